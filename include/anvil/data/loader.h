@@ -1,0 +1,125 @@
+// DataLoader: turns a list of record indices into batches, shuffled per epoch with a seed (epoch e
+// always gets the same order, so a resumed run sees exactly the data it would have seen), with
+// drop_last, and a background thread that builds up to `prefetch` batches ahead of the consumer.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "anvil/core/rng.h"
+
+namespace anvil::data {
+
+struct LoaderOptions {
+  int64_t batch_size = 256;
+  bool shuffle = true;
+  bool drop_last = false;
+  uint64_t seed = 42;
+  int64_t prefetch = 2;  // 0 = build batches on the caller's thread
+};
+
+// Batch order for one epoch (exposed for tests).
+std::vector<std::vector<int64_t>> epoch_batches(const std::vector<int64_t>& indices,
+                                                const LoaderOptions& options, int64_t epoch);
+
+template <typename Batch>
+class DataLoader {
+ public:
+  using MakeBatch = std::function<Batch(const std::vector<int64_t>& indices)>;
+
+  DataLoader(std::vector<int64_t> indices, LoaderOptions options, MakeBatch make)
+      : indices_(std::move(indices)), options_(options), make_(std::move(make)) {}
+  ~DataLoader() { stop(); }
+  DataLoader(const DataLoader&) = delete;
+  DataLoader& operator=(const DataLoader&) = delete;
+
+  int64_t batches_per_epoch() const {
+    const int64_t n = static_cast<int64_t>(indices_.size());
+    return options_.drop_last ? n / options_.batch_size
+                              : (n + options_.batch_size - 1) / options_.batch_size;
+  }
+
+  // Starts epoch `epoch` (1-based); batches then come from next().
+  void start_epoch(int64_t epoch) {
+    stop();
+    plan_ = epoch_batches(indices_, options_, epoch);
+    next_plan_ = 0;
+    if (options_.prefetch > 0) {
+      stopping_ = false;
+      worker_ = std::thread([this] { produce(); });
+    }
+  }
+
+  // The next batch of the epoch, or nullopt at its end. Rethrows errors from the worker.
+  std::optional<Batch> next() {
+    if (options_.prefetch == 0) {
+      if (next_plan_ >= plan_.size()) return std::nullopt;
+      return make_(plan_[next_plan_++]);
+    }
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [this] { return !queue_.empty() || done_ || error_; });
+    if (error_) std::rethrow_exception(error_);
+    if (queue_.empty()) return std::nullopt;
+    Batch b = std::move(queue_.front());
+    queue_.pop_front();
+    cv_.notify_all();
+    return b;
+  }
+
+ private:
+  void produce() {
+    try {
+      for (size_t i = 0; i < plan_.size(); ++i) {
+        Batch b = make_(plan_[i]);
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [this] {
+          return stopping_ || static_cast<int64_t>(queue_.size()) < options_.prefetch;
+        });
+        if (stopping_) return;
+        queue_.push_back(std::move(b));
+        cv_.notify_all();
+      }
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(mu_);
+      error_ = std::current_exception();
+    }
+    std::lock_guard<std::mutex> lock(mu_);
+    done_ = true;
+    cv_.notify_all();
+  }
+
+  void stop() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stopping_ = true;
+      cv_.notify_all();
+    }
+    if (worker_.joinable()) worker_.join();
+    std::lock_guard<std::mutex> lock(mu_);
+    queue_.clear();
+    done_ = false;
+    error_ = nullptr;
+  }
+
+  std::vector<int64_t> indices_;
+  LoaderOptions options_;
+  MakeBatch make_;
+  std::vector<std::vector<int64_t>> plan_;
+  size_t next_plan_ = 0;
+  std::thread worker_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Batch> queue_;
+  bool done_ = false;
+  bool stopping_ = false;
+  std::exception_ptr error_;
+};
+
+}  // namespace anvil::data

@@ -1,0 +1,42 @@
+// Checkpointer: at the end of every epoch saves `last.safetensors`, and keeps the best `keep_best`
+// checkpoints by `score_key` (higher is better) as `best-epochN.safetensors`, deleting evicted ones.
+// The save function must write atomically (write_file_atomic): a crash mid-save never replaces a
+// good checkpoint with a half-written one.
+#pragma once
+
+#include <functional>
+#include <utility>
+#include <vector>
+
+#include "anvil/train/engine.h"
+
+namespace anvil::train {
+
+struct CheckpointOptions {
+  std::string dir;                          // required
+  std::string score_key = "val_intent_acc";
+  int64_t keep_best = 2;                    // 0 keeps only last
+};
+
+class Checkpointer : public Handler {
+ public:
+  using SaveFn = std::function<void(Engine& engine, const std::string& path)>;
+  Checkpointer(CheckpointOptions options, SaveFn save);
+  void attach(Engine& engine) override;
+  std::string name() const override { return "checkpointer"; }
+  std::string save_state() const override;
+  void load_state(const std::string& state) override;
+
+  std::string last_path() const;
+  // Path of the best checkpoint so far ("" if none was scored).
+  std::string best_path() const;
+  double best_score() const;
+  const std::vector<std::pair<double, std::string>>& best() const { return best_; }
+
+ private:
+  CheckpointOptions options_;
+  SaveFn save_;
+  std::vector<std::pair<double, std::string>> best_;  // sorted, best first
+};
+
+}  // namespace anvil::train

@@ -1,0 +1,16 @@
+// Registers every subcommand.
+#include "commands.h"
+
+namespace anvil::cli {
+
+void register_commands(CLI::App& app, Context& ctx) {
+  register_datagen(app, ctx);
+  register_test(app, ctx);
+  register_train(app, ctx);
+  register_eval(app, ctx);
+  register_predict(app, ctx);
+  register_pipeline(app, ctx);
+  register_profiles(app, ctx);
+}
+
+}  // namespace anvil::cli

@@ -1,0 +1,43 @@
+// The anvil subcommands: each cmd_<name>.cpp registers one with CLI11 and stays thin (parse
+// arguments, call the library, print). Shared helpers for config loading live in cli_config.cpp.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace anvil {
+class Config;
+}
+
+namespace anvil::cli {
+
+struct Context {
+  int exit_code = 0;  // set by commands that finish with a failure status but no exception
+};
+
+void register_commands(CLI::App& app, Context& ctx);
+
+// Re-executes the process once with the environment-time settings that make LibTorch fast here
+// (glibc malloc tunables; see docs). ANVIL_NO_REEXEC=1 disables it.
+void tune_runtime_or_reexec(int argc, char** argv);
+
+// --config FILE and trailing `key=value`, `+key=value`, `~key` overrides, shared by commands.
+struct ConfigArgs {
+  std::string config_file;
+  std::vector<std::string> overrides;
+};
+void add_config_args(CLI::App& cmd, ConfigArgs& args);
+// Defaults, then the file, then the overrides; resolved.
+Config load_config(const ConfigArgs& args);
+
+void register_datagen(CLI::App& app, Context& ctx);
+void register_test(CLI::App& app, Context& ctx);
+void register_train(CLI::App& app, Context& ctx);
+void register_eval(CLI::App& app, Context& ctx);
+void register_predict(CLI::App& app, Context& ctx);
+void register_pipeline(CLI::App& app, Context& ctx);
+void register_profiles(CLI::App& app, Context& ctx);
+
+}  // namespace anvil::cli
