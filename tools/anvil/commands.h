@@ -26,6 +26,7 @@ void tune_runtime_or_reexec(int argc, char** argv);
 // --config FILE and trailing `key=value`, `+key=value`, `~key` overrides, shared by commands.
 struct ConfigArgs {
   std::string config_file;
+  std::string profile;  // empty = run.profile from the config
   std::vector<std::string> overrides;
 };
 void add_config_args(CLI::App& cmd, ConfigArgs& args);

@@ -30,25 +30,29 @@ double Checkpointer::best_score() const {
 void Checkpointer::attach(Engine& engine) {
   engine.on(on(Event::kEpochCompleted), [this](Engine& e) {
     ensure_directory(options_.dir);
-    save_(e, last_path());
-    if (options_.keep_best == 0) return;
+    // Update the best list first so the state saved inside the checkpoints already includes it.
+    std::string new_best;
+    std::vector<std::string> evicted;
     auto it = e.state().metrics.find(options_.score_key);
-    if (it == e.state().metrics.end()) return;
-    const double score = it->second;
-    const bool qualifies = static_cast<int64_t>(best_.size()) < options_.keep_best ||
-                           score > best_.back().first;
-    if (!qualifies) return;
-    const std::string path =
-        options_.dir + "/best-epoch" + std::to_string(e.state().epoch) + ".safetensors";
-    save_(e, path);
-    best_.emplace_back(score, path);
-    // Stable: among equal scores the earlier checkpoint ranks first.
-    std::stable_sort(best_.begin(), best_.end(),
-                     [](const auto& a, const auto& b) { return a.first > b.first; });
-    while (static_cast<int64_t>(best_.size()) > options_.keep_best) {
+    if (options_.keep_best > 0 && it != e.state().metrics.end()) {
+      const double score = it->second;
+      if (static_cast<int64_t>(best_.size()) < options_.keep_best || score > best_.back().first) {
+        new_best = options_.dir + "/best-epoch" + std::to_string(e.state().epoch) + ".safetensors";
+        best_.emplace_back(score, new_best);
+        // Stable: among equal scores the earlier checkpoint ranks first.
+        std::stable_sort(best_.begin(), best_.end(),
+                         [](const auto& a, const auto& b) { return a.first > b.first; });
+        while (static_cast<int64_t>(best_.size()) > options_.keep_best) {
+          evicted.push_back(best_.back().second);
+          best_.pop_back();
+        }
+      }
+    }
+    save_(e, last_path());
+    if (!new_best.empty()) save_(e, new_best);
+    for (const auto& path : evicted) {
       std::error_code ec;
-      std::filesystem::remove(best_.back().second, ec);
-      best_.pop_back();
+      std::filesystem::remove(path, ec);
     }
   });
 }

@@ -1,0 +1,68 @@
+// Training the intent classifier: loads the JSONL records, splits train/validation, builds the
+// model and an Engine with the standard handlers (running averages, evaluator, early stopping,
+// checkpoints, LR schedule, gradient clipping, NaN guard, progress), runs it, and writes the best
+// model to RUN_DIR/model. Resuming from RUN_DIR/checkpoints/last.safetensors continues exactly.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "anvil/data/intent_record.h"
+#include "anvil/data/splits.h"
+#include "anvil/models/intent_classifier.h"
+#include "anvil/train/handlers/lr_scheduler.h"
+
+namespace anvil {
+class Config;
+}
+
+namespace anvil::pipeline {
+
+struct IntentTrainOptions {
+  std::string data_path;  // JSONL of intent records (required)
+  std::string run_dir;    // required: checkpoints/, model/, metrics.jsonl are written here
+  models::ClassifierConfig model;
+  models::LossWeights loss_weights;
+  int64_t epochs = 20;
+  int64_t batch_size = 256;
+  double lr = 1e-3;
+  double weight_decay = 0.01;
+  train::LrScheduleOptions schedule;  // base_lr/steps filled in from the fields above
+  double grad_clip = 1.0;             // 0 = off
+  int64_t patience = 5;               // 0 = no early stopping
+  int64_t keep_best = 2;
+  double train_ratio = 0.9;
+  bool skip_errors = false;
+  int64_t prefetch = 2;
+  uint64_t seed = 42;
+  std::string device = "auto";
+  int64_t threads = 0;
+  bool progress = true;
+  bool resume = false;  // continue from run_dir/checkpoints/last.safetensors
+
+  // Reads train.*, model.*, data.* and run.* keys.
+  static IntentTrainOptions from_config(const Config& config);
+  void validate() const;  // throws naming the option and value
+};
+
+struct IntentTrainResult {
+  double best_val_intent_acc = 0;
+  int64_t best_epoch = 0;
+  int64_t epochs_run = 0;
+  double seconds = 0;
+  double steps_per_second = 0;
+  std::string model_dir;        // run_dir/model (the best checkpoint's weights)
+  std::string stop_reason;      // early stopping message, or ""
+  std::map<std::string, double> last_metrics;
+  size_t records = 0, skipped_records = 0;
+};
+
+IntentTrainResult train_intent_classifier(const IntentTrainOptions& options);
+
+// Trains on explicit train/validation indices of already-loaded records (cross-validation).
+IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
+                                             const std::vector<data::IntentRecord>& records,
+                                             const data::Split& split);
+
+}  // namespace anvil::pipeline

@@ -1,0 +1,361 @@
+// The intent classifier's training run: data -> model -> Engine with handlers -> best model.
+#include "anvil/pipeline/intent_training.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "anvil/core/config.h"
+#include "anvil/core/error.h"
+#include "anvil/core/fs.h"
+#include "anvil/data/loader.h"
+#include "anvil/io/torch_tensors.h"
+#include "anvil/models/intent_features.h"
+#include "anvil/pipeline/intent_model.h"
+#include "anvil/train/device.h"
+#include "anvil/train/engine.h"
+#include "anvil/train/handlers/checkpointer.h"
+#include "anvil/train/handlers/early_stopping.h"
+#include "anvil/train/handlers/evaluator.h"
+#include "anvil/train/handlers/grad_clip.h"
+#include "anvil/train/handlers/nan_guard.h"
+#include "anvil/train/handlers/progress_reporter.h"
+#include "anvil/train/handlers/running_average.h"
+#include "anvil/train/optimizer_state.h"
+
+namespace anvil::pipeline {
+
+IntentTrainOptions IntentTrainOptions::from_config(const Config& c) {
+  IntentTrainOptions o;
+  o.data_path = c.get_string("data.path");
+  o.model.type = c.get_string("model.type");
+  o.model.embed_dim = c.get_int("model.embed_dim");
+  o.model.channels = c.get_int_list("model.channels");
+  o.model.dropout = c.get_double("model.dropout");
+  o.model.max_length = c.get_int("data.max_length");
+  o.loss_weights.intent = c.get_double("train.loss_weights.intent");
+  o.loss_weights.count = c.get_double("train.loss_weights.count");
+  o.loss_weights.operand = c.get_double("train.loss_weights.operand");
+  o.loss_weights.sign = c.get_double("train.loss_weights.sign");
+  o.epochs = c.get_int("train.epochs");
+  o.batch_size = c.get_int("train.batch_size");
+  const std::string opt = c.get_string("train.optimizer");
+  if (opt != "adamw") throw usage_error("train.optimizer = '" + opt + "': only adamw is supported");
+  o.lr = c.get_double("train.lr");
+  o.weight_decay = c.get_double("train.weight_decay");
+  o.schedule.type = c.get_string("train.scheduler");
+  o.schedule.warmup_steps = c.get_int("train.warmup_steps");
+  o.schedule.lr_min = c.get_double("train.lr_min");
+  o.schedule.step_size = c.get_int("train.step_size");
+  o.schedule.gamma = c.get_double("train.gamma");
+  o.grad_clip = c.get_double("train.grad_clip");
+  o.patience = c.get_int("train.early_stopping_patience");
+  o.keep_best = c.get_int("train.keep_best");
+  o.train_ratio = c.get_double("data.train_ratio");
+  const std::string on_error = c.get_string("data.on_error");
+  if (on_error != "fail" && on_error != "skip")
+    throw usage_error("data.on_error = '" + on_error + "': expected fail or skip");
+  o.skip_errors = on_error == "skip";
+  o.prefetch = c.get_int("data.prefetch");
+  o.seed = static_cast<uint64_t>(c.get_int("run.seed"));
+  o.device = c.get_string("run.device");
+  o.threads = c.get_int("run.threads");
+  return o;
+}
+
+void IntentTrainOptions::validate() const {
+  auto bad = [](const std::string& key, const std::string& value, const std::string& why) {
+    return usage_error(key + " = " + value + ": " + why);
+  };
+  if (data_path.empty()) throw usage_error("data.path is empty: give the training JSONL (--data FILE)");
+  if (run_dir.empty()) throw usage_error("no run directory given");
+  if (epochs < 1) throw bad("train.epochs", std::to_string(epochs), "must be >= 1");
+  if (batch_size < 1) throw bad("train.batch_size", std::to_string(batch_size), "must be >= 1");
+  if (!(lr > 0)) throw bad("train.lr", std::to_string(lr), "must be > 0");
+  if (weight_decay < 0) throw bad("train.weight_decay", std::to_string(weight_decay), "must be >= 0");
+  if (grad_clip < 0) throw bad("train.grad_clip", std::to_string(grad_clip), "must be >= 0");
+  if (patience < 0) throw bad("train.early_stopping_patience", std::to_string(patience), "must be >= 0");
+  if (prefetch < 0) throw bad("data.prefetch", std::to_string(prefetch), "must be >= 0");
+}
+
+namespace {
+
+struct Batch {
+  models::ClassifierInputs inputs;
+  models::ClassifierTargets targets;
+  std::vector<int64_t> indices;
+};
+
+// All records as tensors once; batches are index_select views of these.
+struct Tensorized {
+  models::ClassifierInputs inputs;
+  models::ClassifierTargets targets;
+  torch::Tensor operands;  // [N, 4] ground-truth values
+
+  Batch select(const std::vector<int64_t>& idx) const {
+    auto t = torch::tensor(idx, torch::kInt64);
+    Batch b;
+    b.inputs = {inputs.tokens.index_select(0, t), inputs.number_first.index_select(0, t),
+                inputs.number_last.index_select(0, t), inputs.number_mask.index_select(0, t),
+                inputs.number_values.index_select(0, t)};
+    b.targets = {targets.intent.index_select(0, t), targets.count.index_select(0, t),
+                 targets.operand_bins.index_select(0, t), targets.operand_signs.index_select(0, t),
+                 targets.operand_pointer.index_select(0, t)};
+    b.indices = idx;
+    return b;
+  }
+};
+
+Tensorized tensorize(const std::vector<data::IntentRecord>& records, const IntentModel& model) {
+  const auto& cfg = model.net->config();
+  std::vector<std::string> texts;
+  std::vector<const data::IntentRecord*> ptrs;
+  texts.reserve(records.size());
+  for (const auto& r : records) {
+    texts.push_back(r.text);
+    ptrs.push_back(&r);
+  }
+  Tensorized t;
+  t.inputs = models::encode_requests(texts, cfg.max_length, cfg.max_numbers);
+  t.targets = models::make_targets(ptrs, model.index, cfg.max_length, cfg.max_numbers);
+  t.operands = torch::empty({static_cast<int64_t>(records.size()), models::kMaxOperands}, torch::kInt64);
+  auto a = t.operands.accessor<int64_t, 2>();
+  for (size_t i = 0; i < records.size(); ++i)
+    for (int64_t k = 0; k < models::kMaxOperands; ++k) a[i][k] = records[i].operands[k];
+  return t;
+}
+
+// Validation metrics: loss, intent / count accuracy and exact operand match.
+std::map<std::string, double> validate_split(IntentModel& model, const Tensorized& data,
+                                             const std::vector<int64_t>& indices,
+                                             const models::LossWeights& weights) {
+  torch::NoGradGuard no_grad;
+  model.net->eval();
+  double loss = 0, intent_ok = 0, count_ok = 0, operands_ok = 0;
+  const size_t chunk = 1024;
+  for (size_t i = 0; i < indices.size(); i += chunk) {
+    std::vector<int64_t> idx(indices.begin() + i, indices.begin() + std::min(indices.size(), i + chunk));
+    Batch b = data.select(idx);
+    auto in = b.inputs.to(model.device);
+    auto out = model.net->forward(in);
+    auto parts = model.net->loss(out, b.targets.to(model.device), weights);
+    loss += parts.total.item<double>() * static_cast<double>(idx.size());
+    auto preds = model.net->decode(out, in);
+    auto tgt_intent = b.targets.intent.accessor<int64_t, 1>();
+    auto tgt_count = b.targets.count.accessor<int64_t, 1>();
+    auto ops = data.operands.accessor<int64_t, 2>();
+    for (size_t j = 0; j < idx.size(); ++j) {
+      intent_ok += preds[j].intent == tgt_intent[j];
+      count_ok += preds[j].count == tgt_count[j];
+      bool all = true;
+      for (int64_t k = 0; k < models::kMaxOperands; ++k) all = all && preds[j].operands[k] == ops[idx[j]][k];
+      operands_ok += all;
+    }
+  }
+  model.net->train();
+  const double n = static_cast<double>(std::max<size_t>(indices.size(), 1));
+  return {{"val_loss", loss / n},
+          {"val_intent_acc", intent_ok / n},
+          {"val_count_acc", count_ok / n},
+          {"val_operand_acc", operands_ok / n}};
+}
+
+// LibTorch's default CPU generator (dropout, initialisation), saved so a resume is exact.
+torch::Tensor cpu_generator_state() {
+  auto gen = at::detail::getDefaultCPUGenerator();
+  std::lock_guard<std::mutex> lock(gen.mutex());
+  return gen.get_state();
+}
+
+void set_cpu_generator_state(const torch::Tensor& state) {
+  auto gen = at::detail::getDefaultCPUGenerator();
+  std::lock_guard<std::mutex> lock(gen.mutex());
+  gen.set_state(state);
+}
+
+std::vector<std::string> sorted_intents(const std::vector<data::IntentRecord>& records) {
+  std::set<std::string> names;
+  for (const auto& r : records) names.insert(r.intent);
+  return {names.begin(), names.end()};
+}
+
+}  // namespace
+
+IntentTrainResult train_intent_classifier(const IntentTrainOptions& options) {
+  options.validate();
+  data::LoadOptions lo;
+  lo.skip_errors = options.skip_errors;
+  data::LoadReport report;
+  auto records = data::load_intent_records(options.data_path, lo, &report);
+  if (report.skipped > 0) {
+    std::fprintf(stderr, "skipped %zu malformed record(s) in %s; first: %s\n", report.skipped,
+                 options.data_path.c_str(),
+                 report.first_errors.empty() ? "" : report.first_errors.front().c_str());
+  }
+  auto split = data::train_validation_split(static_cast<int64_t>(records.size()),
+                                            options.train_ratio, options.seed);
+  if (split.validation.empty())
+    throw usage_error("data.train_ratio = " + std::to_string(options.train_ratio) +
+                      " leaves no validation records (" + std::to_string(records.size()) +
+                      " records); lower it");
+  auto result = train_intent_classifier_on(options, records, split);
+  result.records = report.loaded;
+  result.skipped_records = report.skipped;
+  return result;
+}
+
+IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
+                                             const std::vector<data::IntentRecord>& records,
+                                             const data::Split& split) {
+  options.validate();
+  train::configure_threads(options.threads);
+  const torch::Device device = train::resolve_device(options.device);
+  torch::manual_seed(options.seed);
+
+  IntentModel model = make_intent_model(options.model, sorted_intents(records), device);
+  model.net->train();
+  const Tensorized data = tensorize(records, model);
+
+  // Weight decay on weight matrices and kernels only, not on biases and norm parameters.
+  io::NamedTensors named_params;
+  std::vector<torch::Tensor> decay, no_decay;
+  for (const auto& p : model.net->named_parameters(true)) {
+    named_params.emplace_back(p.key(), p.value());
+    (p.value().dim() >= 2 && p.key().find("norm") == std::string::npos ? decay : no_decay)
+        .push_back(p.value());
+  }
+  std::vector<torch::optim::OptimizerParamGroup> groups;
+  groups.emplace_back(decay, std::make_unique<torch::optim::AdamWOptions>(
+                                 torch::optim::AdamWOptions(options.lr).weight_decay(options.weight_decay)));
+  groups.emplace_back(no_decay, std::make_unique<torch::optim::AdamWOptions>(
+                                    torch::optim::AdamWOptions(options.lr).weight_decay(0.0)));
+  torch::optim::AdamW optimizer(std::move(groups),
+                                torch::optim::AdamWOptions(options.lr).weight_decay(options.weight_decay));
+
+  data::LoaderOptions lo;
+  lo.batch_size = options.batch_size;
+  lo.seed = options.seed;
+  lo.prefetch = options.prefetch;
+  data::DataLoader<Batch> loader(split.train, lo, [&data](const std::vector<int64_t>& idx) {
+    return data.select(idx);
+  });
+  const int64_t steps_per_epoch = loader.batches_per_epoch();
+
+  train::Engine engine([&](train::Engine& e) -> std::map<std::string, double> {
+    auto batch = loader.next();
+    if (!batch) throw Error("data loader ran out of batches at iteration " + std::to_string(e.state().iteration));
+    auto in = batch->inputs.to(device);
+    auto tgt = batch->targets.to(device);
+    auto out = model.net->forward(in);
+    auto parts = model.net->loss(out, tgt, options.loss_weights);
+    optimizer.zero_grad();
+    parts.total.backward();
+    e.fire(train::Event::kBackwardCompleted);
+    optimizer.step();
+    const double acc = out.intent_logits.argmax(-1).eq(tgt.intent).to(torch::kFloat).mean().item<double>();
+    return {{"loss", parts.total.item<double>()}, {"intent_acc", acc}};
+  });
+
+  engine.on(train::on(train::Event::kEpochStarted),
+            [&](train::Engine& e) { loader.start_epoch(e.state().epoch); });
+  auto averages = std::make_shared<train::RunningAverage>();
+  engine.attach(averages);
+  auto schedule = options.schedule;
+  schedule.base_lr = options.lr;
+  schedule.steps_per_epoch = steps_per_epoch;
+  schedule.total_steps = steps_per_epoch * options.epochs;
+  engine.attach(std::make_shared<train::LrScheduler>(optimizer, schedule));
+  if (options.grad_clip > 0)
+    engine.attach(std::make_shared<train::GradientClipping>(model.net->parameters(), options.grad_clip));
+  engine.attach(std::make_shared<train::NanGuard>());
+  engine.attach(std::make_shared<train::Evaluator>(
+      [&] { return validate_split(model, data, split.validation, options.loss_weights); }));
+  auto early = std::make_shared<train::EarlyStopping>(
+      train::EarlyStoppingOptions{"val_intent_acc", options.patience, 0.0});
+  engine.attach(early);
+
+  const std::string ckpt_dir = options.run_dir + "/checkpoints";
+  auto save_checkpoint = [&](train::Engine& e, const std::string& path) {
+    auto tensors = io::module_tensors(*model.net, "model.");
+    for (auto& t : train::adamw_state_tensors(optimizer, named_params, "optimizer."))
+      tensors.push_back(std::move(t));
+    tensors.emplace_back("rng.torch_cpu", cpu_generator_state());
+    auto meta = intent_model_metadata(model);
+    nlohmann::json handlers = nlohmann::json::object();
+    for (const auto& h : e.handlers()) handlers[h->name()] = h->save_state();
+    meta["anvil.checkpoint"] = "1";
+    meta["anvil.engine"] = nlohmann::json{{"epoch", e.state().epoch}, {"iteration", e.state().iteration}}.dump();
+    meta["anvil.handlers"] = handlers.dump();
+    io::save_named_tensors(path, tensors, meta);
+  };
+  auto checkpointer = std::make_shared<train::Checkpointer>(
+      train::CheckpointOptions{ckpt_dir, "val_intent_acc", options.keep_best}, save_checkpoint);
+  engine.attach(checkpointer);
+
+  ensure_directory(options.run_dir);
+  const std::string metrics_path = options.run_dir + "/metrics.jsonl";
+  engine.on(train::on(train::Event::kEpochCompleted), [&](train::Engine& e) {
+    nlohmann::json line = {{"epoch", e.state().epoch}, {"iteration", e.state().iteration}};
+    for (const auto& [k, v] : e.state().metrics) line[k] = v;
+    std::ofstream(metrics_path, std::ios::app) << line.dump() << "\n";
+  });
+  train::ProgressReporterOptions po;
+  po.enabled = options.progress;
+  engine.attach(std::make_shared<train::ProgressReporter>(averages, po));
+
+  if (options.resume) {
+    const std::string last = checkpointer->last_path();
+    if (!file_exists(last))
+      throw usage_error("cannot resume: no checkpoint at '" + last + "'");
+    with_context("resuming from " + last, [&] {
+      auto st = io::read_safetensors(last);
+      io::load_module_tensors(*model.net, st, last, "model.", /*strict=*/false);
+      load_adamw_state(optimizer, named_params, st, last, "optimizer.");
+      auto engine_state = nlohmann::json::parse(st.metadata.at("anvil.engine"));
+      engine.state().epoch = engine_state.at("epoch").get<int64_t>();
+      engine.state().iteration = engine_state.at("iteration").get<int64_t>();
+      auto handlers = nlohmann::json::parse(st.metadata.at("anvil.handlers"));
+      for (const auto& h : engine.handlers())
+        if (handlers.contains(h->name())) h->load_state(handlers[h->name()].get<std::string>());
+      if (const auto* rng = st.find("rng.torch_cpu")) set_cpu_generator_state(io::to_torch(*rng));
+      return 0;
+    });
+    if (engine.state().epoch >= options.epochs)
+      std::fprintf(stderr, "checkpoint is already at epoch %lld of %lld; raise train.epochs to continue\n",
+                   static_cast<long long>(engine.state().epoch), static_cast<long long>(options.epochs));
+  }
+
+  const int64_t start_iteration = engine.state().iteration;
+  const auto t0 = std::chrono::steady_clock::now();
+  engine.run(steps_per_epoch, options.epochs);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+  if (engine.state().failed)
+    throw Error("training stopped: " + engine.state().terminate_reason +
+                "; the last good checkpoint is " + checkpointer->last_path());
+
+  IntentTrainResult result;
+  result.seconds = seconds;
+  result.epochs_run = engine.state().epoch;
+  result.steps_per_second =
+      seconds > 0 ? static_cast<double>(engine.state().iteration - start_iteration) / seconds : 0;
+  result.stop_reason = engine.state().terminate_reason;
+  result.last_metrics = engine.state().metrics;
+  result.best_val_intent_acc = checkpointer->best_score();
+  const std::string best = checkpointer->best_path().empty() ? checkpointer->last_path()
+                                                             : checkpointer->best_path();
+  auto pos = best.find("best-epoch");
+  result.best_epoch = pos == std::string::npos ? result.epochs_run : std::stoll(best.substr(pos + 10));
+  auto st = io::read_safetensors(best);
+  io::load_module_tensors(*model.net, st, best, "model.", /*strict=*/false);
+  result.model_dir = options.run_dir + "/model";
+  save_intent_model(model, result.model_dir);
+  return result;
+}
+
+}  // namespace anvil::pipeline
