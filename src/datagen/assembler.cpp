@@ -7,7 +7,7 @@
 //   memref   := register | immediate | register ('+'|'-') immediate
 // Labels are case-sensitive identifiers; they may be referenced before they are defined.
 // Hand-written (no regex): the data generator assembles every record it writes.
-#include <cctype>
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -17,11 +17,12 @@
 namespace anvil::datagen {
 namespace {
 
+// ASCII-only classification (no locale lookups: the generator assembles every record).
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-bool is_ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool is_ident_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
-}
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ident_start(char c) { return is_alpha(c) || c == '_'; }
+bool is_ident_char(char c) { return is_alpha(c) || is_digit(c) || c == '_' || c == '.'; }
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -49,8 +50,7 @@ bool parse_register(std::string_view s, uint8_t* reg) {
 }
 
 bool looks_like_register(std::string_view s) {
-  return s.size() >= 2 && (s[0] == 'r' || s[0] == 'R') &&
-         std::isdigit(static_cast<unsigned char>(s[1]));
+  return s.size() >= 2 && (s[0] == 'r' || s[0] == 'R') && is_digit(s[1]);
 }
 
 // Signed decimal; returns false on syntax error, sets *overflow when out of int64 range.
@@ -179,6 +179,7 @@ Program assemble(std::string_view source, const std::string& origin) {
   std::vector<LabelDef> labels;
   std::vector<LabelUse> uses;
   std::string_view operands[4];
+  program.code.reserve(static_cast<size_t>(std::count(source.begin(), source.end(), '\n')) + 1);
 
   int line_no = 0;
   size_t pos = 0;

@@ -1,7 +1,7 @@
 // The opcode <-> mnemonic table of the datagen register machine, checked against the Opcode enum.
 #include "anvil/datagen/isa.h"
 
-#include <cctype>
+#include <array>
 
 namespace anvil::datagen {
 namespace {
@@ -56,15 +56,25 @@ const OpcodeInfo& opcode_info(Opcode op) { return kOpcodeTable[static_cast<size_
 const char* opcode_mnemonic(Opcode op) { return opcode_info(op).mnemonic; }
 
 bool opcode_from_mnemonic(std::string_view mnemonic, Opcode* out) {
+  // Hot in the assembler: compare lower-cased bytes packed into one integer.
   if (mnemonic.empty() || mnemonic.size() > 5) return false;
-  char lower[6] = {};
-  for (size_t i = 0; i < mnemonic.size(); ++i) {
-    lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(mnemonic[i])));
+  uint64_t key = 0;
+  for (char ch : mnemonic) {
+    const char c = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+    key = (key << 8) | static_cast<unsigned char>(c);
   }
-  const std::string_view key(lower, mnemonic.size());
-  for (const OpcodeInfo& info : kOpcodeTable) {
-    if (key == info.mnemonic) {
-      *out = info.opcode;
+  static const auto keys = [] {
+    std::array<uint64_t, static_cast<size_t>(Opcode::kCount)> k{};
+    for (size_t i = 0; i < k.size(); ++i) {
+      for (const char* p = kOpcodeTable[i].mnemonic; *p; ++p) {
+        k[i] = (k[i] << 8) | static_cast<unsigned char>(*p);
+      }
+    }
+    return k;
+  }();
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] == key) {
+      *out = kOpcodeTable[i].opcode;
       return true;
     }
   }
