@@ -171,6 +171,80 @@ struct LabelUse {
   std::string_view text;
 };
 
+// Parses "mnemonic operands..." (labels and comment already removed). Label operands are
+// recorded in `uses` for resolution once all labels are known.
+Instruction parse_instruction(const LineContext& ctx, std::string_view rest, size_t index,
+                              std::vector<LabelUse>* uses) {
+  std::string_view operands[4];
+  size_t mnemonic_end = 0;
+  while (mnemonic_end < rest.size() && !is_space(rest[mnemonic_end])) ++mnemonic_end;
+  const std::string_view mnemonic = rest.substr(0, mnemonic_end);
+  Instruction ins;
+  ins.line = ctx.line;
+  if (!opcode_from_mnemonic(mnemonic, &ins.op)) {
+    ctx.fail("unknown instruction '" + std::string(mnemonic) + "'");
+  }
+  const OpcodeInfo& info = opcode_info(ins.op);
+
+  // Split operands on commas (memory operands contain none).
+  size_t count = 0;
+  std::string_view operand_text = trim(rest.substr(mnemonic_end));
+  if (!operand_text.empty()) {
+    while (true) {
+      const size_t comma = operand_text.find(',');
+      const std::string_view op = trim(operand_text.substr(0, comma));
+      if (op.empty()) ctx.fail("empty operand in '" + std::string(mnemonic) + "'");
+      if (count == 4) ctx.fail("too many operands for '" + std::string(mnemonic) + "'");
+      operands[count++] = op;
+      if (comma == std::string_view::npos) break;
+      operand_text = operand_text.substr(comma + 1);
+    }
+  }
+  const size_t expected = expected_operand_count(info.shape);
+  if (count != expected) {
+    ctx.fail("'" + std::string(info.mnemonic) + "' takes " + std::to_string(expected) + " operand" +
+             (expected == 1 ? "" : "s") + ", found " + std::to_string(count));
+  }
+
+  switch (info.shape) {
+    case OperandShape::kNone:
+      break;
+    case OperandShape::kReg:
+      ins.a = expect_register(ctx, operands[0]);
+      break;
+    case OperandShape::kSrc:
+      parse_src(ctx, operands[0], &ins);
+      break;
+    case OperandShape::kRegSrc:
+      ins.a = expect_register(ctx, operands[0]);
+      parse_src(ctx, operands[1], &ins);
+      break;
+    case OperandShape::kRegReg:
+      ins.a = expect_register(ctx, operands[0]);
+      ins.b = expect_register(ctx, operands[1]);
+      break;
+    case OperandShape::kRegRegSrc:
+      ins.a = expect_register(ctx, operands[0]);
+      ins.b = expect_register(ctx, operands[1]);
+      parse_src(ctx, operands[2], &ins);
+      break;
+    case OperandShape::kRegMem:
+      ins.a = expect_register(ctx, operands[0]);
+      parse_memory(ctx, operands[1], &ins);
+      break;
+    case OperandShape::kLabel: {
+      const std::string_view name = operands[0];
+      if (!is_ident_start(name[0])) ctx.fail("expected a label, found '" + std::string(name) + "'");
+      for (char c : name) {
+        if (!is_ident_char(c)) ctx.fail("invalid label name '" + std::string(name) + "'");
+      }
+      uses->push_back({name, index, ctx.line, ctx.text});
+      break;
+    }
+  }
+  return ins;
+}
+
 }  // namespace
 
 Program assemble(std::string_view source, const std::string& origin) {
@@ -178,7 +252,6 @@ Program assemble(std::string_view source, const std::string& origin) {
   program.origin = origin;
   std::vector<LabelDef> labels;
   std::vector<LabelUse> uses;
-  std::string_view operands[4];
   program.code.reserve(static_cast<size_t>(std::count(source.begin(), source.end(), '\n')) + 1);
 
   int line_no = 0;
@@ -209,74 +282,7 @@ Program assemble(std::string_view source, const std::string& origin) {
     }
     if (rest.empty()) continue;
 
-    size_t mnemonic_end = 0;
-    while (mnemonic_end < rest.size() && !is_space(rest[mnemonic_end])) ++mnemonic_end;
-    const std::string_view mnemonic = rest.substr(0, mnemonic_end);
-    Instruction ins;
-    ins.line = line_no;
-    if (!opcode_from_mnemonic(mnemonic, &ins.op)) {
-      ctx.fail("unknown instruction '" + std::string(mnemonic) + "'");
-    }
-    const OpcodeInfo& info = opcode_info(ins.op);
-
-    // Split operands on commas (memory operands contain none).
-    size_t count = 0;
-    std::string_view operand_text = trim(rest.substr(mnemonic_end));
-    if (!operand_text.empty()) {
-      while (true) {
-        const size_t comma = operand_text.find(',');
-        const std::string_view op = trim(operand_text.substr(0, comma));
-        if (op.empty()) ctx.fail("empty operand in '" + std::string(mnemonic) + "'");
-        if (count == 4) ctx.fail("too many operands for '" + std::string(mnemonic) + "'");
-        operands[count++] = op;
-        if (comma == std::string_view::npos) break;
-        operand_text = operand_text.substr(comma + 1);
-      }
-    }
-    const size_t expected = expected_operand_count(info.shape);
-    if (count != expected) {
-      ctx.fail("'" + std::string(info.mnemonic) + "' takes " + std::to_string(expected) +
-               " operand" + (expected == 1 ? "" : "s") + ", found " + std::to_string(count));
-    }
-
-    switch (info.shape) {
-      case OperandShape::kNone:
-        break;
-      case OperandShape::kReg:
-        ins.a = expect_register(ctx, operands[0]);
-        break;
-      case OperandShape::kSrc:
-        parse_src(ctx, operands[0], &ins);
-        break;
-      case OperandShape::kRegSrc:
-        ins.a = expect_register(ctx, operands[0]);
-        parse_src(ctx, operands[1], &ins);
-        break;
-      case OperandShape::kRegReg:
-        ins.a = expect_register(ctx, operands[0]);
-        ins.b = expect_register(ctx, operands[1]);
-        break;
-      case OperandShape::kRegRegSrc:
-        ins.a = expect_register(ctx, operands[0]);
-        ins.b = expect_register(ctx, operands[1]);
-        parse_src(ctx, operands[2], &ins);
-        break;
-      case OperandShape::kRegMem:
-        ins.a = expect_register(ctx, operands[0]);
-        parse_memory(ctx, operands[1], &ins);
-        break;
-      case OperandShape::kLabel: {
-        const std::string_view name = operands[0];
-        if (!is_ident_start(name[0]))
-          ctx.fail("expected a label, found '" + std::string(name) + "'");
-        for (char c : name) {
-          if (!is_ident_char(c)) ctx.fail("invalid label name '" + std::string(name) + "'");
-        }
-        uses.push_back({name, program.code.size(), line_no, raw});
-        break;
-      }
-    }
-    program.code.push_back(ins);
+    program.code.push_back(parse_instruction(ctx, rest, program.code.size(), &uses));
   }
 
   for (const LabelUse& use : uses) {

@@ -164,6 +164,41 @@ std::string join_values(const std::vector<int64_t>& values) {
   return s;
 }
 
+// Whole-file checks once every annotation is known: prompts, placeholders, @test arity, and that
+// the program assembles (errors name path:line since line numbers are preserved).
+void check_program(const NlProgram& program, const std::vector<PlaceholderUse>& uses,
+                   const std::vector<int>& prompt_lines) {
+  if (program.prompts.empty()) {
+    fail_at(program.path, 1, "no @prompt annotation (at least one is required)");
+  }
+  if (program.params.size() > static_cast<size_t>(kMaxOperands)) {
+    fail_at(program.path, program.params.back().line,
+            "at most " + std::to_string(kMaxOperands) + " @param are allowed");
+  }
+  for (const PlaceholderUse& use : uses) {
+    if (find_param(program, use.name) < 0) {
+      fail_at(program.path, use.line, "placeholder {" + use.name + "} has no matching @param");
+    }
+  }
+  for (size_t i = 0; i < program.prompts.size(); ++i) {
+    for (const NlParam& param : program.params) {
+      if (program.prompts[i].find("{" + param.name + "}") == std::string::npos) {
+        fail_at(program.path, prompt_lines[i], "@prompt does not mention {" + param.name + "}");
+      }
+    }
+  }
+  for (const NlTest& test : program.tests) {
+    if (test.inputs.size() != program.params.size()) {
+      fail_at(program.path, test.line,
+              "@test has " + std::to_string(test.inputs.size()) + " inputs but the file declares " +
+                  std::to_string(program.params.size()) + " @param");
+    }
+  }
+  std::vector<int64_t> lows;
+  for (const NlParam& param : program.params) lows.push_back(param.lo);
+  assemble(instantiate_nl_program(program, lows), program.path);
+}
+
 }  // namespace
 
 NlProgram parse_nl_source(std::string_view text, const std::string& path) {
@@ -219,34 +254,7 @@ NlProgram parse_nl_source(std::string_view text, const std::string& path) {
   }
 
   if (program.intent.empty()) program.intent = fs::path(path).stem().string();
-  if (program.prompts.empty()) fail_at(path, 1, "no @prompt annotation (at least one is required)");
-  if (program.params.size() > static_cast<size_t>(kMaxOperands)) {
-    fail_at(path, program.params.back().line,
-            "at most " + std::to_string(kMaxOperands) + " @param are allowed");
-  }
-  for (const PlaceholderUse& use : uses) {
-    if (find_param(program, use.name) < 0) {
-      fail_at(path, use.line, "placeholder {" + use.name + "} has no matching @param");
-    }
-  }
-  for (size_t i = 0; i < program.prompts.size(); ++i) {
-    for (const NlParam& param : program.params) {
-      if (program.prompts[i].find("{" + param.name + "}") == std::string::npos) {
-        fail_at(path, prompt_lines[i], "@prompt does not mention {" + param.name + "}");
-      }
-    }
-  }
-  for (const NlTest& test : program.tests) {
-    if (test.inputs.size() != program.params.size()) {
-      fail_at(path, test.line,
-              "@test has " + std::to_string(test.inputs.size()) + " inputs but the file declares " +
-                  std::to_string(program.params.size()) + " @param");
-    }
-  }
-  // The program must assemble; errors name path:line since line numbers are preserved.
-  std::vector<int64_t> lows;
-  for (const NlParam& param : program.params) lows.push_back(param.lo);
-  assemble(instantiate_nl_program(program, lows), path);
+  check_program(program, uses, prompt_lines);
   return program;
 }
 
