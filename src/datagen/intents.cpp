@@ -1,0 +1,79 @@
+// The intent registry (intent_table, find_intent) and the helpers that turn an intent plus operands
+// into request text and a runnable program.
+#include "anvil/datagen/intents.h"
+
+#include <string>
+
+#include "anvil/core/error.h"
+#include "datagen/intent_levels.h"
+
+namespace anvil::datagen {
+
+const std::vector<IntentSpec>& intent_table() {
+  static const std::vector<IntentSpec> table = [] {
+    std::vector<IntentSpec> all;
+    for (auto make : {detail::level1_intents, detail::level2_intents, detail::level3_intents,
+                      detail::level4_intents, detail::level5_intents}) {
+      for (IntentSpec& spec : make()) all.push_back(std::move(spec));
+    }
+    return all;
+  }();
+  return table;
+}
+
+const IntentSpec* find_intent(std::string_view name) {
+  for (const IntentSpec& spec : intent_table()) {
+    if (spec.name == name) return &spec;
+  }
+  return nullptr;
+}
+
+void append_int(std::string& out, int64_t value) {
+  char buf[24];
+  char* end = buf + sizeof(buf);
+  char* p = end;
+  uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+  do {
+    *--p = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  if (value < 0) *--p = '-';
+  out.append(p, static_cast<size_t>(end - p));
+}
+
+std::string instantiate_program(const IntentSpec& intent, const std::vector<int64_t>& operands) {
+  std::string program;
+  program.reserve(intent.body.size() + 16 * operands.size());
+  for (size_t i = 0; i < operands.size(); ++i) {
+    program += "mov r";
+    program += static_cast<char>('1' + i);
+    program += ", ";
+    append_int(program, operands[i]);
+    program += '\n';
+  }
+  program += intent.body;
+  return program;
+}
+
+std::string render_phrasing(std::string_view phrasing, const std::vector<int64_t>& operands) {
+  std::string text;
+  text.reserve(phrasing.size() + 16);
+  for (size_t i = 0; i < phrasing.size(); ++i) {
+    const char c = phrasing[i];
+    if (c == '{' && i + 2 < phrasing.size() && phrasing[i + 2] == '}' && phrasing[i + 1] >= '0' &&
+        phrasing[i + 1] <= '9') {
+      const size_t index = static_cast<size_t>(phrasing[i + 1] - '0');
+      if (index >= operands.size()) {
+        throw Error("phrasing '" + std::string(phrasing) + "' uses {" + std::to_string(index) +
+                    "} but only " + std::to_string(operands.size()) + " operands were given");
+      }
+      append_int(text, operands[index]);
+      i += 2;
+    } else {
+      text += c;
+    }
+  }
+  return text;
+}
+
+}  // namespace anvil::datagen
