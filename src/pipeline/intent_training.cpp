@@ -315,7 +315,7 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
     with_context("resuming from " + last, [&] {
       auto st = io::read_safetensors(last);
       io::load_module_tensors(*model.net, st, last, "model.", /*strict=*/false);
-      load_adamw_state(optimizer, named_params, st, last, "optimizer.");
+      train::load_adamw_state(optimizer, named_params, st, last, "optimizer.");
       auto engine_state = nlohmann::json::parse(st.metadata.at("anvil.engine"));
       engine.state().epoch = engine_state.at("epoch").get<int64_t>();
       engine.state().iteration = engine_state.at("iteration").get<int64_t>();

@@ -1,0 +1,124 @@
+// The end-to-end pipeline.
+#include "anvil/pipeline/pipeline.h"
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "anvil/core/config.h"
+#include "anvil/core/error.h"
+#include "anvil/core/fs.h"
+#include "anvil/core/progress.h"
+#include "anvil/datagen/generator.h"
+#include "anvil/pipeline/run_dir.h"
+#include "anvil/train/device.h"
+
+namespace anvil::pipeline {
+namespace {
+
+datagen::DatagenOptions datagen_options(const Config& c, const std::string& output, int64_t n,
+                                        uint64_t seed) {
+  datagen::DatagenOptions o;
+  o.n = n;
+  o.level = static_cast<int>(c.get_int("datagen.level"));
+  o.seed = seed;
+  o.include_examples = c.get_bool("datagen.include_examples");
+  o.lib_dirs = c.get_string_list("datagen.lib_dirs");
+  o.output = output;
+  return o;
+}
+
+void generate(const datagen::DatagenOptions& o, const std::string& label) {
+  ProgressOptions po;
+  po.label = label;
+  po.unit = "rec";
+  ProgressBar bar(o.n, po);
+  int64_t last = 0;
+  auto report = datagen::generate_dataset(o, [&](int64_t done, int64_t) {
+    bar.update(done - last);
+    last = done;
+  });
+  bar.update(report.written - last);
+  bar.finish();
+}
+
+}  // namespace
+
+PipelineResult run_pipeline(const Config& config) {
+  const auto t0 = std::chrono::steady_clock::now();
+  PipelineResult result;
+  const std::string base = config.get_string("run.dir");
+  result.run_dir = create_run_dir(base, config.get_string("run.name"));
+  update_latest_link(base, result.run_dir);
+  config.save(result.run_dir + "/config.yaml");
+  std::fprintf(stderr, "run directory: %s\n", result.run_dir.c_str());
+
+  // 1. Data: the configured file, or generated into the run directory.
+  std::string data_path = config.get_string("data.path");
+  if (data_path.empty()) {
+    data_path = result.run_dir + "/data/train.jsonl";
+    generate(datagen_options(config, data_path, config.get_int("datagen.n"),
+                             static_cast<uint64_t>(config.get_int("datagen.seed"))),
+             "datagen");
+  }
+  const uint64_t bench_seed = static_cast<uint64_t>(config.get_int("eval.benchmark_seed"));
+  if (bench_seed == static_cast<uint64_t>(config.get_int("datagen.seed")))
+    throw usage_error("eval.benchmark_seed equals datagen.seed: the benchmark set must be fresh data");
+  const std::string bench_path = result.run_dir + "/data/benchmark.jsonl";
+  generate(datagen_options(config, bench_path, config.get_int("eval.benchmark_n"), bench_seed),
+           "benchmark set");
+
+  // 2. Train.
+  IntentTrainOptions to = IntentTrainOptions::from_config(config);
+  to.data_path = data_path;
+  to.run_dir = result.run_dir;
+  result.train = train_intent_classifier(to);
+
+  // 3. Evaluate on the fresh benchmark set.
+  IntentModel model = load_intent_model(result.train.model_dir, train::resolve_device(to.device));
+  auto bench_records = data::load_intent_records(bench_path);
+  result.benchmark = evaluate_intent_model(model, bench_records);
+  std::printf("\nbenchmark (fresh data, seed %llu):\n%s", static_cast<unsigned long long>(bench_seed),
+              format_eval_report(result.benchmark, config.get_int("eval.worst_intents")).c_str());
+
+  // 4. A few predictions.
+  const auto requests = config.get_string_list("pipeline.predict");
+  if (!requests.empty()) {
+    std::printf("\npredictions:\n");
+    auto preds = predict_requests(model, requests);
+    for (size_t i = 0; i < preds.size(); ++i) {
+      std::string ops, out;
+      for (auto v : preds[i].operands) ops += (ops.empty() ? "" : ", ") + std::to_string(v);
+      for (auto v : preds[i].output) out += (out.empty() ? "" : " ") + std::to_string(v);
+      std::printf("  %-50s -> %s(%s) = %s\n", ("\"" + requests[i] + "\"").c_str(),
+                  preds[i].intent.c_str(), ops.c_str(),
+                  preds[i].error.empty() ? out.c_str() : ("error: " + preds[i].error).c_str());
+    }
+  }
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+  nlohmann::json summary = {
+      {"run_dir", result.run_dir},
+      {"best_val_intent_acc", result.train.best_val_intent_acc},
+      {"best_epoch", result.train.best_epoch},
+      {"epochs_run", result.train.epochs_run},
+      {"train_seconds", result.train.seconds},
+      {"train_steps_per_second", result.train.steps_per_second},
+      {"benchmark",
+       {{"records", result.benchmark.records},
+        {"intent_acc", result.benchmark.intent_acc},
+        {"count_acc", result.benchmark.count_acc},
+        {"operand_acc", result.benchmark.operand_acc},
+        {"execution_acc", result.benchmark.execution_acc}}},
+      {"total_seconds", result.seconds}};
+  write_file_atomic(result.run_dir + "/summary.json", summary.dump(2) + "\n");
+  std::printf("\nbest validation intent accuracy %.2f%% (epoch %lld); benchmark intent %.2f%%, "
+              "execution %.2f%%; total %s\nmodel: %s\n",
+              100 * result.train.best_val_intent_acc, static_cast<long long>(result.train.best_epoch),
+              100 * result.benchmark.intent_acc, 100 * result.benchmark.execution_acc,
+              format_duration(result.seconds).c_str(), result.train.model_dir.c_str());
+  return result;
+}
+
+}  // namespace anvil::pipeline

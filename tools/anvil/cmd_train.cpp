@@ -1,0 +1,108 @@
+// `anvil train`: train the intent classifier from a JSONL file (or resume a run, or k-fold
+// cross-validate).
+#include <cmath>
+#include <cstdio>
+
+#include "anvil/core/config.h"
+#include "anvil/core/error.h"
+#include "anvil/core/fs.h"
+#include "anvil/core/progress.h"
+#include "anvil/pipeline/intent_training.h"
+#include "anvil/pipeline/run_dir.h"
+#include "commands.h"
+
+namespace anvil::cli {
+namespace {
+
+struct TrainArgs {
+  ConfigArgs config;
+  std::string data;
+  std::string run_dir;
+  std::string resume;
+  std::string device;
+  bool cross_validate = false;
+  int64_t folds = 5;
+  bool quiet = false;
+};
+
+void print_result(const pipeline::IntentTrainResult& r) {
+  std::printf("best validation intent accuracy %.2f%% at epoch %lld (%lld epochs run)\n",
+              100 * r.best_val_intent_acc, static_cast<long long>(r.best_epoch),
+              static_cast<long long>(r.epochs_run));
+  if (!r.stop_reason.empty()) std::printf("%s\n", r.stop_reason.c_str());
+  std::printf("total time %s (%.2f steps/s)\nmodel: %s\n", format_duration(r.seconds).c_str(),
+              r.steps_per_second, r.model_dir.c_str());
+}
+
+void run_cross_validation(const Config& config, pipeline::IntentTrainOptions options, int64_t folds) {
+  data::LoadOptions lo;
+  lo.skip_errors = options.skip_errors;
+  auto records = data::load_intent_records(options.data_path, lo);
+  auto splits = data::k_fold_splits(static_cast<int64_t>(records.size()), folds, options.seed);
+  std::vector<double> accs;
+  const std::string base = options.run_dir;
+  for (size_t f = 0; f < splits.size(); ++f) {
+    options.run_dir = base + "/fold-" + std::to_string(f + 1);
+    std::fprintf(stderr, "fold %zu/%zu: %zu train, %zu validation records\n", f + 1, splits.size(),
+                 splits[f].train.size(), splits[f].validation.size());
+    auto r = pipeline::train_intent_classifier_on(options, records, splits[f]);
+    accs.push_back(r.best_val_intent_acc);
+    std::printf("fold %zu: validation intent accuracy %.2f%%\n", f + 1, 100 * r.best_val_intent_acc);
+  }
+  double mean = 0, var = 0;
+  for (double a : accs) mean += a / accs.size();
+  for (double a : accs) var += (a - mean) * (a - mean) / std::max<size_t>(accs.size() - 1, 1);
+  std::printf("cross-validation (%lld folds): %.2f%% ± %.2f%%\n", static_cast<long long>(folds),
+              100 * mean, 100 * std::sqrt(var));
+  (void)config;
+}
+
+}  // namespace
+
+void register_train(CLI::App& app, Context&) {
+  auto* cmd = app.add_subcommand("train", "Train the intent classifier on a JSONL dataset");
+  auto a = std::make_shared<TrainArgs>();
+  cmd->add_option("--data", a->data, "training JSONL (default data.path)");
+  cmd->add_option("--run-dir", a->run_dir, "write the run here (default: a new folder under run.dir)");
+  cmd->add_option("--resume", a->resume,
+                  "continue the run in this directory from its last checkpoint (its config.yaml is "
+                  "loaded first; overrides such as train.epochs=30 apply on top)");
+  cmd->add_option("--device", a->device, "auto | cpu | cuda[:N] (default run.device)");
+  cmd->add_flag("--cross-validate", a->cross_validate, "k-fold cross-validation instead of one run");
+  cmd->add_option("--folds", a->folds, "folds for --cross-validate")->capture_default_str();
+  cmd->add_flag("-q,--quiet", a->quiet, "no progress bars");
+  add_config_args(*cmd, a->config);
+  cmd->callback([a] {
+    ConfigArgs cargs = a->config;
+    if (!a->resume.empty()) {
+      if (!file_exists(a->resume + "/config.yaml"))
+        throw usage_error("--resume " + a->resume + ": no config.yaml there (is it a run directory?)");
+      if (cargs.config_file.empty()) cargs.config_file = a->resume + "/config.yaml";
+    }
+    if (!a->data.empty()) cargs.overrides.insert(cargs.overrides.begin(), "data.path=" + a->data);
+    if (!a->device.empty()) cargs.overrides.push_back("run.device=" + a->device);
+    Config config = load_config(cargs);
+    auto options = pipeline::IntentTrainOptions::from_config(config);
+    options.progress = !a->quiet;
+    if (!a->resume.empty()) {
+      options.run_dir = a->resume;
+      options.resume = true;
+    } else if (!a->run_dir.empty()) {
+      options.run_dir = a->run_dir;
+      ensure_directory(options.run_dir);
+    } else {
+      options.run_dir = pipeline::create_run_dir(config.get_string("run.dir"), config.get_string("run.name"));
+      pipeline::update_latest_link(config.get_string("run.dir"), options.run_dir);
+    }
+    options.validate();
+    config.save(options.run_dir + "/config.yaml");
+    std::fprintf(stderr, "run directory: %s\n", options.run_dir.c_str());
+    if (a->cross_validate) {
+      run_cross_validation(config, options, a->folds);
+      return;
+    }
+    print_result(pipeline::train_intent_classifier(options));
+  });
+}
+
+}  // namespace anvil::cli
