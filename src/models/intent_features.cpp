@@ -43,7 +43,21 @@ ClassifierInputs encode_requests(const std::vector<std::string>& texts, int64_t 
       values_a[i][j] = spans[j].value;
     }
   }
-  return {tokens, first, last, mask, values};
+  return trim_padding({tokens, first, last, mask, values});
+}
+
+ClassifierInputs trim_padding(const ClassifierInputs& inputs, int64_t margin) {
+  const int64_t full = inputs.tokens.size(1);
+  if (inputs.tokens.size(0) == 0) return inputs;
+  // Length of each row = index of its last non-pad byte + 1.
+  auto real = inputs.tokens.ne(tokenize::ByteTokenizer::kPad);
+  auto positions = torch::arange(1, full + 1, inputs.tokens.options()).unsqueeze(0);
+  const int64_t longest = (real.to(torch::kInt64) * positions).max().item<int64_t>();
+  const int64_t keep = std::min(full, longest + margin);
+  if (keep == full) return inputs;
+  ClassifierInputs out = inputs;
+  out.tokens = inputs.tokens.narrow(1, 0, keep).contiguous();
+  return out;
 }
 
 ClassifierTargets make_targets(const std::vector<const data::IntentRecord*>& records,

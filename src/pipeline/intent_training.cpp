@@ -100,9 +100,10 @@ struct Tensorized {
   Batch select(const std::vector<int64_t>& idx) const {
     auto t = torch::tensor(idx, torch::kInt64);
     Batch b;
-    b.inputs = {inputs.tokens.index_select(0, t), inputs.number_first.index_select(0, t),
-                inputs.number_last.index_select(0, t), inputs.number_mask.index_select(0, t),
-                inputs.number_values.index_select(0, t)};
+    b.inputs = models::trim_padding(
+        {inputs.tokens.index_select(0, t), inputs.number_first.index_select(0, t),
+         inputs.number_last.index_select(0, t), inputs.number_mask.index_select(0, t),
+         inputs.number_values.index_select(0, t)});
     b.targets = {targets.intent.index_select(0, t), targets.count.index_select(0, t),
                  targets.operand_bins.index_select(0, t), targets.operand_signs.index_select(0, t),
                  targets.operand_pointer.index_select(0, t)};
@@ -335,9 +336,12 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
   engine.run(steps_per_epoch, options.epochs);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
-  if (engine.state().failed)
+  if (engine.state().failed) {
+    const std::string last = checkpointer->last_path();
     throw Error("training stopped: " + engine.state().terminate_reason +
-                "; the last good checkpoint is " + checkpointer->last_path());
+                (file_exists(last) ? "; the last good checkpoint is " + last
+                                   : "; no checkpoint had been written yet"));
+  }
 
   IntentTrainResult result;
   result.seconds = seconds;

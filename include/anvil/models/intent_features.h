@@ -15,6 +15,12 @@ namespace anvil::models {
 ClassifierInputs encode_requests(const std::vector<std::string>& texts, int64_t max_length,
                                  int64_t max_numbers);
 
+// Drops trailing all-padding columns, keeping `margin` padding bytes after the longest request so
+// every real position sees exactly what it would see at full length (the encoders' receptive
+// field is at most 2*margin+1 bytes). Outputs at real positions are unchanged; compute drops with
+// the length. Requests are ~30 bytes, max_length 128.
+ClassifierInputs trim_padding(const ClassifierInputs& inputs, int64_t margin = 8);
+
 // Targets for records. Intent names not in `intent_index` are an error naming the intent.
 // Pointer targets: slot k points at the first not-yet-used number in the text equal to operand k
 // (-100 if the text does not contain it, so the slot is ignored in the loss).
