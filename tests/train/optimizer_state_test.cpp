@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include "anvil/core/error.h"
 #include "support/run_cli.h"
 
 namespace anvil::train {
