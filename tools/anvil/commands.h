@@ -19,10 +19,6 @@ struct Context {
 
 void register_commands(CLI::App& app, Context& ctx);
 
-// Re-executes the process once with the environment-time settings that make LibTorch fast here
-// (glibc malloc tunables; see docs). ANVIL_NO_REEXEC=1 disables it.
-void tune_runtime_or_reexec(int argc, char** argv);
-
 // --config FILE and trailing `key=value`, `+key=value`, `~key` overrides, shared by commands.
 struct ConfigArgs {
   std::string config_file;

@@ -6,11 +6,12 @@
 #include <iostream>
 
 #include "anvil/core/error.h"
+#include "anvil/core/runtime.h"
 #include "anvil/core/version.h"
 #include "commands.h"
 
 int main(int argc, char** argv) {
-  anvil::cli::tune_runtime_or_reexec(argc, argv);
+  anvil::tune_runtime_or_reexec(argv);
   CLI::App app{"anvil: train, evaluate and ship ML models, natively.", "anvil"};
   app.set_version_flag("--version", std::string("anvil ") + anvil::kVersion);
   app.require_subcommand(1);

@@ -1,16 +1,14 @@
-// Environment-time runtime tuning: some settings (glibc malloc tunables) are read when the process
-// starts, so anvil sets them and re-executes itself once. Measured effect: shared/PERF-NOTES.md.
+// Environment-time runtime tuning (see anvil/core/runtime.h).
 #include <unistd.h>
 
 #include <cstdlib>
 #include <string>
 
-#include "commands.h"
+#include "anvil/core/runtime.h"
 
-namespace anvil::cli {
+namespace anvil {
 
-void tune_runtime_or_reexec(int argc, char** argv) {
-  (void)argc;
+void tune_runtime_or_reexec(char** argv) {
   if (std::getenv("ANVIL_NO_REEXEC") || std::getenv("ANVIL_RUNTIME_TUNED")) return;
   // Keep activation-sized buffers in the heap instead of mmapping/unmapping them every step.
   const std::string tunables =
@@ -23,4 +21,4 @@ void tune_runtime_or_reexec(int argc, char** argv) {
   // exec failed: carry on untuned rather than fail.
 }
 
-}  // namespace anvil::cli
+}  // namespace anvil
