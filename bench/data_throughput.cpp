@@ -13,11 +13,14 @@
 using namespace anvil;
 using Clock = std::chrono::steady_clock;
 
-static double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+static double since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 int main(int argc, char** argv) {
   const int64_t n = argc > 1 ? std::stoll(argv[1]) : 200000;
-  const std::string path = (std::filesystem::temp_directory_path() / "anvil-data-bench.jsonl").string();
+  const std::string path =
+      (std::filesystem::temp_directory_path() / "anvil-data-bench.jsonl").string();
   try {
     datagen::DatagenOptions o;
     o.n = n;
@@ -27,14 +30,15 @@ int main(int argc, char** argv) {
     auto rep = datagen::generate_dataset(o);
     double s = since(t);
     const double mb = static_cast<double>(std::filesystem::file_size(path)) / 1e6;
-    std::printf("datagen: %lld records (%.1f MB) in %.3fs = %.0f records/s (1 thread, incl. write+fsync)\n",
-                static_cast<long long>(rep.written), mb, s, rep.written / s);
+    std::printf(
+        "datagen: %lld records (%.1f MB) in %.3fs = %.0f records/s (1 thread, incl. write+fsync)\n",
+        static_cast<long long>(rep.written), mb, s, rep.written / s);
 
     t = Clock::now();
     data::JsonlFile file(path);
     s = since(t);
-    std::printf("jsonl index: %zu lines in %.4fs = %.0f MB/s, %.0f lines/s\n", file.size(), s, mb / s,
-                file.size() / s);
+    std::printf("jsonl index: %zu lines in %.4fs = %.0f MB/s, %.0f lines/s\n", file.size(), s,
+                mb / s, file.size() / s);
 
     Rng rng(3);
     const size_t reads = std::min<size_t>(file.size(), 100000);
@@ -49,14 +53,15 @@ int main(int argc, char** argv) {
       checksum += r.operand_count;
     }
     s = since(t);
-    std::printf("random access + parse: %zu records in %.3fs = %.0f records/s, %.1f MB/s (checksum %lld)\n",
-                reads, s, reads / s, bytes / 1e6 / s, static_cast<long long>(checksum));
+    std::printf(
+        "random access + parse: %zu records in %.3fs = %.0f records/s, %.1f MB/s (checksum %lld)\n",
+        reads, s, reads / s, bytes / 1e6 / s, static_cast<long long>(checksum));
 
     t = Clock::now();
     auto all = data::load_intent_records(path);
     s = since(t);
-    std::printf("sequential load: %zu records in %.3fs = %.0f records/s, %.0f MB/s\n", all.size(), s,
-                all.size() / s, mb / s);
+    std::printf("sequential load: %zu records in %.3fs = %.0f records/s, %.0f MB/s\n", all.size(),
+                s, all.size() / s, mb / s);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "data_throughput: error: %s\n", e.what());
     return 1;

@@ -20,18 +20,26 @@ using namespace anvil;
 int main(int argc, char** argv) {
   tune_runtime_or_reexec(argv);
   if (argc < 2) {
-    std::fprintf(stderr, "usage: %s DATA.jsonl [--model T] [--batch B] [--steps N] [--warmup W] [--threads T]\n", argv[0]);
+    std::fprintf(
+        stderr,
+        "usage: %s DATA.jsonl [--model T] [--batch B] [--steps N] [--warmup W] [--threads T]\n",
+        argv[0]);
     return 2;
   }
   std::string path = argv[1], type = "pointer_cnn";
   int64_t batch = 256, steps = 40, warmup = 5, threads = 0;
   for (int i = 2; i + 1 < argc; i += 2) {
     std::string k = argv[i], v = argv[i + 1];
-    if (k == "--model") type = v;
-    else if (k == "--batch") batch = std::stoll(v);
-    else if (k == "--steps") steps = std::stoll(v);
-    else if (k == "--warmup") warmup = std::stoll(v);
-    else if (k == "--threads") threads = std::stoll(v);
+    if (k == "--model")
+      type = v;
+    else if (k == "--batch")
+      batch = std::stoll(v);
+    else if (k == "--steps")
+      steps = std::stoll(v);
+    else if (k == "--warmup")
+      warmup = std::stoll(v);
+    else if (k == "--threads")
+      threads = std::stoll(v);
   }
   try {
     threads = train::configure_threads(threads);
@@ -54,9 +62,13 @@ int main(int argc, char** argv) {
     models::LossWeights w;
 
     // Pre-build the batches (sequential, as the Python script does) so only the step is timed.
-    struct Batch { models::ClassifierInputs in; models::ClassifierTargets tgt; };
+    struct Batch {
+      models::ClassifierInputs in;
+      models::ClassifierTargets tgt;
+    };
     std::vector<Batch> batches;
-    const int64_t n_batches = std::min<int64_t>(static_cast<int64_t>(records.size()) / batch, warmup + steps);
+    const int64_t n_batches =
+        std::min<int64_t>(static_cast<int64_t>(records.size()) / batch, warmup + steps);
     for (int64_t b = 0; b < n_batches; ++b) {
       std::vector<std::string> texts;
       std::vector<const data::IntentRecord*> ptrs;

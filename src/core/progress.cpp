@@ -70,8 +70,7 @@ void ProgressBar::draw(bool final_draw) {
                 options_.label.c_str(), final_draw ? std::string(kWidth, '#').c_str() : bar.c_str(),
                 static_cast<int>(std::round(frac * 100)), static_cast<long long>(done_),
                 static_cast<long long>(total_), rate, options_.unit.c_str(),
-                final_draw ? "in" : "ETA",
-                format_duration(final_draw ? elapsed : eta).c_str(),
+                final_draw ? "in" : "ETA", format_duration(final_draw ? elapsed : eta).c_str(),
                 status_.empty() ? "" : " | ", status_.c_str());
   if (is_tty_) {
     std::fprintf(options_.stream, "\r\033[K%s%s", line, final_draw ? "\n" : "");

@@ -1,10 +1,10 @@
 // Environment-time runtime tuning (see anvil/core/runtime.h).
+#include "anvil/core/runtime.h"
+
 #include <unistd.h>
 
 #include <cstdlib>
 #include <string>
-
-#include "anvil/core/runtime.h"
 
 namespace anvil {
 

@@ -10,7 +10,8 @@ namespace anvil::data {
 std::vector<std::vector<int64_t>> epoch_batches(const std::vector<int64_t>& indices,
                                                 const LoaderOptions& options, int64_t epoch) {
   if (options.batch_size < 1)
-    throw usage_error("train.batch_size = " + std::to_string(options.batch_size) + ": must be >= 1");
+    throw usage_error("train.batch_size = " + std::to_string(options.batch_size) +
+                      ": must be >= 1");
   std::vector<int64_t> order = indices;
   if (options.shuffle) {
     Rng rng = Rng(options.seed).fork(static_cast<uint64_t>(epoch));

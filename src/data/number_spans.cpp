@@ -10,7 +10,9 @@ std::vector<NumberSpan> find_numbers(std::string_view text, size_t max_spans) {
   std::vector<NumberSpan> spans;
   size_t i = 0;
   const size_t n = text.size();
-  auto is_digit = [&](size_t k) { return k < n && std::isdigit(static_cast<unsigned char>(text[k])); };
+  auto is_digit = [&](size_t k) {
+    return k < n && std::isdigit(static_cast<unsigned char>(text[k]));
+  };
   auto is_alnum = [&](size_t k) { return std::isalnum(static_cast<unsigned char>(text[k])) != 0; };
   while (i < n && spans.size() < max_spans) {
     if (!is_digit(i)) {
@@ -25,7 +27,8 @@ std::vector<NumberSpan> find_numbers(std::string_view text, size_t max_spans) {
     bool overflow = false;
     while (is_digit(j)) {
       uint64_t d = static_cast<uint64_t>(text[j] - '0');
-      if (magnitude > (static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) - d) / 10) overflow = true;
+      if (magnitude > (static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) - d) / 10)
+        overflow = true;
       if (!overflow) magnitude = magnitude * 10 + d;
       ++j;
     }

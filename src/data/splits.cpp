@@ -33,7 +33,9 @@ Split train_validation_split(int64_t n, double train_ratio, uint64_t seed) {
 
 std::vector<Split> k_fold_splits(int64_t n, int64_t k, uint64_t seed) {
   if (k < 2) throw usage_error("--folds = " + std::to_string(k) + ": need at least 2 folds");
-  if (n < k) throw Error("cannot make " + std::to_string(k) + " folds from " + std::to_string(n) + " records");
+  if (n < k)
+    throw Error("cannot make " + std::to_string(k) + " folds from " + std::to_string(n) +
+                " records");
   auto idx = permutation(n, seed);
   std::vector<Split> folds(static_cast<size_t>(k));
   for (int64_t f = 0; f < k; ++f) {

@@ -13,16 +13,26 @@ namespace {
 
 DType dtype_from_torch(torch::ScalarType t, const std::string& name) {
   switch (t) {
-    case torch::kFloat32: return DType::kF32;
-    case torch::kFloat64: return DType::kF64;
-    case torch::kFloat16: return DType::kF16;
-    case torch::kBFloat16: return DType::kBF16;
-    case torch::kInt64: return DType::kI64;
-    case torch::kInt32: return DType::kI32;
-    case torch::kInt16: return DType::kI16;
-    case torch::kInt8: return DType::kI8;
-    case torch::kUInt8: return DType::kU8;
-    case torch::kBool: return DType::kBool;
+    case torch::kFloat32:
+      return DType::kF32;
+    case torch::kFloat64:
+      return DType::kF64;
+    case torch::kFloat16:
+      return DType::kF16;
+    case torch::kBFloat16:
+      return DType::kBF16;
+    case torch::kInt64:
+      return DType::kI64;
+    case torch::kInt32:
+      return DType::kI32;
+    case torch::kInt16:
+      return DType::kI16;
+    case torch::kInt8:
+      return DType::kI8;
+    case torch::kUInt8:
+      return DType::kU8;
+    case torch::kBool:
+      return DType::kBool;
     default:
       throw Error("tensor '" + name + "': dtype " + std::string(c10::toString(t)) +
                   " cannot be stored in safetensors by anvil");
@@ -31,16 +41,26 @@ DType dtype_from_torch(torch::ScalarType t, const std::string& name) {
 
 torch::ScalarType torch_from_dtype(DType d, const std::string& name) {
   switch (d) {
-    case DType::kF32: return torch::kFloat32;
-    case DType::kF64: return torch::kFloat64;
-    case DType::kF16: return torch::kFloat16;
-    case DType::kBF16: return torch::kBFloat16;
-    case DType::kI64: return torch::kInt64;
-    case DType::kI32: return torch::kInt32;
-    case DType::kI16: return torch::kInt16;
-    case DType::kI8: return torch::kInt8;
-    case DType::kU8: return torch::kUInt8;
-    case DType::kBool: return torch::kBool;
+    case DType::kF32:
+      return torch::kFloat32;
+    case DType::kF64:
+      return torch::kFloat64;
+    case DType::kF16:
+      return torch::kFloat16;
+    case DType::kBF16:
+      return torch::kBFloat16;
+    case DType::kI64:
+      return torch::kInt64;
+    case DType::kI32:
+      return torch::kInt32;
+    case DType::kI16:
+      return torch::kInt16;
+    case DType::kI8:
+      return torch::kInt8;
+    case DType::kU8:
+      return torch::kUInt8;
+    case DType::kBool:
+      return torch::kBool;
     default:
       throw Error("tensor '" + name + "': dtype " + std::string(dtype_name(d)) +
                   " is not supported by LibTorch");
@@ -61,7 +81,8 @@ TensorData to_tensor_data(const std::string& name, const torch::Tensor& tensor) 
 
 torch::Tensor to_torch(const TensorData& data) {
   std::vector<int64_t> shape(data.shape.begin(), data.shape.end());
-  auto t = torch::empty(shape, torch::TensorOptions().dtype(torch_from_dtype(data.dtype, data.name)));
+  auto t =
+      torch::empty(shape, torch::TensorOptions().dtype(torch_from_dtype(data.dtype, data.name)));
   if (static_cast<size_t>(t.numel() * t.element_size()) != data.bytes.size())
     throw Error("tensor '" + data.name + "': " + std::to_string(data.bytes.size()) +
                 " bytes do not match its shape");

@@ -17,18 +17,25 @@ void ClassifierConfig::validate() const {
     throw bad("type", "'" + type + "'", "expected pointer_cnn or multihead_cnn");
   if (n_intents < 2) throw bad("n_intents", std::to_string(n_intents), "need at least 2 intents");
   if (embed_dim < 1) throw bad("embed_dim", std::to_string(embed_dim), "must be positive");
-  if (channels.size() != 3) throw bad("channels", std::to_string(channels.size()) + " values", "expected 3");
+  if (channels.size() != 3)
+    throw bad("channels", std::to_string(channels.size()) + " values", "expected 3");
   for (auto c : channels)
     if (c < 1) throw bad("channels", std::to_string(c), "must be positive");
-  if (dropout < 0 || dropout >= 1) throw bad("dropout", std::to_string(dropout), "must be in [0, 1)");
+  if (dropout < 0 || dropout >= 1)
+    throw bad("dropout", std::to_string(dropout), "must be in [0, 1)");
   if (max_length < 1) throw bad("max_length", std::to_string(max_length), "must be positive");
   if (max_numbers < 1) throw bad("max_numbers", std::to_string(max_numbers), "must be positive");
 }
 
 nlohmann::json ClassifierConfig::to_json() const {
-  return {{"type", type},         {"vocab_size", vocab_size}, {"embed_dim", embed_dim},
-          {"channels", channels}, {"dropout", dropout},       {"n_intents", n_intents},
-          {"max_length", max_length}, {"max_numbers", max_numbers}};
+  return {{"type", type},
+          {"vocab_size", vocab_size},
+          {"embed_dim", embed_dim},
+          {"channels", channels},
+          {"dropout", dropout},
+          {"n_intents", n_intents},
+          {"max_length", max_length},
+          {"max_numbers", max_numbers}};
 }
 
 ClassifierConfig ClassifierConfig::from_json(const nlohmann::json& j) {

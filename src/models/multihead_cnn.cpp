@@ -3,17 +3,13 @@
 
 #include <torch/torch.h>
 
+#include "anvil/models/mlp.h"
+
 namespace anvil::models {
 namespace nn = torch::nn;
 
-namespace {
-nn::Sequential mlp(int64_t in, int64_t hidden, int64_t out, double dropout) {
-  return nn::Sequential(nn::Linear(in, hidden), nn::ReLU(), nn::Dropout(dropout),
-                        nn::Linear(hidden, out));
-}
-}  // namespace
-
-MultiheadCnnImpl::MultiheadCnnImpl(ClassifierConfig config) : IntentClassifierImpl(std::move(config)) {
+MultiheadCnnImpl::MultiheadCnnImpl(ClassifierConfig config)
+    : IntentClassifierImpl(std::move(config)) {
   ByteConvEncoderOptions enc;
   enc.vocab_size = config_.vocab_size;
   enc.embed_dim = config_.embed_dim;
@@ -22,18 +18,18 @@ MultiheadCnnImpl::MultiheadCnnImpl(ClassifierConfig config) : IntentClassifierIm
   enc.batch_norm = {true, true, false};
   encoder_ = register_module("encoder", ByteConvEncoder(enc));
   const int64_t c = encoder_->out_channels();
-  intent_head_ = register_module("intent_head", mlp(c, 128, config_.n_intents, config_.dropout));
-  count_head_ = register_module("count_head", mlp(c, 64, kCountClasses, config_.dropout));
+  intent_head_ = register_module("intent_head", make_mlp(c, 128, config_.n_intents, config_.dropout));
+  count_head_ = register_module("count_head", make_mlp(c, 64, kCountClasses, config_.dropout));
   for (int64_t k = 0; k < kMaxOperands; ++k) {
     value_heads_.push_back(register_module("value_head" + std::to_string(k),
-                                           mlp(c, 128, kValueBins, config_.dropout)));
+                                           make_mlp(c, 128, kValueBins, config_.dropout)));
     sign_heads_.push_back(register_module("sign_head" + std::to_string(k), nn::Linear(c, 2)));
   }
 }
 
 ClassifierOutputs MultiheadCnnImpl::forward(const ClassifierInputs& inputs) {
-  auto features = encoder_->forward(inputs.tokens);                    // [B, L, C]
-  auto pooled = masked_max_pool(features, inputs.tokens.ne(256));      // [B, C]
+  auto features = encoder_->forward(inputs.tokens);                // [B, L, C]
+  auto pooled = masked_max_pool(features, inputs.tokens.ne(256));  // [B, C]
   ClassifierOutputs out;
   out.intent_logits = intent_head_->forward(pooled);
   out.count_logits = count_head_->forward(pooled);

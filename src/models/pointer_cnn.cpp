@@ -3,16 +3,14 @@
 
 #include <torch/torch.h>
 
+#include "anvil/models/mlp.h"
+
 namespace anvil::models {
 namespace nn = torch::nn;
 
 namespace {
 constexpr int64_t kRankDim = 16;
 
-nn::Sequential mlp(int64_t in, int64_t hidden, int64_t out, double dropout) {
-  return nn::Sequential(nn::Linear(in, hidden), nn::ReLU(), nn::Dropout(dropout),
-                        nn::Linear(hidden, out));
-}
 
 // features [B, L, C], positions [B, M] -> [B, M, C]
 torch::Tensor gather_positions(const torch::Tensor& features, const torch::Tensor& positions) {
@@ -30,10 +28,10 @@ PointerCnnImpl::PointerCnnImpl(ClassifierConfig config) : IntentClassifierImpl(s
   enc.batch_norm = {true, true, true};
   encoder_ = register_module("encoder", ByteConvEncoder(enc));
   const int64_t c = encoder_->out_channels();
-  intent_head_ = register_module("intent_head", mlp(c, 128, config_.n_intents, config_.dropout));
-  count_head_ = register_module("count_head", mlp(c, 64, kCountClasses, config_.dropout));
+  intent_head_ = register_module("intent_head", make_mlp(c, 128, config_.n_intents, config_.dropout));
+  count_head_ = register_module("count_head", make_mlp(c, 64, kCountClasses, config_.dropout));
   rank_embed_ = register_module("rank_embed", nn::Embedding(config_.max_numbers, kRankDim));
-  slot_scorer_ = register_module("slot_scorer", mlp(2 * c + kRankDim, 128, kMaxOperands, 0.0));
+  slot_scorer_ = register_module("slot_scorer", make_mlp(2 * c + kRankDim, 128, kMaxOperands, 0.0));
   none_head_ = register_module("none_head", nn::Linear(c, kMaxOperands));
 }
 
@@ -45,16 +43,16 @@ ClassifierOutputs PointerCnnImpl::forward(const ClassifierInputs& inputs) {
   out.count_logits = count_head_->forward(pooled);
 
   const int64_t m = inputs.number_mask.size(1);
-  auto first = gather_positions(features, inputs.number_first);   // [B, M, C]
-  auto last = gather_positions(features, inputs.number_last);     // [B, M, C]
+  auto first = gather_positions(features, inputs.number_first);  // [B, M, C]
+  auto last = gather_positions(features, inputs.number_last);    // [B, M, C]
   auto number = (first + last) * 0.5;
   auto ranks = torch::arange(m, inputs.tokens.options()).unsqueeze(0).expand({pooled.size(0), m});
   auto scorer_in = torch::cat(
       {number, pooled.unsqueeze(1).expand({-1, m, -1}), rank_embed_->forward(ranks)}, -1);
   auto scores = slot_scorer_->forward(scorer_in).transpose(1, 2);  // [B, 4, M]
   scores = scores.masked_fill(~inputs.number_mask.unsqueeze(1), -1e9);
-  auto none = none_head_->forward(pooled).unsqueeze(-1);           // [B, 4, 1]
-  out.operand_logits = torch::cat({none, scores}, -1);             // [B, 4, 1+M]
+  auto none = none_head_->forward(pooled).unsqueeze(-1);  // [B, 4, 1]
+  out.operand_logits = torch::cat({none, scores}, -1);    // [B, 4, 1+M]
   return out;
 }
 

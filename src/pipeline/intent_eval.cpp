@@ -21,8 +21,8 @@ bool execute_intent(const std::string& intent, const std::vector<int64_t>& opera
     if (error) *error = "intent '" + intent + "' has no built-in program";
     return false;
   }
-  std::vector<int64_t> ops(operands.begin(),
-                           operands.begin() + std::min<size_t>(operands.size(), spec->operand_count));
+  std::vector<int64_t> ops(
+      operands.begin(), operands.begin() + std::min<size_t>(operands.size(), spec->operand_count));
   ops.resize(static_cast<size_t>(spec->operand_count), 0);
   try {
     std::string text = datagen::instantiate_program(*spec, ops);
@@ -94,8 +94,9 @@ IntentEvalReport evaluate_intent_model(IntentModel& model,
       }
     report.per_intent.push_back(st);
   }
-  std::stable_sort(report.per_intent.begin(), report.per_intent.end(),
-                   [](const IntentStat& a, const IntentStat& b) { return a.accuracy() < b.accuracy(); });
+  std::stable_sort(
+      report.per_intent.begin(), report.per_intent.end(),
+      [](const IntentStat& a, const IntentStat& b) { return a.accuracy() < b.accuracy(); });
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return report;
 }
@@ -112,8 +113,8 @@ std::string format_eval_report(const IntentEvalReport& r, int64_t worst) {
   s += "worst intents:\n";
   for (int64_t i = 0; i < worst && i < static_cast<int64_t>(r.per_intent.size()); ++i) {
     const auto& st = r.per_intent[static_cast<size_t>(i)];
-    std::snprintf(buf, sizeof buf, "  %-22s %6.2f%% of %-5lld", st.intent.c_str(), 100 * st.accuracy(),
-                  static_cast<long long>(st.total));
+    std::snprintf(buf, sizeof buf, "  %-22s %6.2f%% of %-5lld", st.intent.c_str(),
+                  100 * st.accuracy(), static_cast<long long>(st.total));
     s += buf;
     if (!st.confused_with.empty()) {
       std::snprintf(buf, sizeof buf, " most often taken for %s (%lld)", st.confused_with.c_str(),
@@ -125,14 +126,16 @@ std::string format_eval_report(const IntentEvalReport& r, int64_t worst) {
   return s;
 }
 
-std::vector<PredictResult> predict_requests(IntentModel& model, const std::vector<std::string>& texts) {
+std::vector<PredictResult> predict_requests(IntentModel& model,
+                                            const std::vector<std::string>& texts) {
   torch::NoGradGuard no_grad;
   model.net->eval();
   const auto& cfg = model.net->config();
   const auto t0 = std::chrono::steady_clock::now();
   auto in = models::encode_requests(texts, cfg.max_length, cfg.max_numbers).to(model.device);
   auto preds = model.net->decode(model.net->forward(in), in);
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   std::vector<PredictResult> results;
   for (const auto& p : preds) {
     PredictResult r;

@@ -72,14 +72,17 @@ void IntentTrainOptions::validate() const {
   auto bad = [](const std::string& key, const std::string& value, const std::string& why) {
     return usage_error(key + " = " + value + ": " + why);
   };
-  if (data_path.empty()) throw usage_error("data.path is empty: give the training JSONL (--data FILE)");
+  if (data_path.empty())
+    throw usage_error("data.path is empty: give the training JSONL (--data FILE)");
   if (run_dir.empty()) throw usage_error("no run directory given");
   if (epochs < 1) throw bad("train.epochs", std::to_string(epochs), "must be >= 1");
   if (batch_size < 1) throw bad("train.batch_size", std::to_string(batch_size), "must be >= 1");
   if (!(lr > 0)) throw bad("train.lr", std::to_string(lr), "must be > 0");
-  if (weight_decay < 0) throw bad("train.weight_decay", std::to_string(weight_decay), "must be >= 0");
+  if (weight_decay < 0)
+    throw bad("train.weight_decay", std::to_string(weight_decay), "must be >= 0");
   if (grad_clip < 0) throw bad("train.grad_clip", std::to_string(grad_clip), "must be >= 0");
-  if (patience < 0) throw bad("train.early_stopping_patience", std::to_string(patience), "must be >= 0");
+  if (patience < 0)
+    throw bad("train.early_stopping_patience", std::to_string(patience), "must be >= 0");
   if (prefetch < 0) throw bad("data.prefetch", std::to_string(prefetch), "must be >= 0");
 }
 
@@ -124,7 +127,8 @@ Tensorized tensorize(const std::vector<data::IntentRecord>& records, const Inten
   Tensorized t;
   t.inputs = models::encode_requests(texts, cfg.max_length, cfg.max_numbers);
   t.targets = models::make_targets(ptrs, model.index, cfg.max_length, cfg.max_numbers);
-  t.operands = torch::empty({static_cast<int64_t>(records.size()), models::kMaxOperands}, torch::kInt64);
+  t.operands =
+      torch::empty({static_cast<int64_t>(records.size()), models::kMaxOperands}, torch::kInt64);
   auto a = t.operands.accessor<int64_t, 2>();
   for (size_t i = 0; i < records.size(); ++i)
     for (int64_t k = 0; k < models::kMaxOperands; ++k) a[i][k] = records[i].operands[k];
@@ -140,7 +144,8 @@ std::map<std::string, double> validate_split(IntentModel& model, const Tensorize
   double loss = 0, intent_ok = 0, count_ok = 0, operands_ok = 0;
   const size_t chunk = 1024;
   for (size_t i = 0; i < indices.size(); i += chunk) {
-    std::vector<int64_t> idx(indices.begin() + i, indices.begin() + std::min(indices.size(), i + chunk));
+    std::vector<int64_t> idx(indices.begin() + i,
+                             indices.begin() + std::min(indices.size(), i + chunk));
     Batch b = data.select(idx);
     auto in = b.inputs.to(model.device);
     auto out = model.net->forward(in);
@@ -154,7 +159,8 @@ std::map<std::string, double> validate_split(IntentModel& model, const Tensorize
       intent_ok += preds[j].intent == tgt_intent[j];
       count_ok += preds[j].count == tgt_count[j];
       bool all = true;
-      for (int64_t k = 0; k < models::kMaxOperands; ++k) all = all && preds[j].operands[k] == ops[idx[j]][k];
+      for (int64_t k = 0; k < models::kMaxOperands; ++k)
+        all = all && preds[j].operands[k] == ops[idx[j]][k];
       operands_ok += all;
     }
   }
@@ -231,25 +237,27 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
         .push_back(p.value());
   }
   std::vector<torch::optim::OptimizerParamGroup> groups;
-  groups.emplace_back(decay, std::make_unique<torch::optim::AdamWOptions>(
-                                 torch::optim::AdamWOptions(options.lr).weight_decay(options.weight_decay)));
+  groups.emplace_back(
+      decay, std::make_unique<torch::optim::AdamWOptions>(
+                 torch::optim::AdamWOptions(options.lr).weight_decay(options.weight_decay)));
   groups.emplace_back(no_decay, std::make_unique<torch::optim::AdamWOptions>(
                                     torch::optim::AdamWOptions(options.lr).weight_decay(0.0)));
-  torch::optim::AdamW optimizer(std::move(groups),
-                                torch::optim::AdamWOptions(options.lr).weight_decay(options.weight_decay));
+  torch::optim::AdamW optimizer(
+      std::move(groups), torch::optim::AdamWOptions(options.lr).weight_decay(options.weight_decay));
 
   data::LoaderOptions lo;
   lo.batch_size = options.batch_size;
   lo.seed = options.seed;
   lo.prefetch = options.prefetch;
-  data::DataLoader<Batch> loader(split.train, lo, [&data](const std::vector<int64_t>& idx) {
-    return data.select(idx);
-  });
+  data::DataLoader<Batch> loader(
+      split.train, lo, [&data](const std::vector<int64_t>& idx) { return data.select(idx); });
   const int64_t steps_per_epoch = loader.batches_per_epoch();
 
   train::Engine engine([&](train::Engine& e) -> std::map<std::string, double> {
     auto batch = loader.next();
-    if (!batch) throw Error("data loader ran out of batches at iteration " + std::to_string(e.state().iteration));
+    if (!batch)
+      throw Error("data loader ran out of batches at iteration " +
+                  std::to_string(e.state().iteration));
     auto in = batch->inputs.to(device);
     auto tgt = batch->targets.to(device);
     auto out = model.net->forward(in);
@@ -258,7 +266,8 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
     parts.total.backward();
     e.fire(train::Event::kBackwardCompleted);
     optimizer.step();
-    const double acc = out.intent_logits.argmax(-1).eq(tgt.intent).to(torch::kFloat).mean().item<double>();
+    const double acc =
+        out.intent_logits.argmax(-1).eq(tgt.intent).to(torch::kFloat).mean().item<double>();
     return {{"loss", parts.total.item<double>()}, {"intent_acc", acc}};
   });
 
@@ -272,7 +281,8 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
   schedule.total_steps = steps_per_epoch * options.epochs;
   engine.attach(std::make_shared<train::LrScheduler>(optimizer, schedule));
   if (options.grad_clip > 0)
-    engine.attach(std::make_shared<train::GradientClipping>(model.net->parameters(), options.grad_clip));
+    engine.attach(
+        std::make_shared<train::GradientClipping>(model.net->parameters(), options.grad_clip));
   engine.attach(std::make_shared<train::NanGuard>());
   engine.attach(std::make_shared<train::Evaluator>(
       [&] { return validate_split(model, data, split.validation, options.loss_weights); }));
@@ -290,7 +300,8 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
     nlohmann::json handlers = nlohmann::json::object();
     for (const auto& h : e.handlers()) handlers[h->name()] = h->save_state();
     meta["anvil.checkpoint"] = "1";
-    meta["anvil.engine"] = nlohmann::json{{"epoch", e.state().epoch}, {"iteration", e.state().iteration}}.dump();
+    meta["anvil.engine"] =
+        nlohmann::json{{"epoch", e.state().epoch}, {"iteration", e.state().iteration}}.dump();
     meta["anvil.handlers"] = handlers.dump();
     io::save_named_tensors(path, tensors, meta);
   };
@@ -311,8 +322,7 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
 
   if (options.resume) {
     const std::string last = checkpointer->last_path();
-    if (!file_exists(last))
-      throw usage_error("cannot resume: no checkpoint at '" + last + "'");
+    if (!file_exists(last)) throw usage_error("cannot resume: no checkpoint at '" + last + "'");
     with_context("resuming from " + last, [&] {
       auto st = io::read_safetensors(last);
       io::load_module_tensors(*model.net, st, last, "model.", /*strict=*/false);
@@ -327,14 +337,16 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
       return 0;
     });
     if (engine.state().epoch >= options.epochs)
-      std::fprintf(stderr, "checkpoint is already at epoch %lld of %lld; raise train.epochs to continue\n",
-                   static_cast<long long>(engine.state().epoch), static_cast<long long>(options.epochs));
+      std::fprintf(
+          stderr, "checkpoint is already at epoch %lld of %lld; raise train.epochs to continue\n",
+          static_cast<long long>(engine.state().epoch), static_cast<long long>(options.epochs));
   }
 
   const int64_t start_iteration = engine.state().iteration;
   const auto t0 = std::chrono::steady_clock::now();
   engine.run(steps_per_epoch, options.epochs);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   if (engine.state().failed) {
     const std::string last = checkpointer->last_path();
@@ -351,10 +363,11 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
   result.stop_reason = engine.state().terminate_reason;
   result.last_metrics = engine.state().metrics;
   result.best_val_intent_acc = checkpointer->best_score();
-  const std::string best = checkpointer->best_path().empty() ? checkpointer->last_path()
-                                                             : checkpointer->best_path();
+  const std::string best =
+      checkpointer->best_path().empty() ? checkpointer->last_path() : checkpointer->best_path();
   auto pos = best.find("best-epoch");
-  result.best_epoch = pos == std::string::npos ? result.epochs_run : std::stoll(best.substr(pos + 10));
+  result.best_epoch =
+      pos == std::string::npos ? result.epochs_run : std::stoll(best.substr(pos + 10));
   auto st = io::read_safetensors(best);
   io::load_module_tensors(*model.net, st, best, "model.", /*strict=*/false);
   result.model_dir = options.run_dir + "/model";

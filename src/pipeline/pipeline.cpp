@@ -10,7 +10,7 @@
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
 #include "anvil/core/progress.h"
-#include "anvil/datagen/generator.h"
+#include "anvil/pipeline/datagen_stage.h"
 #include "anvil/pipeline/run_dir.h"
 #include "anvil/train/device.h"
 
@@ -29,19 +29,6 @@ datagen::DatagenOptions datagen_options(const Config& c, const std::string& outp
   return o;
 }
 
-void generate(const datagen::DatagenOptions& o, const std::string& label) {
-  ProgressOptions po;
-  po.label = label;
-  po.unit = "rec";
-  ProgressBar bar(o.n, po);
-  int64_t last = 0;
-  auto report = datagen::generate_dataset(o, [&](int64_t done, int64_t) {
-    bar.update(done - last);
-    last = done;
-  });
-  bar.update(report.written - last);
-  bar.finish();
-}
 
 }  // namespace
 
@@ -58,15 +45,16 @@ PipelineResult run_pipeline(const Config& config) {
   std::string data_path = config.get_string("data.path");
   if (data_path.empty()) {
     data_path = result.run_dir + "/data/train.jsonl";
-    generate(datagen_options(config, data_path, config.get_int("datagen.n"),
+    generate_with_progress(datagen_options(config, data_path, config.get_int("datagen.n"),
                              static_cast<uint64_t>(config.get_int("datagen.seed"))),
              "datagen");
   }
   const uint64_t bench_seed = static_cast<uint64_t>(config.get_int("eval.benchmark_seed"));
   if (bench_seed == static_cast<uint64_t>(config.get_int("datagen.seed")))
-    throw usage_error("eval.benchmark_seed equals datagen.seed: the benchmark set must be fresh data");
+    throw usage_error(
+        "eval.benchmark_seed equals datagen.seed: the benchmark set must be fresh data");
   const std::string bench_path = result.run_dir + "/data/benchmark.jsonl";
-  generate(datagen_options(config, bench_path, config.get_int("eval.benchmark_n"), bench_seed),
+  generate_with_progress(datagen_options(config, bench_path, config.get_int("eval.benchmark_n"), bench_seed),
            "benchmark set");
 
   // 2. Train.
@@ -79,7 +67,8 @@ PipelineResult run_pipeline(const Config& config) {
   IntentModel model = load_intent_model(result.train.model_dir, train::resolve_device(to.device));
   auto bench_records = data::load_intent_records(bench_path);
   result.benchmark = evaluate_intent_model(model, bench_records);
-  std::printf("\nbenchmark (fresh data, seed %llu):\n%s", static_cast<unsigned long long>(bench_seed),
+  std::printf("\nbenchmark (fresh data, seed %llu):\n%s",
+              static_cast<unsigned long long>(bench_seed),
               format_eval_report(result.benchmark, config.get_int("eval.worst_intents")).c_str());
 
   // 4. A few predictions.
@@ -98,26 +87,26 @@ PipelineResult run_pipeline(const Config& config) {
   }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
-  nlohmann::json summary = {
-      {"run_dir", result.run_dir},
-      {"best_val_intent_acc", result.train.best_val_intent_acc},
-      {"best_epoch", result.train.best_epoch},
-      {"epochs_run", result.train.epochs_run},
-      {"train_seconds", result.train.seconds},
-      {"train_steps_per_second", result.train.steps_per_second},
-      {"benchmark",
-       {{"records", result.benchmark.records},
-        {"intent_acc", result.benchmark.intent_acc},
-        {"count_acc", result.benchmark.count_acc},
-        {"operand_acc", result.benchmark.operand_acc},
-        {"execution_acc", result.benchmark.execution_acc}}},
-      {"total_seconds", result.seconds}};
+  nlohmann::json summary = {{"run_dir", result.run_dir},
+                            {"best_val_intent_acc", result.train.best_val_intent_acc},
+                            {"best_epoch", result.train.best_epoch},
+                            {"epochs_run", result.train.epochs_run},
+                            {"train_seconds", result.train.seconds},
+                            {"train_steps_per_second", result.train.steps_per_second},
+                            {"benchmark",
+                             {{"records", result.benchmark.records},
+                              {"intent_acc", result.benchmark.intent_acc},
+                              {"count_acc", result.benchmark.count_acc},
+                              {"operand_acc", result.benchmark.operand_acc},
+                              {"execution_acc", result.benchmark.execution_acc}}},
+                            {"total_seconds", result.seconds}};
   write_file_atomic(result.run_dir + "/summary.json", summary.dump(2) + "\n");
-  std::printf("\nbest validation intent accuracy %.2f%% (epoch %lld); benchmark intent %.2f%%, "
-              "execution %.2f%%; total %s\nmodel: %s\n",
-              100 * result.train.best_val_intent_acc, static_cast<long long>(result.train.best_epoch),
-              100 * result.benchmark.intent_acc, 100 * result.benchmark.execution_acc,
-              format_duration(result.seconds).c_str(), result.train.model_dir.c_str());
+  std::printf(
+      "\nbest validation intent accuracy %.2f%% (epoch %lld); benchmark intent %.2f%%, "
+      "execution %.2f%%; total %s\nmodel: %s\n",
+      100 * result.train.best_val_intent_acc, static_cast<long long>(result.train.best_epoch),
+      100 * result.benchmark.intent_acc, 100 * result.benchmark.execution_acc,
+      format_duration(result.seconds).c_str(), result.train.model_dir.c_str());
   return result;
 }
 

@@ -11,7 +11,8 @@
 namespace anvil::train {
 
 torch::Device resolve_device(const std::string& spec) {
-  if (spec == "auto") return torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::kCPU;
+  if (spec == "auto")
+    return torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::kCPU;
   if (spec == "cpu") return torch::kCPU;
   if (spec.rfind("cuda", 0) == 0) {
     if (!torch::cuda::is_available())

@@ -6,9 +6,15 @@
 namespace anvil::train {
 
 const char* event_name(Event e) {
-  static constexpr const char* kNames[] = {
-      "STARTED",         "EPOCH_STARTED",   "ITERATION_STARTED", "BACKWARD_COMPLETED",
-      "ITERATION_COMPLETED", "EPOCH_COMPLETED", "COMPLETED", "EXCEPTION_RAISED", "TERMINATE"};
+  static constexpr const char* kNames[] = {"STARTED",
+                                           "EPOCH_STARTED",
+                                           "ITERATION_STARTED",
+                                           "BACKWARD_COMPLETED",
+                                           "ITERATION_COMPLETED",
+                                           "EPOCH_COMPLETED",
+                                           "COMPLETED",
+                                           "EXCEPTION_RAISED",
+                                           "TERMINATE"};
   static_assert(sizeof(kNames) / sizeof(kNames[0]) == static_cast<size_t>(Event::kCount_),
                 "event name table out of step with Event");
   return kNames[static_cast<size_t>(e)];
@@ -67,8 +73,9 @@ void Engine::terminate(const std::string& reason, bool failed) {
 }
 
 void Engine::run(int64_t epoch_length, int64_t max_epochs) {
-  if (epoch_length < 1) throw Error("Engine: epoch length is " + std::to_string(epoch_length) +
-                                    " (the dataset yields no batches)");
+  if (epoch_length < 1)
+    throw Error("Engine: epoch length is " + std::to_string(epoch_length) +
+                " (the dataset yields no batches)");
   state_.epoch_length = epoch_length;
   state_.max_epochs = max_epochs;
   state_.should_terminate = false;

@@ -27,7 +27,8 @@ typename Map::key_type state_key(const Map&, const torch::Tensor& p) {
 }  // namespace
 
 io::NamedTensors adamw_state_tensors(torch::optim::AdamW& optimizer,
-                                     const io::NamedTensors& named_params, const std::string& prefix) {
+                                     const io::NamedTensors& named_params,
+                                     const std::string& prefix) {
   io::NamedTensors out;
   auto& state = optimizer.state();
   for (const auto& [name, p] : named_params) {

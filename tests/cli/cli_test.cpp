@@ -7,8 +7,8 @@
 namespace anvil::testing {
 namespace {
 
-const std::string kLibDirs =
-    std::string("datagen.lib_dirs=[") + ANVIL_SOURCE_DIR + "/lib," + ANVIL_SOURCE_DIR + "/examples]";
+const std::string kLibDirs = std::string("datagen.lib_dirs=[") + ANVIL_SOURCE_DIR + "/lib," +
+                             ANVIL_SOURCE_DIR + "/examples]";
 
 TEST(Cli, HelpAndVersionForEverySubcommand) {
   auto r = run_anvil("--help");
@@ -66,9 +66,10 @@ TEST(Cli, MalformedJsonlNamesFileAndLineAndSkipModeCounts) {
   auto r = run_anvil("train --data bad.jsonl --run-dir run -q train.epochs=1", dir.path());
   EXPECT_EQ(r.exit_code, 1) << r.output;
   EXPECT_NE(r.output.find("bad.jsonl:3"), std::string::npos) << r.output;
-  auto s = run_anvil("train --data bad.jsonl --run-dir run2 -q train.epochs=1 data.on_error=skip "
-                     "train.batch_size=64 run.threads=1",
-                     dir.path());
+  auto s = run_anvil(
+      "train --data bad.jsonl --run-dir run2 -q train.epochs=1 data.on_error=skip "
+      "train.batch_size=64 run.threads=1",
+      dir.path());
   EXPECT_EQ(s.exit_code, 0) << s.output;
   EXPECT_NE(s.output.find("skipped 1 malformed"), std::string::npos) << s.output;
 }
@@ -100,7 +101,8 @@ TEST(Cli, DatagenTrainEvalPredictEndToEnd) {
   TempDir dir("cli");
   auto g = run_anvil("datagen -n 3000 --seed 1 -o train.jsonl", dir.path());
   ASSERT_EQ(g.exit_code, 0) << g.output;
-  auto t = run_anvil("train --data train.jsonl --run-dir run -q train.epochs=3 run.threads=2", dir.path());
+  auto t = run_anvil("train --data train.jsonl --run-dir run -q train.epochs=3 run.threads=2",
+                     dir.path());
   ASSERT_EQ(t.exit_code, 0) << t.output;
   EXPECT_NE(t.output.find("best validation intent accuracy"), std::string::npos) << t.output;
   for (const char* f : {"run/config.yaml", "run/metrics.jsonl", "run/model/model.safetensors",
@@ -117,9 +119,10 @@ TEST(Cli, DatagenTrainEvalPredictEndToEnd) {
 TEST(Cli, NonFiniteLossStopsTrainingWithAClearError) {
   TempDir dir("cli");
   ASSERT_EQ(run_anvil("datagen -n 600 --seed 2 -o train.jsonl", dir.path()).exit_code, 0);
-  auto r = run_anvil("train --data train.jsonl --run-dir run -q train.epochs=2 train.lr=1e30 "
-                     "train.lr_min=0 train.warmup_steps=0 train.grad_clip=0 train.batch_size=64",
-                     dir.path());
+  auto r = run_anvil(
+      "train --data train.jsonl --run-dir run -q train.epochs=2 train.lr=1e30 "
+      "train.lr_min=0 train.warmup_steps=0 train.grad_clip=0 train.batch_size=64",
+      dir.path());
   EXPECT_EQ(r.exit_code, 1) << r.output;
   EXPECT_NE(r.output.find("non-finite"), std::string::npos) << r.output;
 }

@@ -37,7 +37,9 @@ TEST(Loader, EpochOrderIsSeededAndDiffersBetweenEpochs) {
 TEST(Loader, PrefetchingGivesTheSameBatchesAsInline) {
   LoaderOptions o;
   o.batch_size = 3;
-  auto sum = [](const std::vector<int64_t>& idx) { return std::accumulate(idx.begin(), idx.end(), int64_t{0}); };
+  auto sum = [](const std::vector<int64_t>& idx) {
+    return std::accumulate(idx.begin(), idx.end(), int64_t{0});
+  };
   for (int64_t prefetch : {0, 1, 3}) {
     o.prefetch = prefetch;
     DataLoader<int64_t> loader(iota(20), o, sum);
@@ -55,7 +57,8 @@ TEST(Loader, WorkerErrorsReachTheConsumer) {
   LoaderOptions o;
   o.batch_size = 2;
   o.prefetch = 2;
-  DataLoader<int> loader(iota(6), o, [](const std::vector<int64_t>&) -> int { throw Error("bad batch"); });
+  DataLoader<int> loader(iota(6), o,
+                         [](const std::vector<int64_t>&) -> int { throw Error("bad batch"); });
   loader.start_epoch(1);
   EXPECT_THROW(loader.next(), Error);
 }

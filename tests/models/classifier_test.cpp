@@ -12,9 +12,12 @@
 namespace anvil::models {
 namespace {
 
-const std::vector<std::string> kTexts = {"compute factorial of 5", "add -12 and 300",
-                                         "subtract 7 from 1000000", "what is 3 + 4 + 5 + 6",
-                                         "", "count down from 9"};
+const std::vector<std::string> kTexts = {"compute factorial of 5",
+                                         "add -12 and 300",
+                                         "subtract 7 from 1000000",
+                                         "what is 3 + 4 + 5 + 6",
+                                         "",
+                                         "count down from 9"};
 
 ClassifierConfig config_for(const std::string& type) {
   ClassifierConfig c;
@@ -59,8 +62,10 @@ TEST_P(ClassifierTypes, TrimmingPaddingDoesNotChangeEvalOutputs) {
   auto trimmed = encode_requests(kTexts, 128, 8);
   ASSERT_LT(trimmed.tokens.size(1), 128);
   auto full = trimmed;
-  full.tokens = torch::cat({trimmed.tokens, torch::full({trimmed.tokens.size(0), 128 - trimmed.tokens.size(1)},
-                                                        256, torch::kInt64)}, 1);
+  full.tokens = torch::cat(
+      {trimmed.tokens,
+       torch::full({trimmed.tokens.size(0), 128 - trimmed.tokens.size(1)}, 256, torch::kInt64)},
+      1);
   auto a = net->forward(trimmed), b = net->forward(full);
   EXPECT_TRUE(torch::allclose(a.intent_logits, b.intent_logits, 1e-5, 1e-6));
   EXPECT_TRUE(torch::allclose(a.operand_logits, b.operand_logits, 1e-5, 1e-6));
@@ -81,8 +86,10 @@ TEST_P(ClassifierTypes, MatchesIndependentPythonReference) {
   torch::NoGradGuard g;
   auto out = model.net->forward(in);
   io::save_named_tensors(dir / "inputs.safetensors",
-                         {{"tokens", in.tokens}, {"number_first", in.number_first},
-                          {"number_last", in.number_last}, {"number_mask", in.number_mask}},
+                         {{"tokens", in.tokens},
+                          {"number_first", in.number_first},
+                          {"number_last", in.number_last},
+                          {"number_mask", in.number_mask}},
                          {});
   io::NamedTensors outputs = {{"intent_logits", out.intent_logits},
                               {"count_logits", out.count_logits},

@@ -2,13 +2,14 @@
 // make and remove temporary directories.
 #pragma once
 
+#include <sys/wait.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 
 namespace anvil::testing {
 
@@ -37,12 +38,14 @@ inline CommandResult run_anvil(const std::string& args, const std::string& cwd =
 class TempDir {
  public:
   explicit TempDir(const std::string& tag) {
-    std::string tmpl = (std::filesystem::temp_directory_path() / ("anvil-" + tag + "-XXXXXX")).string();
+    std::string tmpl =
+        (std::filesystem::temp_directory_path() / ("anvil-" + tag + "-XXXXXX")).string();
     path_ = ::mkdtemp(tmpl.data()) ? tmpl : "";
   }
   ~TempDir() {
     std::error_code ec;
-    if (!path_.empty() && !std::getenv("ANVIL_KEEP_TEST_DIRS")) std::filesystem::remove_all(path_, ec);
+    if (!path_.empty() && !std::getenv("ANVIL_KEEP_TEST_DIRS"))
+      std::filesystem::remove_all(path_, ec);
   }
   const std::string& path() const { return path_; }
   std::string operator/(const std::string& name) const { return path_ + "/" + name; }

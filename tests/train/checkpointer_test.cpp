@@ -18,8 +18,7 @@ TEST(Checkpointer, KeepsTheBestKAndTheLast) {
   engine.on(on(Event::kEpochCompleted),
             [&](Engine& e) { e.state().metrics["val_intent_acc"] = scores[e.state().epoch - 1]; });
   auto ckpt = std::make_shared<Checkpointer>(
-      CheckpointOptions{dir.path(), "val_intent_acc", 2},
-      [](Engine& e, const std::string& path) {
+      CheckpointOptions{dir.path(), "val_intent_acc", 2}, [](Engine& e, const std::string& path) {
         write_file_atomic(path, std::to_string(e.state().epoch));
       });
   engine.attach(ckpt);

@@ -45,7 +45,8 @@ TEST(Engine, EveryAndOnceFiltersUseTheEventsCounter) {
             [&](Engine& e) { every3.push_back(e.state().iteration); });
   engine.on(once(Event::kIterationCompleted, 5),
             [&](Engine& e) { once5.push_back(e.state().iteration); });
-  engine.on(every(Event::kEpochCompleted, 2), [&](Engine& e) { epochs2.push_back(e.state().epoch); });
+  engine.on(every(Event::kEpochCompleted, 2),
+            [&](Engine& e) { epochs2.push_back(e.state().epoch); });
   engine.run(4, 3);
   EXPECT_EQ(every3, (std::vector<int64_t>{3, 6, 9, 12}));
   EXPECT_EQ(once5, (std::vector<int64_t>{5}));
@@ -103,9 +104,8 @@ TEST(NanGuard, StopsTheRunMarkedFailedOnNonFiniteLoss) {
 TEST(EarlyStopping, StopsAfterPatienceEpochsWithoutImprovement) {
   Engine engine = counting_engine();
   std::vector<double> scores = {0.5, 0.6, 0.6, 0.55, 0.6, 0.9};
-  engine.on(on(Event::kEpochCompleted), [&](Engine& e) {
-    e.state().metrics["val_intent_acc"] = scores[e.state().epoch - 1];
-  });
+  engine.on(on(Event::kEpochCompleted),
+            [&](Engine& e) { e.state().metrics["val_intent_acc"] = scores[e.state().epoch - 1]; });
   auto es = std::make_shared<EarlyStopping>(EarlyStoppingOptions{"val_intent_acc", 3, 0.0});
   engine.attach(es);
   engine.run(1, 6);

@@ -15,7 +15,8 @@ TEST(OptimizerState, AdamWRoundTripContinuesIdentically) {
   torch::nn::Linear a(4, 3), b(4, 3);
   {
     torch::NoGradGuard g;
-    for (size_t i = 0; i < a->parameters().size(); ++i) b->parameters()[i].copy_(a->parameters()[i]);
+    for (size_t i = 0; i < a->parameters().size(); ++i)
+      b->parameters()[i].copy_(a->parameters()[i]);
   }
   auto x = torch::randn({8, 4});
   auto step = [&](torch::nn::Linear& m, torch::optim::AdamW& opt) {
@@ -51,15 +52,20 @@ TEST(TorchTensors, StrictLoadRejectsMissingExtraAndMisshapenTensors) {
   EXPECT_NO_THROW(io::load_module_tensors(*m, ok, "ok"));
 
   io::save_named_tensors(dir / "missing.safetensors", {{"weight", m->weight}}, {});
-  EXPECT_THROW(io::load_module_tensors(*m, io::read_safetensors(dir / "missing.safetensors"), "m"), Error);
+  EXPECT_THROW(io::load_module_tensors(*m, io::read_safetensors(dir / "missing.safetensors"), "m"),
+               Error);
 
   io::save_named_tensors(dir / "extra.safetensors",
-                         {{"weight", m->weight}, {"bias", m->bias}, {"ghost", torch::zeros({1})}}, {});
-  EXPECT_THROW(io::load_module_tensors(*m, io::read_safetensors(dir / "extra.safetensors"), "m"), Error);
+                         {{"weight", m->weight}, {"bias", m->bias}, {"ghost", torch::zeros({1})}},
+                         {});
+  EXPECT_THROW(io::load_module_tensors(*m, io::read_safetensors(dir / "extra.safetensors"), "m"),
+               Error);
 
-  io::save_named_tensors(dir / "shape.safetensors", {{"weight", torch::zeros({3, 2})}, {"bias", m->bias}}, {});
+  io::save_named_tensors(dir / "shape.safetensors",
+                         {{"weight", torch::zeros({3, 2})}, {"bias", m->bias}}, {});
   try {
-    io::load_module_tensors(*m, io::read_safetensors(dir / "shape.safetensors"), "shape.safetensors");
+    io::load_module_tensors(*m, io::read_safetensors(dir / "shape.safetensors"),
+                            "shape.safetensors");
     FAIL();
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("'weight' has shape"), std::string::npos) << e.what();

@@ -2,14 +2,14 @@
 #include <cstdio>
 
 #include "anvil/core/config.h"
-#include "anvil/core/progress.h"
-#include "anvil/datagen/generator.h"
+#include "anvil/pipeline/datagen_stage.h"
 #include "commands.h"
 
 namespace anvil::cli {
 
 void register_datagen(CLI::App& app, Context&) {
-  auto* cmd = app.add_subcommand("datagen", "Generate intent records (request -> program, verified by running it)");
+  auto* cmd = app.add_subcommand(
+      "datagen", "Generate intent records (request -> program, verified by running it)");
   struct Args {
     ConfigArgs config;
     int64_t n = -1;
@@ -36,21 +36,12 @@ void register_datagen(CLI::App& app, Context&) {
     o.lib_dirs = c.get_string_list("datagen.lib_dirs");
     o.output = args->output;
     o.validate();
-    ProgressOptions po;
-    po.label = "datagen";
-    po.unit = "rec";
-    ProgressBar bar(o.n, po);
-    int64_t last = 0;
-    auto report = datagen::generate_dataset(o, [&](int64_t done, int64_t) {
-      bar.update(done - last);
-      last = done;
-    });
-    bar.update(report.written - last);
-    bar.finish();
-    std::printf("wrote %lld records to %s (%lld from examples, %lld synthetic) in %.2fs, %.0f records/s\n",
-                static_cast<long long>(report.written), o.output.c_str(),
-                static_cast<long long>(report.from_examples), static_cast<long long>(report.synthetic),
-                report.seconds, report.seconds > 0 ? report.written / report.seconds : 0.0);
+    auto report = pipeline::generate_with_progress(o, "datagen");
+    std::printf(
+        "wrote %lld records to %s (%lld from examples, %lld synthetic) in %.2fs, %.0f records/s\n",
+        static_cast<long long>(report.written), o.output.c_str(),
+        static_cast<long long>(report.from_examples), static_cast<long long>(report.synthetic),
+        report.seconds, report.seconds > 0 ? report.written / report.seconds : 0.0);
   });
 }
 

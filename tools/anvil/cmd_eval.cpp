@@ -20,16 +20,17 @@ void register_eval(CLI::App& app, Context&) {
     std::string device;
   };
   auto a = std::make_shared<Args>();
-  cmd->add_option("--model", a->model, "model directory or .safetensors file")->capture_default_str();
+  cmd->add_option("--model", a->model, "model directory or .safetensors file")
+      ->capture_default_str();
   cmd->add_option("--data", a->data, "JSONL records to evaluate on");
   cmd->add_flag("--benchmark", a->benchmark,
-                "evaluate on a fresh held-out set generated with eval.benchmark_seed (eval.benchmark_n records)");
+                "evaluate on a fresh held-out set generated with eval.benchmark_seed "
+                "(eval.benchmark_n records)");
   cmd->add_option("--device", a->device, "auto | cpu | cuda[:N]");
   add_config_args(*cmd, a->config);
   cmd->callback([a] {
     Config c = load_config(a->config);
-    if (a->data.empty() && !a->benchmark)
-      throw usage_error("give --data FILE or --benchmark");
+    if (a->data.empty() && !a->benchmark) throw usage_error("give --data FILE or --benchmark");
     auto device = train::resolve_device(a->device.empty() ? c.get_string("run.device") : a->device);
     train::configure_threads(c.get_int("run.threads"));
     auto model = pipeline::load_intent_model(a->model, device);
@@ -52,7 +53,8 @@ void register_eval(CLI::App& app, Context&) {
     auto records = data::load_intent_records(path, lo, &rep);
     if (rep.skipped) std::printf("skipped %zu malformed records\n", rep.skipped);
     auto report = pipeline::evaluate_intent_model(model, records);
-    std::printf("%s", pipeline::format_eval_report(report, c.get_int("eval.worst_intents")).c_str());
+    std::printf("%s",
+                pipeline::format_eval_report(report, c.get_int("eval.worst_intents")).c_str());
     std::printf("evaluated in %.2fs\n", report.seconds);
   });
 }

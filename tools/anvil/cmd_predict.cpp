@@ -17,7 +17,8 @@ void register_predict(CLI::App& app, Context& ctx) {
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("requests", a->requests, "one or more requests")->required();
-  cmd->add_option("--model", a->model, "model directory or .safetensors file")->capture_default_str();
+  cmd->add_option("--model", a->model, "model directory or .safetensors file")
+      ->capture_default_str();
   cmd->add_option("--device", a->device, "auto | cpu | cuda[:N]")->capture_default_str();
   cmd->add_flag("!--no-program", a->show_program, "do not print the program text");
   cmd->callback([a, &ctx] {
@@ -49,7 +50,8 @@ void register_predict(CLI::App& app, Context& ctx) {
         std::printf("result:     (not run: %s)\n", r.error.c_str());
         ctx.exit_code = 1;
       }
-      std::printf("latency:    %.2f ms (model call)\n%s", r.model_ms, i + 1 < results.size() ? "\n" : "");
+      std::printf("latency:    %.2f ms (model call)\n%s", r.model_ms,
+                  i + 1 < results.size() ? "\n" : "");
     }
   });
 }

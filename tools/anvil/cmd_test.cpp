@@ -7,7 +7,8 @@
 namespace anvil::cli {
 
 void register_test(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("test", "Run the @test annotations of .nl program files (e.g. lib/)");
+  auto* cmd =
+      app.add_subcommand("test", "Run the @test annotations of .nl program files (e.g. lib/)");
   auto paths = std::make_shared<std::vector<std::string>>();
   auto verbose = std::make_shared<bool>(false);
   cmd->add_option("paths", *paths, ".nl files or directories")->required();

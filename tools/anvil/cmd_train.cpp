@@ -34,7 +34,8 @@ void print_result(const pipeline::IntentTrainResult& r) {
               r.steps_per_second, r.model_dir.c_str());
 }
 
-void run_cross_validation(const Config& config, pipeline::IntentTrainOptions options, int64_t folds) {
+void run_cross_validation(const Config& config, pipeline::IntentTrainOptions options,
+                          int64_t folds) {
   data::LoadOptions lo;
   lo.skip_errors = options.skip_errors;
   auto records = data::load_intent_records(options.data_path, lo);
@@ -47,7 +48,8 @@ void run_cross_validation(const Config& config, pipeline::IntentTrainOptions opt
                  splits[f].train.size(), splits[f].validation.size());
     auto r = pipeline::train_intent_classifier_on(options, records, splits[f]);
     accs.push_back(r.best_val_intent_acc);
-    std::printf("fold %zu: validation intent accuracy %.2f%%\n", f + 1, 100 * r.best_val_intent_acc);
+    std::printf("fold %zu: validation intent accuracy %.2f%%\n", f + 1,
+                100 * r.best_val_intent_acc);
   }
   double mean = 0, var = 0;
   for (double a : accs) mean += a / accs.size();
@@ -63,12 +65,14 @@ void register_train(CLI::App& app, Context&) {
   auto* cmd = app.add_subcommand("train", "Train the intent classifier on a JSONL dataset");
   auto a = std::make_shared<TrainArgs>();
   cmd->add_option("--data", a->data, "training JSONL (default data.path)");
-  cmd->add_option("--run-dir", a->run_dir, "write the run here (default: a new folder under run.dir)");
+  cmd->add_option("--run-dir", a->run_dir,
+                  "write the run here (default: a new folder under run.dir)");
   cmd->add_option("--resume", a->resume,
                   "continue the run in this directory from its last checkpoint (its config.yaml is "
                   "loaded first; overrides such as train.epochs=30 apply on top)");
   cmd->add_option("--device", a->device, "auto | cpu | cuda[:N] (default run.device)");
-  cmd->add_flag("--cross-validate", a->cross_validate, "k-fold cross-validation instead of one run");
+  cmd->add_flag("--cross-validate", a->cross_validate,
+                "k-fold cross-validation instead of one run");
   cmd->add_option("--folds", a->folds, "folds for --cross-validate")->capture_default_str();
   cmd->add_flag("-q,--quiet", a->quiet, "no progress bars");
   add_config_args(*cmd, a->config);
@@ -76,7 +80,8 @@ void register_train(CLI::App& app, Context&) {
     ConfigArgs cargs = a->config;
     if (!a->resume.empty()) {
       if (!file_exists(a->resume + "/config.yaml"))
-        throw usage_error("--resume " + a->resume + ": no config.yaml there (is it a run directory?)");
+        throw usage_error("--resume " + a->resume +
+                          ": no config.yaml there (is it a run directory?)");
       if (cargs.config_file.empty()) cargs.config_file = a->resume + "/config.yaml";
     }
     if (!a->data.empty()) cargs.overrides.insert(cargs.overrides.begin(), "data.path=" + a->data);
@@ -91,7 +96,8 @@ void register_train(CLI::App& app, Context&) {
       options.run_dir = a->run_dir;
       ensure_directory(options.run_dir);
     } else {
-      options.run_dir = pipeline::create_run_dir(config.get_string("run.dir"), config.get_string("run.name"));
+      options.run_dir =
+          pipeline::create_run_dir(config.get_string("run.dir"), config.get_string("run.name"));
       pipeline::update_latest_link(config.get_string("run.dir"), options.run_dir);
     }
     options.validate();

@@ -1,7 +1,6 @@
 // anvil: the command-line entry point. Sets the runtime up for speed, parses the subcommand and
 // turns every error into "anvil: error: ..." with exit code 1 (2 for usage errors).
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <iostream>
 

@@ -29,7 +29,9 @@ class Error : public std::runtime_error {
 };
 
 // A usage error: bad flag, bad config key, bad value given by the user. Exit code 2.
-inline Error usage_error(std::string message) { return Error(std::move(message), ErrorKind::kUsage); }
+inline Error usage_error(std::string message) {
+  return Error(std::move(message), ErrorKind::kUsage);
+}
 
 // Runs `fn`; if it throws, rethrows an anvil::Error with `context` prefixed. std::exceptions
 // (including c10::Error from LibTorch) are converted, keeping their first line.

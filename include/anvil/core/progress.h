@@ -11,8 +11,8 @@
 namespace anvil {
 
 struct ProgressOptions {
-  std::string label;                // shown before the bar, e.g. "epoch 3/20"
-  std::string unit = "it";          // rate unit: "it/s", "rec/s"
+  std::string label;        // shown before the bar, e.g. "epoch 3/20"
+  std::string unit = "it";  // rate unit: "it/s", "rec/s"
   double min_redraw_interval_s = 0.1;
   double min_log_interval_s = 10.0;  // non-terminal output
   bool enabled = true;

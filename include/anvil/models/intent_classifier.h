@@ -25,9 +25,9 @@ struct ClassifierConfig {
   int64_t embed_dim = 64;
   std::vector<int64_t> channels = {64, 128, 256};  // three conv layers
   double dropout = 0.1;
-  int64_t n_intents = 0;      // required
-  int64_t max_length = 128;   // bytes per request
-  int64_t max_numbers = 8;    // pointer_cnn: candidate integers per request
+  int64_t n_intents = 0;     // required
+  int64_t max_length = 128;  // bytes per request
+  int64_t max_numbers = 8;   // pointer_cnn: candidate integers per request
 
   void validate() const;  // throws anvil::Error naming the bad field and value
   nlohmann::json to_json() const;
@@ -46,11 +46,12 @@ struct ClassifierInputs {
 
 // Training targets.
 struct ClassifierTargets {
-  torch::Tensor intent;           // [B] int64
-  torch::Tensor count;            // [B] int64 0..4
-  torch::Tensor operand_bins;     // [B, 4] int64 min(|value|, 255)
-  torch::Tensor operand_signs;    // [B, 4] int64 1 if negative
-  torch::Tensor operand_pointer;  // [B, 4] int64: 0 = no operand, j+1 = number j; -100 = unreachable
+  torch::Tensor intent;         // [B] int64
+  torch::Tensor count;          // [B] int64 0..4
+  torch::Tensor operand_bins;   // [B, 4] int64 min(|value|, 255)
+  torch::Tensor operand_signs;  // [B, 4] int64 1 if negative
+  torch::Tensor
+      operand_pointer;  // [B, 4] int64: 0 = no operand, j+1 = number j; -100 = unreachable
   ClassifierTargets to(torch::Device device) const;
 };
 
@@ -87,7 +88,8 @@ class IntentClassifierImpl : public torch::nn::Module {
   LossParts loss(const ClassifierOutputs& out, const ClassifierTargets& targets,
                  const LossWeights& weights) const;
   // Argmax decoding; `inputs.number_values` supplies pointer values. Works on any device.
-  std::vector<Prediction> decode(const ClassifierOutputs& out, const ClassifierInputs& inputs) const;
+  std::vector<Prediction> decode(const ClassifierOutputs& out,
+                                 const ClassifierInputs& inputs) const;
 
  protected:
   ClassifierConfig config_;

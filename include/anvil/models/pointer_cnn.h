@@ -23,7 +23,7 @@ class PointerCnnImpl : public IntentClassifierImpl {
  private:
   ByteConvEncoder encoder_{nullptr};
   torch::nn::Sequential intent_head_{nullptr}, count_head_{nullptr};
-  torch::nn::Embedding rank_embed_{nullptr};  // [M, 16]: which number in order
+  torch::nn::Embedding rank_embed_{nullptr};    // [M, 16]: which number in order
   torch::nn::Sequential slot_scorer_{nullptr};  // [C + C + 16] -> 128 -> 4
   torch::nn::Linear none_head_{nullptr};        // C -> 4
 };

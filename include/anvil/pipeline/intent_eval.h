@@ -46,7 +46,8 @@ struct PredictResult {
   double model_ms = 0;            // latency of the model call
 };
 
-std::vector<PredictResult> predict_requests(IntentModel& model, const std::vector<std::string>& texts);
+std::vector<PredictResult> predict_requests(IntentModel& model,
+                                            const std::vector<std::string>& texts);
 
 // Runs the built-in program of `intent` on `operands`. Returns false (with `error`) if the intent
 // has no built-in program or the run fails.

@@ -52,8 +52,8 @@ struct IntentTrainResult {
   int64_t epochs_run = 0;
   double seconds = 0;
   double steps_per_second = 0;
-  std::string model_dir;        // run_dir/model (the best checkpoint's weights)
-  std::string stop_reason;      // early stopping message, or ""
+  std::string model_dir;    // run_dir/model (the best checkpoint's weights)
+  std::string stop_reason;  // early stopping message, or ""
   std::map<std::string, double> last_metrics;
   size_t records = 0, skipped_records = 0;
 };

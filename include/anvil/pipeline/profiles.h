@@ -10,10 +10,10 @@ namespace anvil::pipeline {
 struct HardwareProfile {
   std::string name;
   std::string description;
-  std::string device;   // cpu | cuda
+  std::string device;  // cpu | cuda
   int64_t batch_size;
-  int64_t memory_gib;   // device memory the profile assumes
-  int64_t threads;      // intra-op CPU threads (0 = all cores)
+  int64_t memory_gib;  // device memory the profile assumes
+  int64_t threads;     // intra-op CPU threads (0 = all cores)
 };
 
 const std::vector<HardwareProfile>& hardware_profiles();

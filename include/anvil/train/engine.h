@@ -16,7 +16,7 @@
 namespace anvil::train {
 
 struct State {
-  int64_t epoch = 0;            // 1-based epoch currently running (0 before the first)
+  int64_t epoch = 0;  // 1-based epoch currently running (0 before the first)
   int64_t max_epochs = 0;
   int64_t iteration = 0;        // global iteration count, 1-based after the first step
   int64_t epoch_iteration = 0;  // iteration within the current epoch, 1-based
@@ -57,7 +57,8 @@ class Engine {
   void run(int64_t epoch_length, int64_t max_epochs);
   // Asks the loop to stop after the current iteration.
   void terminate(const std::string& reason, bool failed = false);
-  // Fires `event` with the counter that belongs to it (used by step functions for kBackwardCompleted).
+  // Fires `event` with the counter that belongs to it (used by step functions for
+  // kBackwardCompleted).
   void fire(Event event);
 
   State& state() { return state_; }

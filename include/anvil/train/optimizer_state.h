@@ -11,7 +11,8 @@
 namespace anvil::train {
 
 io::NamedTensors adamw_state_tensors(torch::optim::AdamW& optimizer,
-                                     const io::NamedTensors& named_params, const std::string& prefix);
+                                     const io::NamedTensors& named_params,
+                                     const std::string& prefix);
 
 // Restores the state saved by adamw_state_tensors. Parameters with no saved state (not yet
 // stepped) are left without state. Shape mismatches are errors naming the tensor.

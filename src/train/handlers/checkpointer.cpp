@@ -70,7 +70,8 @@ void Checkpointer::load_state(const std::string& state) {
   std::string line;
   while (std::getline(is, line)) {
     auto tab = line.find('\t');
-    if (tab == std::string::npos) throw Error("checkpointer: invalid saved state line '" + line + "'");
+    if (tab == std::string::npos)
+      throw Error("checkpointer: invalid saved state line '" + line + "'");
     best_.emplace_back(std::stod(line.substr(0, tab)), line.substr(tab + 1));
   }
 }

@@ -10,7 +10,8 @@ namespace anvil::train {
 
 EarlyStopping::EarlyStopping(EarlyStoppingOptions options) : options_(std::move(options)) {
   if (options_.patience < 0)
-    throw Error("early stopping: patience = " + std::to_string(options_.patience) + ": must be >= 0");
+    throw Error("early stopping: patience = " + std::to_string(options_.patience) +
+                ": must be >= 0");
 }
 
 void EarlyStopping::attach(Engine& engine) {
@@ -42,7 +43,8 @@ std::string EarlyStopping::save_state() const {
 void EarlyStopping::load_state(const std::string& state) {
   std::istringstream is(state);
   std::string best;
-  if (!(is >> best >> bad_epochs_)) throw Error("early stopping: invalid saved state '" + state + "'");
+  if (!(is >> best >> bad_epochs_))
+    throw Error("early stopping: invalid saved state '" + state + "'");
   best_ = std::stod(best);
 }
 

@@ -9,7 +9,8 @@ namespace anvil::train {
 
 GradientClipping::GradientClipping(std::vector<torch::Tensor> parameters, double max_norm)
     : parameters_(std::move(parameters)), max_norm_(max_norm) {
-  if (!(max_norm_ > 0)) throw Error("train.grad_clip = " + std::to_string(max_norm_) + ": must be > 0");
+  if (!(max_norm_ > 0))
+    throw Error("train.grad_clip = " + std::to_string(max_norm_) + ": must be > 0");
 }
 
 void GradientClipping::attach(Engine& engine) {

@@ -17,7 +17,8 @@ void LrScheduleOptions::validate() const {
   if (lr_min < 0 || lr_min > base_lr)
     throw Error("train.lr_min = " + std::to_string(lr_min) + ": must be in [0, train.lr]");
   if (warmup_steps < 0) throw Error("train.warmup_steps must be >= 0");
-  if (step_size < 1) throw Error("train.step_size = " + std::to_string(step_size) + ": must be >= 1");
+  if (step_size < 1)
+    throw Error("train.step_size = " + std::to_string(step_size) + ": must be >= 1");
   if (!(gamma > 0)) throw Error("train.gamma = " + std::to_string(gamma) + ": must be > 0");
 }
 
@@ -25,7 +26,8 @@ double lr_at(const LrScheduleOptions& o, int64_t step) {
   if (o.warmup_steps > 0 && step <= o.warmup_steps)
     return o.base_lr * static_cast<double>(step) / static_cast<double>(o.warmup_steps);
   const int64_t epoch = (step - 1) / std::max<int64_t>(o.steps_per_epoch, 1);  // 0-based
-  if (o.type == "step") return o.base_lr * std::pow(o.gamma, static_cast<double>(epoch / o.step_size));
+  if (o.type == "step")
+    return o.base_lr * std::pow(o.gamma, static_cast<double>(epoch / o.step_size));
   if (o.type == "exponential") return o.base_lr * std::pow(o.gamma, static_cast<double>(epoch));
   if (o.type == "cosine") {
     const int64_t span = std::max<int64_t>(o.total_steps - o.warmup_steps, 1);

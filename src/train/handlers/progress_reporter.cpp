@@ -12,7 +12,8 @@ ProgressReporter::ProgressReporter(std::shared_ptr<RunningAverage> averages,
 void ProgressReporter::attach(Engine& engine) {
   engine.on(on(Event::kEpochStarted), [this](Engine& e) {
     ProgressOptions po;
-    po.label = "epoch " + std::to_string(e.state().epoch) + "/" + std::to_string(e.state().max_epochs);
+    po.label =
+        "epoch " + std::to_string(e.state().epoch) + "/" + std::to_string(e.state().max_epochs);
     po.unit = "step";
     po.enabled = options_.enabled;
     po.stream = options_.stream;
@@ -40,8 +41,8 @@ void ProgressReporter::attach(Engine& engine) {
       bar_.reset();
     }
     if (!options_.enabled) return;
-    std::string line = "epoch " + std::to_string(e.state().epoch) + "/" +
-                       std::to_string(e.state().max_epochs);
+    std::string line =
+        "epoch " + std::to_string(e.state().epoch) + "/" + std::to_string(e.state().max_epochs);
     for (const auto& key : options_.summary_keys) {
       auto it = e.state().metrics.find(key);
       if (it == e.state().metrics.end()) continue;
@@ -58,8 +59,7 @@ void ProgressReporter::attach(Engine& engine) {
       bar_->finish();
       bar_.reset();
     }
-    if (options_.enabled)
-      std::fprintf(options_.stream, "%s\n", e.state().terminate_reason.c_str());
+    if (options_.enabled) std::fprintf(options_.stream, "%s\n", e.state().terminate_reason.c_str());
   });
 }
 

@@ -1,7 +1,7 @@
 // Checkpointer: at the end of every epoch saves `last.safetensors`, and keeps the best `keep_best`
-// checkpoints by `score_key` (higher is better) as `best-epochN.safetensors`, deleting evicted ones.
-// The save function must write atomically (write_file_atomic): a crash mid-save never replaces a
-// good checkpoint with a half-written one.
+// checkpoints by `score_key` (higher is better) as `best-epochN.safetensors`, deleting evicted
+// ones. The save function must write atomically (write_file_atomic): a crash mid-save never
+// replaces a good checkpoint with a half-written one.
 #pragma once
 
 #include <functional>
@@ -13,9 +13,9 @@
 namespace anvil::train {
 
 struct CheckpointOptions {
-  std::string dir;                          // required
+  std::string dir;  // required
   std::string score_key = "val_intent_acc";
-  int64_t keep_best = 2;                    // 0 keeps only last
+  int64_t keep_best = 2;  // 0 keeps only last
 };
 
 class Checkpointer : public Handler {

@@ -15,10 +15,10 @@ struct LrScheduleOptions {
   double base_lr = 1e-3;
   double lr_min = 0.0;
   int64_t warmup_steps = 0;
-  int64_t step_size = 5;     // epochs, for "step"
-  double gamma = 0.5;        // for "step" and "exponential"
+  int64_t step_size = 5;  // epochs, for "step"
+  double gamma = 0.5;     // for "step" and "exponential"
   int64_t steps_per_epoch = 1;
-  int64_t total_steps = 1;   // for "cosine"
+  int64_t total_steps = 1;  // for "cosine"
   void validate() const;
 };
 
