@@ -129,3 +129,39 @@ TEST(Cli, NonFiniteLossStopsTrainingWithAClearError) {
 
 }  // namespace
 }  // namespace anvil::testing
+
+namespace anvil::testing {
+namespace {
+
+TEST(Cli, CrossValidationPrintsEachFoldAndMeanStd) {
+  TempDir dir("cv");
+  ASSERT_EQ(run_anvil("datagen -n 400 --seed 4 -o train.jsonl", dir.path()).exit_code, 0);
+  auto r = run_anvil("train --data train.jsonl --run-dir cv -q --cross-validate --folds 2 "
+                     "train.epochs=1 train.batch_size=64 run.threads=1",
+                     dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("fold 1: validation intent accuracy"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("fold 2: validation intent accuracy"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("cross-validation (2 folds):"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("±"), std::string::npos) << r.output;
+}
+
+TEST(Cli, ProfilesListAndUnknownProfileIsAUsageError) {
+  auto p = run_anvil("profiles");
+  EXPECT_EQ(p.exit_code, 0);
+  for (const char* name : {"h100", "h200", "b300", "l40s", "a100", "generic", "cpu"})
+    EXPECT_NE(p.output.find(name), std::string::npos) << name;
+  auto bad = run_anvil("train --data x.jsonl --profile h1000");
+  EXPECT_EQ(bad.exit_code, 2) << bad.output;
+  EXPECT_NE(bad.output.find("did you mean 'h100'"), std::string::npos) << bad.output;
+}
+
+TEST(Cli, CudaOnAMachineWithoutItIsAClearError) {
+  auto r = run_anvil("predict 'add 1 and 2' --model nowhere --device cuda:0");
+  EXPECT_NE(r.exit_code, 0);
+  // Either the missing model or the missing CUDA is reported, never a crash.
+  EXPECT_NE(r.output.find("anvil: error:"), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace anvil::testing
