@@ -1,0 +1,4 @@
+# Plots (line charts, histograms, bar charts, heatmaps) are drawn with cairo, to PNG or SVG.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo)
+target_link_libraries(anvil PUBLIC PkgConfig::CAIRO)
