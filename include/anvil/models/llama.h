@@ -1,0 +1,118 @@
+// A Llama-style decoder (Hugging Face LlamaForCausalLM / Qwen2ForCausalLM): token embedding,
+// pre-norm blocks of RMSNorm -> causal grouped-query attention with rotary position embeddings
+// (HF convention: half-split rotate_half) -> RMSNorm -> SwiGLU MLP, a final RMSNorm and the LM
+// head. Parameter names equal HF's (model.layers.N.self_attn.q_proj.weight, ...), so
+// named_parameters() is the checkpoint layout. Supports packed sequences (segment ids), padding
+// masks and a KV cache for incremental decoding.
+#pragma once
+
+#include <torch/nn/module.h>
+#include <torch/nn/modules/container/modulelist.h>
+#include <torch/nn/modules/embedding.h>
+
+#include <string>
+#include <vector>
+
+#include "anvil/models/llama_config.h"
+#include "anvil/models/lora_linear.h"
+
+namespace anvil::models {
+
+class RmsNormImpl : public torch::nn::Module {
+ public:
+  RmsNormImpl(int64_t dim, double eps);
+  torch::Tensor forward(const torch::Tensor& x);
+  torch::Tensor weight;
+
+ private:
+  double eps_;
+};
+TORCH_MODULE(RmsNorm);
+
+// Keys and values of every layer for the tokens seen so far: [B, kv_heads, S, head_dim] each.
+struct KvCache {
+  std::vector<torch::Tensor> keys, values;
+  int64_t length() const { return keys.empty() || !keys[0].defined() ? 0 : keys[0].size(2); }
+};
+
+struct LlamaInputs {
+  torch::Tensor input_ids;       // [B, T] int64
+  torch::Tensor position_ids;    // [B, T] int64; default: past length + 0..T-1 (or from masks)
+  torch::Tensor segment_ids;     // [B, T] int64, optional: packed sequences attend only within
+                                 // their own segment
+  torch::Tensor attention_mask;  // [B, S] (S = cached + T), optional: 1 real, 0 padding
+  KvCache* cache = nullptr;      // optional: read and extended in place
+};
+
+class LlamaAttentionImpl : public torch::nn::Module {
+ public:
+  explicit LlamaAttentionImpl(const LlamaConfig& c);
+  // x [B, T, D]; cos/sin [B, T, head_dim]; allowed [B, 1, T, S] bool. Updates cache slot `layer`.
+  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin,
+                        const torch::Tensor& allowed, KvCache* cache, size_t layer);
+  LoraLinear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, o_proj{nullptr};
+
+ private:
+  int64_t heads_, kv_heads_, head_dim_;
+};
+TORCH_MODULE(LlamaAttention);
+
+class LlamaMlpImpl : public torch::nn::Module {
+ public:
+  explicit LlamaMlpImpl(const LlamaConfig& c);
+  torch::Tensor forward(const torch::Tensor& x);
+  LoraLinear gate_proj{nullptr}, up_proj{nullptr}, down_proj{nullptr};
+};
+TORCH_MODULE(LlamaMlp);
+
+class LlamaDecoderLayerImpl : public torch::nn::Module {
+ public:
+  explicit LlamaDecoderLayerImpl(const LlamaConfig& c);
+  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin,
+                        const torch::Tensor& allowed, KvCache* cache, size_t layer);
+  LlamaAttention self_attn{nullptr};
+  LlamaMlp mlp{nullptr};
+  RmsNorm input_layernorm{nullptr}, post_attention_layernorm{nullptr};
+};
+TORCH_MODULE(LlamaDecoderLayer);
+
+class LlamaModelImpl : public torch::nn::Module {
+ public:
+  explicit LlamaModelImpl(const LlamaConfig& c);
+  torch::nn::Embedding embed_tokens{nullptr};
+  torch::nn::ModuleList layers{nullptr};
+  RmsNorm norm{nullptr};
+};
+TORCH_MODULE(LlamaModel);
+
+class LlamaForCausalLMImpl : public torch::nn::Module {
+ public:
+  explicit LlamaForCausalLMImpl(LlamaConfig config);
+  // Logits [B, T, vocab].
+  torch::Tensor forward(const LlamaInputs& inputs);
+  // Final hidden states [B, T, D] (before the LM head).
+  torch::Tensor hidden_states(const LlamaInputs& inputs);
+  torch::Tensor lm_head_weight() const;  // tied: the embedding matrix
+
+  // Adds LoRA adapters to every projection whose name ends with one of `targets`
+  // (e.g. {"q_proj", "v_proj"}; "all-linear" = every projection except the LM head) and freezes
+  // all other parameters. Returns the adapted module names.
+  std::vector<std::string> add_lora(const LoraOptions& options, const std::vector<std::string>& targets);
+  void merge_lora();
+  void unmerge_lora();
+
+  const LlamaConfig& config() const { return config_; }
+  LlamaModel model{nullptr};
+  LoraLinear lm_head{nullptr};  // null when embeddings are tied
+
+ private:
+  LlamaConfig config_;
+  torch::Tensor inv_freq_;  // [head_dim / 2], not a parameter
+};
+TORCH_MODULE(LlamaForCausalLM);
+
+// Mean cross-entropy of next-token prediction, Hugging Face convention: labels [B, T] are aligned
+// with the inputs and shifted inside (logits at t predict labels at t+1); label -100 is ignored.
+torch::Tensor causal_lm_loss(const torch::Tensor& logits, const torch::Tensor& labels);
+
+}  // namespace anvil::models

@@ -1,0 +1,90 @@
+// LlamaConfig validation and Hugging Face config.json conversion.
+#include "anvil/models/llama_config.h"
+
+#include "anvil/core/error.h"
+
+namespace anvil::models {
+
+void LlamaConfig::validate() const {
+  auto bad = [](const std::string& field, int64_t v, const std::string& why) {
+    return Error("llama config: " + field + " = " + std::to_string(v) + ": " + why);
+  };
+  if (vocab_size < 1) throw bad("vocab_size", vocab_size, "must be positive");
+  if (hidden_size < 1) throw bad("hidden_size", hidden_size, "must be positive");
+  if (num_attention_heads < 1 || hidden_size % num_attention_heads)
+    throw bad("num_attention_heads", num_attention_heads, "must divide hidden_size");
+  if (head_dim() % 2) throw bad("hidden_size", hidden_size, "head_dim must be even for rotary embeddings");
+  if (num_key_value_heads < 1 || num_attention_heads % num_key_value_heads)
+    throw bad("num_key_value_heads", num_key_value_heads, "must divide num_attention_heads");
+  if (num_hidden_layers < 1) throw bad("num_hidden_layers", num_hidden_layers, "must be positive");
+  if (intermediate_size < 1) throw bad("intermediate_size", intermediate_size, "must be positive");
+  if (max_position_embeddings < 1)
+    throw bad("max_position_embeddings", max_position_embeddings, "must be positive");
+  if (!(rope_theta > 0)) throw Error("llama config: rope_theta must be > 0");
+  if (!(rms_norm_eps > 0)) throw Error("llama config: rms_norm_eps must be > 0");
+}
+
+int64_t LlamaConfig::parameter_count() const {
+  const int64_t d = hidden_size, kv = num_key_value_heads * head_dim();
+  int64_t attn = d * d * 2 + d * kv * 2 + (attention_bias ? d + 2 * kv : 0);
+  int64_t mlp = 3 * d * intermediate_size;
+  int64_t per_layer = attn + mlp + 2 * d;
+  return vocab_size * d * (tie_word_embeddings ? 1 : 2) + num_hidden_layers * per_layer + d;
+}
+
+nlohmann::json LlamaConfig::to_hf_json() const {
+  nlohmann::json j = {{"architectures", {architecture}},
+                      {"model_type", architecture == "Qwen2ForCausalLM" ? "qwen2" : "llama"},
+                      {"vocab_size", vocab_size},
+                      {"hidden_size", hidden_size},
+                      {"intermediate_size", intermediate_size},
+                      {"num_hidden_layers", num_hidden_layers},
+                      {"num_attention_heads", num_attention_heads},
+                      {"num_key_value_heads", num_key_value_heads},
+                      {"rope_theta", rope_theta},
+                      {"rms_norm_eps", rms_norm_eps},
+                      {"max_position_embeddings", max_position_embeddings},
+                      {"tie_word_embeddings", tie_word_embeddings},
+                      {"attention_bias", attention_bias},
+                      {"hidden_act", "silu"},
+                      {"torch_dtype", "float32"}};
+  if (bos_token_id >= 0) j["bos_token_id"] = bos_token_id;
+  if (eos_token_id >= 0) j["eos_token_id"] = eos_token_id;
+  if (pad_token_id >= 0) j["pad_token_id"] = pad_token_id;
+  return j;
+}
+
+LlamaConfig LlamaConfig::from_hf_json(const nlohmann::json& j, const std::string& origin) {
+  LlamaConfig c;
+  try {
+    c.vocab_size = j.at("vocab_size").get<int64_t>();
+    c.hidden_size = j.at("hidden_size").get<int64_t>();
+    c.intermediate_size = j.at("intermediate_size").get<int64_t>();
+    c.num_hidden_layers = j.at("num_hidden_layers").get<int64_t>();
+    c.num_attention_heads = j.at("num_attention_heads").get<int64_t>();
+    c.num_key_value_heads = j.value("num_key_value_heads", c.num_attention_heads);
+    c.rope_theta = j.value("rope_theta", 10000.0);
+    c.rms_norm_eps = j.value("rms_norm_eps", 1e-6);
+    c.max_position_embeddings = j.value("max_position_embeddings", int64_t{2048});
+    c.tie_word_embeddings = j.value("tie_word_embeddings", false);
+    if (j.contains("architectures") && j["architectures"].is_array() && !j["architectures"].empty())
+      c.architecture = j["architectures"][0].get<std::string>();
+    c.attention_bias = j.value("attention_bias", c.architecture == "Qwen2ForCausalLM");
+    if (j.contains("bos_token_id") && j["bos_token_id"].is_number_integer()) c.bos_token_id = j["bos_token_id"];
+    if (j.contains("eos_token_id") && j["eos_token_id"].is_number_integer()) c.eos_token_id = j["eos_token_id"];
+    if (j.contains("pad_token_id") && j["pad_token_id"].is_number_integer()) c.pad_token_id = j["pad_token_id"];
+    if (j.contains("rope_scaling") && !j["rope_scaling"].is_null())
+      throw Error("rope_scaling is not supported yet (found " + j["rope_scaling"].dump() + ")");
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(origin + ": invalid Llama config.json: " + e.what());
+  } catch (const Error& e) {
+    throw e.with_context(origin);
+  }
+  with_context(origin, [&] {
+    c.validate();
+    return 0;
+  });
+  return c;
+}
+
+}  // namespace anvil::models

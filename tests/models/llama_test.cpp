@@ -1,0 +1,174 @@
+// Llama decoder: agreement with an independent Hugging Face-formula PyTorch reference (logits
+// 1e-4, loss and gradients 1e-5 relative), KV-cache equivalence, packing boundaries, LoRA
+// merge/unmerge, and model-folder round trips.
+#include "anvil/models/llama.h"
+
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+
+#include "anvil/core/error.h"
+#include "anvil/core/fs.h"
+#include "anvil/io/torch_tensors.h"
+#include "anvil/models/llama_io.h"
+#include "support/run_cli.h"
+
+namespace anvil::models {
+namespace {
+
+LlamaConfig small_config(bool tied = false, bool bias = false) {
+  LlamaConfig c;
+  c.vocab_size = 97;
+  c.hidden_size = 64;
+  c.intermediate_size = 160;
+  c.num_hidden_layers = 2;
+  c.num_attention_heads = 4;
+  c.num_key_value_heads = 2;
+  c.max_position_embeddings = 64;
+  c.tie_word_embeddings = tied;
+  c.attention_bias = bias;
+  return c;
+}
+
+bool have_python_torch() {
+  return anvil::testing::run_command("/usr/bin/python3 -c 'import torch'").exit_code == 0;
+}
+
+class LlamaReference : public ::testing::TestWithParam<bool> {};
+
+TEST_P(LlamaReference, LogitsLossAndGradientsMatchPythonReference) {
+  if (!have_python_torch()) GTEST_SKIP() << "python3-torch is not installed (scripts/setup installs it)";
+  torch::manual_seed(3);
+  LlamaForCausalLM model(small_config(/*tied=*/GetParam()));
+  anvil::testing::TempDir dir("llama-ref");
+  save_llama(model, dir.path());
+  auto ids = torch::randint(0, 97, {3, 17}, torch::kInt64);
+  auto labels = ids.clone();
+  labels.index_put_({0, torch::indexing::Slice(0, 5)}, -100);  // a masked prompt
+  auto logits = model->forward({ids});
+  auto loss = causal_lm_loss(logits, labels);
+  loss.backward();
+  io::NamedTensors c = {{"input_ids", ids}, {"labels", labels}, {"logits", logits.detach()},
+                        {"loss", loss.detach()}};
+  for (auto& p : model->named_parameters()) c.emplace_back("grad." + p.key(), p.value().grad());
+  io::save_named_tensors(dir / "case.safetensors", c, {});
+  auto r = anvil::testing::run_command(std::string("/usr/bin/python3 ") + ANVIL_SOURCE_DIR +
+                                       "/tests/models/reference_llama.py " + dir.path() + " " +
+                                       (dir / "case.safetensors"));
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("logits max abs diff"), std::string::npos) << r.output;
+}
+
+INSTANTIATE_TEST_SUITE_P(TiedAndUntied, LlamaReference, ::testing::Values(false, true));
+
+TEST(Llama, KvCacheGivesTheSameLogitsAsAFullForward) {
+  torch::manual_seed(4);
+  LlamaForCausalLM model(small_config());
+  model->eval();
+  torch::NoGradGuard g;
+  auto ids = torch::randint(0, 97, {2, 12}, torch::kInt64);
+  auto full = model->forward({ids});
+  KvCache cache;
+  LlamaInputs first{ids.narrow(1, 0, 7)};
+  first.cache = &cache;
+  std::vector<torch::Tensor> parts = {model->forward(first)};
+  for (int64_t t = 7; t < 12; ++t) {
+    LlamaInputs step{ids.narrow(1, t, 1)};
+    step.cache = &cache;
+    parts.push_back(model->forward(step));
+  }
+  EXPECT_EQ(cache.length(), 12);
+  EXPECT_TRUE(torch::allclose(torch::cat(parts, 1), full, 1e-5, 1e-5));
+}
+
+TEST(Llama, PackedSegmentsDoNotSeeEachOther) {
+  torch::manual_seed(5);
+  LlamaForCausalLM model(small_config());
+  model->eval();
+  torch::NoGradGuard g;
+  auto a = torch::randint(0, 97, {1, 6}, torch::kInt64), b = torch::randint(0, 97, {1, 5}, torch::kInt64);
+  LlamaInputs packed{torch::cat({a, b}, 1)};
+  packed.segment_ids = torch::cat({torch::zeros({1, 6}, torch::kInt64), torch::ones({1, 5}, torch::kInt64)}, 1);
+  packed.position_ids = torch::cat({torch::arange(6).unsqueeze(0), torch::arange(5).unsqueeze(0)}, 1);
+  auto out = model->forward(packed);
+  EXPECT_TRUE(torch::allclose(out.narrow(1, 0, 6), model->forward({a}), 1e-5, 1e-5));
+  EXPECT_TRUE(torch::allclose(out.narrow(1, 6, 5), model->forward({b}), 1e-5, 1e-5));
+}
+
+TEST(Llama, LeftPaddedBatchMatchesUnpaddedSequences) {
+  torch::manual_seed(6);
+  LlamaForCausalLM model(small_config());
+  model->eval();
+  torch::NoGradGuard g;
+  auto a = torch::randint(1, 97, {1, 8}, torch::kInt64), b = torch::randint(1, 97, {1, 5}, torch::kInt64);
+  LlamaInputs batch{torch::cat({a, torch::cat({torch::zeros({1, 3}, torch::kInt64), b}, 1)}, 0)};
+  batch.attention_mask = torch::ones({2, 8}, torch::kInt64);
+  batch.attention_mask.index_put_({1, torch::indexing::Slice(0, 3)}, 0);
+  auto out = model->forward(batch);
+  EXPECT_TRUE(torch::allclose(out[0].unsqueeze(0), model->forward({a}), 1e-5, 1e-5));
+  EXPECT_TRUE(torch::allclose(out[1].narrow(0, 3, 5).unsqueeze(0), model->forward({b}), 1e-5, 1e-5));
+}
+
+TEST(Llama, LoraMergeAndUnmergeKeepTheLogits) {
+  torch::manual_seed(7);
+  LlamaForCausalLM model(small_config(false, true));
+  auto names = model->add_lora(LoraOptions{4, 8, 0.0, false}, {"q_proj", "v_proj"});
+  EXPECT_EQ(names.size(), 4u);
+  {  // give the adapters non-zero B so they change the output
+    torch::NoGradGuard g;
+    for (auto& p : model->named_parameters())
+      if (p.key().find("lora_B") != std::string::npos) p.value().normal_(0, 0.1);
+  }
+  int64_t trainable = 0;
+  for (auto& p : model->parameters()) trainable += p.requires_grad() ? p.numel() : 0;
+  // q_proj: A [4, 64] + B [64, 4]; v_proj (2 kv heads of 16): A [4, 64] + B [32, 4]; 2 layers.
+  EXPECT_EQ(trainable, 2 * ((4 * 64 + 64 * 4) + (4 * 64 + 32 * 4)));
+  model->eval();
+  torch::NoGradGuard g;
+  auto ids = torch::randint(0, 97, {2, 9}, torch::kInt64);
+  auto before = model->forward({ids});
+  model->merge_lora();
+  EXPECT_TRUE(torch::allclose(model->forward({ids}), before, 1e-4, 1e-5));
+  model->unmerge_lora();
+  EXPECT_TRUE(torch::allclose(model->forward({ids}), before, 1e-4, 1e-5));
+  EXPECT_THROW(model->add_lora(LoraOptions{}, {"nonexistent_proj"}), Error);
+}
+
+TEST(LlamaIo, ShardedAndSingleFoldersRoundTrip) {
+  torch::manual_seed(8);
+  LlamaForCausalLM model(small_config());
+  anvil::testing::TempDir dir("llama-io");
+  save_llama(model, dir / "single");
+  LlamaSaveOptions sharded;
+  sharded.shard_bytes = 40000;
+  save_llama(model, dir / "sharded", sharded);
+  EXPECT_TRUE(std::filesystem::exists(dir / "sharded/model.safetensors.index.json"));
+  auto ids = torch::randint(0, 97, {1, 10}, torch::kInt64);
+  torch::NoGradGuard g;
+  model->eval();
+  auto ref = model->forward({ids});
+  for (const char* sub : {"single", "sharded"}) {
+    auto loaded = load_llama(dir / sub);
+    loaded->eval();
+    EXPECT_TRUE(torch::equal(loaded->forward({ids}), ref)) << sub;
+  }
+}
+
+TEST(LlamaIo, MismatchedConfigIsAnErrorNamingTheTensor) {
+  torch::manual_seed(9);
+  LlamaForCausalLM model(small_config());
+  anvil::testing::TempDir dir("llama-io");
+  save_llama(model, dir.path());
+  auto cfg = small_config();
+  cfg.intermediate_size = 128;
+  anvil::write_file_atomic(dir / "config.json", cfg.to_hf_json().dump());
+  try {
+    load_llama(dir.path());
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("_proj.weight' has shape"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("config.json implies"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace anvil::models
