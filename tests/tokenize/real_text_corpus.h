@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -76,11 +77,18 @@ inline std::vector<std::string> real_text_corpus(size_t min_bytes, size_t max_do
     add_file(f);
   }
   // Man pages: English, then translations (Cyrillic, CJK, accented Latin) for Unicode coverage.
+  std::set<std::string> used;
   auto add_man_pages = [&](const std::string& dir, size_t until) {
     auto pages = sorted_files(dir, ".gz");
+    pages.erase(std::remove_if(pages.begin(), pages.end(),
+                               [&](const std::string& p) { return used.count(p) > 0; }),
+                pages.end());
     for (size_t i = 0; i < pages.size() && total < until; i += 5) {
       std::string cmd = "zcat";
-      for (size_t j = i; j < std::min(pages.size(), i + 5); ++j) cmd += " '" + pages[j] + "'";
+      for (size_t j = i; j < std::min(pages.size(), i + 5); ++j) {
+        cmd += " '" + pages[j] + "'";
+        used.insert(pages[j]);
+      }
       append_documents(read_command_output(cmd + " 2>/dev/null"), max_doc, docs, total);
     }
   };
@@ -91,6 +99,8 @@ inline std::vector<std::string> real_text_corpus(size_t min_bytes, size_t max_do
     if (total >= min_bytes) break;
     add_file(f);
   }
+  for (const char* section : {"/usr/share/man/man1", "/usr/share/man/man3", "/usr/share/man/man8"})
+    add_man_pages(section, min_bytes);  // large requests (benchmarks): more man pages
   return docs;
 }
 
