@@ -6,9 +6,9 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
-#include <nlohmann/json.hpp>
 
 #include "../tests/tokenize/real_text_corpus.h"
 #include "anvil/core/fs.h"
@@ -47,7 +47,8 @@ int main(int argc, char** argv) {
   };
   const double one = best_mbps(1);
   const double many = best_mbps(all);
-  std::printf("corpus %zu documents, %.2f MB, %zu tokens (gpt2)\n", docs.size(), bytes / 1e6, tokens);
+  std::printf("corpus %zu documents, %.2f MB, %zu tokens (gpt2)\n", docs.size(), bytes / 1e6,
+              tokens);
   std::printf("anvil 1 thread: %.2f MB/s\n", one);
   std::printf("anvil %d threads: %.2f MB/s\n", all, many);
   return 0;

@@ -36,10 +36,11 @@ int main(int argc, char** argv) {
     const auto t2 = std::chrono::steady_clock::now();
     const double count_s = std::chrono::duration<double>(t1 - t0).count();
     const double merge_s = std::chrono::duration<double>(t2 - t1).count();
-    std::printf("vocab %6lld: %zu distinct words, %zu merges; count %.2fs + merges %.2fs = %.2fs, "
-                "%.1f MB/s\n",
-                static_cast<long long>(tok.vocab_size()), words.size(), tok.merges().size(), count_s,
-                merge_s, count_s + merge_s, file_mb / (count_s + merge_s));
+    std::printf(
+        "vocab %6lld: %zu distinct words, %zu merges; count %.2fs + merges %.2fs = %.2fs, "
+        "%.1f MB/s\n",
+        static_cast<long long>(tok.vocab_size()), words.size(), tok.merges().size(), count_s,
+        merge_s, count_s + merge_s, file_mb / (count_s + merge_s));
   }
   return 0;
 }

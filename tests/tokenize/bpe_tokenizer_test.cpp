@@ -62,13 +62,12 @@ TEST(BpeTokenizer, DecodeInvertsEncodeForAnyBytes) {
   std::vector<std::string> texts;
   for (int i = 0; i < 300; ++i) texts.push_back(random_bytes(rng, 80));
   texts.push_back(std::string("\0\x01\x7f\xc3\x28\xed\xa0\x80 caf\xc3\xa9\r\n\t", 17));
-  auto trained = train_bpe(count_words({texts.begin(), texts.end()}, kGpt2Pattern),
-                           [] {
-                             BpeTrainOptions o;
-                             o.vocab_size = 400;
-                             o.min_frequency = 1;
-                             return o;
-                           }());
+  auto trained = train_bpe(count_words({texts.begin(), texts.end()}, kGpt2Pattern), [] {
+    BpeTrainOptions o;
+    o.vocab_size = 400;
+    o.min_frequency = 1;
+    return o;
+  }());
   BpeConfig cl100k;
   cl100k.pattern = kCl100kPattern;
   auto plain = make_tokenizer({{"a", "b"}}, {}, cl100k);
@@ -93,8 +92,8 @@ TEST(BpeTokenizer, AddedTokensAreSplitOutBeforeMerging) {
 }
 
 // GPT-2's encoder.py loop: take the lowest-ranked pair, merge all its occurrences left to right.
-std::vector<std::string> reference_bpe(const std::string& word,
-                                       const std::map<std::pair<std::string, std::string>, size_t>& ranks) {
+std::vector<std::string> reference_bpe(
+    const std::string& word, const std::map<std::pair<std::string, std::string>, size_t>& ranks) {
   std::vector<std::string> w;
   for (char c : word) w.emplace_back(1, c);
   for (;;) {
@@ -177,15 +176,25 @@ TEST(BpeTokenizer, ConstructorNamesTheBadEntry) {
     }
     return std::string("no error");
   };
-  EXPECT_EQ(message([] { make_tokenizer({{"a", "zz"}}); }),
+  EXPECT_EQ(message([] {
+              make_tokenizer({{"a", "zz"}});
+            }),
             "model.merges[0] ('a', 'zz'): 'zz' is not in the vocab");
-  EXPECT_EQ(message([] { BpeTokenizer({"a", "b", "a"}, {}, {}, {}); }),
+  EXPECT_EQ(message([] {
+              BpeTokenizer({"a", "b", "a"}, {}, {}, {});
+            }),
             "model.vocab: token 'a' has two ids, 0 and 2");
-  EXPECT_EQ(message([] { BpeTokenizer({"a", "b"}, {{"a", "b"}}, {}, {}); }),
+  EXPECT_EQ(message([] {
+              BpeTokenizer({"a", "b"}, {{"a", "b"}}, {}, {});
+            }),
             "model.merges[0] ('a', 'b'): the merged token 'ab' is not in the vocab");
-  EXPECT_EQ(message([] { make_tokenizer({}, {AddedToken{3, "<s>"}}); }),
+  EXPECT_EQ(message([] {
+              make_tokenizer({}, {AddedToken{3, "<s>"}});
+            }),
             "added_tokens[0] ('<s>'): duplicate id 3 (vocab token '$' has it)");
-  EXPECT_EQ(message([] { make_tokenizer({}, {AddedToken{256, "<s>"}, AddedToken{256, "</s>"}}); }),
+  EXPECT_EQ(message([] {
+              make_tokenizer({}, {AddedToken{256, "<s>"}, AddedToken{256, "</s>"}});
+            }),
             "added_tokens[1] ('</s>'): duplicate id 256 (used by another added token)");
 }
 
@@ -200,7 +209,8 @@ TEST(ByteTokenizer, ImplementsTheTokenizerInterface) {
   int64_t padded[4];
   EXPECT_EQ(bytes.encode_padded("ab", padded, 4), 2u);
   EXPECT_EQ(padded[3], ByteTokenizer::kPad);
-  EXPECT_EQ(tok.encode_batch({"x", "yz"}, 2), (std::vector<std::vector<int64_t>>{{'x'}, {'y', 'z'}}));
+  EXPECT_EQ(tok.encode_batch({"x", "yz"}, 2),
+            (std::vector<std::vector<int64_t>>{{'x'}, {'y', 'z'}}));
 }
 
 }  // namespace

@@ -32,7 +32,8 @@ TEST(BpeTrainer, MatchesHuggingFaceTrainerGoldenValues) {
     tw.count = n;
     for (char c : w)
       tw.symbols.push_back(static_cast<int32_t>(
-          std::find(id_to_token.begin(), id_to_token.end(), std::string(1, c)) - id_to_token.begin()));
+          std::find(id_to_token.begin(), id_to_token.end(), std::string(1, c)) -
+          id_to_token.begin()));
     words.push_back(tw);
   }
   ASSERT_EQ(id_to_token.size(), 22u);
@@ -61,8 +62,9 @@ TEST(BpeTrainer, TiesGoToTheSmallestPair) {
 
 std::vector<std::string> sample_texts() {
   Rng rng(11);
-  const std::vector<std::string> words = {"the", "tokenizer", "merges", "pairs", "of", "bytes",
-                                          "déjà", "vu", "42", "2024", "\n", "  ", "x+y"};
+  const std::vector<std::string> words = {"the",   "tokenizer", "merges", "pairs", "of",
+                                          "bytes", "déjà",      "vu",     "42",    "2024",
+                                          "\n",    "  ",        "x+y"};
   std::vector<std::string> texts;
   for (int d = 0; d < 400; ++d) {
     std::string t;
@@ -81,10 +83,10 @@ TEST(BpeTrainer, AssignsSpecialsThenByteCharsInGpt2Order) {
   EXPECT_EQ(tok.vocab_size(), 300);
   EXPECT_EQ(tok.token(0), "<|endoftext|>");
   EXPECT_EQ(tok.token(1), "<pad>");
-  EXPECT_EQ(tok.token(2), "!");                // 0x21: the first byte char by code point
+  EXPECT_EQ(tok.token(2), "!");  // 0x21: the first byte char by code point
   EXPECT_EQ(tok.token(2 + 93), "~");
-  EXPECT_EQ(tok.token(2 + 94), "\xC2\xA1");  // '¡' follows '~'
-  EXPECT_EQ(tok.token(2 + 255), "\xC5\x83");   // U+0143 ('Ń', byte 0xAD) is last
+  EXPECT_EQ(tok.token(2 + 94), "\xC2\xA1");   // '¡' follows '~'
+  EXPECT_EQ(tok.token(2 + 255), "\xC5\x83");  // U+0143 ('Ń', byte 0xAD) is last
   ASSERT_EQ(tok.added_tokens().size(), 2u);
   EXPECT_EQ(tok.encode("<pad> the"), (std::vector<int64_t>{1, tok.token_id("\xC4\xA0the")}));
   for (const auto& t : texts) EXPECT_EQ(tok.decode(tok.encode(t)), t);
@@ -97,7 +99,9 @@ TEST(BpeTrainer, StopsAtMinFrequency) {
   o.min_frequency = 2;  // "aa" (count 2x2 = 4) merges; pairs seen once do not
   auto tok = train_bpe(count_words({texts.begin(), texts.end()}, o.pattern), o);
   EXPECT_GE(tok.token_id("aa"), 0);
-  EXPECT_EQ(tok.token_id("\xC4\xA0" "b"), -1);
+  EXPECT_EQ(tok.token_id("\xC4\xA0"
+                         "b"),
+            -1);
   EXPECT_LT(tok.vocab_size(), 1000);
 }
 

@@ -25,7 +25,8 @@ TEST(RegexSplitter, SplitsLikeGpt2) {
             (Pieces{"Hello", " world", "!", " It", "'s", " ", " fine", "\n\n"}));
   EXPECT_EQ(split(kGpt2Pattern, "x   y"), (Pieces{"x", "  ", " y"}));  // \s+(?!\S) leaves one
   EXPECT_EQ(split(kGpt2Pattern, "12345 caf\xC3\xA9"), (Pieces{"12345", " caf\xC3\xA9"}));
-  EXPECT_EQ(split(kGpt2Pattern, "DON'T"), (Pieces{"DON", "'", "T"}));  // contractions are lowercase only
+  EXPECT_EQ(split(kGpt2Pattern, "DON'T"),
+            (Pieces{"DON", "'", "T"}));  // contractions are lowercase only
 }
 
 TEST(RegexSplitter, SplitsLikeCl100k) {
@@ -59,7 +60,8 @@ TEST(RegexSplitter, RejectsABadPatternWithItsOffset) {
     RegexSplitter bad("abc(");
     FAIL() << "expected an error";
   } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("invalid pre-tokenizer regex at offset 4"), std::string::npos)
+    EXPECT_NE(std::string(e.what()).find("invalid pre-tokenizer regex at offset 4"),
+              std::string::npos)
         << e.what();
   }
   EXPECT_THROW(pattern_by_name("bert"), Error);

