@@ -137,10 +137,9 @@ namespace {
 TEST(Cli, CrossValidationPrintsEachFoldAndMeanStd) {
   TempDir dir("cv");
   ASSERT_EQ(run_anvil("datagen -n 400 --seed 4 -o train.jsonl", dir.path()).exit_code, 0);
-  auto r = run_anvil(
-      "train --data train.jsonl --run-dir cv -q --cross-validate --folds 2 "
-      "train.epochs=1 train.batch_size=64 run.threads=1",
-      dir.path());
+  auto r = run_anvil("train --data train.jsonl --run-dir cv -q --cross-validate --folds 2 "
+                     "train.epochs=1 train.batch_size=64 run.threads=1",
+                     dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("fold 1: validation intent accuracy"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("fold 2: validation intent accuracy"), std::string::npos) << r.output;
