@@ -4,9 +4,9 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "../tests/support/run_cli.h"
 #include "../tests/tokenize/real_text_corpus.h"
 #include "anvil/core/fs.h"
 #include "anvil/tokenize/bpe_trainer.h"
@@ -19,8 +19,8 @@ int main(int argc, char** argv) {
   const auto docs = testing::real_text_corpus(static_cast<size_t>(mb * 1e6), 4096);
   std::string jsonl;
   for (const auto& d : docs) jsonl += nlohmann::json{{"text", d}}.dump() + "\n";
-  testing::TempDir dir("tokenizer-train-bench");
-  const std::string path = dir.path() + "/train.jsonl";
+  const std::string path =
+      (std::filesystem::temp_directory_path() / "anvil-tokenizer-train-bench.jsonl").string();
   write_file_atomic(path, jsonl);
   const double file_mb = jsonl.size() / 1e6;
   std::printf("input %zu records, %.2f MB of JSONL\n", docs.size(), file_mb);
@@ -42,5 +42,6 @@ int main(int argc, char** argv) {
         static_cast<long long>(tok.vocab_size()), words.size(), tok.merges().size(), count_s,
         merge_s, count_s + merge_s, file_mb / (count_s + merge_s));
   }
+  std::filesystem::remove(path);
   return 0;
 }
