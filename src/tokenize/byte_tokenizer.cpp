@@ -12,6 +12,11 @@ std::vector<int64_t> ByteTokenizer::encode(std::string_view text, size_t max_len
   return ids;
 }
 
+void ByteTokenizer::encode_append(std::string_view text, std::vector<int64_t>& out) const {
+  out.reserve(out.size() + text.size());
+  for (unsigned char c : text) out.push_back(c);
+}
+
 size_t ByteTokenizer::encode_padded(std::string_view text, int64_t* out, size_t max_length) const {
   size_t n = std::min(max_length, text.size());
   for (size_t i = 0; i < n; ++i) out[i] = static_cast<unsigned char>(text[i]);

@@ -13,7 +13,8 @@ const std::string kLibDirs = std::string("datagen.lib_dirs=[") + ANVIL_SOURCE_DI
 TEST(Cli, HelpAndVersionForEverySubcommand) {
   auto r = run_anvil("--help");
   EXPECT_EQ(r.exit_code, 0) << r.output;
-  for (const char* cmd : {"datagen", "test", "train", "eval", "predict", "pipeline", "profiles"}) {
+  for (const char* cmd :
+       {"datagen", "test", "train", "eval", "predict", "pipeline", "profiles", "tokenizer"}) {
     EXPECT_NE(r.output.find(cmd), std::string::npos) << cmd;
     auto h = run_anvil(std::string(cmd) + " --help");
     EXPECT_EQ(h.exit_code, 0) << cmd << ": " << h.output;

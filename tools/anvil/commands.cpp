@@ -11,6 +11,7 @@ void register_commands(CLI::App& app, Context& ctx) {
   register_predict(app, ctx);
   register_pipeline(app, ctx);
   register_profiles(app, ctx);
+  register_tokenizer(app, ctx);
 }
 
 }  // namespace anvil::cli

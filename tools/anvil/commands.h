@@ -35,5 +35,6 @@ void register_eval(CLI::App& app, Context& ctx);
 void register_predict(CLI::App& app, Context& ctx);
 void register_pipeline(CLI::App& app, Context& ctx);
 void register_profiles(CLI::App& app, Context& ctx);
+void register_tokenizer(CLI::App& app, Context& ctx);
 
 }  // namespace anvil::cli
