@@ -1,0 +1,151 @@
+// sql_generation: a schema (CREATE TABLE statements or a compact column list) and a question in
+// English -> the canonical SQL query (one fixed spelling per question type) and the tables it
+// reads. Literal values come from the question, so the query is checkable by exact match.
+#include "datagen/specialists/common.h"
+#include "datagen/specialists/specialists.h"
+
+namespace anvil::datagen::specialists {
+namespace {
+
+const std::vector<std::string_view> kStatuses = {"pending", "shipped", "delivered", "cancelled",
+                                                 "returned"};
+
+const std::string_view kCreate =
+    "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT, email TEXT, city TEXT, "
+    "signup_date DATE);\nCREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER "
+    "REFERENCES customers(id), order_date DATE, total DECIMAL(10,2), status TEXT);\nCREATE TABLE "
+    "products (id INTEGER PRIMARY KEY, name TEXT, category TEXT, price DECIMAL(10,2), stock "
+    "INTEGER);";
+const std::string_view kCompact =
+    "Tables:\n- customers(id, name, email, city, signup_date)\n- orders(id, customer_id -> "
+    "customers.id, order_date, total, status)\n- products(id, name, category, price, stock)";
+
+const std::vector<std::string_view> kInstructions = {
+    "Write a SQL query for the question, using the schema. Return JSON with sql and tables.",
+    "Translate the question into SQL (standard SQL, single quotes for strings).",
+    "Given this database schema, answer with the SQL query that computes the result.",
+};
+
+// A SQL string literal: single quotes, embedded quotes doubled (O'Brien -> 'O''Brien').
+std::string quoted(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    out += c;
+    if (c == '\'') out += '\'';
+  }
+  return out + "'";
+}
+
+void generate(Faker& f, Example* ex) {
+  const int kind = static_cast<int>(f.integer(0, 7));
+  std::string question, sql;
+  std::vector<std::string_view> tables;
+  auto phrasing = [&](std::initializer_list<std::string_view> options) {
+    const std::vector<std::string_view> v(options);
+    return std::string(f.pick(v));
+  };
+  switch (kind) {
+    case 0: {
+      const std::string status(f.pick(kStatuses));
+      question = fill(phrasing({"How many orders have status '{}'?", "Count the {} orders.",
+                                "What is the number of orders that are {}?"}),
+                      {status});
+      sql = "SELECT COUNT(*) FROM orders WHERE status = '" + status + "';";
+      tables = {"orders"};
+      break;
+    }
+    case 1: {
+      const std::string city(f.pick(f.locale().cities).name);
+      question =
+          fill(phrasing({"List the names and emails of customers in {}, sorted by name.",
+                         "Which customers live in {}? Show name and email, alphabetically."}),
+               {city});
+      sql = "SELECT name, email FROM customers WHERE city = '" + city + "' ORDER BY name;";
+      tables = {"customers"};
+      break;
+    }
+    case 2: {
+      const std::string category(f.pick(f.locale().product_categories).name);
+      const std::string n = std::to_string(f.integer(3, 10));
+      question = fill(phrasing({"Show the {} most expensive products in the {} category.",
+                                "Top {} {} products by price, with their prices."}),
+                      {n, category});
+      sql = "SELECT name, price FROM products WHERE category = '" + category +
+            "' ORDER BY price DESC LIMIT " + n + ";";
+      tables = {"products"};
+      break;
+    }
+    case 3: {
+      const std::string since = fake::iso_date(f.recent_date());
+      question = fill(phrasing({"What is the total revenue from orders placed on or after {}?",
+                                "Sum the order totals since {} (inclusive)."}),
+                      {since});
+      sql = "SELECT SUM(total) FROM orders WHERE order_date >= '" + since + "';";
+      tables = {"orders"};
+      break;
+    }
+    case 4: {
+      question = phrasing(
+          {"What is the average order total for each status?", "Average order value by status."});
+      sql = "SELECT status, AVG(total) FROM orders GROUP BY status;";
+      tables = {"orders"};
+      break;
+    }
+    case 5: {
+      const fake::Person p = f.person();
+      const std::string name = p.first + " " + p.last;
+      question = fill(phrasing({"List the id and total of every order placed by {}.",
+                                "Which orders did {} place? Give order id and total."}),
+                      {name});
+      sql =
+          "SELECT o.id, o.total FROM orders o JOIN customers c ON o.customer_id = c.id WHERE "
+          "c.name = " +
+          quoted(name) + ";";
+      tables = {"orders", "customers"};
+      break;
+    }
+    case 6: {
+      const std::string n = std::to_string(f.integer(2, 50));
+      question = fill(phrasing({"Which products have fewer than {} units in stock?",
+                                "Find products with stock below {}."}),
+                      {n});
+      sql = "SELECT name FROM products WHERE stock < " + n + ";";
+      tables = {"products"};
+      break;
+    }
+    default: {
+      const std::string n = std::to_string(f.integer(1, 10));
+      question = fill(phrasing({"Which customers have placed more than {} orders? Show name and "
+                                "order count.",
+                                "Customers with over {} orders, with how many they placed."}),
+                      {n});
+      sql =
+          "SELECT c.name, COUNT(o.id) FROM customers c JOIN orders o ON o.customer_id = c.id "
+          "GROUP BY c.name HAVING COUNT(o.id) > " +
+          n + ";";
+      tables = {"customers", "orders"};
+    }
+  }
+  ex->layout_id = static_cast<int>(f.integer(0, 1));
+  const std::string doc =
+      std::string(ex->layout_id == 0 ? kCreate : kCompact) + "\n\nQuestion: " + question;
+  compose_prompt(f, ex, kInstructions, doc);
+  JsonBuilder j(&ex->response);
+  j.begin_object();
+  j.key("sql").str(sql);
+  j.key("tables").begin_array();
+  for (auto t : tables) j.str(t);
+  j.end_array();
+  j.end_object();
+}
+
+}  // namespace
+
+SpecialistSpec sql_generation_spec() {
+  return {"sql_generation",
+          "schema + question (8 query shapes) -> canonical SQL and tables used",
+          {{"sql", FieldKind::kText}, {"tables", FieldKind::kSet}},
+          &generate};
+}
+
+}  // namespace anvil::datagen::specialists
