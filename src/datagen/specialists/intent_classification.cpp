@@ -49,14 +49,17 @@ void generate(Faker& f, Example* ex) {
       break;
     }
     case 2: {
-      const std::string_view account =
-          f.pick(std::vector<std::string_view>{"checking", "savings", "credit card"});
-      utterance = fill(
-          f.pick(std::vector<std::string_view>{
-              "What's my {} balance?", "How much money is in my {} account?", "balance on {} pls"}),
-          {account});
+      const std::string_view account = f.pick(
+          std::vector<std::string_view>{"checking", "savings", "credit card", "money market"});
+      const std::string last4 = f.digits(4);
+      utterance =
+          fill(f.pick(std::vector<std::string_view>{
+                   "What's my {} balance (account ending {})?",
+                   "How much money is in my {} account ending in {}?", "balance on {} x{} pls",
+                   "Show the {} balance for the account that ends with {}."}),
+               {account, last4});
       intent = "check_balance";
-      s.key("account").str(account);
+      s.key("account").str(account).key("last4").str(last4);
       break;
     }
     case 3: {
@@ -71,10 +74,15 @@ void generate(Faker& f, Example* ex) {
       break;
     }
     case 4: {
-      utterance = f.pick(std::vector<std::string_view>{"I forgot my password",
-                                                       "Reset my password please, I'm locked out.",
-                                                       "can't log in, need a password reset"});
+      const fake::Person p = f.person();
+      const std::string user = f.chance(0.5) ? f.username(p) : f.personal_email(p);
+      utterance = fill(f.pick(std::vector<std::string_view>{
+                           "I forgot my password for {}",
+                           "Reset the password on account {} please, I'm locked out.",
+                           "can't log in as {}, need a password reset", "Password reset for {}?"}),
+                       {user});
       intent = "reset_password";
+      s.key("account").str(user);
       break;
     }
     case 5: {
@@ -122,7 +130,16 @@ void generate(Faker& f, Example* ex) {
     }
   }
   s.end_object();
-  compose_prompt(f, ex, kInstructions, "User: " + utterance);
+  // Real users greet, sign off and mistype (typos never touch digits; ids and emails are spared).
+  static const std::vector<std::string_view> kGreetings = {"",        "",     "hi, ",
+                                                           "Hello! ", "hey ", "Good morning. "};
+  static const std::vector<std::string_view> kSignoffs = {
+      "", "", " Thanks!", " thx", " Thank you.", " asap please"};
+  std::string said(f.pick(kGreetings));
+  said += utterance;
+  said += f.pick(kSignoffs);
+  if (kind != 3 && kind != 4 && f.chance(0.2)) said = f.with_typos(said, 0.1);
+  compose_prompt(f, ex, kInstructions, "User: " + said);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("intent").str(intent);

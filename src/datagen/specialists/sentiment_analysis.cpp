@@ -72,6 +72,20 @@ void generate(Faker& f, Example* ex) {
                               : any_pos          ? "positive"
                               : any_neg          ? "negative"
                                                  : "neutral";
+  // Context before the opinions, as in real reviews.
+  static const std::vector<std::string_view> kIntros = {"",
+                                                        "",
+                                                        "We went last {}. ",
+                                                        "Visited on a {}. ",
+                                                        "Bought this in {}. ",
+                                                        "Second time here, on a {}. ",
+                                                        "Stayed over a {}. "};
+  const std::string_view intro = f.pick(kIntros);
+  if (!intro.empty()) {
+    const bool month = intro.find("this in") != std::string_view::npos;
+    const int which = static_cast<int>(f.integer(month ? 1 : 0, month ? 12 : 6));
+    body = fill(intro, {month ? fake::month_name(which) : fake::weekday_name(which)}) + body;
+  }
   if (f.chance(0.3)) body = f.with_typos(body, 0.08);
   ex->layout_id = static_cast<int>(f.integer(0, 2));
   std::string doc;

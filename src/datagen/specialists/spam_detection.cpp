@@ -24,13 +24,14 @@ const std::vector<Signal> kSignals = {
      {"Confirm your password and PIN to keep your account active.",
       "Reply with your account number and SSN to verify your identity."}},
 };
+// Ordinary messages; the placeholders are filled with a sender, a day and a time or number.
 const std::vector<std::string_view> kHam = {
-    "Your package from {} will arrive tomorrow between 9am and 1pm.",
-    "Hi, are we still on for lunch Thursday? - {}",
-    "Reminder: your dental appointment is on Monday at 10:30.",
-    "The Q3 numbers are in the shared folder, {} asked me to forward them.",
-    "Your verification code for {} is 482913. Do not share it.",
-    "Thanks for your order! Receipt attached. - {}"};
+    "Your package from {} will arrive {} between {} and 5pm.",
+    "Hi, are we still on for lunch {}? - {} (around {})",
+    "Reminder from {}: your dental appointment is on {} at {}.",
+    "The Q3 numbers are in the shared folder, {} asked me to forward them before {} {}.",
+    "Your verification code for {} is {}{}. Do not share it.",
+    "Thanks for your order from {}! It ships {}, order #{}."};
 const std::vector<std::string_view> kShadyDomains = {"bit.ly/3xK9", "secure-verify-login.co",
                                                      "prize-claim.top", "acct-update.info",
                                                      "pay-release.net"};
@@ -62,16 +63,35 @@ void generate(Faker& f, Example* ex) {
     }
   } else {
     const std::string who = f.chance(0.5) ? f.first_name() : f.company().name;
-    body = fill(f.pick(kHam), {who});
+    const std::string day = fake::weekday_name(static_cast<int>(f.integer(0, 4)));
+    const std::string when = fake::format_time(f.business_time(), true);
+    const std::string code = f.digits(3);
+    const std::string code2 = f.digits(3);
+    const std::string_view tmpl = f.pick(kHam);
+    if (tmpl.find("verification") != std::string_view::npos) {
+      body = fill(tmpl, {who, code, code2});
+    } else if (tmpl.find("order #") != std::string_view::npos) {
+      body = fill(tmpl, {who, day, code});
+    } else if (tmpl.find("lunch") != std::string_view::npos) {
+      body = fill(tmpl, {day, who, when});
+    } else {
+      body = fill(tmpl, {who, day, when});
+    }
   }
   std::string doc;
   if (ex->layout_id == 0) {
     doc = "SMS from " + (spam ? "+1" + f.digits(10) : f.phone(std::string_view{})) + ": " + body;
   } else {
     const fake::Person p = f.person();
-    doc =
-        "From: " + (spam ? "support@" + std::string(f.pick(kShadyDomains)) : f.personal_email(p)) +
-        "\nSubject: " + (spam ? "Important notice" : "Quick note") + "\n\n" + body;
+    const std::string from =
+        spam ? "support@" + std::string(f.pick(kShadyDomains)) : f.personal_email(p);
+    const fake::Person to = f.person();
+    const std::string to_address = f.personal_email(to);
+    static const std::vector<std::string_view> kSubjects = {"Important notice", "Account alert",
+                                                            "Re: your order", "Final reminder"};
+    const std::string subject = spam ? std::string(f.pick(kSubjects)) : "Quick note";
+    doc = "From: " + from + "\nTo: " + to_address + "\nSubject: " + subject + "\n\nHi " + to.first +
+          ",\n\n" + body;
   }
   compose_prompt(f, ex, kInstructions, doc);
   JsonBuilder j(&ex->response);

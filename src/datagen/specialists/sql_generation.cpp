@@ -37,7 +37,7 @@ std::string quoted(std::string_view s) {
 }
 
 void generate(Faker& f, Example* ex) {
-  const int kind = static_cast<int>(f.integer(0, 7));
+  const int kind = static_cast<int>(f.integer(0, 11));
   std::string question, sql;
   std::vector<std::string_view> tables;
   auto phrasing = [&](std::initializer_list<std::string_view> options) {
@@ -47,26 +47,32 @@ void generate(Faker& f, Example* ex) {
   switch (kind) {
     case 0: {
       const std::string status(f.pick(kStatuses));
-      question = fill(phrasing({"How many orders have status '{}'?", "Count the {} orders.",
-                                "What is the number of orders that are {}?"}),
-                      {status});
-      sql = "SELECT COUNT(*) FROM orders WHERE status = '" + status + "';";
+      const fake::Date since = f.recent_date();
+      question = fill(phrasing({"How many orders placed since {} have status '{}'?",
+                                "Count the orders from {} onward that are {}.",
+                                "What is the number of orders on or after {} with status {}?"}),
+                      {fake::format_date(since, fake::DateFormat::kLong), status});
+      sql = "SELECT COUNT(*) FROM orders WHERE status = '" + status + "' AND order_date >= '" +
+            fake::iso_date(since) + "';";
       tables = {"orders"};
       break;
     }
     case 1: {
       const std::string city(f.pick(f.locale().cities).name);
-      question =
-          fill(phrasing({"List the names and emails of customers in {}, sorted by name.",
-                         "Which customers live in {}? Show name and email, alphabetically."}),
-               {city});
-      sql = "SELECT name, email FROM customers WHERE city = '" + city + "' ORDER BY name;";
+      const std::string year = std::to_string(f.integer(2015, 2025));
+      question = fill(phrasing({"List the names and emails of customers in {} who signed up in {} "
+                                "or later, sorted by name.",
+                                "Which customers from {} joined since {}? Show name and email, "
+                                "alphabetically."}),
+                      {city, year});
+      sql = "SELECT name, email FROM customers WHERE city = " + quoted(city) +
+            " AND signup_date >= '" + year + "-01-01' ORDER BY name;";
       tables = {"customers"};
       break;
     }
     case 2: {
       const std::string category(f.pick(f.locale().product_categories).name);
-      const std::string n = std::to_string(f.integer(3, 10));
+      const std::string n = std::to_string(f.integer(3, 25));
       question = fill(phrasing({"Show the {} most expensive products in the {} category.",
                                 "Top {} {} products by price, with their prices."}),
                       {n, category});
@@ -85,9 +91,14 @@ void generate(Faker& f, Example* ex) {
       break;
     }
     case 4: {
-      question = phrasing(
-          {"What is the average order total for each status?", "Average order value by status."});
-      sql = "SELECT status, AVG(total) FROM orders GROUP BY status;";
+      const std::string year = std::to_string(f.integer(2019, 2025));
+      const std::string over = std::to_string(f.integer(1, 100) * 5);
+      question = fill(phrasing({"What is the average order total for each status in {}, counting "
+                                "only orders over ${}?",
+                                "Average order value by status for {} orders above {} dollars."}),
+                      {year, over});
+      sql = "SELECT status, AVG(total) FROM orders WHERE order_date BETWEEN '" + year +
+            "-01-01' AND '" + year + "-12-31' AND total > " + over + " GROUP BY status;";
       tables = {"orders"};
       break;
     }
@@ -106,23 +117,83 @@ void generate(Faker& f, Example* ex) {
     }
     case 6: {
       const std::string n = std::to_string(f.integer(2, 50));
-      question = fill(phrasing({"Which products have fewer than {} units in stock?",
-                                "Find products with stock below {}."}),
-                      {n});
-      sql = "SELECT name FROM products WHERE stock < " + n + ";";
+      const std::string category(f.pick(f.locale().product_categories).name);
+      question = f.chance(0.5) ? "Which products in the " + category +
+                                     " category have fewer than " + n + " units in stock?"
+                               : "Find " + category + " products with stock below " + n + ".";
+      sql = "SELECT name FROM products WHERE stock < " + n + " AND category = " + quoted(category) +
+            ";";
       tables = {"products"};
       break;
     }
-    default: {
+    case 7: {
       const std::string n = std::to_string(f.integer(1, 10));
-      question = fill(phrasing({"Which customers have placed more than {} orders? Show name and "
-                                "order count.",
-                                "Customers with over {} orders, with how many they placed."}),
-                      {n});
+      const fake::Date since = f.recent_date();
+      question = fill(phrasing({"Which customers have placed more than {} orders since {}? Show "
+                                "name and order count.",
+                                "Customers with over {} orders on or after {}, with how many "
+                                "they placed."}),
+                      {n, fake::format_date(since, fake::DateFormat::kLong)});
       sql =
           "SELECT c.name, COUNT(o.id) FROM customers c JOIN orders o ON o.customer_id = c.id "
-          "GROUP BY c.name HAVING COUNT(o.id) > " +
-          n + ";";
+          "WHERE o.order_date >= '" +
+          fake::iso_date(since) + "' GROUP BY c.name HAVING COUNT(o.id) > " + n + ";";
+      tables = {"customers", "orders"};
+      break;
+    }
+    case 8: {
+      const int64_t lo = f.integer(1, 50) * 10;
+      const int64_t hi = lo + f.integer(1, 40) * 10;
+      const std::string category(f.pick(f.locale().product_categories).name);
+      question = fill(phrasing({"List {} products priced between ${} and ${}, cheapest first.",
+                                "Which {} items cost from {} to {} dollars? Sort by price."}),
+                      {category, std::to_string(lo), std::to_string(hi)});
+      sql = "SELECT name, price FROM products WHERE category = " + quoted(category) +
+            " AND price BETWEEN " + std::to_string(lo) + " AND " + std::to_string(hi) +
+            " ORDER BY price ASC;";
+      tables = {"products"};
+      break;
+    }
+    case 9: {
+      const int year = static_cast<int>(f.integer(2019, 2025));
+      const int month = static_cast<int>(f.integer(1, 12));
+      const fake::Date first{year, month, 1};
+      const fake::Date last{year, month, fake::days_in_month(year, month)};
+      question = fill(phrasing({"How many customers signed up in {} {}?",
+                                "Count the customers who joined during {} {}."}),
+                      {fake::month_name(month), std::to_string(year)});
+      sql = "SELECT COUNT(*) FROM customers WHERE signup_date BETWEEN '" + fake::iso_date(first) +
+            "' AND '" + fake::iso_date(last) + "';";
+      tables = {"customers"};
+      break;
+    }
+    case 10: {
+      const std::string n = std::to_string(f.integer(3, 10));
+      const std::string status(f.pick(kStatuses));
+      question = fill(phrasing({"Which {} cities bring in the most revenue from {} orders?",
+                                "Top {} cities by total of {} orders."}),
+                      {n, status});
+      sql =
+          "SELECT c.city, SUM(o.total) AS revenue FROM orders o JOIN customers c ON "
+          "o.customer_id = c.id WHERE o.status = '" +
+          status + "' GROUP BY c.city ORDER BY revenue DESC LIMIT " + n + ";";
+      tables = {"orders", "customers"};
+      break;
+    }
+    default: {
+      const fake::Date since = f.recent_date();
+      const std::string city(f.pick(f.locale().cities).name);
+      const std::string over = std::to_string(f.integer(1, 50) * 100);
+      question = fill(phrasing({"Show the email of every customer from {} with an order over ${} "
+                                "since {}.",
+                                "Emails of {} customers who spent more than ${} in one order on "
+                                "or after {}."}),
+                      {city, over, fake::format_date(since, fake::DateFormat::kLong)});
+      sql =
+          "SELECT DISTINCT c.email FROM customers c JOIN orders o ON o.customer_id = c.id WHERE "
+          "c.city = " +
+          quoted(city) + " AND o.total > " + over + " AND o.order_date >= '" +
+          fake::iso_date(since) + "';";
       tables = {"customers", "orders"};
     }
   }
