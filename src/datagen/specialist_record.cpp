@@ -3,6 +3,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -47,9 +48,12 @@ RecordFormat parse_record_format(std::string_view name) {
 }
 
 std::string format_confidence(double c) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.2f", std::round(c * 100.0) / 100.0);
-  return buf;
+  const int64_t hundredths = static_cast<int64_t>(std::llround(c * 100.0));
+  std::string s = std::to_string(hundredths / 100);
+  s += '.';
+  s += static_cast<char>('0' + hundredths % 100 / 10);
+  s += static_cast<char>('0' + hundredths % 10);
+  return s;
 }
 
 void append_training_text(const Example& ex, std::string* out) {
@@ -70,7 +74,9 @@ void append_specialist_record(const SpecialistSpec& spec, const Example& ex, uin
   *out += "{\"specialist\":";
   append_json_string(spec.name, out);
   if (format == RecordFormat::kText) {
+    // Escaping is compositional, so the text field reuses the escaped prompt and response.
     *out += ",\"prompt\":";
+    const size_t prompt_begin = out->size() + 1;
     if (ex.history.empty()) {
       append_json_string(ex.prompt, out);
     } else {
@@ -78,13 +84,22 @@ void append_specialist_record(const SpecialistSpec& spec, const Example& ex, uin
       append_conversation(ex, &conversation);
       append_json_string(conversation, out);
     }
+    const size_t prompt_end = out->size() - 1;
     *out += ",\"response\":";
+    const size_t response_begin = out->size() + 1;
     append_json_string(ex.response, out);
-    *out += ",\"text\":";
-    std::string text;
-    text.reserve(ex.prompt.size() + ex.response.size() + 64);
-    append_training_text(ex, &text);
-    append_json_string(text, out);
+    const size_t response_end = out->size() - 1;
+    // Grow first (geometrically) so the self-appends below never reallocate mid-copy.
+    const size_t need =
+        out->size() + (prompt_end - prompt_begin) + (response_end - response_begin) + 64;
+    if (out->capacity() < need) out->reserve(std::max(need, 2 * out->capacity()));
+    *out += ",\"text\":\"";
+    out->append(*out, prompt_begin, prompt_end - prompt_begin);
+    *out += "\\n\\nAssistant: ";
+    out->append(*out, response_begin, response_end - response_begin);
+    *out += "\\n[confidence: ";
+    *out += format_confidence(ex.confidence);
+    *out += "]\"";
   } else {
     *out += ",\"messages\":[";
     for (const Turn& t : ex.history) {

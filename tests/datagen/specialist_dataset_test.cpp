@@ -8,6 +8,7 @@
 
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
+#include "anvil/datagen/record.h"
 #include "anvil/datagen/specialist_check.h"
 #include "anvil/datagen/specialist_generator.h"
 
@@ -164,6 +165,36 @@ TEST_F(SpecialistDatasetTest, OptionsRejectBadValues) {
   o.specialists = "nope";
   EXPECT_THROW(o.validate(), Error);
   EXPECT_THROW(parse_record_format("xml"), Error);
+}
+
+}  // namespace
+}  // namespace anvil::datagen
+
+namespace anvil::datagen {
+namespace {
+
+// append_json_string skips 8 clean bytes at a time; every position of every special character
+// (and UTF-8) must still round-trip through a real JSON parser.
+TEST(JsonEscaping, RoundTripsEverySpecialCharacterAtEveryOffset) {
+  const std::string specials[] = {"\"",
+                                  "\\",
+                                  "\n",
+                                  "\t",
+                                  "\r",
+                                  "\b",
+                                  "\f",
+                                  std::string(1, '\x01'),
+                                  std::string(1, '\x1f'),
+                                  "\xC3\xA9",
+                                  "\xE2\x82\xAC"};
+  for (const std::string& sp : specials) {
+    for (size_t pos = 0; pos < 20; ++pos) {
+      const std::string s = std::string(pos, 'a') + sp + std::string(19 - pos, 'b');
+      std::string json;
+      append_json_string(s, &json);
+      EXPECT_EQ(nlohmann::json::parse(json).get<std::string>(), s) << json;
+    }
+  }
 }
 
 }  // namespace
