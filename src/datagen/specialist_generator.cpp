@@ -3,6 +3,8 @@
 #include "anvil/datagen/specialist_generator.h"
 
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -67,39 +69,91 @@ SpecialistDatagenReport generate_specialist_dataset(
                        ? options.threads
                        : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   detail::JsonlWriter writer(options.output);
-  std::vector<std::string> buffers(static_cast<size_t>(report.threads));
-  int64_t next = 0;
-  while (next < options.n) {
-    // One round: each thread fills one chunk; chunks are written in order.
-    std::vector<std::thread> workers;
-    std::vector<std::exception_ptr> errors(buffers.size());
-    size_t used = 0;
-    for (size_t t = 0; t < buffers.size() && next < options.n; ++t, ++used) {
-      const int64_t begin = next;
-      const int64_t end = std::min(options.n, begin + kChunk);
-      next = end;
-      buffers[t].clear();
-      auto work = [&, t, begin, end] {
-        try {
-          generate_range(specs, options.seed, options.format, begin, end, &buffers[t]);
-        } catch (...) {
-          errors[t] = std::current_exception();
+  const int64_t chunks = (options.n + kChunk - 1) / kChunk;
+  auto chunk_range = [&](int64_t c, std::string* out) {
+    generate_range(specs, options.seed, options.format, c * kChunk,
+                   std::min(options.n, (c + 1) * kChunk), out);
+  };
+  auto emit = [&](int64_t c, const std::string& data) {
+    writer.buffer() += data;
+    writer.maybe_flush();
+    report.written = std::min(options.n, (c + 1) * kChunk);
+    if (progress) progress(report.written, options.n);
+  };
+  if (report.threads == 1) {
+    std::string data;
+    for (int64_t c = 0; c < chunks; ++c) {
+      data.clear();
+      chunk_range(c, &data);
+      emit(c, data);
+    }
+  } else {
+    // Worker t makes chunks t, t + T, ...; this thread writes them in order while the workers
+    // go on (at most 2T chunks in flight), so disk writes overlap generation.
+    struct Slot {
+      std::string data;
+      std::exception_ptr error;
+      bool ready = false;
+    };
+    const int64_t ring = 2 * static_cast<int64_t>(report.threads);
+    std::vector<Slot> slots(static_cast<size_t>(ring));
+    std::mutex mu;
+    std::condition_variable cv;
+    int64_t consumed = 0;
+    bool abort = false;
+    auto worker = [&](int64_t first) {
+      for (int64_t c = first; c < chunks; c += report.threads) {
+        {
+          std::unique_lock<std::mutex> lock(mu);
+          cv.wait(lock, [&] { return c < consumed + ring || abort; });
+          if (abort) return;
         }
-      };
-      if (report.threads == 1) {
-        work();
-      } else {
-        workers.emplace_back(work);
+        std::string data;
+        std::exception_ptr error;
+        try {
+          chunk_range(c, &data);
+        } catch (...) {
+          error = std::current_exception();
+        }
+        {
+          std::lock_guard<std::mutex> lock(mu);
+          Slot& s = slots[static_cast<size_t>(c % ring)];
+          s.data.swap(data);
+          s.error = error;
+          s.ready = true;
+        }
+        cv.notify_all();
+      }
+    };
+    std::vector<std::thread> workers;
+    for (int t = 0; t < report.threads; ++t) workers.emplace_back(worker, t);
+    std::exception_ptr failure;
+    std::string data;
+    for (int64_t c = 0; c < chunks && !failure; ++c) {
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        Slot& s = slots[static_cast<size_t>(c % ring)];
+        cv.wait(lock, [&] { return s.ready; });
+        data.swap(s.data);
+        failure = s.error;
+        s.ready = false;
+        ++consumed;
+        if (failure) abort = true;
+      }
+      cv.notify_all();
+      if (!failure) {
+        try {
+          emit(c, data);
+        } catch (...) {
+          failure = std::current_exception();
+          std::lock_guard<std::mutex> lock(mu);
+          abort = true;
+        }
+        cv.notify_all();
       }
     }
     for (auto& w : workers) w.join();
-    for (size_t t = 0; t < used; ++t) {
-      if (errors[t]) std::rethrow_exception(errors[t]);
-      writer.buffer() += buffers[t];
-      writer.maybe_flush();
-    }
-    report.written = next;
-    if (progress) progress(report.written, options.n);
+    if (failure) std::rethrow_exception(failure);
   }
   writer.commit();
   for (int64_t i = 0; i < options.n; ++i) {
