@@ -10,15 +10,102 @@ namespace {
 const std::vector<std::string_view> kStatuses = {"pending", "shipped", "delivered", "cancelled",
                                                  "returned"};
 
-const std::string_view kCreate =
-    "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT, email TEXT, city TEXT, "
-    "signup_date DATE);\nCREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER "
-    "REFERENCES customers(id), order_date DATE, total DECIMAL(10,2), status TEXT);\nCREATE TABLE "
-    "products (id INTEGER PRIMARY KEY, name TEXT, category TEXT, price DECIMAL(10,2), stock "
-    "INTEGER);";
-const std::string_view kCompact =
-    "Tables:\n- customers(id, name, email, city, signup_date)\n- orders(id, customer_id -> "
-    "customers.id, order_date, total, status)\n- products(id, name, category, price, stock)";
+// The schema: the columns the queries use are always there; optional columns and unrelated
+// tables vary from record to record, as real schemas do (and so prompts are not near-copies).
+struct Column {
+  std::string_view name;
+  std::string_view type;
+  bool optional;
+  std::string_view references = {};  // table whose id this column refers to
+};
+struct Table {
+  std::string_view name;
+  std::vector<Column> columns;
+  bool distractor;  // never used by a query
+};
+const std::vector<Table> kTables = {
+    {"customers",
+     {{"id", "INTEGER PRIMARY KEY", false},
+      {"name", "TEXT", false},
+      {"email", "TEXT", false},
+      {"phone", "TEXT", true},
+      {"city", "TEXT", false},
+      {"state", "CHAR(2)", true},
+      {"signup_date", "DATE", false},
+      {"loyalty_tier", "TEXT", true}},
+     false},
+    {"orders",
+     {{"id", "INTEGER PRIMARY KEY", false},
+      {"customer_id", "INTEGER", false, "customers"},
+      {"order_date", "DATE", false},
+      {"total", "DECIMAL(10,2)", false},
+      {"currency", "CHAR(3)", true},
+      {"status", "TEXT", false},
+      {"shipped_at", "TIMESTAMP", true}},
+     false},
+    {"products",
+     {{"id", "INTEGER PRIMARY KEY", false},
+      {"sku", "TEXT", true},
+      {"name", "TEXT", false},
+      {"category", "TEXT", false},
+      {"price", "DECIMAL(10,2)", false},
+      {"stock", "INTEGER", false},
+      {"supplier_id", "INTEGER", true}},
+     false},
+    {"suppliers",
+     {{"id", "INTEGER PRIMARY KEY", false},
+      {"name", "TEXT", false},
+      {"country", "TEXT", true},
+      {"rating", "INTEGER", true}},
+     true},
+    {"employees",
+     {{"id", "INTEGER PRIMARY KEY", false},
+      {"name", "TEXT", false},
+      {"department", "TEXT", true},
+      {"hired_on", "DATE", true}},
+     true},
+    {"shipments",
+     {{"id", "INTEGER PRIMARY KEY", false},
+      {"order_id", "INTEGER", false, "orders"},
+      {"carrier", "TEXT", true},
+      {"tracking_number", "TEXT", true}},
+     true},
+};
+
+// CREATE TABLE statements, or a compact "- table(col, fk -> other.id)" list.
+std::string schema_text(Faker& f, bool create_statements) {
+  std::vector<const Table*> tables;
+  for (const Table& t : kTables) {
+    if (!t.distractor || f.chance(0.35)) tables.push_back(&t);
+  }
+  f.rng().shuffle(tables);
+  std::string out = create_statements ? "" : "Tables:";
+  for (const Table* t : tables) {
+    std::vector<const Column*> cols;
+    for (const Column& c : t->columns) {
+      if (!c.optional || f.chance(0.5)) cols.push_back(&c);
+    }
+    if (create_statements) {
+      if (!out.empty()) out += '\n';
+      out += "CREATE TABLE " + std::string(t->name) + " (";
+      for (size_t i = 0; i < cols.size(); ++i) {
+        out += (i ? ", " : "") + std::string(cols[i]->name) + " " + std::string(cols[i]->type);
+        if (!cols[i]->references.empty()) {
+          out += " REFERENCES " + std::string(cols[i]->references) + "(id)";
+        }
+      }
+      out += ");";
+    } else {
+      out += "\n- " + std::string(t->name) + "(";
+      for (size_t i = 0; i < cols.size(); ++i) {
+        out += (i ? ", " : "") + std::string(cols[i]->name);
+        if (!cols[i]->references.empty()) out += " -> " + std::string(cols[i]->references) + ".id";
+      }
+      out += ")";
+    }
+  }
+  return out;
+}
 
 const std::vector<std::string_view> kInstructions = {
     "Write a SQL query for the question, using the schema. Return JSON with sql and tables.",
@@ -198,8 +285,7 @@ void generate(Faker& f, Example* ex) {
     }
   }
   ex->layout_id = static_cast<int>(f.integer(0, 1));
-  const std::string doc =
-      std::string(ex->layout_id == 0 ? kCreate : kCompact) + "\n\nQuestion: " + question;
+  const std::string doc = schema_text(f, ex->layout_id == 0) + "\n\nQuestion: " + question;
   compose_prompt(f, ex, kInstructions, doc);
   JsonBuilder j(&ex->response);
   j.begin_object();
