@@ -40,6 +40,11 @@ const fake::Currency& usd();
 // "Title Case" -> "title_case"-style label used in answers.
 std::string snake_label(std::string_view s);
 
+// `s` followed by a full stop, unless it already ends with one ("Acme Co." stays "Acme Co.").
+inline std::string with_period(const std::string& s) {
+  return !s.empty() && s.back() == '.' ? s : s + ".";
+}
+
 // Pads/truncates `s` to `width` columns (for fixed-width document layouts).
 std::string pad(std::string_view s, size_t width);
 

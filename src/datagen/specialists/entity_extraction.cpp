@@ -33,11 +33,12 @@ void generate(Faker& f, Example* ex) {
     doc = std::string(city.name) + " - " + c1.name + " announced on " +
           fake::format_date(date, df) + " that it will acquire " + c2.name + " for " + money +
           ". \"This brings our teams together,\" said " + p1.full() + ", " + title + " at " +
-          c1.name + ". " + p2.full() + " will continue to lead " + c2.name + ".";
+          with_period(c1.name) + " " + p2.full() + " will continue to lead " + with_period(c2.name);
   } else if (ex->layout_id == 1) {
     doc = "Meeting notes (" + fake::format_date(date, df) + ")\nAttendees: " + p1.full() + ", " +
           p2.full() + "\n- " + c1.name + " approved a budget of " + money + " for the " +
-          std::string(city.name) + " office.\n- Next step: sign the lease with " + c2.name + ".";
+          std::string(city.name) + " office.\n- Next step: sign the lease with " +
+          with_period(c2.name);
   } else {
     second_person = false;
     doc = "FOR IMMEDIATE RELEASE\n" + c1.name + " opens new facility in " + std::string(city.name) +

@@ -108,8 +108,9 @@ void generate(Faker& f, Example* ex) {
     default: {  // markdown table
       doc += "**" + vendor.name + "** - Invoice " + number + "\n\nIssued " +
              fake::format_date(date, date_format) + ", payable within " + std::to_string(terms) +
-             " days (by " + fake::format_date(due, date_format) + "). Customer: " + customer.name +
-             ".\n\n| Item | SKU | Qty | Price | Line total |\n|---|---|---|---|---|\n";
+             " days (by " + fake::format_date(due, date_format) +
+             "). Customer: " + with_period(customer.name) +
+             "\n\n| Item | SKU | Qty | Price | Line total |\n|---|---|---|---|---|\n";
       for (const Line& l : lines) {
         doc += "| " + l.product.name + " | " + l.product.sku + " | " + std::to_string(l.quantity) +
                " | " + money(l.product.unit_price_cents) + " | " + money(l.amount_cents) + " |\n";
