@@ -137,7 +137,9 @@ TEST_P(EverySpecialist, ResponsesHaveTheDeclaredShapeAndValidateAgainstThemselve
   }
   EXPECT_GE(templates.size(), 3u) << "too few prompt templates";
   EXPECT_GE(prompts.size(), static_cast<size_t>(kSamples * 9 / 10)) << "prompts repeat";
-  if (spec.name != "regex_extraction") EXPECT_GE(layouts.size(), 2u) << "one layout only";
+  if (spec.name != "regex_extraction") {
+    EXPECT_GE(layouts.size(), 2u) << "one layout only";
+  }
 }
 
 TEST_P(EverySpecialist, ValidatorScoresDroppedAndChangedFieldsBelowOne) {
@@ -154,7 +156,9 @@ TEST_P(EverySpecialist, ValidatorScoresDroppedAndChangedFieldsBelowOne) {
           score_output(spec, ex.response, perturb_field(ex.response, rule.name));
       EXPECT_LT(changed.score, 1.0) << rule.name << " in " << ex.response;
       for (const FieldScore& fs : changed.fields) {
-        if (fs.field != rule.name) EXPECT_DOUBLE_EQ(fs.score, 1.0) << fs.field;
+        if (fs.field != rule.name) {
+          EXPECT_DOUBLE_EQ(fs.score, 1.0) << fs.field;
+        }
       }
     }
     EXPECT_EQ(score_output(spec, ex.response, "I don't know.").score, 0.0);

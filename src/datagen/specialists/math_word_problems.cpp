@@ -31,9 +31,9 @@ Problem make(Faker& f, int kind) {
     case 0: {  // shopping total
       // Goods only: "4 Consulting Hours at $95 each" reads oddly in a shopping story.
       auto goods = [&f] {
-        fake::Product p = f.product();
-        while (p.category == "Services" || p.category == "Software") p = f.product();
-        return p;
+        fake::Product item = f.product();
+        while (item.category == "Services" || item.category == "Software") item = f.product();
+        return item;
       };
       const fake::Product a = goods();
       const fake::Product b = goods();
