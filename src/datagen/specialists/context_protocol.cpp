@@ -16,7 +16,9 @@ const std::vector<std::string_view> kAcks = {"Got it.", "Noted, thanks.", "Sure,
 
 void generate(Faker& f, Example* ex) {
   const fake::Person p = f.person();
-  const fake::Product product = f.product();
+  fake::Product product = f.product();
+  // Something one orders by the piece (not "Consulting Hours" or a software seat).
+  while (product.category == "Services" || product.category == "Software") product = f.product();
   int64_t quantity = f.integer(1, 9);
   const fake::City& city1 = f.pick(f.locale().cities);
   std::string city(city1.name);
