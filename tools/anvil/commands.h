@@ -29,6 +29,7 @@ void add_config_args(CLI::App& cmd, ConfigArgs& args);
 Config load_config(const ConfigArgs& args);
 
 void register_datagen(CLI::App& app, Context& ctx);
+void register_curate(CLI::App& app, Context& ctx);
 void register_test(CLI::App& app, Context& ctx);
 void register_train(CLI::App& app, Context& ctx);
 void register_eval(CLI::App& app, Context& ctx);

@@ -1,0 +1,33 @@
+// Faker: products with a category, SKU, selling unit and a price in the category's range.
+#include <cctype>
+
+#include "anvil/datagen/fake/faker.h"
+
+namespace anvil::datagen::fake {
+
+std::string Faker::sku(std::string_view category) {
+  std::string prefix;
+  for (char c : category) {
+    if (std::isalpha(static_cast<unsigned char>(c)) && prefix.size() < 3) {
+      prefix += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+  }
+  std::string s = prefix + "-" + digits(5);
+  if (chance(0.4)) s += "-" + letters(1);
+  return s;
+}
+
+Product Faker::product_in(const ProductCategory& category) {
+  Product p;
+  p.category = std::string(category.name);
+  p.name = std::string(pick(category.items));
+  if (chance(0.4)) p.name = std::string(pick(locale_.product_adjectives)) + " " + p.name;
+  p.sku = sku(category.name);
+  p.unit = std::string(pick(category.units));
+  p.unit_price_cents = price_cents(category.min_cents, category.max_cents);
+  return p;
+}
+
+Product Faker::product() { return product_in(pick(locale_.product_categories)); }
+
+}  // namespace anvil::datagen::fake

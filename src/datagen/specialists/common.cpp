@@ -1,0 +1,91 @@
+// Prompt framing and small formatting helpers for the specialist generators.
+#include "datagen/specialists/common.h"
+
+#include <cctype>
+
+namespace anvil::datagen::specialists {
+
+void compose_prompt(Faker& f, Example* ex, const std::vector<std::string_view>& instructions,
+                    std::string_view document) {
+  const int which = static_cast<int>(f.integer(0, static_cast<int64_t>(instructions.size()) - 1));
+  const std::string_view instruction = instructions[static_cast<size_t>(which)];
+  const int framing = document.empty() ? 0 : static_cast<int>(f.integer(0, kFramings - 1));
+  ex->template_id = which * kFramings + framing;
+  std::string& p = ex->prompt;
+  p.clear();
+  if (document.empty()) {
+    p += instruction;
+    return;
+  }
+  switch (framing) {
+    case 0:
+      p += instruction;
+      p += "\n\n";
+      p += document;
+      break;
+    case 1:
+      p += document;
+      p += "\n\n";
+      p += instruction;
+      break;
+    default:
+      p += instruction;
+      p += "\n\n\"\"\"\n";
+      p += document;
+      p += "\n\"\"\"";
+  }
+}
+
+std::string fill(std::string_view tmpl, std::initializer_list<std::string_view> args) {
+  std::string out;
+  out.reserve(tmpl.size() + 32);
+  auto arg = args.begin();
+  size_t i = 0;
+  while (i < tmpl.size()) {
+    if (tmpl[i] == '{' && i + 1 < tmpl.size() && tmpl[i + 1] == '}' && arg != args.end()) {
+      out += *arg++;
+      i += 2;
+    } else {
+      out += tmpl[i++];
+    }
+  }
+  return out;
+}
+
+fake::DateFormat us_date_format(Faker& f) {
+  static const std::vector<fake::DateFormat> kFormats = {
+      fake::DateFormat::kIso,         fake::DateFormat::kUsSlash,    fake::DateFormat::kLong,
+      fake::DateFormat::kAbbrev,      fake::DateFormat::kDashAbbrev, fake::DateFormat::kLongWeekday,
+      fake::DateFormat::kDayMonthYear};
+  return f.pick(kFormats);
+}
+
+fake::MoneyStyle us_money_style(Faker& f) {
+  static const std::vector<fake::MoneyStyle> kStyles = {
+      fake::MoneyStyle::kSymbol, fake::MoneyStyle::kSymbol, fake::MoneyStyle::kPlain,
+      fake::MoneyStyle::kCodePrefix, fake::MoneyStyle::kCodeSuffix};
+  return f.pick(kStyles);
+}
+
+const fake::Currency& usd() { return fake::currencies()[0]; }
+
+std::string snake_label(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!out.empty() && out.back() != '_') {
+      out += '_';
+    }
+  }
+  while (!out.empty() && out.back() == '_') out.pop_back();
+  return out;
+}
+
+std::string pad(std::string_view s, size_t width) {
+  std::string out(s.substr(0, width));
+  out.resize(width, ' ');
+  return out;
+}
+
+}  // namespace anvil::datagen::specialists

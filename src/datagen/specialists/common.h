@@ -1,0 +1,51 @@
+// Internal helpers shared by the specialist generators: prompt framing, placeholder filling and
+// the date/money formats a US document may use without ambiguity.
+#pragma once
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "anvil/datagen/fake/faker.h"
+#include "anvil/datagen/json_builder.h"
+#include "anvil/datagen/record.h"
+#include "anvil/datagen/specialist.h"
+
+namespace anvil::datagen::specialists {
+
+using fake::Faker;
+
+// Ways an instruction and its document are put together (instruction first, document first,
+// instruction then a fenced document).
+constexpr int kFramings = 3;
+
+// Picks one of `instructions` and a framing; writes ex->prompt and ex->template_id
+// (= instruction * kFramings + framing). An empty document gives the instruction alone.
+void compose_prompt(Faker& f, Example* ex, const std::vector<std::string_view>& instructions,
+                    std::string_view document);
+
+// Replaces each "{}" in `tmpl` by the next argument.
+std::string fill(std::string_view tmpl, std::initializer_list<std::string_view> args);
+
+// A date format that a US reader cannot misread (no day-first numeric formats).
+fake::DateFormat us_date_format(Faker& f);
+// A money style for USD documents ("$1,234.56", "1234.56", "USD 1,234.56", "1,234.56 USD").
+fake::MoneyStyle us_money_style(Faker& f);
+const fake::Currency& usd();
+
+// "Title Case" -> "title_case"-style label used in answers.
+std::string snake_label(std::string_view s);
+
+// `s` followed by a full stop, unless it already ends with one ("Acme Co." stays "Acme Co.").
+inline std::string with_period(const std::string& s) {
+  return !s.empty() && s.back() == '.' ? s : s + ".";
+}
+
+// Pads/truncates `s` to `width` columns (for fixed-width document layouts).
+std::string pad(std::string_view s, size_t width);
+
+}  // namespace anvil::datagen::specialists

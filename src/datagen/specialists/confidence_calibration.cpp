@@ -1,0 +1,145 @@
+// confidence_calibration: a staff directory or stock list and a question about it. Some questions
+// have one answer (confidence 0.97), some match several entries (ambiguous: no answer, the
+// candidates listed, confidence = 1/k, the chance a guess among k is right), some ask about
+// someone or something not listed (unanswerable, confidence 0.05).
+#include "datagen/specialists/common.h"
+#include "datagen/specialists/specialists.h"
+
+namespace anvil::datagen::specialists {
+namespace {
+
+const std::vector<std::string_view> kInstructions = {
+    "Answer from the data below with a calibrated confidence. If several entries match, status "
+    "is ambiguous and you list the candidates; if none does, status is unanswerable.",
+    "Answer the question and say how confident you are (0-1). Don't guess silently.",
+    "Lookup with uncertainty: return status (answered, ambiguous, unanswerable), answer, "
+    "candidates and confidence.",
+};
+
+void generate(Faker& f, Example* ex) {
+  ex->layout_id = static_cast<int>(f.integer(0, 1));  // directory, stock list
+  struct Entry {
+    std::string key_first;  // what a question may say ("Maria", "Stapler")
+    std::string qualifier;  // last name or product adjective
+    std::string key_full;   // "Maria Lopez", "Deluxe Stapler"
+    std::string extra;      // department (directory only)
+    std::string value;
+  };
+  std::vector<Entry> entries;
+  const int64_t n = f.integer(4, 7);
+  for (int64_t i = 0; i < n; ++i) {
+    Entry e;
+    if (ex->layout_id == 0) {
+      const fake::Person p = f.person();
+      e.key_first = p.first;
+      e.qualifier = p.last;
+      e.extra = f.department();
+      e.value = std::to_string(f.integer(1000, 9999));
+    } else {
+      const fake::ProductCategory& c = f.pick(f.locale().product_categories);
+      e.key_first = std::string(f.pick(c.items));
+      e.qualifier = std::string(f.pick(f.locale().product_adjectives));
+      e.value = std::to_string(f.integer(0, 500));
+    }
+    entries.push_back(e);
+  }
+  // Mode: 0-5 ask about a listed entry, 6-7 plant a second entry sharing its short name and ask
+  // by that name, 8-9 ask about something not listed.
+  const int mode = static_cast<int>(f.integer(0, 9));
+  const size_t target_i = static_cast<size_t>(f.integer(0, n - 1));
+  if (mode == 6 || mode == 7) {
+    size_t other = static_cast<size_t>(f.integer(0, n - 2));
+    if (other >= target_i) ++other;
+    entries[other].key_first = entries[target_i].key_first;
+  }
+  std::string doc = ex->layout_id == 0 ? "Staff directory (name | department | extension)\n"
+                                       : "Warehouse stock (item | units on hand)\n";
+  for (Entry& e : entries) {
+    e.key_full =
+        ex->layout_id == 0 ? e.key_first + " " + e.qualifier : e.qualifier + " " + e.key_first;
+    doc += e.key_full + (ex->layout_id == 0 ? " | " + e.extra : "") + " | " + e.value + "\n";
+  }
+  std::string question_key;
+  std::string status, answer;
+  std::vector<std::string> candidates;
+  double confidence = 0.97;
+  const Entry& target = entries[target_i];
+  auto matches_short = [&](const std::string& k) {
+    std::vector<std::string> out;
+    for (const Entry& e : entries) {
+      if (e.key_first == k) out.push_back(e.value);
+    }
+    return out;
+  };
+  if (mode <= 5) {
+    // Ask by the short key if it is unique, otherwise by the full key.
+    question_key = matches_short(target.key_first).size() == 1 ? target.key_first : target.key_full;
+    int same_full = 0;
+    for (const Entry& e : entries) same_full += e.key_full == target.key_full;
+    if (same_full > 1) {
+      status = "ambiguous";
+      for (const Entry& e : entries) {
+        if (e.key_full == target.key_full) candidates.push_back(e.value);
+      }
+    } else {
+      status = "answered";
+      answer = target.value;
+    }
+  } else if (mode <= 7) {
+    question_key = target.key_first;
+    candidates = matches_short(question_key);
+    status = candidates.size() > 1 ? "ambiguous" : "answered";
+    if (candidates.size() == 1) {
+      answer = candidates[0];
+      candidates.clear();
+    }
+  } else {
+    // Someone/something not listed.
+    for (int tries = 0; tries < 16; ++tries) {
+      question_key = ex->layout_id == 0
+                         ? f.first_name()
+                         : std::string(f.pick(f.pick(f.locale().product_categories).items));
+      if (matches_short(question_key).empty()) break;
+    }
+    status = matches_short(question_key).empty() ? "unanswerable" : "ambiguous";
+    if (status == "ambiguous") candidates = matches_short(question_key);
+    if (status == "ambiguous" && candidates.size() == 1) {
+      status = "answered";
+      answer = candidates[0];
+      candidates.clear();
+    }
+  }
+  if (status == "ambiguous") confidence = 1.0 / static_cast<double>(candidates.size());
+  if (status == "unanswerable") confidence = 0.05;
+  confidence = std::round(confidence * 100.0) / 100.0;
+  ex->confidence = confidence;
+  const std::string question = ex->layout_id == 0
+                                   ? "What is " + question_key + "'s extension?"
+                                   : "How many units of " + question_key + " do we have?";
+  compose_prompt(f, ex, kInstructions, doc + "\nQuestion: " + question);
+  JsonBuilder j(&ex->response);
+  j.begin_object();
+  j.key("status").str(status);
+  j.key("answer");
+  answer.empty() ? j.null() : j.str(answer);
+  j.key("candidates").begin_array();
+  for (const auto& c : candidates) j.str(c);
+  j.end_array();
+  j.key("confidence").number(confidence, 2);
+  j.end_object();
+}
+
+}  // namespace
+
+SpecialistSpec confidence_calibration_spec() {
+  return {
+      "confidence_calibration",
+      "lookups that are clear, ambiguous or unanswerable -> status, answer, candidates, confidence",
+      {{"status", FieldKind::kText},
+       {"answer", FieldKind::kText},
+       {"candidates", FieldKind::kSet},
+       {"confidence", FieldKind::kConfidence}},
+      &generate};
+}
+
+}  // namespace anvil::datagen::specialists

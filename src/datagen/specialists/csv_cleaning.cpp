@@ -1,0 +1,139 @@
+// csv_cleaning: a messy CSV export of customer orders (stray spaces, mixed-case names, dates in
+// several formats, "$1,234.50"-style amounts, blank lines, exact duplicate rows, ; or ,
+// delimiters) -> the cleaned rows (ISO dates, numeric amounts, title-case names, lower-case
+// emails) and how many duplicate and blank rows were dropped.
+#include "datagen/specialists/common.h"
+#include "datagen/specialists/specialists.h"
+
+namespace anvil::datagen::specialists {
+namespace {
+
+const std::vector<std::string_view> kInstructions = {
+    "Clean this CSV: trim spaces, title-case names, lower-case emails, ISO dates, numeric "
+    "amounts; drop blank and duplicate rows. Return columns, rows, duplicates_removed and "
+    "blank_rows_removed.",
+    "Normalize the messy CSV export below into clean JSON records.",
+    "Fix up this spreadsheet export so it can be loaded into our database.",
+};
+
+// Upper- or lower-cases a name sometimes; names whose title case cannot be restored from one
+// case ("McDonald", "O'Brien") are left alone.
+std::string messy_case(Faker& f, const std::string& s) {
+  std::string out = s;
+  const int how = static_cast<int>(f.integer(0, 2));
+  for (size_t i = 1; i < s.size(); ++i) {
+    if (std::isupper(static_cast<unsigned char>(s[i])) && s[i - 1] != ' ') return out;
+  }
+  switch (how) {
+    case 0:
+      for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      break;
+    case 1:
+      for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+void generate(Faker& f, Example* ex) {
+  struct Row {
+    std::string name, email, date, amount;  // clean values
+    int64_t cents;
+    std::string raw;  // the messy CSV line
+  };
+  ex->layout_id = static_cast<int>(f.integer(0, 1));
+  const char delim = ex->layout_id == 0 ? ',' : ';';
+  std::vector<Row> rows(static_cast<size_t>(f.integer(3, 7)));
+  for (Row& r : rows) {
+    const fake::Person p = f.person();
+    r.name = p.first + " " + p.last;
+    r.email = f.personal_email(p);
+    const fake::Date d = f.recent_date();
+    r.date = fake::iso_date(d);
+    r.cents = f.price_cents(100, 500000);
+    const std::string shown_name = messy_case(f, r.name);
+    std::string shown_email = r.email;
+    if (f.chance(0.3)) {
+      for (char& c : shown_email)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    static const std::vector<fake::DateFormat> kFormats = {
+        fake::DateFormat::kIso, fake::DateFormat::kUsSlash, fake::DateFormat::kAbbrev,
+        fake::DateFormat::kDashAbbrev};
+    const fake::DateFormat df = f.pick(kFormats);
+    std::string shown_amount =
+        f.chance(0.5) ? "$" + fake::format_money(r.cents, fake::MoneyStyle::kPlain, usd())
+                      : fake::decimal_cents(r.cents);
+    // Amounts with a thousands comma must be quoted in a comma-delimited file.
+    if (f.chance(0.3)) {
+      std::string grouped = "$";
+      fake::append_grouped_cents(&grouped, r.cents);
+      shown_amount = delim == ',' ? "\"" + grouped + "\"" : grouped;
+    }
+    const std::string lead = f.chance(0.3) ? "  " : "";
+    const std::string trail = f.chance(0.3) ? " " : "";
+    r.raw = lead + shown_name + trail + delim + shown_email + delim + " " +
+            fake::format_date(d, df) + delim + shown_amount;
+  }
+  // The output keeps the first copy of each duplicated row.
+  std::vector<std::string> lines;
+  for (const Row& r : rows) lines.push_back(r.raw);
+  const int64_t dups = f.integer(0, 2);
+  for (int64_t i = 0; i < dups; ++i) {
+    const size_t src = static_cast<size_t>(f.integer(0, static_cast<int64_t>(rows.size()) - 1));
+    const size_t at = static_cast<size_t>(
+        f.integer(static_cast<int64_t>(src) + 1, static_cast<int64_t>(lines.size())));
+    lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(at), rows[src].raw);
+  }
+  const int64_t blanks = f.integer(0, 2);
+  for (int64_t i = 0; i < blanks; ++i) {
+    const size_t at = static_cast<size_t>(f.integer(1, static_cast<int64_t>(lines.size())));
+    lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(at), std::string(3, delim));
+  }
+  std::string doc =
+      std::string("Customer Name") + delim + " Email" + delim + "Order Date" + delim + "Amount";
+  for (const auto& l : lines) doc += "\n" + l;
+  // Rows that happen to be identical after cleaning also count as duplicates.
+  std::vector<const Row*> kept;
+  int64_t dropped = dups;
+  for (const Row& r : rows) {
+    bool seen = false;
+    for (const Row* k : kept)
+      seen |= k->name == r.name && k->email == r.email && k->date == r.date && k->cents == r.cents;
+    if (seen) {
+      ++dropped;
+    } else {
+      kept.push_back(&r);
+    }
+  }
+  compose_prompt(f, ex, kInstructions, doc);
+  JsonBuilder j(&ex->response);
+  j.begin_object();
+  j.key("columns").begin_array().str("customer_name").str("email").str("order_date").str("amount");
+  j.end_array();
+  j.key("rows").begin_array();
+  for (const Row* r : kept) {
+    j.begin_object().key("customer_name").str(r->name).key("email").str(r->email);
+    j.key("order_date").str(r->date).key("amount").money(r->cents).end_object();
+  }
+  j.end_array();
+  j.key("duplicates_removed").integer(dropped);
+  j.key("blank_rows_removed").integer(blanks);
+  j.end_object();
+}
+
+}  // namespace
+
+SpecialistSpec csv_cleaning_spec() {
+  return {"csv_cleaning",
+          "messy CSV (cases, spaces, date and money formats, dups, blanks) -> clean rows + counts",
+          {{"columns", FieldKind::kList},
+           {"rows", FieldKind::kList},
+           {"duplicates_removed", FieldKind::kNumber},
+           {"blank_rows_removed", FieldKind::kNumber}},
+          &generate};
+}
+
+}  // namespace anvil::datagen::specialists

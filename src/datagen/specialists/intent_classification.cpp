@@ -1,0 +1,159 @@
+// intent_classification: a user utterance to a customer assistant (banking, travel, retail,
+// IT helpdesk) -> the intent label and its slots, with values normalized (ISO dates, numbers).
+#include "datagen/specialists/common.h"
+#include "datagen/specialists/specialists.h"
+
+namespace anvil::datagen::specialists {
+namespace {
+
+const std::vector<std::string_view> kInstructions = {
+    "Classify the user's intent and extract slots. Return JSON with intent and slots.",
+    "What does the user want? Give the intent label and the slot values.",
+    "NLU: parse this utterance into intent + slots.",
+};
+
+void generate(Faker& f, Example* ex) {
+  const int kind = static_cast<int>(f.integer(0, 7));
+  ex->layout_id = kind;
+  std::string utterance, intent, slots;
+  JsonBuilder s(&slots);
+  s.begin_object();
+  const fake::Date today = f.recent_date();
+  switch (kind) {
+    case 0: {
+      const fake::City& from = f.pick(f.locale().cities);
+      const fake::City& to = f.pick(f.locale().cities);
+      const fake::Date d = fake::add_days(today, f.integer(1, 60));
+      utterance =
+          fill(f.pick(std::vector<std::string_view>{"Book me a flight from {} to {} on {}.",
+                                                    "I need to fly {} -> {} on {}, please.",
+                                                    "Can you find flights from {} to {} for {}?"}),
+               {from.name, to.name, fake::format_date(d, fake::DateFormat::kLong)});
+      intent = "book_flight";
+      s.key("origin")
+          .str(from.name)
+          .key("destination")
+          .str(to.name)
+          .key("date")
+          .str(fake::iso_date(d));
+      break;
+    }
+    case 1: {
+      const std::string order = f.reference("", 8);
+      utterance = fill(f.pick(std::vector<std::string_view>{"Please cancel order {}.",
+                                                            "I want to cancel my order number {}",
+                                                            "cancel {} i ordered the wrong size"}),
+                       {order});
+      intent = "cancel_order";
+      s.key("order_id").str(order);
+      break;
+    }
+    case 2: {
+      const std::string_view account = f.pick(
+          std::vector<std::string_view>{"checking", "savings", "credit card", "money market"});
+      const std::string last4 = f.digits(4);
+      utterance =
+          fill(f.pick(std::vector<std::string_view>{
+                   "What's my {} balance (account ending {})?",
+                   "How much money is in my {} account ending in {}?", "balance on {} x{} pls",
+                   "Show the {} balance for the account that ends with {}."}),
+               {account, last4});
+      intent = "check_balance";
+      s.key("account").str(account).key("last4").str(last4);
+      break;
+    }
+    case 3: {
+      const std::string tracking = "1Z" + f.letters(3);
+      const std::string full = tracking + f.digits(10);
+      utterance = fill(f.pick(std::vector<std::string_view>{"Where is my package? Tracking {}",
+                                                            "Track shipment {} please.",
+                                                            "has {} been delivered yet"}),
+                       {full});
+      intent = "track_package";
+      s.key("tracking_number").str(full);
+      break;
+    }
+    case 4: {
+      const fake::Person p = f.person();
+      const std::string user = f.chance(0.5) ? f.username(p) : f.personal_email(p);
+      utterance = fill(f.pick(std::vector<std::string_view>{
+                           "I forgot my password for {}",
+                           "Reset the password on account {} please, I'm locked out.",
+                           "can't log in as {}, need a password reset", "Password reset for {}?"}),
+                       {user});
+      intent = "reset_password";
+      s.key("account").str(user);
+      break;
+    }
+    case 5: {
+      const fake::Date d = fake::add_days(today, f.integer(1, 30));
+      const fake::TimeOfDay t = f.business_time();
+      const std::string_view what = f.pick(std::vector<std::string_view>{
+          "haircut", "dental cleaning", "oil change", "consultation"});
+      utterance =
+          fill(f.pick(std::vector<std::string_view>{"Schedule a {} on {} at {}.",
+                                                    "Can I book a {} for {} around {}?"}),
+               {what, fake::format_date(d, fake::DateFormat::kAbbrev), fake::format_time(t, true)});
+      intent = "schedule_appointment";
+      s.key("service")
+          .str(what)
+          .key("date")
+          .str(fake::iso_date(d))
+          .key("time")
+          .str(fake::iso_time(t));
+      break;
+    }
+    case 6: {
+      const int64_t cents = f.price_cents(1000, 300000);
+      const fake::Person to = f.person();
+      utterance = fill(
+          f.pick(std::vector<std::string_view>{"Send {} to {}.", "Transfer {} to {} from checking",
+                                               "pay {} {} for dinner"}),
+          {fake::format_money(cents, fake::MoneyStyle::kSymbol, usd()), to.first + " " + to.last});
+      if (utterance.rfind("pay ", 0) == 0) {
+        utterance = "pay " + to.first + " " + to.last + " " +
+                    fake::format_money(cents, fake::MoneyStyle::kSymbol, usd()) + " for dinner";
+      }
+      intent = "transfer_money";
+      s.key("amount").money(cents).key("recipient").str(to.first + " " + to.last);
+      break;
+    }
+    default: {
+      const std::string_view device =
+          f.pick(std::vector<std::string_view>{"laptop", "monitor", "printer", "VPN", "email"});
+      utterance = fill(f.pick(std::vector<std::string_view>{
+                           "My {} isn't working.", "The {} keeps failing since this morning",
+                           "I need help with my {}"}),
+                       {device});
+      intent = "it_support";
+      s.key("device").str(device);
+    }
+  }
+  s.end_object();
+  // Real users greet, sign off and mistype (typos never touch digits; ids and emails are spared).
+  static const std::vector<std::string_view> kGreetings = {"",        "",     "hi, ",
+                                                           "Hello! ", "hey ", "Good morning. "};
+  static const std::vector<std::string_view> kSignoffs = {
+      "", "", " Thanks!", " thx", " Thank you.", " asap please"};
+  std::string said(f.pick(kGreetings));
+  said += utterance;
+  said += f.pick(kSignoffs);
+  if (kind != 3 && kind != 4 && f.chance(0.2)) said = f.with_typos(said, 0.1);
+  compose_prompt(f, ex, kInstructions, "User: " + said);
+  JsonBuilder j(&ex->response);
+  j.begin_object();
+  j.key("intent").str(intent);
+  j.key("slots").raw(slots);
+  j.end_object();
+}
+
+}  // namespace
+
+SpecialistSpec intent_classification_spec() {
+  return {"intent_classification",
+          "assistant utterances (8 intents, several phrasings) -> intent and normalized slots",
+          {{"intent", FieldKind::kText}, {"slots", FieldKind::kJson}},
+          &generate};
+}
+
+}  // namespace anvil::datagen::specialists

@@ -1,0 +1,249 @@
+// json_repair: a small JSON document (user profile, app config, order) broken the ways people and
+// other programs break JSON (single quotes, unquoted keys, Python literals, trailing commas,
+// comments, a missing comma or closing brace) -> the repaired document and the list of problems
+// fixed. The broken text is written from the same value tree as the answer.
+#include "datagen/specialists/common.h"
+#include "datagen/specialists/specialists.h"
+
+namespace anvil::datagen::specialists {
+namespace {
+
+struct Value {
+  enum Kind { kString, kInt, kBool, kNull, kArray, kObject } kind = kNull;
+  std::string text;  // string value, or the number's digits
+  bool flag = false;
+  std::vector<std::pair<std::string, Value>> members;
+  std::vector<Value> items;
+};
+
+Value str(std::string s) {
+  Value v;
+  v.kind = Value::kString;
+  v.text = std::move(s);
+  return v;
+}
+Value num(std::string digits) {
+  Value v;
+  v.kind = Value::kInt;
+  v.text = std::move(digits);
+  return v;
+}
+Value boolean(bool b) {
+  Value v;
+  v.kind = Value::kBool;
+  v.flag = b;
+  return v;
+}
+
+struct Style {
+  bool single_quotes = false;
+  bool unquoted_keys = false;
+  bool python_literals = false;
+  bool trailing_comma = false;
+  bool pretty = false;
+};
+
+void write(const Value& v, const Style& s, int depth, std::string* out) {
+  const char q = s.single_quotes ? '\'' : '"';
+  const std::string nl =
+      s.pretty ? "\n" + std::string(static_cast<size_t>(depth + 1) * 2, ' ') : "";
+  const std::string close_nl =
+      s.pretty ? "\n" + std::string(static_cast<size_t>(depth) * 2, ' ') : "";
+  switch (v.kind) {
+    case Value::kString:
+      *out += q;
+      *out += v.text;
+      *out += q;
+      break;
+    case Value::kInt:
+      *out += v.text;
+      break;
+    case Value::kBool:
+      *out += s.python_literals ? (v.flag ? "True" : "False") : (v.flag ? "true" : "false");
+      break;
+    case Value::kNull:
+      *out += s.python_literals ? "None" : "null";
+      break;
+    case Value::kArray:
+      *out += '[';
+      for (size_t i = 0; i < v.items.size(); ++i) {
+        if (i) *out += s.pretty ? "," : ", ";
+        *out += nl;
+        write(v.items[i], s, depth + 1, out);
+      }
+      if (s.trailing_comma && !v.items.empty()) *out += ',';
+      *out += close_nl + "]";
+      break;
+    case Value::kObject:
+      *out += '{';
+      for (size_t i = 0; i < v.members.size(); ++i) {
+        if (i) *out += s.pretty ? "," : ", ";
+        *out += nl;
+        if (s.unquoted_keys) {
+          *out += v.members[i].first;
+        } else {
+          *out += q;
+          *out += v.members[i].first;
+          *out += q;
+        }
+        *out += ": ";
+        write(v.members[i].second, s, depth + 1, out);
+      }
+      if (s.trailing_comma && !v.members.empty()) *out += ',';
+      *out += close_nl + "}";
+      break;
+  }
+}
+
+void write_canonical(const Value& v, JsonBuilder& j) {
+  switch (v.kind) {
+    case Value::kString:
+      j.str(v.text);
+      break;
+    case Value::kInt:
+      j.raw(v.text);
+      break;
+    case Value::kBool:
+      j.boolean(v.flag);
+      break;
+    case Value::kNull:
+      j.null();
+      break;
+    case Value::kArray:
+      j.begin_array();
+      for (const Value& item : v.items) write_canonical(item, j);
+      j.end_array();
+      break;
+    case Value::kObject:
+      j.begin_object();
+      for (const auto& [k, m] : v.members) {
+        j.key(k);
+        write_canonical(m, j);
+      }
+      j.end_object();
+  }
+}
+
+// Names without apostrophes, so single-quoted output stays parseable by a lenient reader.
+std::string safe_name(Faker& f) {
+  std::string n = f.first_name();
+  return n;
+}
+
+Value make_document(Faker& f, int kind) {
+  Value root;
+  root.kind = Value::kObject;
+  if (kind == 0) {
+    root.members.push_back({"id", num(std::to_string(f.integer(1000, 99999)))});
+    root.members.push_back({"name", str(safe_name(f))});
+    root.members.push_back({"active", boolean(f.chance(0.7))});
+    Value tags;
+    tags.kind = Value::kArray;
+    const int64_t n = f.integer(0, 3);
+    for (int64_t i = 0; i < n; ++i)
+      tags.items.push_back(str(std::string(f.pick(f.locale().words))));
+    root.members.push_back({"tags", tags});
+    Value address;
+    address.kind = Value::kObject;
+    const fake::City& c = f.pick(f.locale().cities);
+    address.members.push_back({"city", str(std::string(c.name))});
+    address.members.push_back({"zip", str(std::string(c.zip_prefix) + f.digits(2))});
+    root.members.push_back({"address", address});
+  } else if (kind == 1) {
+    root.members.push_back(
+        {"service", str(snake_label(f.pick(f.locale().company_words)) + "-api")});
+    root.members.push_back({"port", num(std::to_string(f.integer(1024, 9999)))});
+    root.members.push_back({"debug", boolean(f.chance(0.3))});
+    root.members.push_back({"replicas", num(std::to_string(f.integer(1, 12)))});
+    Value hosts;
+    hosts.kind = Value::kArray;
+    const int64_t n = f.integer(1, 3);
+    for (int64_t i = 0; i < n; ++i)
+      hosts.items.push_back(
+          str("10.0." + std::to_string(i) + "." + std::to_string(f.integer(2, 250))));
+    root.members.push_back({"hosts", hosts});
+    root.members.push_back({"proxy", Value{}});
+  } else {
+    root.members.push_back({"order_id", str(f.reference("ORD-", 6))});
+    root.members.push_back({"customer", str(safe_name(f))});
+    root.members.push_back({"paid", boolean(f.chance(0.5))});
+    Value items;
+    items.kind = Value::kArray;
+    const int64_t n = f.integer(1, 3);
+    for (int64_t i = 0; i < n; ++i) {
+      Value item;
+      item.kind = Value::kObject;
+      item.members.push_back({"sku", str(f.sku("ITEM"))});
+      item.members.push_back({"qty", num(std::to_string(f.integer(1, 20)))});
+      items.items.push_back(item);
+    }
+    root.members.push_back({"items", items});
+    root.members.push_back({"coupon", Value{}});
+  }
+  return root;
+}
+
+const std::vector<std::string_view> kInstructions = {
+    "This JSON is invalid. Repair it and list the problems you fixed (errors).",
+    "Fix the broken JSON below. Return {\"repaired\": <the valid document>, \"errors\": [...]}.",
+    "Our parser rejects this payload. Return the corrected JSON and what was wrong with it.",
+};
+
+void generate(Faker& f, Example* ex) {
+  const Value doc_value = make_document(f, static_cast<int>(f.integer(0, 2)));
+  Style style;
+  style.pretty = f.chance(0.5);
+  ex->layout_id = style.pretty ? 1 : 0;
+  // 1-3 distinct problems, in a fixed order of kinds.
+  std::vector<std::string> errors;
+  bool comment = false, missing_brace = false, missing_comma = false;
+  while (errors.empty()) {
+    style.single_quotes = f.chance(0.3);
+    style.unquoted_keys = f.chance(0.3);
+    style.python_literals = f.chance(0.3);
+    style.trailing_comma = f.chance(0.3);
+    comment = style.pretty && f.chance(0.3);
+    missing_brace = f.chance(0.2);
+    missing_comma = !missing_brace && f.chance(0.2);
+    if (style.single_quotes) errors.push_back("single_quotes");
+    if (style.unquoted_keys) errors.push_back("unquoted_keys");
+    if (style.python_literals) errors.push_back("python_literals");
+    if (style.trailing_comma) errors.push_back("trailing_comma");
+    if (comment) errors.push_back("comment");
+    if (missing_comma) errors.push_back("missing_comma");
+    if (missing_brace) errors.push_back("missing_closing_brace");
+  }
+  std::string broken;
+  write(doc_value, style, 0, &broken);
+  if (comment) {
+    const size_t nl = broken.find('\n');
+    broken.insert(nl + 1, "  // exported by " + f.first_name() + "\n");
+  }
+  if (missing_comma) {
+    // Drop the separator after the first top-level member.
+    const size_t at = broken.find(style.pretty ? ",\n  " : ", ");
+    if (at != std::string::npos) broken.erase(at, 1);
+  }
+  if (missing_brace) broken.pop_back();
+  compose_prompt(f, ex, kInstructions, broken);
+  JsonBuilder j(&ex->response);
+  j.begin_object();
+  j.key("repaired");
+  write_canonical(doc_value, j);
+  j.key("errors").begin_array();
+  for (const auto& e : errors) j.str(e);
+  j.end_array();
+  j.end_object();
+}
+
+}  // namespace
+
+SpecialistSpec json_repair_spec() {
+  return {
+      "json_repair",
+      "JSON broken 7 ways (quotes, keys, literals, commas, comments, braces) -> repaired + errors",
+      {{"repaired", FieldKind::kJson}, {"errors", FieldKind::kSet}},
+      &generate};
+}
+
+}  // namespace anvil::datagen::specialists

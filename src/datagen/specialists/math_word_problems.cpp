@@ -1,0 +1,194 @@
+// math_word_problems: grade-school to office arithmetic stories (shopping totals, discounts,
+// distance/speed/time, splitting a bill with tip, percent change, simple interest, unit rates,
+// working hours) with invented names and numbers -> the answer and its unit, plus the equation.
+#include <cmath>
+
+#include "datagen/specialists/common.h"
+#include "datagen/specialists/specialists.h"
+
+namespace anvil::datagen::specialists {
+namespace {
+
+const std::vector<std::string_view> kInstructions = {
+    "Solve the problem. Return JSON with answer (a number), unit and equation.",
+    "Work out the answer to this word problem.",
+    "Answer with JSON: {\"answer\": number, \"unit\": ..., \"equation\": ...}.",
+    "Compute the result. Round money to cents.",
+};
+
+struct Problem {
+  std::string text;
+  double answer;
+  int decimals;
+  std::string unit;
+  std::string equation;
+};
+
+Problem make(Faker& f, int kind) {
+  const std::string name = f.first_name();
+  Problem p;
+  switch (kind) {
+    case 0: {  // shopping total
+      // Goods only: "4 Consulting Hours at $95 each" reads oddly in a shopping story.
+      auto goods = [&f] {
+        fake::Product item = f.product();
+        while (item.category == "Services" || item.category == "Software") item = f.product();
+        return item;
+      };
+      const fake::Product a = goods();
+      const fake::Product b = goods();
+      const int64_t qa = f.integer(2, 9);
+      const int64_t qb = f.integer(1, 5);
+      const int64_t total = qa * a.unit_price_cents + qb * b.unit_price_cents;
+      p.text = name + " buys " + std::to_string(qa) + " " + a.name + " at $" +
+               fake::decimal_cents(a.unit_price_cents) + " each and " + std::to_string(qb) + " " +
+               b.name + " at $" + fake::decimal_cents(b.unit_price_cents) +
+               " each. How much does " + name + " spend in total?";
+      p.answer = static_cast<double>(total) / 100.0;
+      p.decimals = 2;
+      p.unit = "USD";
+      p.equation = std::to_string(qa) + "*" + fake::decimal_cents(a.unit_price_cents) + "+" +
+                   std::to_string(qb) + "*" + fake::decimal_cents(b.unit_price_cents);
+      break;
+    }
+    case 1: {  // discount
+      int64_t price = f.integer(20, 900) * 100;
+      if (f.chance(0.5)) price += 99;
+      const int64_t pct = f.integer(1, 14) * 5;
+      const int64_t sale = price - (price * pct + 50) / 100;
+      p.text = "A jacket costs $" + fake::decimal_cents(price) + ". It is on sale for " +
+               std::to_string(pct) + "% off. What is the sale price?";
+      p.answer = static_cast<double>(sale) / 100.0;
+      p.decimals = 2;
+      p.unit = "USD";
+      p.equation = fake::decimal_cents(price) + "*(1-" + std::to_string(pct) + "/100)";
+      break;
+    }
+    case 2: {  // distance
+      const int64_t speed = f.integer(3, 75);
+      const int64_t minutes = f.integer(2, 40) * 15;
+      p.text = name + " drives at " + std::to_string(speed) + " miles per hour for " +
+               std::to_string(minutes / 60) + " hours and " + std::to_string(minutes % 60) +
+               " minutes. How many miles does " + name + " travel?";
+      p.answer = static_cast<double>(speed * minutes) / 60.0;
+      p.decimals = 2;
+      p.unit = "miles";
+      p.equation = std::to_string(speed) + "*" + std::to_string(minutes) + "/60";
+      break;
+    }
+    case 3: {  // split the bill
+      const int64_t bill = f.price_cents(2000, 40000);
+      const int64_t tip = f.pick(std::vector<int64_t>{15, 18, 20, 25});
+      const int64_t people = f.integer(2, 8);
+      const double each =
+          std::round(static_cast<double>(bill) * (100 + tip) / 100.0 / people) / 100.0;
+      p.text = std::to_string(people) + " friends share a dinner bill of $" +
+               fake::decimal_cents(bill) + " and add a " + std::to_string(tip) +
+               "% tip. They split it evenly. How much does each person pay?";
+      p.answer = each;
+      p.decimals = 2;
+      p.unit = "USD";
+      p.equation = fake::decimal_cents(bill) + "*1." + (tip < 10 ? "0" : "") + std::to_string(tip) +
+                   "/" + std::to_string(people);
+      break;
+    }
+    case 4: {  // percent change
+      const int64_t before = f.integer(50, 5000);
+      int64_t after = f.integer(50, 5000);
+      if (after == before) after += 7;
+      const double change =
+          static_cast<double>(after - before) * 100.0 / static_cast<double>(before);
+      const std::string thing = std::string(f.pick(std::vector<std::string_view>{
+          "website visitors", "monthly sales", "support tickets", "subscribers"}));
+      p.text = "Last month the team had " + std::to_string(before) + " " + thing +
+               ". This month they had " + std::to_string(after) +
+               ". What is the percent change, to one decimal place?";
+      p.answer = std::round(change * 10.0) / 10.0;
+      p.decimals = 1;
+      p.unit = "percent";
+      p.equation = "(" + std::to_string(after) + "-" + std::to_string(before) + ")/" +
+                   std::to_string(before) + "*100";
+      break;
+    }
+    case 5: {  // simple interest
+      const int64_t principal = f.integer(10, 500) * 100;
+      const int64_t rate_tenths = f.integer(10, 90);  // 1.0% .. 9.0%
+      const int64_t years = f.integer(1, 10);
+      const double interest =
+          std::round(static_cast<double>(principal * rate_tenths * years) / 10.0) / 100.0;
+      p.text = name + " deposits $" + std::to_string(principal) + " at " +
+               format_number(static_cast<double>(rate_tenths) / 10.0, 1) +
+               "% simple annual interest for " + std::to_string(years) + " year" +
+               (years > 1 ? "s" : "") + ". How much interest is earned?";
+      p.answer = interest;
+      p.decimals = 2;
+      p.unit = "USD";
+      p.equation = std::to_string(principal) + "*" +
+                   format_number(static_cast<double>(rate_tenths) / 1000.0, 3) + "*" +
+                   std::to_string(years);
+      break;
+    }
+    case 6: {  // unit price comparison
+      const int64_t oz_a = f.integer(8, 32);
+      const int64_t oz_b = f.integer(33, 96);
+      const int64_t price_a = f.price_cents(199, 899);
+      const int64_t price_b = f.price_cents(499, 2499);
+      const double per_a = static_cast<double>(price_a) / oz_a;
+      const double per_b = static_cast<double>(price_b) / oz_b;
+      p.text = "A " + std::to_string(oz_a) + "-ounce box of cereal costs $" +
+               fake::decimal_cents(price_a) + " and a " + std::to_string(oz_b) +
+               "-ounce box costs $" + fake::decimal_cents(price_b) +
+               ". What is the lower price per ounce, in cents, to two decimals?";
+      p.answer = std::round(std::min(per_a, per_b) * 100.0) / 100.0;
+      p.decimals = 2;
+      p.unit = "cents per ounce";
+      p.equation = "min(" + std::to_string(price_a) + "/" + std::to_string(oz_a) + "," +
+                   std::to_string(price_b) + "/" + std::to_string(oz_b) + ")";
+      break;
+    }
+    default: {  // hours worked
+      const fake::TimeOfDay start{static_cast<int>(f.integer(6, 10)),
+                                  static_cast<int>(f.integer(0, 3)) * 15};
+      const int64_t shift = f.integer(16, 40) * 15;  // minutes
+      const int64_t lunch = f.pick(std::vector<int64_t>{0, 30, 45, 60});
+      const int end_min = start.hour * 60 + start.minute + static_cast<int>(shift + lunch);
+      const fake::TimeOfDay end{end_min / 60, end_min % 60};
+      const int64_t wage = f.integer(1500, 4500);
+      const double pay = std::round(static_cast<double>(wage * shift) / 60.0) / 100.0;
+      p.text = name + " works from " + fake::format_time(start, true) + " to " +
+               fake::format_time(end, true) + " with a " + std::to_string(lunch) +
+               "-minute unpaid break, earning $" + fake::decimal_cents(wage) +
+               " per hour. How much does " + name + " earn that day?";
+      p.answer = pay;
+      p.decimals = 2;
+      p.unit = "USD";
+      p.equation = fake::decimal_cents(wage) + "*" + std::to_string(shift) + "/60";
+    }
+  }
+  return p;
+}
+
+void generate(Faker& f, Example* ex) {
+  ex->layout_id = static_cast<int>(f.integer(0, 7));
+  const Problem p = make(f, ex->layout_id);
+  compose_prompt(f, ex, kInstructions, p.text);
+  JsonBuilder j(&ex->response);
+  j.begin_object();
+  j.key("answer").number(p.answer, p.decimals);
+  j.key("unit").str(p.unit);
+  j.key("equation").str(p.equation);
+  j.end_object();
+}
+
+}  // namespace
+
+SpecialistSpec math_word_problems_spec() {
+  return {"math_word_problems",
+          "8 kinds of arithmetic stories -> answer, unit, equation",
+          {{"answer", FieldKind::kNumber},
+           {"unit", FieldKind::kText},
+           {"equation", FieldKind::kUnscored}},
+          &generate};
+}
+
+}  // namespace anvil::datagen::specialists

@@ -1,0 +1,140 @@
+// unit_conversion: a quantity in one unit and a target unit (length, mass, volume, temperature,
+// speed, area, data size), asked several ways -> value, units and the converted result rounded
+// to 4 decimals (exact factors from the SI definitions).
+#include "datagen/specialists/common.h"
+#include "datagen/specialists/specialists.h"
+
+namespace anvil::datagen::specialists {
+namespace {
+
+struct Unit {
+  std::string_view name;    // answer form, "kilometer"
+  std::string_view plural;  // in text, "kilometers"
+  std::string_view symbol;  // "km"
+  double to_base;           // multiply to get the category's base unit
+};
+struct Category {
+  std::string_view name;
+  std::vector<Unit> units;
+};
+
+const std::vector<Category> kCategories = {
+    {"length",
+     {{"meter", "meters", "m", 1.0},
+      {"kilometer", "kilometers", "km", 1000.0},
+      {"centimeter", "centimeters", "cm", 0.01},
+      {"millimeter", "millimeters", "mm", 0.001},
+      {"mile", "miles", "mi", 1609.344},
+      {"yard", "yards", "yd", 0.9144},
+      {"foot", "feet", "ft", 0.3048},
+      {"inch", "inches", "in", 0.0254}}},
+    {"mass",
+     {{"kilogram", "kilograms", "kg", 1.0},
+      {"gram", "grams", "g", 0.001},
+      {"pound", "pounds", "lb", 0.45359237},
+      {"ounce", "ounces", "oz", 0.028349523125},
+      {"metric ton", "metric tons", "t", 1000.0}}},
+    {"volume",
+     {{"liter", "liters", "L", 1.0},
+      {"milliliter", "milliliters", "mL", 0.001},
+      {"gallon", "gallons", "gal", 3.785411784},
+      {"quart", "quarts", "qt", 0.946352946},
+      {"cup", "cups", "cup", 0.2365882365},
+      {"fluid ounce", "fluid ounces", "fl oz", 0.0295735295625}}},
+    {"speed",
+     {{"kilometer per hour", "kilometers per hour", "km/h", 1.0 / 3.6},
+      {"mile per hour", "miles per hour", "mph", 0.44704},
+      {"meter per second", "meters per second", "m/s", 1.0},
+      {"knot", "knots", "kn", 1852.0 / 3600.0}}},
+    {"area",
+     {{"square meter", "square meters", "m2", 1.0},
+      {"square foot", "square feet", "sq ft", 0.09290304},
+      {"acre", "acres", "ac", 4046.8564224},
+      {"hectare", "hectares", "ha", 10000.0}}},
+    {"data",
+     {{"byte", "bytes", "B", 1.0},
+      {"kilobyte", "kilobytes", "kB", 1e3},
+      {"megabyte", "megabytes", "MB", 1e6},
+      {"gigabyte", "gigabytes", "GB", 1e9},
+      {"kibibyte", "kibibytes", "KiB", 1024.0},
+      {"mebibyte", "mebibytes", "MiB", 1048576.0}}},
+    {"temperature",
+     {{"celsius", "degrees Celsius",
+       "\xC2\xB0"
+       "C",
+       0},
+      {"fahrenheit", "degrees Fahrenheit",
+       "\xC2\xB0"
+       "F",
+       0},
+      {"kelvin", "kelvin", "K", 0}}},
+};
+
+const std::vector<std::string_view> kTemplates = {"Convert {} to {}.", "How many {} is {}?",
+                                                  "What is {} in {}?", "{} = ? {}",
+                                                  "I have {}. How much is that in {}?"};
+
+double to_kelvin(std::string_view unit, double v) {
+  if (unit == "celsius") return v + 273.15;
+  if (unit == "fahrenheit") return (v - 32.0) * 5.0 / 9.0 + 273.15;
+  return v;
+}
+double from_kelvin(std::string_view unit, double k) {
+  if (unit == "celsius") return k - 273.15;
+  if (unit == "fahrenheit") return (k - 273.15) * 9.0 / 5.0 + 32.0;
+  return k;
+}
+
+void generate(Faker& f, Example* ex) {
+  const Category& c = f.pick(kCategories);
+  const size_t from_i = static_cast<size_t>(f.integer(0, static_cast<int64_t>(c.units.size()) - 1));
+  size_t to_i = static_cast<size_t>(f.integer(0, static_cast<int64_t>(c.units.size()) - 2));
+  if (to_i >= from_i) ++to_i;
+  const Unit& from = c.units[from_i];
+  const Unit& to = c.units[to_i];
+  const bool temperature = c.name == "temperature";
+  // Values with 0-2 decimals, in a range that makes sense for the unit.
+  const int decimals = static_cast<int>(f.integer(0, 2));
+  double value =
+      static_cast<double>(temperature ? f.integer(-4000, 12000) : f.integer(1, 500000)) / 100.0;
+  if (decimals == 0) value = static_cast<double>(static_cast<int64_t>(value));
+  if (decimals == 1) value = static_cast<double>(static_cast<int64_t>(value * 10)) / 10.0;
+  if (!temperature && value == 0) value = 1;
+  // Keep results readable at 4 decimals: scale tiny conversions (mm -> miles) up.
+  while (!temperature && value * from.to_base / to.to_base < 0.01) value *= 1000;
+  const double result = temperature ? from_kelvin(to.name, to_kelvin(from.name, value))
+                                    : value * from.to_base / to.to_base;
+  const std::string value_text = format_number(value, 2);
+  ex->layout_id = static_cast<int>(f.integer(0, 2));  // names, symbols, mixed
+  const std::string from_text =
+      value_text + " " + std::string(ex->layout_id == 1 ? from.symbol : from.plural);
+  const std::string to_text = std::string(ex->layout_id == 0 ? to.plural : to.symbol);
+  const int t = static_cast<int>(f.integer(0, static_cast<int64_t>(kTemplates.size()) - 1));
+  ex->template_id = t;
+  ex->prompt = t == 1 ? fill(kTemplates[1], {to_text, from_text})
+                      : fill(kTemplates[static_cast<size_t>(t)], {from_text, to_text});
+  if (f.chance(0.3)) ex->prompt += " Round to 4 decimal places.";
+  JsonBuilder j(&ex->response);
+  j.begin_object();
+  j.key("category").str(c.name);
+  j.key("value").number(value, 2);
+  j.key("from_unit").str(from.name);
+  j.key("to_unit").str(to.name);
+  j.key("result").number(result, 4);
+  j.end_object();
+}
+
+}  // namespace
+
+SpecialistSpec unit_conversion_spec() {
+  return {"unit_conversion",
+          "quantities in 7 categories (incl. temperature) -> converted value, 4 decimals",
+          {{"category", FieldKind::kText},
+           {"value", FieldKind::kNumber},
+           {"from_unit", FieldKind::kText},
+           {"to_unit", FieldKind::kText},
+           {"result", FieldKind::kNumber}},
+          &generate};
+}
+
+}  // namespace anvil::datagen::specialists

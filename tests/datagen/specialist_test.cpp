@@ -1,0 +1,234 @@
+// Tests for the specialist generators: the registry holds every required specialist; each one's
+// responses have the declared shape, score 1.0 against themselves and less when a field is dropped
+// or changed; prompts vary across templates and layouts; output is deterministic per seed.
+#include "anvil/datagen/specialist.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+
+#include "anvil/core/error.h"
+#include "anvil/datagen/specialist_generator.h"
+#include "anvil/datagen/specialist_validator.h"
+
+namespace anvil::datagen {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+constexpr int kSamples = 120;  // per specialist
+
+TEST(SpecialistTable, HasEveryRequiredSpecialistOnce) {
+  const char* required[] = {"invoice_processing",
+                            "receipt_parsing",
+                            "document_extraction",
+                            "contract_analysis",
+                            "email_triage",
+                            "support_ticket_routing",
+                            "sentiment_analysis",
+                            "entity_extraction",
+                            "pii_redaction",
+                            "address_parsing",
+                            "date_normalization",
+                            "unit_conversion",
+                            "currency_conversion",
+                            "math_word_problems",
+                            "table_to_json",
+                            "csv_cleaning",
+                            "json_repair",
+                            "log_analysis",
+                            "sql_generation",
+                            "regex_extraction",
+                            "resume_parsing",
+                            "purchase_order_matching",
+                            "expense_categorization",
+                            "bank_reconciliation",
+                            "product_categorization",
+                            "spam_detection",
+                            "intent_classification",
+                            "calendar_scheduling",
+                            "meeting_action_items",
+                            "question_answering",
+                            "fact_verification",
+                            "context_protocol",
+                            "confidence_calibration"};
+  EXPECT_GE(specialist_table().size(), 33u);
+  for (const char* name : required) EXPECT_NE(find_specialist(name), nullptr) << name;
+  std::set<std::string> names;
+  for (const SpecialistSpec& s : specialist_table()) {
+    EXPECT_TRUE(names.insert(s.name).second) << s.name;
+    EXPECT_FALSE(s.description.empty()) << s.name;
+    EXPECT_FALSE(s.fields.empty()) << s.name;
+  }
+}
+
+TEST(SpecialistTable, SelectionAcceptsAllListsAndRejectsUnknownNames) {
+  EXPECT_EQ(select_specialists("all").size(), specialist_table().size());
+  auto two = select_specialists("sql_generation, json_repair");
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(two[0]->name, "sql_generation");
+  try {
+    select_specialists("invoice_procesing");
+    FAIL() << "expected a usage error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kUsage);
+    EXPECT_NE(std::string(e.what()).find("did you mean 'invoice_processing'"), std::string::npos)
+        << e.what();
+  }
+}
+
+// A copy of `response` with one field changed to a different value of a plausible type.
+std::string perturb_field(const std::string& response, const std::string& field) {
+  json v = json::parse(response);
+  json& f = v[field];
+  if (f.is_string()) {
+    f = f.get<std::string>() + " zz";
+  } else if (f.is_boolean()) {
+    f = !f.get<bool>();
+  } else if (f.is_number()) {
+    f = f.get<double>() + 1.5;
+  } else if (f.is_array()) {
+    if (f.empty()) {
+      f.push_back("zz");
+    } else {
+      f.erase(f.begin());
+    }
+  } else if (f.is_object()) {
+    f = json::object({{"zz", 1}});
+  } else {
+    f = "zz";
+  }
+  return v.dump();
+}
+
+std::string drop_field(const std::string& response, const std::string& field) {
+  json v = json::parse(response);
+  v.erase(field);
+  return v.dump();
+}
+
+class EverySpecialist : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(EverySpecialist, ResponsesHaveTheDeclaredShapeAndValidateAgainstThemselves) {
+  const SpecialistSpec& spec = *find_specialist(GetParam());
+  Example ex;
+  std::set<int> templates, layouts;
+  std::set<std::string> prompts;
+  for (int i = 0; i < kSamples; ++i) {
+    generate_specialist_example(spec, 7, static_cast<uint64_t>(i), &ex);
+    ASSERT_FALSE(ex.prompt.empty());
+    ASSERT_EQ(check_response_shape(spec, ex.response), "") << ex.response;
+    ASSERT_GE(ex.confidence, 0.0);
+    ASSERT_LE(ex.confidence, 1.0);
+    const ValidationResult self = score_output(spec, ex.response, ex.response);
+    ASSERT_TRUE(self.parsed);
+    ASSERT_DOUBLE_EQ(self.score, 1.0) << ex.response;
+    // The same answer inside a model's chatter still scores 1.
+    const ValidationResult wrapped = score_output(
+        spec, ex.response, "Sure! Here it is:\n" + ex.response + "\n[confidence: 0.9]");
+    ASSERT_DOUBLE_EQ(wrapped.score, 1.0);
+    templates.insert(ex.template_id);
+    layouts.insert(ex.layout_id);
+    std::string conversation;
+    for (const Turn& t : ex.history) conversation += t.user + "\n" + t.assistant + "\n";
+    prompts.insert(conversation + ex.prompt);
+  }
+  EXPECT_GE(templates.size(), 3u) << "too few prompt templates";
+  EXPECT_GE(prompts.size(), static_cast<size_t>(kSamples * 9 / 10)) << "prompts repeat";
+  if (spec.name != "regex_extraction") {
+    EXPECT_GE(layouts.size(), 2u) << "one layout only";
+  }
+}
+
+TEST_P(EverySpecialist, ValidatorScoresDroppedAndChangedFieldsBelowOne) {
+  const SpecialistSpec& spec = *find_specialist(GetParam());
+  Example ex;
+  for (int i = 0; i < 20; ++i) {
+    generate_specialist_example(spec, 11, static_cast<uint64_t>(i), &ex);
+    for (const FieldRule& rule : spec.fields) {
+      if (rule.kind == FieldKind::kUnscored) continue;
+      const double dropped =
+          score_output(spec, ex.response, drop_field(ex.response, rule.name)).score;
+      EXPECT_LT(dropped, 1.0) << rule.name << " in " << ex.response;
+      const ValidationResult changed =
+          score_output(spec, ex.response, perturb_field(ex.response, rule.name));
+      EXPECT_LT(changed.score, 1.0) << rule.name << " in " << ex.response;
+      for (const FieldScore& fs : changed.fields) {
+        if (fs.field != rule.name) {
+          EXPECT_DOUBLE_EQ(fs.score, 1.0) << fs.field;
+        }
+      }
+    }
+    EXPECT_EQ(score_output(spec, ex.response, "I don't know.").score, 0.0);
+  }
+}
+
+TEST_P(EverySpecialist, SameSeedAndIndexGiveTheSameExample) {
+  const SpecialistSpec& spec = *find_specialist(GetParam());
+  Example a, b, c;
+  generate_specialist_example(spec, 3, 17, &a);
+  generate_specialist_example(spec, 3, 17, &b);
+  generate_specialist_example(spec, 4, 17, &c);
+  EXPECT_EQ(a.prompt, b.prompt);
+  EXPECT_EQ(a.response, b.response);
+  EXPECT_TRUE(a.prompt != c.prompt || a.response != c.response);
+}
+
+std::vector<std::string> all_names() {
+  std::vector<std::string> names;
+  for (const SpecialistSpec& s : specialist_table()) names.push_back(s.name);
+  return names;
+}
+
+INSTANTIATE_TEST_SUITE_P(Specialists, EverySpecialist, ::testing::ValuesIn(all_names()),
+                         [](const auto& info) { return info.param; });
+
+// --- spot checks: answers are computed from the facts in the prompt
+
+TEST(InvoiceProcessing, TotalsAddUp) {
+  const SpecialistSpec& spec = *find_specialist("invoice_processing");
+  Example ex;
+  for (int i = 0; i < 50; ++i) {
+    generate_specialist_example(spec, 1, static_cast<uint64_t>(i), &ex);
+    const json r = json::parse(ex.response);
+    int64_t lines = 0;
+    for (const json& l : r["line_items"]) {
+      const int64_t amount = std::llround(l["amount"].get<double>() * 100);
+      EXPECT_EQ(amount,
+                l["quantity"].get<int64_t>() * std::llround(l["unit_price"].get<double>() * 100));
+      lines += amount;
+    }
+    EXPECT_EQ(lines, std::llround(r["subtotal"].get<double>() * 100));
+    EXPECT_EQ(std::llround(r["total"].get<double>() * 100),
+              std::llround(r["subtotal"].get<double>() * 100) +
+                  std::llround(r["tax"].get<double>() * 100));
+    EXPECT_NE(ex.prompt.find(r["invoice_number"].get<std::string>()), std::string::npos);
+  }
+}
+
+TEST(ValidatorNormalization, CaseSpacesNumbersAndSetOrderDoNotMatter) {
+  const SpecialistSpec& spec = *find_specialist("entity_extraction");
+  const std::string expected =
+      R"({"people":["Mary Smith","John Lee"],"organizations":["Apex Inc."],"locations":["Denver"],"dates":["2024-03-07"],"amounts":[1500.5]})";
+  const std::string output =
+      R"(Answer: {"people":["john  lee","MARY SMITH"],"organizations":["apex inc"],"locations":["denver"],"dates":["2024-03-07"],"amounts":["$1,500.50"]})";
+  const ValidationResult r = score_output(spec, expected, output);
+  EXPECT_TRUE(r.parsed);
+  // Amounts as strings are not numbers inside a set: everything else matches.
+  EXPECT_NEAR(r.score, 0.8, 1e-9);
+  const ValidationResult half = score_output(
+      spec, expected,
+      R"({"people":["Mary Smith"],"organizations":["Apex Inc."],"locations":["Denver"],"dates":["2024-03-07"],"amounts":[1500.5]})");
+  EXPECT_NEAR(half.fields[0].score, 2.0 / 3.0, 1e-9);  // F1 of 1 of 2
+}
+
+TEST(ValidatorNormalization, ExtractsTheFirstBalancedObject) {
+  EXPECT_EQ(extract_json_object(R"(x {"a":"}{","b":{"c":1}} y {"d":2})"),
+            R"({"a":"}{","b":{"c":1}})");
+  EXPECT_EQ(extract_json_object("no json here"), "");
+}
+
+}  // namespace
+}  // namespace anvil::datagen
