@@ -162,9 +162,12 @@ std::string run_page(RunStore& store, int64_t run_id, int refresh_ms) {
   item("ended", format_timestamp(r.end_time));
   item("duration", format_duration(r.duration()), "duration");
   item("host", html_escape(r.host) + (r.pid ? " (pid " + std::to_string(r.pid) + ")" : ""));
-  item("git commit", "<code>" + html_escape(r.git_commit.substr(0, 12)) + "</code>");
-  item("config hash", "<code>" + html_escape(r.config_hash) + "</code>");
-  item("run dir", "<code>" + html_escape(r.run_dir) + "</code>");
+  auto code = [](const std::string& v) {
+    return v.empty() ? v : "<code>" + html_escape(v) + "</code>";
+  };
+  item("git commit", code(r.git_commit.substr(0, 12)));
+  item("config hash", code(r.config_hash));
+  item("run dir", code(r.run_dir));
   body += "</dl>\n<h2>Curves</h2>\n<section id=\"charts\" class=\"charts\">";
   if (summaries.empty()) body += "<p class=\"empty\">No metrics recorded yet.</p>";
   for (const auto& m : summaries)
