@@ -94,7 +94,8 @@ const char* run_status_name(RunStatus s) {
 RunStatus parse_run_status(const std::string& name) {
   for (size_t i = 0; i < static_cast<size_t>(RunStatus::kCount_); ++i)
     if (name == run_status_name(static_cast<RunStatus>(i))) return static_cast<RunStatus>(i);
-  throw Error("unknown run status '" + name + "'");
+  throw usage_error("unknown run status '" + name +
+                    "': expected running, completed, failed or interrupted");
 }
 
 double RunInfo::duration() const {
