@@ -17,6 +17,7 @@
 #include "anvil/track/run_store.h"
 #include "anvil/train/handlers/stop_on_signal.h"
 #include "anvil/train/handlers/tensorboard_logger.h"
+#include "anvil/train/tracking.h"
 #include "support/run_cli.h"
 
 namespace anvil::train {
@@ -256,6 +257,39 @@ TEST(TensorBoardLogger, WritesScalarsAndHistogramsIntoTheLogdir) {
   EXPECT_NE(bytes.find("train/loss"), std::string::npos);
   EXPECT_NE(bytes.find("val_acc"), std::string::npos);
   EXPECT_THROW(TensorBoardLogger(o, nullptr), Error);  // histograms asked for, no callback
+}
+
+}  // namespace
+}  // namespace anvil::train
+
+namespace anvil::train {
+namespace {
+
+TEST(AttachTracking, FromTheConfigRecordsTheRunAndWritesTensorBoardFiles) {
+  anvil::testing::TempDir dir("attach");
+  Config c = Config::from_defaults();
+  c.apply_override("run.dir=" + dir.path());
+  c.apply_override("run.name=attached");
+  c.resolve();
+  auto options = TrackingOptions::from_config(c);
+  EXPECT_EQ(options.run.db_path, dir / "anvil.sqlite");
+  Engine engine = loss_engine();
+  auto t = attach_tracking(engine, options, dir / "attached-1");
+  ASSERT_TRUE(t.tracker && t.tensorboard);
+  engine.run(3, 2);
+  track::RunStore store(dir / "anvil.sqlite");
+  auto run = store.get_run(t.tracker->run_id());
+  EXPECT_EQ(run.name, "attached");
+  EXPECT_EQ(run.status, track::RunStatus::kCompleted);
+  EXPECT_EQ(run.run_dir, dir / "attached-1");
+  EXPECT_EQ(run.config_hash, c.hash());
+  EXPECT_TRUE(std::filesystem::exists(t.tensorboard->path()));
+
+  c.apply_override("track.enabled=false");
+  c.apply_override("track.tensorboard=false");
+  Engine quiet = loss_engine();
+  auto none = attach_tracking(quiet, TrackingOptions::from_config(c), dir / "x");
+  EXPECT_FALSE(none.tracker || none.tensorboard);
 }
 
 }  // namespace
