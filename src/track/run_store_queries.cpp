@@ -88,7 +88,7 @@ std::vector<MetricSummary> RunStore::metric_summaries(int64_t run_id) {
     m.count = s.i64(1);
     m.min = s.f64(2);
     m.max = s.f64(3);
-    m.last = s.f64(4);
+    m.last = sqlite3_column_type(s.stmt_, 4) == SQLITE_NULL ? std::nan("") : s.f64(4);
     m.last_step = s.i64(5);
     out.push_back(m);
   }

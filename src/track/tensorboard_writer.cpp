@@ -202,9 +202,16 @@ void EventFileWriter::flush() {
 
 void EventFileWriter::close() {
   if (!file_) return;
-  flush();
-  std::fclose(file_);
+  try {
+    flush();
+  } catch (...) {
+    std::fclose(file_);  // never leak the handle, even when the last write failed
+    file_ = nullptr;
+    throw;
+  }
+  const bool failed = std::fclose(file_) != 0;
   file_ = nullptr;
+  if (failed) throw Error("cannot close TensorBoard event file '" + path_ + "'");
 }
 
 }  // namespace anvil::track

@@ -4,9 +4,11 @@
 // dir (kept with ANVIL_KEEP_TEST_DIRS=1). Skipped, saying why, where Chromium is not installed.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <regex>
+#include <thread>
 
 #include "anvil/track/dashboard.h"
 #include "dashboard_fixture.h"
@@ -103,6 +105,36 @@ TEST(DashboardBrowser, RunsPageAndRunPageRenderInHeadlessChromium) {
     EXPECT_GT(std::filesystem::file_size(dir / shot), 20000u) << shot;  // not a blank page
     std::printf("screenshot: %s\n", (dir / shot).c_str());
   }
+}
+
+TEST(DashboardBrowser, ARunningRunsChartsRefreshOnTheirOwn) {
+  const std::string binary = chromium_binary();
+  if (binary.empty()) GTEST_SKIP() << "Chromium is not installed (Debian package 'chromium')";
+  TempDir dir("browser-live");
+  const auto ids = testing::make_dashboard_runs(dir);
+  DashboardOptions o(dir / "runs/anvil.sqlite");
+  o.port = 0;
+  o.refresh_ms = 250;
+  Dashboard dashboard(o);
+  dashboard.start();
+  // "Training": new loss points keep arriving while the browser has the page open.
+  std::atomic<bool> stop{false};
+  std::thread trainer([&] {
+    RunStore store(dir / "runs/anvil.sqlite");
+    for (int64_t step = 61; !stop; ++step) {
+      store.log_metrics(ids.running, {{"loss", step, 2, 0.0, 1.0 / static_cast<double>(step)}});
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  });
+  const std::string dom = chromium(binary, dir,
+                                   "--virtual-time-budget=3000 --dump-dom '" + dashboard.url() +
+                                       "runs/" + std::to_string(ids.running) + "'");
+  stop = true;
+  trainer.join();
+  EXPECT_NE(dom.find("data-status=\"running\""), std::string::npos);
+  // The script saw new points and re-requested every chart with a new version (?v=points).
+  EXPECT_EQ(count(dom, "plot.svg?metric=loss&amp;v="), 1u) << dom.substr(0, 3000);
+  EXPECT_EQ(count(dom, "&amp;v="), count(dom, "class=\"chart-img\""));
 }
 
 }  // namespace

@@ -216,3 +216,20 @@ TEST(RunStore, RunsOfDeadProcessesAreReapedAsFailed) {
 
 }  // namespace
 }  // namespace anvil::track
+
+namespace anvil::track {
+namespace {
+
+TEST(RunStore, ANanLastValueIsReportedAsNan) {
+  anvil::testing::TempDir dir("store");
+  RunStore store(dir / "anvil.sqlite");
+  const int64_t id = store.create_run({});
+  store.log_metrics(id, {{"loss", 1, 1, 1.0, 0.5}, {"loss", 2, 1, 2.0, NAN}});
+  auto s = store.metric_summaries(id);
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_TRUE(std::isnan(s[0].last));
+  EXPECT_EQ(s[0].last_step, 2);
+}
+
+}  // namespace
+}  // namespace anvil::track
