@@ -10,6 +10,8 @@
 // `volatile sig_atomic_t` per process (signal_stop_requested()); it is the only global here.
 #pragma once
 
+#include <signal.h>
+
 #include <csignal>
 
 #include "anvil/train/engine.h"
