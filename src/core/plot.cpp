@@ -225,6 +225,17 @@ std::string render_line_chart(const std::string& format, const std::vector<Serie
         pen = true;
       }
       cairo_stroke(cr);
+      // Sparse series (per-epoch metrics) also get point markers: one point is still visible.
+      size_t finite = 0;
+      for (size_t i = 0; i < s.x.size(); ++i)
+        finite += std::isfinite(s.x[i]) && std::isfinite(s.y[i]);
+      if (finite > 60) continue;
+      for (size_t i = 0; i < s.x.size(); ++i) {
+        if (!std::isfinite(s.x[i]) || !std::isfinite(s.y[i]) || (o.log_y && s.y[i] <= 0)) continue;
+        cairo_arc(cr, x.map(s.x[i], f.left, f.right), y.map(s.y[i], f.bottom, f.top), 3.5, 0,
+                  2 * M_PI);
+        cairo_fill(cr);
+      }
     }
     cairo_restore(cr);
     // legend

@@ -13,6 +13,9 @@ void register_commands(CLI::App& app, Context& ctx) {
   register_pipeline(app, ctx);
   register_profiles(app, ctx);
   register_tokenizer(app, ctx);
+  register_runs(app, ctx);
+  register_ui(app, ctx);
+  register_plot(app, ctx);
 }
 
 }  // namespace anvil::cli

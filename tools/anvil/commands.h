@@ -37,5 +37,8 @@ void register_predict(CLI::App& app, Context& ctx);
 void register_pipeline(CLI::App& app, Context& ctx);
 void register_profiles(CLI::App& app, Context& ctx);
 void register_tokenizer(CLI::App& app, Context& ctx);
+void register_runs(CLI::App& app, Context& ctx);
+void register_ui(CLI::App& app, Context& ctx);
+void register_plot(CLI::App& app, Context& ctx);
 
 }  // namespace anvil::cli

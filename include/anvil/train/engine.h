@@ -26,6 +26,7 @@ struct State {
   bool should_terminate = false;
   std::string terminate_reason;  // set by whoever asked to stop
   bool failed = false;           // a handler stopped the run because something went wrong
+  bool interrupted = false;      // stopped by the user (Ctrl-C / SIGTERM, see StopOnSignal)
 };
 
 class Engine;
