@@ -65,6 +65,7 @@ IntentTrainOptions IntentTrainOptions::from_config(const Config& c) {
   o.seed = static_cast<uint64_t>(c.get_int("run.seed"));
   o.device = c.get_string("run.device");
   o.threads = c.get_int("run.threads");
+  o.tracking = train::TrackingOptions::from_config(c);
   return o;
 }
 
@@ -320,6 +321,16 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
   po.enabled = options.progress;
   engine.attach(std::make_shared<train::ProgressReporter>(averages, po));
 
+  // Before restoring checkpointed handler state, so a resumed run continues the same tracked run.
+  auto tracking = train::attach_tracking(
+      engine, options.tracking, options.run_dir,
+      [&](track::EventFileWriter& w, int64_t step) {
+        for (const auto& p : model.net->named_parameters()) {
+          auto t = p.value().detach().to(torch::kCPU, torch::kFloat).contiguous();
+          w.add_histogram("weights/" + p.key(), track::make_histogram(t.data_ptr<float>(), t.numel()), step);
+        }
+      });
+
   if (options.resume) {
     const std::string last = checkpointer->last_path();
     if (!file_exists(last)) throw usage_error("cannot resume: no checkpoint at '" + last + "'");
@@ -355,6 +366,10 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
                                    : "; no checkpoint had been written yet"));
   }
 
+  if (engine.state().interrupted)
+    throw Error(engine.state().terminate_reason + "; resume with `anvil train --resume " +
+                options.run_dir + "`");
+
   IntentTrainResult result;
   result.seconds = seconds;
   result.epochs_run = engine.state().epoch;
@@ -372,6 +387,11 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
   io::load_module_tensors(*model.net, st, best, "model.", /*strict=*/false);
   result.model_dir = options.run_dir + "/model";
   save_intent_model(model, result.model_dir);
+  if (tracking.tracker) {
+    const int64_t id = tracking.tracker->log_artifact(result.model_dir + "/model.safetensors", "model");
+    tracking.tracker->log_lineage(options.data_path, "dataset", id);
+    tracking.tracker->log_lineage(best, "checkpoint", id);
+  }
   return result;
 }
 

@@ -12,6 +12,7 @@
 #include "anvil/data/splits.h"
 #include "anvil/models/intent_classifier.h"
 #include "anvil/train/handlers/lr_scheduler.h"
+#include "anvil/train/tracking.h"
 
 namespace anvil {
 class Config;
@@ -40,6 +41,7 @@ struct IntentTrainOptions {
   int64_t threads = 0;
   bool progress = true;
   bool resume = false;  // continue from run_dir/checkpoints/last.safetensors
+  train::TrackingOptions tracking;  // run store, TensorBoard, Ctrl-C handling (track.*)
 
   // Reads train.*, model.*, data.* and run.* keys.
   static IntentTrainOptions from_config(const Config& config);
