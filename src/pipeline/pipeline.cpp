@@ -10,7 +10,10 @@
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
 #include "anvil/core/progress.h"
+#include "anvil/datagen/specialist.h"
+#include "anvil/datagen/specialist_generator.h"
 #include "anvil/pipeline/datagen_stage.h"
+#include "anvil/pipeline/lm_training.h"
 #include "anvil/pipeline/run_dir.h"
 #include "anvil/train/device.h"
 
@@ -30,6 +33,47 @@ datagen::DatagenOptions datagen_options(const Config& c, const std::string& outp
 }
 
 
+// model.type: llama — specialist data -> tokenizer + language model -> validator scores.
+void run_language_model_pipeline(const Config& config, const std::string& run_dir) {
+  const auto t0 = std::chrono::steady_clock::now();
+  LmTrainOptions o = LmTrainOptions::from_config(config);
+  o.run_dir = run_dir;
+  if (o.data_path.empty()) {
+    datagen::SpecialistDatagenOptions d;
+    d.specialists = config.get_string("lm.specialists");
+    const auto selected = datagen::select_specialists(d.specialists);
+    d.n = config.get_int("lm.n_per_specialist") * static_cast<int64_t>(selected.size());
+    d.seed = static_cast<uint64_t>(config.get_int("datagen.seed"));
+    d.threads = 0;
+    d.output = run_dir + "/data/specialists.jsonl";
+    d.validate();
+    ProgressOptions po;
+    po.label = "specialist datagen";
+    po.unit = "rec";
+    ProgressBar bar(d.n, po);
+    int64_t last = 0;
+    datagen::generate_specialist_dataset(d, [&](int64_t done, int64_t) {
+      bar.update(done - last);
+      last = done;
+    });
+    bar.finish();
+    o.data_path = d.output;
+  }
+  auto r = train_language_model(o);
+  const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::printf("\nheld-out evaluation (generated answers scored by each specialist's validator):\n%s",
+              format_specialist_scores(r.scores).c_str());
+  std::printf("\n%lld parameters, %lld training tokens, %.0f tokens/s; total %s\nmodel: %s\n",
+              static_cast<long long>(r.parameters), static_cast<long long>(r.tokens_seen),
+              r.tokens_per_second, format_duration(total).c_str(), r.model_dir.c_str());
+  nlohmann::json summary = {{"run_dir", run_dir},         {"parameters", r.parameters},
+                            {"tokens_seen", r.tokens_seen}, {"train_seconds", r.train_seconds},
+                            {"tokens_per_second", r.tokens_per_second},
+                            {"final_val_loss", r.final_val_loss}, {"total_seconds", total}};
+  for (const auto& s : r.scores) summary["field_accuracy"][s.specialist] = s.field_accuracy;
+  write_file_atomic(run_dir + "/summary.json", summary.dump(2) + "\n");
+}
+
 }  // namespace
 
 PipelineResult run_pipeline(const Config& config) {
@@ -40,6 +84,10 @@ PipelineResult run_pipeline(const Config& config) {
   update_latest_link(base, result.run_dir);
   config.save(result.run_dir + "/config.yaml");
   std::fprintf(stderr, "run directory: %s\n", result.run_dir.c_str());
+  if (config.get_string("model.type") == "llama") {
+    run_language_model_pipeline(config, result.run_dir);
+    return result;
+  }
 
   // 1. Data: the configured file, or generated into the run directory.
   std::string data_path = config.get_string("data.path");

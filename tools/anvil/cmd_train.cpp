@@ -8,6 +8,7 @@
 #include "anvil/core/fs.h"
 #include "anvil/core/progress.h"
 #include "anvil/pipeline/intent_training.h"
+#include "anvil/pipeline/lm_training.h"
 #include "anvil/pipeline/run_dir.h"
 #include "commands.h"
 
@@ -86,7 +87,26 @@ void register_train(CLI::App& app, Context&) {
     }
     if (!a->data.empty()) cargs.overrides.insert(cargs.overrides.begin(), "data.path=" + a->data);
     if (!a->device.empty()) cargs.overrides.push_back("run.device=" + a->device);
+    if (!a->data.empty()) cargs.overrides.push_back("lm.data=" + a->data);
     Config config = load_config(cargs);
+    if (config.get_string("model.type") == "llama") {
+      auto lm = pipeline::LmTrainOptions::from_config(config);
+      lm.progress = !a->quiet;
+      lm.run_dir = !a->run_dir.empty() ? a->run_dir
+                                       : pipeline::create_run_dir(config.get_string("run.dir"),
+                                                                  config.get_string("run.name"));
+      lm.validate();
+      ensure_directory(lm.run_dir);
+      config.save(lm.run_dir + "/config.yaml");
+      std::fprintf(stderr, "run directory: %s\n", lm.run_dir.c_str());
+      auto r = pipeline::train_language_model(lm);
+      std::printf("%s", pipeline::format_specialist_scores(r.scores).c_str());
+      std::printf("%lld parameters, %lld training tokens in %s (%.0f tokens/s); final val loss %.4f\nmodel: %s\n",
+                  static_cast<long long>(r.parameters), static_cast<long long>(r.tokens_seen),
+                  format_duration(r.train_seconds).c_str(), r.tokens_per_second, r.final_val_loss,
+                  r.model_dir.c_str());
+      return;
+    }
     auto options = pipeline::IntentTrainOptions::from_config(config);
     options.progress = !a->quiet;
     if (!a->resume.empty()) {

@@ -16,6 +16,8 @@ void register_commands(CLI::App& app, Context& ctx) {
   register_runs(app, ctx);
   register_ui(app, ctx);
   register_plot(app, ctx);
+  register_generate(app, ctx);
+  register_lora(app, ctx);
 }
 
 }  // namespace anvil::cli

@@ -40,5 +40,7 @@ void register_tokenizer(CLI::App& app, Context& ctx);
 void register_runs(CLI::App& app, Context& ctx);
 void register_ui(CLI::App& app, Context& ctx);
 void register_plot(CLI::App& app, Context& ctx);
+void register_generate(CLI::App& app, Context& ctx);
+void register_lora(CLI::App& app, Context& ctx);
 
 }  // namespace anvil::cli

@@ -1,0 +1,50 @@
+// Text generation with a causal LM: KV-cached incremental decoding of a batch of prompts (left
+// padded), greedy or sampled (temperature, top-k, top-p), repetition penalty, stop tokens and stop
+// strings, max new tokens, and an optional streaming callback. Reports tokens/s.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "anvil/models/llama.h"
+#include "anvil/tokenize/tokenizer.h"
+
+namespace anvil::models {
+
+struct GenerationOptions {
+  int64_t max_new_tokens = 128;
+  double temperature = 0.0;         // 0 = greedy
+  int64_t top_k = 0;                // 0 = off
+  double top_p = 1.0;               // 1 = off
+  double repetition_penalty = 1.0;  // 1 = off (CTRL-style: divide positive logits, multiply negative)
+  std::vector<int64_t> stop_token_ids;
+  std::vector<std::string> stop_strings;  // generation of a sequence ends once its text contains one
+  uint64_t seed = 0;
+  bool use_cache = true;  // false recomputes the whole sequence each step (for benchmarks)
+  void validate() const;
+};
+
+struct GenerationResult {
+  std::vector<std::string> texts;               // generated text per prompt (stop string removed)
+  std::vector<std::vector<int64_t>> token_ids;  // generated ids per prompt
+  int64_t new_tokens = 0;                       // total generated over the batch
+  double seconds = 0;
+  double tokens_per_second() const { return seconds > 0 ? new_tokens / seconds : 0; }
+};
+
+// Called with (prompt index, newly decoded text) as tokens are produced.
+using StreamFn = std::function<void(size_t, const std::string&)>;
+
+GenerationResult generate(LlamaForCausalLM& model, const tokenize::Tokenizer& tokenizer,
+                          const std::vector<std::string>& prompts, const GenerationOptions& options,
+                          const StreamFn& stream = nullptr, int64_t pad_id = 0);
+
+// The same on already-tokenized prompts.
+GenerationResult generate_ids(LlamaForCausalLM& model, const tokenize::Tokenizer& tokenizer,
+                              const std::vector<std::vector<int64_t>>& prompts,
+                              const GenerationOptions& options, const StreamFn& stream = nullptr,
+                              int64_t pad_id = 0);
+
+}  // namespace anvil::models

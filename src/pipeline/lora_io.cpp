@@ -1,0 +1,99 @@
+// PEFT-layout adapter files.
+#include "anvil/pipeline/lora_io.h"
+
+#include <torch/torch.h>
+
+#include <nlohmann/json.hpp>
+
+#include "anvil/core/error.h"
+#include "anvil/core/fs.h"
+#include "anvil/io/torch_tensors.h"
+#include "anvil/models/llama_io.h"
+
+namespace anvil::pipeline {
+namespace {
+const std::string kPeftPrefix = "base_model.model.";
+}
+
+void save_peft_adapter(models::LlamaForCausalLM& model, const std::string& base_model_dir,
+                       const models::LoraOptions& o, const std::vector<std::string>& targets,
+                       const std::string& dir) {
+  ensure_directory(dir);
+  io::NamedTensors tensors;
+  for (auto& p : model->named_parameters())
+    if (p.key().find(".lora_") != std::string::npos) tensors.emplace_back(kPeftPrefix + p.key(), p.value());
+  if (tensors.empty()) throw Error("the model has no LoRA adapters to save");
+  io::save_named_tensors(dir + "/adapter_model.safetensors", tensors, {{"format", "pt"}});
+  nlohmann::json cfg = {{"peft_type", "LORA"},
+                        {"task_type", "CAUSAL_LM"},
+                        {"r", o.r},
+                        {"lora_alpha", o.alpha},
+                        {"lora_dropout", o.dropout},
+                        {"use_rslora", o.rslora},
+                        {"target_modules", targets},
+                        {"bias", "none"},
+                        {"fan_in_fan_out", false},
+                        {"inference_mode", true},
+                        {"base_model_name_or_path", base_model_dir}};
+  write_file_atomic(dir + "/adapter_config.json", cfg.dump(2) + "\n");
+}
+
+void load_peft_adapter(models::LlamaForCausalLM& model, const std::string& dir) {
+  const std::string cfg_path = dir + "/adapter_config.json";
+  nlohmann::json cfg;
+  models::LoraOptions o;
+  std::vector<std::string> targets;
+  try {
+    cfg = nlohmann::json::parse(read_file(cfg_path));
+    if (cfg.value("peft_type", "") != "LORA") throw Error("peft_type is not LORA");
+    o.r = cfg.at("r").get<int64_t>();
+    o.alpha = cfg.at("lora_alpha").get<double>();
+    o.dropout = cfg.value("lora_dropout", 0.0);
+    o.rslora = cfg.value("use_rslora", false);
+    if (cfg.at("target_modules").is_string()) {
+      targets = {cfg["target_modules"].get<std::string>()};
+    } else {
+      targets = cfg.at("target_modules").get<std::vector<std::string>>();
+    }
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(cfg_path + ": invalid adapter config: " + e.what());
+  } catch (const Error& e) {
+    throw e.with_context(cfg_path);
+  }
+  model->add_lora(o, targets);
+  auto st = io::read_safetensors(dir + "/adapter_model.safetensors");
+  torch::NoGradGuard g;
+  auto params = model->named_parameters();
+  size_t loaded = 0;
+  for (const auto& t : st.tensors) {
+    std::string name = t.name.rfind(kPeftPrefix, 0) == 0 ? t.name.substr(kPeftPrefix.size()) : t.name;
+    auto pos = name.find(".default.");  // PEFT in-memory names carry the adapter name
+    if (pos != std::string::npos) name.erase(pos, 8);
+    auto* p = params.find(name);
+    if (!p) throw Error(dir + "/adapter_model.safetensors: tensor '" + t.name + "' matches no LoRA parameter");
+    auto src = io::to_torch(t);
+    if (src.sizes() != p->sizes())
+      throw Error(dir + "/adapter_model.safetensors: '" + t.name + "' has shape " + c10::str(src.sizes()) +
+                  ", expected " + c10::str(p->sizes()));
+    p->copy_(src);
+    ++loaded;
+  }
+  size_t expected = 0;
+  for (const auto& p : params)
+    if (p.key().find(".lora_") != std::string::npos) ++expected;
+  if (loaded != expected)
+    throw Error(dir + ": adapter holds " + std::to_string(loaded) + " LoRA tensors, the config implies " +
+                std::to_string(expected));
+}
+
+models::LlamaForCausalLM load_model_with_adapters(const std::string& dir) {
+  if (!file_exists(dir + "/adapter_config.json")) return models::load_llama(dir);
+  nlohmann::json cfg = nlohmann::json::parse(read_file(dir + "/adapter_config.json"), nullptr, false);
+  if (cfg.is_discarded() || !cfg.contains("base_model_name_or_path"))
+    throw Error(dir + "/adapter_config.json: missing base_model_name_or_path");
+  auto model = models::load_llama(cfg["base_model_name_or_path"].get<std::string>());
+  load_peft_adapter(model, dir);
+  return model;
+}
+
+}  // namespace anvil::pipeline

@@ -1,0 +1,90 @@
+// `anvil generate`: text generation with a trained language model (KV cache, sampling, streaming).
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "anvil/core/error.h"
+#include "anvil/core/fs.h"
+#include "anvil/models/generation.h"
+#include "anvil/models/llama_io.h"
+#include "anvil/pipeline/lora_io.h"
+#include "anvil/tokenize/tokenizer_json.h"
+#include "anvil/train/device.h"
+#include "commands.h"
+
+namespace anvil::cli {
+
+void register_generate(CLI::App& app, Context&) {
+  auto* cmd = app.add_subcommand("generate", "Generate text with a trained language model");
+  struct Args {
+    std::string model = "runs/latest/model";
+    std::vector<std::string> prompts;
+    models::GenerationOptions gen;
+    std::vector<std::string> stop;
+    std::string device = "auto";
+    bool no_stream = false;
+    bool no_cache = false;
+  };
+  auto a = std::make_shared<Args>();
+  cmd->add_option("prompts", a->prompts, "prompts (several = one batch)")->required();
+  cmd->add_option("--model", a->model, "model folder (full model or LoRA adapter)")->capture_default_str();
+  cmd->add_option("--max-tokens", a->gen.max_new_tokens, "new tokens at most")->capture_default_str();
+  cmd->add_option("--temperature", a->gen.temperature, "0 = greedy")->capture_default_str();
+  cmd->add_option("--top-k", a->gen.top_k, "0 = off")->capture_default_str();
+  cmd->add_option("--top-p", a->gen.top_p, "1 = off")->capture_default_str();
+  cmd->add_option("--repetition-penalty", a->gen.repetition_penalty, "1 = off")->capture_default_str();
+  cmd->add_option("--stop", a->stop, "stop strings");
+  cmd->add_option("--seed", a->gen.seed, "sampling seed")->capture_default_str();
+  cmd->add_option("--device", a->device, "auto | cpu | cuda[:N]")->capture_default_str();
+  cmd->add_flag("--no-stream", a->no_stream, "print results at the end only");
+  cmd->add_flag("--no-cache", a->no_cache, "recompute the whole sequence every step (slow; for comparison)");
+  cmd->callback([a] {
+    train::configure_threads(0);
+    if (!file_exists(a->model + "/tokenizer.json"))
+      throw usage_error("no language model at '" + a->model +
+                        "' (expected tokenizer.json and config.json): train one with "
+                        "`anvil train --config configs/specialist.yaml`");
+    auto model = pipeline::load_model_with_adapters(a->model);
+    model->to(train::resolve_device(a->device));
+    auto tok = tokenize::load_tokenizer_json(a->model + "/tokenizer.json");
+    a->gen.stop_strings = a->stop;
+    a->gen.use_cache = !a->no_cache;
+    const int64_t eos = tok.token_id("<|endoftext|>");
+    if (eos >= 0) a->gen.stop_token_ids.push_back(eos);
+    const bool stream = !a->no_stream && a->prompts.size() == 1;
+    auto r = models::generate(model, tok, a->prompts, a->gen,
+                              stream ? models::StreamFn([](size_t, const std::string& piece) {
+                                std::fputs(piece.c_str(), stdout);
+                                std::fflush(stdout);
+                              })
+                                     : models::StreamFn(),
+                              tok.token_id("<|pad|>") >= 0 ? tok.token_id("<|pad|>") : std::max<int64_t>(eos, 0));
+    if (stream) {
+      std::printf("\n");
+    } else {
+      for (size_t i = 0; i < r.texts.size(); ++i)
+        std::printf("[%zu] %s\n", i, r.texts[i].c_str());
+    }
+    std::fprintf(stderr, "%lld tokens in %.2fs: %.1f tokens/s (%s)\n", static_cast<long long>(r.new_tokens),
+                 r.seconds, r.tokens_per_second(), a->gen.use_cache ? "KV cache" : "no cache");
+  });
+}
+
+void register_lora(CLI::App& app, Context&) {
+  auto* cmd = app.add_subcommand("lora", "LoRA adapters: merge into the base model");
+  cmd->require_subcommand(1);
+  auto* merge = cmd->add_subcommand("merge", "Merge a PEFT adapter into its base and write a full model folder");
+  auto adapter = std::make_shared<std::string>();
+  auto out = std::make_shared<std::string>();
+  merge->add_option("--adapter", *adapter, "adapter folder (adapter_config.json)")->required();
+  merge->add_option("-o,--output", *out, "output model folder")->required();
+  merge->callback([adapter, out] {
+    auto model = pipeline::load_model_with_adapters(*adapter);
+    model->merge_lora();
+    models::save_llama(model, *out);
+    if (file_exists(*adapter + "/tokenizer.json"))
+      write_file_atomic(*out + "/tokenizer.json", read_file(*adapter + "/tokenizer.json"));
+    std::printf("merged %s into %s\n", adapter->c_str(), out->c_str());
+  });
+}
+
+}  // namespace anvil::cli
