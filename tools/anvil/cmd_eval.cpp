@@ -4,7 +4,9 @@
 #include "anvil/core/config.h"
 #include "anvil/core/error.h"
 #include "anvil/datagen/generator.h"
+#include "anvil/core/fs.h"
 #include "anvil/pipeline/intent_eval.h"
+#include "anvil/pipeline/lm_training.h"
 #include "anvil/train/device.h"
 #include "commands.h"
 
@@ -33,6 +35,14 @@ void register_eval(CLI::App& app, Context&) {
     if (a->data.empty() && !a->benchmark) throw usage_error("give --data FILE or --benchmark");
     auto device = train::resolve_device(a->device.empty() ? c.get_string("run.device") : a->device);
     train::configure_threads(c.get_int("run.threads"));
+    if (file_exists(a->model + "/tokenizer.json")) {  // a language model folder
+      if (a->data.empty()) throw usage_error("give --data FILE (specialist records) to evaluate a language model");
+      auto scores = pipeline::evaluate_language_model(a->model, a->data, c.get_int("lm.eval_per_specialist"),
+                                                      c.get_int("lm.max_new_tokens"),
+                                                      a->device.empty() ? c.get_string("run.device") : a->device);
+      std::printf("%s", pipeline::format_specialist_scores(scores).c_str());
+      return;
+    }
     auto model = pipeline::load_intent_model(a->model, device);
     std::string path = a->data;
     if (a->benchmark) {

@@ -1,0 +1,85 @@
+// Training throughput of the Llama-style decoder (tokens/s) and generation tokens/s with and
+// without the KV cache, for side-by-side comparison with bench/python/lm_throughput.py.
+// usage: lm_throughput [--hidden 256] [--layers 4] [--heads 4] [--kv-heads 2] [--ffn 688]
+//        [--vocab 2048] [--batch 8] [--seq 256] [--steps 10] [--warmup 2] [--threads 0]
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <string>
+
+#include "anvil/core/runtime.h"
+#include "anvil/models/llama.h"
+#include "anvil/train/device.h"
+
+using namespace anvil;
+using Clock = std::chrono::steady_clock;
+
+int main(int argc, char** argv) {
+  tune_runtime_or_reexec(argv);
+  std::map<std::string, int64_t> a = {{"--hidden", 256}, {"--layers", 4}, {"--heads", 4}, {"--kv-heads", 2},
+                                      {"--ffn", 688},    {"--vocab", 2048}, {"--batch", 8}, {"--seq", 256},
+                                      {"--steps", 10},   {"--warmup", 2},   {"--threads", 0}, {"--gen", 64}};
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (!a.count(argv[i])) {
+      std::fprintf(stderr, "unknown option %s\n", argv[i]);
+      return 2;
+    }
+    a[argv[i]] = std::stoll(argv[i + 1]);
+  }
+  const int64_t threads = train::configure_threads(a["--threads"]);
+  torch::manual_seed(0);
+  models::LlamaConfig c;
+  c.vocab_size = a["--vocab"];
+  c.hidden_size = a["--hidden"];
+  c.intermediate_size = a["--ffn"];
+  c.num_hidden_layers = a["--layers"];
+  c.num_attention_heads = a["--heads"];
+  c.num_key_value_heads = a["--kv-heads"];
+  c.max_position_embeddings = std::max<int64_t>(a["--seq"], 512);
+  c.tie_word_embeddings = true;
+  models::LlamaForCausalLM model(c);
+  torch::optim::AdamW opt(model->parameters(), torch::optim::AdamWOptions(1e-3).weight_decay(0.1));
+  const int64_t b = a["--batch"], t = a["--seq"];
+  auto ids = torch::randint(0, c.vocab_size, {b, t}, torch::kInt64);
+  auto step = [&] {
+    opt.zero_grad();
+    auto loss = models::causal_lm_loss(model->forward({ids}), ids);
+    loss.backward();
+    torch::nn::utils::clip_grad_norm_(model->parameters(), 1.0);
+    opt.step();
+  };
+  for (int64_t i = 0; i < a["--warmup"]; ++i) step();
+  auto t0 = Clock::now();
+  for (int64_t i = 0; i < a["--steps"]; ++i) step();
+  const double s = std::chrono::duration<double>(Clock::now() - t0).count();
+  const double tokens = double(a["--steps"] * b * t);
+  // Matmul FLOPs per token: 6 * non-embedding params + attention (12 * layers * d * t / 2 causal avg ~ 6*L*d*t)
+  int64_t n_params = 0;
+  for (auto& p : model->parameters()) n_params += p.numel();
+  const double flops_per_token = 6.0 * double(n_params) + 6.0 * c.num_hidden_layers * c.hidden_size * t;
+  std::printf("anvil llama params=%lld threads=%lld batch=%lld seq=%lld train tokens/s=%.0f steps/s=%.3f GFLOP/s=%.1f\n",
+              static_cast<long long>(n_params), static_cast<long long>(threads), static_cast<long long>(b),
+              static_cast<long long>(t), tokens / s, a["--steps"] / s, tokens * flops_per_token / s / 1e9);
+
+  // Generation: greedy continuation of one prompt, with and without the KV cache.
+  torch::NoGradGuard g;
+  model->eval();
+  for (bool cache : {true, false}) {
+    models::KvCache kv;
+    auto seq = ids.narrow(0, 0, 1).narrow(1, 0, 32).clone();
+    auto g0 = Clock::now();
+    models::LlamaInputs in{seq};
+    if (cache) in.cache = &kv;
+    for (int64_t i = 0; i < a["--gen"]; ++i) {
+      auto next = model->forward(in).select(1, -1).argmax(-1, true);
+      seq = torch::cat({seq, next}, 1);
+      in = models::LlamaInputs{cache ? next : seq};
+      if (cache) in.cache = &kv;
+    }
+    const double gs = std::chrono::duration<double>(Clock::now() - g0).count();
+    std::printf("anvil generation %s: %.1f tokens/s\n", cache ? "with KV cache" : "without cache", a["--gen"] / gs);
+  }
+  return 0;
+}

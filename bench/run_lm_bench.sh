@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Side-by-side LM training throughput: anvil vs Python PyTorch (same LibTorch build), alternating.
+# usage: bench/run_lm_bench.sh [ROUNDS=3] [extra model args, e.g. --hidden 512 --ffn 1376 --heads 8]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rounds="${1:-3}"; shift || true
+build="${ANVIL_BUILD_DIR:-$root/build}"
+tun="glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=17179869184"
+declare -a A P T
+for r in $(seq "$rounds"); do
+  a=$("$build/bench/lm_throughput" "$@" --gen 1 | sed -n 's/.*train tokens\/s=\([0-9.]*\).*/\1/p')
+  p=$(/usr/bin/python3 "$root/bench/python/lm_throughput.py" "$@" | sed -n 's/.*train tokens\/s=\([0-9.]*\).*/\1/p')
+  t=$(GLIBC_TUNABLES="$tun" /usr/bin/python3 "$root/bench/python/lm_throughput.py" "$@" --threads "$(nproc)" | sed -n 's/.*train tokens\/s=\([0-9.]*\).*/\1/p')
+  echo "round $r: anvil $a  python-default $p  python-tuned $t tokens/s"
+  A+=("$a"); P+=("$p"); T+=("$t")
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
+awk -v a="$(median "${A[@]}")" -v p="$(median "${P[@]}")" -v t="$(median "${T[@]}")" 'BEGIN {
+  printf "median train tokens/s: anvil %.0f, python default %.0f, python tuned %.0f\n", a, p, t;
+  printf "ratio anvil/python-default %.2fx, anvil/python-tuned %.2fx\n", a/p, a/t }'

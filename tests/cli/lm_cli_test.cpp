@@ -1,0 +1,78 @@
+// The language-model path end to end on a tiny model: train from scratch on specialist records,
+// generate, fine-tune a LoRA adapter (PEFT layout), merge it, and check merged == adapter output.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/run_cli.h"
+
+namespace anvil::testing {
+namespace {
+
+const std::string kTiny =
+    "-q model.type=llama llama.hidden_size=32 llama.intermediate_size=64 llama.layers=1 "
+    "llama.heads=2 llama.kv_heads=1 llama.max_position=256 lm.tokenizer_vocab=400 lm.seq_len=256 "
+    "lm.eval_per_specialist=2 lm.max_new_tokens=24 train.epochs=1 train.batch_size=4 "
+    "train.warmup_steps=2 run.threads=1 ";
+
+TEST(LmCli, TrainGenerateLoraMergeEndToEnd) {
+  TempDir dir("lm");
+  ASSERT_EQ(run_anvil("datagen --specialist spam_detection,sentiment_analysis -n 120 --seed 2 -o d.jsonl",
+                      dir.path()).exit_code, 0);
+  auto t = run_anvil("train --data d.jsonl --run-dir base " + kTiny, dir.path());
+  ASSERT_EQ(t.exit_code, 0) << t.output;
+  EXPECT_NE(t.output.find("spam_detection"), std::string::npos) << t.output;
+  for (const char* f : {"base/model/config.json", "base/model/model.safetensors", "base/model/tokenizer.json",
+                        "base/eval.json"})
+    EXPECT_TRUE(std::filesystem::exists(dir / f)) << f;
+  auto cfg = nlohmann::json::parse(read_text(dir / "base/model/config.json"));
+  EXPECT_EQ(cfg["architectures"][0], "LlamaForCausalLM");
+  EXPECT_EQ(cfg["hidden_size"], 32);
+
+  auto g = run_anvil("generate --model base/model --max-tokens 8 --no-stream 'Spam filter: hello'", dir.path());
+  ASSERT_EQ(g.exit_code, 0) << g.output;
+  EXPECT_NE(g.output.find("tokens/s (KV cache)"), std::string::npos) << g.output;
+
+  auto l = run_anvil("train --data d.jsonl --run-dir adapt " + kTiny +
+                         "lora.enabled=true lm.base_model=base/model lora.r=4 train.lr=1e-2",
+                     dir.path());
+  ASSERT_EQ(l.exit_code, 0) << l.output;
+  auto adapter_cfg = nlohmann::json::parse(read_text(dir / "adapt/model/adapter_config.json"));
+  EXPECT_EQ(adapter_cfg["peft_type"], "LORA");
+  EXPECT_EQ(adapter_cfg["r"], 4);
+  EXPECT_TRUE(std::filesystem::exists(dir / "adapt/model/adapter_model.safetensors"));
+  auto header = read_text(dir / "adapt/model/adapter_model.safetensors");
+  EXPECT_NE(header.find("base_model.model.model.layers.0.self_attn.q_proj.lora_A.weight"), std::string::npos);
+
+  auto m = run_anvil("lora merge --adapter adapt/model -o merged", dir.path());
+  ASSERT_EQ(m.exit_code, 0) << m.output;
+  const std::string prompt = " --max-tokens 12 --no-stream 'Classify the message as spam or not spam'";
+  auto a = run_anvil("generate --model adapt/model" + prompt, dir.path());
+  auto b = run_anvil("generate --model merged" + prompt, dir.path());
+  ASSERT_EQ(a.exit_code, 0) << a.output;
+  ASSERT_EQ(b.exit_code, 0) << b.output;
+  // The generated text (stdout "[0] ..."), not the timing line on stderr.
+  auto generated = [](const std::string& s) {
+    auto at = s.find("[0] ");
+    return at == std::string::npos ? std::string("<none>") : s.substr(at, s.find('\n', at) - at);
+  };
+  EXPECT_NE(generated(a.output), "<none>") << a.output;
+  EXPECT_EQ(generated(a.output), generated(b.output));
+}
+
+TEST(LmCli, LoraWithoutBaseModelIsAUsageError) {
+  TempDir dir("lm");
+  auto r = run_anvil("train --data x.jsonl --run-dir r " + kTiny + "lora.enabled=true", dir.path());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("lm.base_model"), std::string::npos) << r.output;
+}
+
+TEST(LmCli, GenerateWithoutAModelSaysHowToTrainOne) {
+  TempDir dir("lm");
+  auto r = run_anvil("generate --model nowhere hello", dir.path());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("anvil train"), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace anvil::testing
