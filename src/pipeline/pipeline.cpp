@@ -47,16 +47,7 @@ void run_language_model_pipeline(const Config& config, const std::string& run_di
     d.threads = 0;
     d.output = run_dir + "/data/specialists.jsonl";
     d.validate();
-    ProgressOptions po;
-    po.label = "specialist datagen";
-    po.unit = "rec";
-    ProgressBar bar(d.n, po);
-    int64_t last = 0;
-    datagen::generate_specialist_dataset(d, [&](int64_t done, int64_t) {
-      bar.update(done - last);
-      last = done;
-    });
-    bar.finish();
+    generate_with_progress(d, "specialist datagen");
     o.data_path = d.output;
   }
   auto r = train_language_model(o);

@@ -126,16 +126,7 @@ void register_datagen(CLI::App& app, Context& ctx) {
       o.format = datagen::parse_record_format(args->format);
       o.output = out_opt->count() ? args->output : "data/specialists.jsonl";
       o.validate();
-      ProgressOptions po;
-      po.label = "datagen";
-      po.unit = "rec";
-      ProgressBar bar(o.n, po);
-      int64_t last = 0;
-      const auto report = datagen::generate_specialist_dataset(o, [&](int64_t done, int64_t) {
-        bar.update(done - last);
-        last = done;
-      });
-      bar.finish();
+      const auto report = pipeline::generate_with_progress(o, "datagen");
       std::printf(
           "wrote %lld specialist records (%zu specialists) to %s in %.2fs, %.0f records/s "
           "on %d thread(s)\n",
