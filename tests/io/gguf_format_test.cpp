@@ -55,8 +55,8 @@ TEST(GgufFormat, TensorInfosAndDataLayout) {
   EXPECT_EQ(testing::get_u64(b, p + 13), 2u);
   EXPECT_EQ(testing::get_u64(b, p + 21), 3u);
   EXPECT_EQ(static_cast<uint8_t>(b[p + 29]), 1);  // type F16
-  EXPECT_EQ(testing::get_u64(b, p + 33), 32u);     // x's 12 bytes padded to 32
-  p += 41;                                         // 98 -> data at 128
+  EXPECT_EQ(testing::get_u64(b, p + 33), 32u);    // x's 12 bytes padded to 32
+  p += 41;                                        // 98 -> data at 128
   ASSERT_EQ(b.size(), 128u + 32 + 32) << "the last tensor is padded to the alignment too";
   EXPECT_EQ(b.substr(p, 128 - p), std::string(128 - p, '\0'));
   EXPECT_EQ(b.substr(128, 12), std::string(12, '\x01'));

@@ -41,8 +41,8 @@ inline GgufFile sample_gguf() {
   f.set("test.i32s", GgufValue::i32_array({1, -2, 3}));
   f.set("test.f32s", GgufValue::f32_array({0.5f, -1.25f}));
   f.set("test.u8s", GgufValue::array(GgufValueType::kUint8, {GgufValue::u8(1), GgufValue::u8(2)}));
-  f.set("test.bools",
-        GgufValue::array(GgufValueType::kBool, {GgufValue::boolean(true), GgufValue::boolean(false)}));
+  f.set("test.bools", GgufValue::array(GgufValueType::kBool,
+                                       {GgufValue::boolean(true), GgufValue::boolean(false)}));
   f.set("test.empty_array", GgufValue::array(GgufValueType::kInt32, {}));
   f.set("test.u64s", GgufValue::array(GgufValueType::kUint64, {GgufValue::u64(7)}));
   const std::vector<float> x = ramp(512);
