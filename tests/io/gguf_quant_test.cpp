@@ -202,7 +202,7 @@ TEST(GgufQuant, RoundTripErrorBoundsPerType) {
       {GgmlType::kF16, 1e-3, 1e-3},
       {GgmlType::kBF16, 4e-3, 4e-3},
       {GgmlType::kQ8_0, 0.008, 1.0 / 254 + 1e-3},
-      {GgmlType::kQ4_0, 0.12, 1.0 / 8 + 1e-3}  // +amax clamps to 7/8 amax,
+      {GgmlType::kQ4_0, 0.12, 1.0 / 8 + 1e-3},  // +amax clamps to 7/8 amax
       {GgmlType::kQ6_K, 0.03, 0.05},
       {GgmlType::kQ4_K, 0.10, 0.10},
   };
