@@ -24,6 +24,13 @@ const tensorInfo = (t) => ({
   offset: t.offset.toString(),
 });
 
+// hyllama builds strings with String.fromCharCode per byte (Latin-1); recover the UTF-8 text.
+const latin1ToUtf8 = (v) => {
+  if (typeof v === "string") return Buffer.from(v, "latin1").toString("utf8");
+  if (Array.isArray(v)) return v.map(latin1ToUtf8);
+  return v;
+};
+
 const out = {};
 try {
   const { gguf } = await import(path.join(modules, "@huggingface", "gguf", "dist", "index.mjs"));
@@ -50,9 +57,10 @@ try {
   const metadata = {};
   for (const [k, v] of Object.entries(r.metadata)) {
     if (k === "version" || k === "tensorCount") continue;
-    metadata[k] = plain(v);
+    metadata[k] = latin1ToUtf8(plain(v));
   }
-  out.hyllama = { version: r.metadata.version, metadata, tensorInfos: r.tensorInfos.map(tensorInfo) };
+  const infos = r.tensorInfos.map(tensorInfo).map((t) => ({ ...t, name: latin1ToUtf8(t.name) }));
+  out.hyllama = { version: r.metadata.version, metadata, tensorInfos: infos };
 } catch (e) {
   out.hyllama = { error: String(e && e.message ? e.message : e) };
 }
