@@ -97,8 +97,9 @@ TEST_F(GgufExternal, BothReadersSeeAnvilsMetadataAndTensorInfos) {
       const json& m = hf["metadata"][kv.key];
       EXPECT_EQ(m["type"], static_cast<uint32_t>(kv.value.type())) << kv.key;
       EXPECT_EQ(m["value"], expected_json(kv.value)) << kv.key;
-      if (kv.value.type() == GgufValueType::kArray)
+      if (kv.value.type() == GgufValueType::kArray) {
         EXPECT_EQ(m["subType"], static_cast<uint32_t>(kv.value.as_array().element_type)) << kv.key;
+      }
     }
     expect_tensor_infos(hf["tensorInfos"], f, "@huggingface/gguf");
     // The data section starts where anvil put it: the header rounded up to the alignment.
