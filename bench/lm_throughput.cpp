@@ -18,9 +18,10 @@ using Clock = std::chrono::steady_clock;
 
 int main(int argc, char** argv) {
   tune_runtime_or_reexec(argv);
-  std::map<std::string, int64_t> a = {{"--hidden", 256}, {"--layers", 4}, {"--heads", 4}, {"--kv-heads", 2},
-                                      {"--ffn", 688},    {"--vocab", 2048}, {"--batch", 8}, {"--seq", 256},
-                                      {"--steps", 10},   {"--warmup", 2},   {"--threads", 0}, {"--gen", 64}};
+  std::map<std::string, int64_t> a = {{"--hidden", 256}, {"--layers", 4},  {"--heads", 4},
+                                      {"--kv-heads", 2}, {"--ffn", 688},   {"--vocab", 2048},
+                                      {"--batch", 8},    {"--seq", 256},   {"--steps", 10},
+                                      {"--warmup", 2},   {"--threads", 0}, {"--gen", 64}};
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!a.count(argv[i])) {
       std::fprintf(stderr, "unknown option %s\n", argv[i]);
@@ -55,13 +56,17 @@ int main(int argc, char** argv) {
   for (int64_t i = 0; i < a["--steps"]; ++i) step();
   const double s = std::chrono::duration<double>(Clock::now() - t0).count();
   const double tokens = double(a["--steps"] * b * t);
-  // Matmul FLOPs per token: 6 * non-embedding params + attention (12 * layers * d * t / 2 causal avg ~ 6*L*d*t)
+  // Matmul FLOPs per token: 6 * non-embedding params + attention (12 * layers * d * t / 2 causal
+  // avg ~ 6*L*d*t)
   int64_t n_params = 0;
   for (auto& p : model->parameters()) n_params += p.numel();
-  const double flops_per_token = 6.0 * double(n_params) + 6.0 * c.num_hidden_layers * c.hidden_size * t;
-  std::printf("anvil llama params=%lld threads=%lld batch=%lld seq=%lld train tokens/s=%.0f steps/s=%.3f GFLOP/s=%.1f\n",
-              static_cast<long long>(n_params), static_cast<long long>(threads), static_cast<long long>(b),
-              static_cast<long long>(t), tokens / s, a["--steps"] / s, tokens * flops_per_token / s / 1e9);
+  const double flops_per_token =
+      6.0 * double(n_params) + 6.0 * c.num_hidden_layers * c.hidden_size * t;
+  std::printf(
+      "anvil llama params=%lld threads=%lld batch=%lld seq=%lld train tokens/s=%.0f steps/s=%.3f "
+      "GFLOP/s=%.1f\n",
+      static_cast<long long>(n_params), static_cast<long long>(threads), static_cast<long long>(b),
+      static_cast<long long>(t), tokens / s, a["--steps"] / s, tokens * flops_per_token / s / 1e9);
 
   // Generation: greedy continuation of one prompt, with and without the KV cache.
   torch::NoGradGuard g;
@@ -79,7 +84,8 @@ int main(int argc, char** argv) {
       if (cache) in.cache = &kv;
     }
     const double gs = std::chrono::duration<double>(Clock::now() - g0).count();
-    std::printf("anvil generation %s: %.1f tokens/s\n", cache ? "with KV cache" : "without cache", a["--gen"] / gs);
+    std::printf("anvil generation %s: %.1f tokens/s\n", cache ? "with KV cache" : "without cache",
+                a["--gen"] / gs);
   }
   return 0;
 }

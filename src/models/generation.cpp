@@ -10,12 +10,16 @@
 namespace anvil::models {
 
 void GenerationOptions::validate() const {
-  if (max_new_tokens < 1) throw usage_error("max_new_tokens = " + std::to_string(max_new_tokens) + ": must be >= 1");
-  if (temperature < 0) throw usage_error("temperature = " + std::to_string(temperature) + ": must be >= 0");
+  if (max_new_tokens < 1)
+    throw usage_error("max_new_tokens = " + std::to_string(max_new_tokens) + ": must be >= 1");
+  if (temperature < 0)
+    throw usage_error("temperature = " + std::to_string(temperature) + ": must be >= 0");
   if (top_k < 0) throw usage_error("top_k = " + std::to_string(top_k) + ": must be >= 0");
-  if (!(top_p > 0 && top_p <= 1)) throw usage_error("top_p = " + std::to_string(top_p) + ": must be in (0, 1]");
+  if (!(top_p > 0 && top_p <= 1))
+    throw usage_error("top_p = " + std::to_string(top_p) + ": must be in (0, 1]");
   if (!(repetition_penalty > 0))
-    throw usage_error("repetition_penalty = " + std::to_string(repetition_penalty) + ": must be > 0");
+    throw usage_error("repetition_penalty = " + std::to_string(repetition_penalty) +
+                      ": must be > 0");
 }
 
 namespace {
@@ -44,7 +48,8 @@ torch::Tensor choose_next(torch::Tensor logits, const std::vector<std::vector<in
     auto cum = torch::softmax(sorted, -1).cumsum(-1);
     auto remove = (cum - torch::softmax(sorted, -1)) > o.top_p;  // keep the token that crosses p
     sorted = sorted.masked_fill(remove, -std::numeric_limits<float>::infinity());
-    logits = torch::full_like(logits, -std::numeric_limits<float>::infinity()).scatter(-1, idx, sorted);
+    logits =
+        torch::full_like(logits, -std::numeric_limits<float>::infinity()).scatter(-1, idx, sorted);
   }
   auto probs = torch::softmax(logits, -1);
   return torch::multinomial(probs.cpu(), 1, false, gen).squeeze(-1).to(logits.device());
@@ -101,7 +106,8 @@ GenerationResult generate_ids(LlamaForCausalLM& model, const tokenize::Tokenizer
       const size_t k = static_cast<size_t>(i);
       if (done[k]) continue;
       const int64_t tok = next_a[i];
-      bool stop = std::find(o.stop_token_ids.begin(), o.stop_token_ids.end(), tok) != o.stop_token_ids.end();
+      bool stop = std::find(o.stop_token_ids.begin(), o.stop_token_ids.end(), tok) !=
+                  o.stop_token_ids.end();
       if (!stop) {
         res.token_ids[k].push_back(tok);
         seen[k].push_back(tok);

@@ -30,7 +30,8 @@ torch::Tensor rotate_half(const torch::Tensor& x) {
 }
 
 // q/k [B, H, T, Dh]; cos/sin [B, T, Dh]
-torch::Tensor apply_rotary(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin) {
+torch::Tensor apply_rotary(const torch::Tensor& x, const torch::Tensor& cos,
+                           const torch::Tensor& sin) {
   return x * cos.unsqueeze(1) + rotate_half(x) * sin.unsqueeze(1);
 }
 }  // namespace
@@ -49,8 +50,9 @@ torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor& x, const torch::T
                                           const torch::Tensor& sin, const torch::Tensor& allowed,
                                           KvCache* cache, size_t layer) {
   const int64_t b = x.size(0), t = x.size(1);
-  auto q = q_proj->forward(x).view({b, t, heads_, head_dim_}).transpose(1, 2);     // [B, H, T, Dh]
-  auto k = k_proj->forward(x).view({b, t, kv_heads_, head_dim_}).transpose(1, 2);  // [B, Hkv, T, Dh]
+  auto q = q_proj->forward(x).view({b, t, heads_, head_dim_}).transpose(1, 2);  // [B, H, T, Dh]
+  auto k =
+      k_proj->forward(x).view({b, t, kv_heads_, head_dim_}).transpose(1, 2);  // [B, Hkv, T, Dh]
   auto v = v_proj->forward(x).view({b, t, kv_heads_, head_dim_}).transpose(1, 2);
   q = apply_rotary(q, cos, sin);
   k = apply_rotary(k, cos, sin);
@@ -70,7 +72,8 @@ torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor& x, const torch::T
     k = k.repeat_interleave(heads_ / kv_heads_, 1);
     v = v.repeat_interleave(heads_ / kv_heads_, 1);
   }
-  auto scores = torch::matmul(q, k.transpose(-2, -1)) / std::sqrt(double(head_dim_));  // [B, H, T, S]
+  auto scores =
+      torch::matmul(q, k.transpose(-2, -1)) / std::sqrt(double(head_dim_));  // [B, H, T, S]
   scores = scores.masked_fill(allowed.logical_not(), std::numeric_limits<float>::lowest());
   auto probs = torch::softmax(scores.to(torch::kFloat32), -1).to(q.scalar_type());
   auto out = torch::matmul(probs, v).transpose(1, 2).reshape({b, t, heads_ * head_dim_});
@@ -115,10 +118,12 @@ LlamaForCausalLMImpl::LlamaForCausalLMImpl(LlamaConfig config) : config_(std::mo
   config_.validate();
   model = register_module("model", LlamaModel(config_));
   if (!config_.tie_word_embeddings)
-    lm_head = register_module("lm_head", LoraLinear(config_.hidden_size, config_.vocab_size, false));
+    lm_head =
+        register_module("lm_head", LoraLinear(config_.hidden_size, config_.vocab_size, false));
   const int64_t dh = config_.head_dim();
-  inv_freq_ = 1.0 / torch::pow(config_.rope_theta,
-                               torch::arange(0, dh, 2, torch::kInt64).to(torch::kFloat32) / double(dh));
+  inv_freq_ =
+      1.0 / torch::pow(config_.rope_theta,
+                       torch::arange(0, dh, 2, torch::kInt64).to(torch::kFloat32) / double(dh));
   // Hugging Face-style initialisation: normal(0, 0.02) for embeddings and projections.
   torch::NoGradGuard g;
   for (auto& p : named_parameters()) {
@@ -134,12 +139,14 @@ torch::Tensor LlamaForCausalLMImpl::lm_head_weight() const {
 
 torch::Tensor LlamaForCausalLMImpl::hidden_states(const LlamaInputs& in) {
   const auto& ids = in.input_ids;
-  if (ids.dim() != 2) throw Error("llama: input_ids must be [batch, time], got " + c10::str(ids.sizes()));
+  if (ids.dim() != 2)
+    throw Error("llama: input_ids must be [batch, time], got " + c10::str(ids.sizes()));
   const int64_t b = ids.size(0), t = ids.size(1);
   const int64_t past = in.cache ? in.cache->length() : 0;
   const int64_t s = past + t;
   if (s > config_.max_position_embeddings)
-    throw Error("llama: sequence of " + std::to_string(s) + " tokens exceeds max_position_embeddings " +
+    throw Error("llama: sequence of " + std::to_string(s) +
+                " tokens exceeds max_position_embeddings " +
                 std::to_string(config_.max_position_embeddings));
   const auto dev = ids.device();
   auto long_opts = torch::TensorOptions().dtype(torch::kInt64).device(dev);
@@ -151,7 +158,8 @@ torch::Tensor LlamaForCausalLMImpl::hidden_states(const LlamaInputs& in) {
   auto allowed = k_idx.le(q_idx).expand({b, 1, t, s});
   if (in.segment_ids.defined()) {
     if (past > 0) throw Error("llama: segment_ids cannot be combined with a KV cache");
-    allowed = allowed.logical_and(in.segment_ids.view({b, 1, t, 1}).eq(in.segment_ids.view({b, 1, 1, t})));
+    allowed = allowed.logical_and(
+        in.segment_ids.view({b, 1, t, 1}).eq(in.segment_ids.view({b, 1, 1, t})));
   }
   if (in.attention_mask.defined()) {
     if (in.attention_mask.size(1) != s)
@@ -168,7 +176,8 @@ torch::Tensor LlamaForCausalLMImpl::hidden_states(const LlamaInputs& in) {
       pos = torch::arange(past, s, long_opts).unsqueeze(0).expand({b, t});
     }
   }
-  auto freqs = pos.to(torch::kFloat32).unsqueeze(-1) * inv_freq_.to(dev).view({1, 1, -1});  // [B, T, Dh/2]
+  auto freqs =
+      pos.to(torch::kFloat32).unsqueeze(-1) * inv_freq_.to(dev).view({1, 1, -1});  // [B, T, Dh/2]
   auto emb = torch::cat({freqs, freqs}, -1);
   auto h = model->embed_tokens->forward(ids);
   auto cos = emb.cos().to(h.scalar_type()), sin = emb.sin().to(h.scalar_type());
@@ -202,9 +211,10 @@ std::vector<std::string> LlamaForCausalLMImpl::add_lora(const LoraOptions& optio
   if (adapted.empty()) {
     std::string list;
     for (const auto& t : targets) list += (list.empty() ? "" : ",") + t;
-    throw usage_error("lora.target_modules = '" + list +
-                      "' matches no projection (q_proj, k_proj, v_proj, o_proj, gate_proj, up_proj, "
-                      "down_proj, or all-linear)");
+    throw usage_error(
+        "lora.target_modules = '" + list +
+        "' matches no projection (q_proj, k_proj, v_proj, o_proj, gate_proj, up_proj, "
+        "down_proj, or all-linear)");
   }
   return adapted;
 }

@@ -13,7 +13,8 @@ void LlamaConfig::validate() const {
   if (hidden_size < 1) throw bad("hidden_size", hidden_size, "must be positive");
   if (num_attention_heads < 1 || hidden_size % num_attention_heads)
     throw bad("num_attention_heads", num_attention_heads, "must divide hidden_size");
-  if (head_dim() % 2) throw bad("hidden_size", hidden_size, "head_dim must be even for rotary embeddings");
+  if (head_dim() % 2)
+    throw bad("hidden_size", hidden_size, "head_dim must be even for rotary embeddings");
   if (num_key_value_heads < 1 || num_attention_heads % num_key_value_heads)
     throw bad("num_key_value_heads", num_key_value_heads, "must divide num_attention_heads");
   if (num_hidden_layers < 1) throw bad("num_hidden_layers", num_hidden_layers, "must be positive");
@@ -70,9 +71,12 @@ LlamaConfig LlamaConfig::from_hf_json(const nlohmann::json& j, const std::string
     if (j.contains("architectures") && j["architectures"].is_array() && !j["architectures"].empty())
       c.architecture = j["architectures"][0].get<std::string>();
     c.attention_bias = j.value("attention_bias", c.architecture == "Qwen2ForCausalLM");
-    if (j.contains("bos_token_id") && j["bos_token_id"].is_number_integer()) c.bos_token_id = j["bos_token_id"];
-    if (j.contains("eos_token_id") && j["eos_token_id"].is_number_integer()) c.eos_token_id = j["eos_token_id"];
-    if (j.contains("pad_token_id") && j["pad_token_id"].is_number_integer()) c.pad_token_id = j["pad_token_id"];
+    if (j.contains("bos_token_id") && j["bos_token_id"].is_number_integer())
+      c.bos_token_id = j["bos_token_id"];
+    if (j.contains("eos_token_id") && j["eos_token_id"].is_number_integer())
+      c.eos_token_id = j["eos_token_id"];
+    if (j.contains("pad_token_id") && j["pad_token_id"].is_number_integer())
+      c.pad_token_id = j["pad_token_id"];
     if (j.contains("rope_scaling") && !j["rope_scaling"].is_null())
       throw Error("rope_scaling is not supported yet (found " + j["rope_scaling"].dump() + ")");
   } catch (const nlohmann::json::exception& e) {

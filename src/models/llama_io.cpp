@@ -34,7 +34,8 @@ std::map<std::string, std::string> weight_files(const std::string& dir) {
     return where;
   }
   if (!file_exists(single))
-    throw Error("no weights in '" + dir + "': expected model.safetensors or model.safetensors.index.json");
+    throw Error("no weights in '" + dir +
+                "': expected model.safetensors or model.safetensors.index.json");
   where[""] = single;
   return where;
 }
@@ -114,7 +115,8 @@ void save_llama(LlamaForCausalLM& model, const std::string& dir, const LlamaSave
     shards.back().push_back(t);
     in_shard += bytes;
   }
-  nlohmann::json index = {{"metadata", {{"total_size", total}}}, {"weight_map", nlohmann::json::object()}};
+  nlohmann::json index = {{"metadata", {{"total_size", total}}},
+                          {"weight_map", nlohmann::json::object()}};
   for (size_t i = 0; i < shards.size(); ++i) {
     char name[64];
     std::snprintf(name, sizeof name, "model-%05zu-of-%05zu.safetensors", i + 1, shards.size());

@@ -53,10 +53,12 @@ std::vector<SftRecord> load_sft_records(const std::string& path) {
     auto r = parser.parse(file.line(i), path, file.line_number(i));
     if (r.text.empty())
       throw Error(path + ":" + std::to_string(file.line_number(i)) +
-                  ": record has no 'text' (use the text form: anvil datagen --specialist ... --format text)");
+                  ": record has no 'text' (use the text form: anvil datagen --specialist ... "
+                  "--format text)");
     auto pos = r.text.rfind(kAssistant);
     if (pos == std::string::npos)
-      throw Error(path + ":" + std::to_string(file.line_number(i)) + ": 'text' has no \"Assistant: \" turn");
+      throw Error(path + ":" + std::to_string(file.line_number(i)) +
+                  ": 'text' has no \"Assistant: \" turn");
     const size_t cut = pos + std::string(kAssistant).size();
     out.push_back({r.specialist, r.text.substr(0, cut), r.text.substr(cut), r.response});
   }
@@ -75,8 +77,8 @@ struct PackedBatch {
   int64_t tokens = 0;
 };
 
-PackedBatch make_packed_batch(const std::vector<std::vector<const Tokenized*>>& rows, int64_t seq_len,
-                              int64_t pad_id) {
+PackedBatch make_packed_batch(const std::vector<std::vector<const Tokenized*>>& rows,
+                              int64_t seq_len, int64_t pad_id) {
   const int64_t b = static_cast<int64_t>(rows.size());
   PackedBatch pb;
   pb.ids = torch::full({b, seq_len}, pad_id, torch::kInt64);
@@ -121,7 +123,8 @@ std::vector<std::vector<const Tokenized*>> pack_rows(const std::vector<const Tok
 
 std::vector<SpecialistScore> score_records(models::LlamaForCausalLM& model,
                                            const tokenize::Tokenizer& tok, int64_t eos_id,
-                                           int64_t pad_id, const std::vector<const SftRecord*>& recs,
+                                           int64_t pad_id,
+                                           const std::vector<const SftRecord*>& recs,
                                            int64_t max_new_tokens, bool progress) {
   std::map<std::string, SpecialistScore> by;
   models::GenerationOptions go;
@@ -165,7 +168,8 @@ std::vector<SpecialistScore> score_records(models::LlamaForCausalLM& model,
 }
 
 std::vector<const SftRecord*> held_out_sample(const std::vector<SftRecord>& recs,
-                                              const std::vector<int64_t>& idx, int64_t per_specialist) {
+                                              const std::vector<int64_t>& idx,
+                                              int64_t per_specialist) {
   std::map<std::string, int64_t> taken;
   std::vector<const SftRecord*> out;
   for (int64_t i : idx) {
@@ -219,12 +223,17 @@ LmTrainOptions LmTrainOptions::from_config(const Config& c) {
 void LmTrainOptions::validate() const {
   if (data_path.empty()) throw usage_error("lm.data is empty: give specialist JSONL (--data FILE)");
   if (run_dir.empty()) throw usage_error("no run directory given");
-  if (seq_len < 16) throw usage_error("lm.seq_len = " + std::to_string(seq_len) + ": must be >= 16");
+  if (seq_len < 16)
+    throw usage_error("lm.seq_len = " + std::to_string(seq_len) + ": must be >= 16");
   if (batch_size < 1 || grad_accum < 1 || epochs < 1)
     throw usage_error("train.batch_size, lm.grad_accum and train.epochs must be >= 1");
-  if (tokenizer_vocab < 300) throw usage_error("lm.tokenizer_vocab = " + std::to_string(tokenizer_vocab) + ": must be >= 300");
-  if (lora && base_model.empty()) throw usage_error("lora.enabled needs lm.base_model (the model to adapt)");
-  if (!(train_ratio > 0 && train_ratio < 1)) throw usage_error("data.train_ratio must be in (0, 1) for LM training");
+  if (tokenizer_vocab < 300)
+    throw usage_error("lm.tokenizer_vocab = " + std::to_string(tokenizer_vocab) +
+                      ": must be >= 300");
+  if (lora && base_model.empty())
+    throw usage_error("lora.enabled needs lm.base_model (the model to adapt)");
+  if (!(train_ratio > 0 && train_ratio < 1))
+    throw usage_error("data.train_ratio must be in (0, 1) for LM training");
 }
 
 LmTrainResult train_language_model(const LmTrainOptions& o) {
@@ -236,12 +245,14 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
   const std::string model_dir = o.run_dir + "/model";
 
   auto records = load_sft_records(o.data_path);
-  auto split = data::train_validation_split(static_cast<int64_t>(records.size()), o.train_ratio, o.seed);
+  auto split =
+      data::train_validation_split(static_cast<int64_t>(records.size()), o.train_ratio, o.seed);
 
   // Tokenizer: the base model's, or a new BPE trained on the training texts.
   std::shared_ptr<tokenize::BpeTokenizer> tok;
   if (!o.base_model.empty()) {
-    tok = std::make_shared<tokenize::BpeTokenizer>(tokenize::load_tokenizer_json(o.base_model + "/tokenizer.json"));
+    tok = std::make_shared<tokenize::BpeTokenizer>(
+        tokenize::load_tokenizer_json(o.base_model + "/tokenizer.json"));
   } else {
     std::vector<std::string> texts;
     std::vector<std::string_view> views;
@@ -285,17 +296,21 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
   }
   std::vector<const Tokenized*> train_set, val_set;
   for (int64_t i : split.train) {
-    if (static_cast<int64_t>(tokenized[i].ids.size()) > std::min(o.seq_len, cfg.max_position_embeddings)) {
+    if (static_cast<int64_t>(tokenized[i].ids.size()) >
+        std::min(o.seq_len, cfg.max_position_embeddings)) {
       ++skipped;
       continue;
     }
     train_set.push_back(&tokenized[i]);
   }
   for (int64_t i : split.validation)
-    if (static_cast<int64_t>(tokenized[i].ids.size()) <= o.seq_len) val_set.push_back(&tokenized[i]);
-  if (skipped) std::fprintf(stderr, "skipped %lld training records longer than lm.seq_len=%lld tokens\n",
-                            static_cast<long long>(skipped), static_cast<long long>(o.seq_len));
-  if (train_set.empty()) throw Error("no training records fit in lm.seq_len=" + std::to_string(o.seq_len));
+    if (static_cast<int64_t>(tokenized[i].ids.size()) <= o.seq_len)
+      val_set.push_back(&tokenized[i]);
+  if (skipped)
+    std::fprintf(stderr, "skipped %lld training records longer than lm.seq_len=%lld tokens\n",
+                 static_cast<long long>(skipped), static_cast<long long>(o.seq_len));
+  if (train_set.empty())
+    throw Error("no training records fit in lm.seq_len=" + std::to_string(o.seq_len));
 
   // Optimizer: decay on matrices only (not norms, biases, or LoRA-frozen weights).
   std::vector<torch::Tensor> decay, no_decay;
@@ -306,11 +321,13 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
     (p.value().dim() >= 2 ? decay : no_decay).push_back(p.value());
   }
   std::vector<torch::optim::OptimizerParamGroup> groups;
-  groups.emplace_back(decay, std::make_unique<torch::optim::AdamWOptions>(
-                                 torch::optim::AdamWOptions(o.lr).weight_decay(o.weight_decay).betas({0.9, 0.95})));
+  groups.emplace_back(
+      decay, std::make_unique<torch::optim::AdamWOptions>(
+                 torch::optim::AdamWOptions(o.lr).weight_decay(o.weight_decay).betas({0.9, 0.95})));
   if (!no_decay.empty())
-    groups.emplace_back(no_decay, std::make_unique<torch::optim::AdamWOptions>(
-                                      torch::optim::AdamWOptions(o.lr).weight_decay(0.0).betas({0.9, 0.95})));
+    groups.emplace_back(no_decay,
+                        std::make_unique<torch::optim::AdamWOptions>(
+                            torch::optim::AdamWOptions(o.lr).weight_decay(0.0).betas({0.9, 0.95})));
   torch::optim::AdamW optimizer(std::move(groups));
 
   // Epoch plans: shuffled order -> packed rows -> micro-batches.
@@ -368,7 +385,8 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
   std::vector<torch::Tensor> trainable;
   for (auto& p : model->parameters())
     if (p.requires_grad()) trainable.push_back(p);
-  if (o.grad_clip > 0) engine.attach(std::make_shared<train::GradientClipping>(trainable, o.grad_clip));
+  if (o.grad_clip > 0)
+    engine.attach(std::make_shared<train::GradientClipping>(trainable, o.grad_clip));
   engine.attach(std::make_shared<train::NanGuard>());
   engine.attach(std::make_shared<train::Evaluator>([&]() -> std::map<std::string, double> {
     torch::NoGradGuard g;
@@ -379,7 +397,8 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
     for (size_t i = 0; i < val_rows.size(); i += static_cast<size_t>(o.batch_size)) {
       std::vector<std::vector<const Tokenized*>> chunk(
           val_rows.begin() + i, val_rows.begin() + std::min(val_rows.size(), i + o.batch_size));
-      sum += forward_loss(make_packed_batch(chunk, o.seq_len, pad_id >= 0 ? pad_id : eos_id)).item<double>();
+      sum += forward_loss(make_packed_batch(chunk, o.seq_len, pad_id >= 0 ? pad_id : eos_id))
+                 .item<double>();
       ++n;
     }
     model->train();
@@ -391,13 +410,17 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
   po.summary_keys = {"train_loss", "val_loss", "lr"};
   engine.attach(std::make_shared<train::ProgressReporter>(averages, po));
 
-  std::fprintf(stderr, "llama: %lld parameters (%s), vocab %lld, %zu training records in %lld packed rows of %lld tokens\n",
-               static_cast<long long>(n_params), o.lora ? "LoRA adapters trainable" : "all trainable",
+  std::fprintf(stderr,
+               "llama: %lld parameters (%s), vocab %lld, %zu training records in %lld packed rows "
+               "of %lld tokens\n",
+               static_cast<long long>(n_params),
+               o.lora ? "LoRA adapters trainable" : "all trainable",
                static_cast<long long>(cfg.vocab_size), train_set.size(),
                static_cast<long long>(rows_per_epoch), static_cast<long long>(o.seq_len));
   const auto t0 = std::chrono::steady_clock::now();
   engine.run(steps_per_epoch, o.epochs);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (engine.state().failed || engine.state().interrupted)
     throw Error("training stopped: " + engine.state().terminate_reason);
 
@@ -406,7 +429,8 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
   result.tokens_seen = tokens_seen;
   result.train_seconds = seconds;
   result.tokens_per_second = seconds > 0 ? tokens_seen / seconds : 0;
-  result.final_val_loss = engine.state().metrics.count("val_loss") ? engine.state().metrics.at("val_loss") : NAN;
+  result.final_val_loss =
+      engine.state().metrics.count("val_loss") ? engine.state().metrics.at("val_loss") : NAN;
 
   // Save: the full model (from scratch), or the PEFT adapter next to a note of its base.
   result.model_dir = model_dir;
@@ -416,14 +440,22 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
     models::save_llama(model, model_dir);
   }
   tokenize::save_tokenizer_json(*tok, model_dir + "/tokenizer.json");
-  write_file_atomic(model_dir + "/generation_config.json",
-                    nlohmann::json{{"eos_token_id", eos_id}, {"pad_token_id", pad_id}, {"max_new_tokens", o.max_new_tokens}}.dump(2) + "\n");
+  write_file_atomic(
+      model_dir + "/generation_config.json",
+      nlohmann::json{
+          {"eos_token_id", eos_id}, {"pad_token_id", pad_id}, {"max_new_tokens", o.max_new_tokens}}
+              .dump(2) +
+          "\n");
 
   auto sample = held_out_sample(records, split.validation, o.eval_per_specialist);
-  result.scores = score_records(model, *tok, eos_id, pad_id >= 0 ? pad_id : eos_id, sample, o.max_new_tokens, o.progress);
+  result.scores = score_records(model, *tok, eos_id, pad_id >= 0 ? pad_id : eos_id, sample,
+                                o.max_new_tokens, o.progress);
   nlohmann::json j = nlohmann::json::array();
   for (const auto& s : result.scores)
-    j.push_back({{"specialist", s.specialist}, {"records", s.records}, {"field_accuracy", s.field_accuracy}, {"exact", s.exact}});
+    j.push_back({{"specialist", s.specialist},
+                 {"records", s.records},
+                 {"field_accuracy", s.field_accuracy},
+                 {"exact", s.exact}});
   write_file_atomic(o.run_dir + "/eval.json", j.dump(2) + "\n");
   if (tracking.tracker) {
     const int64_t id = tracking.tracker->log_artifact(o.run_dir + "/eval.json", "evaluation");
@@ -443,8 +475,8 @@ std::vector<SpecialistScore> evaluate_language_model(const std::string& model_di
   std::vector<int64_t> all(records.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int64_t>(i);
   const int64_t eos = tok.token_id(kEos), pad = tok.token_id(kPad);
-  return score_records(model, tok, eos, pad >= 0 ? pad : eos, held_out_sample(records, all, per_specialist),
-                       max_new_tokens, true);
+  return score_records(model, tok, eos, pad >= 0 ? pad : eos,
+                       held_out_sample(records, all, per_specialist), max_new_tokens, true);
 }
 
 std::string format_specialist_scores(const std::vector<SpecialistScore>& scores) {

@@ -21,7 +21,8 @@ void save_peft_adapter(models::LlamaForCausalLM& model, const std::string& base_
   ensure_directory(dir);
   io::NamedTensors tensors;
   for (auto& p : model->named_parameters())
-    if (p.key().find(".lora_") != std::string::npos) tensors.emplace_back(kPeftPrefix + p.key(), p.value());
+    if (p.key().find(".lora_") != std::string::npos)
+      tensors.emplace_back(kPeftPrefix + p.key(), p.value());
   if (tensors.empty()) throw Error("the model has no LoRA adapters to save");
   io::save_named_tensors(dir + "/adapter_model.safetensors", tensors, {{"format", "pt"}});
   nlohmann::json cfg = {{"peft_type", "LORA"},
@@ -66,15 +67,18 @@ void load_peft_adapter(models::LlamaForCausalLM& model, const std::string& dir) 
   auto params = model->named_parameters();
   size_t loaded = 0;
   for (const auto& t : st.tensors) {
-    std::string name = t.name.rfind(kPeftPrefix, 0) == 0 ? t.name.substr(kPeftPrefix.size()) : t.name;
+    std::string name =
+        t.name.rfind(kPeftPrefix, 0) == 0 ? t.name.substr(kPeftPrefix.size()) : t.name;
     auto pos = name.find(".default.");  // PEFT in-memory names carry the adapter name
     if (pos != std::string::npos) name.erase(pos, 8);
     auto* p = params.find(name);
-    if (!p) throw Error(dir + "/adapter_model.safetensors: tensor '" + t.name + "' matches no LoRA parameter");
+    if (!p)
+      throw Error(dir + "/adapter_model.safetensors: tensor '" + t.name +
+                  "' matches no LoRA parameter");
     auto src = io::to_torch(t);
     if (src.sizes() != p->sizes())
-      throw Error(dir + "/adapter_model.safetensors: '" + t.name + "' has shape " + c10::str(src.sizes()) +
-                  ", expected " + c10::str(p->sizes()));
+      throw Error(dir + "/adapter_model.safetensors: '" + t.name + "' has shape " +
+                  c10::str(src.sizes()) + ", expected " + c10::str(p->sizes()));
     p->copy_(src);
     ++loaded;
   }
@@ -82,13 +86,14 @@ void load_peft_adapter(models::LlamaForCausalLM& model, const std::string& dir) 
   for (const auto& p : params)
     if (p.key().find(".lora_") != std::string::npos) ++expected;
   if (loaded != expected)
-    throw Error(dir + ": adapter holds " + std::to_string(loaded) + " LoRA tensors, the config implies " +
-                std::to_string(expected));
+    throw Error(dir + ": adapter holds " + std::to_string(loaded) +
+                " LoRA tensors, the config implies " + std::to_string(expected));
 }
 
 models::LlamaForCausalLM load_model_with_adapters(const std::string& dir) {
   if (!file_exists(dir + "/adapter_config.json")) return models::load_llama(dir);
-  nlohmann::json cfg = nlohmann::json::parse(read_file(dir + "/adapter_config.json"), nullptr, false);
+  nlohmann::json cfg =
+      nlohmann::json::parse(read_file(dir + "/adapter_config.json"), nullptr, false);
   if (cfg.is_discarded() || !cfg.contains("base_model_name_or_path"))
     throw Error(dir + "/adapter_config.json: missing base_model_name_or_path");
   auto model = models::load_llama(cfg["base_model_name_or_path"].get<std::string>());

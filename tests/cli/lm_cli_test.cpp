@@ -17,19 +17,23 @@ const std::string kTiny =
 
 TEST(LmCli, TrainGenerateLoraMergeEndToEnd) {
   TempDir dir("lm");
-  ASSERT_EQ(run_anvil("datagen --specialist spam_detection,sentiment_analysis -n 120 --seed 2 -o d.jsonl",
-                      dir.path()).exit_code, 0);
+  ASSERT_EQ(
+      run_anvil("datagen --specialist spam_detection,sentiment_analysis -n 120 --seed 2 -o d.jsonl",
+                dir.path())
+          .exit_code,
+      0);
   auto t = run_anvil("train --data d.jsonl --run-dir base " + kTiny, dir.path());
   ASSERT_EQ(t.exit_code, 0) << t.output;
   EXPECT_NE(t.output.find("spam_detection"), std::string::npos) << t.output;
-  for (const char* f : {"base/model/config.json", "base/model/model.safetensors", "base/model/tokenizer.json",
-                        "base/eval.json"})
+  for (const char* f : {"base/model/config.json", "base/model/model.safetensors",
+                        "base/model/tokenizer.json", "base/eval.json"})
     EXPECT_TRUE(std::filesystem::exists(dir / f)) << f;
   auto cfg = nlohmann::json::parse(read_text(dir / "base/model/config.json"));
   EXPECT_EQ(cfg["architectures"][0], "LlamaForCausalLM");
   EXPECT_EQ(cfg["hidden_size"], 32);
 
-  auto g = run_anvil("generate --model base/model --max-tokens 8 --no-stream 'Spam filter: hello'", dir.path());
+  auto g = run_anvil("generate --model base/model --max-tokens 8 --no-stream 'Spam filter: hello'",
+                     dir.path());
   ASSERT_EQ(g.exit_code, 0) << g.output;
   EXPECT_NE(g.output.find("tokens/s (KV cache)"), std::string::npos) << g.output;
 
@@ -42,11 +46,13 @@ TEST(LmCli, TrainGenerateLoraMergeEndToEnd) {
   EXPECT_EQ(adapter_cfg["r"], 4);
   EXPECT_TRUE(std::filesystem::exists(dir / "adapt/model/adapter_model.safetensors"));
   auto header = read_text(dir / "adapt/model/adapter_model.safetensors");
-  EXPECT_NE(header.find("base_model.model.model.layers.0.self_attn.q_proj.lora_A.weight"), std::string::npos);
+  EXPECT_NE(header.find("base_model.model.model.layers.0.self_attn.q_proj.lora_A.weight"),
+            std::string::npos);
 
   auto m = run_anvil("lora merge --adapter adapt/model -o merged", dir.path());
   ASSERT_EQ(m.exit_code, 0) << m.output;
-  const std::string prompt = " --max-tokens 12 --no-stream 'Classify the message as spam or not spam'";
+  const std::string prompt =
+      " --max-tokens 12 --no-stream 'Classify the message as spam or not spam'";
   auto a = run_anvil("generate --model adapt/model" + prompt, dir.path());
   auto b = run_anvil("generate --model merged" + prompt, dir.path());
   ASSERT_EQ(a.exit_code, 0) << a.output;
@@ -58,6 +64,22 @@ TEST(LmCli, TrainGenerateLoraMergeEndToEnd) {
   };
   EXPECT_NE(generated(a.output), "<none>") << a.output;
   EXPECT_EQ(generated(a.output), generated(b.output));
+
+  // Hugging Face folder export (the adapter is merged on export) with a model card.
+  auto e = run_anvil("export hf --model adapt/model -o exported", dir.path());
+  ASSERT_EQ(e.exit_code, 0) << e.output;
+  for (const char* f : {"model.safetensors", "config.json", "generation_config.json",
+                        "tokenizer.json", "tokenizer_config.json", "README.md"})
+    EXPECT_TRUE(std::filesystem::exists(dir / ("exported/" + std::string(f)))) << f;
+  const std::string card = read_text(dir / "exported/README.md");
+  EXPECT_NE(card.find("Parameters:"), std::string::npos) << card;
+  EXPECT_NE(card.find("anvil export hf --model adapt/model"), std::string::npos) << card;
+  EXPECT_NE(card.find("field accuracy, spam_detection"), std::string::npos) << card;
+  auto c = run_anvil("generate --model exported" + prompt, dir.path());
+  EXPECT_EQ(generated(c.output), generated(b.output)) << c.output;
+  auto again = run_anvil("export hf --model adapt/model -o exported", dir.path());
+  EXPECT_EQ(again.exit_code, 2) << again.output;
+  EXPECT_NE(again.output.find("not empty"), std::string::npos) << again.output;
 }
 
 TEST(LmCli, LoraWithoutBaseModelIsAUsageError) {

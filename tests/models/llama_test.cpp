@@ -36,7 +36,8 @@ bool have_python_torch() {
 class LlamaReference : public ::testing::TestWithParam<bool> {};
 
 TEST_P(LlamaReference, LogitsLossAndGradientsMatchPythonReference) {
-  if (!have_python_torch()) GTEST_SKIP() << "python3-torch is not installed (scripts/setup installs it)";
+  if (!have_python_torch())
+    GTEST_SKIP() << "python3-torch is not installed (scripts/setup installs it)";
   torch::manual_seed(3);
   LlamaForCausalLM model(small_config(/*tied=*/GetParam()));
   anvil::testing::TempDir dir("llama-ref");
@@ -47,8 +48,8 @@ TEST_P(LlamaReference, LogitsLossAndGradientsMatchPythonReference) {
   auto logits = model->forward({ids});
   auto loss = causal_lm_loss(logits, labels);
   loss.backward();
-  io::NamedTensors c = {{"input_ids", ids}, {"labels", labels}, {"logits", logits.detach()},
-                        {"loss", loss.detach()}};
+  io::NamedTensors c = {
+      {"input_ids", ids}, {"labels", labels}, {"logits", logits.detach()}, {"loss", loss.detach()}};
   for (auto& p : model->named_parameters()) c.emplace_back("grad." + p.key(), p.value().grad());
   io::save_named_tensors(dir / "case.safetensors", c, {});
   auto r = anvil::testing::run_command(std::string("/usr/bin/python3 ") + ANVIL_SOURCE_DIR +
@@ -85,10 +86,13 @@ TEST(Llama, PackedSegmentsDoNotSeeEachOther) {
   LlamaForCausalLM model(small_config());
   model->eval();
   torch::NoGradGuard g;
-  auto a = torch::randint(0, 97, {1, 6}, torch::kInt64), b = torch::randint(0, 97, {1, 5}, torch::kInt64);
+  auto a = torch::randint(0, 97, {1, 6}, torch::kInt64),
+       b = torch::randint(0, 97, {1, 5}, torch::kInt64);
   LlamaInputs packed{torch::cat({a, b}, 1)};
-  packed.segment_ids = torch::cat({torch::zeros({1, 6}, torch::kInt64), torch::ones({1, 5}, torch::kInt64)}, 1);
-  packed.position_ids = torch::cat({torch::arange(6).unsqueeze(0), torch::arange(5).unsqueeze(0)}, 1);
+  packed.segment_ids =
+      torch::cat({torch::zeros({1, 6}, torch::kInt64), torch::ones({1, 5}, torch::kInt64)}, 1);
+  packed.position_ids =
+      torch::cat({torch::arange(6).unsqueeze(0), torch::arange(5).unsqueeze(0)}, 1);
   auto out = model->forward(packed);
   EXPECT_TRUE(torch::allclose(out.narrow(1, 0, 6), model->forward({a}), 1e-5, 1e-5));
   EXPECT_TRUE(torch::allclose(out.narrow(1, 6, 5), model->forward({b}), 1e-5, 1e-5));
@@ -99,13 +103,15 @@ TEST(Llama, LeftPaddedBatchMatchesUnpaddedSequences) {
   LlamaForCausalLM model(small_config());
   model->eval();
   torch::NoGradGuard g;
-  auto a = torch::randint(1, 97, {1, 8}, torch::kInt64), b = torch::randint(1, 97, {1, 5}, torch::kInt64);
+  auto a = torch::randint(1, 97, {1, 8}, torch::kInt64),
+       b = torch::randint(1, 97, {1, 5}, torch::kInt64);
   LlamaInputs batch{torch::cat({a, torch::cat({torch::zeros({1, 3}, torch::kInt64), b}, 1)}, 0)};
   batch.attention_mask = torch::ones({2, 8}, torch::kInt64);
   batch.attention_mask.index_put_({1, torch::indexing::Slice(0, 3)}, 0);
   auto out = model->forward(batch);
   EXPECT_TRUE(torch::allclose(out[0].unsqueeze(0), model->forward({a}), 1e-5, 1e-5));
-  EXPECT_TRUE(torch::allclose(out[1].narrow(0, 3, 5).unsqueeze(0), model->forward({b}), 1e-5, 1e-5));
+  EXPECT_TRUE(
+      torch::allclose(out[1].narrow(0, 3, 5).unsqueeze(0), model->forward({b}), 1e-5, 1e-5));
 }
 
 TEST(Llama, LoraMergeAndUnmergeKeepTheLogits) {

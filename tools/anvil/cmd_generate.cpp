@@ -26,17 +26,21 @@ void register_generate(CLI::App& app, Context&) {
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("prompts", a->prompts, "prompts (several = one batch)")->required();
-  cmd->add_option("--model", a->model, "model folder (full model or LoRA adapter)")->capture_default_str();
-  cmd->add_option("--max-tokens", a->gen.max_new_tokens, "new tokens at most")->capture_default_str();
+  cmd->add_option("--model", a->model, "model folder (full model or LoRA adapter)")
+      ->capture_default_str();
+  cmd->add_option("--max-tokens", a->gen.max_new_tokens, "new tokens at most")
+      ->capture_default_str();
   cmd->add_option("--temperature", a->gen.temperature, "0 = greedy")->capture_default_str();
   cmd->add_option("--top-k", a->gen.top_k, "0 = off")->capture_default_str();
   cmd->add_option("--top-p", a->gen.top_p, "1 = off")->capture_default_str();
-  cmd->add_option("--repetition-penalty", a->gen.repetition_penalty, "1 = off")->capture_default_str();
+  cmd->add_option("--repetition-penalty", a->gen.repetition_penalty, "1 = off")
+      ->capture_default_str();
   cmd->add_option("--stop", a->stop, "stop strings");
   cmd->add_option("--seed", a->gen.seed, "sampling seed")->capture_default_str();
   cmd->add_option("--device", a->device, "auto | cpu | cuda[:N]")->capture_default_str();
   cmd->add_flag("--no-stream", a->no_stream, "print results at the end only");
-  cmd->add_flag("--no-cache", a->no_cache, "recompute the whole sequence every step (slow; for comparison)");
+  cmd->add_flag("--no-cache", a->no_cache,
+                "recompute the whole sequence every step (slow; for comparison)");
   cmd->callback([a] {
     train::configure_threads(0);
     if (!file_exists(a->model + "/tokenizer.json"))
@@ -51,28 +55,30 @@ void register_generate(CLI::App& app, Context&) {
     const int64_t eos = tok.token_id("<|endoftext|>");
     if (eos >= 0) a->gen.stop_token_ids.push_back(eos);
     const bool stream = !a->no_stream && a->prompts.size() == 1;
-    auto r = models::generate(model, tok, a->prompts, a->gen,
-                              stream ? models::StreamFn([](size_t, const std::string& piece) {
-                                std::fputs(piece.c_str(), stdout);
-                                std::fflush(stdout);
-                              })
-                                     : models::StreamFn(),
-                              tok.token_id("<|pad|>") >= 0 ? tok.token_id("<|pad|>") : std::max<int64_t>(eos, 0));
+    auto r = models::generate(
+        model, tok, a->prompts, a->gen,
+        stream ? models::StreamFn([](size_t, const std::string& piece) {
+          std::fputs(piece.c_str(), stdout);
+          std::fflush(stdout);
+        })
+               : models::StreamFn(),
+        tok.token_id("<|pad|>") >= 0 ? tok.token_id("<|pad|>") : std::max<int64_t>(eos, 0));
     if (stream) {
       std::printf("\n");
     } else {
-      for (size_t i = 0; i < r.texts.size(); ++i)
-        std::printf("[%zu] %s\n", i, r.texts[i].c_str());
+      for (size_t i = 0; i < r.texts.size(); ++i) std::printf("[%zu] %s\n", i, r.texts[i].c_str());
     }
-    std::fprintf(stderr, "%lld tokens in %.2fs: %.1f tokens/s (%s)\n", static_cast<long long>(r.new_tokens),
-                 r.seconds, r.tokens_per_second(), a->gen.use_cache ? "KV cache" : "no cache");
+    std::fprintf(stderr, "%lld tokens in %.2fs: %.1f tokens/s (%s)\n",
+                 static_cast<long long>(r.new_tokens), r.seconds, r.tokens_per_second(),
+                 a->gen.use_cache ? "KV cache" : "no cache");
   });
 }
 
 void register_lora(CLI::App& app, Context&) {
   auto* cmd = app.add_subcommand("lora", "LoRA adapters: merge into the base model");
   cmd->require_subcommand(1);
-  auto* merge = cmd->add_subcommand("merge", "Merge a PEFT adapter into its base and write a full model folder");
+  auto* merge = cmd->add_subcommand(
+      "merge", "Merge a PEFT adapter into its base and write a full model folder");
   auto adapter = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
   merge->add_option("--adapter", *adapter, "adapter folder (adapter_config.json)")->required();

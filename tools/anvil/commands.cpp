@@ -18,6 +18,7 @@ void register_commands(CLI::App& app, Context& ctx) {
   register_plot(app, ctx);
   register_generate(app, ctx);
   register_lora(app, ctx);
+  register_export(app, ctx);
 }
 
 }  // namespace anvil::cli

@@ -42,5 +42,6 @@ void register_ui(CLI::App& app, Context& ctx);
 void register_plot(CLI::App& app, Context& ctx);
 void register_generate(CLI::App& app, Context& ctx);
 void register_lora(CLI::App& app, Context& ctx);
+void register_export(CLI::App& app, Context& ctx);
 
 }  // namespace anvil::cli

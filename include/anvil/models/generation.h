@@ -15,12 +15,14 @@ namespace anvil::models {
 
 struct GenerationOptions {
   int64_t max_new_tokens = 128;
-  double temperature = 0.0;         // 0 = greedy
-  int64_t top_k = 0;                // 0 = off
-  double top_p = 1.0;               // 1 = off
-  double repetition_penalty = 1.0;  // 1 = off (CTRL-style: divide positive logits, multiply negative)
+  double temperature = 0.0;  // 0 = greedy
+  int64_t top_k = 0;         // 0 = off
+  double top_p = 1.0;        // 1 = off
+  double repetition_penalty =
+      1.0;  // 1 = off (CTRL-style: divide positive logits, multiply negative)
   std::vector<int64_t> stop_token_ids;
-  std::vector<std::string> stop_strings;  // generation of a sequence ends once its text contains one
+  std::vector<std::string>
+      stop_strings;  // generation of a sequence ends once its text contains one
   uint64_t seed = 0;
   bool use_cache = true;  // false recomputes the whole sequence each step (for benchmarks)
   void validate() const;

@@ -97,7 +97,8 @@ class LlamaForCausalLMImpl : public torch::nn::Module {
   // Adds LoRA adapters to every projection whose name ends with one of `targets`
   // (e.g. {"q_proj", "v_proj"}; "all-linear" = every projection except the LM head) and freezes
   // all other parameters. Returns the adapted module names.
-  std::vector<std::string> add_lora(const LoraOptions& options, const std::vector<std::string>& targets);
+  std::vector<std::string> add_lora(const LoraOptions& options,
+                                    const std::vector<std::string>& targets);
   void merge_lora();
   void unmerge_lora();
 

@@ -9,17 +9,17 @@
 namespace anvil::models {
 
 struct LlamaConfig {
-  int64_t vocab_size = 0;               // required
+  int64_t vocab_size = 0;  // required
   int64_t hidden_size = 256;
-  int64_t intermediate_size = 688;      // SwiGLU MLP width
+  int64_t intermediate_size = 688;  // SwiGLU MLP width
   int64_t num_hidden_layers = 4;
   int64_t num_attention_heads = 4;
-  int64_t num_key_value_heads = 4;      // < heads: grouped-query attention
+  int64_t num_key_value_heads = 4;  // < heads: grouped-query attention
   double rope_theta = 10000.0;
   double rms_norm_eps = 1e-5;
   int64_t max_position_embeddings = 512;
   bool tie_word_embeddings = false;
-  bool attention_bias = false;          // Qwen2: q/k/v projections have biases
+  bool attention_bias = false;                    // Qwen2: q/k/v projections have biases
   std::string architecture = "LlamaForCausalLM";  // or Qwen2ForCausalLM
   int64_t bos_token_id = -1, eos_token_id = -1, pad_token_id = -1;
 

@@ -10,8 +10,9 @@
 namespace anvil::models {
 
 struct LlamaSaveOptions {
-  int64_t shard_bytes = 2'000'000'000;  // above this, write model-0000N-of-0000M.safetensors + index
-  bool include_lora = false;            // LoRA tensors are saved separately (PEFT layout) by default
+  int64_t shard_bytes =
+      2'000'000'000;          // above this, write model-0000N-of-0000M.safetensors + index
+  bool include_lora = false;  // LoRA tensors are saved separately (PEFT layout) by default
 };
 
 LlamaConfig read_llama_config(const std::string& dir);
@@ -23,6 +24,7 @@ LlamaForCausalLM load_llama(const std::string& dir);
 // Copies weights from `dir` into an existing model (for resume / evaluation of a known shape).
 void load_llama_weights(LlamaForCausalLM& model, const std::string& dir);
 
-void save_llama(LlamaForCausalLM& model, const std::string& dir, const LlamaSaveOptions& options = {});
+void save_llama(LlamaForCausalLM& model, const std::string& dir,
+                const LlamaSaveOptions& options = {});
 
 }  // namespace anvil::models
