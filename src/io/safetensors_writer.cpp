@@ -6,6 +6,7 @@
 
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
+#include "anvil/core/json_string.h"
 #include "anvil/core/utf8.h"
 #include "anvil/io/safetensors.h"
 
@@ -13,47 +14,9 @@ namespace anvil::io {
 
 namespace {
 
-// Appends `s` as a JSON string the way serde_json does: `"` and `\` escaped, \b \f \n \r \t short
-// forms, other control bytes as \u00XX (lowercase hex), everything else (UTF-8 included) verbatim.
+// serde_json's escaping, as the reference writer produces (shared core escaper).
 void append_json_string(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  size_t run = 0;  // start of the pending run of bytes that need no escape
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-  out += '"';
+  anvil::append_json_string(s, &out);
 }
 
 void check_utf8(std::string_view s, const std::string& what) {

@@ -266,6 +266,7 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
   }
   const int64_t eos_id = tok->token_id(kEos), pad_id = tok->token_id(kPad);
   if (eos_id < 0) throw Error("tokenizer has no " + std::string(kEos) + " token");
+  const int64_t fill_id = pad_id >= 0 ? pad_id : eos_id;  // padding in batches and generation
 
   // Model: from scratch, or the base model (optionally with LoRA adapters).
   models::LlamaConfig cfg = o.model;
@@ -277,7 +278,7 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
     cfg.vocab_size = tok->vocab_size();
     cfg.bos_token_id = eos_id;
     cfg.eos_token_id = eos_id;
-    cfg.pad_token_id = pad_id >= 0 ? pad_id : eos_id;
+    cfg.pad_token_id = fill_id;
     model = models::LlamaForCausalLM(cfg);
   }
   if (o.lora) model->add_lora(o.lora_options, o.lora_targets);
@@ -358,7 +359,7 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
     for (int64_t m = 0; m < micro_per_step; ++m) {
       std::vector<std::vector<const Tokenized*>> chunk;
       for (int64_t r = 0; r < o.batch_size; ++r) chunk.push_back(rows[(next_row++) % rows.size()]);
-      auto pb = make_packed_batch(chunk, o.seq_len, pad_id >= 0 ? pad_id : eos_id);
+      auto pb = make_packed_batch(chunk, o.seq_len, fill_id);
       tokens_seen += pb.tokens;
       auto loss = forward_loss(pb) / static_cast<double>(micro_per_step);
       loss.backward();
@@ -397,8 +398,7 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
     for (size_t i = 0; i < val_rows.size(); i += static_cast<size_t>(o.batch_size)) {
       std::vector<std::vector<const Tokenized*>> chunk(
           val_rows.begin() + i, val_rows.begin() + std::min(val_rows.size(), i + o.batch_size));
-      sum += forward_loss(make_packed_batch(chunk, o.seq_len, pad_id >= 0 ? pad_id : eos_id))
-                 .item<double>();
+      sum += forward_loss(make_packed_batch(chunk, o.seq_len, fill_id)).item<double>();
       ++n;
     }
     model->train();
@@ -448,8 +448,7 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
           "\n");
 
   auto sample = held_out_sample(records, split.validation, o.eval_per_specialist);
-  result.scores = score_records(model, *tok, eos_id, pad_id >= 0 ? pad_id : eos_id, sample,
-                                o.max_new_tokens, o.progress);
+  result.scores = score_records(model, *tok, eos_id, fill_id, sample, o.max_new_tokens, o.progress);
   nlohmann::json j = nlohmann::json::array();
   for (const auto& s : result.scores)
     j.push_back({{"specialist", s.specialist},

@@ -1,50 +1,14 @@
 // tokenizer.json writer: HF's key order and layout (one vocab entry / merge per line), merges as
 // pairs. Written by hand: an ordered JSON object of 100k+ entries is slow in nlohmann.
 #include "anvil/core/fs.h"
+#include "anvil/core/json_string.h"
 #include "anvil/tokenize/tokenizer_json.h"
 
 namespace anvil::tokenize {
 
 namespace {
 
-void append_quoted(std::string& out, std::string_view s) {
-  static const char* kHex = "0123456789abcdef";
-  out.push_back('"');
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 15]);
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
-    }
-  }
-  out.push_back('"');
-}
+void append_quoted(std::string& out, std::string_view s) { append_json_string(s, &out); }
 
 const char* boolean(bool b) { return b ? "true" : "false"; }
 

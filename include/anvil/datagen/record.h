@@ -3,6 +3,8 @@
 //    "program":..., "test_cases":[{"inputs":[...],"output":[...]}, ...]}
 #pragma once
 
+#include "anvil/core/json_string.h"
+
 #include <array>
 #include <cstdint>
 #include <string>
@@ -32,7 +34,7 @@ std::string record_to_json(const Record& record);
 // Appends the JSON object to `out` (reuses its capacity; what the generator calls).
 void append_record_json(const Record& record, std::string* out);
 
-// Appends `s` as a JSON string literal (quotes, backslashes and control characters escaped).
-void append_json_string(std::string_view s, std::string* out);
+// JSON string literals: the shared core escaper (anvil/core/json_string.h).
+using anvil::append_json_string;
 
 }  // namespace anvil::datagen
