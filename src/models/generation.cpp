@@ -70,6 +70,7 @@ GenerationResult generate_ids(LlamaForCausalLM& model, const tokenize::Tokenizer
   GenerationResult res;
   res.texts.assign(prompts.size(), "");
   res.token_ids.assign(prompts.size(), {});
+  if (o.record_margins) res.margins.assign(prompts.size(), {});
   if (b == 0) return res;
   int64_t longest = 0;
   for (const auto& p : prompts) {
@@ -99,6 +100,11 @@ GenerationResult generate_ids(LlamaForCausalLM& model, const tokenize::Tokenizer
   for (int64_t step = 0; step < o.max_new_tokens; ++step) {
     if (all_ids.size(1) >= limit) break;
     auto logits = model->forward(in).select(1, -1).to(torch::kFloat32);  // [B, V]
+    torch::Tensor margins;
+    if (o.record_margins) {
+      auto top2 = std::get<0>(logits.topk(2, -1)).cpu();
+      margins = top2.select(1, 0) - top2.select(1, 1);
+    }
     auto next = choose_next(logits, seen, o, gen).cpu();
     auto next_a = next.accessor<int64_t, 1>();
     bool all_done = true;
@@ -110,6 +116,7 @@ GenerationResult generate_ids(LlamaForCausalLM& model, const tokenize::Tokenizer
                   o.stop_token_ids.end();
       if (!stop) {
         res.token_ids[k].push_back(tok);
+        if (o.record_margins) res.margins[k].push_back(margins[i].item<float>());
         seen[k].push_back(tok);
         ++res.new_tokens;
         const std::string piece = tokenizer.decode({tok});

@@ -463,6 +463,19 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
   return result;
 }
 
+std::vector<SpecialistScore> evaluate_language_model(models::LlamaForCausalLM& model,
+                                                     const tokenize::BpeTokenizer& tok,
+                                                     const std::string& data_path,
+                                                     int64_t per_specialist,
+                                                     int64_t max_new_tokens) {
+  auto records = load_sft_records(data_path);
+  std::vector<int64_t> all(records.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int64_t>(i);
+  const int64_t eos = tok.token_id(kEos), pad = tok.token_id(kPad);
+  return score_records(model, tok, eos, pad >= 0 ? pad : eos,
+                       held_out_sample(records, all, per_specialist), max_new_tokens, true);
+}
+
 std::vector<SpecialistScore> evaluate_language_model(const std::string& model_dir,
                                                      const std::string& data_path,
                                                      int64_t per_specialist, int64_t max_new_tokens,
@@ -470,12 +483,7 @@ std::vector<SpecialistScore> evaluate_language_model(const std::string& model_di
   auto model = load_model_with_adapters(model_dir);
   model->to(train::resolve_device(device_spec));
   auto tok = tokenize::load_tokenizer_json(model_dir + "/tokenizer.json");
-  auto records = load_sft_records(data_path);
-  std::vector<int64_t> all(records.size());
-  for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int64_t>(i);
-  const int64_t eos = tok.token_id(kEos), pad = tok.token_id(kPad);
-  return score_records(model, tok, eos, pad >= 0 ? pad : eos,
-                       held_out_sample(records, all, per_specialist), max_new_tokens, true);
+  return evaluate_language_model(model, tok, data_path, per_specialist, max_new_tokens);
 }
 
 std::string format_specialist_scores(const std::vector<SpecialistScore>& scores) {

@@ -10,6 +10,7 @@
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
 #include "gguf_test_util.h"
+#include "support/npm_packages.h"
 #include "support/run_cli.h"
 
 namespace anvil::io {
@@ -20,14 +21,9 @@ using nlohmann::json;
 class GgufExternal : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    if (anvil::testing::run_command("command -v node && command -v npm").exit_code != 0) {
-      skip_reason_ = "node/npm are not installed: external GGUF readers not checked";
-      return;
-    }
-    const auto setup =
-        anvil::testing::run_command("ANVIL_NPM_CACHE='" + anvil::testing::npm_cache_dir() +
-                                    "' bash '" ANVIL_SOURCE_DIR "/scripts/setup.d/gguf-npm.sh'");
-    ASSERT_EQ(setup.exit_code, 0) << "installing the npm GGUF readers failed:\n" << setup.output;
+    const auto setup = anvil::testing::ensure_npm_packages("gguf-npm");
+    skip_reason_ = setup.skip_reason;
+    ASSERT_EQ(setup.error, "");
   }
   void SetUp() override {
     if (!skip_reason_.empty()) GTEST_SKIP() << skip_reason_;

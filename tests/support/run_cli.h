@@ -15,12 +15,13 @@ namespace anvil::testing {
 
 struct CommandResult {
   int exit_code = -1;
-  std::string output;  // stdout and stderr together
+  std::string output;  // stdout and stderr together (unless the command redirects stderr)
 };
 
 inline CommandResult run_command(const std::string& command) {
   CommandResult r;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+  // Grouped, so a redirection inside `command` (e.g. 2>/dev/null) wins over the outer 2>&1.
+  FILE* pipe = ::popen(("{ " + command + "\n} 2>&1").c_str(), "r");
   if (!pipe) return r;
   char buf[4096];
   size_t n;

@@ -104,11 +104,4 @@ inline std::vector<std::string> real_text_corpus(size_t min_bytes, size_t max_do
   return docs;
 }
 
-// Where scripts/setup.d/tokenizer-npm.sh installs the npm reference packages.
-inline std::string npm_cache_dir() {
-  if (const char* d = std::getenv("ANVIL_NPM_CACHE"); d && *d) return d;
-  const char* home = std::getenv("HOME");
-  return std::string(home ? home : "/tmp") + "/.cache/anvil/npm";
-}
-
 }  // namespace anvil::testing

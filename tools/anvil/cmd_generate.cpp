@@ -4,6 +4,7 @@
 
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
+#include "anvil/interop/language_model_loader.h"
 #include "anvil/models/generation.h"
 #include "anvil/models/llama_io.h"
 #include "anvil/pipeline/lora_io.h"
@@ -23,10 +24,11 @@ void register_generate(CLI::App& app, Context&) {
     std::string device = "auto";
     bool no_stream = false;
     bool no_cache = false;
+    bool json = false;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("prompts", a->prompts, "prompts (several = one batch)")->required();
-  cmd->add_option("--model", a->model, "model folder (full model or LoRA adapter)")
+  cmd->add_option("--model", a->model, "model folder (full model or LoRA adapter) or .gguf file")
       ->capture_default_str();
   cmd->add_option("--max-tokens", a->gen.max_new_tokens, "new tokens at most")
       ->capture_default_str();
@@ -39,22 +41,23 @@ void register_generate(CLI::App& app, Context&) {
   cmd->add_option("--seed", a->gen.seed, "sampling seed")->capture_default_str();
   cmd->add_option("--device", a->device, "auto | cpu | cuda[:N]")->capture_default_str();
   cmd->add_flag("--no-stream", a->no_stream, "print results at the end only");
+  cmd->add_flag("--json", a->json,
+                "print one JSON object per prompt: prompt, prompt_ids, ids (generated), margins "
+                "(best minus second-best logit of each generated token), text");
   cmd->add_flag("--no-cache", a->no_cache,
                 "recompute the whole sequence every step (slow; for comparison)");
   cmd->callback([a] {
     train::configure_threads(0);
-    if (!file_exists(a->model + "/tokenizer.json"))
-      throw usage_error("no language model at '" + a->model +
-                        "' (expected tokenizer.json and config.json): train one with "
-                        "`anvil train --config configs/specialist.yaml`");
-    auto model = pipeline::load_model_with_adapters(a->model);
+    auto lm = interop::load_language_model(a->model);
+    auto& model = lm.model;
+    const auto& tok = lm.tokenizer;
     model->to(train::resolve_device(a->device));
-    auto tok = tokenize::load_tokenizer_json(a->model + "/tokenizer.json");
     a->gen.stop_strings = a->stop;
     a->gen.use_cache = !a->no_cache;
+    a->gen.record_margins = a->json;
     const int64_t eos = tok.token_id("<|endoftext|>");
     if (eos >= 0) a->gen.stop_token_ids.push_back(eos);
-    const bool stream = !a->no_stream && a->prompts.size() == 1;
+    const bool stream = !a->no_stream && !a->json && a->prompts.size() == 1;
     auto r = models::generate(
         model, tok, a->prompts, a->gen,
         stream ? models::StreamFn([](size_t, const std::string& piece) {
@@ -63,7 +66,17 @@ void register_generate(CLI::App& app, Context&) {
         })
                : models::StreamFn(),
         tok.token_id("<|pad|>") >= 0 ? tok.token_id("<|pad|>") : std::max<int64_t>(eos, 0));
-    if (stream) {
+    if (a->json) {
+      for (size_t i = 0; i < r.texts.size(); ++i) {
+        nlohmann::json j = {{"prompt", a->prompts[i]},
+                            {"prompt_ids", tok.encode(a->prompts[i])},
+                            {"ids", r.token_ids[i]},
+                            {"margins", r.margins[i]},
+                            {"text", r.texts[i]}};
+        std::printf("%s\n",
+                    j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+      }
+    } else if (stream) {
       std::printf("\n");
     } else {
       for (size_t i = 0; i < r.texts.size(); ++i) std::printf("[%zu] %s\n", i, r.texts[i].c_str());

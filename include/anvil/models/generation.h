@@ -25,12 +25,16 @@ struct GenerationOptions {
       stop_strings;  // generation of a sequence ends once its text contains one
   uint64_t seed = 0;
   bool use_cache = true;  // false recomputes the whole sequence each step (for benchmarks)
+  // Record, per generated token, the gap between the best and second-best logit: how close a
+  // greedy choice was to a tie (for comparing runtimes whose arithmetic differs slightly).
+  bool record_margins = false;
   void validate() const;
 };
 
 struct GenerationResult {
   std::vector<std::string> texts;               // generated text per prompt (stop string removed)
   std::vector<std::vector<int64_t>> token_ids;  // generated ids per prompt
+  std::vector<std::vector<float>> margins;      // with record_margins: top-1 minus top-2 logit
   int64_t new_tokens = 0;                       // total generated over the batch
   double seconds = 0;
   double tokens_per_second() const { return seconds > 0 ? new_tokens / seconds : 0; }

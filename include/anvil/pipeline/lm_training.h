@@ -9,12 +9,16 @@
 #include <string>
 #include <vector>
 
+#include "anvil/models/llama.h"
 #include "anvil/models/llama_config.h"
 #include "anvil/models/lora_linear.h"
 #include "anvil/train/tracking.h"
 
 namespace anvil {
 class Config;
+}
+namespace anvil::tokenize {
+class BpeTokenizer;
 }
 
 namespace anvil::pipeline {
@@ -65,6 +69,13 @@ struct LmTrainResult {
 };
 
 LmTrainResult train_language_model(const LmTrainOptions& options);
+
+// Evaluates a model (already on its device) on held-out specialist records of `data_path`.
+std::vector<SpecialistScore> evaluate_language_model(models::LlamaForCausalLM& model,
+                                                     const tokenize::BpeTokenizer& tokenizer,
+                                                     const std::string& data_path,
+                                                     int64_t per_specialist,
+                                                     int64_t max_new_tokens);
 
 // Evaluates a saved model folder on held-out specialist records.
 std::vector<SpecialistScore> evaluate_language_model(const std::string& model_dir,

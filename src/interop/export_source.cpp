@@ -1,0 +1,71 @@
+// Loading a language model for export and describing it in a model card.
+#include "anvil/interop/export_source.h"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "anvil/core/config.h"
+#include "anvil/core/error.h"
+#include "anvil/core/fs.h"
+#include "anvil/pipeline/lora_io.h"
+
+namespace anvil::interop {
+
+models::LlamaForCausalLM load_language_model_for_export(const std::string& model_dir) {
+  if (!file_exists(model_dir + "/config.json") && !file_exists(model_dir + "/adapter_config.json"))
+    throw usage_error("--model " + model_dir +
+                      ": not a language model folder (no config.json or adapter_config.json); " +
+                      "this export takes model.type=llama models");
+  auto model = pipeline::load_model_with_adapters(model_dir);
+  model->merge_lora();
+  model->eval();
+  return model;
+}
+
+pipeline::ModelCardInfo describe_language_model(const models::LlamaForCausalLM& model,
+                                                const std::string& model_dir,
+                                                const std::string& title,
+                                                const std::string& command) {
+  const auto& c = model->config();
+  pipeline::ModelCardInfo card;
+  card.title = title;
+  card.architecture = c.architecture + ", " + std::to_string(c.num_hidden_layers) +
+                      " layers, hidden " + std::to_string(c.hidden_size) + ", " +
+                      std::to_string(c.num_attention_heads) + " heads / " +
+                      std::to_string(c.num_key_value_heads) + " key-value heads, vocab " +
+                      std::to_string(c.vocab_size);
+  card.parameters = c.parameter_count();
+  const std::string run_dir = std::filesystem::path(model_dir).parent_path().string();
+  if (file_exists(run_dir + "/config.yaml")) {
+    Config rc = Config::from_defaults();
+    try {
+      rc.merge_file(run_dir + "/config.yaml");
+      card.config_hash = rc.hash();
+      card.training_data = rc.get_string("lm.data").empty()
+                               ? "specialists " + rc.get_string("lm.specialists")
+                               : rc.get_string("lm.data");
+    } catch (const Error&) {
+      // A config from another version: leave the card's training fields unknown.
+    }
+  }
+  if (file_exists(run_dir + "/eval.json")) {
+    for (const auto& s : nlohmann::json::parse(read_file(run_dir + "/eval.json")))
+      card.metrics["field accuracy, " + s["specialist"].get<std::string>()] =
+          std::to_string(100 * s["field_accuracy"].get<double>()).substr(0, 5) + "%";
+  }
+  card.intended_use =
+      "Structured extraction and classification for the specialists it was trained on, "
+      "answering with the JSON fields each specialist defines.";
+  card.limitations =
+      "A small model trained on synthetic data: expect errors when copying long strings "
+      "and numbers, and on inputs unlike the generated documents. Validate outputs.";
+  card.command = command;
+  return card;
+}
+
+std::string model_card_path_for(const std::string& output_file) {
+  std::filesystem::path p(output_file);
+  return (p.parent_path() / (p.stem().string() + ".README.md")).string();
+}
+
+}  // namespace anvil::interop

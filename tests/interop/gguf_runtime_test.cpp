@@ -1,0 +1,190 @@
+// GGUF files exported by anvil, run by llama.cpp itself (node-llama-cpp's prebuilt CPU binaries,
+// tests/interop/llama_cpp_greedy.mjs): llama.cpp must tokenize real prompts to anvil's ids and,
+// from the same prompt ids, generate the same greedy tokens as `anvil generate` on the same file,
+// for F32, F16 and Q8_0 (Q4_K_M: the agreement rate is reported). That checks the metadata, the
+// tokenizer, the tensor names and the Q/K rotary permutation end to end. Skipped only when
+// node/npm are missing.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "anvil/core/fs.h"
+#include "support/npm_packages.h"
+#include "support/run_cli.h"
+
+namespace anvil::interop {
+namespace {
+
+using nlohmann::json;
+using testing::run_anvil;
+using testing::run_command;
+
+class GgufRuntime : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const auto setup = testing::ensure_npm_packages("llama-cpp-npm");
+    skip_reason_ = setup.skip_reason;
+    ASSERT_EQ(setup.error, "");
+    if (!skip_reason_.empty()) return;
+    dir_ = new testing::TempDir("gguf_runtime");
+    const std::string d = dir_->path();
+    ASSERT_EQ(run_anvil("datagen --specialist spam_detection,sentiment_analysis -n 300 --seed 2 "
+                        "-o train.jsonl",
+                        d)
+                  .exit_code,
+              0);
+    ASSERT_EQ(run_anvil("datagen --specialist spam_detection,sentiment_analysis -n 8 --seed 99 "
+                        "-o prompts.jsonl",
+                        d)
+                  .exit_code,
+              0);
+    const auto t = run_anvil(
+        "train --data train.jsonl --run-dir run -q model.type=llama llama.hidden_size=64 "
+        "llama.intermediate_size=128 llama.layers=2 llama.heads=4 llama.kv_heads=2 "
+        "llama.max_position=512 lm.tokenizer_vocab=400 lm.seq_len=256 lm.eval_per_specialist=1 "
+        "lm.max_new_tokens=8 train.epochs=2 train.batch_size=4 train.warmup_steps=2 "
+        "run.threads=1",
+        d);
+    ASSERT_EQ(t.exit_code, 0) << t.output;
+    for (const char* type : {"f32", "f16", "q8_0", "q4_k_m"}) {
+      const auto e = run_anvil(std::string("export gguf --model run/model --type ") + type +
+                                   " -o model-" + type + ".gguf",
+                               d);
+      ASSERT_EQ(e.exit_code, 0) << e.output;
+    }
+    std::istringstream lines(read_file(d + "/prompts.jsonl"));
+    for (std::string line; std::getline(lines, line);)
+      prompts_.push_back(json::parse(line)["prompt"].get<std::string>() + "\n\nAssistant: ");
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  void SetUp() override {
+    if (!skip_reason_.empty()) GTEST_SKIP() << skip_reason_;
+  }
+
+  // `anvil generate --json` on `model` for every prompt (one batch): one object per prompt.
+  static std::vector<json> anvil_greedy(const std::string& model) {
+    std::string args = "generate --json --max-tokens 24 --model " + model;
+    for (const auto& p : prompts_) args += " " + shell_quote(p);
+    const auto r = run_anvil(args + " 2>/dev/null", dir_->path());
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    std::vector<json> out;
+    std::istringstream lines(r.output);
+    for (std::string line; std::getline(lines, line);)
+      if (!line.empty() && line[0] == '{') out.push_back(json::parse(line));
+    EXPECT_EQ(out.size(), prompts_.size()) << r.output;
+    return out;
+  }
+
+  // llama.cpp on `model`, starting from anvil's prompt ids, as many tokens as anvil generated.
+  static json llama_cpp_greedy(const std::string& model, const std::vector<json>& anvil) {
+    json cases = json::array();
+    for (const auto& a : anvil)
+      cases.push_back(
+          {{"prompt", a["prompt"]}, {"prompt_ids", a["prompt_ids"]}, {"n", a["ids"].size()}});
+    write_file_atomic(dir_->path() + "/cases.json", cases.dump());
+    const auto r = run_command("node '" ANVIL_SOURCE_DIR "/tests/interop/llama_cpp_greedy.mjs' '" +
+                               testing::npm_cache_dir() + "/llama-cpp' '" + dir_->path() + "/" +
+                               model + "' '" + dir_->path() + "/cases.json' 2>/dev/null");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    return json::parse(r.output);
+  }
+
+  static std::string shell_quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+  }
+
+  static inline std::string skip_reason_;
+  static inline testing::TempDir* dir_ = nullptr;
+  static inline std::vector<std::string> prompts_;
+};
+
+TEST_F(GgufRuntime, LlamaCppTokenizesRealPromptsLikeAnvil) {
+  const auto anvil = anvil_greedy("model-f32.gguf");
+  const auto cpp = llama_cpp_greedy("model-f32.gguf", anvil);
+  ASSERT_EQ(cpp.size(), anvil.size());
+  for (size_t i = 0; i < anvil.size(); ++i)
+    EXPECT_EQ(cpp[i]["tokenized"], anvil[i]["prompt_ids"])
+        << "prompt " << i << ": " << anvil[i]["prompt"];
+}
+
+TEST_F(GgufRuntime, F32ExportGeneratesWhatTheOriginalModelGenerates) {
+  const auto original = anvil_greedy("run/model");
+  const auto exported = anvil_greedy("model-f32.gguf");
+  ASSERT_EQ(original.size(), exported.size());
+  for (size_t i = 0; i < original.size(); ++i)
+    EXPECT_EQ(exported[i]["ids"], original[i]["ids"]) << "prompt " << i;
+}
+
+// Where llama.cpp's greedy sequence first leaves anvil's: the index, or ids.size() if never.
+size_t first_divergence(const json& anvil_ids, const json& cpp_ids) {
+  size_t k = 0;
+  while (k < anvil_ids.size() && k < cpp_ids.size() && anvil_ids[k] == cpp_ids[k]) ++k;
+  return k;
+}
+
+// llama.cpp computes F16 and Q8_0 matrix products on activations rounded to F16 / quantized to
+// Q8_0, anvil on float32 activations, so a greedy choice between two nearly equal logits may go
+// either way. Sequences must agree token for token, except that they may part at a near-tie:
+// where anvil's best and second-best logits are within `tie` of each other.
+void expect_same_greedy_tokens(const std::vector<json>& anvil, const json& cpp,
+                               const std::string& type, double tie) {
+  ASSERT_EQ(cpp.size(), anvil.size());
+  size_t agreed = 0, total = 0;
+  for (size_t i = 0; i < anvil.size(); ++i) {
+    const auto& a = anvil[i]["ids"];
+    const auto& c = cpp[i]["generated"];
+    ASSERT_EQ(c.size(), a.size()) << type << ", prompt " << i;
+    const size_t k = first_divergence(a, c);
+    agreed += k;
+    total += a.size();
+    if (k < a.size()) {
+      const double margin = anvil[i]["margins"][k].get<double>();
+      EXPECT_LT(margin, tie) << type << ", prompt " << i << ": llama.cpp chose " << c[k]
+                             << " where anvil chose " << a[k] << " with a logit margin of "
+                             << margin << " (not a near-tie)\nanvil:     " << a
+                             << "\nllama.cpp: " << c;
+    }
+  }
+  std::printf("%s: llama.cpp and anvil agree on %zu of %zu greedy tokens\n", type.c_str(), agreed,
+              total);
+  EXPECT_GT(total, 8 * anvil.size()) << "too few tokens generated to compare";
+}
+
+TEST_F(GgufRuntime, LlamaCppGeneratesAnvilsGreedyTokensForF32F16AndQ8_0) {
+  // F32: both compute in float32 (tie = float rounding); F16/Q8_0: activation rounding in ggml.
+  for (const auto& [type, tie] :
+       {std::pair<std::string, double>{"f32", 1e-3}, {"f16", 0.05}, {"q8_0", 0.05}}) {
+    const std::string model = "model-" + type + ".gguf";
+    const auto anvil = anvil_greedy(model);
+    expect_same_greedy_tokens(anvil, llama_cpp_greedy(model, anvil), type, tie);
+  }
+}
+
+TEST_F(GgufRuntime, Q4KMAgreementIsReported) {
+  const auto anvil = anvil_greedy("model-q4_k_m.gguf");
+  const auto cpp = llama_cpp_greedy("model-q4_k_m.gguf", anvil);
+  ASSERT_EQ(cpp.size(), anvil.size());
+  size_t same = 0, total = 0;
+  for (size_t i = 0; i < anvil.size(); ++i) {
+    const auto& a = anvil[i]["ids"];
+    const auto& c = cpp[i]["generated"];
+    ASSERT_EQ(c.size(), a.size());
+    // Greedy sequences that diverge once differ afterwards anyway: count the common prefix.
+    same += first_divergence(a, c);
+    total += a.size();
+  }
+  const double rate = static_cast<double>(same) / static_cast<double>(total);
+  RecordProperty("q4_k_m_greedy_prefix_agreement", std::to_string(rate));
+  std::printf("q4_k_m: llama.cpp and anvil agree on %zu of %zu greedy tokens (%.1f%%)\n", same,
+              total, 100 * rate);
+  EXPECT_GT(total, 0u);
+}
+
+}  // namespace
+}  // namespace anvil::interop
