@@ -3,6 +3,7 @@
 #include "anvil/interop/gguf_export.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <map>
 
@@ -28,13 +29,23 @@ constexpr int32_t kTokenUnused = 5;
 struct TypeName {
   GgufExportType type;
   const char* name;
-  uint32_t file_type;
+  uint32_t file_type;  // llama_ftype
+  GgmlType main;       // what most matrices are stored as
 };
 constexpr TypeName kTypes[] = {
-    {GgufExportType::kF32, "f32", 0},    {GgufExportType::kF16, "f16", 1},
-    {GgufExportType::kBF16, "bf16", 32}, {GgufExportType::kQ8_0, "q8_0", 7},
-    {GgufExportType::kQ4_0, "q4_0", 2},  {GgufExportType::kQ4_K_M, "q4_k_m", 15},
+    {GgufExportType::kF32, "f32", 0, GgmlType::kF32},
+    {GgufExportType::kF16, "f16", 1, GgmlType::kF16},
+    {GgufExportType::kBF16, "bf16", 32, GgmlType::kBF16},
+    {GgufExportType::kQ8_0, "q8_0", 7, GgmlType::kQ8_0},
+    {GgufExportType::kQ4_0, "q4_0", 2, GgmlType::kQ4_0},
+    {GgufExportType::kQ4_K_M, "q4_k_m", 15, GgmlType::kQ4_K},
 };
+
+GgmlType main_type(GgufExportType type) {
+  for (const auto& t : kTypes)
+    if (t.type == type) return t.main;
+  return GgmlType::kF32;
+}
 
 uint64_t block_of(GgmlType t) { return io::ggml_type_info(t).block_size; }
 
@@ -128,10 +139,7 @@ void add_tokenizer(io::GgufFile& f, const tokenize::BpeTokenizer& tok, int64_t m
   if (n > model_vocab)
     throw Error("the tokenizer has " + std::to_string(n) + " tokens but the model only " +
                 std::to_string(model_vocab) + " embedding rows");
-  if (tok.config().pattern != tokenize::kGpt2Pattern)
-    throw Error(
-        "GGUF export supports the GPT-2 pre-tokenizer pattern only (tokenizer.ggml.pre = "
-        "gpt-2); this tokenizer splits with a different regex");
+  const std::string pre = gguf_pre_tokenizer_for(tok.config().pattern);
   std::vector<std::string> tokens;
   std::vector<int32_t> types;
   tokens.reserve(model_vocab);
@@ -151,7 +159,7 @@ void add_tokenizer(io::GgufFile& f, const tokenize::BpeTokenizer& tok, int64_t m
   merges.reserve(tok.merges().size());
   for (const auto& [l, r] : tok.merges()) merges.push_back(tok.token(l) + " " + tok.token(r));
   f.set("tokenizer.ggml.model", GgufValue::str("gpt2"));
-  f.set("tokenizer.ggml.pre", GgufValue::str("gpt-2"));
+  f.set("tokenizer.ggml.pre", GgufValue::str(pre));
   f.set("tokenizer.ggml.tokens", GgufValue::string_array(tokens));
   f.set("tokenizer.ggml.token_type", GgufValue::i32_array(types));
   f.set("tokenizer.ggml.merges", GgufValue::string_array(merges));
@@ -173,6 +181,18 @@ uint32_t u32_field(int64_t v, const char* what) {
 }
 
 }  // namespace
+
+double overall_relative_rms_error(const std::vector<GgufTensorPlan>& plan) {
+  // Per tensor rel = |e| / |x|; the overall error weights each tensor's squared relative error
+  // by its size (tensors of one model have similar scales).
+  double sum = 0;
+  int64_t n = 0;
+  for (const auto& p : plan) {
+    sum += p.relative_rms_error * p.relative_rms_error * static_cast<double>(p.elements);
+    n += p.elements;
+  }
+  return n > 0 ? std::sqrt(sum / static_cast<double>(n)) : 0;
+}
 
 GgufExportType parse_gguf_export_type(const std::string& name) {
   for (const auto& t : kTypes)
@@ -251,6 +271,18 @@ GgufConversion llama_to_gguf(const models::LlamaForCausalLM& model,
     out.dims = dims;
     out.bytes =
         io::gguf_quantize(plan.type, t.data.data_ptr<float>(), static_cast<size_t>(t.data.numel()));
+    plan.elements = t.data.numel();
+    plan.fallback = t.data.dim() >= 2 && plan.type != main_type(type);
+    if (plan.type != GgmlType::kF32) {
+      const auto back = io::gguf_dequantize(plan.type, out.bytes);
+      const float* x = t.data.data_ptr<float>();
+      double err = 0, norm = 0;
+      for (size_t k = 0; k < back.size(); ++k) {
+        err += (double(back[k]) - x[k]) * (double(back[k]) - x[k]);
+        norm += double(x[k]) * x[k];
+      }
+      plan.relative_rms_error = norm > 0 ? std::sqrt(err / norm) : 0;
+    }
     f.tensors.push_back(std::move(out));
     conv.plan.push_back(std::move(plan));
   }

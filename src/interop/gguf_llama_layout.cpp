@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "anvil/core/error.h"
+#include "anvil/tokenize/pretokenizer.h"
 
 namespace anvil::interop {
 namespace {
@@ -44,6 +45,24 @@ std::string hf_architecture_for(const std::string& gguf) {
   if (gguf == "llama") return "LlamaForCausalLM";
   if (gguf == "qwen2") return "Qwen2ForCausalLM";
   throw Error("general.architecture '" + gguf + "' is not supported (supported: llama, qwen2)");
+}
+
+std::string gguf_pre_tokenizer_for(const std::string& pattern) {
+  const std::string name = tokenize::pattern_name(pattern);
+  if (name == "gpt2") return "gpt-2";
+  if (name == "cl100k") return "llama3";
+  if (name == "qwen2") return "qwen2";
+  throw Error(
+      "the tokenizer's pre-tokenizer regex has no llama.cpp equivalent (GGUF export "
+      "takes the gpt2, cl100k/llama3 and qwen2 patterns)");
+}
+
+std::string pattern_for_gguf_pre_tokenizer(const std::string& pre) {
+  if (pre == "gpt-2" || pre == "gpt2") return tokenize::kGpt2Pattern;
+  if (pre == "llama3" || pre == "llama-bpe") return tokenize::kCl100kPattern;
+  if (pre == "qwen2") return tokenize::kQwen2Pattern;
+  throw Error("tokenizer.ggml.pre '" + pre +
+              "' is not supported (anvil reads gpt-2, llama3 and qwen2 pre-tokenizers)");
 }
 
 std::optional<std::string> gguf_tensor_name(const std::string& hf_name) {

@@ -45,13 +45,11 @@ tokenize::BpeTokenizer tokenizer_from_gguf(const GgufFile& f, const std::string&
   if (const auto* v = f.find("tokenizer.ggml.pre"))
     pre = with_key(origin, "tokenizer.ggml.pre", [&] { return v->as_string(); });
   tokenize::BpeConfig config;
-  if (pre == "gpt-2" || pre == "gpt2")
-    config.pattern = tokenize::kGpt2Pattern;
-  else if (pre == "llama3" || pre == "llama-bpe")
-    config.pattern = tokenize::kCl100kPattern;
-  else
-    throw Error(origin + ": tokenizer.ggml.pre '" + pre +
-                "' is not supported (anvil reads gpt-2 and llama3 pre-tokenizers)");
+  try {
+    config.pattern = pattern_for_gguf_pre_tokenizer(pre);
+  } catch (const Error& e) {
+    throw Error(origin + ": " + e.what());
+  }
   auto tokens = with_key(origin, "tokenizer.ggml.tokens", [&] {
     return required(f, "tokenizer.ggml.tokens", origin).as_string_array();
   });

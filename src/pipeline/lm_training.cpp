@@ -194,6 +194,7 @@ LmTrainOptions LmTrainOptions::from_config(const Config& c) {
   o.model.max_position_embeddings = c.get_int("llama.max_position");
   o.model.tie_word_embeddings = c.get_bool("llama.tie_embeddings");
   o.tokenizer_vocab = c.get_int("lm.tokenizer_vocab");
+  o.tokenizer_pattern = c.get_string("lm.tokenizer_pattern");
   o.seq_len = c.get_int("lm.seq_len");
   o.grad_accum = c.get_int("lm.grad_accum");
   o.eval_per_specialist = c.get_int("lm.eval_per_specialist");
@@ -230,6 +231,11 @@ void LmTrainOptions::validate() const {
   if (tokenizer_vocab < 300)
     throw usage_error("lm.tokenizer_vocab = " + std::to_string(tokenizer_vocab) +
                       ": must be >= 300");
+  try {
+    tokenize::pattern_by_name(tokenizer_pattern);
+  } catch (const Error& e) {
+    throw usage_error(std::string("lm.tokenizer_pattern: ") + e.what());
+  }
   if (lora && base_model.empty())
     throw usage_error("lora.enabled needs lm.base_model (the model to adapt)");
   if (!(train_ratio > 0 && train_ratio < 1))
@@ -260,6 +266,7 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
     for (const auto& t : texts) views.push_back(t);
     tokenize::BpeTrainOptions bo;
     bo.vocab_size = o.tokenizer_vocab;
+    bo.pattern = tokenize::pattern_by_name(o.tokenizer_pattern);
     bo.special_tokens = {kEos, kPad};
     auto words = tokenize::count_words(views, bo.pattern, 0);
     tok = std::make_shared<tokenize::BpeTokenizer>(tokenize::train_bpe(words, bo));

@@ -11,8 +11,16 @@ namespace anvil::tokenize {
 std::string pattern_by_name(const std::string& name) {
   if (name == "gpt2") return kGpt2Pattern;
   if (name == "cl100k" || name == "llama3") return kCl100kPattern;
+  if (name == "qwen2") return kQwen2Pattern;
   throw usage_error("unknown pre-tokenizer pattern '" + name +
-                    "' (expected 'gpt2' or 'cl100k'/'llama3')");
+                    "' (expected 'gpt2', 'cl100k'/'llama3' or 'qwen2')");
+}
+
+std::string pattern_name(const std::string& pattern) {
+  if (pattern == kGpt2Pattern) return "gpt2";
+  if (pattern == kCl100kPattern) return "cl100k";
+  if (pattern == kQwen2Pattern) return "qwen2";
+  return "";
 }
 
 namespace {

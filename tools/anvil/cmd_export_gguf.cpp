@@ -35,15 +35,17 @@ void register_export_gguf(CLI::App& export_cmd) {
     const auto plan = interop::export_gguf(o);
     size_t fallbacks = 0;
     for (const auto& t : plan) {
-      const bool note = !t.reason.empty() && t.reason.find("1-D") == std::string::npos;
-      if (note) ++fallbacks;
-      if (a->verbose || note)
+      if (t.fallback) ++fallbacks;
+      if (a->verbose || t.fallback)
         std::printf("  %-28s %-5s %s\n", t.name.c_str(),
                     std::string(io::ggml_type_name(t.type)).c_str(), t.reason.c_str());
     }
-    std::printf("exported %s to %s (%s, %zu tensors, %zu with a type other than %s); card: %s\n",
-                a->model.c_str(), a->output.c_str(), a->type.c_str(), plan.size(), fallbacks,
-                a->type.c_str(), interop::model_card_path_for(a->output).c_str());
+    std::printf(
+        "exported %s to %s (%s, %zu tensors, %zu with a type other than %s; weights' relative RMS "
+        "error %.5f); card: %s\n",
+        a->model.c_str(), a->output.c_str(), a->type.c_str(), plan.size(), fallbacks,
+        a->type.c_str(), interop::overall_relative_rms_error(plan),
+        interop::model_card_path_for(a->output).c_str());
   });
 }
 

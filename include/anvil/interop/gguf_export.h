@@ -29,7 +29,14 @@ struct GgufTensorPlan {
   std::string name;
   io::GgmlType type = io::GgmlType::kF32;
   std::string reason;
+  bool fallback = false;  // a matrix stored in another type than the export's main one
+  int64_t elements = 0;
+  // ||dequantized - original|| / ||original|| over the tensor (0 for F32).
+  double relative_rms_error = 0;
 };
+
+// The relative RMS error over all weights of a plan (elements-weighted).
+double overall_relative_rms_error(const std::vector<GgufTensorPlan>& plan);
 
 struct GgufConversion {
   io::GgufFile file;

@@ -17,6 +17,12 @@ namespace anvil::interop {
 std::string gguf_architecture_for(const std::string& hf_architecture);
 std::string hf_architecture_for(const std::string& gguf_architecture);
 
+// tokenizer.ggml.pre for a byte-level BPE pre-tokenizer regex: "gpt-2", "llama3" (cl100k) or
+// "qwen2" — values llama.cpp maps to the same regex. Throws for any other pattern.
+std::string gguf_pre_tokenizer_for(const std::string& pattern);
+// The regex for a tokenizer.ggml.pre value anvil can reproduce; throws naming the value.
+std::string pattern_for_gguf_pre_tokenizer(const std::string& pre);
+
 // The GGUF name of an HF tensor, or nullopt for tensors llama.cpp does not take (LoRA factors,
 // rotary buffers).
 std::optional<std::string> gguf_tensor_name(const std::string& hf_name);

@@ -24,12 +24,13 @@ class BpeTokenizer;
 namespace anvil::pipeline {
 
 struct LmTrainOptions {
-  std::string data_path;  // specialist JSONL (text form), required
-  std::string run_dir;    // required
-  models::LlamaConfig model;      // vocab_size comes from the tokenizer
+  std::string data_path;      // specialist JSONL (text form), required
+  std::string run_dir;        // required
+  models::LlamaConfig model;  // vocab_size comes from the tokenizer
   int64_t tokenizer_vocab = 2048;
+  std::string tokenizer_pattern = "qwen2";  // see tokenize::pattern_by_name
   int64_t seq_len = 256;
-  int64_t batch_size = 16;        // packed rows per micro-batch
+  int64_t batch_size = 16;  // packed rows per micro-batch
   int64_t grad_accum = 1;
   int64_t epochs = 2;
   double lr = 2e-3, lr_min = 1e-4, weight_decay = 0.1, grad_clip = 1.0;
@@ -37,7 +38,7 @@ struct LmTrainOptions {
   double train_ratio = 0.95;
   int64_t eval_per_specialist = 40;  // held-out records generated and scored per specialist
   int64_t max_new_tokens = 192;
-  std::string base_model;            // fine-tune this model folder instead of training from scratch
+  std::string base_model;  // fine-tune this model folder instead of training from scratch
   bool lora = false;
   models::LoraOptions lora_options;
   std::vector<std::string> lora_targets = {"q_proj", "v_proj"};
@@ -61,7 +62,7 @@ struct SpecialistScore {
 struct LmTrainResult {
   std::string model_dir;
   int64_t parameters = 0;
-  int64_t tokens_seen = 0;       // training tokens processed (incl. prompt tokens)
+  int64_t tokens_seen = 0;  // training tokens processed (incl. prompt tokens)
   double train_seconds = 0;
   double tokens_per_second = 0;
   double final_val_loss = 0;

@@ -18,8 +18,16 @@ inline constexpr const char* kGpt2Pattern =
 inline constexpr const char* kCl100kPattern =
     R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
 
-// "gpt2" -> kGpt2Pattern, "cl100k" -> kCl100kPattern; throws a usage error naming the choices.
+// Qwen2's pattern: cl100k's, but every digit is a piece of its own (numbers are copied and
+// compared digit by digit, which small models learn far more easily than multi-digit tokens).
+inline constexpr const char* kQwen2Pattern =
+    R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
+
+// "gpt2" -> kGpt2Pattern, "cl100k" (or "llama3") -> kCl100kPattern, "qwen2" -> kQwen2Pattern;
+// throws a usage error naming the choices.
 std::string pattern_by_name(const std::string& name);
+// The inverse for the three built-in patterns ("gpt2", "cl100k", "qwen2"); "" for any other.
+std::string pattern_name(const std::string& pattern);
 
 class RegexSplitter {
  public:
