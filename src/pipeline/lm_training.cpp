@@ -127,6 +127,30 @@ std::vector<SpecialistScore> score_records(models::LlamaForCausalLM& model,
                                            const std::vector<const SftRecord*>& recs,
                                            int64_t max_new_tokens, bool progress) {
   std::map<std::string, SpecialistScore> by;
+  std::map<std::string, std::pair<double, int64_t>> nll;  // response-token NLL sum, count
+  model->eval();
+  {
+    // Perplexity of the reference completions (response + EOS) given the prompt.
+    torch::NoGradGuard no_grad;
+    const auto device = model->parameters().front().device();
+    for (const auto* r : recs) {
+      std::vector<int64_t> ids = tok.encode(r->prompt);
+      const int64_t prompt_len = static_cast<int64_t>(ids.size());
+      tok.encode_append(r->completion, ids);
+      ids.push_back(eos_id);
+      const int64_t n = static_cast<int64_t>(ids.size());
+      if (n > model->config().max_position_embeddings || prompt_len == 0) continue;
+      auto input = torch::tensor(ids).unsqueeze(0).to(device);
+      auto labels = input.clone();
+      labels.narrow(1, 0, prompt_len).fill_(-100);
+      models::LlamaInputs in{input};
+      const double loss =
+          models::causal_lm_loss(model->forward(in).to(torch::kFloat32), labels).item<double>();
+      auto& [sum, count] = nll[r->specialist];
+      sum += loss * static_cast<double>(n - prompt_len);
+      count += n - prompt_len;
+    }
+  }
   models::GenerationOptions go;
   go.max_new_tokens = max_new_tokens;
   go.stop_token_ids = {eos_id};
@@ -153,7 +177,13 @@ std::vector<SpecialistScore> score_records(models::LlamaForCausalLM& model,
   std::vector<SpecialistScore> out;
   SpecialistScore overall{"overall"};
   double macro = 0;
+  double nll_sum = 0;
+  int64_t nll_count = 0;
   for (auto& [name, s] : by) {
+    const auto [sum, count] = nll[name];
+    s.perplexity = count ? std::exp(sum / static_cast<double>(count)) : NAN;
+    nll_sum += sum;
+    nll_count += count;
     overall.records += s.records;
     overall.exact += s.exact;
     s.field_accuracy /= std::max<int64_t>(s.records, 1);
@@ -163,6 +193,7 @@ std::vector<SpecialistScore> score_records(models::LlamaForCausalLM& model,
   }
   overall.field_accuracy = by.empty() ? 0 : macro / static_cast<double>(by.size());
   overall.exact /= std::max<int64_t>(overall.records, 1);
+  overall.perplexity = nll_count ? std::exp(nll_sum / static_cast<double>(nll_count)) : NAN;
   out.push_back(overall);
   return out;
 }
@@ -461,7 +492,8 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
     j.push_back({{"specialist", s.specialist},
                  {"records", s.records},
                  {"field_accuracy", s.field_accuracy},
-                 {"exact", s.exact}});
+                 {"exact", s.exact},
+                 {"perplexity", s.perplexity}});
   write_file_atomic(o.run_dir + "/eval.json", j.dump(2) + "\n");
   if (tracking.tracker) {
     const int64_t id = tracking.tracker->log_artifact(o.run_dir + "/eval.json", "evaluation");
@@ -494,11 +526,12 @@ std::vector<SpecialistScore> evaluate_language_model(const std::string& model_di
 }
 
 std::string format_specialist_scores(const std::vector<SpecialistScore>& scores) {
-  std::string s = "specialist                 records  field acc  all-fields exact\n";
-  char buf[160];
+  std::string s = "specialist                 records  field acc  all-fields exact  perplexity\n";
+  char buf[200];
   for (const auto& sc : scores) {
-    std::snprintf(buf, sizeof buf, "%-26s %7lld  %8.2f%%  %8.2f%%\n", sc.specialist.c_str(),
-                  static_cast<long long>(sc.records), 100 * sc.field_accuracy, 100 * sc.exact);
+    std::snprintf(buf, sizeof buf, "%-26s %7lld  %8.2f%%  %8.2f%%         %8.4f\n",
+                  sc.specialist.c_str(), static_cast<long long>(sc.records),
+                  100 * sc.field_accuracy, 100 * sc.exact, sc.perplexity);
     s += buf;
   }
   return s;

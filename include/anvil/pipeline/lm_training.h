@@ -57,6 +57,7 @@ struct SpecialistScore {
   int64_t records = 0;
   double field_accuracy = 0;  // mean validator field score
   double exact = 0;           // fraction of records with every field right
+  double perplexity = 0;      // of the reference completions (response tokens + EOS)
 };
 
 struct LmTrainResult {
