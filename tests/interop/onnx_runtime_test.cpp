@@ -3,7 +3,7 @@
 // of both classifier architectures (real requests through encode_requests) and the full logits of
 // language models (a left-padded batch with an attention mask) must agree within 1e-4, at batch
 // sizes and lengths other than each other's, which checks the dynamic axes. Skipped only when
-// node/npm are missing.
+// node/npm are missing. The files must also pass the onnx package's checker.
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
@@ -266,6 +266,24 @@ TEST_F(OnnxRuntime, Qwen2StyleModelWithBiasesUntiedHeadAndGqaMatchesAnvil) {
   const std::string path = dir_->path() + "/qwen2.onnx";
   write_file_atomic(path, io::serialize_onnx(llama_to_onnx(model)));
   EXPECT_LE(lm_difference(path, model, {9, 3, 14, 1}, 3), kTolerance);
+}
+
+// ---------------------------------------------------------------- the onnx package's checker
+
+TEST_F(OnnxRuntime, ExportsPassTheOnnxCheckerWithStrictShapeInference) {
+  // Debian's python3-onnx (1.12, scripts/packages.d/onnx.list): the reference checker, with
+  // full_check running strict shape inference over every node, and the declared version pair.
+  if (run_command("/usr/bin/python3 -c 'import onnx'").exit_code != 0)
+    GTEST_SKIP() << "python3-onnx is not installed (scripts/setup installs it)";
+  for (const char* file : {"pointer_cnn.onnx", "multihead_cnn.onnx", "lm.onnx"}) {
+    const auto r = run_command(
+        "/usr/bin/python3 -c 'import onnx, sys; m = onnx.load(sys.argv[1]); "
+        "onnx.checker.check_model(m, full_check=True); "
+        "print(m.ir_version, [(o.domain, o.version) for o in m.opset_import])' '" +
+        dir_->path() + "/" + file + "'");
+    EXPECT_EQ(r.exit_code, 0) << file << ": " << r.output;
+    EXPECT_EQ(r.output, "8 [('', 17)]\n") << file;
+  }
 }
 
 }  // namespace
