@@ -13,9 +13,9 @@
 
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
+#include "anvil/core/protobuf_encoder.h"
 #include "anvil/track/crc32c.h"
 #include "anvil/track/tensorboard_format.h"
-#include "protobuf_encoder.h"
 
 namespace anvil::track {
 namespace {

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "anvil/core/protobuf_encoder.h"
+
 namespace anvil::track::tb {
 
 inline constexpr size_t kLengthBytes = 8;
@@ -14,40 +16,42 @@ inline constexpr size_t kHeaderBytes = kLengthBytes + kCrcBytes;  // length + it
 inline constexpr char kFileVersion[] = "brain.Event:2";
 inline constexpr char kFileMarker[] = "tfevents";  // readers look for this in the basename
 
-enum WireType : uint8_t { kVarint = 0, kFixed64 = 1, kLengthDelimited = 2, kFixed32 = 5 };
-
+// Every key here fits in one byte.
 constexpr uint8_t key(uint32_t field, WireType type) {
-  return static_cast<uint8_t>((field << 3) | type);
+  return static_cast<uint8_t>(proto_key(field, type));
 }
 
 // Event
-inline constexpr uint8_t kEventWallTime = key(1, kFixed64);             // double, 0x09
-inline constexpr uint8_t kEventStep = key(2, kVarint);                  // int64, 0x10
-inline constexpr uint8_t kEventFileVersion = key(3, kLengthDelimited);  // string, 0x1A
-inline constexpr uint8_t kEventSummary = key(5, kLengthDelimited);      // Summary, 0x2A
+inline constexpr uint8_t kEventWallTime = key(1, WireType::kFixed64);             // double, 0x09
+inline constexpr uint8_t kEventStep = key(2, WireType::kVarint);                  // int64, 0x10
+inline constexpr uint8_t kEventFileVersion = key(3, WireType::kLengthDelimited);  // string, 0x1A
+inline constexpr uint8_t kEventSummary = key(5, WireType::kLengthDelimited);      // Summary, 0x2A
 // Summary
-inline constexpr uint8_t kSummaryValue = key(1, kLengthDelimited);  // repeated Value, 0x0A
+inline constexpr uint8_t kSummaryValue =
+    key(1, WireType::kLengthDelimited);  // repeated Value, 0x0A
 // Summary.Value
-inline constexpr uint8_t kValueTag = key(1, kLengthDelimited);       // string, 0x0A
-inline constexpr uint8_t kValueSimpleValue = key(2, kFixed32);       // float, 0x15
-inline constexpr uint8_t kValueHisto = key(5, kLengthDelimited);     // HistogramProto, 0x2A
-inline constexpr uint8_t kValueTensor = key(8, kLengthDelimited);    // TensorProto, 0x42
-inline constexpr uint8_t kValueMetadata = key(9, kLengthDelimited);  // SummaryMetadata, 0x4A
+inline constexpr uint8_t kValueTag = key(1, WireType::kLengthDelimited);     // string, 0x0A
+inline constexpr uint8_t kValueSimpleValue = key(2, WireType::kFixed32);     // float, 0x15
+inline constexpr uint8_t kValueHisto = key(5, WireType::kLengthDelimited);   // HistogramProto, 0x2A
+inline constexpr uint8_t kValueTensor = key(8, WireType::kLengthDelimited);  // TensorProto, 0x42
+inline constexpr uint8_t kValueMetadata =
+    key(9, WireType::kLengthDelimited);  // SummaryMetadata, 0x4A
 // HistogramProto
-inline constexpr uint8_t kHistoMin = key(1, kFixed64);                  // 0x09
-inline constexpr uint8_t kHistoMax = key(2, kFixed64);                  // 0x11
-inline constexpr uint8_t kHistoNum = key(3, kFixed64);                  // 0x19
-inline constexpr uint8_t kHistoSum = key(4, kFixed64);                  // 0x21
-inline constexpr uint8_t kHistoSumSquares = key(5, kFixed64);           // 0x29
-inline constexpr uint8_t kHistoBucketLimit = key(6, kLengthDelimited);  // packed double, 0x32
-inline constexpr uint8_t kHistoBucket = key(7, kLengthDelimited);       // packed double, 0x3A
+inline constexpr uint8_t kHistoMin = key(1, WireType::kFixed64);         // 0x09
+inline constexpr uint8_t kHistoMax = key(2, WireType::kFixed64);         // 0x11
+inline constexpr uint8_t kHistoNum = key(3, WireType::kFixed64);         // 0x19
+inline constexpr uint8_t kHistoSum = key(4, WireType::kFixed64);         // 0x21
+inline constexpr uint8_t kHistoSumSquares = key(5, WireType::kFixed64);  // 0x29
+inline constexpr uint8_t kHistoBucketLimit =
+    key(6, WireType::kLengthDelimited);                                      // packed double, 0x32
+inline constexpr uint8_t kHistoBucket = key(7, WireType::kLengthDelimited);  // packed double, 0x3A
 // SummaryMetadata and its PluginData
-inline constexpr uint8_t kMetadataPluginData = key(1, kLengthDelimited);  // 0x0A
-inline constexpr uint8_t kPluginName = key(1, kLengthDelimited);          // 0x0A
+inline constexpr uint8_t kMetadataPluginData = key(1, WireType::kLengthDelimited);  // 0x0A
+inline constexpr uint8_t kPluginName = key(1, WireType::kLengthDelimited);          // 0x0A
 // TensorProto
-inline constexpr uint8_t kTensorDtype = key(1, kVarint);               // 0x08
-inline constexpr uint8_t kTensorShape = key(2, kLengthDelimited);      // 0x12
-inline constexpr uint8_t kTensorStringVal = key(8, kLengthDelimited);  // 0x42
+inline constexpr uint8_t kTensorDtype = key(1, WireType::kVarint);               // 0x08
+inline constexpr uint8_t kTensorShape = key(2, WireType::kLengthDelimited);      // 0x12
+inline constexpr uint8_t kTensorStringVal = key(8, WireType::kLengthDelimited);  // 0x42
 inline constexpr uint64_t kDtypeString = 7;
 
 static_assert(kEventWallTime == 0x09 && kEventStep == 0x10 && kEventFileVersion == 0x1A &&
