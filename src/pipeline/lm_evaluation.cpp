@@ -1,0 +1,91 @@
+// Generation-based evaluation of the language model, scored by each specialist's validator.
+#include "anvil/pipeline/lm_evaluation.h"
+
+#include <torch/torch.h>
+
+#include <cstdio>
+#include <map>
+
+#include "anvil/datagen/specialist.h"
+#include "anvil/datagen/specialist_validator.h"
+#include "anvil/models/generation.h"
+#include "anvil/pipeline/lora_io.h"
+#include "anvil/tokenize/tokenizer_json.h"
+#include "anvil/train/device.h"
+
+namespace anvil::pipeline {
+
+std::vector<SpecialistScore> score_records(models::LlamaForCausalLM& model,
+                                           const tokenize::Tokenizer& tok, int64_t eos_id,
+                                           int64_t pad_id,
+                                           const std::vector<const SftRecord*>& recs,
+                                           int64_t max_new_tokens, bool progress) {
+  std::map<std::string, SpecialistScore> by;
+  models::GenerationOptions go;
+  go.max_new_tokens = max_new_tokens;
+  go.stop_token_ids = {eos_id};
+  go.stop_strings = {"\n[confidence"};
+  const size_t batch = 16;
+  for (size_t i = 0; i < recs.size(); i += batch) {
+    std::vector<std::string> prompts;
+    const size_t end = std::min(recs.size(), i + batch);
+    for (size_t j = i; j < end; ++j) prompts.push_back(recs[j]->prompt);
+    auto gen = models::generate(model, tok, prompts, go, nullptr, pad_id);
+    for (size_t j = i; j < end; ++j) {
+      const auto* spec = datagen::find_specialist(recs[j]->specialist);
+      if (!spec) continue;
+      auto v = datagen::score_output(*spec, recs[j]->response, gen.texts[j - i]);
+      auto& s = by[recs[j]->specialist];
+      s.specialist = recs[j]->specialist;
+      ++s.records;
+      s.field_accuracy += v.score;
+      s.exact += v.score >= 1.0 ? 1 : 0;
+    }
+    if (progress) std::fprintf(stderr, "\reval %zu/%zu", end, recs.size());
+  }
+  if (progress) std::fprintf(stderr, "\n");
+  std::vector<SpecialistScore> out;
+  SpecialistScore overall{"overall"};
+  double macro = 0;
+  for (auto& [name, s] : by) {
+    overall.records += s.records;
+    overall.exact += s.exact;
+    s.field_accuracy /= std::max<int64_t>(s.records, 1);
+    s.exact /= std::max<int64_t>(s.records, 1);
+    macro += s.field_accuracy;
+    out.push_back(s);
+  }
+  overall.field_accuracy = by.empty() ? 0 : macro / static_cast<double>(by.size());
+  overall.exact /= std::max<int64_t>(overall.records, 1);
+  out.push_back(overall);
+  return out;
+}
+
+std::vector<SpecialistScore> evaluate_language_model(const std::string& model_dir,
+                                                     const std::string& data_path,
+                                                     int64_t per_specialist, int64_t max_new_tokens,
+                                                     const std::string& device_spec,
+                                                     bool progress) {
+  auto model = load_model_with_adapters(model_dir);
+  model->to(train::resolve_device(device_spec));
+  auto tok = tokenize::load_tokenizer_json(model_dir + "/tokenizer.json");
+  auto records = load_sft_records(data_path);
+  std::vector<int64_t> all(records.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int64_t>(i);
+  const int64_t eos = tok.token_id(kSftEos), pad = tok.token_id(kSftPad);
+  return score_records(model, tok, eos, pad >= 0 ? pad : eos,
+                       held_out_sample(records, all, per_specialist), max_new_tokens, progress);
+}
+
+std::string format_specialist_scores(const std::vector<SpecialistScore>& scores) {
+  std::string s = "specialist                 records  field acc  all-fields exact\n";
+  char buf[160];
+  for (const auto& sc : scores) {
+    std::snprintf(buf, sizeof buf, "%-26s %7lld  %8.2f%%  %8.2f%%\n", sc.specialist.c_str(),
+                  static_cast<long long>(sc.records), 100 * sc.field_accuracy, 100 * sc.exact);
+    s += buf;
+  }
+  return s;
+}
+
+}  // namespace anvil::pipeline
