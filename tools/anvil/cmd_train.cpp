@@ -94,6 +94,10 @@ void register_train(CLI::App& app, Context&) {
     if (!a->data.empty()) cargs.overrides.push_back("lm.data=" + a->data);
     Config config = load_config(cargs);
     if (config.get_string("model.type") == "llama") {
+      if (!config.get_string_list("lm.phases").empty())
+        throw usage_error(
+            "lm.phases (progressive training) runs with `anvil pipeline`, which "
+            "generates each phase's data");
       auto lm = pipeline::LmTrainOptions::from_config(config);
       lm.progress = !a->quiet;
       lm.stop_after_steps = a->stop_after_steps;
