@@ -121,6 +121,8 @@ void register_train(CLI::App& app, Context&) {
           r.model_dir.c_str());
       return;
     }
+    if (a->stop_after_steps != 0)
+      throw usage_error("--stop-after-steps applies to language models (model.type: llama)");
     auto options = pipeline::IntentTrainOptions::from_config(config);
     options.progress = !a->quiet;
     if (!a->resume.empty()) {
