@@ -2,6 +2,7 @@
 // without the KV cache, for side-by-side comparison with bench/python/lm_throughput.py.
 // usage: lm_throughput [--hidden 256] [--layers 4] [--heads 4] [--kv-heads 2] [--ffn 688]
 //        [--vocab 2048] [--batch 8] [--seq 256] [--steps 10] [--warmup 2] [--threads 0]
+//        [--bf16 0|1] (bf16 autocast forward, fp32 weights and optimizer)
 #include <torch/torch.h>
 
 #include <chrono>
@@ -12,16 +13,17 @@
 #include "anvil/core/runtime.h"
 #include "anvil/models/llama.h"
 #include "anvil/train/device.h"
+#include "anvil/train/precision.h"
 
 using namespace anvil;
 using Clock = std::chrono::steady_clock;
 
 int main(int argc, char** argv) {
   tune_runtime_or_reexec(argv);
-  std::map<std::string, int64_t> a = {{"--hidden", 256}, {"--layers", 4},  {"--heads", 4},
-                                      {"--kv-heads", 2}, {"--ffn", 688},   {"--vocab", 2048},
-                                      {"--batch", 8},    {"--seq", 256},   {"--steps", 10},
-                                      {"--warmup", 2},   {"--threads", 0}, {"--gen", 64}};
+  std::map<std::string, int64_t> a = {
+      {"--hidden", 256}, {"--layers", 4}, {"--heads", 4}, {"--kv-heads", 2}, {"--ffn", 688},
+      {"--vocab", 2048}, {"--batch", 8},  {"--seq", 256}, {"--steps", 10},   {"--warmup", 2},
+      {"--threads", 0},  {"--gen", 64},   {"--bf16", 0}};
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!a.count(argv[i])) {
       std::fprintf(stderr, "unknown option %s\n", argv[i]);
@@ -44,9 +46,15 @@ int main(int argc, char** argv) {
   torch::optim::AdamW opt(model->parameters(), torch::optim::AdamWOptions(1e-3).weight_decay(0.1));
   const int64_t b = a["--batch"], t = a["--seq"];
   auto ids = torch::randint(0, c.vocab_size, {b, t}, torch::kInt64);
+  const auto precision = a["--bf16"] ? train::Precision::kBf16 : train::Precision::kFp32;
   auto step = [&] {
     opt.zero_grad();
-    auto loss = models::causal_lm_loss(model->forward({ids}), ids);
+    torch::Tensor logits;
+    {
+      train::AutocastGuard autocast(torch::kCPU, precision);
+      logits = model->forward({ids});
+    }
+    auto loss = models::causal_lm_loss(logits.to(torch::kFloat), ids);
     loss.backward();
     torch::nn::utils::clip_grad_norm_(model->parameters(), 1.0);
     opt.step();
@@ -63,10 +71,11 @@ int main(int argc, char** argv) {
   const double flops_per_token =
       6.0 * double(n_params) + 6.0 * c.num_hidden_layers * c.hidden_size * t;
   std::printf(
-      "anvil llama params=%lld threads=%lld batch=%lld seq=%lld train tokens/s=%.0f steps/s=%.3f "
-      "GFLOP/s=%.1f\n",
+      "anvil llama params=%lld threads=%lld batch=%lld seq=%lld precision=%s train tokens/s=%.0f "
+      "steps/s=%.3f GFLOP/s=%.1f\n",
       static_cast<long long>(n_params), static_cast<long long>(threads), static_cast<long long>(b),
-      static_cast<long long>(t), tokens / s, a["--steps"] / s, tokens * flops_per_token / s / 1e9);
+      static_cast<long long>(t), train::precision_name(precision), tokens / s, a["--steps"] / s,
+      tokens * flops_per_token / s / 1e9);
 
   // Generation: greedy continuation of one prompt, with and without the KV cache.
   torch::NoGradGuard g;

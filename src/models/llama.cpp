@@ -74,8 +74,11 @@ torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor& x, const torch::T
   }
   auto scores =
       torch::matmul(q, k.transpose(-2, -1)) / std::sqrt(double(head_dim_));  // [B, H, T, S]
-  scores = scores.masked_fill(allowed.logical_not(), std::numeric_limits<float>::lowest());
-  auto probs = torch::softmax(scores.to(torch::kFloat32), -1).to(q.scalar_type());
+  // Mask and softmax in float32 (under bf16 autocast the scores are bfloat16, whose range does not
+  // hold float's lowest).
+  scores = scores.to(torch::kFloat32)
+               .masked_fill(allowed.logical_not(), std::numeric_limits<float>::lowest());
+  auto probs = torch::softmax(scores, -1).to(q.scalar_type());
   auto out = torch::matmul(probs, v).transpose(1, 2).reshape({b, t, heads_ * head_dim_});
   return o_proj->forward(out);
 }

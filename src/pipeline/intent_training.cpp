@@ -27,6 +27,7 @@
 #include "anvil/train/handlers/progress_reporter.h"
 #include "anvil/train/handlers/running_average.h"
 #include "anvil/train/optimizer_state.h"
+#include "anvil/train/rng_state.h"
 
 namespace anvil::pipeline {
 
@@ -173,19 +174,6 @@ std::map<std::string, double> validate_split(IntentModel& model, const Tensorize
           {"val_operand_acc", operands_ok / n}};
 }
 
-// LibTorch's default CPU generator (dropout, initialisation), saved so a resume is exact.
-torch::Tensor cpu_generator_state() {
-  auto gen = at::detail::getDefaultCPUGenerator();
-  std::lock_guard<std::mutex> lock(gen.mutex());
-  return gen.get_state();
-}
-
-void set_cpu_generator_state(const torch::Tensor& state) {
-  auto gen = at::detail::getDefaultCPUGenerator();
-  std::lock_guard<std::mutex> lock(gen.mutex());
-  gen.set_state(state);
-}
-
 std::vector<std::string> sorted_intents(const std::vector<data::IntentRecord>& records) {
   std::set<std::string> names;
   for (const auto& r : records) names.insert(r.intent);
@@ -296,7 +284,7 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
     auto tensors = io::module_tensors(*model.net, "model.");
     for (auto& t : train::adamw_state_tensors(optimizer, named_params, "optimizer."))
       tensors.push_back(std::move(t));
-    tensors.emplace_back("rng.torch_cpu", cpu_generator_state());
+    tensors.emplace_back("rng.torch_cpu", train::cpu_generator_state());
     auto meta = intent_model_metadata(model);
     nlohmann::json handlers = nlohmann::json::object();
     for (const auto& h : e.handlers()) handlers[h->name()] = h->save_state();
@@ -323,11 +311,11 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
 
   // Before restoring checkpointed handler state, so a resumed run continues the same tracked run.
   auto tracking = train::attach_tracking(
-      engine, options.tracking, options.run_dir,
-      [&](track::EventFileWriter& w, int64_t step) {
+      engine, options.tracking, options.run_dir, [&](track::EventFileWriter& w, int64_t step) {
         for (const auto& p : model.net->named_parameters()) {
           auto t = p.value().detach().to(torch::kCPU, torch::kFloat).contiguous();
-          w.add_histogram("weights/" + p.key(), track::make_histogram(t.data_ptr<float>(), t.numel()), step);
+          w.add_histogram("weights/" + p.key(),
+                          track::make_histogram(t.data_ptr<float>(), t.numel()), step);
         }
       });
 
@@ -344,7 +332,8 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
       auto handlers = nlohmann::json::parse(st.metadata.at("anvil.handlers"));
       for (const auto& h : engine.handlers())
         if (handlers.contains(h->name())) h->load_state(handlers[h->name()].get<std::string>());
-      if (const auto* rng = st.find("rng.torch_cpu")) set_cpu_generator_state(io::to_torch(*rng));
+      if (const auto* rng = st.find("rng.torch_cpu"))
+        train::set_cpu_generator_state(io::to_torch(*rng));
       return 0;
     });
     if (engine.state().epoch >= options.epochs)
@@ -388,7 +377,8 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
   result.model_dir = options.run_dir + "/model";
   save_intent_model(model, result.model_dir);
   if (tracking.tracker) {
-    const int64_t id = tracking.tracker->log_artifact(result.model_dir + "/model.safetensors", "model");
+    const int64_t id =
+        tracking.tracker->log_artifact(result.model_dir + "/model.safetensors", "model");
     tracking.tracker->log_lineage(options.data_path, "dataset", id);
     tracking.tracker->log_lineage(best, "checkpoint", id);
   }

@@ -13,6 +13,7 @@
 #include "anvil/datagen/specialist.h"
 #include "anvil/datagen/specialist_generator.h"
 #include "anvil/pipeline/datagen_stage.h"
+#include "anvil/pipeline/lm_phases.h"
 #include "anvil/pipeline/lm_training.h"
 #include "anvil/pipeline/run_dir.h"
 #include "anvil/train/device.h"
@@ -32,9 +33,29 @@ datagen::DatagenOptions datagen_options(const Config& c, const std::string& outp
   return o;
 }
 
+// model.type: llama with lm.phases — progressive LoRA phases and the retention table.
+void run_progressive_pipeline(const Config& config, const std::string& run_dir) {
+  const auto t0 = std::chrono::steady_clock::now();
+  ProgressiveOptions o = ProgressiveOptions::from_config(config);
+  o.run_dir = run_dir;
+  auto r = run_progressive_training(o);
+  const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::printf("total %s; retention table: %s/retention.md\n", format_duration(total).c_str(),
+              run_dir.c_str());
+  nlohmann::json summary = {{"run_dir", run_dir},
+                            {"phase_seconds", r.phase_seconds},
+                            {"total_seconds", total},
+                            {"targets_met", r.table.targets_met(o.targets)},
+                            {"model", r.model_dir}};
+  write_file_atomic(run_dir + "/summary.json", summary.dump(2) + "\n");
+}
 
 // model.type: llama — specialist data -> tokenizer + language model -> validator scores.
 void run_language_model_pipeline(const Config& config, const std::string& run_dir) {
+  if (!config.get_string_list("lm.phases").empty()) {
+    run_progressive_pipeline(config, run_dir);
+    return;
+  }
   const auto t0 = std::chrono::steady_clock::now();
   LmTrainOptions o = LmTrainOptions::from_config(config);
   o.run_dir = run_dir;
@@ -52,15 +73,19 @@ void run_language_model_pipeline(const Config& config, const std::string& run_di
   }
   auto r = train_language_model(o);
   const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::printf("\nheld-out evaluation (generated answers scored by each specialist's validator):\n%s",
-              format_specialist_scores(r.scores).c_str());
+  std::printf(
+      "\nheld-out evaluation (generated answers scored by each specialist's validator):\n%s",
+      format_specialist_scores(r.scores).c_str());
   std::printf("\n%lld parameters, %lld training tokens, %.0f tokens/s; total %s\nmodel: %s\n",
               static_cast<long long>(r.parameters), static_cast<long long>(r.tokens_seen),
               r.tokens_per_second, format_duration(total).c_str(), r.model_dir.c_str());
-  nlohmann::json summary = {{"run_dir", run_dir},         {"parameters", r.parameters},
-                            {"tokens_seen", r.tokens_seen}, {"train_seconds", r.train_seconds},
+  nlohmann::json summary = {{"run_dir", run_dir},
+                            {"parameters", r.parameters},
+                            {"tokens_seen", r.tokens_seen},
+                            {"train_seconds", r.train_seconds},
                             {"tokens_per_second", r.tokens_per_second},
-                            {"final_val_loss", r.final_val_loss}, {"total_seconds", total}};
+                            {"final_val_loss", r.final_val_loss},
+                            {"total_seconds", total}};
   for (const auto& s : r.scores) summary["field_accuracy"][s.specialist] = s.field_accuracy;
   write_file_atomic(run_dir + "/summary.json", summary.dump(2) + "\n");
 }
@@ -85,16 +110,17 @@ PipelineResult run_pipeline(const Config& config) {
   if (data_path.empty()) {
     data_path = result.run_dir + "/data/train.jsonl";
     generate_with_progress(datagen_options(config, data_path, config.get_int("datagen.n"),
-                             static_cast<uint64_t>(config.get_int("datagen.seed"))),
-             "datagen");
+                                           static_cast<uint64_t>(config.get_int("datagen.seed"))),
+                           "datagen");
   }
   const uint64_t bench_seed = static_cast<uint64_t>(config.get_int("eval.benchmark_seed"));
   if (bench_seed == static_cast<uint64_t>(config.get_int("datagen.seed")))
     throw usage_error(
         "eval.benchmark_seed equals datagen.seed: the benchmark set must be fresh data");
   const std::string bench_path = result.run_dir + "/data/benchmark.jsonl";
-  generate_with_progress(datagen_options(config, bench_path, config.get_int("eval.benchmark_n"), bench_seed),
-           "benchmark set");
+  generate_with_progress(
+      datagen_options(config, bench_path, config.get_int("eval.benchmark_n"), bench_seed),
+      "benchmark set");
 
   // 2. Train.
   IntentTrainOptions to = IntentTrainOptions::from_config(config);

@@ -82,10 +82,17 @@ void Engine::run(int64_t epoch_length, int64_t max_epochs) {
   exception_ = nullptr;
   try {
     fire(Event::kStarted);
-    while (state_.epoch < max_epochs && !state_.should_terminate) {
-      ++state_.epoch;
-      state_.epoch_iteration = 0;
-      fire(Event::kEpochStarted);
+    // A state restored from a mid-epoch checkpoint continues that epoch where it stopped.
+    bool continue_epoch =
+        state_.epoch >= 1 && state_.epoch_iteration > 0 && state_.epoch_iteration < epoch_length;
+    while ((continue_epoch || state_.epoch < max_epochs) && !state_.should_terminate) {
+      if (continue_epoch) {
+        continue_epoch = false;
+      } else {
+        ++state_.epoch;
+        state_.epoch_iteration = 0;
+        fire(Event::kEpochStarted);
+      }
       while (state_.epoch_iteration < epoch_length && !state_.should_terminate) {
         ++state_.iteration;
         ++state_.epoch_iteration;

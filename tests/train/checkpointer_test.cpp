@@ -33,5 +33,23 @@ TEST(Checkpointer, KeepsTheBestKAndTheLast) {
   EXPECT_EQ(restored.best(), ckpt->best());
 }
 
+TEST(Checkpointer, SavesEveryNIterationsAndOnInterruptButNotTwiceAtEpochEnd) {
+  anvil::testing::TempDir dir("ckpt");
+  Engine engine([](Engine&) { return std::map<std::string, double>{{"loss", 1.0}}; });
+  std::vector<int64_t> saved_at;
+  CheckpointOptions o{dir.path(), "val_loss", 0};
+  o.every_iterations = 2;
+  o.on_interrupt = true;
+  engine.attach(std::make_shared<Checkpointer>(
+      o, [&](Engine& e, const std::string&) { saved_at.push_back(e.state().iteration); }));
+  engine.on(once(Event::kIterationCompleted, 7), [](Engine& e) {
+    e.state().interrupted = true;
+    e.terminate("interrupted");
+  });
+  engine.run(/*epoch_length=*/4, /*max_epochs=*/3);
+  // Every 2 iterations (2, 6), epoch end (4; not again from the every-2 rule), interrupt (7).
+  EXPECT_EQ(saved_at, (std::vector<int64_t>{2, 4, 6, 7}));
+}
+
 }  // namespace
 }  // namespace anvil::train

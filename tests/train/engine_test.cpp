@@ -83,6 +83,23 @@ TEST(Engine, ExceptionFiresExceptionRaisedAndPropagates) {
   EXPECT_TRUE(raised);
 }
 
+TEST(Engine, StateRestoredMidEpochFinishesThatEpochFirst) {
+  std::vector<std::string> log;
+  Engine engine = counting_engine();
+  engine.on(on(Event::kEpochStarted),
+            [&](Engine& e) { log.push_back("start" + std::to_string(e.state().epoch)); });
+  engine.on(on(Event::kIterationStarted), [&](Engine& e) {
+    log.push_back(std::to_string(e.state().epoch) + "." +
+                  std::to_string(e.state().epoch_iteration));
+  });
+  engine.state().epoch = 1;  // as a checkpoint after iteration 2 of epoch 1 would restore it
+  engine.state().iteration = 2;
+  engine.state().epoch_iteration = 2;
+  engine.run(/*epoch_length=*/3, /*max_epochs=*/2);
+  EXPECT_EQ(log, (std::vector<std::string>{"1.3", "start2", "2.1", "2.2", "2.3"}));
+  EXPECT_EQ(engine.state().iteration, 6);
+}
+
 TEST(Engine, ZeroLengthEpochIsAnError) {
   Engine engine = counting_engine();
   EXPECT_THROW(engine.run(0, 1), Error);

@@ -23,6 +23,7 @@ struct TrainArgs {
   std::string device;
   bool cross_validate = false;
   int64_t folds = 5;
+  int64_t stop_after_steps = 0;
   bool quiet = false;
 };
 
@@ -75,6 +76,9 @@ void register_train(CLI::App& app, Context&) {
   cmd->add_flag("--cross-validate", a->cross_validate,
                 "k-fold cross-validation instead of one run");
   cmd->add_option("--folds", a->folds, "folds for --cross-validate")->capture_default_str();
+  cmd->add_option("--stop-after-steps", a->stop_after_steps,
+                  "language models: checkpoint and stop after this optimizer step (the schedule "
+                  "still spans train.epochs); continue with --resume");
   cmd->add_flag("-q,--quiet", a->quiet, "no progress bars");
   add_config_args(*cmd, a->config);
   cmd->callback([a] {
@@ -90,23 +94,35 @@ void register_train(CLI::App& app, Context&) {
     if (!a->data.empty()) cargs.overrides.push_back("lm.data=" + a->data);
     Config config = load_config(cargs);
     if (config.get_string("model.type") == "llama") {
+      if (!config.get_string_list("lm.phases").empty())
+        throw usage_error(
+            "lm.phases (progressive training) runs with `anvil pipeline`, which "
+            "generates each phase's data");
       auto lm = pipeline::LmTrainOptions::from_config(config);
       lm.progress = !a->quiet;
-      lm.run_dir = !a->run_dir.empty() ? a->run_dir
-                                       : pipeline::create_run_dir(config.get_string("run.dir"),
-                                                                  config.get_string("run.name"));
+      lm.stop_after_steps = a->stop_after_steps;
+      lm.resume = !a->resume.empty();
+      lm.run_dir = lm.resume             ? a->resume
+                   : !a->run_dir.empty() ? a->run_dir
+                                         : pipeline::create_run_dir(config.get_string("run.dir"),
+                                                                    config.get_string("run.name"));
       lm.validate();
       ensure_directory(lm.run_dir);
       config.save(lm.run_dir + "/config.yaml");
       std::fprintf(stderr, "run directory: %s\n", lm.run_dir.c_str());
       auto r = pipeline::train_language_model(lm);
-      std::printf("%s", pipeline::format_specialist_scores(r.scores).c_str());
-      std::printf("%lld parameters, %lld training tokens in %s (%.0f tokens/s); final val loss %.4f\nmodel: %s\n",
-                  static_cast<long long>(r.parameters), static_cast<long long>(r.tokens_seen),
-                  format_duration(r.train_seconds).c_str(), r.tokens_per_second, r.final_val_loss,
-                  r.model_dir.c_str());
+      if (!r.scores.empty())
+        std::printf("%s", pipeline::format_specialist_scores(r.scores).c_str());
+      std::printf(
+          "%lld parameters, %lld training tokens in %s (%.0f tokens/s); final val loss "
+          "%.4f\nmodel: %s\n",
+          static_cast<long long>(r.parameters), static_cast<long long>(r.tokens_seen),
+          format_duration(r.train_seconds).c_str(), r.tokens_per_second, r.final_val_loss,
+          r.model_dir.c_str());
       return;
     }
+    if (a->stop_after_steps != 0)
+      throw usage_error("--stop-after-steps applies to language models (model.type: llama)");
     auto options = pipeline::IntentTrainOptions::from_config(config);
     options.progress = !a->quiet;
     if (!a->resume.empty()) {

@@ -1,24 +1,24 @@
 // Supervised fine-tuning of the Llama-style decoder on specialist records (model.type: llama):
 // a byte-level BPE tokenizer trained on the training texts, prompt-masked loss, sequence packing
 // with segment-aware attention, gradient accumulation, cosine schedule with warmup, clipping,
-// weight decay that skips norms and biases, optional LoRA on a base model, and evaluation by
-// generating answers for held-out records and scoring them with each specialist's validator.
+// weight decay that skips norms and biases, optional LoRA on a base model, optional bf16
+// autocast, and evaluation by generating answers for held-out records and scoring them with each
+// specialist's validator. Checkpoints (RUN_DIR/checkpoints/last.safetensors: weights, AdamW
+// state, engine position, RNG, data order position) are written at every epoch end, every
+// lm.checkpoint_every steps and on Ctrl-C/SIGTERM; `resume` continues bit for bit.
 #pragma once
 
 #include <map>
 #include <string>
 #include <vector>
 
-#include "anvil/models/llama.h"
 #include "anvil/models/llama_config.h"
 #include "anvil/models/lora_linear.h"
+#include "anvil/pipeline/lm_evaluation.h"
 #include "anvil/train/tracking.h"
 
 namespace anvil {
 class Config;
-}
-namespace anvil::tokenize {
-class BpeTokenizer;
 }
 
 namespace anvil::pipeline {
@@ -36,12 +36,17 @@ struct LmTrainOptions {
   double lr = 2e-3, lr_min = 1e-4, weight_decay = 0.1, grad_clip = 1.0;
   int64_t warmup_steps = 30;
   double train_ratio = 0.95;
-  int64_t eval_per_specialist = 40;  // held-out records generated and scored per specialist
+  int64_t eval_per_specialist =
+      40;  // held-out records generated and scored per specialist; 0 = none
   int64_t max_new_tokens = 192;
   std::string base_model;  // fine-tune this model folder instead of training from scratch
   bool lora = false;
   models::LoraOptions lora_options;
   std::vector<std::string> lora_targets = {"q_proj", "v_proj"};
+  std::string precision = "auto";  // lm.precision: auto | fp32 | bf16 (autocast, fp32 master)
+  int64_t checkpoint_every = 0;    // lm.checkpoint_every: optimizer steps; 0 = epoch ends only
+  bool resume = false;             // continue from run_dir/checkpoints/last.safetensors
+  int64_t stop_after_steps = 0;    // checkpoint and stop (as interrupted) after this global step
   uint64_t seed = 42;
   std::string device = "auto";
   int64_t threads = 0;
@@ -52,14 +57,6 @@ struct LmTrainOptions {
   void validate() const;
 };
 
-struct SpecialistScore {
-  std::string specialist;
-  int64_t records = 0;
-  double field_accuracy = 0;  // mean validator field score
-  double exact = 0;           // fraction of records with every field right
-  double perplexity = 0;      // of the reference completions (response tokens + EOS)
-};
-
 struct LmTrainResult {
   std::string model_dir;
   int64_t parameters = 0;
@@ -67,24 +64,12 @@ struct LmTrainResult {
   double train_seconds = 0;
   double tokens_per_second = 0;
   double final_val_loss = 0;
-  std::vector<SpecialistScore> scores;  // per specialist, plus "overall" last
+  std::string precision;                // what lm.precision resolved to: fp32 | bf16
+  std::vector<SpecialistScore> scores;  // per specialist, plus "overall" last; empty without eval
 };
 
+// Throws anvil::Error when the run is interrupted (after checkpointing; the message says how to
+// resume) or fails.
 LmTrainResult train_language_model(const LmTrainOptions& options);
-
-// Evaluates a model (already on its device) on held-out specialist records of `data_path`.
-std::vector<SpecialistScore> evaluate_language_model(models::LlamaForCausalLM& model,
-                                                     const tokenize::BpeTokenizer& tokenizer,
-                                                     const std::string& data_path,
-                                                     int64_t per_specialist,
-                                                     int64_t max_new_tokens);
-
-// Evaluates a saved model folder on held-out specialist records.
-std::vector<SpecialistScore> evaluate_language_model(const std::string& model_dir,
-                                                     const std::string& data_path,
-                                                     int64_t per_specialist, int64_t max_new_tokens,
-                                                     const std::string& device);
-
-std::string format_specialist_scores(const std::vector<SpecialistScore>& scores);
 
 }  // namespace anvil::pipeline

@@ -54,7 +54,10 @@ class Engine {
   // Attaches a handler object (kept alive by the engine; its state is checkpointed by name).
   void attach(std::shared_ptr<Handler> handler);
 
-  // Runs epochs state().epoch+1 .. max_epochs. To resume, restore state() first.
+  // Runs epochs state().epoch+1 .. max_epochs. To resume, restore state() first. A state restored
+  // mid-epoch (1 <= epoch_iteration < epoch_length) first finishes that epoch from iteration
+  // epoch_iteration+1 without firing EPOCH_STARTED again: the caller restores what its
+  // EPOCH_STARTED callbacks would have set up (e.g. the epoch's data order and position).
   void run(int64_t epoch_length, int64_t max_epochs);
   // Asks the loop to stop after the current iteration.
   void terminate(const std::string& reason, bool failed = false);

@@ -17,6 +17,9 @@ Checkpointer::Checkpointer(CheckpointOptions options, SaveFn save)
   if (options_.dir.empty()) throw Error("checkpointer: directory is empty");
   if (options_.keep_best < 0)
     throw Error("train.keep_best = " + std::to_string(options_.keep_best) + ": must be >= 0");
+  if (options_.every_iterations < 0)
+    throw Error("checkpointer: every_iterations = " + std::to_string(options_.every_iterations) +
+                ": must be >= 0");
 }
 
 std::string Checkpointer::last_path() const { return options_.dir + "/last.safetensors"; }
@@ -28,6 +31,18 @@ double Checkpointer::best_score() const {
 }
 
 void Checkpointer::attach(Engine& engine) {
+  if (options_.every_iterations > 0)
+    engine.on(every(Event::kIterationCompleted, options_.every_iterations), [this](Engine& e) {
+      if (e.state().epoch_iteration >= e.state().epoch_length) return;
+      ensure_directory(options_.dir);
+      save_(e, last_path());
+    });
+  if (options_.on_interrupt)
+    engine.on(on(Event::kTerminate), [this](Engine& e) {
+      if (!e.state().interrupted || e.state().failed) return;
+      ensure_directory(options_.dir);
+      save_(e, last_path());
+    });
   engine.on(on(Event::kEpochCompleted), [this](Engine& e) {
     ensure_directory(options_.dir);
     // Update the best list first so the state saved inside the checkpoints already includes it.

@@ -1,4 +1,5 @@
-// Checkpointer: at the end of every epoch saves `last.safetensors`, and keeps the best `keep_best`
+// Checkpointer: at the end of every epoch (optionally also every N iterations and on interruption)
+// saves `last.safetensors`, and keeps the best `keep_best`
 // checkpoints by `score_key` (higher is better) as `best-epochN.safetensors`, deleting evicted
 // ones. The save function must write atomically (write_file_atomic): a crash mid-save never
 // replaces a good checkpoint with a half-written one.
@@ -16,6 +17,11 @@ struct CheckpointOptions {
   std::string dir;  // required
   std::string score_key = "val_intent_acc";
   int64_t keep_best = 2;  // 0 keeps only last
+  // Also save `last` every N iterations (0 = epoch ends only); skipped at an epoch's last
+  // iteration, where the epoch-end save follows. Needs a step function that can resume mid-epoch.
+  int64_t every_iterations = 0;
+  // Save `last` when the run is interrupted (State::interrupted, e.g. Ctrl-C) mid-epoch.
+  bool on_interrupt = false;
 };
 
 class Checkpointer : public Handler {

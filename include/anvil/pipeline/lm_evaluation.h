@@ -1,0 +1,51 @@
+// Evaluating the language model the way users judge it: generate an answer for each held-out
+// specialist prompt (greedy, stop at EOS) and score it with that specialist's validator.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "anvil/models/llama.h"
+#include "anvil/pipeline/sft_data.h"
+#include "anvil/tokenize/tokenizer.h"
+
+namespace anvil::tokenize {
+class BpeTokenizer;
+}
+
+namespace anvil::pipeline {
+
+struct SpecialistScore {
+  std::string specialist;
+  int64_t records = 0;
+  double field_accuracy = 0;  // mean validator field score
+  double exact = 0;           // fraction of records with every field right
+  double perplexity = 0;      // of the reference completions (response tokens + EOS)
+};
+
+// Scores per specialist (sorted by name), plus "overall" last (macro field accuracy, micro exact).
+std::vector<SpecialistScore> score_records(models::LlamaForCausalLM& model,
+                                           const tokenize::Tokenizer& tokenizer, int64_t eos_id,
+                                           int64_t pad_id,
+                                           const std::vector<const SftRecord*>& records,
+                                           int64_t max_new_tokens, bool progress);
+
+// Evaluates a model (already on its device) on up to `per_specialist` records of each specialist
+// in `data_path`.
+std::vector<SpecialistScore> evaluate_language_model(models::LlamaForCausalLM& model,
+                                                     const tokenize::BpeTokenizer& tokenizer,
+                                                     const std::string& data_path,
+                                                     int64_t per_specialist, int64_t max_new_tokens,
+                                                     bool progress = true);
+
+// Evaluates a saved model folder (full model or PEFT adapter) on up to `per_specialist` records of
+// each specialist in `data_path`.
+std::vector<SpecialistScore> evaluate_language_model(const std::string& model_dir,
+                                                     const std::string& data_path,
+                                                     int64_t per_specialist, int64_t max_new_tokens,
+                                                     const std::string& device,
+                                                     bool progress = true);
+
+std::string format_specialist_scores(const std::vector<SpecialistScore>& scores);
+
+}  // namespace anvil::pipeline

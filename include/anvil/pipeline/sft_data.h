@@ -1,0 +1,46 @@
+// Supervised fine-tuning data for the language model: specialist records split into prompt and
+// completion at the last "Assistant: " turn, tokenized once, and packed greedily into fixed-length
+// rows where each example is its own attention segment (positions restart at 0).
+#pragma once
+
+#include <torch/types.h>
+
+#include <string>
+#include <vector>
+
+namespace anvil::pipeline {
+
+inline constexpr const char* kSftAssistant = "\n\nAssistant: ";
+inline constexpr const char* kSftEos = "<|endoftext|>";
+inline constexpr const char* kSftPad = "<|pad|>";
+
+struct SftRecord {
+  std::string specialist, prompt, completion, response;
+};
+
+// Specialist JSONL in the text form; errors name the file and line.
+std::vector<SftRecord> load_sft_records(const std::string& path);
+
+struct Tokenized {
+  std::vector<int64_t> ids;  // prompt ids, completion ids, EOS
+  int64_t prompt_len = 0;    // leading ids that get no loss
+};
+
+struct PackedBatch {
+  torch::Tensor ids, labels, segments, positions;  // [B, L]; labels -100 on prompts and padding
+  int64_t tokens = 0;                              // real (non-padding) tokens
+};
+
+// Greedy in-order packing of examples into rows of at most seq_len tokens.
+std::vector<std::vector<const Tokenized*>> pack_rows(const std::vector<const Tokenized*>& order,
+                                                     int64_t seq_len);
+
+PackedBatch make_packed_batch(const std::vector<std::vector<const Tokenized*>>& rows,
+                              int64_t seq_len, int64_t pad_id);
+
+// The first `per_specialist` records of each specialist among records[idx], in idx order.
+std::vector<const SftRecord*> held_out_sample(const std::vector<SftRecord>& records,
+                                              const std::vector<int64_t>& idx,
+                                              int64_t per_specialist);
+
+}  // namespace anvil::pipeline

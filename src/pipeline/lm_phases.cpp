@@ -1,0 +1,238 @@
+// Progressive multi-phase LoRA training: per phase data (+ replay), training, merge, evaluation of
+// every specialist so far, retention table.
+#include "anvil/pipeline/lm_phases.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include "anvil/core/config.h"
+#include "anvil/core/error.h"
+#include "anvil/core/fs.h"
+#include "anvil/core/plot.h"
+#include "anvil/data/jsonl.h"
+#include "anvil/datagen/specialist.h"
+#include "anvil/datagen/specialist_generator.h"
+#include "anvil/datagen/specialist_record.h"
+#include "anvil/models/llama_io.h"
+#include "anvil/pipeline/datagen_stage.h"
+#include "anvil/pipeline/lora_io.h"
+#include "anvil/pipeline/replay.h"
+
+namespace anvil::pipeline {
+namespace {
+
+// Held-out sets use seeds far from the training seeds (datagen.seed + phase).
+constexpr uint64_t kEvalSeedOffset = 1000;
+
+std::string join(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : ",") + x;
+  return s;
+}
+
+std::string generate(const std::vector<std::string>& specialists, int64_t per_specialist,
+                     uint64_t seed, const std::string& output, const std::string& label) {
+  datagen::SpecialistDatagenOptions d;
+  d.specialists = join(specialists);
+  d.n = per_specialist * static_cast<int64_t>(specialists.size());
+  d.seed = seed;
+  d.threads = 0;
+  d.output = output;
+  d.validate();
+  generate_with_progress(d, label);
+  return output;
+}
+
+// new.jsonl + replayed lines of earlier phases' new.jsonl -> train.jsonl.
+std::string mix_replay(const std::string& new_path, const std::vector<std::string>& earlier_paths,
+                       double fraction, uint64_t seed, const std::string& output) {
+  datagen::SpecialistRecordParser parser;
+  std::vector<std::string> lines, specialists;
+  for (const auto& path : earlier_paths) {
+    data::JsonlFile f(path);
+    for (size_t i = 0; i < f.size(); ++i) {
+      specialists.push_back(parser.parse(f.line(i), path, f.line_number(i)).specialist);
+      lines.emplace_back(f.line(i));
+    }
+  }
+  data::JsonlFile fresh(new_path);
+  std::string text;
+  for (size_t i = 0; i < fresh.size(); ++i) (text += fresh.line(i)) += '\n';
+  const auto chosen =
+      choose_replay(specialists, static_cast<int64_t>(fresh.size()), fraction, seed);
+  for (size_t i : chosen) (text += lines[i]) += '\n';
+  write_file_atomic(output, text);
+  std::fprintf(stderr, "replay: %zu earlier records mixed into %zu new ones\n", chosen.size(),
+               fresh.size());
+  return output;
+}
+
+void copy_if_present(const std::string& from, const std::string& to) {
+  if (file_exists(from)) write_file_atomic(to, read_file(from));
+}
+
+// A full model folder with the adapter in `adapter_dir` merged into its base.
+void merge_adapter(const std::string& adapter_dir, const std::string& out) {
+  auto model = load_model_with_adapters(adapter_dir);
+  model->merge_lora();
+  models::save_llama(model, out);
+  copy_if_present(adapter_dir + "/tokenizer.json", out + "/tokenizer.json");
+  copy_if_present(adapter_dir + "/generation_config.json", out + "/generation_config.json");
+}
+
+void write_retention(const RetentionTable& table, const RetentionTargets& targets,
+                     const std::string& run_dir) {
+  write_file_atomic(run_dir + "/retention.json", table.to_json(targets));
+  write_file_atomic(run_dir + "/retention.md", table.to_markdown());
+  std::vector<std::string> labels;
+  std::vector<double> values;
+  const size_t last = table.recorded_phases() - 1;
+  for (size_t p = 0; p <= last; ++p)
+    for (const auto& s : table.phases()[p]) {
+      labels.push_back(s);
+      values.push_back(100 * table.retention(s, last).value_or(0.0));
+    }
+  plot::ChartOptions co;
+  co.title =
+      "retention after phase " + std::to_string(last) + " (score now / right after own phase)";
+  co.y_label = "retention %";
+  plot::save_bar_chart(run_dir + "/retention.png", labels, values, co);
+}
+
+}  // namespace
+
+std::vector<std::vector<std::string>> parse_phases(const std::vector<std::string>& entries) {
+  std::vector<std::vector<std::string>> phases;
+  for (size_t p = 0; p < entries.size(); ++p) {
+    std::vector<std::string> names;
+    size_t start = 0;
+    const std::string& e = entries[p];
+    while (start <= e.size()) {
+      size_t end = e.find(',', start);
+      if (end == std::string::npos) end = e.size();
+      std::string name = e.substr(start, end - start);
+      name.erase(0, name.find_first_not_of(" \t"));
+      name.erase(name.find_last_not_of(" \t") + 1);
+      if (!name.empty()) {
+        if (!datagen::find_specialist(name))
+          throw usage_error("lm.phases[" + std::to_string(p) + "]: unknown specialist '" + name +
+                            "' (anvil datagen --list shows them)");
+        names.push_back(name);
+      }
+      start = end + 1;
+    }
+    if (names.empty())
+      throw usage_error("lm.phases[" + std::to_string(p) + "] names no specialist");
+    phases.push_back(names);
+  }
+  return phases;
+}
+
+ProgressiveOptions ProgressiveOptions::from_config(const Config& c) {
+  ProgressiveOptions o;
+  o.train = LmTrainOptions::from_config(c);
+  o.phases = parse_phases(c.get_string_list("lm.phases"));
+  o.n_per_specialist = c.get_int("lm.n_per_specialist");
+  o.replay_fraction = c.get_double("lm.replay_fraction");
+  o.phase_lr = c.get_double("lm.phase_lr");
+  o.phase_epochs = c.get_int("lm.phase_epochs");
+  o.data_seed = static_cast<uint64_t>(c.get_int("datagen.seed"));
+  return o;
+}
+
+void ProgressiveOptions::validate() const {
+  if (phases.empty()) throw usage_error("lm.phases is empty: list each phase's specialists");
+  RetentionTable check(phases);  // duplicate specialists across phases
+  if (!train.data_path.empty())
+    throw usage_error("lm.data = '" + train.data_path +
+                      "': lm.phases generates each phase's data; leave lm.data empty");
+  if (run_dir.empty()) throw usage_error("no run directory given");
+  if (n_per_specialist < 1)
+    throw usage_error("lm.n_per_specialist = " + std::to_string(n_per_specialist) +
+                      ": must be >= 1");
+  if (!(replay_fraction >= 0 && replay_fraction <= 1))
+    throw usage_error("lm.replay_fraction = " + std::to_string(replay_fraction) +
+                      ": must be in [0, 1]");
+  if (phase_lr < 0)
+    throw usage_error("lm.phase_lr = " + std::to_string(phase_lr) + ": must be >= 0");
+  if (phase_epochs < 0)
+    throw usage_error("lm.phase_epochs = " + std::to_string(phase_epochs) + ": must be >= 0");
+  if (train.eval_per_specialist < 1)
+    throw usage_error("lm.eval_per_specialist = " + std::to_string(train.eval_per_specialist) +
+                      ": lm.phases needs held-out records (>= 1) for the retention table");
+}
+
+ProgressiveResult run_progressive_training(const ProgressiveOptions& o) {
+  o.validate();
+  ProgressiveResult result;
+  result.table = RetentionTable(o.phases);
+  ensure_directory(o.run_dir);
+  std::string full_model;  // the full model the next phase starts from
+  std::vector<std::string> new_data, eval_data;
+  for (size_t p = 0; p < o.phases.size(); ++p) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const std::string dir = o.run_dir + "/phase_" + std::to_string(p);
+    const std::string tag = "phase " + std::to_string(p);
+    std::fprintf(stderr, "\n== %s: %s ==\n", tag.c_str(), join(o.phases[p]).c_str());
+    new_data.push_back(generate(o.phases[p], o.n_per_specialist, o.data_seed + p,
+                                dir + "/data/new.jsonl", tag + " data"));
+    eval_data.push_back(generate(o.phases[p], o.train.eval_per_specialist,
+                                 o.data_seed + kEvalSeedOffset + p, dir + "/data/eval.jsonl",
+                                 tag + " held-out set"));
+    LmTrainOptions t = o.train;
+    t.run_dir = dir;
+    t.data_path = new_data.back();
+    t.eval_per_specialist = 0;  // scored below, on the fixed held-out sets
+    t.resume = false;
+    t.stop_after_steps = 0;
+    if (p == 0) {
+      t.lora = !t.base_model.empty();
+    } else {
+      t.base_model = full_model;
+      t.lora = true;
+      if (o.phase_lr > 0) t.lr = o.phase_lr;
+      if (o.phase_epochs > 0) t.epochs = o.phase_epochs;
+      if (o.replay_fraction > 0)
+        t.data_path = mix_replay(new_data.back(), {new_data.begin(), new_data.end() - 1},
+                                 o.replay_fraction, o.data_seed + p, dir + "/data/train.jsonl");
+    }
+    auto r = train_language_model(t);
+    if (t.lora) {
+      full_model = dir + "/merged";
+      merge_adapter(r.model_dir, full_model);
+    } else {
+      full_model = r.model_dir;
+    }
+
+    std::map<std::string, double> accuracy;
+    for (size_t k = 0; k <= p; ++k)
+      for (const auto& s :
+           evaluate_language_model(full_model, eval_data[k], o.train.eval_per_specialist,
+                                   o.train.max_new_tokens, o.train.device, o.train.progress))
+        if (s.specialist != "overall") accuracy[s.specialist] = s.field_accuracy;
+    result.table.record(p, accuracy);
+    write_retention(result.table, o.targets, o.run_dir);
+    result.phase_seconds.push_back(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    std::printf(
+        "\nafter %s (%.0f s): field accuracy on held-out records, retention = score now / "
+        "score after own phase\n%s",
+        tag.c_str(), result.phase_seconds.back(), result.table.format().c_str());
+    std::fflush(stdout);
+  }
+
+  // The final model as one plain folder.
+  result.model_dir = o.run_dir + "/model";
+  std::filesystem::copy(
+      full_model, result.model_dir,
+      std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
+  std::printf(
+      "\ntargets (new phase >= %.0f%% field accuracy, earlier specialists >= %.0f%% "
+      "retention): %s\nmodel: %s\n",
+      100 * o.targets.new_phase_min, 100 * o.targets.retention_min,
+      result.table.targets_met(o.targets) ? "met" : "NOT met", result.model_dir.c_str());
+  return result;
+}
+
+}  // namespace anvil::pipeline

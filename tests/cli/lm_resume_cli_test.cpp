@@ -1,0 +1,108 @@
+// LM checkpoint/resume end to end: on one thread, a run stopped mid-epoch and resumed ends with
+// bit-identical weights, AdamW state and RNG to a straight run (from scratch, and LoRA with
+// dropout, which draws from the generator); SIGTERM checkpoints and says how to resume.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <chrono>
+#include <thread>
+
+#include "anvil/io/safetensors.h"
+#include "support/run_cli.h"
+
+namespace anvil::testing {
+namespace {
+
+const std::string kTiny =
+    "-q model.type=llama llama.hidden_size=32 llama.intermediate_size=64 llama.layers=1 "
+    "llama.heads=2 llama.kv_heads=1 llama.max_position=256 lm.tokenizer_vocab=400 lm.seq_len=256 "
+    "lm.eval_per_specialist=0 train.batch_size=2 train.warmup_steps=2 run.threads=1 "
+    "track.enabled=false track.tensorboard=false lm.checkpoint_every=2 ";
+
+void expect_same_checkpoint(const std::string& a_path, const std::string& b_path) {
+  auto a = io::read_safetensors(a_path);
+  auto b = io::read_safetensors(b_path);
+  ASSERT_EQ(a.tensors.size(), b.tensors.size());
+  size_t optimizer_tensors = 0;
+  for (const auto& t : a.tensors) {
+    const auto* u = b.find(t.name);
+    ASSERT_NE(u, nullptr) << t.name;
+    EXPECT_EQ(t.shape, u->shape) << t.name;
+    EXPECT_TRUE(t.bytes == u->bytes) << "tensor " << t.name << " differs after resume";
+    optimizer_tensors += t.name.rfind("optimizer.", 0) == 0;
+  }
+  EXPECT_GT(optimizer_tensors, 3u);
+  EXPECT_NE(a.find("rng.torch_cpu"), nullptr);
+  EXPECT_EQ(a.metadata.at("anvil.engine"), b.metadata.at("anvil.engine"));
+  EXPECT_EQ(a.metadata.at("anvil.lm_data"), b.metadata.at("anvil.lm_data"));
+}
+
+TEST(LmResume, StoppedMidEpochAndResumedEqualsStraightRunBitForBit) {
+  TempDir dir("lmresume");
+  ASSERT_EQ(run_anvil("datagen --specialist spam_detection -n 80 --seed 3 -o d.jsonl", dir.path())
+                .exit_code,
+            0);
+  const std::string common = "--data d.jsonl " + kTiny + "train.epochs=2 ";
+  auto straight = run_anvil("train --run-dir straight " + common, dir.path());
+  ASSERT_EQ(straight.exit_code, 0) << straight.output;
+  auto stopped = run_anvil("train --run-dir split --stop-after-steps 3 " + common, dir.path());
+  EXPECT_EQ(stopped.exit_code, 1) << stopped.output;
+  EXPECT_NE(stopped.output.find("resume with `anvil train --resume split`"), std::string::npos)
+      << stopped.output;
+  EXPECT_FALSE(std::filesystem::exists(dir / "split/model"));
+  auto at_stop = io::read_safetensors(dir / "split/checkpoints/last.safetensors");
+  EXPECT_NE(at_stop.metadata.at("anvil.engine").find("\"epoch_iteration\":3"), std::string::npos)
+      << at_stop.metadata.at("anvil.engine") << " (the stop must fall inside epoch 1)";
+  auto resumed = run_anvil("train --resume split -q", dir.path());
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  EXPECT_NE(resumed.output.find("resuming at epoch 1, step 3"), std::string::npos)
+      << resumed.output;
+  expect_same_checkpoint(dir / "straight/checkpoints/last.safetensors",
+                         dir / "split/checkpoints/last.safetensors");
+  EXPECT_EQ(read_text(dir / "straight/model/model.safetensors"),
+            read_text(dir / "split/model/model.safetensors"));
+
+  // LoRA on the trained model with dropout: the resumed run must restore the generator too.
+  const std::string lora = "--data d.jsonl " + kTiny +
+                           "train.epochs=1 lora.enabled=true lm.base_model=straight/model "
+                           "lora.r=4 lora.dropout=0.2 train.lr=1e-2 ";
+  ASSERT_EQ(run_anvil("train --run-dir lora_straight " + lora, dir.path()).exit_code, 0);
+  auto lstop = run_anvil("train --run-dir lora_split --stop-after-steps 5 " + lora, dir.path());
+  EXPECT_EQ(lstop.exit_code, 1) << lstop.output;
+  auto lres = run_anvil("train --resume lora_split -q", dir.path());
+  ASSERT_EQ(lres.exit_code, 0) << lres.output;
+  expect_same_checkpoint(dir / "lora_straight/checkpoints/last.safetensors",
+                         dir / "lora_split/checkpoints/last.safetensors");
+  // And the checkpoint really moved: the state at the stop differs from the final one.
+  auto final_ckpt = io::read_safetensors(dir / "split/checkpoints/last.safetensors");
+  EXPECT_NE(at_stop.metadata.at("anvil.engine"), final_ckpt.metadata.at("anvil.engine"));
+}
+
+TEST(LmResume, SigtermCheckpointsAndExitsNonZeroWithAResumeHint) {
+  TempDir dir("lmsigterm");
+  ASSERT_EQ(run_anvil("datagen --specialist spam_detection -n 80 --seed 3 -o d.jsonl", dir.path())
+                .exit_code,
+            0);
+  // Long enough (many epochs) that it is still running when the signal comes.
+  run_command("cd '" + dir.path() + "' && (sh -c '\"" + std::string(ANVIL_BINARY) +
+              "\" train --run-dir r --data d.jsonl " + kTiny +
+              "train.epochs=500 > log.txt 2>&1 & echo $! > pid; wait $!; echo $? > rc' "
+              "> /dev/null 2>&1 &)");
+  // Wait for the first checkpoint, so training is under way.
+  for (int i = 0; i < 600 && !std::filesystem::exists(dir / "r/checkpoints/last.safetensors"); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  ASSERT_TRUE(std::filesystem::exists(dir / "pid"));
+  ::kill(std::stoi(read_text(dir / "pid")), SIGTERM);
+  for (int i = 0; i < 400 && !std::filesystem::exists(dir / "rc"); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  ASSERT_TRUE(std::filesystem::exists(dir / "rc")) << read_text(dir / "log.txt");
+  EXPECT_EQ(std::stoi(read_text(dir / "rc")), 1);
+  const std::string log = read_text(dir / "log.txt");
+  EXPECT_NE(log.find("interrupted by SIGTERM"), std::string::npos) << log;
+  EXPECT_NE(log.find("resume with `anvil train --resume r`"), std::string::npos) << log;
+  auto ckpt = io::read_safetensors(dir / "r/checkpoints/last.safetensors");
+  EXPECT_NE(ckpt.find("optimizer.model.embed_tokens.weight.exp_avg"), nullptr);
+}
+
+}  // namespace
+}  // namespace anvil::testing
