@@ -272,7 +272,12 @@ GgufConversion llama_to_gguf(const models::LlamaForCausalLM& model,
     out.bytes =
         io::gguf_quantize(plan.type, t.data.data_ptr<float>(), static_cast<size_t>(t.data.numel()));
     plan.elements = t.data.numel();
-    plan.fallback = t.data.dim() >= 2 && plan.type != main_type(type);
+    // A fallback: a matrix not stored as the export asks. For q4_k_m, the Q6_K/F32 choices of the
+    // mix itself are not fallbacks; only the block-size ones are.
+    plan.fallback = t.data.dim() >= 2 &&
+                    (type == GgufExportType::kQ4_K_M
+                         ? plan.reason.find("not divisible") != std::string::npos
+                         : plan.type != main_type(type));
     if (plan.type != GgmlType::kF32) {
       const auto back = io::gguf_dequantize(plan.type, out.bytes);
       const float* x = t.data.data_ptr<float>();

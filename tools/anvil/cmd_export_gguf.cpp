@@ -41,7 +41,7 @@ void register_export_gguf(CLI::App& export_cmd) {
                     std::string(io::ggml_type_name(t.type)).c_str(), t.reason.c_str());
     }
     std::printf(
-        "exported %s to %s (%s, %zu tensors, %zu with a type other than %s; weights' relative RMS "
+        "exported %s to %s (%s, %zu tensors, %zu fallbacks from %s; weights' relative RMS "
         "error %.5f); card: %s\n",
         a->model.c_str(), a->output.c_str(), a->type.c_str(), plan.size(), fallbacks,
         a->type.c_str(), interop::overall_relative_rms_error(plan),

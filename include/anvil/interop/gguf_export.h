@@ -29,7 +29,9 @@ struct GgufTensorPlan {
   std::string name;
   io::GgmlType type = io::GgmlType::kF32;
   std::string reason;
-  bool fallback = false;  // a matrix stored in another type than the export's main one
+  // A matrix stored in another type than asked because its rows do not fill the type's blocks
+  // (or, for q4_0, llama-quantize's Q6_K output matrix); Q4_K_M's own Q6_K picks are not.
+  bool fallback = false;
   int64_t elements = 0;
   // ||dequantized - original|| / ||original|| over the tensor (0 for F32).
   double relative_rms_error = 0;
