@@ -2,6 +2,7 @@
 // generate, fine-tune a LoRA adapter (PEFT layout), merge it, and check merged == adapter output.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "support/run_cli.h"
@@ -36,6 +37,13 @@ TEST(LmCli, TrainGenerateLoraMergeEndToEnd) {
                      dir.path());
   ASSERT_EQ(g.exit_code, 0) << g.output;
   EXPECT_NE(g.output.find("tokens/s (KV cache)"), std::string::npos) << g.output;
+  // --stop takes one value, so the prompts after it stay prompts (one JSON line each).
+  auto s = run_anvil(
+      "generate --model base/model --max-tokens 4 --json --stop 'zz' 'a' 'b' 'c' "
+      "2>/dev/null",
+      dir.path());
+  ASSERT_EQ(s.exit_code, 0) << s.output;
+  EXPECT_EQ(std::count(s.output.begin(), s.output.end(), '\n'), 3) << s.output;
 
   auto l = run_anvil("train --data d.jsonl --run-dir adapt " + kTiny +
                          "lora.enabled=true lm.base_model=base/model lora.r=4 train.lr=1e-2",

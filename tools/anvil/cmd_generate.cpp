@@ -37,7 +37,9 @@ void register_generate(CLI::App& app, Context&) {
   cmd->add_option("--top-p", a->gen.top_p, "1 = off")->capture_default_str();
   cmd->add_option("--repetition-penalty", a->gen.repetition_penalty, "1 = off")
       ->capture_default_str();
-  cmd->add_option("--stop", a->stop, "stop strings");
+  // One value per --stop, so `--stop X "prompt" "prompt"` keeps the prompts as prompts.
+  cmd->add_option("--stop", a->stop, "stop string (repeat --stop for several)")
+      ->allow_extra_args(false);
   cmd->add_option("--seed", a->gen.seed, "sampling seed")->capture_default_str();
   cmd->add_option("--device", a->device, "auto | cpu | cuda[:N]")->capture_default_str();
   cmd->add_flag("--no-stream", a->no_stream, "print results at the end only");
