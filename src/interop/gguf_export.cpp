@@ -102,18 +102,9 @@ std::vector<SourceTensor> collect_tensors(const models::LlamaForCausalLM& model,
     by_name[*gg] = p.value();
   }
   if (c.tie_word_embeddings) by_name.erase("output.weight");
-  std::vector<std::string> order = {"token_embd.weight"};
-  static const char* kLayer[] = {"attn_norm.weight", "attn_q.weight",      "attn_q.bias",
-                                 "attn_k.weight",    "attn_k.bias",        "attn_v.weight",
-                                 "attn_v.bias",      "attn_output.weight", "ffn_norm.weight",
-                                 "ffn_gate.weight",  "ffn_up.weight",      "ffn_down.weight"};
-  for (int64_t i = 0; i < c.num_hidden_layers; ++i)
-    for (const char* s : kLayer) order.push_back("blk." + std::to_string(i) + "." + s);
-  order.push_back("output_norm.weight");
-  order.push_back("output.weight");
   std::vector<SourceTensor> out;
   torch::NoGradGuard no_grad;
-  for (const auto& name : order) {
+  for (const auto& name : gguf_tensor_order(c.num_hidden_layers)) {
     auto it = by_name.find(name);
     if (it == by_name.end()) continue;
     auto t = it->second.detach().to(torch::kCPU, torch::kFloat32).contiguous();
@@ -274,10 +265,10 @@ GgufConversion llama_to_gguf(const models::LlamaForCausalLM& model,
     plan.elements = t.data.numel();
     // A fallback: a matrix not stored as the export asks. For q4_k_m, the Q6_K/F32 choices of the
     // mix itself are not fallbacks; only the block-size ones are.
-    plan.fallback = t.data.dim() >= 2 &&
-                    (type == GgufExportType::kQ4_K_M
-                         ? plan.reason.find("not divisible") != std::string::npos
-                         : plan.type != main_type(type));
+    plan.fallback =
+        t.data.dim() >= 2 &&
+        (type == GgufExportType::kQ4_K_M ? plan.reason.find("not divisible") != std::string::npos
+                                         : plan.type != main_type(type));
     if (plan.type != GgmlType::kF32) {
       const auto back = io::gguf_dequantize(plan.type, out.bytes);
       const float* x = t.data.data_ptr<float>();

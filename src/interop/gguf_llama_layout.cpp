@@ -65,6 +65,15 @@ std::string pattern_for_gguf_pre_tokenizer(const std::string& pre) {
               "' is not supported (anvil reads gpt-2, llama3 and qwen2 pre-tokenizers)");
 }
 
+std::vector<std::string> gguf_tensor_order(int64_t layers) {
+  std::vector<std::string> order = {kGlobalNames[0].second};  // token_embd
+  for (int64_t i = 0; i < layers; ++i)
+    for (const auto& [hf, gg] : kLayerNames) order.push_back("blk." + std::to_string(i) + "." + gg);
+  order.push_back(kGlobalNames[1].second);  // output_norm
+  order.push_back(kGlobalNames[2].second);  // output
+  return order;
+}
+
 std::optional<std::string> gguf_tensor_name(const std::string& hf_name) {
   for (const auto& [hf, gg] : kGlobalNames)
     if (hf_name == hf) return std::string(gg);

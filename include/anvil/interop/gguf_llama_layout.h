@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace anvil::interop {
 
@@ -22,6 +23,10 @@ std::string hf_architecture_for(const std::string& gguf_architecture);
 std::string gguf_pre_tokenizer_for(const std::string& pattern);
 // The regex for a tokenizer.ggml.pre value anvil can reproduce; throws naming the value.
 std::string pattern_for_gguf_pre_tokenizer(const std::string& pre);
+
+// Every GGUF tensor name a model with `layers` blocks may have, in llama.cpp's file order:
+// token_embd, blk.0.* ... blk.N-1.*, output_norm, output (optional ones such as biases included).
+std::vector<std::string> gguf_tensor_order(int64_t layers);
 
 // The GGUF name of an HF tensor, or nullopt for tensors llama.cpp does not take (LoRA factors,
 // rotary buffers).
