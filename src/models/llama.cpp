@@ -240,4 +240,17 @@ torch::Tensor causal_lm_loss(const torch::Tensor& logits, const torch::Tensor& l
                           F::CrossEntropyFuncOptions().ignore_index(-100));
 }
 
+torch::Tensor causal_lm_loss(const torch::Tensor& logits, const torch::Tensor& labels,
+                             const torch::Tensor& weights) {
+  const int64_t t = logits.size(1);
+  auto shifted_logits = logits.narrow(1, 0, t - 1).reshape({-1, logits.size(2)});
+  auto shifted_labels = labels.narrow(1, 1, t - 1).reshape({-1});
+  auto w = weights.narrow(1, 1, t - 1).reshape({-1}).to(torch::kFloat32) *
+           shifted_labels.ne(-100).to(torch::kFloat32);
+  auto ce = F::cross_entropy(
+      shifted_logits.to(torch::kFloat32), shifted_labels,
+      F::CrossEntropyFuncOptions().ignore_index(-100).reduction(torch::kNone));
+  return (ce * w).sum() / w.sum().clamp_min(1e-12);
+}
+
 }  // namespace anvil::models

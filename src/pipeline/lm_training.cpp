@@ -120,6 +120,7 @@ LmTrainOptions LmTrainOptions::from_config(const Config& c) {
   o.max_new_tokens = c.get_int("lm.max_new_tokens");
   o.base_model = c.get_string("lm.base_model");
   o.precision = c.get_string("lm.precision");
+  o.prompt_loss_weight = c.get_double("lm.prompt_loss_weight");
   o.checkpoint_every = c.get_int("lm.checkpoint_every");
   o.batch_size = c.get_int("train.batch_size");
   o.epochs = c.get_int("train.epochs");
@@ -161,6 +162,9 @@ void LmTrainOptions::validate() const {
     throw usage_error("lora.enabled needs lm.base_model (the model to adapt)");
   if (precision != "auto" && precision != "fp32" && precision != "bf16")
     throw usage_error("lm.precision = '" + precision + "': expected auto, fp32 or bf16");
+  if (!(prompt_loss_weight >= 0 && prompt_loss_weight <= 1))
+    throw usage_error("lm.prompt_loss_weight = " + std::to_string(prompt_loss_weight) +
+                      ": must be in [0, 1]");
   if (checkpoint_every < 0)
     throw usage_error("lm.checkpoint_every = " + std::to_string(checkpoint_every) +
                       ": must be >= 0 (0 = at epoch ends only)");
@@ -266,6 +270,9 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
       train::AutocastGuard autocast(device, precision);
       logits = model->forward(in);
     }
+    if (pb.weights.defined())
+      return models::causal_lm_loss(logits.to(torch::kFloat), pb.labels.to(device),
+                                    pb.weights.to(device));
     return models::causal_lm_loss(logits.to(torch::kFloat), pb.labels.to(device));
   };
 
@@ -276,7 +283,7 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
       std::vector<std::vector<const Tokenized*>> chunk;
       for (int64_t r = 0; r < o.batch_size; ++r)
         chunk.push_back(rows[static_cast<size_t>(position.next_row++) % rows.size()]);
-      auto pb = make_packed_batch(chunk, o.seq_len, fill_id);
+      auto pb = make_packed_batch(chunk, o.seq_len, fill_id, o.prompt_loss_weight);
       position.tokens_seen += pb.tokens;
       auto loss = forward_loss(pb) / static_cast<double>(o.grad_accum);
       loss.backward();

@@ -33,8 +33,12 @@ std::vector<SftRecord> load_sft_records(const std::string& path) {
 }
 
 PackedBatch make_packed_batch(const std::vector<std::vector<const Tokenized*>>& rows,
-                              int64_t seq_len, int64_t pad_id) {
+                              int64_t seq_len, int64_t pad_id, double prompt_loss_weight) {
+  if (!(prompt_loss_weight >= 0 && prompt_loss_weight <= 1))
+    throw Error("prompt loss weight " + std::to_string(prompt_loss_weight) +
+                ": must be in [0, 1]");
   const int64_t b = static_cast<int64_t>(rows.size());
+  const bool weighted = prompt_loss_weight > 0;
   PackedBatch pb;
   pb.ids = torch::full({b, seq_len}, pad_id, torch::kInt64);
   pb.labels = torch::full({b, seq_len}, -100, torch::kInt64);
@@ -42,12 +46,20 @@ PackedBatch make_packed_batch(const std::vector<std::vector<const Tokenized*>>& 
   pb.positions = torch::zeros({b, seq_len}, torch::kInt64);
   auto ids = pb.ids.accessor<int64_t, 2>(), labels = pb.labels.accessor<int64_t, 2>();
   auto seg = pb.segments.accessor<int64_t, 2>(), pos = pb.positions.accessor<int64_t, 2>();
+  std::vector<float> weights(weighted ? static_cast<size_t>(b * seq_len) : 0, 0.0f);
   for (int64_t r = 0; r < b; ++r) {
     int64_t col = 0, s = 0;
     for (const Tokenized* t : rows[static_cast<size_t>(r)]) {
       for (size_t j = 0; j < t->ids.size(); ++j, ++col) {
         ids[r][col] = t->ids[j];
-        labels[r][col] = static_cast<int64_t>(j) >= t->prompt_len ? t->ids[j] : -100;
+        const bool completion = static_cast<int64_t>(j) >= t->prompt_len;
+        // A segment's first token has no own context (its "previous" token is the previous
+        // segment's last), so it never gets a loss.
+        const bool prompt_trained = weighted && j > 0 && !completion;
+        labels[r][col] = completion || prompt_trained ? t->ids[j] : -100;
+        if (weighted)
+          weights[static_cast<size_t>(r * seq_len + col)] =
+              completion ? 1.0f : prompt_trained ? static_cast<float>(prompt_loss_weight) : 0.0f;
         seg[r][col] = s;
         pos[r][col] = static_cast<int64_t>(j);
       }
@@ -55,6 +67,8 @@ PackedBatch make_packed_batch(const std::vector<std::vector<const Tokenized*>>& 
       pb.tokens += static_cast<int64_t>(t->ids.size());
     }
   }
+  if (weighted)
+    pb.weights = torch::from_blob(weights.data(), {b, seq_len}, torch::kFloat32).clone();
   return pb;
 }
 

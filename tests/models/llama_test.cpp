@@ -81,6 +81,30 @@ TEST(Llama, KvCacheGivesTheSameLogitsAsAFullForward) {
   EXPECT_TRUE(torch::allclose(torch::cat(parts, 1), full, 1e-5, 1e-5));
 }
 
+// The weighted loss, against the definition written out token by token: sum over the shifted
+// labels not -100 of w * -log_softmax(logits)[label], divided by the sum of those weights.
+TEST(Llama, WeightedCausalLossMatchesItsDefinitionAndReducesToTheMean) {
+  torch::manual_seed(9);
+  auto logits = torch::randn({2, 6, 11}, torch::kFloat64);
+  auto labels = torch::randint(0, 11, {2, 6}, torch::kInt64);
+  labels.index_put_({0, 2}, -100);
+  auto weights = torch::rand({2, 6}, torch::kFloat64);
+  double num = 0, den = 0;
+  auto lsm = logits.log_softmax(-1);
+  for (int64_t b = 0; b < 2; ++b)
+    for (int64_t t = 1; t < 6; ++t) {
+      const int64_t y = labels[b][t].item<int64_t>();
+      if (y == -100) continue;
+      const double w = weights[b][t].item<double>();
+      num += w * -lsm[b][t - 1][y].item<double>();
+      den += w;
+    }
+  EXPECT_NEAR(causal_lm_loss(logits, labels, weights).item<double>(), num / den, 1e-6);
+  // Weight 1 everywhere is the plain mean over unmasked labels.
+  EXPECT_NEAR(causal_lm_loss(logits, labels, torch::ones({2, 6})).item<double>(),
+              causal_lm_loss(logits, labels).item<double>(), 1e-6);
+}
+
 TEST(Llama, PackedSegmentsDoNotSeeEachOther) {
   torch::manual_seed(5);
   LlamaForCausalLM model(small_config());

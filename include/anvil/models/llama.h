@@ -116,4 +116,9 @@ TORCH_MODULE(LlamaForCausalLM);
 // with the inputs and shifted inside (logits at t predict labels at t+1); label -100 is ignored.
 torch::Tensor causal_lm_loss(const torch::Tensor& logits, const torch::Tensor& labels);
 
+// The same with per-token weights [B, T] aligned with the labels: sum(w * ce) / sum(w) over the
+// labels not -100.
+torch::Tensor causal_lm_loss(const torch::Tensor& logits, const torch::Tensor& labels,
+                             const torch::Tensor& weights);
+
 }  // namespace anvil::models

@@ -44,6 +44,7 @@ struct LmTrainOptions {
   models::LoraOptions lora_options;
   std::vector<std::string> lora_targets = {"q_proj", "v_proj"};
   std::string precision = "auto";  // lm.precision: auto | fp32 | bf16 (autocast, fp32 master)
+  double prompt_loss_weight = 0;   // lm.prompt_loss_weight: prompt tokens' loss weight (0..1)
   int64_t checkpoint_every = 0;    // lm.checkpoint_every: optimizer steps; 0 = epoch ends only
   bool resume = false;             // continue from run_dir/checkpoints/last.safetensors
   int64_t stop_after_steps = 0;    // checkpoint and stop (as interrupted) after this global step

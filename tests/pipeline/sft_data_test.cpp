@@ -1,0 +1,47 @@
+// SFT packing: segments, positions, prompt masking, and the prompt loss weight (prompt tokens
+// weighted, each segment's first token never trained, the completion-only path unchanged).
+#include "anvil/pipeline/sft_data.h"
+
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+
+#include "anvil/core/error.h"
+
+namespace anvil::pipeline {
+namespace {
+
+std::vector<std::vector<const Tokenized*>> one_row(const Tokenized& a, const Tokenized& b) {
+  return {{&a, &b}};
+}
+
+TEST(SftData, PackedRowMasksPromptsAndRestartsPositions) {
+  Tokenized a{{10, 11, 12, 13, 2}, 3}, b{{20, 21, 2}, 1};
+  auto pb = make_packed_batch(one_row(a, b), 10, /*pad_id=*/0);
+  EXPECT_FALSE(pb.weights.defined());
+  EXPECT_EQ(pb.tokens, 8);
+  std::vector<int64_t> labels(pb.labels.data_ptr<int64_t>(), pb.labels.data_ptr<int64_t>() + 10);
+  EXPECT_EQ(labels, (std::vector<int64_t>{-100, -100, -100, 13, 2, -100, 21, 2, -100, -100}));
+  std::vector<int64_t> pos(pb.positions.data_ptr<int64_t>(), pb.positions.data_ptr<int64_t>() + 10);
+  EXPECT_EQ(pos, (std::vector<int64_t>{0, 1, 2, 3, 4, 0, 1, 2, 0, 0}));
+  std::vector<int64_t> seg(pb.segments.data_ptr<int64_t>(), pb.segments.data_ptr<int64_t>() + 10);
+  EXPECT_EQ(seg, (std::vector<int64_t>{0, 0, 0, 0, 0, 1, 1, 1, -1, -1}));
+}
+
+TEST(SftData, PromptLossWeightTrainsPromptTokensButNotSegmentStarts) {
+  Tokenized a{{10, 11, 12, 13, 2}, 3}, b{{20, 21, 2}, 1};
+  auto pb = make_packed_batch(one_row(a, b), 10, 0, 0.25);
+  ASSERT_TRUE(pb.weights.defined());
+  std::vector<int64_t> labels(pb.labels.data_ptr<int64_t>(), pb.labels.data_ptr<int64_t>() + 10);
+  EXPECT_EQ(labels, (std::vector<int64_t>{-100, 11, 12, 13, 2, -100, 21, 2, -100, -100}));
+  std::vector<float> w(pb.weights.data_ptr<float>(), pb.weights.data_ptr<float>() + 10);
+  EXPECT_EQ(w, (std::vector<float>{0, 0.25f, 0.25f, 1, 1, 0, 1, 1, 0, 0}));
+}
+
+TEST(SftData, PromptLossWeightOutOfRangeIsAnError) {
+  Tokenized a{{10, 11, 2}, 1};
+  EXPECT_THROW(make_packed_batch({{&a}}, 4, 0, 1.5), Error);
+  EXPECT_THROW(make_packed_batch({{&a}}, 4, 0, -0.1), Error);
+}
+
+}  // namespace
+}  // namespace anvil::pipeline
