@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Side-by-side LM training throughput: anvil vs Python PyTorch (same LibTorch build), alternating.
-# usage: bench/run_lm_bench.sh [ROUNDS=3] [extra model args, e.g. --hidden 512 --ffn 1376 --heads 8]
+# usage: bench/run_lm_bench.sh [ROUNDS=3] [extra model args, e.g. --hidden 512 --ffn 1376 --heads 8, --bf16 1]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-3}"; shift || true

@@ -4,6 +4,7 @@ torch.nn modules), same shapes, loss, AdamW and clipping as bench/lm_throughput.
 
 usage: lm_throughput.py [--hidden 256] [--layers 4] [--heads 4] [--kv-heads 2] [--ffn 688]
        [--vocab 2048] [--batch 8] [--seq 256] [--steps 10] [--warmup 2] [--threads N]
+       [--bf16 0|1]  (torch.autocast bfloat16 forward, fp32 weights and optimizer, as anvil's)
 """
 import argparse
 import math
@@ -82,7 +83,7 @@ class Llama(nn.Module):
 def main():
     ap = argparse.ArgumentParser()
     for k, v in [("hidden", 256), ("layers", 4), ("heads", 4), ("kv-heads", 2), ("ffn", 688), ("vocab", 2048),
-                 ("batch", 8), ("seq", 256), ("steps", 10), ("warmup", 2)]:
+                 ("batch", 8), ("seq", 256), ("steps", 10), ("warmup", 2), ("bf16", 0)]:
         ap.add_argument("--" + k, type=int, default=v)
     ap.add_argument("--threads", type=int, default=None)
     a = ap.parse_args()
@@ -95,7 +96,9 @@ def main():
 
     def step():
         opt.zero_grad()
-        logits = m(ids)
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bool(a.bf16)):
+            logits = m(ids)
+        logits = logits.float()
         loss = F.cross_entropy(logits[:, :-1].reshape(-1, a.vocab), ids[:, 1:].reshape(-1))
         loss.backward()
         torch.nn.utils.clip_grad_norm_(m.parameters(), 1.0)
@@ -109,6 +112,7 @@ def main():
     s = time.perf_counter() - t0
     n = sum(p.numel() for p in m.parameters())
     print(f"python llama params={n} threads={torch.get_num_threads()} batch={a.batch} seq={a.seq} "
+          f"precision={'bf16' if a.bf16 else 'fp32'} "
           f"train tokens/s={a.steps * a.batch * a.seq / s:.0f} steps/s={a.steps / s:.3f}")
 
 

@@ -53,9 +53,37 @@ class GgufRuntime : public ::testing::Test {
                                d);
       ASSERT_EQ(e.exit_code, 0) << e.output;
     }
-    std::istringstream lines(read_file(d + "/prompts.jsonl"));
+    prompts_ = read_prompts(d + "/prompts.jsonl");
+    // A second model whose tokenizer uses the cl100k pre-tokenizer (numbers in 3-digit chunks,
+    // GGUF pre = llama3), checked on number-heavy prompts.
+    ASSERT_EQ(run_anvil("datagen --specialist address_parsing,product_categorization -n 300 "
+                        "--seed 4 -o train-cl.jsonl",
+                        d)
+                  .exit_code,
+              0);
+    ASSERT_EQ(run_anvil("datagen --specialist address_parsing,product_categorization -n 8 "
+                        "--seed 98 -o prompts-cl.jsonl",
+                        d)
+                  .exit_code,
+              0);
+    const auto tc = run_anvil(
+        "train --data train-cl.jsonl --run-dir run-cl -q model.type=llama llama.hidden_size=32 "
+        "llama.intermediate_size=64 llama.layers=1 llama.heads=2 llama.kv_heads=1 "
+        "llama.max_position=512 lm.tokenizer_pattern=cl100k lm.tokenizer_vocab=1200 "
+        "lm.seq_len=256 lm.eval_per_specialist=0 train.epochs=1 train.batch_size=8 "
+        "train.warmup_steps=2 run.threads=1",
+        d);
+    ASSERT_EQ(tc.exit_code, 0) << tc.output;
+    const auto ec = run_anvil("export gguf --model run-cl/model --type f32 -o model-cl100k.gguf", d);
+    ASSERT_EQ(ec.exit_code, 0) << ec.output;
+    cl100k_prompts_ = read_prompts(d + "/prompts-cl.jsonl");
+  }
+  static std::vector<std::string> read_prompts(const std::string& path) {
+    std::vector<std::string> out;
+    std::istringstream lines(read_file(path));
     for (std::string line; std::getline(lines, line);)
-      prompts_.push_back(json::parse(line)["prompt"].get<std::string>() + "\n\nAssistant: ");
+      out.push_back(json::parse(line)["prompt"].get<std::string>() + "\n\nAssistant: ");
+    return out;
   }
   static void TearDownTestSuite() {
     delete dir_;
@@ -67,15 +95,19 @@ class GgufRuntime : public ::testing::Test {
 
   // `anvil generate --json` on `model` for every prompt (one batch): one object per prompt.
   static std::vector<json> anvil_greedy(const std::string& model) {
+    return anvil_greedy(model, prompts_);
+  }
+  static std::vector<json> anvil_greedy(const std::string& model,
+                                        const std::vector<std::string>& prompts) {
     std::string args = "generate --json --max-tokens 24 --model " + model;
-    for (const auto& p : prompts_) args += " " + shell_quote(p);
+    for (const auto& p : prompts) args += " " + shell_quote(p);
     const auto r = run_anvil(args + " 2>/dev/null", dir_->path());
     EXPECT_EQ(r.exit_code, 0) << r.output;
     std::vector<json> out;
     std::istringstream lines(r.output);
     for (std::string line; std::getline(lines, line);)
       if (!line.empty() && line[0] == '{') out.push_back(json::parse(line));
-    EXPECT_EQ(out.size(), prompts_.size()) << r.output;
+    EXPECT_EQ(out.size(), prompts.size()) << r.output;
     return out;
   }
 
@@ -101,7 +133,7 @@ class GgufRuntime : public ::testing::Test {
 
   static inline std::string skip_reason_;
   static inline testing::TempDir* dir_ = nullptr;
-  static inline std::vector<std::string> prompts_;
+  static inline std::vector<std::string> prompts_, cl100k_prompts_;
 };
 
 TEST_F(GgufRuntime, LlamaCppTokenizesRealPromptsLikeAnvil) {
@@ -154,6 +186,17 @@ void expect_same_greedy_tokens(const std::vector<json>& anvil, const json& cpp,
   std::printf("%s: llama.cpp and anvil agree on %zu of %zu greedy tokens\n", type.c_str(), agreed,
               total);
   EXPECT_GT(total, 8 * anvil.size()) << "too few tokens generated to compare";
+}
+
+TEST_F(GgufRuntime, LlamaCppTokenizesNumbersLikeAnvilWithTheCl100kPreTokenizer) {
+  const auto anvil = anvil_greedy("model-cl100k.gguf", cl100k_prompts_);
+  const auto cpp = llama_cpp_greedy("model-cl100k.gguf", anvil);
+  ASSERT_EQ(cpp.size(), anvil.size());
+  for (size_t i = 0; i < anvil.size(); ++i)
+    EXPECT_EQ(cpp[i]["tokenized"], anvil[i]["prompt_ids"])
+        << "prompt " << i << ": " << anvil[i]["prompt"];
+  // The same greedy tokens as well (float32 on both sides).
+  expect_same_greedy_tokens(anvil, cpp, "cl100k f32", 1e-3);
 }
 
 TEST_F(GgufRuntime, LlamaCppGeneratesAnvilsGreedyTokensForF32F16AndQ8_0) {
