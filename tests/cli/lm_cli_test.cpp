@@ -97,6 +97,30 @@ TEST(LmCli, LoraWithoutBaseModelIsAUsageError) {
   EXPECT_NE(r.output.find("lm.base_model"), std::string::npos) << r.output;
 }
 
+TEST(LmCli, PromptLossWeightChangesTrainingAndIsChecked) {
+  TempDir dir("lm");
+  ASSERT_EQ(run_anvil("datagen --specialist address_parsing -n 60 --seed 3 -o d.jsonl", dir.path())
+                .exit_code,
+            0);
+  // The validation loss is always the completion's; training on prompts too must change it.
+  auto val_loss = [&](const std::string& run, const std::string& weight) {
+    auto r = run_anvil("train --data d.jsonl --run-dir " + run + " " + kTiny +
+                           "lm.eval_per_specialist=0 lm.prompt_loss_weight=" + weight,
+                       dir.path());
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    const auto at = r.output.find("final val loss ");
+    return at == std::string::npos ? std::string("<none>") : r.output.substr(at + 15, 6);
+  };
+  const std::string without = val_loss("a", "0"), with = val_loss("b", "0.5");
+  EXPECT_NE(without, "<none>");
+  EXPECT_NE(with, "<none>");
+  EXPECT_NE(with, without);
+  auto bad = run_anvil("train --data d.jsonl --run-dir c " + kTiny + "lm.prompt_loss_weight=2",
+                       dir.path());
+  EXPECT_EQ(bad.exit_code, 2) << bad.output;
+  EXPECT_NE(bad.output.find("lm.prompt_loss_weight"), std::string::npos) << bad.output;
+}
+
 TEST(LmCli, GenerateWithoutAModelSaysHowToTrainOne) {
   TempDir dir("lm");
   auto r = run_anvil("generate --model nowhere hello", dir.path());
