@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "anvil/core/suggest.h"
 #include "core/config_fixture.h"
 
@@ -141,6 +143,19 @@ TEST(Config, ParsesTheRealDefaultConfig) {
   Config reloaded = Config::from_yaml_string(c.to_yaml(), "dump");
   EXPECT_EQ(reloaded.to_yaml(), c.to_yaml());
   EXPECT_EQ(reloaded.hash(), c.hash());
+}
+
+// The recipes users run (`anvil pipeline --config configs/X.yaml`) name only known keys, with the
+// types the defaults declare.
+TEST(Config, ShippedConfigsMergeOverTheDefaults) {
+  int checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(ANVIL_SOURCE_DIR "/configs")) {
+    if (entry.path().extension() != ".yaml" || entry.path().filename() == "default.yaml") continue;
+    Config c = Config::from_defaults();
+    EXPECT_NO_THROW(c.merge_file(entry.path().string())) << entry.path();
+    ++checked;
+  }
+  EXPECT_GE(checked, 2);
 }
 
 TEST(Config, FromDefaultsIsTheCompiledInDefaultFile) {
