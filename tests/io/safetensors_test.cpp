@@ -457,7 +457,8 @@ TEST(Safetensors, IndependentPythonReaderAcceptsOurFile) {
   write_safetensors(file, tensors, {{"format", "pt"}});
   std::ofstream(script) << kPythonReader;
 
-  const std::string command = "/usr/bin/python3 " + script + " " + file + " 2>&1";
+  // -I: isolated, so a stray module next to the script in the temp folder cannot shadow stdlib.
+  const std::string command = "/usr/bin/python3 -I " + script + " " + file + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   ASSERT_NE(pipe, nullptr);
   std::string output;
