@@ -232,24 +232,35 @@ void LlamaForCausalLMImpl::unmerge_lora() {
     if (auto* lin = m->as<LoraLinearImpl>()) lin->unmerge();
 }
 
-torch::Tensor causal_lm_loss(const torch::Tensor& logits, const torch::Tensor& labels) {
+namespace {
+
+// Next-token alignment shared by both losses: float32 logits at t as [N, V] beside the labels at
+// t+1 as [N], flattened over the batch.
+struct ShiftedTokens {
+  torch::Tensor logits, labels;
+};
+ShiftedTokens shift_for_next_token(const torch::Tensor& logits, const torch::Tensor& labels) {
   const int64_t t = logits.size(1);
-  auto shifted_logits = logits.narrow(1, 0, t - 1).reshape({-1, logits.size(2)});
-  auto shifted_labels = labels.narrow(1, 1, t - 1).reshape({-1});
-  return F::cross_entropy(shifted_logits.to(torch::kFloat32), shifted_labels,
-                          F::CrossEntropyFuncOptions().ignore_index(-100));
+  return {logits.narrow(1, 0, t - 1).reshape({-1, logits.size(2)}).to(torch::kFloat32),
+          labels.narrow(1, 1, t - 1).reshape({-1})};
+}
+
+}  // namespace
+
+torch::Tensor causal_lm_loss(const torch::Tensor& logits, const torch::Tensor& labels) {
+  const auto s = shift_for_next_token(logits, labels);
+  return F::cross_entropy(s.logits, s.labels, F::CrossEntropyFuncOptions().ignore_index(-100));
 }
 
 torch::Tensor causal_lm_loss(const torch::Tensor& logits, const torch::Tensor& labels,
                              const torch::Tensor& weights) {
+  if (!weights.defined()) return causal_lm_loss(logits, labels);
+  const auto s = shift_for_next_token(logits, labels);
   const int64_t t = logits.size(1);
-  auto shifted_logits = logits.narrow(1, 0, t - 1).reshape({-1, logits.size(2)});
-  auto shifted_labels = labels.narrow(1, 1, t - 1).reshape({-1});
   auto w = weights.narrow(1, 1, t - 1).reshape({-1}).to(torch::kFloat32) *
-           shifted_labels.ne(-100).to(torch::kFloat32);
+           s.labels.ne(-100).to(torch::kFloat32);
   auto ce = F::cross_entropy(
-      shifted_logits.to(torch::kFloat32), shifted_labels,
-      F::CrossEntropyFuncOptions().ignore_index(-100).reduction(torch::kNone));
+      s.logits, s.labels, F::CrossEntropyFuncOptions().ignore_index(-100).reduction(torch::kNone));
   return (ce * w).sum() / w.sum().clamp_min(1e-12);
 }
 

@@ -270,10 +270,9 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
       train::AutocastGuard autocast(device, precision);
       logits = model->forward(in);
     }
-    if (pb.weights.defined())
-      return models::causal_lm_loss(logits.to(torch::kFloat), pb.labels.to(device),
-                                    pb.weights.to(device));
-    return models::causal_lm_loss(logits.to(torch::kFloat), pb.labels.to(device));
+    return models::causal_lm_loss(
+        logits.to(torch::kFloat), pb.labels.to(device),
+        pb.weights.defined() ? pb.weights.to(device) : torch::Tensor());
   };
 
   train::Engine engine([&](train::Engine& e) -> std::map<std::string, double> {

@@ -29,54 +29,41 @@ class GgufRuntime : public ::testing::Test {
     if (!skip_reason_.empty()) return;
     dir_ = new testing::TempDir("gguf_runtime");
     const std::string d = dir_->path();
-    ASSERT_EQ(run_anvil("datagen --specialist spam_detection,sentiment_analysis -n 300 --seed 2 "
-                        "-o train.jsonl",
-                        d)
-                  .exit_code,
-              0);
-    ASSERT_EQ(run_anvil("datagen --specialist spam_detection,sentiment_analysis -n 8 --seed 99 "
-                        "-o prompts.jsonl",
-                        d)
-                  .exit_code,
-              0);
-    const auto t = run_anvil(
+    ASSERT_TRUE(anvil_ok("datagen --specialist spam_detection,sentiment_analysis -n 300 --seed 2 "
+                         "-o train.jsonl"));
+    ASSERT_TRUE(anvil_ok("datagen --specialist spam_detection,sentiment_analysis -n 8 --seed 99 "
+                         "-o prompts.jsonl"));
+    ASSERT_TRUE(anvil_ok(
         "train --data train.jsonl --run-dir run -q model.type=llama llama.hidden_size=64 "
         "llama.intermediate_size=128 llama.layers=2 llama.heads=4 llama.kv_heads=2 "
         "llama.max_position=512 lm.tokenizer_vocab=400 lm.seq_len=256 lm.eval_per_specialist=1 "
         "lm.max_new_tokens=8 train.epochs=2 train.batch_size=4 train.warmup_steps=2 "
-        "run.threads=1",
-        d);
-    ASSERT_EQ(t.exit_code, 0) << t.output;
-    for (const char* type : {"f32", "f16", "q8_0", "q4_k_m"}) {
-      const auto e = run_anvil(std::string("export gguf --model run/model --type ") + type +
-                                   " -o model-" + type + ".gguf",
-                               d);
-      ASSERT_EQ(e.exit_code, 0) << e.output;
-    }
+        "run.threads=1"));
+    for (const char* type : {"f32", "f16", "q8_0", "q4_k_m"})
+      ASSERT_TRUE(anvil_ok(std::string("export gguf --model run/model --type ") + type +
+                           " -o model-" + type + ".gguf"));
     prompts_ = read_prompts(d + "/prompts.jsonl");
     // A second model whose tokenizer uses the cl100k pre-tokenizer (numbers in 3-digit chunks,
     // GGUF pre = llama3), checked on number-heavy prompts.
-    ASSERT_EQ(run_anvil("datagen --specialist address_parsing,product_categorization -n 300 "
-                        "--seed 4 -o train-cl.jsonl",
-                        d)
-                  .exit_code,
-              0);
-    ASSERT_EQ(run_anvil("datagen --specialist address_parsing,product_categorization -n 8 "
-                        "--seed 98 -o prompts-cl.jsonl",
-                        d)
-                  .exit_code,
-              0);
-    const auto tc = run_anvil(
+    ASSERT_TRUE(anvil_ok("datagen --specialist address_parsing,product_categorization -n 300 "
+                         "--seed 4 -o train-cl.jsonl"));
+    ASSERT_TRUE(anvil_ok("datagen --specialist address_parsing,product_categorization -n 8 "
+                         "--seed 98 -o prompts-cl.jsonl"));
+    ASSERT_TRUE(anvil_ok(
         "train --data train-cl.jsonl --run-dir run-cl -q model.type=llama llama.hidden_size=32 "
         "llama.intermediate_size=64 llama.layers=1 llama.heads=2 llama.kv_heads=1 "
         "llama.max_position=512 lm.tokenizer_pattern=cl100k lm.tokenizer_vocab=1200 "
         "lm.seq_len=256 lm.eval_per_specialist=0 train.epochs=1 train.batch_size=8 "
-        "train.warmup_steps=2 run.threads=1",
-        d);
-    ASSERT_EQ(tc.exit_code, 0) << tc.output;
-    const auto ec = run_anvil("export gguf --model run-cl/model --type f32 -o model-cl100k.gguf", d);
-    ASSERT_EQ(ec.exit_code, 0) << ec.output;
+        "train.warmup_steps=2 run.threads=1"));
+    ASSERT_TRUE(anvil_ok("export gguf --model run-cl/model --type f32 -o model-cl100k.gguf"));
     cl100k_prompts_ = read_prompts(d + "/prompts-cl.jsonl");
+  }
+  // `anvil ARGS` in the suite's folder exits 0 (else the failure carries its output).
+  static ::testing::AssertionResult anvil_ok(const std::string& args) {
+    const auto r = run_anvil(args, dir_->path());
+    if (r.exit_code == 0) return ::testing::AssertionSuccess();
+    return ::testing::AssertionFailure()
+           << "anvil " << args << " exited " << r.exit_code << "\n" << r.output;
   }
   static std::vector<std::string> read_prompts(const std::string& path) {
     std::vector<std::string> out;

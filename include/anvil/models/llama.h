@@ -117,7 +117,7 @@ TORCH_MODULE(LlamaForCausalLM);
 torch::Tensor causal_lm_loss(const torch::Tensor& logits, const torch::Tensor& labels);
 
 // The same with per-token weights [B, T] aligned with the labels: sum(w * ce) / sum(w) over the
-// labels not -100.
+// labels not -100. Undefined weights mean the plain mean above.
 torch::Tensor causal_lm_loss(const torch::Tensor& logits, const torch::Tensor& labels,
                              const torch::Tensor& weights);
 
