@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "anvil/core/error.h"
+#include "anvil/models/hash_dropout.h"
 
 namespace anvil::models {
 
@@ -30,10 +31,7 @@ LoraLinearImpl::LoraLinearImpl(int64_t in_features, int64_t out_features, bool w
 torch::Tensor LoraLinearImpl::forward(const torch::Tensor& x) {
   auto y = torch::nn::functional::linear(x, weight, bias);
   if (has_lora() && !merged_) {
-    auto h = lora_.dropout > 0 && is_training()
-                 ? torch::nn::functional::dropout(
-                       x, torch::nn::functional::DropoutFuncOptions().p(lora_.dropout).training(true))
-                 : x;
+    const auto h = hash_dropout(x, lora_.dropout, is_training());
     y = y + lora_B_->forward(lora_A_->forward(h)) * lora_.scaling();
   }
   return y;
