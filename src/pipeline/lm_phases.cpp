@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include "anvil/core/config.h"
 #include "anvil/core/error.h"
@@ -17,6 +18,7 @@
 #include "anvil/models/llama_io.h"
 #include "anvil/pipeline/datagen_stage.h"
 #include "anvil/pipeline/lora_io.h"
+#include "anvil/pipeline/phase_reuse.h"
 #include "anvil/pipeline/replay.h"
 
 namespace anvil::pipeline {
@@ -100,6 +102,45 @@ void write_retention(const RetentionTable& table, const RetentionTargets& target
   plot::save_bar_chart(run_dir + "/retention.png", labels, values, co);
 }
 
+// Phase p's data, training (from scratch, or a LoRA adapter on `base` then merged) and the scores
+// of every specialist so far on the held-out sets. Phase folder contents as in lm_phases.h.
+FinishedPhase train_phase(const ProgressiveOptions& o, size_t p, const std::string& dir,
+                          const std::string& base, const std::vector<std::string>& new_data,
+                          const std::vector<std::string>& eval_data) {
+  const std::string tag = "phase " + std::to_string(p);
+  generate(o.phases[p], o.n_per_specialist, o.data_seed + p, new_data[p], tag + " data");
+  generate(o.phases[p], o.train.eval_per_specialist, o.data_seed + kEvalSeedOffset + p,
+           eval_data[p], tag + " held-out set");
+  LmTrainOptions t = o.train;
+  t.run_dir = dir;
+  t.data_path = new_data[p];
+  t.eval_per_specialist = 0;  // scored below, on the fixed held-out sets
+  t.resume = false;
+  t.stop_after_steps = 0;
+  if (p == 0) {
+    t.lora = !t.base_model.empty();
+  } else {
+    t.base_model = base;
+    t.lora = true;
+    if (o.phase_lr > 0) t.lr = o.phase_lr;
+    if (o.phase_epochs > 0) t.epochs = o.phase_epochs;
+    if (o.replay_fraction > 0)
+      t.data_path = mix_replay(new_data[p], {new_data.begin(), new_data.begin() + p},
+                               o.replay_fraction, o.data_seed + p, dir + "/data/train.jsonl");
+  }
+  const auto trained = train_language_model(t);
+  FinishedPhase done;
+  done.model = t.lora ? "merged" : "model";
+  const std::string model_dir = dir + "/" + done.model;
+  if (t.lora) merge_adapter(trained.model_dir, model_dir);
+  for (size_t k = 0; k <= p; ++k)
+    for (const auto& s :
+         evaluate_language_model(model_dir, eval_data[k], o.train.eval_per_specialist,
+                                 o.train.max_new_tokens, o.train.device, o.train.progress))
+      if (s.specialist != "overall") done.scores[s.specialist] = s.field_accuracy;
+  return done;
+}
+
 }  // namespace
 
 std::vector<std::vector<std::string>> parse_phases(const std::vector<std::string>& entries) {
@@ -138,6 +179,8 @@ ProgressiveOptions ProgressiveOptions::from_config(const Config& c) {
   o.phase_lr = c.get_double("lm.phase_lr");
   o.phase_epochs = c.get_int("lm.phase_epochs");
   o.data_seed = static_cast<uint64_t>(c.get_int("datagen.seed"));
+  o.reuse_dir = c.get_string("lm.reuse_phases");
+  o.fingerprints = phase_fingerprints(c);
   return o;
 }
 
@@ -158,6 +201,10 @@ void ProgressiveOptions::validate() const {
     throw usage_error("lm.phase_lr = " + std::to_string(phase_lr) + ": must be >= 0");
   if (phase_epochs < 0)
     throw usage_error("lm.phase_epochs = " + std::to_string(phase_epochs) + ": must be >= 0");
+  if (!reuse_dir.empty() && !std::filesystem::is_directory(reuse_dir))
+    throw usage_error("lm.reuse_phases = '" + reuse_dir + "': no such run directory");
+  if (!reuse_dir.empty() && fingerprints.size() != phases.size())
+    throw usage_error("lm.reuse_phases needs one fingerprint per phase (phase_fingerprints)");
   if (train.eval_per_specialist < 1)
     throw usage_error("lm.eval_per_specialist = " + std::to_string(train.eval_per_specialist) +
                       ": lm.phases needs held-out records (>= 1) for the retention table");
@@ -170,55 +217,50 @@ ProgressiveResult run_progressive_training(const ProgressiveOptions& o) {
   ensure_directory(o.run_dir);
   std::string full_model;  // the full model the next phase starts from
   std::vector<std::string> new_data, eval_data;
+  bool reusing = !o.reuse_dir.empty();
   for (size_t p = 0; p < o.phases.size(); ++p) {
     const auto t0 = std::chrono::steady_clock::now();
-    const std::string dir = o.run_dir + "/phase_" + std::to_string(p);
+    const std::string name = "phase_" + std::to_string(p);
+    const std::string dir = o.run_dir + "/" + name;
     const std::string tag = "phase " + std::to_string(p);
+    const std::string fingerprint = p < o.fingerprints.size() ? o.fingerprints[p] : "";
     std::fprintf(stderr, "\n== %s: %s ==\n", tag.c_str(), join(o.phases[p]).c_str());
-    new_data.push_back(generate(o.phases[p], o.n_per_specialist, o.data_seed + p,
-                                dir + "/data/new.jsonl", tag + " data"));
-    eval_data.push_back(generate(o.phases[p], o.train.eval_per_specialist,
-                                 o.data_seed + kEvalSeedOffset + p, dir + "/data/eval.jsonl",
-                                 tag + " held-out set"));
-    LmTrainOptions t = o.train;
-    t.run_dir = dir;
-    t.data_path = new_data.back();
-    t.eval_per_specialist = 0;  // scored below, on the fixed held-out sets
-    t.resume = false;
-    t.stop_after_steps = 0;
-    if (p == 0) {
-      t.lora = !t.base_model.empty();
-    } else {
-      t.base_model = full_model;
-      t.lora = true;
-      if (o.phase_lr > 0) t.lr = o.phase_lr;
-      if (o.phase_epochs > 0) t.epochs = o.phase_epochs;
-      if (o.replay_fraction > 0)
-        t.data_path = mix_replay(new_data.back(), {new_data.begin(), new_data.end() - 1},
-                                 o.replay_fraction, o.data_seed + p, dir + "/data/train.jsonl");
-    }
-    auto r = train_language_model(t);
-    if (t.lora) {
-      full_model = dir + "/merged";
-      merge_adapter(r.model_dir, full_model);
-    } else {
-      full_model = r.model_dir;
-    }
+    new_data.push_back(dir + "/data/new.jsonl");
+    eval_data.push_back(dir + "/data/eval.jsonl");
 
-    std::map<std::string, double> accuracy;
-    for (size_t k = 0; k <= p; ++k)
-      for (const auto& s :
-           evaluate_language_model(full_model, eval_data[k], o.train.eval_per_specialist,
-                                   o.train.max_new_tokens, o.train.device, o.train.progress))
-        if (s.specialist != "overall") accuracy[s.specialist] = s.field_accuracy;
-    result.table.record(p, accuracy);
+    std::optional<FinishedPhase> done;
+    if (reusing) {
+      const std::string earlier = o.reuse_dir + "/" + name;
+      done = read_finished_phase(earlier);
+      reusing = done && done->fingerprint == fingerprint;
+      if (reusing) {
+        copy_finished_phase(earlier, dir);
+        std::fprintf(stderr, "reused %s: same settings (fingerprint %s), not trained again\n",
+                     earlier.c_str(), fingerprint.c_str());
+      } else {
+        std::fprintf(stderr, "%s %s (this run's fingerprint %s): training it\n", earlier.c_str(),
+                     done ? ("was trained with other settings, fingerprint " + done->fingerprint).c_str()
+                          : "did not finish",
+                     fingerprint.c_str());
+        done.reset();
+      }
+    }
+    if (!done) done = train_phase(o, p, dir, full_model, new_data, eval_data);
+    full_model = dir + "/" + done->model;
+    result.table.record(p, done->scores);
     write_retention(result.table, o.targets, o.run_dir);
     result.phase_seconds.push_back(
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    if (!reusing) {
+      done->fingerprint = fingerprint;
+      done->seconds = result.phase_seconds.back();
+      write_finished_phase(dir, *done);
+    }
     std::printf(
-        "\nafter %s (%.0f s): field accuracy on held-out records, retention = score now / "
+        "\nafter %s (%.0f s%s): field accuracy on held-out records, retention = score now / "
         "score after own phase\n%s",
-        tag.c_str(), result.phase_seconds.back(), result.table.format().c_str());
+        tag.c_str(), result.phase_seconds.back(), reusing ? ", reused" : "",
+        result.table.format().c_str());
     std::fflush(stdout);
   }
 

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -90,11 +91,25 @@ void run_language_model_pipeline(const Config& config, const std::string& run_di
   write_file_atomic(run_dir + "/summary.json", summary.dump(2) + "\n");
 }
 
+// lm.reuse_phases as an absolute path resolved now, so `runs/latest` names the earlier run and
+// not the one about to be created (which the latest link is moved to).
+Config with_absolute_reuse_dir(const Config& config) {
+  const std::string reuse = config.get_string("lm.reuse_phases");
+  if (reuse.empty()) return config;
+  std::error_code ec;
+  const auto path = std::filesystem::canonical(reuse, ec);
+  if (ec) throw usage_error("lm.reuse_phases = '" + reuse + "': no such run directory");
+  Config c = config;
+  c.apply_override("lm.reuse_phases=" + nlohmann::json(path.string()).dump());
+  return c;
+}
+
 }  // namespace
 
-PipelineResult run_pipeline(const Config& config) {
+PipelineResult run_pipeline(const Config& input) {
   const auto t0 = std::chrono::steady_clock::now();
   PipelineResult result;
+  const Config config = with_absolute_reuse_dir(input);
   const std::string base = config.get_string("run.dir");
   result.run_dir = create_run_dir(base, config.get_string("run.name"));
   update_latest_link(base, result.run_dir);

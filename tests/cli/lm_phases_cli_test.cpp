@@ -88,6 +88,61 @@ TEST(LmPhasesCli, TwoPhasesWriteAdapterMergedModelAndRetentionTable) {
   EXPECT_NE(r.output.find("targets (new phase >= 90% field accuracy"), std::string::npos);
 }
 
+TEST(LmPhasesCli, ReuseCopiesFinishedPhasesWithTheSameSettingsAndTrainsTheRest) {
+  namespace fs = std::filesystem;
+  TempDir dir("phases");
+  auto r = run_anvil("pipeline " + kTinyPhases, dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string first = fs::canonical(dir / "runs/latest").string();
+
+  // Other LoRA-phase settings: phase 0 is copied, phase 1 trained again.
+  const std::string second_args = kTinyPhases + "run.name=q lm.phase_lr=5e-3 ";
+  r = run_anvil("pipeline " + second_args + "lm.reuse_phases=runs/latest", dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string second = fs::canonical(dir / "runs/latest").string();
+  ASSERT_NE(second, first);
+  EXPECT_NE(r.output.find("reused " + first + "/phase_0: same settings"), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find(first + "/phase_1 was trained with other settings, fingerprint "),
+            std::string::npos)
+      << r.output;
+  for (const char* f : {"phase_0/model/model.safetensors", "phase_0/model/tokenizer.json",
+                        "phase_0/data/new.jsonl", "phase_0/data/eval.jsonl", "phase_0/phase.json"})
+    EXPECT_EQ(read_text(second + "/" + f), read_text(first + "/" + f)) << f;
+  EXPECT_FALSE(fs::exists(second + "/phase_0/checkpoints"));
+  EXPECT_TRUE(fs::exists(second + "/phase_1/checkpoints"));
+  auto phase1 = [](const std::string& run) {
+    return nlohmann::json::parse(read_text(run + "/phase_1/phase.json"));
+  };
+  EXPECT_NE(phase1(second)["fingerprint"], phase1(first)["fingerprint"]);
+  auto row0 = [](const std::string& run) {
+    return nlohmann::json::parse(read_text(run + "/retention.json"))["rows"][0]["field_accuracy"];
+  };
+  EXPECT_EQ(row0(second)[0], row0(first)[0]);
+  // The adapter of phase 1 is trained on the copied base.
+  auto adapter =
+      nlohmann::json::parse(read_text(second + "/phase_1/model/adapter_config.json"));
+  const std::string base = adapter["base_model_name_or_path"];
+  EXPECT_NE(base.find(fs::path(second).filename().string() + "/phase_0/model"), std::string::npos)
+      << base;
+
+  // The same settings again: both phases are copied, nothing is trained.
+  r = run_anvil("pipeline " + second_args + "run.name=s lm.reuse_phases=" + second, dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string third = fs::canonical(dir / "runs/latest").string();
+  EXPECT_NE(r.output.find("reused " + second + "/phase_1: same settings"), std::string::npos)
+      << r.output;
+  EXPECT_EQ(r.output.find("training records"), std::string::npos) << r.output;
+  EXPECT_EQ(read_text(third + "/retention.json"), read_text(second + "/retention.json"));
+  EXPECT_EQ(read_text(third + "/model/model.safetensors"),
+            read_text(second + "/model/model.safetensors"));
+
+  r = run_anvil("pipeline " + kTinyPhases + "lm.reuse_phases=nope", dir.path());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("lm.reuse_phases = 'nope': no such run directory"), std::string::npos)
+      << r.output;
+}
+
 TEST(LmPhasesCli, UnknownSpecialistInAPhaseIsAUsageError) {
   TempDir dir("phases");
   auto r = run_anvil("pipeline " + kTinyPhases + "'lm.phases=[spam_detection, nope]'", dir.path());

@@ -9,10 +9,12 @@
 //
 // Run directory layout:
 //   phase_N/data/{new,train,eval}.jsonl  phase data (new = its specialists, train = new + replay)
-//   phase_N/model/     the phase's result: the full model (phase 0 from scratch) or its PEFT
-//   adapter phase_N/merged/    full model with every adapter up to phase N merged (LoRA phases)
+//   phase_N/model/        the phase's result: the full model (phase 0 from scratch) or its PEFT
+//                         adapter
+//   phase_N/merged/       full model with every adapter up to phase N merged (LoRA phases)
 //   phase_N/checkpoints/  training checkpoints of the phase
-//   model/             the final merged model
+//   phase_N/phase.json    written when the phase finished: fingerprint and scores (phase_reuse.h)
+//   model/                the final merged model
 //   retention.{json,md,png}
 #pragma once
 
@@ -36,6 +38,10 @@ struct ProgressiveOptions {
   double phase_lr = 0;                           // lm.phase_lr: LoRA phases' lr; 0 = train.lr
   int64_t phase_epochs = 0;                      // lm.phase_epochs: 0 = train.epochs
   uint64_t data_seed = 42;                       // datagen.seed
+  // lm.reuse_phases: an earlier run directory whose finished phases are copied when their
+  // fingerprint equals this run's (see phase_reuse.h); needs one fingerprint per phase.
+  std::string reuse_dir;
+  std::vector<std::string> fingerprints;  // phase_fingerprints(config); recorded in phase.json
   std::string run_dir;                           // required
   RetentionTargets targets;
 
