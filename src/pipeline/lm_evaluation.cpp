@@ -50,7 +50,7 @@ std::vector<SpecialistScore> score_records(models::LlamaForCausalLM& model,
   models::GenerationOptions go;
   go.max_new_tokens = max_new_tokens;
   go.stop_token_ids = {eos_id};
-  go.stop_strings = {"\n[confidence"};
+  go.stop_strings = {kSftConfidence};
   const size_t batch = 16;
   for (size_t i = 0; i < recs.size(); i += batch) {
     std::vector<std::string> prompts;

@@ -37,6 +37,22 @@ TEST(LmCli, TrainGenerateLoraMergeEndToEnd) {
                      dir.path());
   ASSERT_EQ(g.exit_code, 0) << g.output;
   EXPECT_NE(g.output.find("tokens/s (KV cache)"), std::string::npos) << g.output;
+  // --chat: the records' template appended to the prompt, generation stopped before the
+  // confidence line; the same as writing both out by hand (greedy, so the same tokens).
+  auto chat = run_anvil(
+      "generate --model base/model --max-tokens 12 --json --chat 'Spam filter: hello' 2>/dev/null",
+      dir.path());
+  auto by_hand = run_anvil(
+      "generate --model base/model --max-tokens 12 --json --stop '\n[confidence' "
+      "'Spam filter: hello\n\nAssistant: ' 2>/dev/null",
+      dir.path());
+  ASSERT_EQ(chat.exit_code, 0) << chat.output;
+  ASSERT_EQ(by_hand.exit_code, 0) << by_hand.output;
+  const auto cj = nlohmann::json::parse(chat.output), hj = nlohmann::json::parse(by_hand.output);
+  EXPECT_EQ(cj["prompt"], "Spam filter: hello\n\nAssistant: ");
+  EXPECT_EQ(cj["ids"], hj["ids"]);
+  EXPECT_EQ(cj["text"], hj["text"]);
+  EXPECT_EQ(cj["text"].get<std::string>().find("\n[confidence"), std::string::npos);
   // --stop takes one value, so the prompts after it stay prompts (one JSON line each).
   auto s = run_anvil(
       "generate --model base/model --max-tokens 4 --json --stop 'zz' 'a' 'b' 'c' "

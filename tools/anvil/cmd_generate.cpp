@@ -8,6 +8,7 @@
 #include "anvil/models/generation.h"
 #include "anvil/models/llama_io.h"
 #include "anvil/pipeline/lora_io.h"
+#include "anvil/pipeline/sft_data.h"
 #include "anvil/tokenize/tokenizer_json.h"
 #include "anvil/train/device.h"
 #include "commands.h"
@@ -25,6 +26,7 @@ void register_generate(CLI::App& app, Context&) {
     bool no_stream = false;
     bool no_cache = false;
     bool json = false;
+    bool chat = false;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("prompts", a->prompts, "prompts (several = one batch)")->required();
@@ -46,6 +48,9 @@ void register_generate(CLI::App& app, Context&) {
   cmd->add_flag("--json", a->json,
                 "print one JSON object per prompt: prompt, prompt_ids, ids (generated), margins "
                 "(best minus second-best logit of each generated token), text");
+  cmd->add_flag("--chat", a->chat,
+                "wrap each prompt as the specialist training records do (PROMPT + "
+                "\"\\n\\nAssistant: \") and stop before their \"[confidence: ...]\" line");
   cmd->add_flag("--no-cache", a->no_cache,
                 "recompute the whole sequence every step (slow; for comparison)");
   cmd->callback([a] {
@@ -55,9 +60,13 @@ void register_generate(CLI::App& app, Context&) {
     const auto& tok = lm.tokenizer;
     model->to(train::resolve_device(a->device));
     a->gen.stop_strings = a->stop;
+    if (a->chat) {
+      for (auto& p : a->prompts) p += pipeline::kSftAssistant;
+      a->gen.stop_strings.push_back(pipeline::kSftConfidence);
+    }
     a->gen.use_cache = !a->no_cache;
     a->gen.record_margins = a->json;
-    const int64_t eos = tok.token_id("<|endoftext|>");
+    const int64_t eos = tok.token_id(pipeline::kSftEos);
     if (eos >= 0) a->gen.stop_token_ids.push_back(eos);
     const bool stream = !a->no_stream && !a->json && a->prompts.size() == 1;
     auto r = models::generate(
@@ -67,7 +76,7 @@ void register_generate(CLI::App& app, Context&) {
           std::fflush(stdout);
         })
                : models::StreamFn(),
-        tok.token_id("<|pad|>") >= 0 ? tok.token_id("<|pad|>") : std::max<int64_t>(eos, 0));
+        tok.token_id(pipeline::kSftPad) >= 0 ? tok.token_id(pipeline::kSftPad) : std::max<int64_t>(eos, 0));
     if (a->json) {
       for (size_t i = 0; i < r.texts.size(); ++i) {
         nlohmann::json j = {{"prompt", a->prompts[i]},

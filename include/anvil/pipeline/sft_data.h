@@ -11,6 +11,8 @@
 namespace anvil::pipeline {
 
 inline constexpr const char* kSftAssistant = "\n\nAssistant: ";
+// Specialist responses end with this line (the record's confidence); generation stops before it.
+inline constexpr const char* kSftConfidence = "\n[confidence";
 inline constexpr const char* kSftEos = "<|endoftext|>";
 inline constexpr const char* kSftPad = "<|pad|>";
 
