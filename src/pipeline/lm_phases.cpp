@@ -124,6 +124,7 @@ FinishedPhase train_phase(const ProgressiveOptions& o, size_t p, const std::stri
     t.lora = true;
     if (o.phase_lr > 0) t.lr = o.phase_lr;
     if (o.phase_epochs > 0) t.epochs = o.phase_epochs;
+    if (o.phase_prompt_loss_weight >= 0) t.prompt_loss_weight = o.phase_prompt_loss_weight;
     if (o.replay_fraction > 0)
       t.data_path = mix_replay(new_data[p], {new_data.begin(), new_data.begin() + p},
                                o.replay_fraction, o.data_seed + p, dir + "/data/train.jsonl");
@@ -178,6 +179,7 @@ ProgressiveOptions ProgressiveOptions::from_config(const Config& c) {
   o.replay_fraction = c.get_double("lm.replay_fraction");
   o.phase_lr = c.get_double("lm.phase_lr");
   o.phase_epochs = c.get_int("lm.phase_epochs");
+  o.phase_prompt_loss_weight = c.get_double("lm.phase_prompt_loss_weight");
   o.data_seed = static_cast<uint64_t>(c.get_int("datagen.seed"));
   o.reuse_dir = c.get_string("lm.reuse_phases");
   o.fingerprints = phase_fingerprints(c);
@@ -199,6 +201,10 @@ void ProgressiveOptions::validate() const {
                       ": must be in [0, 1]");
   if (phase_lr < 0)
     throw usage_error("lm.phase_lr = " + std::to_string(phase_lr) + ": must be >= 0");
+  if (!(phase_prompt_loss_weight == -1 ||
+        (phase_prompt_loss_weight >= 0 && phase_prompt_loss_weight <= 1)))
+    throw usage_error("lm.phase_prompt_loss_weight = " + std::to_string(phase_prompt_loss_weight) +
+                      ": must be in [0, 1], or -1 for lm.prompt_loss_weight");
   if (phase_epochs < 0)
     throw usage_error("lm.phase_epochs = " + std::to_string(phase_epochs) + ": must be >= 0");
   if (!reuse_dir.empty() && !std::filesystem::is_directory(reuse_dir))

@@ -137,6 +137,20 @@ TEST(LmPhasesCli, ReuseCopiesFinishedPhasesWithTheSameSettingsAndTrainsTheRest) 
   EXPECT_EQ(read_text(third + "/model/model.safetensors"),
             read_text(second + "/model/model.safetensors"));
 
+  // The LoRA phases' own prompt loss weight (lm.prompt_loss_weight is 0 here) trains phase 1
+  // differently on the same base.
+  r = run_anvil("pipeline " + second_args + "run.name=w lm.phase_prompt_loss_weight=0.5 " +
+                    "lm.reuse_phases=" + second,
+                dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string fourth = fs::canonical(dir / "runs/latest").string();
+  EXPECT_NE(r.output.find("reused " + second + "/phase_0: same settings"), std::string::npos);
+  EXPECT_NE(read_text(fourth + "/phase_1/model/adapter_model.safetensors"),
+            read_text(second + "/phase_1/model/adapter_model.safetensors"));
+  r = run_anvil("pipeline " + kTinyPhases + "lm.phase_prompt_loss_weight=2", dir.path());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("lm.phase_prompt_loss_weight = 2"), std::string::npos) << r.output;
+
   r = run_anvil("pipeline " + kTinyPhases + "lm.reuse_phases=nope", dir.path());
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("lm.reuse_phases = 'nope': no such run directory"), std::string::npos)

@@ -33,6 +33,7 @@ TEST(PhaseFingerprints, PhaseZeroIgnoresWhatOnlyLaterPhasesAndBookkeepingUse) {
   EXPECT_EQ(base[0].size(), 16u);
   EXPECT_NE(base[0], base[1]);
   for (const std::string o : {"lm.phase_lr=5e-3", "lm.phase_epochs=3", "lm.replay_fraction=0.5",
+                              "lm.phase_prompt_loss_weight=0",
                               "lora.r=4", "lora.dropout=0"}) {  // LoRA phases' settings
     const auto f = fingerprints({o});
     EXPECT_EQ(f[0], base[0]) << o;

@@ -37,6 +37,7 @@ struct ProgressiveOptions {
   double replay_fraction = 0;                    // lm.replay_fraction, in [0, 1]
   double phase_lr = 0;                           // lm.phase_lr: LoRA phases' lr; 0 = train.lr
   int64_t phase_epochs = 0;                      // lm.phase_epochs: 0 = train.epochs
+  double phase_prompt_loss_weight = -1;  // lm.phase_prompt_loss_weight: -1 = lm.prompt_loss_weight
   uint64_t data_seed = 42;                       // datagen.seed
   // lm.reuse_phases: an earlier run directory whose finished phases are copied when their
   // fingerprint equals this run's (see phase_reuse.h); needs one fingerprint per phase.

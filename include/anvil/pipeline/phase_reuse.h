@@ -19,7 +19,7 @@ namespace anvil::pipeline {
 // One fingerprint per entry of lm.phases. Phase N's covers the config with lm.phases cut to its
 // first N + 1 entries, less what cannot change a result (run name/dir/device/threads/profile,
 // tracking, checkpoint cadence, lm.reuse_phases); phase 0 of a from-scratch run also leaves out
-// the LoRA phases' settings (lora.*, lm.phase_lr, lm.phase_epochs, lm.replay_fraction).
+// the LoRA phases' settings (lora.*, lm.phase_*, lm.replay_fraction).
 std::vector<std::string> phase_fingerprints(const Config& config);
 
 struct FinishedPhase {
