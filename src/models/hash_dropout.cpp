@@ -20,12 +20,15 @@ uint64_t splitmix64(uint64_t z) {
 }  // namespace
 
 torch::Tensor hash_dropout(const torch::Tensor& x, double p, bool training) {
-  if (!(p >= 0 && p < 1)) throw Error("dropout probability " + std::to_string(p) + ": must be in [0, 1)");
+  if (!(p >= 0 && p < 1))
+    throw Error("dropout probability " + std::to_string(p) + ": must be in [0, 1)");
   if (!training || p == 0) return x;
   if (!x.device().is_cpu()) return torch::dropout(x, p, true);
-  const auto seed = static_cast<uint64_t>(torch::empty({1}, torch::kLong).random_().item<int64_t>());
+  const auto seed =
+      static_cast<uint64_t>(torch::empty({1}, torch::kLong).random_().item<int64_t>());
   // Element i is dropped when its 32-bit word of hash(i / 2) is below p * 2^32.
-  const auto threshold = static_cast<uint32_t>(std::min(std::llround(p * 4294967296.0), 4294967295ll));
+  const auto threshold =
+      static_cast<uint32_t>(std::min(std::llround(p * 4294967296.0), 4294967295ll));
   const auto scale = static_cast<float>(1.0 / (1.0 - p));
   auto mask = torch::empty(x.sizes(), x.options().dtype(torch::kFloat).requires_grad(false));
   float* m = mask.data_ptr<float>();

@@ -244,10 +244,11 @@ ProgressiveResult run_progressive_training(const ProgressiveOptions& o) {
         std::fprintf(stderr, "reused %s: same settings (fingerprint %s), not trained again\n",
                      earlier.c_str(), fingerprint.c_str());
       } else {
+        const std::string why =
+            done ? "was trained with other settings, fingerprint " + done->fingerprint
+                 : "did not finish";
         std::fprintf(stderr, "%s %s (this run's fingerprint %s): training it\n", earlier.c_str(),
-                     done ? ("was trained with other settings, fingerprint " + done->fingerprint).c_str()
-                          : "did not finish",
-                     fingerprint.c_str());
+                     why.c_str(), fingerprint.c_str());
         done.reset();
       }
     }

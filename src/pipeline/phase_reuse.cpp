@@ -11,9 +11,9 @@
 namespace anvil::pipeline {
 namespace {
 
-const char* const kNoEffect[] = {"run.name",   "run.dir",         "run.device",
-                                 "run.threads", "run.profile",    "track",
-                                 "lm.reuse_phases", "lm.checkpoint_every"};
+const char* const kNoEffect[] = {
+    "run.name",    "run.dir", "run.device",      "run.threads",
+    "run.profile", "track",   "lm.reuse_phases", "lm.checkpoint_every"};
 const char* const kLoraPhasesOnly[] = {"lm.phase_lr", "lm.phase_epochs", "lm.replay_fraction",
                                        "lm.phase_prompt_loss_weight"};
 

@@ -18,8 +18,9 @@ using anvil::testing::TempDir;
 using anvil::testing::write_text;
 
 std::vector<std::string> fingerprints(const std::vector<std::string>& overrides,
-                                      const std::string& phases = "[spam_detection, "
-                                                                  "sentiment_analysis]") {
+                                      const std::string& phases =
+                                          "[spam_detection, "
+                                          "sentiment_analysis]") {
   Config c = Config::from_defaults();
   c.apply_override("model.type=llama");
   c.apply_override("lm.phases=" + phases);
@@ -32,16 +33,16 @@ TEST(PhaseFingerprints, PhaseZeroIgnoresWhatOnlyLaterPhasesAndBookkeepingUse) {
   ASSERT_EQ(base.size(), 2u);
   EXPECT_EQ(base[0].size(), 16u);
   EXPECT_NE(base[0], base[1]);
-  for (const std::string o : {"lm.phase_lr=5e-3", "lm.phase_epochs=3", "lm.replay_fraction=0.5",
-                              "lm.phase_prompt_loss_weight=0",
-                              "lora.r=4", "lora.dropout=0"}) {  // LoRA phases' settings
+  for (const std::string o :
+       {"lm.phase_lr=5e-3", "lm.phase_epochs=3", "lm.replay_fraction=0.5",
+        "lm.phase_prompt_loss_weight=0", "lora.r=4", "lora.dropout=0"}) {  // LoRA phases' settings
     const auto f = fingerprints({o});
     EXPECT_EQ(f[0], base[0]) << o;
     EXPECT_NE(f[1], base[1]) << o;
   }
-  for (const std::string o : {"run.name=other", "run.dir=elsewhere", "run.threads=1",
-                              "run.device=cpu", "track.enabled=false", "lm.checkpoint_every=50",
-                              "lm.reuse_phases=runs/x"})  // bookkeeping
+  for (const std::string o :
+       {"run.name=other", "run.dir=elsewhere", "run.threads=1", "run.device=cpu",
+        "track.enabled=false", "lm.checkpoint_every=50", "lm.reuse_phases=runs/x"})  // bookkeeping
     EXPECT_EQ(fingerprints({o}), base) << o;
   // A third phase does not change the first two; another second phase changes only phase 1.
   const auto three = fingerprints({}, "[spam_detection, sentiment_analysis, address_parsing]");
@@ -54,9 +55,9 @@ TEST(PhaseFingerprints, PhaseZeroIgnoresWhatOnlyLaterPhasesAndBookkeepingUse) {
 
 TEST(PhaseFingerprints, WhatShapesTheBaseChangesEveryPhase) {
   const auto base = fingerprints({});
-  for (const std::string o : {"train.lr=5e-3", "run.seed=7", "datagen.seed=9",
-                              "llama.hidden_size=128", "lm.n_per_specialist=10",
-                              "lm.eval_per_specialist=5", "lm.tokenizer_pattern=cl100k"}) {
+  for (const std::string o :
+       {"train.lr=5e-3", "run.seed=7", "datagen.seed=9", "llama.hidden_size=128",
+        "lm.n_per_specialist=10", "lm.eval_per_specialist=5", "lm.tokenizer_pattern=cl100k"}) {
     const auto f = fingerprints({o});
     EXPECT_NE(f[0], base[0]) << o;
     EXPECT_NE(f[1], base[1]) << o;

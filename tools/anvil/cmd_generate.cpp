@@ -69,14 +69,15 @@ void register_generate(CLI::App& app, Context&) {
     const int64_t eos = tok.token_id(pipeline::kSftEos);
     if (eos >= 0) a->gen.stop_token_ids.push_back(eos);
     const bool stream = !a->no_stream && !a->json && a->prompts.size() == 1;
-    auto r = models::generate(
-        model, tok, a->prompts, a->gen,
-        stream ? models::StreamFn([](size_t, const std::string& piece) {
-          std::fputs(piece.c_str(), stdout);
-          std::fflush(stdout);
-        })
-               : models::StreamFn(),
-        tok.token_id(pipeline::kSftPad) >= 0 ? tok.token_id(pipeline::kSftPad) : std::max<int64_t>(eos, 0));
+    const int64_t pad = tok.token_id(pipeline::kSftPad) >= 0 ? tok.token_id(pipeline::kSftPad)
+                                                             : std::max<int64_t>(eos, 0);
+    models::StreamFn print_piece;
+    if (stream)
+      print_piece = [](size_t, const std::string& piece) {
+        std::fputs(piece.c_str(), stdout);
+        std::fflush(stdout);
+      };
+    auto r = models::generate(model, tok, a->prompts, a->gen, print_piece, pad);
     if (a->json) {
       for (size_t i = 0; i < r.texts.size(); ++i) {
         nlohmann::json j = {{"prompt", a->prompts[i]},

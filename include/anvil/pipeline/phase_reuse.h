@@ -24,9 +24,9 @@ std::vector<std::string> phase_fingerprints(const Config& config);
 
 struct FinishedPhase {
   std::string fingerprint;
-  std::string model;                    // full model after the phase, relative to its folder
+  std::string model;                     // full model after the phase, relative to its folder
   std::map<std::string, double> scores;  // field accuracy of every specialist so far
-  double seconds = 0;                   // wall time of the phase when it was trained
+  double seconds = 0;                    // wall time of the phase when it was trained
 };
 
 void write_finished_phase(const std::string& phase_dir, const FinishedPhase& phase);
