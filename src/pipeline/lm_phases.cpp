@@ -33,8 +33,8 @@ std::string join(const std::vector<std::string>& v) {
   return s;
 }
 
-std::string generate(const std::vector<std::string>& specialists, int64_t per_specialist,
-                     uint64_t seed, const std::string& output, const std::string& label) {
+void generate(const std::vector<std::string>& specialists, int64_t per_specialist, uint64_t seed,
+              const std::string& output, const std::string& label) {
   datagen::SpecialistDatagenOptions d;
   d.specialists = join(specialists);
   d.n = per_specialist * static_cast<int64_t>(specialists.size());
@@ -43,7 +43,6 @@ std::string generate(const std::vector<std::string>& specialists, int64_t per_sp
   d.output = output;
   d.validate();
   generate_with_progress(d, label);
-  return output;
 }
 
 // new.jsonl + replayed lines of earlier phases' new.jsonl -> train.jsonl.
@@ -100,6 +99,24 @@ void write_retention(const RetentionTable& table, const RetentionTargets& target
       "retention after phase " + std::to_string(last) + " (score now / right after own phase)";
   co.y_label = "retention %";
   plot::save_bar_chart(run_dir + "/retention.png", labels, values, co);
+}
+
+// The earlier run's phase folder copied to `dir` when it finished with `fingerprint`; nullopt
+// (and the reason on stderr) when it must be trained again.
+std::optional<FinishedPhase> reuse_phase(const std::string& earlier, const std::string& fingerprint,
+                                         const std::string& dir) {
+  auto done = read_finished_phase(earlier);
+  if (done && done->fingerprint == fingerprint) {
+    copy_finished_phase(earlier, dir);
+    std::fprintf(stderr, "reused %s: same settings (fingerprint %s), not trained again\n",
+                 earlier.c_str(), fingerprint.c_str());
+    return done;
+  }
+  const std::string why =
+      done ? "was trained with other settings, fingerprint " + done->fingerprint : "did not finish";
+  std::fprintf(stderr, "%s %s (this run's fingerprint %s): training it\n", earlier.c_str(),
+               why.c_str(), fingerprint.c_str());
+  return std::nullopt;
 }
 
 // Phase p's data, training (from scratch, or a LoRA adapter on `base` then merged) and the scores
@@ -234,24 +251,10 @@ ProgressiveResult run_progressive_training(const ProgressiveOptions& o) {
     new_data.push_back(dir + "/data/new.jsonl");
     eval_data.push_back(dir + "/data/eval.jsonl");
 
+    // Phases are reused while they match; from the first that does not, all are trained.
     std::optional<FinishedPhase> done;
-    if (reusing) {
-      const std::string earlier = o.reuse_dir + "/" + name;
-      done = read_finished_phase(earlier);
-      reusing = done && done->fingerprint == fingerprint;
-      if (reusing) {
-        copy_finished_phase(earlier, dir);
-        std::fprintf(stderr, "reused %s: same settings (fingerprint %s), not trained again\n",
-                     earlier.c_str(), fingerprint.c_str());
-      } else {
-        const std::string why =
-            done ? "was trained with other settings, fingerprint " + done->fingerprint
-                 : "did not finish";
-        std::fprintf(stderr, "%s %s (this run's fingerprint %s): training it\n", earlier.c_str(),
-                     why.c_str(), fingerprint.c_str());
-        done.reset();
-      }
-    }
+    if (reusing) done = reuse_phase(o.reuse_dir + "/" + name, fingerprint, dir);
+    reusing = done.has_value();
     if (!done) done = train_phase(o, p, dir, full_model, new_data, eval_data);
     full_model = dir + "/" + done->model;
     result.table.record(p, done->scores);
