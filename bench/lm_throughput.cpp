@@ -22,7 +22,7 @@ using namespace anvil;
 using Clock = std::chrono::steady_clock;
 
 int main(int argc, char** argv) {
-  tune_runtime_or_reexec(argv);
+  tune_runtime();
   std::map<std::string, int64_t> a = {
       {"--hidden", 256}, {"--layers", 4}, {"--heads", 4}, {"--kv-heads", 2}, {"--ffn", 688},
       {"--vocab", 2048}, {"--batch", 8},  {"--seq", 256}, {"--steps", 10},   {"--warmup", 2},

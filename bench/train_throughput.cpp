@@ -18,7 +18,7 @@
 using namespace anvil;
 
 int main(int argc, char** argv) {
-  tune_runtime_or_reexec(argv);
+  tune_runtime();
   if (argc < 2) {
     std::fprintf(
         stderr,

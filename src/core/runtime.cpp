@@ -1,24 +1,23 @@
-// Environment-time runtime tuning (see anvil/core/runtime.h).
+// Process-level runtime tuning (see anvil/core/runtime.h).
 #include "anvil/core/runtime.h"
 
-#include <unistd.h>
+#include <malloc.h>
 
 #include <cstdlib>
-#include <string>
 
 namespace anvil {
 
-void tune_runtime_or_reexec(char** argv) {
-  if (std::getenv("ANVIL_NO_REEXEC") || std::getenv("ANVIL_RUNTIME_TUNED")) return;
-  // Keep activation-sized buffers in the heap instead of mmapping/unmapping them every step.
-  const std::string tunables =
-      "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=17179869184";
-  const char* existing = std::getenv("GLIBC_TUNABLES");
-  std::string value = existing && *existing ? std::string(existing) + ":" + tunables : tunables;
-  setenv("GLIBC_TUNABLES", value.c_str(), 1);
-  setenv("ANVIL_RUNTIME_TUNED", "1", 1);
-  execv("/proc/self/exe", argv);
-  // exec failed: carry on untuned rather than fail.
+bool tune_runtime() {
+  if (std::getenv("ANVIL_NO_MALLOC_TUNING")) return false;
+#if defined(__GLIBC__)
+  // Same two parameters GLIBC_TUNABLES would set at exec time; mallopt also turns off glibc's
+  // dynamic threshold adjustment, which is what we want: the values stay where they are put.
+  const bool mmap_ok = mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024) == 1;
+  const bool trim_ok = mallopt(M_TRIM_THRESHOLD, -1) == 1;  // -1: never give the top back
+  return mmap_ok && trim_ok;
+#else
+  return false;
+#endif
 }
 
 }  // namespace anvil

@@ -274,7 +274,7 @@ TEST_F(OnnxRuntime, ExportsPassTheOnnxCheckerWithStrictShapeInference) {
   // Debian's python3-onnx (1.12, scripts/packages.d/onnx.list): the reference checker, with
   // full_check running strict shape inference over every node, and the declared version pair.
   if (run_command("/usr/bin/python3 -c 'import onnx'").exit_code != 0)
-    GTEST_SKIP() << "python3-onnx is not installed (scripts/setup installs it)";
+    GTEST_SKIP() << "python3-onnx is not installed (bash scripts/setup --tests installs it)";
   for (const char* file : {"pointer_cnn.onnx", "multihead_cnn.onnx", "lm.onnx"}) {
     const auto r = run_command(
         "/usr/bin/python3 -c 'import onnx, sys; m = onnx.load(sys.argv[1]); "

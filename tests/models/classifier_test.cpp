@@ -74,7 +74,7 @@ TEST_P(ClassifierTypes, TrimmingPaddingDoesNotChangeEvalOutputs) {
 TEST_P(ClassifierTypes, MatchesIndependentPythonReference) {
   if (!std::filesystem::exists("/usr/bin/python3") ||
       anvil::testing::run_command("/usr/bin/python3 -c 'import torch'").exit_code != 0)
-    GTEST_SKIP() << "python3-torch is not installed (scripts/setup installs it)";
+    GTEST_SKIP() << "python3-torch is not installed (bash scripts/setup --tests installs it)";
   torch::manual_seed(2);
   auto model = pipeline::make_intent_model(config_for(GetParam()),
                                            {"a", "b", "c", "d", "e", "f", "g"}, torch::kCPU);

@@ -37,7 +37,7 @@ class LlamaReference : public ::testing::TestWithParam<bool> {};
 
 TEST_P(LlamaReference, LogitsLossAndGradientsMatchPythonReference) {
   if (!have_python_torch())
-    GTEST_SKIP() << "python3-torch is not installed (scripts/setup installs it)";
+    GTEST_SKIP() << "python3-torch is not installed (bash scripts/setup --tests installs it)";
   torch::manual_seed(3);
   LlamaForCausalLM model(small_config(/*tied=*/GetParam()));
   anvil::testing::TempDir dir("llama-ref");

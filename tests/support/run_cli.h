@@ -31,7 +31,7 @@ inline CommandResult run_command(const std::string& command) {
   return r;
 }
 
-// Runs `anvil ARGS` with ANVIL_NO_REEXEC unset (the real start-up path) from directory `cwd`.
+// Runs `anvil ARGS` (the real start-up path) from directory `cwd`.
 inline CommandResult run_anvil(const std::string& args, const std::string& cwd = ".") {
   return run_command("cd '" + cwd + "' && '" + std::string(ANVIL_BINARY) + "' " + args);
 }

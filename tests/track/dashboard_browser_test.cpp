@@ -48,7 +48,7 @@ size_t count(const std::string& haystack, const std::string& needle) {
 TEST(DashboardBrowser, RunsPageAndRunPageRenderInHeadlessChromium) {
   const std::string binary = chromium_binary();
   if (binary.empty())
-    GTEST_SKIP() << "Chromium is not installed (Debian package 'chromium'; scripts/setup installs "
+    GTEST_SKIP() << "Chromium is not installed (Debian package 'chromium'; scripts/setup --tests installs "
                     "it): the dashboard browser test needs it";
   TempDir dir("browser");
   const auto ids = testing::make_dashboard_runs(dir);

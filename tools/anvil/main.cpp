@@ -10,7 +10,7 @@
 #include "commands.h"
 
 int main(int argc, char** argv) {
-  anvil::tune_runtime_or_reexec(argv);
+  anvil::tune_runtime();
   CLI::App app{"anvil: train, evaluate and ship ML models, natively.", "anvil"};
   app.set_version_flag("--version", std::string("anvil ") + anvil::kVersion);
   app.require_subcommand(1);
