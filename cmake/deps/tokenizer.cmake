@@ -1,4 +1,5 @@
 # The tokenize layer's pre-tokenizer uses PCRE2 (8-bit, with JIT): Debian's libpcre2-dev.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(PCRE2 REQUIRED IMPORTED_TARGET libpcre2-8)
-target_link_libraries(anvil PUBLIC PkgConfig::PCRE2)
+target_link_libraries(anvil PRIVATE PkgConfig::PCRE2)
+list(APPEND ANVIL_PKG_CONFIG_DEPS "PCRE2 libpcre2-8")

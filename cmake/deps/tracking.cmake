@@ -3,4 +3,5 @@
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
-target_link_libraries(anvil PUBLIC PkgConfig::SQLITE3 PkgConfig::HTTPLIB)
+target_link_libraries(anvil PRIVATE PkgConfig::SQLITE3 PkgConfig::HTTPLIB)
+list(APPEND ANVIL_PKG_CONFIG_DEPS "SQLITE3 sqlite3" "HTTPLIB cpp-httplib")

@@ -7,7 +7,7 @@
 #include "anvil/core/config.h"
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
-#include "anvil/pipeline/lora_io.h"
+#include "anvil/models/peft_adapter.h"
 
 namespace anvil::interop {
 
@@ -16,18 +16,18 @@ models::LlamaForCausalLM load_language_model_for_export(const std::string& model
     throw usage_error("--model " + model_dir +
                       ": not a language model folder (no config.json or adapter_config.json); " +
                       "this export takes model.type=llama models");
-  auto model = pipeline::load_model_with_adapters(model_dir);
+  auto model = models::load_model_with_adapters(model_dir);
   model->merge_lora();
   model->eval();
   return model;
 }
 
-pipeline::ModelCardInfo describe_language_model(const models::LlamaForCausalLM& model,
+interop::ModelCardInfo describe_language_model(const models::LlamaForCausalLM& model,
                                                 const std::string& model_dir,
                                                 const std::string& title,
                                                 const std::string& command) {
   const auto& c = model->config();
-  pipeline::ModelCardInfo card;
+  interop::ModelCardInfo card;
   card.title = title;
   card.architecture = c.architecture + ", " + std::to_string(c.num_hidden_layers) +
                       " layers, hidden " + std::to_string(c.hidden_size) + ", " +

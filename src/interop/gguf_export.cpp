@@ -300,7 +300,7 @@ std::vector<GgufTensorPlan> export_gguf(const GgufExportOptions& o) {
   io::write_gguf(o.output_path, conv.file);
   auto card = describe_language_model(model, o.model_dir, title, o.command);
   card.architecture += "; GGUF " + gguf_export_type_name(o.type);
-  write_file_atomic(model_card_path_for(o.output_path), pipeline::render_model_card(card));
+  write_file_atomic(model_card_path_for(o.output_path), interop::render_model_card(card));
   return conv.plan;
 }
 

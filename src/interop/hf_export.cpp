@@ -37,7 +37,7 @@ void export_hf(const HfExportOptions& o) {
   }
   const auto card = describe_language_model(
       model, o.model_dir, std::filesystem::path(out).filename().string(), o.command);
-  write_file_atomic(tmp + "/README.md", pipeline::render_model_card(card));
+  write_file_atomic(tmp + "/README.md", interop::render_model_card(card));
   std::filesystem::remove_all(out);
   std::filesystem::rename(tmp, out);
 }

@@ -10,7 +10,7 @@
 #include "anvil/core/fs.h"
 #include "anvil/interop/gguf_llama_layout.h"
 #include "anvil/io/gguf_quant.h"
-#include "anvil/pipeline/lora_io.h"
+#include "anvil/models/peft_adapter.h"
 #include "anvil/tokenize/tokenizer_json.h"
 
 namespace anvil::interop {
@@ -200,7 +200,7 @@ LanguageModel load_language_model(const std::string& path) {
     throw usage_error("no language model at '" + path +
                       "' (expected a folder with tokenizer.json and config.json, or a .gguf "
                       "file): train one with `anvil train --config configs/specialist.yaml`");
-  return {pipeline::load_model_with_adapters(path),
+  return {models::load_model_with_adapters(path),
           tokenize::load_tokenizer_json(path + "/tokenizer.json")};
 }
 

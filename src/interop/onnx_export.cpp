@@ -22,12 +22,12 @@ const char kExpected[] =
     "metadata, e.g. runs/<run>/model) or a language model folder (config.json or "
     "adapter_config.json)";
 
-pipeline::ModelCardInfo describe_intent_classifier(const pipeline::IntentModel& model,
+interop::ModelCardInfo describe_intent_classifier(const models::IntentModel& model,
                                                    const std::string& path,
                                                    const std::string& title,
                                                    const std::string& command) {
   const auto& c = model.net->config();
-  pipeline::ModelCardInfo card;
+  interop::ModelCardInfo card;
   card.title = title;
   std::string channels;
   for (int64_t ch : c.channels) channels += (channels.empty() ? "" : ", ") + std::to_string(ch);
@@ -91,14 +91,14 @@ OnnxExportSummary export_onnx(const OnnxExportOptions& o) {
   summary.kind = detect_onnx_source(o.model_path);
   const std::string title = std::filesystem::path(o.output_path).stem().string();
   io::OnnxModel exported;
-  pipeline::ModelCardInfo card;
+  interop::ModelCardInfo card;
   if (summary.kind == OnnxSourceKind::kLanguageModel) {
     auto model = load_language_model_for_export(o.model_path);
     exported = with_context("onnx export of " + o.model_path, [&] { return llama_to_onnx(model); });
     card = describe_language_model(model, o.model_path, title, o.command);
     card.architecture += "; ONNX opset " + std::to_string(io::onnx::kOpsetVersion);
   } else {
-    auto model = pipeline::load_intent_model(o.model_path, torch::kCPU);
+    auto model = models::load_intent_model(o.model_path, torch::kCPU);
     exported = with_context("onnx export of " + o.model_path,
                             [&] { return intent_classifier_to_onnx(model); });
     card = describe_intent_classifier(model, o.model_path, title, o.command);
@@ -110,7 +110,7 @@ OnnxExportSummary export_onnx(const OnnxExportOptions& o) {
   const std::string bytes = io::serialize_onnx(exported);
   summary.bytes = static_cast<int64_t>(bytes.size());
   write_file_atomic(o.output_path, bytes);
-  write_file_atomic(model_card_path_for(o.output_path), pipeline::render_model_card(card));
+  write_file_atomic(model_card_path_for(o.output_path), interop::render_model_card(card));
   return summary;
 }
 

@@ -135,7 +135,7 @@ void pointer_heads(OnnxGraph& g, const ModuleWeights& w, const std::string& feat
 
 }  // namespace
 
-io::OnnxModel intent_classifier_to_onnx(const pipeline::IntentModel& model) {
+io::OnnxModel intent_classifier_to_onnx(const models::IntentModel& model) {
   const auto& net = *model.net;
   const auto& c = net.config();
   const ModuleWeights w(net);

@@ -38,7 +38,7 @@ bool execute_intent(const std::string& intent, const std::vector<int64_t>& opera
   }
 }
 
-IntentEvalReport evaluate_intent_model(IntentModel& model,
+IntentEvalReport evaluate_intent_model(models::IntentModel& model,
                                        const std::vector<data::IntentRecord>& records,
                                        int64_t batch_size) {
   const auto t0 = std::chrono::steady_clock::now();
@@ -126,7 +126,7 @@ std::string format_eval_report(const IntentEvalReport& r, int64_t worst) {
   return s;
 }
 
-std::vector<PredictResult> predict_requests(IntentModel& model,
+std::vector<PredictResult> predict_requests(models::IntentModel& model,
                                             const std::vector<std::string>& texts) {
   torch::NoGradGuard no_grad;
   model.net->eval();

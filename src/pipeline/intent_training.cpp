@@ -16,7 +16,7 @@
 #include "anvil/data/loader.h"
 #include "anvil/io/torch_tensors.h"
 #include "anvil/models/intent_features.h"
-#include "anvil/pipeline/intent_model.h"
+#include "anvil/models/intent_model.h"
 #include "anvil/train/device.h"
 #include "anvil/train/engine.h"
 #include "anvil/train/handlers/checkpointer.h"
@@ -117,7 +117,7 @@ struct Tensorized {
   }
 };
 
-Tensorized tensorize(const std::vector<data::IntentRecord>& records, const IntentModel& model) {
+Tensorized tensorize(const std::vector<data::IntentRecord>& records, const models::IntentModel& model) {
   const auto& cfg = model.net->config();
   std::vector<std::string> texts;
   std::vector<const data::IntentRecord*> ptrs;
@@ -138,7 +138,7 @@ Tensorized tensorize(const std::vector<data::IntentRecord>& records, const Inten
 }
 
 // Validation metrics: loss, intent / count accuracy and exact operand match.
-std::map<std::string, double> validate_split(IntentModel& model, const Tensorized& data,
+std::map<std::string, double> validate_split(models::IntentModel& model, const Tensorized& data,
                                              const std::vector<int64_t>& indices,
                                              const models::LossWeights& weights) {
   torch::NoGradGuard no_grad;
@@ -213,7 +213,7 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
   const torch::Device device = train::resolve_device(options.device);
   torch::manual_seed(options.seed);
 
-  IntentModel model = make_intent_model(options.model, sorted_intents(records), device);
+  models::IntentModel model = models::make_intent_model(options.model, sorted_intents(records), device);
   model.net->train();
   const Tensorized data = tensorize(records, model);
 
@@ -285,7 +285,7 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
     for (auto& t : train::adamw_state_tensors(optimizer, named_params, "optimizer."))
       tensors.push_back(std::move(t));
     tensors.emplace_back("rng.torch_cpu", train::cpu_generator_state());
-    auto meta = intent_model_metadata(model);
+    auto meta = models::intent_model_metadata(model);
     nlohmann::json handlers = nlohmann::json::object();
     for (const auto& h : e.handlers()) handlers[h->name()] = h->save_state();
     meta["anvil.checkpoint"] = "1";
@@ -375,7 +375,7 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
   auto st = io::read_safetensors(best);
   io::load_module_tensors(*model.net, st, best, "model.", /*strict=*/false);
   result.model_dir = options.run_dir + "/model";
-  save_intent_model(model, result.model_dir);
+  models::save_intent_model(model, result.model_dir);
   if (tracking.tracker) {
     const int64_t id =
         tracking.tracker->log_artifact(result.model_dir + "/model.safetensors", "model");

@@ -10,7 +10,7 @@
 #include "anvil/datagen/specialist.h"
 #include "anvil/datagen/specialist_validator.h"
 #include "anvil/models/generation.h"
-#include "anvil/pipeline/lora_io.h"
+#include "anvil/models/peft_adapter.h"
 #include "anvil/tokenize/bpe_tokenizer.h"
 #include "anvil/tokenize/tokenizer_json.h"
 #include "anvil/train/device.h"
@@ -112,7 +112,7 @@ std::vector<SpecialistScore> evaluate_language_model(const std::string& model_di
                                                      int64_t per_specialist, int64_t max_new_tokens,
                                                      const std::string& device_spec,
                                                      bool progress) {
-  auto model = load_model_with_adapters(model_dir);
+  auto model = models::load_model_with_adapters(model_dir);
   model->to(train::resolve_device(device_spec));
   auto tok = tokenize::load_tokenizer_json(model_dir + "/tokenizer.json");
   return evaluate_language_model(model, tok, data_path, per_specialist, max_new_tokens, progress);

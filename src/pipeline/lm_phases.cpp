@@ -17,7 +17,7 @@
 #include "anvil/datagen/specialist_record.h"
 #include "anvil/models/llama_io.h"
 #include "anvil/pipeline/datagen_stage.h"
-#include "anvil/pipeline/lora_io.h"
+#include "anvil/models/peft_adapter.h"
 #include "anvil/pipeline/phase_reuse.h"
 #include "anvil/pipeline/replay.h"
 
@@ -75,7 +75,7 @@ void copy_if_present(const std::string& from, const std::string& to) {
 
 // A full model folder with the adapter in `adapter_dir` merged into its base.
 void merge_adapter(const std::string& adapter_dir, const std::string& out) {
-  auto model = load_model_with_adapters(adapter_dir);
+  auto model = models::load_model_with_adapters(adapter_dir);
   model->merge_lora();
   models::save_llama(model, out);
   copy_if_present(adapter_dir + "/tokenizer.json", out + "/tokenizer.json");

@@ -17,7 +17,7 @@
 #include "anvil/models/llama.h"
 #include "anvil/models/llama_io.h"
 #include "anvil/pipeline/lm_checkpoint.h"
-#include "anvil/pipeline/lora_io.h"
+#include "anvil/models/peft_adapter.h"
 #include "anvil/pipeline/sft_data.h"
 #include "anvil/tokenize/bpe_trainer.h"
 #include "anvil/tokenize/tokenizer_json.h"
@@ -85,7 +85,7 @@ void save_result_model(models::LlamaForCausalLM& model, const tokenize::BpeToken
                        const LmTrainOptions& o, const std::string& dir, int64_t eos_id,
                        int64_t pad_id) {
   if (o.lora) {
-    save_peft_adapter(model, o.base_model, o.lora_options, o.lora_targets, dir);
+    models::save_peft_adapter(model, o.base_model, o.lora_options, o.lora_targets, dir);
   } else {
     models::save_llama(model, dir);
   }

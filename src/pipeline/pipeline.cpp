@@ -144,7 +144,7 @@ PipelineResult run_pipeline(const Config& input) {
   result.train = train_intent_classifier(to);
 
   // 3. Evaluate on the fresh benchmark set.
-  IntentModel model = load_intent_model(result.train.model_dir, train::resolve_device(to.device));
+  models::IntentModel model = models::load_intent_model(result.train.model_dir, train::resolve_device(to.device));
   auto bench_records = data::load_intent_records(bench_path);
   result.benchmark = evaluate_intent_model(model, bench_records);
   std::printf("\nbenchmark (fresh data, seed %llu):\n%s",

@@ -17,7 +17,7 @@
 #include "anvil/interop/export_source.h"
 #include "anvil/interop/onnx_export.h"
 #include "anvil/models/intent_features.h"
-#include "anvil/pipeline/intent_model.h"
+#include "anvil/models/intent_model.h"
 #include "support/npm_packages.h"
 #include "support/run_cli.h"
 
@@ -128,7 +128,7 @@ class OnnxRuntime : public ::testing::Test {
   static std::map<std::string, double> classifier_differences(const std::string& type,
                                                               const std::vector<std::string>& texts,
                                                               int64_t numbers = 0) {
-    auto model = pipeline::load_intent_model(dir_->path() + "/" + type + "/model", torch::kCPU);
+    auto model = models::load_intent_model(dir_->path() + "/" + type + "/model", torch::kCPU);
     const auto& c = model.net->config();
     auto in = models::encode_requests(texts, c.max_length, c.max_numbers);
     if (numbers > 0) {

@@ -6,7 +6,7 @@
 #include "anvil/core/error.h"
 #include "anvil/io/torch_tensors.h"
 #include "anvil/models/intent_features.h"
-#include "anvil/pipeline/intent_model.h"
+#include "anvil/models/intent_model.h"
 #include "support/run_cli.h"
 
 namespace anvil::models {
@@ -76,12 +76,12 @@ TEST_P(ClassifierTypes, MatchesIndependentPythonReference) {
       anvil::testing::run_command("/usr/bin/python3 -c 'import torch'").exit_code != 0)
     GTEST_SKIP() << "python3-torch is not installed (bash scripts/setup --tests installs it)";
   torch::manual_seed(2);
-  auto model = pipeline::make_intent_model(config_for(GetParam()),
+  auto model = models::make_intent_model(config_for(GetParam()),
                                            {"a", "b", "c", "d", "e", "f", "g"}, torch::kCPU);
   randomise_norms(*model.net);
   model.net->eval();
   anvil::testing::TempDir dir("ref");
-  pipeline::save_intent_model(model, dir.path());
+  models::save_intent_model(model, dir.path());
   auto in = encode_requests(kTexts, 128, 8);
   torch::NoGradGuard g;
   auto out = model.net->forward(in);

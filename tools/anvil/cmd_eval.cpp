@@ -48,7 +48,7 @@ void register_eval(CLI::App& app, Context&) {
       std::printf("%s", pipeline::format_specialist_scores(scores).c_str());
       return;
     }
-    auto model = pipeline::load_intent_model(a->model, device);
+    auto model = models::load_intent_model(a->model, device);
     std::string path = a->data;
     if (a->benchmark) {
       datagen::DatagenOptions o;

@@ -7,7 +7,7 @@
 #include "anvil/interop/language_model_loader.h"
 #include "anvil/models/generation.h"
 #include "anvil/models/llama_io.h"
-#include "anvil/pipeline/lora_io.h"
+#include "anvil/models/peft_adapter.h"
 #include "anvil/pipeline/sft_data.h"
 #include "anvil/tokenize/tokenizer_json.h"
 #include "anvil/train/device.h"
@@ -109,7 +109,7 @@ void register_lora(CLI::App& app, Context&) {
   merge->add_option("--adapter", *adapter, "adapter folder (adapter_config.json)")->required();
   merge->add_option("-o,--output", *out, "output model folder")->required();
   merge->callback([adapter, out] {
-    auto model = pipeline::load_model_with_adapters(*adapter);
+    auto model = models::load_model_with_adapters(*adapter);
     model->merge_lora();
     models::save_llama(model, *out);
     if (file_exists(*adapter + "/tokenizer.json"))

@@ -23,7 +23,7 @@ void register_predict(CLI::App& app, Context& ctx) {
   cmd->add_flag("!--no-program", a->show_program, "do not print the program text");
   cmd->callback([a, &ctx] {
     train::configure_threads(1);
-    auto model = pipeline::load_intent_model(a->model, train::resolve_device(a->device));
+    auto model = models::load_intent_model(a->model, train::resolve_device(a->device));
     auto results = pipeline::predict_requests(model, a->requests);
     for (size_t i = 0; i < results.size(); ++i) {
       const auto& r = results[i];

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "anvil/models/llama.h"
-#include "anvil/pipeline/model_card.h"
+#include "anvil/interop/model_card.h"
 
 namespace anvil::interop {
 
@@ -17,7 +17,7 @@ models::LlamaForCausalLM load_language_model_for_export(const std::string& model
 // The card for an exported language model: architecture and size from the model, training data
 // and config hash from the run's config.yaml, per-specialist metrics from the run's eval.json
 // (both in the model folder's parent, when present), and `command`.
-pipeline::ModelCardInfo describe_language_model(const models::LlamaForCausalLM& model,
+interop::ModelCardInfo describe_language_model(const models::LlamaForCausalLM& model,
                                                 const std::string& model_dir,
                                                 const std::string& title,
                                                 const std::string& command);

@@ -15,7 +15,7 @@
 
 #include "anvil/io/onnx.h"
 #include "anvil/models/llama.h"
-#include "anvil/pipeline/intent_model.h"
+#include "anvil/models/intent_model.h"
 
 namespace anvil::interop {
 
@@ -28,7 +28,7 @@ OnnxSourceKind detect_onnx_source(const std::string& path);
 
 // The graphs, in memory. Float32 throughout; LoRA adapters must be merged.
 io::OnnxModel llama_to_onnx(const models::LlamaForCausalLM& model);
-io::OnnxModel intent_classifier_to_onnx(const pipeline::IntentModel& model);
+io::OnnxModel intent_classifier_to_onnx(const models::IntentModel& model);
 
 struct OnnxExportOptions {
   std::string model_path;   // classifier model folder/file or language model folder

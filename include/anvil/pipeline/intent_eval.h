@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "anvil/data/intent_record.h"
-#include "anvil/pipeline/intent_model.h"
+#include "anvil/models/intent_model.h"
 
 namespace anvil::pipeline {
 
@@ -28,7 +28,7 @@ struct IntentEvalReport {
   double seconds = 0;
 };
 
-IntentEvalReport evaluate_intent_model(IntentModel& model,
+IntentEvalReport evaluate_intent_model(models::IntentModel& model,
                                        const std::vector<data::IntentRecord>& records,
                                        int64_t batch_size = 1024);
 
@@ -46,7 +46,7 @@ struct PredictResult {
   double model_ms = 0;            // latency of the model call
 };
 
-std::vector<PredictResult> predict_requests(IntentModel& model,
+std::vector<PredictResult> predict_requests(models::IntentModel& model,
                                             const std::vector<std::string>& texts);
 
 // Runs the built-in program of `intent` on `operands`. Returns false (with `error`) if the intent

@@ -8,7 +8,7 @@
 
 #include "anvil/models/llama.h"
 
-namespace anvil::pipeline {
+namespace anvil::models {
 
 void save_peft_adapter(models::LlamaForCausalLM& model, const std::string& base_model_dir,
                        const models::LoraOptions& options, const std::vector<std::string>& targets,
@@ -20,4 +20,4 @@ void load_peft_adapter(models::LlamaForCausalLM& model, const std::string& adapt
 // A full model folder, or an adapter folder whose adapter_config.json names its base.
 models::LlamaForCausalLM load_model_with_adapters(const std::string& dir);
 
-}  // namespace anvil::pipeline
+}  // namespace anvil::models

@@ -1,5 +1,5 @@
 // Intent model persistence.
-#include "anvil/pipeline/intent_model.h"
+#include "anvil/models/intent_model.h"
 
 #include <torch/torch.h>
 
@@ -10,7 +10,7 @@
 #include "anvil/core/fs.h"
 #include "anvil/io/torch_tensors.h"
 
-namespace anvil::pipeline {
+namespace anvil::models {
 
 IntentModel make_intent_model(const models::ClassifierConfig& config,
                               std::vector<std::string> intents, torch::Device device) {
@@ -71,4 +71,4 @@ IntentModel load_intent_model(const std::string& path, torch::Device device) {
   return m;
 }
 
-}  // namespace anvil::pipeline
+}  // namespace anvil::models

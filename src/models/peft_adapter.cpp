@@ -1,5 +1,5 @@
 // PEFT-layout adapter files.
-#include "anvil/pipeline/lora_io.h"
+#include "anvil/models/peft_adapter.h"
 
 #include <torch/torch.h>
 
@@ -10,7 +10,7 @@
 #include "anvil/io/torch_tensors.h"
 #include "anvil/models/llama_io.h"
 
-namespace anvil::pipeline {
+namespace anvil::models {
 namespace {
 const std::string kPeftPrefix = "base_model.model.";
 }
@@ -101,4 +101,4 @@ models::LlamaForCausalLM load_model_with_adapters(const std::string& dir) {
   return model;
 }
 
-}  // namespace anvil::pipeline
+}  // namespace anvil::models

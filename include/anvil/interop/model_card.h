@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-namespace anvil::pipeline {
+namespace anvil::interop {
 
 struct ModelCardInfo {
   std::string title;
@@ -21,4 +21,4 @@ struct ModelCardInfo {
 
 std::string render_model_card(const ModelCardInfo& info);
 
-}  // namespace anvil::pipeline
+}  // namespace anvil::interop

@@ -13,7 +13,7 @@
 
 #include "anvil/models/intent_classifier.h"
 
-namespace anvil::pipeline {
+namespace anvil::models {
 
 struct IntentModel {
   models::IntentClassifier net;
@@ -35,4 +35,4 @@ void save_intent_model(const IntentModel& model, const std::string& dir);
 // how to train one.
 IntentModel load_intent_model(const std::string& path, torch::Device device);
 
-}  // namespace anvil::pipeline
+}  // namespace anvil::models

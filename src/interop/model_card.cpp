@@ -1,7 +1,7 @@
 // Model card rendering (Markdown).
-#include "anvil/pipeline/model_card.h"
+#include "anvil/interop/model_card.h"
 
-namespace anvil::pipeline {
+namespace anvil::interop {
 
 std::string render_model_card(const ModelCardInfo& m) {
   std::string s = "# " + m.title + "\n\n";
@@ -19,4 +19,4 @@ std::string render_model_card(const ModelCardInfo& m) {
   return s;
 }
 
-}  // namespace anvil::pipeline
+}  // namespace anvil::interop
