@@ -123,7 +123,6 @@
 #include "anvil/pipeline/datagen_stage.h"
 #include "anvil/pipeline/intent_eval.h"
 #include "anvil/pipeline/intent_training.h"
-#include "anvil/pipeline/lm_checkpoint.h"
 #include "anvil/pipeline/lm_evaluation.h"
 #include "anvil/pipeline/lm_phases.h"
 #include "anvil/pipeline/lm_training.h"

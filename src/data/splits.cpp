@@ -32,7 +32,7 @@ Split train_validation_split(int64_t n, double train_ratio, uint64_t seed) {
 }
 
 std::vector<Split> k_fold_splits(int64_t n, int64_t k, uint64_t seed) {
-  if (k < 2) throw usage_error("--folds = " + std::to_string(k) + ": need at least 2 folds");
+  if (k < 2) throw usage_error("folds = " + std::to_string(k) + ": need at least 2 folds").about("folds");
   if (n < k)
     throw Error("cannot make " + std::to_string(k) + " folds from " + std::to_string(n) +
                 " records");

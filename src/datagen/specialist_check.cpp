@@ -47,9 +47,10 @@ LengthStats length_stats(std::vector<int64_t> v) {
 }  // namespace
 
 void SpecialistCheckOptions::validate() const {
-  if (path.empty()) throw usage_error("datagen --validate: a dataset path is required");
+  if (path.empty())
+    throw usage_error("specialist check: a dataset path is required").about("validate_path");
   if (bins < 1)
-    throw usage_error("datagen --validate: bins must be >= 1, got " + std::to_string(bins));
+    throw usage_error("specialist check: bins must be >= 1, got " + std::to_string(bins));
 }
 
 SpecialistCheckReport check_specialist_dataset(const SpecialistCheckOptions& options) {

@@ -13,9 +13,10 @@ namespace anvil::interop {
 
 models::LlamaForCausalLM load_language_model_for_export(const std::string& model_dir) {
   if (!file_exists(model_dir + "/config.json") && !file_exists(model_dir + "/adapter_config.json"))
-    throw usage_error("--model " + model_dir +
+    throw usage_error("model folder " + model_dir +
                       ": not a language model folder (no config.json or adapter_config.json); " +
-                      "this export takes model.type=llama models");
+                      "this export takes model.type=llama models")
+        .about("model_path", model_dir);
   auto model = models::load_model_with_adapters(model_dir);
   model->merge_lora();
   model->eval();

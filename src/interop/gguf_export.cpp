@@ -286,14 +286,18 @@ GgufConversion llama_to_gguf(const models::LlamaForCausalLM& model,
 }
 
 std::vector<GgufTensorPlan> export_gguf(const GgufExportOptions& o) {
-  if (o.output_path.empty()) throw usage_error("give the output file with -o FILE.gguf");
+  if (o.output_path.empty())
+    throw usage_error("no output file given (output_path)").about("output_path", "FILE.gguf");
   if (std::filesystem::is_directory(o.output_path))
-    throw usage_error("-o " + o.output_path + " is a folder; give a file name ending in .gguf");
+    throw usage_error("output path " + o.output_path +
+                      " is a folder; give a file name ending in .gguf")
+        .about("output_path", "FILE.gguf");
   auto model = load_language_model_for_export(o.model_dir);
   const std::string tok_path = o.model_dir + "/tokenizer.json";
   if (!file_exists(tok_path))
-    throw usage_error("--model " + o.model_dir +
-                      ": no tokenizer.json; a GGUF file must carry the tokenizer");
+    throw usage_error("model folder " + o.model_dir +
+                      ": no tokenizer.json; a GGUF file must carry the tokenizer")
+        .about("model_path", o.model_dir);
   auto tok = tokenize::load_tokenizer_json(tok_path);
   const std::string title = std::filesystem::path(o.output_path).stem().string();
   auto conv = llama_to_gguf(model, tok, o.type, title);

@@ -199,7 +199,8 @@ LanguageModel load_language_model(const std::string& path) {
   if (!file_exists(path + "/tokenizer.json"))
     throw usage_error("no language model at '" + path +
                       "' (expected a folder with tokenizer.json and config.json, or a .gguf "
-                      "file): train one with `anvil train --config configs/specialist.yaml`");
+                      "file)")
+        .about("model_folder");
   return {models::load_model_with_adapters(path),
           tokenize::load_tokenizer_json(path + "/tokenizer.json")};
 }

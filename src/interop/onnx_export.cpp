@@ -66,7 +66,8 @@ interop::ModelCardInfo describe_intent_classifier(const models::IntentModel& mod
 OnnxSourceKind detect_onnx_source(const std::string& path) {
   namespace fs = std::filesystem;
   if (!fs::exists(path))
-    throw usage_error("--model " + path + ": no such file or folder; " + kExpected);
+    throw usage_error("model path " + path + ": no such file or folder; " + kExpected)
+        .about("model_path", path);
   if (fs::is_directory(path) &&
       (file_exists(path + "/config.json") || file_exists(path + "/adapter_config.json")))
     return OnnxSourceKind::kLanguageModel;
@@ -76,17 +77,22 @@ OnnxSourceKind detect_onnx_source(const std::string& path) {
     try {
       st = io::read_safetensors(weights);
     } catch (const Error& e) {
-      throw usage_error("--model " + path + ": " + e.what() + "; " + kExpected);
+      throw usage_error("model path " + path + ": " + e.what() + "; " + kExpected)
+          .about("model_path", path);
     }
     if (st.metadata.count("anvil.model")) return OnnxSourceKind::kIntentClassifier;
   }
-  throw usage_error("--model " + path + ": not a model anvil can export to ONNX; " + kExpected);
+  throw usage_error("model path " + path + ": not a model anvil can export to ONNX; " + kExpected)
+      .about("model_path", path);
 }
 
 OnnxExportSummary export_onnx(const OnnxExportOptions& o) {
-  if (o.output_path.empty()) throw usage_error("give the output file with -o FILE.onnx");
+  if (o.output_path.empty())
+    throw usage_error("no output file given (output_path)").about("output_path", "FILE.onnx");
   if (std::filesystem::is_directory(o.output_path))
-    throw usage_error("-o " + o.output_path + " is a folder; give a file name ending in .onnx");
+    throw usage_error("output path " + o.output_path +
+                      " is a folder; give a file name ending in .onnx")
+        .about("output_path", "FILE.onnx");
   OnnxExportSummary summary;
   summary.kind = detect_onnx_source(o.model_path);
   const std::string title = std::filesystem::path(o.output_path).stem().string();

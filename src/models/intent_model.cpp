@@ -43,8 +43,9 @@ IntentModel load_intent_model(const std::string& path, torch::Device device) {
   if (std::filesystem::is_directory(path)) file = path + "/model.safetensors";
   if (!file_exists(file))
     throw Error("no model at '" + path +
-                "': train one with `anvil train` (or run `anvil pipeline`) and pass its model "
-                "directory, e.g. --model runs/<run>/model");
+                "': an intent model is a run's model directory (RUN/model) holding "
+                "model.safetensors")
+        .about("intent_model", path);
   auto st = io::read_safetensors(file);
   auto get_meta = [&](const std::string& key) {
     auto it = st.metadata.find(key);

@@ -13,6 +13,7 @@
 #include "anvil/core/config.h"
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
+#include "anvil/core/sink.h"
 #include "anvil/data/loader.h"
 #include "anvil/io/torch_tensors.h"
 #include "anvil/models/intent_features.h"
@@ -26,8 +27,8 @@
 #include "anvil/train/handlers/nan_guard.h"
 #include "anvil/train/handlers/progress_reporter.h"
 #include "anvil/train/handlers/running_average.h"
-#include "anvil/train/optimizer_state.h"
-#include "anvil/train/rng_state.h"
+#include "anvil/train/checkpoint.h"
+#include "anvil/train/param_groups.h"
 
 namespace anvil::pipeline {
 
@@ -49,6 +50,7 @@ IntentTrainOptions IntentTrainOptions::from_config(const Config& c) {
   if (opt != "adamw") throw usage_error("train.optimizer = '" + opt + "': only adamw is supported");
   o.lr = c.get_double("train.lr");
   o.weight_decay = c.get_double("train.weight_decay");
+  o.decay = train::DecayOptions::from_config(c);
   o.schedule.type = c.get_string("train.scheduler");
   o.schedule.warmup_steps = c.get_int("train.warmup_steps");
   o.schedule.lr_min = c.get_double("train.lr_min");
@@ -75,7 +77,7 @@ void IntentTrainOptions::validate() const {
     return usage_error(key + " = " + value + ": " + why);
   };
   if (data_path.empty())
-    throw usage_error("data.path is empty: give the training JSONL (--data FILE)");
+    throw usage_error("data.path is empty: no training JSONL given").about("data_path");
   if (run_dir.empty()) throw usage_error("no run directory given");
   if (epochs < 1) throw bad("train.epochs", std::to_string(epochs), "must be >= 1");
   if (batch_size < 1) throw bad("train.batch_size", std::to_string(batch_size), "must be >= 1");
@@ -189,9 +191,9 @@ IntentTrainResult train_intent_classifier(const IntentTrainOptions& options) {
   data::LoadReport report;
   auto records = data::load_intent_records(options.data_path, lo, &report);
   if (report.skipped > 0) {
-    std::fprintf(stderr, "skipped %zu malformed record(s) in %s; first: %s\n", report.skipped,
-                 options.data_path.c_str(),
-                 report.first_errors.empty() ? "" : report.first_errors.front().c_str());
+    log_line(options.sink, "skipped %zu malformed record(s) in %s; first: %s", report.skipped,
+             options.data_path.c_str(),
+             report.first_errors.empty() ? "" : report.first_errors.front().c_str());
   }
   auto split = data::train_validation_split(static_cast<int64_t>(records.size()),
                                             options.train_ratio, options.seed);
@@ -205,6 +207,156 @@ IntentTrainResult train_intent_classifier(const IntentTrainOptions& options) {
   return result;
 }
 
+namespace {
+
+// Everything the step function and the handlers share during a run.
+struct IntentRun {
+  const IntentTrainOptions& o;
+  const data::Split& split;
+  models::IntentModel model;
+  Tensorized data;
+  io::NamedTensors named_params;  // trainable parameters by name (checkpointed optimizer state)
+  std::unique_ptr<torch::optim::AdamW> optimizer;
+  std::unique_ptr<data::DataLoader<Batch>> loader;
+
+  std::map<std::string, double> step(train::Engine& e) {
+    auto batch = loader->next();
+    if (!batch)
+      throw Error("data loader ran out of batches at iteration " +
+                  std::to_string(e.state().iteration));
+    auto in = batch->inputs.to(model.device);
+    auto tgt = batch->targets.to(model.device);
+    auto out = model.net->forward(in);
+    auto parts = model.net->loss(out, tgt, o.loss_weights);
+    optimizer->zero_grad();
+    parts.total.backward();
+    e.fire(train::Event::kBackwardCompleted);
+    optimizer->step();
+    const double acc =
+        out.intent_logits.argmax(-1).eq(tgt.intent).to(torch::kFloat).mean().item<double>();
+    return {{"loss", parts.total.item<double>()}, {"intent_acc", acc}};
+  }
+
+  train::CheckpointParts checkpoint_parts(train::Engine& engine) {
+    return {model.net.get(), optimizer.get(), named_params, &engine};
+  }
+};
+
+// Stages 1-2: the model for these records' intents, the records as tensors, the optimizer and
+// the loader over the training split.
+void build_intent_run(IntentRun& run, const std::vector<data::IntentRecord>& records,
+                      torch::Device device) {
+  const auto& o = run.o;
+  run.model = models::make_intent_model(o.model, sorted_intents(records), device);
+  run.model.net->train();
+  run.data = tensorize(records, run.model);
+  const train::ParamGroups params = train::split_parameters(*run.model.net, o.decay);
+  run.named_params = params.all();
+  run.optimizer = train::make_adamw(params, {o.lr, o.weight_decay, 0.9, 0.999, 1e-8});
+  data::LoaderOptions lo;
+  lo.batch_size = o.batch_size;
+  lo.seed = o.seed;
+  lo.prefetch = o.prefetch;
+  run.loader = std::make_unique<data::DataLoader<Batch>>(
+      run.split.train, lo,
+      [&data = run.data](const std::vector<int64_t>& idx) { return data.select(idx); });
+}
+
+struct IntentHandlers {
+  std::shared_ptr<train::Checkpointer> checkpointer;
+  train::Tracking tracking;
+};
+
+// Stage 3: running averages, schedule, clipping, NaN guard, validation, early stopping,
+// checkpoints (best-k by validation intent accuracy), metrics.jsonl, progress and tracking.
+IntentHandlers attach_intent_handlers(train::Engine& engine, IntentRun& run,
+                                      int64_t steps_per_epoch) {
+  const auto& o = run.o;
+  engine.on(train::on(train::Event::kEpochStarted),
+            [&run](train::Engine& e) { run.loader->start_epoch(e.state().epoch); });
+  auto averages = std::make_shared<train::RunningAverage>();
+  engine.attach(averages);
+  auto schedule = o.schedule;
+  schedule.base_lr = o.lr;
+  schedule.steps_per_epoch = steps_per_epoch;
+  schedule.total_steps = steps_per_epoch * o.epochs;
+  engine.attach(std::make_shared<train::LrScheduler>(*run.optimizer, schedule));
+  if (o.grad_clip > 0)
+    engine.attach(
+        std::make_shared<train::GradientClipping>(run.model.net->parameters(), o.grad_clip));
+  engine.attach(std::make_shared<train::NanGuard>());
+  engine.attach(std::make_shared<train::Evaluator>([&run] {
+    return validate_split(run.model, run.data, run.split.validation, run.o.loss_weights);
+  }));
+  engine.attach(std::make_shared<train::EarlyStopping>(
+      train::EarlyStoppingOptions{"val_intent_acc", o.patience, 0.0}));
+
+  IntentHandlers h;
+  h.checkpointer = std::make_shared<train::Checkpointer>(
+      train::CheckpointOptions{o.run_dir + "/checkpoints", "val_intent_acc", o.keep_best},
+      [&run](train::Engine& e, const std::string& path) {
+        train::save_checkpoint(path, run.checkpoint_parts(e),
+                               models::intent_model_metadata(run.model));
+      });
+  engine.attach(h.checkpointer);
+
+  ensure_directory(o.run_dir);
+  engine.on(train::on(train::Event::kEpochCompleted),
+            [metrics_path = o.run_dir + "/metrics.jsonl"](train::Engine& e) {
+              nlohmann::json line = {{"epoch", e.state().epoch},
+                                     {"iteration", e.state().iteration}};
+              for (const auto& [k, v] : e.state().metrics) line[k] = v;
+              std::ofstream(metrics_path, std::ios::app) << line.dump() << "\n";
+            });
+  train::ProgressReporterOptions po;
+  po.enabled = o.progress;
+  engine.attach(std::make_shared<train::ProgressReporter>(averages, po));
+
+  // Before restoring checkpointed handler state, so a resumed run continues the same tracked run.
+  h.tracking = train::attach_tracking(
+      engine, o.tracking, o.run_dir, [&run](track::EventFileWriter& w, int64_t step) {
+        for (const auto& p : run.model.net->named_parameters()) {
+          auto t = p.value().detach().to(torch::kCPU, torch::kFloat).contiguous();
+          w.add_histogram("weights/" + p.key(),
+                          track::make_histogram(t.data_ptr<float>(), t.numel()), step);
+        }
+      });
+  return h;
+}
+
+// Stage 5: the best checkpoint's weights become RUN/model; result figures; tracked lineage.
+IntentTrainResult finish_intent_run(IntentRun& run, const IntentHandlers& h,
+                                    const train::Engine& engine, double seconds,
+                                    int64_t start_iteration) {
+  const auto& o = run.o;
+  IntentTrainResult result;
+  result.seconds = seconds;
+  result.epochs_run = engine.state().epoch;
+  result.steps_per_second =
+      seconds > 0 ? static_cast<double>(engine.state().iteration - start_iteration) / seconds : 0;
+  result.stop_reason = engine.state().terminate_reason;
+  result.last_metrics = engine.state().metrics;
+  result.best_val_intent_acc = h.checkpointer->best_score();
+  const std::string best = h.checkpointer->best_path().empty() ? h.checkpointer->last_path()
+                                                               : h.checkpointer->best_path();
+  auto pos = best.find("best-epoch");
+  result.best_epoch =
+      pos == std::string::npos ? result.epochs_run : std::stoll(best.substr(pos + 10));
+  auto st = io::read_safetensors(best);
+  io::load_module_tensors(*run.model.net, st, best, "model.", /*strict=*/false);
+  result.model_dir = o.run_dir + "/model";
+  models::save_intent_model(run.model, result.model_dir);
+  if (h.tracking.tracker) {
+    const int64_t id =
+        h.tracking.tracker->log_artifact(result.model_dir + "/model.safetensors", "model");
+    h.tracking.tracker->log_lineage(o.data_path, "dataset", id);
+    h.tracking.tracker->log_lineage(best, "checkpoint", id);
+  }
+  return result;
+}
+
+}  // namespace
+
 IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
                                              const std::vector<data::IntentRecord>& records,
                                              const data::Split& split) {
@@ -213,176 +365,40 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
   const torch::Device device = train::resolve_device(options.device);
   torch::manual_seed(options.seed);
 
-  models::IntentModel model = models::make_intent_model(options.model, sorted_intents(records), device);
-  model.net->train();
-  const Tensorized data = tensorize(records, model);
-
-  // Weight decay on weight matrices and kernels only, not on biases and norm parameters.
-  io::NamedTensors named_params;
-  std::vector<torch::Tensor> decay, no_decay;
-  for (const auto& p : model.net->named_parameters(true)) {
-    named_params.emplace_back(p.key(), p.value());
-    (p.value().dim() >= 2 && p.key().find("norm") == std::string::npos ? decay : no_decay)
-        .push_back(p.value());
-  }
-  std::vector<torch::optim::OptimizerParamGroup> groups;
-  groups.emplace_back(
-      decay, std::make_unique<torch::optim::AdamWOptions>(
-                 torch::optim::AdamWOptions(options.lr).weight_decay(options.weight_decay)));
-  groups.emplace_back(no_decay, std::make_unique<torch::optim::AdamWOptions>(
-                                    torch::optim::AdamWOptions(options.lr).weight_decay(0.0)));
-  torch::optim::AdamW optimizer(
-      std::move(groups), torch::optim::AdamWOptions(options.lr).weight_decay(options.weight_decay));
-
-  data::LoaderOptions lo;
-  lo.batch_size = options.batch_size;
-  lo.seed = options.seed;
-  lo.prefetch = options.prefetch;
-  data::DataLoader<Batch> loader(
-      split.train, lo, [&data](const std::vector<int64_t>& idx) { return data.select(idx); });
-  const int64_t steps_per_epoch = loader.batches_per_epoch();
-
-  train::Engine engine([&](train::Engine& e) -> std::map<std::string, double> {
-    auto batch = loader.next();
-    if (!batch)
-      throw Error("data loader ran out of batches at iteration " +
-                  std::to_string(e.state().iteration));
-    auto in = batch->inputs.to(device);
-    auto tgt = batch->targets.to(device);
-    auto out = model.net->forward(in);
-    auto parts = model.net->loss(out, tgt, options.loss_weights);
-    optimizer.zero_grad();
-    parts.total.backward();
-    e.fire(train::Event::kBackwardCompleted);
-    optimizer.step();
-    const double acc =
-        out.intent_logits.argmax(-1).eq(tgt.intent).to(torch::kFloat).mean().item<double>();
-    return {{"loss", parts.total.item<double>()}, {"intent_acc", acc}};
-  });
-
-  engine.on(train::on(train::Event::kEpochStarted),
-            [&](train::Engine& e) { loader.start_epoch(e.state().epoch); });
-  auto averages = std::make_shared<train::RunningAverage>();
-  engine.attach(averages);
-  auto schedule = options.schedule;
-  schedule.base_lr = options.lr;
-  schedule.steps_per_epoch = steps_per_epoch;
-  schedule.total_steps = steps_per_epoch * options.epochs;
-  engine.attach(std::make_shared<train::LrScheduler>(optimizer, schedule));
-  if (options.grad_clip > 0)
-    engine.attach(
-        std::make_shared<train::GradientClipping>(model.net->parameters(), options.grad_clip));
-  engine.attach(std::make_shared<train::NanGuard>());
-  engine.attach(std::make_shared<train::Evaluator>(
-      [&] { return validate_split(model, data, split.validation, options.loss_weights); }));
-  auto early = std::make_shared<train::EarlyStopping>(
-      train::EarlyStoppingOptions{"val_intent_acc", options.patience, 0.0});
-  engine.attach(early);
-
-  const std::string ckpt_dir = options.run_dir + "/checkpoints";
-  auto save_checkpoint = [&](train::Engine& e, const std::string& path) {
-    auto tensors = io::module_tensors(*model.net, "model.");
-    for (auto& t : train::adamw_state_tensors(optimizer, named_params, "optimizer."))
-      tensors.push_back(std::move(t));
-    tensors.emplace_back("rng.torch_cpu", train::cpu_generator_state());
-    auto meta = models::intent_model_metadata(model);
-    nlohmann::json handlers = nlohmann::json::object();
-    for (const auto& h : e.handlers()) handlers[h->name()] = h->save_state();
-    meta["anvil.checkpoint"] = "1";
-    meta["anvil.engine"] =
-        nlohmann::json{{"epoch", e.state().epoch}, {"iteration", e.state().iteration}}.dump();
-    meta["anvil.handlers"] = handlers.dump();
-    io::save_named_tensors(path, tensors, meta);
-  };
-  auto checkpointer = std::make_shared<train::Checkpointer>(
-      train::CheckpointOptions{ckpt_dir, "val_intent_acc", options.keep_best}, save_checkpoint);
-  engine.attach(checkpointer);
-
-  ensure_directory(options.run_dir);
-  const std::string metrics_path = options.run_dir + "/metrics.jsonl";
-  engine.on(train::on(train::Event::kEpochCompleted), [&](train::Engine& e) {
-    nlohmann::json line = {{"epoch", e.state().epoch}, {"iteration", e.state().iteration}};
-    for (const auto& [k, v] : e.state().metrics) line[k] = v;
-    std::ofstream(metrics_path, std::ios::app) << line.dump() << "\n";
-  });
-  train::ProgressReporterOptions po;
-  po.enabled = options.progress;
-  engine.attach(std::make_shared<train::ProgressReporter>(averages, po));
-
-  // Before restoring checkpointed handler state, so a resumed run continues the same tracked run.
-  auto tracking = train::attach_tracking(
-      engine, options.tracking, options.run_dir, [&](track::EventFileWriter& w, int64_t step) {
-        for (const auto& p : model.net->named_parameters()) {
-          auto t = p.value().detach().to(torch::kCPU, torch::kFloat).contiguous();
-          w.add_histogram("weights/" + p.key(),
-                          track::make_histogram(t.data_ptr<float>(), t.numel()), step);
-        }
-      });
+  IntentRun run{options, split};
+  build_intent_run(run, records, device);
+  const int64_t steps_per_epoch = run.loader->batches_per_epoch();
+  train::Engine engine([&run](train::Engine& e) { return run.step(e); });
+  IntentHandlers handlers = attach_intent_handlers(engine, run, steps_per_epoch);
 
   if (options.resume) {
-    const std::string last = checkpointer->last_path();
+    const std::string last = handlers.checkpointer->last_path();
     if (!file_exists(last)) throw usage_error("cannot resume: no checkpoint at '" + last + "'");
-    with_context("resuming from " + last, [&] {
-      auto st = io::read_safetensors(last);
-      io::load_module_tensors(*model.net, st, last, "model.", /*strict=*/false);
-      train::load_adamw_state(optimizer, named_params, st, last, "optimizer.");
-      auto engine_state = nlohmann::json::parse(st.metadata.at("anvil.engine"));
-      engine.state().epoch = engine_state.at("epoch").get<int64_t>();
-      engine.state().iteration = engine_state.at("iteration").get<int64_t>();
-      auto handlers = nlohmann::json::parse(st.metadata.at("anvil.handlers"));
-      for (const auto& h : engine.handlers())
-        if (handlers.contains(h->name())) h->load_state(handlers[h->name()].get<std::string>());
-      if (const auto* rng = st.find("rng.torch_cpu"))
-        train::set_cpu_generator_state(io::to_torch(*rng));
-      return 0;
-    });
+    auto parts = run.checkpoint_parts(engine);
+    parts.strict_model = false;
+    train::load_checkpoint(last, parts);
     if (engine.state().epoch >= options.epochs)
-      std::fprintf(
-          stderr, "checkpoint is already at epoch %lld of %lld; raise train.epochs to continue\n",
-          static_cast<long long>(engine.state().epoch), static_cast<long long>(options.epochs));
+      log_line(options.sink,
+               "checkpoint is already at epoch %lld of %lld; raise train.epochs to continue",
+               static_cast<long long>(engine.state().epoch),
+               static_cast<long long>(options.epochs));
   }
 
+  // Stage 4: run.
   const int64_t start_iteration = engine.state().iteration;
   const auto t0 = std::chrono::steady_clock::now();
   engine.run(steps_per_epoch, options.epochs);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-
   if (engine.state().failed) {
-    const std::string last = checkpointer->last_path();
+    const std::string last = handlers.checkpointer->last_path();
     throw Error("training stopped: " + engine.state().terminate_reason +
                 (file_exists(last) ? "; the last good checkpoint is " + last
                                    : "; no checkpoint had been written yet"));
   }
-
   if (engine.state().interrupted)
-    throw Error(engine.state().terminate_reason + "; resume with `anvil train --resume " +
-                options.run_dir + "`");
-
-  IntentTrainResult result;
-  result.seconds = seconds;
-  result.epochs_run = engine.state().epoch;
-  result.steps_per_second =
-      seconds > 0 ? static_cast<double>(engine.state().iteration - start_iteration) / seconds : 0;
-  result.stop_reason = engine.state().terminate_reason;
-  result.last_metrics = engine.state().metrics;
-  result.best_val_intent_acc = checkpointer->best_score();
-  const std::string best =
-      checkpointer->best_path().empty() ? checkpointer->last_path() : checkpointer->best_path();
-  auto pos = best.find("best-epoch");
-  result.best_epoch =
-      pos == std::string::npos ? result.epochs_run : std::stoll(best.substr(pos + 10));
-  auto st = io::read_safetensors(best);
-  io::load_module_tensors(*model.net, st, best, "model.", /*strict=*/false);
-  result.model_dir = options.run_dir + "/model";
-  models::save_intent_model(model, result.model_dir);
-  if (tracking.tracker) {
-    const int64_t id =
-        tracking.tracker->log_artifact(result.model_dir + "/model.safetensors", "model");
-    tracking.tracker->log_lineage(options.data_path, "dataset", id);
-    tracking.tracker->log_lineage(best, "checkpoint", id);
-  }
-  return result;
+    throw Error(engine.state().terminate_reason).about("resume", options.run_dir);
+  return finish_intent_run(run, handlers, engine, seconds, start_iteration);
 }
 
 }  // namespace anvil::pipeline

@@ -21,7 +21,7 @@ std::vector<SpecialistScore> score_records(models::LlamaForCausalLM& model,
                                            const tokenize::Tokenizer& tok, int64_t eos_id,
                                            int64_t pad_id,
                                            const std::vector<const SftRecord*>& recs,
-                                           int64_t max_new_tokens, bool progress) {
+                                           int64_t max_new_tokens, Sink* progress) {
   std::map<std::string, SpecialistScore> by;
   std::map<std::string, std::pair<double, int64_t>> nll;  // response-token NLL sum, count
   model->eval();
@@ -67,9 +67,9 @@ std::vector<SpecialistScore> score_records(models::LlamaForCausalLM& model,
       s.field_accuracy += v.score;
       s.exact += v.score >= 1.0 ? 1 : 0;
     }
-    if (progress) std::fprintf(stderr, "\reval %zu/%zu", end, recs.size());
+    emit(progress, Channel::kLog, "\reval %zu/%zu%s", end, recs.size(),
+         end == recs.size() ? "\n" : "");
   }
-  if (progress) std::fprintf(stderr, "\n");
   std::vector<SpecialistScore> out;
   SpecialistScore overall{"overall"};
   double macro = 0;
@@ -98,7 +98,7 @@ std::vector<SpecialistScore> evaluate_language_model(models::LlamaForCausalLM& m
                                                      const tokenize::BpeTokenizer& tok,
                                                      const std::string& data_path,
                                                      int64_t per_specialist, int64_t max_new_tokens,
-                                                     bool progress) {
+                                                     Sink* progress) {
   auto records = load_sft_records(data_path);
   std::vector<int64_t> all(records.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int64_t>(i);
@@ -111,7 +111,7 @@ std::vector<SpecialistScore> evaluate_language_model(const std::string& model_di
                                                      const std::string& data_path,
                                                      int64_t per_specialist, int64_t max_new_tokens,
                                                      const std::string& device_spec,
-                                                     bool progress) {
+                                                     Sink* progress) {
   auto model = models::load_model_with_adapters(model_dir);
   model->to(train::resolve_device(device_spec));
   auto tok = tokenize::load_tokenizer_json(model_dir + "/tokenizer.json");

@@ -9,6 +9,7 @@
 
 #include "anvil/core/config.h"
 #include "anvil/core/error.h"
+#include "anvil/core/sink.h"
 #include "anvil/core/fs.h"
 #include "anvil/core/plot.h"
 #include "anvil/data/jsonl.h"
@@ -47,7 +48,7 @@ void generate(const std::vector<std::string>& specialists, int64_t per_specialis
 
 // new.jsonl + replayed lines of earlier phases' new.jsonl -> train.jsonl.
 std::string mix_replay(const std::string& new_path, const std::vector<std::string>& earlier_paths,
-                       double fraction, uint64_t seed, const std::string& output) {
+                       double fraction, uint64_t seed, const std::string& output, Sink* sink) {
   datagen::SpecialistRecordParser parser;
   std::vector<std::string> lines, specialists;
   for (const auto& path : earlier_paths) {
@@ -64,8 +65,8 @@ std::string mix_replay(const std::string& new_path, const std::vector<std::strin
       choose_replay(specialists, static_cast<int64_t>(fresh.size()), fraction, seed);
   for (size_t i : chosen) (text += lines[i]) += '\n';
   write_file_atomic(output, text);
-  std::fprintf(stderr, "replay: %zu earlier records mixed into %zu new ones\n", chosen.size(),
-               fresh.size());
+  log_line(sink, "replay: %zu earlier records mixed into %zu new ones", chosen.size(),
+           fresh.size());
   return output;
 }
 
@@ -102,20 +103,20 @@ void write_retention(const RetentionTable& table, const RetentionTargets& target
 }
 
 // The earlier run's phase folder copied to `dir` when it finished with `fingerprint`; nullopt
-// (and the reason on stderr) when it must be trained again.
+// (and the reason as a log line) when it must be trained again.
 std::optional<FinishedPhase> reuse_phase(const std::string& earlier, const std::string& fingerprint,
-                                         const std::string& dir) {
+                                         const std::string& dir, Sink* sink) {
   auto done = read_finished_phase(earlier);
   if (done && done->fingerprint == fingerprint) {
     copy_finished_phase(earlier, dir);
-    std::fprintf(stderr, "reused %s: same settings (fingerprint %s), not trained again\n",
-                 earlier.c_str(), fingerprint.c_str());
+    log_line(sink, "reused %s: same settings (fingerprint %s), not trained again", earlier.c_str(),
+             fingerprint.c_str());
     return done;
   }
   const std::string why =
       done ? "was trained with other settings, fingerprint " + done->fingerprint : "did not finish";
-  std::fprintf(stderr, "%s %s (this run's fingerprint %s): training it\n", earlier.c_str(),
-               why.c_str(), fingerprint.c_str());
+  log_line(sink, "%s %s (this run's fingerprint %s): training it", earlier.c_str(), why.c_str(),
+           fingerprint.c_str());
   return std::nullopt;
 }
 
@@ -144,7 +145,7 @@ FinishedPhase train_phase(const ProgressiveOptions& o, size_t p, const std::stri
     if (o.phase_prompt_loss_weight >= 0) t.prompt_loss_weight = o.phase_prompt_loss_weight;
     if (o.replay_fraction > 0)
       t.data_path = mix_replay(new_data[p], {new_data.begin(), new_data.begin() + p},
-                               o.replay_fraction, o.data_seed + p, dir + "/data/train.jsonl");
+                               o.replay_fraction, o.data_seed + p, dir + "/data/train.jsonl", o.train.sink);
   }
   const auto trained = train_language_model(t);
   FinishedPhase done;
@@ -154,7 +155,8 @@ FinishedPhase train_phase(const ProgressiveOptions& o, size_t p, const std::stri
   for (size_t k = 0; k <= p; ++k)
     for (const auto& s :
          evaluate_language_model(model_dir, eval_data[k], o.train.eval_per_specialist,
-                                 o.train.max_new_tokens, o.train.device, o.train.progress))
+                                 o.train.max_new_tokens, o.train.device,
+                                 o.train.progress ? o.train.sink : nullptr))
       if (s.specialist != "overall") done.scores[s.specialist] = s.field_accuracy;
   return done;
 }
@@ -176,7 +178,8 @@ std::vector<std::vector<std::string>> parse_phases(const std::vector<std::string
       if (!name.empty()) {
         if (!datagen::find_specialist(name))
           throw usage_error("lm.phases[" + std::to_string(p) + "]: unknown specialist '" + name +
-                            "' (anvil datagen --list shows them)");
+                            "'")
+              .about("specialist");
         names.push_back(name);
       }
       start = end + 1;
@@ -247,13 +250,13 @@ ProgressiveResult run_progressive_training(const ProgressiveOptions& o) {
     const std::string dir = o.run_dir + "/" + name;
     const std::string tag = "phase " + std::to_string(p);
     const std::string fingerprint = p < o.fingerprints.size() ? o.fingerprints[p] : "";
-    std::fprintf(stderr, "\n== %s: %s ==\n", tag.c_str(), join(o.phases[p]).c_str());
+    log_line(o.train.sink, "\n== %s: %s ==", tag.c_str(), join(o.phases[p]).c_str());
     new_data.push_back(dir + "/data/new.jsonl");
     eval_data.push_back(dir + "/data/eval.jsonl");
 
     // Phases are reused while they match; from the first that does not, all are trained.
     std::optional<FinishedPhase> done;
-    if (reusing) done = reuse_phase(o.reuse_dir + "/" + name, fingerprint, dir);
+    if (reusing) done = reuse_phase(o.reuse_dir + "/" + name, fingerprint, dir, o.train.sink);
     reusing = done.has_value();
     if (!done) done = train_phase(o, p, dir, full_model, new_data, eval_data);
     full_model = dir + "/" + done->model;
@@ -266,12 +269,11 @@ ProgressiveResult run_progressive_training(const ProgressiveOptions& o) {
       done->seconds = result.phase_seconds.back();
       write_finished_phase(dir, *done);
     }
-    std::printf(
+    emit(o.train.sink, Channel::kResult,
         "\nafter %s (%.0f s%s): field accuracy on held-out records, retention = score now / "
         "score after own phase\n%s",
         tag.c_str(), result.phase_seconds.back(), reusing ? ", reused" : "",
         result.table.format().c_str());
-    std::fflush(stdout);
   }
 
   // The final model as one plain folder.
@@ -279,7 +281,7 @@ ProgressiveResult run_progressive_training(const ProgressiveOptions& o) {
   std::filesystem::copy(
       full_model, result.model_dir,
       std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
-  std::printf(
+  emit(o.train.sink, Channel::kResult,
       "\ntargets (new phase >= %.0f%% field accuracy, earlier specialists >= %.0f%% "
       "retention): %s\nmodel: %s\n",
       100 * o.targets.new_phase_min, 100 * o.targets.retention_min,

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "anvil/core/config.h"
+#include "anvil/core/sink.h"
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
 #include "anvil/core/rng.h"
@@ -16,7 +17,6 @@
 #include "anvil/io/torch_tensors.h"
 #include "anvil/models/llama.h"
 #include "anvil/models/llama_io.h"
-#include "anvil/pipeline/lm_checkpoint.h"
 #include "anvil/models/peft_adapter.h"
 #include "anvil/pipeline/sft_data.h"
 #include "anvil/tokenize/bpe_trainer.h"
@@ -30,6 +30,8 @@
 #include "anvil/train/handlers/nan_guard.h"
 #include "anvil/train/handlers/progress_reporter.h"
 #include "anvil/train/handlers/running_average.h"
+#include "anvil/train/checkpoint.h"
+#include "anvil/train/param_groups.h"
 #include "anvil/train/precision.h"
 
 namespace anvil::pipeline {
@@ -56,28 +58,6 @@ std::shared_ptr<tokenize::BpeTokenizer> make_tokenizer(const LmTrainOptions& o,
   bo.special_tokens = {kSftEos, kSftPad};
   auto words = tokenize::count_words(views, bo.pattern, 0);
   return std::make_shared<tokenize::BpeTokenizer>(tokenize::train_bpe(words, bo));
-}
-
-// AdamW with decay on matrices only (not norms, biases, or LoRA-frozen weights). `trainable`
-// receives the optimized parameters by name (for checkpoints).
-std::unique_ptr<torch::optim::AdamW> make_optimizer(models::LlamaForCausalLM& model,
-                                                    const LmTrainOptions& o,
-                                                    io::NamedTensors& trainable) {
-  std::vector<torch::Tensor> decay, no_decay;
-  for (const auto& p : model->named_parameters()) {
-    if (!p.value().requires_grad()) continue;
-    trainable.emplace_back(p.key(), p.value());
-    (p.value().dim() >= 2 ? decay : no_decay).push_back(p.value());
-  }
-  std::vector<torch::optim::OptimizerParamGroup> groups;
-  groups.emplace_back(
-      decay, std::make_unique<torch::optim::AdamWOptions>(
-                 torch::optim::AdamWOptions(o.lr).weight_decay(o.weight_decay).betas({0.9, 0.95})));
-  if (!no_decay.empty())
-    groups.emplace_back(no_decay,
-                        std::make_unique<torch::optim::AdamWOptions>(
-                            torch::optim::AdamWOptions(o.lr).weight_decay(0.0).betas({0.9, 0.95})));
-  return std::make_unique<torch::optim::AdamW>(std::move(groups));
 }
 
 // The result folder: the full model (from scratch), or the PEFT adapter next to a note of its base.
@@ -127,6 +107,7 @@ LmTrainOptions LmTrainOptions::from_config(const Config& c) {
   o.lr = c.get_double("train.lr");
   o.lr_min = c.get_double("train.lr_min");
   o.weight_decay = c.get_double("train.weight_decay");
+  o.decay = train::DecayOptions::from_config(c);
   o.grad_clip = c.get_double("train.grad_clip");
   o.warmup_steps = c.get_int("train.warmup_steps");
   o.train_ratio = c.get_double("data.train_ratio");
@@ -144,7 +125,8 @@ LmTrainOptions LmTrainOptions::from_config(const Config& c) {
 }
 
 void LmTrainOptions::validate() const {
-  if (data_path.empty()) throw usage_error("lm.data is empty: give specialist JSONL (--data FILE)");
+  if (data_path.empty())
+    throw usage_error("lm.data is empty: no specialist JSONL given").about("data_path");
   if (run_dir.empty()) throw usage_error("no run directory given");
   if (seq_len < 16)
     throw usage_error("lm.seq_len = " + std::to_string(seq_len) + ": must be >= 16");
@@ -172,96 +154,108 @@ void LmTrainOptions::validate() const {
     throw usage_error("lm.eval_per_specialist = " + std::to_string(eval_per_specialist) +
                       ": must be >= 0");
   if (stop_after_steps < 0)
-    throw usage_error("--stop-after-steps " + std::to_string(stop_after_steps) + ": must be >= 0");
+    throw usage_error("stop_after_steps = " + std::to_string(stop_after_steps) + ": must be >= 0")
+        .about("stop_after_steps");
   if (!(train_ratio > 0 && train_ratio < 1))
     throw usage_error("data.train_ratio must be in (0, 1) for LM training");
 }
 
-LmTrainResult train_language_model(const LmTrainOptions& o) {
-  o.validate();
-  train::configure_threads(o.threads);
-  const torch::Device device = train::resolve_device(o.device);
-  const train::Precision precision = train::resolve_precision(o.precision, device);
-  torch::manual_seed(o.seed);
-  ensure_directory(o.run_dir);
-  const std::string model_dir = o.run_dir + "/model";
-  const std::string ckpt_dir = o.run_dir + "/checkpoints";
-  const std::string ckpt_tokenizer = ckpt_dir + "/tokenizer.json";
-  if (o.resume && !file_exists(ckpt_dir + "/last.safetensors"))
-    throw usage_error("cannot resume: no checkpoint at '" + ckpt_dir + "/last.safetensors'");
+namespace {
 
-  auto records = load_sft_records(o.data_path);
-  auto split =
-      data::train_validation_split(static_cast<int64_t>(records.size()), o.train_ratio, o.seed);
-  auto tok = make_tokenizer(o, records, split.train, ckpt_tokenizer);
-  if (o.base_model.empty() && !o.resume) tokenize::save_tokenizer_json(*tok, ckpt_tokenizer);
-  const int64_t eos_id = tok->token_id(kSftEos), pad_id = tok->token_id(kSftPad);
-  if (eos_id < 0) throw Error("tokenizer has no " + std::string(kSftEos) + " token");
-  const int64_t fill_id = pad_id >= 0 ? pad_id : eos_id;  // padding in batches and generation
+// Stage 1: records -> tokenizer -> token ids, split into what fits lm.seq_len.
+struct LmData {
+  std::vector<SftRecord> records;
+  data::Split split;
+  std::shared_ptr<tokenize::BpeTokenizer> tok;
+  int64_t eos_id = -1, pad_id = -1, fill_id = -1;  // fill: padding in batches and generation
+  std::vector<Tokenized> tokenized;
+  std::vector<const Tokenized*> train_set, val_set;
+};
 
-  // Model: from scratch, or the base model (optionally with LoRA adapters).
-  models::LlamaConfig cfg = o.model;
+LmData prepare_lm_data(const LmTrainOptions& o, const std::string& ckpt_tokenizer) {
+  LmData d;
+  d.records = load_sft_records(o.data_path);
+  d.split =
+      data::train_validation_split(static_cast<int64_t>(d.records.size()), o.train_ratio, o.seed);
+  d.tok = make_tokenizer(o, d.records, d.split.train, ckpt_tokenizer);
+  if (o.base_model.empty() && !o.resume) tokenize::save_tokenizer_json(*d.tok, ckpt_tokenizer);
+  d.eos_id = d.tok->token_id(kSftEos);
+  d.pad_id = d.tok->token_id(kSftPad);
+  if (d.eos_id < 0) throw Error("tokenizer has no " + std::string(kSftEos) + " token");
+  d.fill_id = d.pad_id >= 0 ? d.pad_id : d.eos_id;
+  // Every record once: prompt ids (masked) + completion ids + EOS.
+  d.tokenized.resize(d.records.size());
+  for (size_t i = 0; i < d.records.size(); ++i) {
+    auto& t = d.tokenized[i];
+    t.ids = d.tok->encode(d.records[i].prompt);
+    t.prompt_len = static_cast<int64_t>(t.ids.size());
+    d.tok->encode_append(d.records[i].completion, t.ids);
+    t.ids.push_back(d.eos_id);
+  }
+  return d;
+}
+
+// Keeps the records that fit `max_len` tokens; says how many training records did not.
+void select_fitting(LmData& d, int64_t max_len, const LmTrainOptions& o) {
+  int64_t skipped = 0;
+  for (int64_t i : d.split.train) {
+    if (static_cast<int64_t>(d.tokenized[i].ids.size()) > max_len) {
+      ++skipped;
+      continue;
+    }
+    d.train_set.push_back(&d.tokenized[i]);
+  }
+  for (int64_t i : d.split.validation)
+    if (static_cast<int64_t>(d.tokenized[i].ids.size()) <= max_len)
+      d.val_set.push_back(&d.tokenized[i]);
+  if (skipped)
+    log_line(o.sink, "skipped %lld training records longer than lm.seq_len=%lld tokens",
+             static_cast<long long>(skipped), static_cast<long long>(o.seq_len));
+  if (d.train_set.empty())
+    throw Error("no training records fit in lm.seq_len=" + std::to_string(o.seq_len));
+}
+
+// Stage 2: the model: from scratch, or the base model (optionally with LoRA adapters).
+models::LlamaForCausalLM build_lm(const LmTrainOptions& o, const LmData& d, torch::Device device) {
   models::LlamaForCausalLM model{nullptr};
   if (!o.base_model.empty()) {
     model = models::load_llama(o.base_model);
-    cfg = model->config();
   } else {
-    cfg.vocab_size = tok->vocab_size();
-    cfg.bos_token_id = eos_id;
-    cfg.eos_token_id = eos_id;
-    cfg.pad_token_id = fill_id;
+    models::LlamaConfig cfg = o.model;
+    cfg.vocab_size = d.tok->vocab_size();
+    cfg.bos_token_id = d.eos_id;
+    cfg.eos_token_id = d.eos_id;
+    cfg.pad_token_id = d.fill_id;
     model = models::LlamaForCausalLM(cfg);
   }
   if (o.lora) model->add_lora(o.lora_options, o.lora_targets);
   model->to(device);
   model->train();
+  return model;
+}
 
-  // Tokenize every record once: prompt ids (masked) + completion ids + EOS.
-  std::vector<Tokenized> tokenized(records.size());
-  for (size_t i = 0; i < records.size(); ++i) {
-    auto& t = tokenized[i];
-    t.ids = tok->encode(records[i].prompt);
-    t.prompt_len = static_cast<int64_t>(t.ids.size());
-    tok->encode_append(records[i].completion, t.ids);
-    t.ids.push_back(eos_id);
-  }
-  const int64_t max_len = std::min(o.seq_len, cfg.max_position_embeddings);
-  std::vector<const Tokenized*> train_set, val_set;
-  int64_t skipped = 0;
-  for (int64_t i : split.train) {
-    if (static_cast<int64_t>(tokenized[i].ids.size()) > max_len) {
-      ++skipped;
-      continue;
-    }
-    train_set.push_back(&tokenized[i]);
-  }
-  for (int64_t i : split.validation)
-    if (static_cast<int64_t>(tokenized[i].ids.size()) <= max_len) val_set.push_back(&tokenized[i]);
-  if (skipped)
-    std::fprintf(stderr, "skipped %lld training records longer than lm.seq_len=%lld tokens\n",
-                 static_cast<long long>(skipped), static_cast<long long>(o.seq_len));
-  if (train_set.empty())
-    throw Error("no training records fit in lm.seq_len=" + std::to_string(o.seq_len));
-
-  int64_t n_params = 0;
-  for (const auto& p : model->parameters()) n_params += p.numel();
+// Everything the step function and the handlers share during a run.
+struct LmRun {
+  const LmTrainOptions& o;
+  const LmData& d;
+  models::LlamaForCausalLM model;
+  torch::Device device;
+  train::Precision precision;
   io::NamedTensors trainable;
-  auto optimizer = make_optimizer(model, o, trainable);
-
-  // Epoch plans: a deterministic shuffle per epoch -> packed rows -> micro-batches. The data
-  // position is (epoch, next_row), which is what checkpoints save.
-  auto plan_epoch = [&](int64_t epoch) {
-    auto order = train_set;
-    Rng(o.seed).fork(static_cast<uint64_t>(epoch)).shuffle(order);
-    return pack_rows(order, o.seq_len);
-  };
-  const int64_t rows_per_epoch = static_cast<int64_t>(plan_epoch(1).size());
-  const int64_t steps_per_epoch =
-      std::max<int64_t>(1, rows_per_epoch / (o.batch_size * o.grad_accum));
-  std::vector<std::vector<const Tokenized*>> rows;
+  std::unique_ptr<torch::optim::AdamW> optimizer;
+  int64_t rows_per_epoch = 0, steps_per_epoch = 0;
+  std::vector<std::vector<const Tokenized*>> rows;  // the current epoch's packed rows
   LmDataPosition position;
 
-  auto forward_loss = [&](const PackedBatch& pb) {
+  // Epoch plan: a deterministic shuffle per epoch -> packed rows. The data position is (epoch,
+  // next_row), which is what checkpoints save.
+  std::vector<std::vector<const Tokenized*>> plan_epoch(int64_t epoch) const {
+    auto order = d.train_set;
+    Rng(o.seed).fork(static_cast<uint64_t>(epoch)).shuffle(order);
+    return pack_rows(order, o.seq_len);
+  }
+
+  torch::Tensor forward_loss(const PackedBatch& pb) {
     models::LlamaInputs in{pb.ids.to(device)};
     in.segment_ids = pb.segments.to(device);
     in.position_ids = pb.positions.to(device);
@@ -273,16 +267,17 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
     return models::causal_lm_loss(
         logits.to(torch::kFloat), pb.labels.to(device),
         pb.weights.defined() ? pb.weights.to(device) : torch::Tensor());
-  };
+  }
 
-  train::Engine engine([&](train::Engine& e) -> std::map<std::string, double> {
+  // One optimizer step over grad_accum micro-batches.
+  std::map<std::string, double> step(train::Engine& e) {
     optimizer->zero_grad();
     double loss_sum = 0;
     for (int64_t m = 0; m < o.grad_accum; ++m) {
       std::vector<std::vector<const Tokenized*>> chunk;
       for (int64_t r = 0; r < o.batch_size; ++r)
         chunk.push_back(rows[static_cast<size_t>(position.next_row++) % rows.size()]);
-      auto pb = make_packed_batch(chunk, o.seq_len, fill_id, o.prompt_loss_weight);
+      auto pb = make_packed_batch(chunk, o.seq_len, d.fill_id, o.prompt_loss_weight);
       position.tokens_seen += pb.tokens;
       auto loss = forward_loss(pb) / static_cast<double>(o.grad_accum);
       loss.backward();
@@ -291,10 +286,61 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
     e.fire(train::Event::kBackwardCompleted);
     optimizer->step();
     return {{"loss", loss_sum}};
-  });
-  engine.on(train::on(train::Event::kEpochStarted), [&](train::Engine& e) {
-    rows = plan_epoch(e.state().epoch);
-    position.next_row = 0;
+  }
+
+  std::map<std::string, double> validate() {
+    torch::NoGradGuard g;
+    model->eval();
+    auto val_rows = pack_rows(d.val_set, o.seq_len);
+    double sum = 0;
+    int64_t n = 0;
+    for (size_t i = 0; i < val_rows.size(); i += static_cast<size_t>(o.batch_size)) {
+      std::vector<std::vector<const Tokenized*>> chunk(
+          val_rows.begin() + i, val_rows.begin() + std::min(val_rows.size(), i + o.batch_size));
+      sum += forward_loss(make_packed_batch(chunk, o.seq_len, d.fill_id)).item<double>();
+      ++n;
+    }
+    model->train();
+    return {{"val_loss", n ? sum / n : NAN}};
+  }
+
+  train::CheckpointParts checkpoint_parts(train::Engine& engine) {
+    return {model.get(), optimizer.get(), trainable, &engine};
+  }
+};
+
+constexpr const char* kDataPositionKey = "anvil.lm_data";
+
+std::map<std::string, std::string> data_position_metadata(const LmDataPosition& p) {
+  return {{kDataPositionKey,
+           nlohmann::json{{"next_row", p.next_row}, {"tokens_seen", p.tokens_seen}}.dump()}};
+}
+
+LmDataPosition data_position_from(const std::map<std::string, std::string>& meta,
+                                   const std::string& path) {
+  auto it = meta.find(kDataPositionKey);
+  if (it == meta.end())
+    throw Error(path + ": metadata has no '" + kDataPositionKey + "' (not an LM checkpoint)");
+  try {
+    auto j = nlohmann::json::parse(it->second);
+    return {j.at("next_row").get<int64_t>(), j.at("tokens_seen").get<int64_t>()};
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(path + ": metadata '" + kDataPositionKey + "': " + e.what());
+  }
+}
+
+// Stage 3: handlers: running averages, cosine schedule, clipping, NaN guard, validation,
+// checkpoints, the optional stop, tracking and progress. Returns the checkpointer.
+struct LmHandlers {
+  std::shared_ptr<train::Checkpointer> checkpointer;
+  train::Tracking tracking;
+};
+
+LmHandlers attach_lm_handlers(train::Engine& engine, LmRun& run, const std::string& ckpt_dir) {
+  const auto& o = run.o;
+  engine.on(train::on(train::Event::kEpochStarted), [&run](train::Engine& e) {
+    run.rows = run.plan_epoch(e.state().epoch);
+    run.position.next_row = 0;
   });
   auto averages = std::make_shared<train::RunningAverage>();
   engine.attach(averages);
@@ -303,93 +349,51 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
   sched.base_lr = o.lr;
   sched.lr_min = std::min(o.lr_min, o.lr);
   sched.warmup_steps = o.warmup_steps;
-  sched.steps_per_epoch = steps_per_epoch;
-  sched.total_steps = steps_per_epoch * o.epochs;
-  engine.attach(std::make_shared<train::LrScheduler>(*optimizer, sched));
+  sched.steps_per_epoch = run.steps_per_epoch;
+  sched.total_steps = run.steps_per_epoch * o.epochs;
+  engine.attach(std::make_shared<train::LrScheduler>(*run.optimizer, sched));
   std::vector<torch::Tensor> trainable_tensors;
-  for (const auto& [name, p] : trainable) trainable_tensors.push_back(p);
+  for (const auto& [name, p] : run.trainable) trainable_tensors.push_back(p);
   if (o.grad_clip > 0)
     engine.attach(std::make_shared<train::GradientClipping>(trainable_tensors, o.grad_clip));
   engine.attach(std::make_shared<train::NanGuard>());
-  engine.attach(std::make_shared<train::Evaluator>([&]() -> std::map<std::string, double> {
-    torch::NoGradGuard g;
-    model->eval();
-    auto val_rows = pack_rows(val_set, o.seq_len);
-    double sum = 0;
-    int64_t n = 0;
-    for (size_t i = 0; i < val_rows.size(); i += static_cast<size_t>(o.batch_size)) {
-      std::vector<std::vector<const Tokenized*>> chunk(
-          val_rows.begin() + i, val_rows.begin() + std::min(val_rows.size(), i + o.batch_size));
-      sum += forward_loss(make_packed_batch(chunk, o.seq_len, fill_id)).item<double>();
-      ++n;
-    }
-    model->train();
-    return {{"val_loss", n ? sum / n : NAN}};
-  }));
+  engine.attach(std::make_shared<train::Evaluator>([&run] { return run.validate(); }));
   train::CheckpointOptions co{ckpt_dir, "val_loss", /*keep_best=*/0};
   co.every_iterations = o.checkpoint_every;
   co.on_interrupt = true;
-  auto checkpointer =
-      std::make_shared<train::Checkpointer>(co, [&](train::Engine& e, const std::string& path) {
-        save_lm_checkpoint(path, model, *optimizer, trainable, e, position);
+  LmHandlers h;
+  h.checkpointer =
+      std::make_shared<train::Checkpointer>(co, [&run](train::Engine& e, const std::string& path) {
+        train::save_checkpoint(path, run.checkpoint_parts(e), data_position_metadata(run.position));
       });
-  engine.attach(checkpointer);
+  engine.attach(h.checkpointer);
   if (o.stop_after_steps > 0)
     engine.on(train::once(train::Event::kIterationCompleted, o.stop_after_steps),
-              [&](train::Engine& e) {
-                if (e.state().iteration >= steps_per_epoch * o.epochs) return;
+              [&run](train::Engine& e) {
+                if (e.state().iteration >= run.steps_per_epoch * run.o.epochs) return;
                 e.state().interrupted = true;
-                e.terminate("stopped after step " + std::to_string(o.stop_after_steps) +
-                            " as asked (--stop-after-steps)");
+                e.terminate("stopped after step " + std::to_string(run.o.stop_after_steps) +
+                            " as asked (stop_after_steps)");
               });
   // Before restoring checkpointed handler state, so a resumed run continues the same tracked run.
-  auto tracking = train::attach_tracking(engine, o.tracking, o.run_dir);
+  h.tracking = train::attach_tracking(engine, o.tracking, o.run_dir);
   train::ProgressReporterOptions po;
   po.enabled = o.progress;
   po.summary_keys = {"train_loss", "val_loss", "lr"};
   engine.attach(std::make_shared<train::ProgressReporter>(averages, po));
+  return h;
+}
 
-  if (o.resume) {
-    position = load_lm_checkpoint(checkpointer->last_path(), model, *optimizer, trainable, engine);
-    const auto& s = engine.state();
-    if (s.epoch_iteration > 0 && s.epoch_iteration < steps_per_epoch) rows = plan_epoch(s.epoch);
-    std::fprintf(stderr, "resuming at epoch %lld, step %lld\n", static_cast<long long>(s.epoch),
-                 static_cast<long long>(s.iteration));
-  }
-
-  std::fprintf(stderr,
-               "llama: %lld parameters (%s), vocab %lld, %zu training records in %lld packed rows "
-               "of %lld tokens, %s\n",
-               static_cast<long long>(n_params),
-               o.lora ? "LoRA adapters trainable" : "all trainable",
-               static_cast<long long>(cfg.vocab_size), train_set.size(),
-               static_cast<long long>(rows_per_epoch), static_cast<long long>(o.seq_len),
-               train::precision_name(precision));
-  const int64_t tokens_at_start = position.tokens_seen;
-  const auto t0 = std::chrono::steady_clock::now();
-  engine.run(steps_per_epoch, o.epochs);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  if (engine.state().failed) throw Error("training stopped: " + engine.state().terminate_reason);
-  if (engine.state().interrupted)
-    throw Error(engine.state().terminate_reason + "; checkpoint saved in " + ckpt_dir +
-                "; resume with `anvil train --resume " + o.run_dir + "`");
-
-  LmTrainResult result;
-  result.parameters = n_params;
-  result.tokens_seen = position.tokens_seen;
-  result.train_seconds = seconds;
-  result.tokens_per_second = seconds > 0 ? (position.tokens_seen - tokens_at_start) / seconds : 0;
-  result.final_val_loss =
-      engine.state().metrics.count("val_loss") ? engine.state().metrics.at("val_loss") : NAN;
-  result.precision = train::precision_name(precision);
-  result.model_dir = model_dir;
-  save_result_model(model, *tok, o, model_dir, eos_id, pad_id);
-
+// Stage 5: the model folder, the held-out evaluation and the tracked artifacts.
+void finish_lm_run(LmRun& run, const LmHandlers& h, const std::string& model_dir,
+                   LmTrainResult& result) {
+  const auto& o = run.o;
+  const auto& d = run.d;
+  save_result_model(run.model, *d.tok, o, model_dir, d.eos_id, d.pad_id);
   if (o.eval_per_specialist > 0) {
-    auto sample = held_out_sample(records, split.validation, o.eval_per_specialist);
-    result.scores =
-        score_records(model, *tok, eos_id, fill_id, sample, o.max_new_tokens, o.progress);
+    auto sample = held_out_sample(d.records, d.split.validation, o.eval_per_specialist);
+    result.scores = score_records(run.model, *d.tok, d.eos_id, d.fill_id, sample,
+                                  o.max_new_tokens, o.progress ? o.sink : nullptr);
     nlohmann::json j = nlohmann::json::array();
     for (const auto& s : result.scores)
       j.push_back({{"specialist", s.specialist},
@@ -399,13 +403,83 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
                    {"perplexity", s.perplexity}});
     write_file_atomic(o.run_dir + "/eval.json", j.dump(2) + "\n");
   }
-  if (tracking.tracker) {
+  if (h.tracking.tracker) {
     const std::string artifact =
         o.eval_per_specialist > 0 ? o.run_dir + "/eval.json" : model_dir + "/tokenizer.json";
-    const int64_t id = tracking.tracker->log_artifact(
+    const int64_t id = h.tracking.tracker->log_artifact(
         artifact, o.eval_per_specialist > 0 ? "evaluation" : "model");
-    tracking.tracker->log_lineage(o.data_path, "dataset", id);
+    h.tracking.tracker->log_lineage(o.data_path, "dataset", id);
   }
+}
+
+}  // namespace
+
+LmTrainResult train_language_model(const LmTrainOptions& o) {
+  o.validate();
+  train::configure_threads(o.threads);
+  const torch::Device device = train::resolve_device(o.device);
+  torch::manual_seed(o.seed);
+  ensure_directory(o.run_dir);
+  const std::string model_dir = o.run_dir + "/model";
+  const std::string ckpt_dir = o.run_dir + "/checkpoints";
+  const std::string last_ckpt = ckpt_dir + "/last.safetensors";
+  if (o.resume && !file_exists(last_ckpt))
+    throw usage_error("cannot resume: no checkpoint at '" + last_ckpt + "'");
+
+  LmData data = prepare_lm_data(o, ckpt_dir + "/tokenizer.json");
+  LmRun run{o, data, build_lm(o, data, device), device,
+            train::resolve_precision(o.precision, device)};
+  select_fitting(data, std::min(o.seq_len, run.model->config().max_position_embeddings), o);
+  train::DecayOptions decay = o.decay;
+  const train::ParamGroups groups = train::split_parameters(*run.model, decay);
+  run.trainable = groups.all();
+  run.optimizer = train::make_adamw(groups, {o.lr, o.weight_decay, 0.9, 0.95, 1e-8});
+  run.rows_per_epoch = static_cast<int64_t>(run.plan_epoch(1).size());
+  run.steps_per_epoch = std::max<int64_t>(1, run.rows_per_epoch / (o.batch_size * o.grad_accum));
+
+  train::Engine engine([&run](train::Engine& e) { return run.step(e); });
+  LmHandlers handlers = attach_lm_handlers(engine, run, ckpt_dir);
+  if (o.resume) {
+    run.position = data_position_from(train::load_checkpoint(last_ckpt, run.checkpoint_parts(engine)),
+                                      last_ckpt);
+    const auto& s = engine.state();
+    if (s.epoch_iteration > 0 && s.epoch_iteration < run.steps_per_epoch)
+      run.rows = run.plan_epoch(s.epoch);
+    log_line(o.sink, "resuming at epoch %lld, step %lld", static_cast<long long>(s.epoch),
+             static_cast<long long>(s.iteration));
+  }
+  int64_t n_params = 0;
+  for (const auto& p : run.model->parameters()) n_params += p.numel();
+  log_line(o.sink,
+           "llama: %lld parameters (%s), vocab %lld, %zu training records in %lld packed rows of "
+           "%lld tokens, %s",
+           static_cast<long long>(n_params), o.lora ? "LoRA adapters trainable" : "all trainable",
+           static_cast<long long>(run.model->config().vocab_size), data.train_set.size(),
+           static_cast<long long>(run.rows_per_epoch), static_cast<long long>(o.seq_len),
+           train::precision_name(run.precision));
+
+  // Stage 4: run.
+  const int64_t tokens_at_start = run.position.tokens_seen;
+  const auto t0 = std::chrono::steady_clock::now();
+  engine.run(run.steps_per_epoch, o.epochs);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (engine.state().failed) throw Error("training stopped: " + engine.state().terminate_reason);
+  if (engine.state().interrupted)
+    throw Error(engine.state().terminate_reason + "; checkpoint saved in " + ckpt_dir)
+        .about("resume", o.run_dir);
+
+  LmTrainResult result;
+  result.parameters = n_params;
+  result.tokens_seen = run.position.tokens_seen;
+  result.train_seconds = seconds;
+  result.tokens_per_second =
+      seconds > 0 ? (run.position.tokens_seen - tokens_at_start) / seconds : 0;
+  result.final_val_loss =
+      engine.state().metrics.count("val_loss") ? engine.state().metrics.at("val_loss") : NAN;
+  result.precision = train::precision_name(run.precision);
+  result.model_dir = model_dir;
+  finish_lm_run(run, handlers, model_dir, result);
   return result;
 }
 

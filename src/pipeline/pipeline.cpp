@@ -2,7 +2,6 @@
 #include "anvil/pipeline/pipeline.h"
 
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -10,6 +9,7 @@
 #include "anvil/core/config.h"
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
+#include "anvil/core/sink.h"
 #include "anvil/core/progress.h"
 #include "anvil/datagen/specialist.h"
 #include "anvil/datagen/specialist_generator.h"
@@ -35,14 +35,15 @@ datagen::DatagenOptions datagen_options(const Config& c, const std::string& outp
 }
 
 // model.type: llama with lm.phases — progressive LoRA phases and the retention table.
-void run_progressive_pipeline(const Config& config, const std::string& run_dir) {
+void run_progressive_pipeline(const Config& config, const std::string& run_dir, Sink* sink) {
   const auto t0 = std::chrono::steady_clock::now();
   ProgressiveOptions o = ProgressiveOptions::from_config(config);
   o.run_dir = run_dir;
+  o.train.sink = sink;
   auto r = run_progressive_training(o);
   const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::printf("total %s; retention table: %s/retention.md\n", format_duration(total).c_str(),
-              run_dir.c_str());
+  emit(sink, Channel::kResult, "total %s; retention table: %s/retention.md\n",
+       format_duration(total).c_str(), run_dir.c_str());
   nlohmann::json summary = {{"run_dir", run_dir},
                             {"phase_seconds", r.phase_seconds},
                             {"total_seconds", total},
@@ -52,14 +53,15 @@ void run_progressive_pipeline(const Config& config, const std::string& run_dir) 
 }
 
 // model.type: llama — specialist data -> tokenizer + language model -> validator scores.
-void run_language_model_pipeline(const Config& config, const std::string& run_dir) {
+void run_language_model_pipeline(const Config& config, const std::string& run_dir, Sink* sink) {
   if (!config.get_string_list("lm.phases").empty()) {
-    run_progressive_pipeline(config, run_dir);
+    run_progressive_pipeline(config, run_dir, sink);
     return;
   }
   const auto t0 = std::chrono::steady_clock::now();
   LmTrainOptions o = LmTrainOptions::from_config(config);
   o.run_dir = run_dir;
+  o.sink = sink;
   if (o.data_path.empty()) {
     datagen::SpecialistDatagenOptions d;
     d.specialists = config.get_string("lm.specialists");
@@ -74,12 +76,13 @@ void run_language_model_pipeline(const Config& config, const std::string& run_di
   }
   auto r = train_language_model(o);
   const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::printf(
+  emit(sink, Channel::kResult,
       "\nheld-out evaluation (generated answers scored by each specialist's validator):\n%s",
       format_specialist_scores(r.scores).c_str());
-  std::printf("\n%lld parameters, %lld training tokens, %.0f tokens/s; total %s\nmodel: %s\n",
-              static_cast<long long>(r.parameters), static_cast<long long>(r.tokens_seen),
-              r.tokens_per_second, format_duration(total).c_str(), r.model_dir.c_str());
+  emit(sink, Channel::kResult,
+       "\n%lld parameters, %lld training tokens, %.0f tokens/s; total %s\nmodel: %s\n",
+       static_cast<long long>(r.parameters), static_cast<long long>(r.tokens_seen),
+       r.tokens_per_second, format_duration(total).c_str(), r.model_dir.c_str());
   nlohmann::json summary = {{"run_dir", run_dir},
                             {"parameters", r.parameters},
                             {"tokens_seen", r.tokens_seen},
@@ -106,7 +109,7 @@ Config with_absolute_reuse_dir(const Config& config) {
 
 }  // namespace
 
-PipelineResult run_pipeline(const Config& input) {
+PipelineResult run_pipeline(const Config& input, Sink* sink) {
   const auto t0 = std::chrono::steady_clock::now();
   PipelineResult result;
   const Config config = with_absolute_reuse_dir(input);
@@ -114,9 +117,9 @@ PipelineResult run_pipeline(const Config& input) {
   result.run_dir = create_run_dir(base, config.get_string("run.name"));
   update_latest_link(base, result.run_dir);
   config.save(result.run_dir + "/config.yaml");
-  std::fprintf(stderr, "run directory: %s\n", result.run_dir.c_str());
+  log_line(sink, "run directory: %s", result.run_dir.c_str());
   if (config.get_string("model.type") == "llama") {
-    run_language_model_pipeline(config, result.run_dir);
+    run_language_model_pipeline(config, result.run_dir, sink);
     return result;
   }
 
@@ -141,28 +144,29 @@ PipelineResult run_pipeline(const Config& input) {
   IntentTrainOptions to = IntentTrainOptions::from_config(config);
   to.data_path = data_path;
   to.run_dir = result.run_dir;
+  to.sink = sink;
   result.train = train_intent_classifier(to);
 
   // 3. Evaluate on the fresh benchmark set.
   models::IntentModel model = models::load_intent_model(result.train.model_dir, train::resolve_device(to.device));
   auto bench_records = data::load_intent_records(bench_path);
   result.benchmark = evaluate_intent_model(model, bench_records);
-  std::printf("\nbenchmark (fresh data, seed %llu):\n%s",
-              static_cast<unsigned long long>(bench_seed),
-              format_eval_report(result.benchmark, config.get_int("eval.worst_intents")).c_str());
+  emit(sink, Channel::kResult, "\nbenchmark (fresh data, seed %llu):\n%s",
+       static_cast<unsigned long long>(bench_seed),
+       format_eval_report(result.benchmark, config.get_int("eval.worst_intents")).c_str());
 
   // 4. A few predictions.
   const auto requests = config.get_string_list("pipeline.predict");
   if (!requests.empty()) {
-    std::printf("\npredictions:\n");
+    emit(sink, Channel::kResult, "\npredictions:\n");
     auto preds = predict_requests(model, requests);
     for (size_t i = 0; i < preds.size(); ++i) {
       std::string ops, out;
       for (auto v : preds[i].operands) ops += (ops.empty() ? "" : ", ") + std::to_string(v);
       for (auto v : preds[i].output) out += (out.empty() ? "" : " ") + std::to_string(v);
-      std::printf("  %-50s -> %s(%s) = %s\n", ("\"" + requests[i] + "\"").c_str(),
-                  preds[i].intent.c_str(), ops.c_str(),
-                  preds[i].error.empty() ? out.c_str() : ("error: " + preds[i].error).c_str());
+      emit(sink, Channel::kResult, "  %-50s -> %s(%s) = %s\n", ("\"" + requests[i] + "\"").c_str(),
+           preds[i].intent.c_str(), ops.c_str(),
+           preds[i].error.empty() ? out.c_str() : ("error: " + preds[i].error).c_str());
     }
   }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -181,7 +185,7 @@ PipelineResult run_pipeline(const Config& input) {
                               {"execution_acc", result.benchmark.execution_acc}}},
                             {"total_seconds", result.seconds}};
   write_file_atomic(result.run_dir + "/summary.json", summary.dump(2) + "\n");
-  std::printf(
+  emit(sink, Channel::kResult,
       "\nbest validation intent accuracy %.2f%% (epoch %lld); benchmark intent %.2f%%, "
       "execution %.2f%%; total %s\nmodel: %s\n",
       100 * result.train.best_val_intent_acc, static_cast<long long>(result.train.best_epoch),

@@ -19,8 +19,9 @@ std::vector<SftRecord> load_sft_records(const std::string& path) {
     auto r = parser.parse(file.line(i), path, file.line_number(i));
     if (r.text.empty())
       throw Error(path + ":" + std::to_string(file.line_number(i)) +
-                  ": record has no 'text' (use the text form: anvil datagen --specialist ... "
-                  "--format text)");
+                  ": record has no 'text' (language-model training reads the text form of "
+                  "specialist records)")
+          .about("text_records");
     auto pos = r.text.rfind(kSftAssistant);
     if (pos == std::string::npos)
       throw Error(path + ":" + std::to_string(file.line_number(i)) +

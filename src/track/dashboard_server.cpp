@@ -15,7 +15,7 @@ namespace anvil::track {
 void DashboardOptions::validate() const {
   if (db_path.empty()) throw usage_error("dashboard: no run database given");
   if (port < 0 || port > 65535)
-    throw usage_error("--port " + std::to_string(port) + ": must be 0..65535");
+    throw usage_error("port " + std::to_string(port) + ": must be 0..65535").about("port");
   if (refresh_ms < 100)
     throw usage_error("dashboard refresh_ms = " + std::to_string(refresh_ms) + ": must be >= 100");
 }
@@ -140,11 +140,12 @@ void Dashboard::start() {
   auto& o = impl_->options;
   if (o.port == 0) {
     impl_->port = impl_->server.bind_to_any_port(o.host.c_str());
-    if (impl_->port <= 0) throw Error("anvil ui: cannot listen on " + o.host + " (any port)");
+    if (impl_->port <= 0) throw Error("dashboard: cannot listen on " + o.host + " (any port)");
   } else {
     if (!impl_->server.bind_to_port(o.host.c_str(), o.port))
-      throw Error("anvil ui: cannot listen on " + o.host + ":" + std::to_string(o.port) +
-                  " (port in use or not permitted); choose another with --port");
+      throw Error("dashboard: cannot listen on " + o.host + ":" + std::to_string(o.port) +
+                  " (port in use or not permitted)")
+          .about("port");
     impl_->port = o.port;
   }
   impl_->thread = std::thread([this] { impl_->server.listen_after_bind(); });

@@ -153,8 +153,7 @@ class Transaction {
 RunStore::RunStore(const std::string& path, StoreOptions options) : path_(path), options_(options) {
   if (path_.empty()) throw usage_error("run database path is empty (track.db)");
   if (!options_.create_if_missing && !file_exists(path_))
-    throw usage_error("no run database at '" + path_ +
-                      "' (train with track.enabled=true first, or pass --db PATH)");
+    throw usage_error("no run database at '" + path_ + "'").about("run_db");
   if (std::filesystem::is_directory(path_))
     throw usage_error("run database '" + path_ + "' is a directory; expected a SQLite file");
   if (options_.create_if_missing) {
@@ -234,8 +233,7 @@ void RunStore::check_run_exists(int64_t run_id) {
   Statement s(*this, "SELECT 1 FROM runs WHERE id = ?");
   s.bind(1, run_id);
   if (!s.step())
-    throw usage_error("no run " + std::to_string(run_id) + " in '" + path_ +
-                      "' (`anvil runs list` shows the runs)");
+    throw usage_error("no run " + std::to_string(run_id) + " in '" + path_ + "'").about("run_id");
 }
 
 // ---- Writing ----------------------------------------------------------------------------------

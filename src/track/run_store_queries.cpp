@@ -30,8 +30,7 @@ RunInfo RunStore::get_run(int64_t run_id) {
   Statement s(*this, (std::string(kRunColumns) + " WHERE id = ?").c_str());
   s.bind(1, run_id);
   if (!s.step())
-    throw usage_error("no run " + std::to_string(run_id) + " in '" + path_ +
-                      "' (`anvil runs list` shows the runs)");
+    throw usage_error("no run " + std::to_string(run_id) + " in '" + path_ + "'").about("run_id");
   return read_run(s);
 }
 
@@ -51,7 +50,8 @@ int64_t RunStore::resolve_run(const std::string& ref) {
     if (s.step() && s.i64(0) > 0) return s.i64(0);
   }
   throw usage_error("no run '" + ref + "' in '" + path_ +
-                    "' (give a run id, a run name or 'latest'; `anvil runs list` shows the runs)");
+                    "' (give a run id, a run name or 'latest')")
+      .about("run_id");
 }
 
 std::map<std::string, std::string> RunStore::params(int64_t run_id) {

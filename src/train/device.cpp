@@ -18,7 +18,8 @@ torch::Device resolve_device(const std::string& spec) {
     if (!torch::cuda::is_available())
       throw usage_error("device '" + spec +
                         "' requested but CUDA is not available (this LibTorch build or machine has "
-                        "no GPU); use --device cpu or auto");
+                        "no GPU); use device cpu or auto")
+          .about("device", spec);
     try {
       return torch::Device(spec);
     } catch (const std::exception&) {

@@ -26,6 +26,14 @@ bool is_bias(const std::string& name, const torch::Tensor& p) {
 
 }  // namespace
 
+DecayOptions DecayOptions::from_config(const Config& c) {
+  DecayOptions o;
+  o.decay_biases = c.get_bool("train.decay_biases");
+  o.decay_norms = c.get_bool("train.decay_norms");
+  o.decay_embeddings = c.get_bool("train.decay_embeddings");
+  return o;
+}
+
 io::NamedTensors ParamGroups::all() const {
   io::NamedTensors out = decay;
   out.insert(out.end(), no_decay.begin(), no_decay.end());

@@ -5,12 +5,12 @@
 
 namespace anvil::cli {
 
-void register_pipeline(CLI::App& app, Context&) {
+void register_pipeline(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand(
       "pipeline", "Run the whole job: generate data, train, evaluate on fresh data, predict");
   auto a = std::make_shared<ConfigArgs>();
   add_config_args(*cmd, *a);
-  cmd->callback([a] { pipeline::run_pipeline(load_config(*a)); });
+  cmd->callback([a, &ctx] { pipeline::run_pipeline(load_config(*a), &ctx.sink); });
 }
 
 }  // namespace anvil::cli

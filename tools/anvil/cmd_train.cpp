@@ -63,7 +63,7 @@ void run_cross_validation(const Config& config, pipeline::IntentTrainOptions opt
 
 }  // namespace
 
-void register_train(CLI::App& app, Context&) {
+void register_train(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("train", "Train the intent classifier on a JSONL dataset");
   auto a = std::make_shared<TrainArgs>();
   cmd->add_option("--data", a->data, "training JSONL (default data.path)");
@@ -81,7 +81,7 @@ void register_train(CLI::App& app, Context&) {
                   "still spans train.epochs); continue with --resume");
   cmd->add_flag("-q,--quiet", a->quiet, "no progress bars");
   add_config_args(*cmd, a->config);
-  cmd->callback([a] {
+  cmd->callback([a, &ctx] {
     ConfigArgs cargs = a->config;
     if (!a->resume.empty()) {
       if (!file_exists(a->resume + "/config.yaml"))
@@ -100,6 +100,7 @@ void register_train(CLI::App& app, Context&) {
             "generates each phase's data");
       auto lm = pipeline::LmTrainOptions::from_config(config);
       lm.progress = !a->quiet;
+      lm.sink = &ctx.sink;
       lm.stop_after_steps = a->stop_after_steps;
       lm.resume = !a->resume.empty();
       lm.run_dir = lm.resume             ? a->resume
@@ -125,6 +126,7 @@ void register_train(CLI::App& app, Context&) {
       throw usage_error("--stop-after-steps applies to language models (model.type: llama)");
     auto options = pipeline::IntentTrainOptions::from_config(config);
     options.progress = !a->quiet;
+    options.sink = &ctx.sink;
     if (!a->resume.empty()) {
       options.run_dir = a->resume;
       options.resume = true;

@@ -3,8 +3,11 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <string>
 #include <vector>
+
+#include "anvil/core/sink.h"
 
 namespace anvil {
 class Config;
@@ -14,6 +17,7 @@ namespace anvil::cli {
 
 struct Context {
   int exit_code = 0;  // set by commands that finish with a failure status but no exception
+  StreamSink sink{stderr, stdout};  // library log lines to stderr, results to stdout
 };
 
 void register_commands(CLI::App& app, Context& ctx);

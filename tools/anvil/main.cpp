@@ -8,6 +8,7 @@
 #include "anvil/core/runtime.h"
 #include "anvil/core/version.h"
 #include "commands.h"
+#include "error_hints.h"
 
 int main(int argc, char** argv) {
   anvil::tune_runtime();
@@ -23,7 +24,7 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : 2;
   } catch (const anvil::Error& e) {
-    std::fprintf(stderr, "anvil: error: %s\n", e.what());
+    std::fprintf(stderr, "anvil: error: %s%s\n", e.what(), anvil::cli::flag_hint(e).c_str());
     return e.kind() == anvil::ErrorKind::kUsage ? 2 : 1;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "anvil: error: %s\n", e.what());

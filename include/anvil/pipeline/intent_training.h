@@ -8,10 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "anvil/core/sink.h"
 #include "anvil/data/intent_record.h"
 #include "anvil/data/splits.h"
 #include "anvil/models/intent_classifier.h"
 #include "anvil/train/handlers/lr_scheduler.h"
+#include "anvil/train/param_groups.h"
 #include "anvil/train/tracking.h"
 
 namespace anvil {
@@ -29,6 +31,7 @@ struct IntentTrainOptions {
   int64_t batch_size = 256;
   double lr = 1e-3;
   double weight_decay = 0.01;
+  train::DecayOptions decay;          // which parameters weight decay applies to
   train::LrScheduleOptions schedule;  // base_lr/steps filled in from the fields above
   double grad_clip = 1.0;             // 0 = off
   int64_t patience = 5;               // 0 = no early stopping
@@ -42,6 +45,7 @@ struct IntentTrainOptions {
   bool progress = true;
   bool resume = false;  // continue from run_dir/checkpoints/last.safetensors
   train::TrackingOptions tracking;  // run store, TensorBoard, Ctrl-C handling (track.*)
+  Sink* sink = nullptr;             // log lines (skipped records, resume notes); null = silent
 
   // Reads train.*, model.*, data.* and run.* keys.
   static IntentTrainOptions from_config(const Config& config);

@@ -2,6 +2,8 @@
 // specialist prompt (greedy, stop at EOS) and score it with that specialist's validator.
 #pragma once
 
+#include "anvil/core/sink.h"
+
 #include <string>
 #include <vector>
 
@@ -24,11 +26,12 @@ struct SpecialistScore {
 };
 
 // Scores per specialist (sorted by name), plus "overall" last (macro field accuracy, micro exact).
+// `progress`, if given, receives "eval N/M" log lines as batches finish.
 std::vector<SpecialistScore> score_records(models::LlamaForCausalLM& model,
                                            const tokenize::Tokenizer& tokenizer, int64_t eos_id,
                                            int64_t pad_id,
                                            const std::vector<const SftRecord*>& records,
-                                           int64_t max_new_tokens, bool progress);
+                                           int64_t max_new_tokens, Sink* progress);
 
 // Evaluates a model (already on its device) on up to `per_specialist` records of each specialist
 // in `data_path`.
@@ -36,7 +39,7 @@ std::vector<SpecialistScore> evaluate_language_model(models::LlamaForCausalLM& m
                                                      const tokenize::BpeTokenizer& tokenizer,
                                                      const std::string& data_path,
                                                      int64_t per_specialist, int64_t max_new_tokens,
-                                                     bool progress = true);
+                                                     Sink* progress = nullptr);
 
 // Evaluates a saved model folder (full model or PEFT adapter) on up to `per_specialist` records of
 // each specialist in `data_path`.
@@ -44,7 +47,7 @@ std::vector<SpecialistScore> evaluate_language_model(const std::string& model_di
                                                      const std::string& data_path,
                                                      int64_t per_specialist, int64_t max_new_tokens,
                                                      const std::string& device,
-                                                     bool progress = true);
+                                                     Sink* progress = nullptr);
 
 std::string format_specialist_scores(const std::vector<SpecialistScore>& scores);
 

@@ -1,7 +1,7 @@
 // Supervised fine-tuning of the Llama-style decoder on specialist records (model.type: llama):
 // a byte-level BPE tokenizer trained on the training texts, prompt-masked loss, sequence packing
 // with segment-aware attention, gradient accumulation, cosine schedule with warmup, clipping,
-// weight decay that skips norms and biases, optional LoRA on a base model, optional bf16
+// weight decay by train/param_groups' rule, optional LoRA on a base model, optional bf16
 // autocast, and evaluation by generating answers for held-out records and scoring them with each
 // specialist's validator. Checkpoints (RUN_DIR/checkpoints/last.safetensors: weights, AdamW
 // state, engine position, RNG, data order position) are written at every epoch end, every
@@ -15,6 +15,8 @@
 #include "anvil/models/llama_config.h"
 #include "anvil/models/lora_linear.h"
 #include "anvil/pipeline/lm_evaluation.h"
+#include "anvil/core/sink.h"
+#include "anvil/train/param_groups.h"
 #include "anvil/train/tracking.h"
 
 namespace anvil {
@@ -53,9 +55,17 @@ struct LmTrainOptions {
   int64_t threads = 0;
   bool progress = true;
   train::TrackingOptions tracking;
+  train::DecayOptions decay;  // which parameters weight decay applies to (train.decay_*)
+  Sink* sink = nullptr;       // log lines ("resuming at ..."); null = silent
 
   static LmTrainOptions from_config(const Config& config);
   void validate() const;
+};
+
+// The data position a checkpoint saves with the engine's (metadata "anvil.lm_data").
+struct LmDataPosition {
+  int64_t next_row = 0;     // index into the current epoch's packed rows
+  int64_t tokens_seen = 0;  // training tokens processed so far
 };
 
 struct LmTrainResult {

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "anvil/core/sink.h"
 #include "anvil/pipeline/intent_eval.h"
 #include "anvil/pipeline/intent_training.h"
 
@@ -20,6 +21,7 @@ struct PipelineResult {
   double seconds = 0;
 };
 
-PipelineResult run_pipeline(const Config& config);
+// Log lines and results go to `sink` (null: silent).
+PipelineResult run_pipeline(const Config& config, Sink* sink = nullptr);
 
 }  // namespace anvil::pipeline

@@ -8,6 +8,7 @@
 
 #include <memory>
 
+#include "anvil/core/config.h"
 #include "anvil/io/torch_tensors.h"
 
 namespace anvil::train {
@@ -16,6 +17,9 @@ struct DecayOptions {
   bool decay_biases = false;      // 1-d parameters named "bias" / ending in ".bias"
   bool decay_norms = false;       // parameters of LayerNorm, RMSNorm, BatchNorm, GroupNorm modules
   bool decay_embeddings = false;  // parameters of Embedding modules
+
+  // Reads train.decay_biases, train.decay_norms, train.decay_embeddings.
+  static DecayOptions from_config(const Config& config);
 };
 
 struct ParamGroups {
