@@ -1,7 +1,7 @@
 // Q4_K and Q6_K: 256-element super-blocks, as ggml's quantize_row_q4_K_ref and
-// quantize_row_q6_K_ref with their helpers make_qkx2_quants and make_qx_quants (FORMATS.md §2.5).
-// Float operations are kept in ggml's order so results are bit-identical; build without
-// -ffast-math.
+// quantize_row_q6_K_ref with their helpers make_qkx2_quants and make_qx_quants
+// (docs/formats.md §2.5). Float operations are kept in ggml's order so results are bit-identical;
+// build without -ffast-math.
 #include <algorithm>
 #include <cmath>
 #include <cstring>

@@ -1,6 +1,6 @@
 // Q8_0 and Q4_0: 32-element blocks with one fp16 scale, as ggml's quantize_row_q8_0_ref and
-// quantize_row_q4_0_ref (FORMATS.md §2.5). Note the rounding: Q8_0 uses roundf (half away from
-// zero); Q4_0 truncates x/d + 8.5 (half up) and clamps to 15.
+// quantize_row_q4_0_ref (docs/formats.md §2.5). Note the rounding: Q8_0 uses roundf (half away
+// from zero); Q4_0 truncates x/d + 8.5 (half up) and clamps to 15.
 #include <algorithm>
 #include <cmath>
 

@@ -1,7 +1,7 @@
 // GGUF reader: parses a whole file held in memory. Every read is bounded by the bytes left, every
 // size computation is overflow-checked, and each error names the origin (path), the byte offset
 // of the field being read and what was expected, in the order ggml's gguf.cpp checks. Layout and
-// limits: FORMATS.md §2.1-2.2.
+// limits: docs/formats.md §2.1-2.2.
 #include <algorithm>
 #include <cstring>
 #include <set>

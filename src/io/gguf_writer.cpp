@@ -1,6 +1,6 @@
 // GGUF writer: header, metadata KV pairs, tensor infos, then tensor data in tensor-info order,
 // every tensor (the last included) zero-padded to the alignment. Everything is validated before a
-// byte is produced, so a bad input never leaves a partial file. Layout: FORMATS.md §2.1.
+// byte is produced, so a bad input never leaves a partial file. Layout: docs/formats.md §2.1.
 #include <algorithm>
 #include <cstring>
 #include <set>

@@ -1,6 +1,6 @@
 // safetensors reader: every check of the reference `read_metadata` + `Metadata::validate`, in the
-// same order (FORMATS.md §1.4), so anvil rejects exactly the files the reference rejects. Messages
-// carry the reference error name in parentheses for cross-reference.
+// same order (docs/formats.md §1.4), so anvil rejects exactly the files the reference rejects.
+// Messages carry the reference error name in parentheses for cross-reference.
 #include <simdjson.h>
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// safetensors writer: reproduces the reference `prepare`/`serialize` byte for byte (FORMATS.md
+// safetensors writer: reproduces the reference `prepare`/`serialize` byte for byte (docs/formats.md
 // §1.3).
 #include <algorithm>
 #include <numeric>

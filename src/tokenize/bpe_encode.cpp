@@ -1,5 +1,5 @@
 // BpeTokenizer encoding: added tokens split out, regex pre-tokenization, then rank-ordered merges
-// per piece (shared/FORMATS.md §3.4) with a per-session cache of frequent pieces. Steady state
+// per piece (docs/formats.md §3.4) with a per-session cache of frequent pieces. Steady state
 // allocates nothing per token: pieces, symbols and cache live in the reused Session::State.
 #include <algorithm>
 #include <cstring>

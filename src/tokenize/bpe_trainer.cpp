@@ -1,4 +1,4 @@
-// BPE training, the merge loop of Hugging Face's BpeTrainer::do_train (shared/FORMATS.md §3.5):
+// BPE training, the merge loop of Hugging Face's BpeTrainer::do_train (docs/formats.md §3.5):
 // a max-heap of (count, pair) with ties to the smallest (left id, right id); stale entries are
 // re-pushed with their current count; each merge is applied only in the words recorded with the
 // entry, and the pair counts are updated incrementally from the changes it makes.

@@ -1,4 +1,4 @@
-// tokenizer.json reader (shared/FORMATS.md §3.1): simdjson DOM for speed on large vocabularies;
+// tokenizer.json reader (docs/formats.md §3.1): simdjson DOM for speed on large vocabularies;
 // errors name the file, the key path and what was expected.
 #include <simdjson.h>
 

@@ -1,5 +1,5 @@
 // TensorBoard events: proto3 encoding of Event/Summary/HistogramProto/TensorProto and TFRecord
-// framing, then a buffered event file (shared/FORMATS.md §4).
+// framing, then a buffered event file (docs/formats.md §4).
 #include "anvil/track/tensorboard_writer.h"
 
 #include <unistd.h>

@@ -1,6 +1,6 @@
-// GGUF writer/reader: the byte-exact header from FORMATS.md §2.1, round trips of every metadata
-// value type and tensor type, alignment and padding (including after the last tensor), and the
-// writer refusing what ggml cannot read.
+// GGUF writer/reader: the byte-exact header from docs/formats.md §2.1, round trips of every
+// metadata value type and tensor type, alignment and padding (including after the last tensor),
+// and the writer refusing what ggml cannot read.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -27,7 +27,7 @@ std::string hex(std::string_view s) {
 }
 
 TEST(GgufFormat, HeaderMatchesFormatsDocHexExample) {
-  // FORMATS.md §2.1: 2 tensors, 1 KV, first KV general.architecture = "llama".
+  // docs/formats.md §2.1: 2 tensors, 1 KV, first KV general.architecture = "llama".
   GgufFile f;
   f.set("general.architecture", GgufValue::str("llama"));
   f.tensors.push_back({"a", GgmlType::kF32, {1}, std::string(4, '\0')});

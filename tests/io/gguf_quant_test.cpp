@@ -123,8 +123,8 @@ TEST(GgufQuant, Q4_KConstantBlockHandComputed) {
 }
 
 TEST(GgufQuant, Q4_KDequantizeFollowsDocumentedPacking) {
-  // Build a block by hand from FORMATS.md §2.5: d = 1, dmin = 0.5, sc_j = 10 + 7j, m_j = 3 + 8j
-  // (sc, m >= 16 for j >= 2 exercise the high bits), q = element index % 16.
+  // Build a block by hand from docs/formats.md §2.5: d = 1, dmin = 0.5, sc_j = 10 + 7j,
+  // m_j = 3 + 8j (sc, m >= 16 for j >= 2 exercise the high bits), q = element index % 16.
   std::string b(144, '\0');
   b[1] = 0x3C;  // d = 1.0
   b[3] = 0x38;  // dmin = 0.5
@@ -159,7 +159,7 @@ TEST(GgufQuant, Q6_KConstantBlockHandComputed) {
 }
 
 TEST(GgufQuant, Q6_KDequantizeFollowsDocumentedPacking) {
-  // d = 0.5, scales[i] = i - 8, q(e) = (5e + 3) % 64, packed per FORMATS.md §2.5.
+  // d = 0.5, scales[i] = i - 8, q(e) = (5e + 3) % 64, packed per docs/formats.md §2.5.
   std::string b(210, '\0');
   auto* p = reinterpret_cast<uint8_t*>(b.data());
   auto q = [](int e) { return (5 * e + 3) % 64; };

@@ -1,5 +1,5 @@
 // GGUF reader corruption cases: every damaged file is rejected with an error that names the file,
-// the byte offset and what was expected (FORMATS.md §2.1-2.2 lists ggml's checks).
+// the byte offset and what was expected (docs/formats.md §2.1-2.2 lists ggml's checks).
 #include <gtest/gtest.h>
 
 #include "anvil/core/error.h"

@@ -1,5 +1,5 @@
 // The ONNX writer against bytes worked out by hand from onnx.in.proto's field numbers
-// (shared/FORMATS.md §5): keys, varint lengths, the two-byte AttributeProto.type key, negative
+// (docs/formats.md §5): keys, varint lengths, the two-byte AttributeProto.type key, negative
 // int64 attributes, symbolic dimensions, raw little-endian initializers, and the builder's rules.
 // ONNX Runtime reading real exports is checked in tests/interop/onnx_runtime_test.cpp.
 #include <gtest/gtest.h>

@@ -137,7 +137,7 @@ TEST(Safetensors, NamesAndMetadataWithEscapesRoundTrip) {
 // Golden bytes
 
 TEST(Safetensors, ParsesTheFormatDocTestVector) {
-  // FORMATS.md §1.4 / tensor.rs: 3C 00 00 00 00 00 00 00 + 60-byte header + 16 data bytes.
+  // docs/formats.md §1.4 / tensor.rs: 3C 00 00 00 00 00 00 00 + 60-byte header + 16 data bytes.
   const std::string header = R"({"test":{"dtype":"I32","shape":[2,2],"data_offsets":[0,16]}})";
   ASSERT_EQ(header.size(), 60u);
   const std::string bytes = from_byte_list({0x3C, 0, 0, 0, 0, 0, 0, 0}) + header +

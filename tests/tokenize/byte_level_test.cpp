@@ -1,4 +1,4 @@
-// Tests for GPT-2's byte-to-unicode table (FORMATS.md §3.2).
+// Tests for GPT-2's byte-to-unicode table (docs/formats.md §3.2).
 #include "anvil/tokenize/byte_level.h"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
-// Tests for regex pre-tokenization: GPT-2 and cl100k splits (FORMATS.md §3.3), exact coverage of
-// any input including invalid UTF-8, and errors for bad patterns.
+// Tests for regex pre-tokenization: GPT-2 and cl100k splits (docs/formats.md §3.3), exact coverage
+// of any input including invalid UTF-8, and errors for bad patterns.
 #include "anvil/tokenize/pretokenizer.h"
 
 #include <gtest/gtest.h>

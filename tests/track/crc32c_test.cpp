@@ -1,4 +1,4 @@
-// CRC-32C and its TFRecord mask against the published test vectors (shared/FORMATS.md §4.2,
+// CRC-32C and its TFRecord mask against the published test vectors (docs/formats.md §4.2,
 // RFC 3720 B.4 for the 32-byte patterns, LevelDB's crc32c_test for the mask).
 #include "anvil/track/crc32c.h"
 

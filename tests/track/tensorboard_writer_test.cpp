@@ -1,4 +1,4 @@
-// TensorBoard event files: the computed examples of shared/FORMATS.md §4 byte for byte, and a
+// TensorBoard event files: the computed examples of docs/formats.md §4 byte for byte, and a
 // reader written here from the spec (framing, masked CRCs, proto3 fields) that reads back every
 // record the writer produces and rejects corrupted ones.
 #include "anvil/track/tensorboard_writer.h"

@@ -2,7 +2,7 @@
 // files out as ggml expects (tensor data in tensor-info order, each tensor padded to the alignment,
 // including the last). The reader is strict: every read is bounded and overflow-checked, it
 // rejects what ggml's gguf.cpp rejects, and its errors name the file, the byte offset and what was
-// expected. Format notes: /work/shared/FORMATS.md §2. Quantization: anvil/io/gguf_quant.h.
+// expected. Format notes: docs/formats.md §2. Quantization: anvil/io/gguf_quant.h.
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,6 @@
 // Constants shared by the GGUF reader and writer: the header framing, the reader's limits (those of
 // ggml's gguf.cpp), the metadata value-type table and the ggml tensor-type table (code <-> name <->
-// block size <-> bytes per block). Byte-level description in /work/shared/FORMATS.md §2.
+// block size <-> bytes per block). Byte-level description in docs/formats.md §2.
 #pragma once
 
 #include <cstddef>
@@ -149,7 +149,7 @@ constexpr std::optional<GgmlTypeInfo> ggml_type_info(uint32_t code) {
 constexpr const GgmlTypeInfo& ggml_type_info(GgmlType t) { return gguf_detail::ggml_entry(t); }
 constexpr std::string_view ggml_type_name(GgmlType t) { return ggml_type_info(t).name; }
 
-// llama_ftype values for "general.file_type" (a numbering of its own; FORMATS.md §2.6).
+// llama_ftype values for "general.file_type" (a numbering of its own; docs/formats.md §2.6).
 enum class LlamaFileType : uint32_t {
   kAllF32 = 0,
   kMostlyF16 = 1,

@@ -1,7 +1,7 @@
 // GGUF tensor encodings: conversion between float32 and each ggml type anvil writes (F32, F16,
 // BF16, Q8_0, Q4_0, Q4_K, Q6_K), bit-for-bit as ggml's reference (`_ref`) quantizers, which
 // llama-quantize uses when no importance matrix is given; and the Q4_K_M per-tensor type mix as
-// llama.cpp's quantizer picks it. Algorithms: /work/shared/FORMATS.md §2.4-2.5.
+// llama.cpp's quantizer picks it. Algorithms: docs/formats.md §2.4-2.5.
 #pragma once
 
 #include <cstdint>

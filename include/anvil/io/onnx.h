@@ -1,5 +1,5 @@
 // Building ONNX models in memory and serializing them (opset 17, IR version 8; see
-// shared/FORMATS.md §5 and onnx_format.h). OnnxGraph is a small builder: initializers from
+// docs/formats.md §5 and onnx_format.h). OnnxGraph is a small builder: initializers from
 // tensors, nodes whose outputs get fresh names, and typed graph inputs/outputs whose dimensions
 // are fixed numbers or named (dynamic) axes. Exporters (src/interop/onnx_*.cpp) describe a
 // model's forward pass with it; serialize_onnx writes the protobuf bytes.

@@ -1,5 +1,5 @@
 // ONNX protobuf constants shared by the writer (src/io/onnx_writer.cpp) and the tests' reader,
-// after shared/FORMATS.md §5 (onnx/onnx.in.proto): field keys of the messages anvil writes, the
+// after docs/formats.md §5 (onnx/onnx.in.proto): field keys of the messages anvil writes, the
 // tensor element types, and the IR version / opset pair anvil targets (ONNX 1.12: opset 17 needs
 // IR version 8).
 #pragma once

@@ -1,7 +1,7 @@
 // safetensors: read and write the Hugging Face tensor file format without LibTorch. The reader is
 // strict (it rejects every file the reference `safetensors` crate rejects, in the same check order)
 // and its errors name the file, the byte offset or tensor, and expected vs found. The writer emits
-// byte-for-byte what the reference writer emits. Format notes: /work/shared/FORMATS.md §1.
+// byte-for-byte what the reference writer emits. Format notes: docs/formats.md §1.
 #pragma once
 
 #include <cstdint>

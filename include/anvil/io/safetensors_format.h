@@ -1,6 +1,6 @@
 // Constants shared by the safetensors reader and writer: the header framing, the size limit and the
 // dtype table (enum <-> exact string <-> bits per element). Byte-level description of the format,
-// and of the reference implementation this follows, in /work/shared/FORMATS.md §1.
+// and of the reference implementation this follows, in docs/formats.md §1.
 #pragma once
 
 #include <cstddef>

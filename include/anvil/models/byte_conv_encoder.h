@@ -1,6 +1,6 @@
 // ByteConvEncoder: Embedding -> three 1-D convolutions (kernel 3, "same" padding) over a request's
 // bytes. The convolutions run as Conv2d with a 1x3 kernel on a [B, C, 1, L] view in channels-last
-// layout: the same maths as Conv1d, and oneDNN's fast path (+~20% measured, shared/PERF-NOTES.md).
+// layout: the same maths as Conv1d, and oneDNN's fast path (+~20% measured, docs/performance.md).
 #pragma once
 
 #include <torch/nn/module.h>

@@ -1,7 +1,7 @@
 // A trained intent classifier on disk and in memory. A model directory holds model.safetensors:
 // the weights, plus metadata "anvil.model" (architecture config JSON) and "anvil.intents" (the
 // label list JSON), so the one file is enough to rebuild the model. Checkpoints hold the same
-// tensors prefixed "model." and can be loaded the same way.
+// tensors prefixed "model." and can be loaded the same way. Layout: docs/formats.md §7.
 #pragma once
 
 #include <torch/types.h>

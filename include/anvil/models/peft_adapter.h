@@ -1,6 +1,6 @@
 // LoRA adapters in the PEFT layout: adapter_config.json + adapter_model.safetensors with PEFT's
 // key names (base_model.model.<module>.lora_A.weight / lora_B.weight), and loading a model folder
-// that is either a full model or an adapter on top of its base.
+// that is either a full model or an adapter on top of its base. Layout: docs/formats.md §8.
 #pragma once
 
 #include <string>

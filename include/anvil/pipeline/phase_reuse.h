@@ -3,6 +3,7 @@
 // scores measured after it. A new run whose phase N has the same fingerprint as the earlier run's
 // (and whose phases before N were reused too) copies that phase's folder instead of training it
 // again: to try other LoRA settings on the same base, or to pick up a run that stopped.
+// phase.json layout: docs/formats.md §10.
 #pragma once
 
 #include <map>

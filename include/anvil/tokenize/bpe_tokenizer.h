@@ -1,4 +1,4 @@
-// BpeTokenizer: byte-level BPE as GPT-2 and Hugging Face tokenizers define it (shared/FORMATS.md
+// BpeTokenizer: byte-level BPE as GPT-2 and Hugging Face tokenizers define it (docs/formats.md
 // §3). Encoding splits out added tokens first, pre-tokenizes the rest with a regex, maps bytes to
 // byte chars and applies merges by rank; decoding is exact for any byte string. Instances are
 // immutable after construction and safe to share between threads.

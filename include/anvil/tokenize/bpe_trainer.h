@@ -1,4 +1,4 @@
-// Training byte-level BPE (shared/FORMATS.md §3.5), following Hugging Face's BpeTrainer: words are
+// Training byte-level BPE (docs/formats.md §3.5), following Hugging Face's BpeTrainer: words are
 // counted once (in parallel), the 256 byte chars form the initial alphabet in code-point order
 // after the special tokens, pair counts are weighted by word counts and updated incrementally, and
 // ties between equal counts go to the smallest (left id, right id).

@@ -1,4 +1,4 @@
-// GPT-2's byte-level alphabet (shared/FORMATS.md §3.2): every byte maps to one printable unicode
+// GPT-2's byte-level alphabet (docs/formats.md §3.2): every byte maps to one printable unicode
 // char, so any byte string becomes a string of "byte chars" that a BPE vocabulary can spell.
 // Shared by the tokenizer.json reader and writer, the encoder and the trainer.
 #pragma once

@@ -11,7 +11,7 @@
 
 namespace anvil::tokenize {
 
-// GPT-2's pattern (encoder.py, HF ByteLevel with use_regex), FORMATS.md §3.3.
+// GPT-2's pattern (encoder.py, HF ByteLevel with use_regex), docs/formats.md §3.3.
 inline constexpr const char* kGpt2Pattern =
     R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)";
 // cl100k / Llama-3's pattern, as written in Llama-3's tokenizer.json.

@@ -1,4 +1,4 @@
-// Reading and writing Hugging Face tokenizer.json files for byte-level BPE (shared/FORMATS.md §3),
+// Reading and writing Hugging Face tokenizer.json files for byte-level BPE (docs/formats.md §3),
 // and GPT-2's original encoder.json + vocab.bpe. Readers are strict: a malformed file is rejected
 // with a message naming the file, the key (e.g. model.merges[12]) and what was expected. Loading
 // can run in the background while the caller does other work.

@@ -1,4 +1,4 @@
-// CRC-32C (Castagnoli) and the masked form TFRecord framing uses (shared/FORMATS.md §4.2):
+// CRC-32C (Castagnoli) and the masked form TFRecord framing uses (docs/formats.md §4.2):
 // reflected polynomial 0x82F63B78, init and final xor 0xFFFFFFFF; mask(c) = rotr(c, 15) +
 // kCrcMaskDelta.
 #pragma once

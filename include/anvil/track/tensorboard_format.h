@@ -1,5 +1,5 @@
 // TensorBoard event file constants shared by the writer and the test reader, after
-// shared/FORMATS.md §4: TFRecord framing (u64 LE length | u32 masked CRC of it | data | u32 masked
+// docs/formats.md §4: TFRecord framing (u64 LE length | u32 masked CRC of it | data | u32 masked
 // CRC of data) around proto3 Event messages. Key bytes are (field << 3) | wire type.
 #pragma once
 

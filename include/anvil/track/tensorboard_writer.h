@@ -1,4 +1,4 @@
-// TensorBoard event files written by hand (shared/FORMATS.md §4), so `tensorboard --logdir runs/`
+// TensorBoard event files written by hand (docs/formats.md §4), so `tensorboard --logdir runs/`
 // shows anvil's runs: scalars, histograms (e.g. of weights) and text. One writer owns one file
 // named events.out.tfevents.<time>.<host>.<pid>.<counter> in `logdir`; records are buffered and
 // reach the file on flush() (and at close/destruction). Not thread-safe: one writer per thread.

@@ -1,5 +1,5 @@
 // Training checkpoints: one safetensors file holding everything a run needs to continue exactly,
-// used by every trainer (anvil's and users'). Layout (docs/formats.md, "Training checkpoints"):
+// used by every trainer (anvil's and users'). Layout (docs/formats.md §6):
 //   tensors  "model.<name>"            every parameter and buffer of the model
 //            "optimizer.<param>.exp_avg|exp_avg_sq|step"   AdamW state per trainable parameter
 //            "rng.torch_cpu"           LibTorch's CPU generator (dropout, initialisation)
