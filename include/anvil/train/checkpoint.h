@@ -5,8 +5,9 @@
 //            "rng.torch_cpu"           LibTorch's CPU generator (dropout, initialisation)
 //   metadata "anvil.checkpoint" = "2"
 //            "anvil.engine"   {"epoch", "iteration", "epoch_iteration"}: the engine position
-//            "anvil.handlers" {name: state}: every attached handler's state (LR schedule, early
-//                             stopping, best-k checkpoints, running averages, tracking run id)
+//            "anvil.handlers" {name: state}: every attached handler's state (early stopping,
+//                             best-k checkpoints, running averages, tracking run id; the LR
+//                             schedule is a function of the restored iteration)
 //            any caller keys (model architecture, data position, ...), kept as given
 // Writes are atomic (temp file, fsync, rename): a crash never replaces a good checkpoint.
 #pragma once
@@ -35,7 +36,8 @@ struct CheckpointParts {
   bool strict_model = true;
 };
 
-// Writes `parts` and `metadata` (caller keys; "anvil.*" keys are reserved) to `path` atomically.
+// Writes `parts` and `metadata` (caller keys; "anvil.checkpoint", "anvil.engine" and
+// "anvil.handlers" are reserved) to `path` atomically.
 void save_checkpoint(const std::string& path, const CheckpointParts& parts,
                      std::map<std::string, std::string> metadata = {});
 

@@ -2,6 +2,9 @@
 #include "anvil/train/handlers/running_average.h"
 
 #include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "anvil/core/error.h"
 
 namespace anvil::train {
 
@@ -17,6 +20,23 @@ void RunningAverage::attach(Engine& engine) {
   engine.on(on(Event::kEpochCompleted), [this](Engine& e) {
     for (const auto& [k, s] : sums_) e.state().metrics["train_" + k] = s.first / s.second;
   });
+}
+
+std::string RunningAverage::save_state() const {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [k, s] : sums_) j[k] = {s.first, s.second};
+  return j.dump();
+}
+
+void RunningAverage::load_state(const std::string& state) {
+  sums_.clear();
+  if (state.empty()) return;  // checkpoints written before the sums were saved
+  try {
+    for (const auto& [k, v] : nlohmann::json::parse(state).items())
+      sums_[k] = {v.at(0).get<double>(), v.at(1).get<int64_t>()};
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(std::string("running_average state: ") + e.what());
+  }
 }
 
 double RunningAverage::mean(const std::string& key) const {
