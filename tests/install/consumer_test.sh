@@ -19,7 +19,7 @@ cmake -S "$src/tests/install/consumer" -B "$tmp/consumer" -G Ninja -DCMAKE_BUILD
   -DCMAKE_PREFIX_PATH="$tmp/prefix" >"$tmp/configure.log" 2>&1 || { cat "$tmp/configure.log"; exit 1; }
 cmake --build "$tmp/consumer" >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log"; exit 1; }
 mkdir -p "$tmp/out"
-"$tmp/consumer/consumer" "$tmp/out"
+(cd "$tmp/out" && "$tmp/consumer/consumer")
 
 (cd "$build" && cpack -G DEB -B "$tmp/deb" >/dev/null)
 deb="$(ls "$tmp"/deb/anvil_*.deb)"

@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Layering check: no file includes a header of a higher layer.
+
+core <- io, data, datagen, tokenize, track <- models <- train <- interop <- pipeline <- tools.
+Layers of the same rank may include each other. Usage: check_layers.py SOURCE_DIR
+"""
+import os
+import re
+import sys
+
+RANK = {"core": 0, "io": 1, "data": 1, "datagen": 1, "tokenize": 1, "track": 1,
+        "models": 2, "train": 3, "interop": 4, "pipeline": 5, "tools": 6}
+INCLUDE = re.compile(r'#include "anvil/(\w+)/')
+
+
+def layer_of(root, path):
+    rel = os.path.relpath(path, root).split(os.sep)
+    if rel[0] == "src":
+        return rel[1]
+    if rel[0] == "include" and len(rel) > 2:
+        return rel[2]
+    if rel[0] == "tools":
+        return "tools"
+    return None
+
+
+def main(root):
+    problems = []
+    for top in ("src", "include/anvil", "tools"):
+        for dirpath, _, files in os.walk(os.path.join(root, top)):
+            for name in files:
+                path = os.path.join(dirpath, name)
+                layer = layer_of(root, path)
+                if layer not in RANK:
+                    continue
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    for number, line in enumerate(f, 1):
+                        m = INCLUDE.match(line)
+                        if m and m.group(1) in RANK and RANK[m.group(1)] > RANK[layer]:
+                            problems.append(f"{os.path.relpath(path, root)}:{number}: {layer} "
+                                            f"includes the higher layer {m.group(1)}: {line.strip()}")
+    for p in problems:
+        print(p)
+    print(f"layering: {len(problems)} upward include(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
