@@ -5,6 +5,4 @@ pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 target_link_libraries(anvil PRIVATE PkgConfig::SQLITE3 PkgConfig::HTTPLIB)
 list(APPEND ANVIL_PKG_CONFIG_DEPS "SQLITE3 sqlite3" "HTTPLIB cpp-httplib")
-# Its defines reach every anvil source, so the precompiled header is built with them: targets
-# that reuse that header must compile with the same defines (GCC ignores a PCH otherwise).
-list(APPEND ANVIL_PCH_USAGE PkgConfig::HTTPLIB)
+list(APPEND ANVIL_PCH_USAGE PkgConfig::SQLITE3 PkgConfig::HTTPLIB)
