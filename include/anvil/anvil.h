@@ -3,7 +3,7 @@
 // through them layer by layer.
 #pragma once
 
-// core: errors, config tree, progress, rng, files
+// core: errors, config tree, sinks, progress, rng, files
 #include "anvil/core/config.h"
 #include "anvil/core/default_config.h"
 #include "anvil/core/error.h"
@@ -14,6 +14,7 @@
 #include "anvil/core/protobuf_encoder.h"
 #include "anvil/core/rng.h"
 #include "anvil/core/runtime.h"
+#include "anvil/core/sink.h"
 #include "anvil/core/suggest.h"
 #include "anvil/core/utf8.h"
 #include "anvil/core/version.h"
@@ -90,7 +91,8 @@
 #include "anvil/models/peft_adapter.h"
 #include "anvil/models/pointer_cnn.h"
 
-// train: Engine, events, handlers, checkpoints
+// train: Engine, events, handlers, checkpoints, parameter groups
+#include "anvil/train/checkpoint.h"
 #include "anvil/train/device.h"
 #include "anvil/train/engine.h"
 #include "anvil/train/events.h"
@@ -106,6 +108,7 @@
 #include "anvil/train/handlers/stop_on_signal.h"
 #include "anvil/train/handlers/tensorboard_logger.h"
 #include "anvil/train/optimizer_state.h"
+#include "anvil/train/param_groups.h"
 #include "anvil/train/precision.h"
 #include "anvil/train/rng_state.h"
 #include "anvil/train/tracking.h"

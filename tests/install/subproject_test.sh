@@ -24,8 +24,10 @@ echo 'int main() { return 0; }' >"$tmp/app/main.cpp"
 cmake -S "$tmp/app" -B "$tmp/build" -G Ninja >"$tmp/configure.log" 2>&1 || { cat "$tmp/configure.log"; exit 1; }
 # The app's compile line: anvil's include paths and LibTorch's ABI define, no -Wall/-Wextra, no
 # ANVIL_SOURCE_DIR.
-line="$(grep -A3 'build CMakeFiles/app.dir/main.cpp.o' "$tmp/build/build.ninja")"
-grep -q "anvil/include" <<<"$line" || { echo "app does not get anvil's include directory"; exit 1; }
+line="$(grep -A8 'build CMakeFiles/app.dir/main.cpp.o' "$tmp/build/build.ninja" | sed '/^$/,$d')"
+real="$(realpath "$src")"
+grep -q -- "-I$real/include\|-I$tmp/app/anvil/include" <<<"$line" ||
+  { echo "app does not get anvil's include directory: $line"; exit 1; }
 if grep -q -- "-Wextra\|ANVIL_SOURCE_DIR" <<<"$line"; then
   echo "anvil's private flags leak into the parent project: $line"; exit 1
 fi

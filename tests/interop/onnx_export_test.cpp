@@ -77,7 +77,8 @@ TEST(OnnxExport, OutputThatIsAFolderIsAUsageError) {
   ensure_directory(dir / "out");
   const auto r = run_anvil("export onnx --model anything -o out", dir.path());
   EXPECT_EQ(r.exit_code, 2) << r.output;
-  EXPECT_NE(r.output.find("-o out is a folder"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("output path out is a folder"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("-o FILE.onnx"), std::string::npos) << r.output;  // the CLI's hint
 }
 
 }  // namespace

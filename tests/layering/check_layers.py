@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Layering check: no file includes a header of a higher layer.
+"""Header checks: no file includes a header of a higher layer, every public header opens with a
+comment saying what it is for, and the umbrella header anvil/anvil.h includes every public header.
 
 core <- io, data, datagen, tokenize, track <- models <- train <- interop <- pipeline <- tools.
 Layers of the same rank may include each other. Usage: check_layers.py SOURCE_DIR
@@ -39,9 +40,22 @@ def main(root):
                         if m and m.group(1) in RANK and RANK[m.group(1)] > RANK[layer]:
                             problems.append(f"{os.path.relpath(path, root)}:{number}: {layer} "
                                             f"includes the higher layer {m.group(1)}: {line.strip()}")
+    include_root = os.path.join(root, "include")
+    with open(os.path.join(include_root, "anvil", "anvil.h"), encoding="utf-8") as f:
+        umbrella = f.read()
+    for dirpath, _, files in os.walk(os.path.join(include_root, "anvil")):
+        for name in files:
+            rel = os.path.relpath(os.path.join(dirpath, name), include_root)
+            if not name.endswith(".h") or rel == os.path.join("anvil", "anvil.h"):
+                continue
+            if f'#include "{rel}"' not in umbrella:
+                problems.append(f"include/anvil/anvil.h does not include {rel}")
+            with open(os.path.join(include_root, rel), encoding="utf-8") as f:
+                if not f.readline().startswith("//"):
+                    problems.append(f"include/{rel}: no comment at the top saying what it is for")
     for p in problems:
         print(p)
-    print(f"layering: {len(problems)} upward include(s)")
+    print(f"headers: {len(problems)} problem(s)")
     return 1 if problems else 0
 
 

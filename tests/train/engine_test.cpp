@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "anvil/core/error.h"
 #include "anvil/train/handlers/early_stopping.h"
 #include "anvil/train/handlers/nan_guard.h"
@@ -147,6 +149,35 @@ TEST(RunningAverage, AveragesStepOutputsPerEpoch) {
             [&](Engine& e) { means.push_back(e.state().metrics.at("train_loss")); });
   engine.run(2, 2);
   EXPECT_EQ(means, (std::vector<double>{1.5, 3.5}));
+}
+
+TEST(RunningAverage, SumsSurviveACheckpointMidEpochIncludingNaN) {
+  // An epoch of 4 steps whose grad_norm is NaN at step 2, stopped after step 2:
+  // the restored handler must report the same epoch means as one that never stopped.
+  auto outputs = [](int step) {
+    return std::map<std::string, double>{{"loss", 0.1 * step}, {"grad_norm", step == 2 ? NAN : 1.0}};
+  };
+  auto first = std::make_shared<RunningAverage>();
+  int step = 0;
+  Engine a([&](Engine&) { return outputs(++step); });
+  a.attach(first);
+  a.on(once(Event::kIterationCompleted, 2), [](Engine& e) { e.terminate("stop"); });
+  a.run(4, 1);
+  const std::string saved = first->save_state();
+
+  auto second = std::make_shared<RunningAverage>();
+  second->load_state(saved);
+  EXPECT_DOUBLE_EQ(second->mean("loss"), 0.15);
+  EXPECT_TRUE(std::isnan(second->mean("grad_norm")));
+  Engine b([&](Engine&) { return outputs(++step); });
+  b.attach(second);
+  b.state().epoch = 1;
+  b.state().iteration = b.state().epoch_iteration = 2;
+  double loss_mean = 0;
+  b.on(on(Event::kEpochCompleted), [&](Engine& e) { loss_mean = e.state().metrics.at("train_loss"); });
+  b.run(4, 1);
+  EXPECT_DOUBLE_EQ(loss_mean, 0.25);  // (0.1 + 0.2 + 0.3 + 0.4) / 4
+  EXPECT_THROW(second->load_state("{\"loss\": [\"many\", 1]}"), Error);
 }
 
 }  // namespace

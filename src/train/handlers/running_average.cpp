@@ -22,9 +22,29 @@ void RunningAverage::attach(Engine& engine) {
   });
 }
 
+namespace {
+
+// JSON has no NaN or infinity: those sums are kept as strings.
+nlohmann::json sum_to_json(double v) {
+  if (std::isnan(v)) return "nan";
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  return v;
+}
+
+double sum_from_json(const nlohmann::json& j) {
+  if (!j.is_string()) return j.get<double>();
+  const auto s = j.get<std::string>();
+  if (s == "nan") return NAN;
+  if (s == "inf") return INFINITY;
+  if (s == "-inf") return -INFINITY;
+  throw Error("running_average state: '" + s + "' is not a number");
+}
+
+}  // namespace
+
 std::string RunningAverage::save_state() const {
   nlohmann::json j = nlohmann::json::object();
-  for (const auto& [k, s] : sums_) j[k] = {s.first, s.second};
+  for (const auto& [k, s] : sums_) j[k] = {sum_to_json(s.first), s.second};
   return j.dump();
 }
 
@@ -33,7 +53,7 @@ void RunningAverage::load_state(const std::string& state) {
   if (state.empty()) return;  // checkpoints written before the sums were saved
   try {
     for (const auto& [k, v] : nlohmann::json::parse(state).items())
-      sums_[k] = {v.at(0).get<double>(), v.at(1).get<int64_t>()};
+      sums_[k] = {sum_from_json(v.at(0)), v.at(1).get<int64_t>()};
   } catch (const nlohmann::json::exception& e) {
     throw Error(std::string("running_average state: ") + e.what());
   }

@@ -1,0 +1,46 @@
+# Imported targets are visible only in the directory whose find_package() created them. When anvil
+# is a subproject (add_subdirectory / FetchContent), the parent project links anvil::anvil and so
+# needs every target anvil's usage requirements name: make them global, following each target's
+# own interface link libraries.
+function(anvil_make_imports_global)
+  set(queue ${ARGN})
+  set(seen "")
+  while(queue)
+    list(POP_FRONT queue item)
+    if(NOT TARGET "${item}" OR item IN_LIST seen)
+      continue()
+    endif()
+    list(APPEND seen "${item}")
+    get_target_property(imported "${item}" IMPORTED)
+    get_target_property(aliased "${item}" ALIASED_TARGET)
+    if(aliased)
+      list(APPEND queue "${aliased}")
+      continue()
+    endif()
+    if(imported)
+      get_target_property(is_global "${item}" IMPORTED_GLOBAL)
+      if(NOT is_global)
+        set_target_properties("${item}" PROPERTIES IMPORTED_GLOBAL TRUE)
+      endif()
+    endif()
+    # Targets named in its usage requirements: plain items, $<LINK_ONLY:x> and
+    # $<TARGET_PROPERTY:x,...> (LibTorch's interface targets forward to torch_cpu that way).
+    foreach(property INTERFACE_LINK_LIBRARIES INTERFACE_INCLUDE_DIRECTORIES
+                     INTERFACE_SYSTEM_INCLUDE_DIRECTORIES INTERFACE_COMPILE_OPTIONS
+                     INTERFACE_COMPILE_DEFINITIONS)
+      get_target_property(values "${item}" ${property})
+      if(NOT values)
+        continue()
+      endif()
+      foreach(value ${values})
+        string(REGEX MATCHALL "TARGET_PROPERTY:[^,>]+," refs "${value}")
+        foreach(ref ${refs})
+          string(REGEX REPLACE "TARGET_PROPERTY:([^,>]+)," "\\1" ref "${ref}")
+          list(APPEND queue "${ref}")
+        endforeach()
+        string(REGEX REPLACE "^\\$<LINK_ONLY:(.*)>$" "\\1" value "${value}")
+        list(APPEND queue "${value}")
+      endforeach()
+    endforeach()
+  endwhile()
+endfunction()
