@@ -63,6 +63,17 @@ TEST(Loader, WorkerErrorsReachTheConsumer) {
   EXPECT_THROW(loader.next(), Error);
 }
 
+TEST(Loader, NextBeforeAnEpochStartedIsAnErrorNotAHang) {
+  LoaderOptions o;
+  o.prefetch = 2;
+  DataLoader<int64_t> loader(iota(6), o, [](const std::vector<int64_t>& idx) {
+    return static_cast<int64_t>(idx.size());
+  });
+  EXPECT_THROW(loader.next(), Error);
+  loader.start_epoch(1);
+  EXPECT_TRUE(loader.next().has_value());
+}
+
 TEST(Splits, TrainValidationSplitIsSeededAndDisjoint) {
   auto a = train_validation_split(100, 0.9, 42), b = train_validation_split(100, 0.9, 42);
   EXPECT_EQ(a.train, b.train);

@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "anvil/core/error.h"
 #include "anvil/core/rng.h"
 
 namespace anvil::data {
@@ -57,8 +58,11 @@ class DataLoader {
     }
   }
 
-  // The next batch of the epoch, or nullopt at its end. Rethrows errors from the worker.
+  // The next batch of the epoch, or nullopt at its end. Rethrows errors from the worker. Throws
+  // when no epoch was started (start_epoch() plans the epoch and starts the prefetch worker).
   std::optional<Batch> next() {
+    if (options_.prefetch > 0 && !worker_.joinable())
+      throw Error("data loader: next() before start_epoch(): no epoch is running");
     if (options_.prefetch == 0) {
       if (next_plan_ >= plan_.size()) return std::nullopt;
       return make_(plan_[next_plan_++]);

@@ -52,7 +52,8 @@ void RunningAverage::load_state(const std::string& state) {
   sums_.clear();
   if (state.empty()) return;  // checkpoints written before the sums were saved
   try {
-    for (const auto& [k, v] : nlohmann::json::parse(state).items())
+    const auto saved = nlohmann::json::parse(state);  // alive for the loop: items() refers to it
+    for (const auto& [k, v] : saved.items())
       sums_[k] = {sum_from_json(v.at(0)), v.at(1).get<int64_t>()};
   } catch (const nlohmann::json::exception& e) {
     throw Error(std::string("running_average state: ") + e.what());
