@@ -30,7 +30,7 @@ void Engine::on(EventFilter filter, Callback fn) {
                 event_name(filter.event) + ": must be >= 1");
   if (filter.once < 0)
     throw Error(std::string("Engine: once(") + std::to_string(filter.once) + ") for " +
-                event_name(filter.event) + ": must be >= 1");
+                event_name(filter.event) + ": must be >= 0 (0 = not a once filter)");
   if (!fn) throw Error(std::string("Engine: empty callback for ") + event_name(filter.event));
   callbacks_.emplace_back(filter, std::move(fn));
 }
@@ -78,7 +78,11 @@ void Engine::run(int64_t epoch_length, int64_t max_epochs) {
                 " (the dataset yields no batches)");
   state_.epoch_length = epoch_length;
   state_.max_epochs = max_epochs;
+  // A run starts clean: how the previous run() ended (stopped, failed, interrupted) is history.
   state_.should_terminate = false;
+  state_.failed = false;
+  state_.interrupted = false;
+  state_.terminate_reason.clear();
   exception_ = nullptr;
   try {
     fire(Event::kStarted);

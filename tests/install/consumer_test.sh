@@ -23,7 +23,8 @@ mkdir -p "$tmp/out"
 
 (cd "$build" && cpack -G DEB -B "$tmp/deb" >/dev/null)
 deb="$(ls "$tmp"/deb/anvil_*.deb)"
-dpkg-deb -I "$deb" | grep -q "Depends: libtorch-dev" || { echo "deb: no Depends on libtorch-dev"; exit 1; }
+info="$(dpkg-deb -I "$deb")"  # whole output first: grep -q in a pipe would SIGPIPE it under pipefail
+grep -q "Depends: libtorch-dev" <<<"$info" || { echo "deb: no Depends on libtorch-dev"; exit 1; }
 contents="$(dpkg-deb -c "$deb")"
 for f in ./usr/lib/libanvil.a ./usr/include/anvil/anvil.h ./usr/lib/cmake/anvil/anvilConfig.cmake \
          ./usr/bin/anvil ./usr/share/anvil/configs/specialist.yaml; do

@@ -137,6 +137,26 @@ TEST(EarlyStopping, StopsAfterPatienceEpochsWithoutImprovement) {
   EXPECT_EQ(restored.bad_epochs(), 3);
 }
 
+TEST(Engine, ASecondRunStartsWithoutTheFirstRunsStopFlags) {
+  Engine engine([](Engine&) { return std::map<std::string, double>{{"loss", 1.0}}; });
+  bool stop = true;
+  engine.on(once(Event::kIterationCompleted, 2), [&](Engine& e) {
+    if (!stop) return;
+    e.state().interrupted = true;
+    e.terminate("asked to stop", /*failed=*/true);
+  });
+  engine.run(3, 2);
+  EXPECT_TRUE(engine.state().failed);
+  EXPECT_TRUE(engine.state().interrupted);
+  EXPECT_EQ(engine.state().iteration, 2);
+  stop = false;
+  engine.run(3, 2);  // continues from epoch 1, iteration 2 to the end
+  EXPECT_FALSE(engine.state().failed);
+  EXPECT_FALSE(engine.state().interrupted);
+  EXPECT_EQ(engine.state().terminate_reason, "");
+  EXPECT_EQ(engine.state().iteration, 6);
+}
+
 TEST(RunningAverage, AveragesStepOutputsPerEpoch) {
   int step = 0;
   Engine engine([&](Engine&) {
