@@ -430,8 +430,7 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
   LmRun run{o, data, build_lm(o, data, device), device,
             train::resolve_precision(o.precision, device)};
   select_fitting(data, std::min(o.seq_len, run.model->config().max_position_embeddings), o);
-  train::DecayOptions decay = o.decay;
-  const train::ParamGroups groups = train::split_parameters(*run.model, decay);
+  const train::ParamGroups groups = train::split_parameters(*run.model, o.decay);
   run.trainable = groups.all();
   run.optimizer = train::make_adamw(groups, {o.lr, o.weight_decay, 0.9, 0.95, 1e-8});
   run.rows_per_epoch = static_cast<int64_t>(run.plan_epoch(1).size());

@@ -48,7 +48,7 @@ State position_from(const io::SafetensorsFile& file) {
 void save_checkpoint(const std::string& path, const CheckpointParts& parts,
                      std::map<std::string, std::string> metadata) {
   for (const auto& [key, value] : metadata)
-    if (key.rfind("anvil.checkpoint", 0) == 0 || key == kEngineKey || key == kHandlersKey)
+    if (key == kVersionKey || key == kEngineKey || key == kHandlersKey)
       throw Error("checkpoint metadata key '" + key + "' is reserved");
   io::NamedTensors tensors;
   if (parts.model) tensors = io::module_tensors(*parts.model, "model.");

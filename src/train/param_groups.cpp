@@ -55,8 +55,8 @@ ParamGroups split_parameters(const torch::nn::Module& module, const DecayOptions
   std::set<const void*> seen;
   for (const auto& p : module.named_parameters(/*recurse=*/true)) {
     const auto& t = p.value();
-    if (!t.requires_grad() || !seen.insert(t.unsafeGetTensorImpl()).second) continue;
     const void* id = t.unsafeGetTensorImpl();
+    if (!t.requires_grad() || !seen.insert(id).second) continue;
     bool decay = t.dim() >= 2;
     if (norm_params.count(id)) decay = options.decay_norms;
     else if (embedding_params.count(id)) decay = options.decay_embeddings;

@@ -6,11 +6,11 @@
 
 namespace anvil::cli {
 
+// One hint per option; "{}" stands for the error's option value.
 std::string flag_hint(const Error& e) {
-  const std::string& v = e.option_value();
-  if (e.option() == "resume") return "; resume with `anvil train --resume " + v + "`";
-  static const std::map<std::string, std::string> kFlags = {
-      {"output_path", "give the output file with -o "},
+  static const std::map<std::string, std::string> kHints = {
+      {"resume", "resume with `anvil train --resume {}`"},
+      {"output_path", "give the output file with -o {}"},
       {"model_path", "given with --model"},
       {"data_path", "give the data with --data FILE"},
       {"device", "choose another with --device cpu or auto"},
@@ -25,9 +25,12 @@ std::string flag_hint(const Error& e) {
       {"model_folder", "train one with `anvil train --config configs/specialist.yaml`"},
       {"intent_model", "train one with `anvil train --data FILE`, then pass --model RUN/model"},
   };
-  auto it = kFlags.find(e.option());
-  if (it == kFlags.end()) return "";
-  return " (" + it->second + (e.option() == "output_path" ? v : "") + ")";
+  auto it = kHints.find(e.option());
+  if (it == kHints.end()) return "";
+  std::string hint = it->second;
+  if (auto at = hint.find("{}"); at != std::string::npos) hint.replace(at, 2, e.option_value());
+  // An interrupted run's message ends with where its checkpoint is: the hint continues the sentence.
+  return e.option() == "resume" ? "; " + hint : " (" + hint + ")";
 }
 
 }  // namespace anvil::cli
