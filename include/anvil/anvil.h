@@ -48,6 +48,7 @@
 #include "anvil/datagen/json_builder.h"
 #include "anvil/datagen/minhash.h"
 #include "anvil/datagen/nl_library.h"
+#include "anvil/datagen/out_of_domain.h"
 #include "anvil/datagen/record.h"
 #include "anvil/datagen/specialist.h"
 #include "anvil/datagen/specialist_check.h"
@@ -77,6 +78,7 @@
 
 // models: classifier family, Llama decoder, LoRA, model I/O
 #include "anvil/models/byte_conv_encoder.h"
+#include "anvil/models/calibration.h"
 #include "anvil/models/generation.h"
 #include "anvil/models/hash_dropout.h"
 #include "anvil/models/intent_classifier.h"
@@ -123,7 +125,9 @@
 #include "anvil/interop/onnx_export.h"
 
 // pipeline: the CLI's recipes (datagen -> train -> eval)
+#include "anvil/pipeline/abstention.h"
 #include "anvil/pipeline/datagen_stage.h"
+#include "anvil/pipeline/intent_calibration.h"
 #include "anvil/pipeline/intent_eval.h"
 #include "anvil/pipeline/intent_training.h"
 #include "anvil/pipeline/lm_evaluation.h"

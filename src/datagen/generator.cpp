@@ -8,6 +8,7 @@
 #include "anvil/core/rng.h"
 #include "anvil/datagen/intents.h"
 #include "anvil/datagen/isa.h"
+#include "anvil/datagen/out_of_domain.h"
 #include "datagen/jsonl_writer.h"
 #include "datagen/library_records.h"
 
@@ -42,6 +43,9 @@ void DatagenOptions::validate() const {
                       ", got " + std::to_string(level));
   }
   if (output.empty()) throw usage_error("datagen: output path is required");
+  if (!(negatives >= 0 && negatives <= 0.5))
+    throw usage_error("datagen: negatives must be in [0, 0.5], got " + std::to_string(negatives))
+        .about("datagen.negatives");
   if (include_examples && lib_dirs.empty()) {
     throw usage_error("datagen: include_examples needs at least one lib_dirs entry");
   }
@@ -52,7 +56,23 @@ std::string DatagenOptions::to_string() const {
                   " seed=" + std::to_string(seed) +
                   " include_examples=" + (include_examples ? "true" : "false") + " lib_dirs=[";
   for (size_t i = 0; i < lib_dirs.size(); ++i) s += (i ? "," : "") + lib_dirs[i];
-  return s + "] output=" + output;
+  s += "]";
+  if (negatives > 0) s += " negatives=" + std::to_string(negatives);
+  return s + " output=" + output;
+}
+
+void make_negative_record(Rng& rng, Record* record) {
+  OodRequest request;
+  do {
+    request = sample_out_of_domain(OodSplit::kTraining, rng);
+  } while (request.text.empty());
+  record->text = std::move(request.text);
+  record->intent = kNoIntent;
+  record->level = 0;
+  record->operand_count = 0;
+  record->operands.fill(0);
+  record->program.clear();
+  record->test_cases.clear();
 }
 
 void make_synthetic_record(const IntentSpec& intent, Rng& rng, Record* record) {
@@ -93,6 +113,7 @@ DatagenReport generate_dataset(const DatagenOptions& options,
   const Rng root(options.seed);
   Rng library_rng = root.fork(1);
   Rng synthetic_rng = root.fork(2);
+  Rng negative_rng = root.fork(3);
 
   DatagenReport report;
   detail::JsonlWriter writer(options.output);
@@ -110,6 +131,12 @@ DatagenReport generate_dataset(const DatagenOptions& options,
   }
   Record record;
   while (report.written < options.n) {
+    if (options.negatives > 0 && negative_rng.bernoulli(options.negatives)) {
+      make_negative_record(negative_rng, &record);
+      emit(record);
+      ++report.negatives;
+      continue;
+    }
     const IntentSpec& intent = *intents[static_cast<size_t>(
         synthetic_rng.uniform_int(0, static_cast<int64_t>(intents.size()) - 1))];
     make_synthetic_record(intent, synthetic_rng, &record);

@@ -1,10 +1,12 @@
 // Interpreter for the datagen register machine: runs an assembled Program to completion.
 //
 // Semantics worth knowing (everything else is the obvious one):
-//   - add/sub/mul/neg/shl wrap modulo 2^64 (computed in uint64, never signed overflow UB).
+//   - add/sub/mul/neg/shl whose exact result does not fit in int64 stop the run with an
+//     "integer overflow" RunError naming the instruction and its operands: a result is never a
+//     wrapped value. shl by k is multiplication by 2^k (so -1 << 3 = -8 is fine).
 //   - div/mod truncate toward zero like C; the remainder has the sign of the dividend; division
-//     by zero is an error; INT64_MIN / -1 wraps to INT64_MIN (remainder 0).
-//   - shl/shr use the low 6 bits of the amount; shr is arithmetic (sign-extending).
+//     by zero is an error, and so is INT64_MIN / -1 (its quotient 2^63 does not fit).
+//   - shift amounts outside 0..63 are an error; shr is arithmetic (sign-extending).
 //   - cmp a, b records the sign of a - b (computed without overflow); jlt jumps if a < b, etc.
 #include <string>
 
@@ -15,13 +17,35 @@ namespace anvil::datagen {
 namespace {
 
 [[noreturn]] void runtime_fail(const Program& program, const Instruction& ins,
-                               const std::string& what) {
-  throw Error(program.origin + ":" + std::to_string(ins.line) + ": " + what + " in '" +
-              opcode_mnemonic(ins.op) + "' (line " + std::to_string(ins.line) + ")");
+                               const std::string& what, RunFault fault = RunFault::kOther) {
+  throw RunError(program.origin + ":" + std::to_string(ins.line) + ": " + what + " in '" +
+                     opcode_mnemonic(ins.op) + "' (line " + std::to_string(ins.line) + ")",
+                 fault);
 }
 
 int64_t wrap(uint64_t v) { return static_cast<int64_t>(v); }
 uint64_t u(int64_t v) { return static_cast<uint64_t>(v); }
+
+[[noreturn]] void overflow(const Program& program, const Instruction& ins, int64_t lhs,
+                           const char* op, int64_t rhs) {
+  runtime_fail(program, ins,
+               "integer overflow: " + std::to_string(lhs) + " " + op + " " + std::to_string(rhs) +
+                   " does not fit in a 64-bit signed integer",
+               RunFault::kOverflow);
+}
+
+// lhs << amount as multiplication by 2^amount, checked.
+int64_t shift_left(const Program& program, const Instruction& ins, int64_t lhs, int64_t amount) {
+  const int64_t shifted = wrap(u(lhs) << amount);
+  if ((shifted >> amount) != lhs) overflow(program, ins, lhs, "<<", amount);
+  return shifted;
+}
+
+void check_shift_amount(const Program& program, const Instruction& ins, int64_t amount) {
+  if (amount < 0 || amount > 63)
+    runtime_fail(program, ins, "shift amount " + std::to_string(amount) + " outside 0..63",
+                 RunFault::kBadShift);
+}
 
 size_t memory_address(const Program& program, const Instruction& ins, const int64_t* regs,
                       size_t memory_words) {
@@ -53,7 +77,8 @@ RunResult run(const Program& program, const RunOptions& options) {
     if (steps >= options.max_steps) {
       runtime_fail(
           program, ins,
-          "step limit of " + std::to_string(options.max_steps) + " exceeded (infinite loop?)");
+          "step limit of " + std::to_string(options.max_steps) + " exceeded (infinite loop?)",
+          RunFault::kStepLimit);
     }
     ++steps;
     ++pc;
@@ -62,29 +87,40 @@ RunResult run(const Program& program, const RunOptions& options) {
       case Opcode::kMov:
         regs[ins.a] = src;
         break;
-      case Opcode::kAdd:
-        regs[ins.a] = wrap(u(regs[ins.b]) + u(src));
+      case Opcode::kAdd: {
+        int64_t result;  // not written to the destination first: it may be the lhs register
+        if (__builtin_add_overflow(regs[ins.b], src, &result))
+          overflow(program, ins, regs[ins.b], "+", src);
+        regs[ins.a] = result;
         break;
-      case Opcode::kSub:
-        regs[ins.a] = wrap(u(regs[ins.b]) - u(src));
+      }
+      case Opcode::kSub: {
+        int64_t result;  // not written to the destination first: it may be the lhs register
+        if (__builtin_sub_overflow(regs[ins.b], src, &result))
+          overflow(program, ins, regs[ins.b], "-", src);
+        regs[ins.a] = result;
         break;
-      case Opcode::kMul:
-        regs[ins.a] = wrap(u(regs[ins.b]) * u(src));
+      }
+      case Opcode::kMul: {
+        int64_t result;  // not written to the destination first: it may be the lhs register
+        if (__builtin_mul_overflow(regs[ins.b], src, &result))
+          overflow(program, ins, regs[ins.b], "*", src);
+        regs[ins.a] = result;
         break;
+      }
       case Opcode::kDiv:
       case Opcode::kMod: {
-        if (src == 0) runtime_fail(program, ins, "division by zero");
         const int64_t lhs = regs[ins.b];
-        const bool overflow = lhs == INT64_MIN && src == -1;
-        if (ins.op == Opcode::kDiv) {
-          regs[ins.a] = overflow ? INT64_MIN : lhs / src;
-        } else {
-          regs[ins.a] = overflow ? 0 : lhs % src;
-        }
+        if (src == 0)
+          runtime_fail(program, ins, "division by zero: " + std::to_string(lhs) + " / 0",
+                       RunFault::kDivisionByZero);
+        if (lhs == INT64_MIN && src == -1) overflow(program, ins, lhs, "/", src);
+        regs[ins.a] = ins.op == Opcode::kDiv ? lhs / src : lhs % src;
         break;
       }
       case Opcode::kNeg:
-        regs[ins.a] = wrap(0 - u(regs[ins.b]));
+        if (regs[ins.b] == INT64_MIN) overflow(program, ins, 0, "-", regs[ins.b]);
+        regs[ins.a] = -regs[ins.b];
         break;
       case Opcode::kAnd:
         regs[ins.a] = regs[ins.b] & src;
@@ -96,10 +132,12 @@ RunResult run(const Program& program, const RunOptions& options) {
         regs[ins.a] = regs[ins.b] ^ src;
         break;
       case Opcode::kShl:
-        regs[ins.a] = wrap(u(regs[ins.b]) << (u(src) & 63));
+        check_shift_amount(program, ins, src);
+        regs[ins.a] = shift_left(program, ins, regs[ins.b], src);
         break;
       case Opcode::kShr:
-        regs[ins.a] = regs[ins.b] >> (u(src) & 63);
+        check_shift_amount(program, ins, src);
+        regs[ins.a] = regs[ins.b] >> src;
         break;
       case Opcode::kNot:
         regs[ins.a] = ~regs[ins.b];

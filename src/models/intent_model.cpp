@@ -29,7 +29,8 @@ std::map<std::string, std::string> intent_model_metadata(const IntentModel& mode
   return {{"format", "pt"},
           {"anvil.kind", "intent_classifier"},
           {"anvil.model", model.net->config().to_json().dump()},
-          {"anvil.intents", nlohmann::json(model.intents).dump()}};
+          {"anvil.intents", nlohmann::json(model.intents).dump()},
+          {"anvil.calibration", model.calibration.to_json().dump()}};
 }
 
 void save_intent_model(const IntentModel& model, const std::string& dir) {
@@ -55,9 +56,13 @@ IntentModel load_intent_model(const std::string& path, torch::Device device) {
   };
   models::ClassifierConfig config;
   std::vector<std::string> intents;
+  Calibration calibration;
   try {
     config = models::ClassifierConfig::from_json(nlohmann::json::parse(get_meta("anvil.model")));
     intents = nlohmann::json::parse(get_meta("anvil.intents")).get<std::vector<std::string>>();
+    // Models saved before calibration existed answer with raw confidences and never abstain.
+    if (auto it = st.metadata.find("anvil.calibration"); it != st.metadata.end())
+      calibration = Calibration::from_json(nlohmann::json::parse(it->second));
   } catch (const nlohmann::json::exception& e) {
     throw Error(file + ": invalid model metadata: " + e.what());
   } catch (const Error& e) {
@@ -69,6 +74,7 @@ IntentModel load_intent_model(const std::string& path, torch::Device device) {
   m.net->to(device);
   m.net->eval();
   m.device = device;
+  m.calibration = calibration;
   return m;
 }
 

@@ -69,6 +69,7 @@ IntentTrainOptions IntentTrainOptions::from_config(const Config& c) {
   o.device = c.get_string("run.device");
   o.threads = c.get_int("run.threads");
   o.tracking = train::TrackingOptions::from_config(c);
+  o.calibration = CalibrationOptions::from_config(c);
   return o;
 }
 
@@ -88,6 +89,7 @@ void IntentTrainOptions::validate() const {
   if (patience < 0)
     throw bad("train.early_stopping_patience", std::to_string(patience), "must be >= 0");
   if (prefetch < 0) throw bad("data.prefetch", std::to_string(prefetch), "must be >= 0");
+  calibration.validate();
 }
 
 namespace {
@@ -213,6 +215,7 @@ namespace {
 struct IntentRun {
   const IntentTrainOptions& o;
   const data::Split& split;
+  const std::vector<data::IntentRecord>& records;
   models::IntentModel model;
   Tensorized data;
   io::NamedTensors named_params;  // trainable parameters by name (checkpointed optimizer state)
@@ -344,6 +347,13 @@ IntentTrainResult finish_intent_run(IntentRun& run, const IntentHandlers& h,
       pos == std::string::npos ? result.epochs_run : std::stoll(best.substr(pos + 10));
   auto st = io::read_safetensors(best);
   io::load_module_tensors(*run.model.net, st, best, "model.", /*strict=*/false);
+  if (o.calibration.enabled) {
+    std::vector<data::IntentRecord> validation;
+    for (int64_t i : run.split.validation) validation.push_back(run.records[static_cast<size_t>(i)]);
+    run.model.calibration = calibrate_intent_model(run.model, validation, o.calibration);
+    result.calibration = run.model.calibration;
+    log_line(o.sink, "calibration: %s", format_calibration(result.calibration).c_str());
+  }
   result.model_dir = o.run_dir + "/model";
   models::save_intent_model(run.model, result.model_dir);
   if (h.tracking.tracker) {
@@ -365,7 +375,7 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
   const torch::Device device = train::resolve_device(options.device);
   torch::manual_seed(options.seed);
 
-  IntentRun run{options, split};
+  IntentRun run{options, split, records};
   build_intent_run(run, records, device);
   const int64_t steps_per_epoch = run.loader->batches_per_epoch();
   train::Engine engine([&run](train::Engine& e) { return run.step(e); });

@@ -127,9 +127,10 @@ PipelineResult run_pipeline(const Config& input, Sink* sink) {
   std::string data_path = config.get_string("data.path");
   if (data_path.empty()) {
     data_path = result.run_dir + "/data/train.jsonl";
-    generate_with_progress(datagen_options(config, data_path, config.get_int("datagen.n"),
-                                           static_cast<uint64_t>(config.get_int("datagen.seed"))),
-                           "datagen");
+    auto options = datagen_options(config, data_path, config.get_int("datagen.n"),
+                                   static_cast<uint64_t>(config.get_int("datagen.seed")));
+    options.negatives = config.get_double("datagen.negatives");
+    generate_with_progress(options, "datagen");
   }
   const uint64_t bench_seed = static_cast<uint64_t>(config.get_int("eval.benchmark_seed"));
   if (bench_seed == static_cast<uint64_t>(config.get_int("datagen.seed")))
@@ -154,6 +155,7 @@ PipelineResult run_pipeline(const Config& input, Sink* sink) {
   emit(sink, Channel::kResult, "\nbenchmark (fresh data, seed %llu):\n%s",
        static_cast<unsigned long long>(bench_seed),
        format_eval_report(result.benchmark, config.get_int("eval.worst_intents")).c_str());
+  save_reliability_diagram(result.benchmark, result.run_dir + "/reliability.png");
 
   // 4. A few predictions.
   const auto requests = config.get_string_list("pipeline.predict");
@@ -164,6 +166,11 @@ PipelineResult run_pipeline(const Config& input, Sink* sink) {
       std::string ops, out;
       for (auto v : preds[i].operands) ops += (ops.empty() ? "" : ", ") + std::to_string(v);
       for (auto v : preds[i].output) out += (out.empty() ? "" : " ") + std::to_string(v);
+      if (preds[i].abstained) {
+        emit(sink, Channel::kResult, "  %-50s -> not understood: %s\n",
+             ("\"" + requests[i] + "\"").c_str(), preds[i].abstain_reason.c_str());
+        continue;
+      }
       emit(sink, Channel::kResult, "  %-50s -> %s(%s) = %s\n", ("\"" + requests[i] + "\"").c_str(),
            preds[i].intent.c_str(), ops.c_str(),
            preds[i].error.empty() ? out.c_str() : ("error: " + preds[i].error).c_str());
@@ -182,7 +189,12 @@ PipelineResult run_pipeline(const Config& input, Sink* sink) {
                               {"intent_acc", result.benchmark.intent_acc},
                               {"count_acc", result.benchmark.count_acc},
                               {"operand_acc", result.benchmark.operand_acc},
-                              {"execution_acc", result.benchmark.execution_acc}}},
+                              {"execution_acc", result.benchmark.execution_acc},
+                              {"ece_raw", result.benchmark.ece_raw},
+                              {"ece_calibrated", result.benchmark.ece_calibrated},
+                              {"coverage", result.benchmark.coverage},
+                              {"answered_execution_acc", result.benchmark.answered_execution_acc}}},
+                            {"calibration", result.train.calibration.to_json()},
                             {"total_seconds", result.seconds}};
   write_file_atomic(result.run_dir + "/summary.json", summary.dump(2) + "\n");
   emit(sink, Channel::kResult,

@@ -25,5 +25,18 @@ TEST(NumberSpans, SkipsOverflowAndRespectsTheLimit) {
   EXPECT_TRUE(find_numbers("no numbers here").empty());
 }
 
+TEST(NumberSpans, FirstOversizedNumberIsReportedWithItsOffsets) {
+  auto big = first_oversized_number("factorial of 99999999999999999999999 please");
+  ASSERT_TRUE(big.has_value());
+  EXPECT_EQ(big->begin, 13u);
+  EXPECT_EQ(big->end, 36u);
+  auto negative = first_oversized_number("add 1 and -9223372036854775809");
+  ASSERT_TRUE(negative.has_value());
+  EXPECT_EQ(negative->begin, 10u);
+  EXPECT_FALSE(first_oversized_number("add 9223372036854775807 and -5").has_value());
+  EXPECT_FALSE(first_oversized_number("").has_value());
+  EXPECT_EQ(find_numbers("1 2", 0).size(), 0u);
+}
+
 }  // namespace
 }  // namespace anvil::data

@@ -42,19 +42,76 @@ TEST(Interpreter, DivAndModTruncateTowardZeroLikeC) {
             (V{-3, -1, -3, 1}));
 }
 
-TEST(Interpreter, ArithmeticWrapsInsteadOfOverflowing) {
-  EXPECT_EQ(outputs("mov r1, 9223372036854775807\nadd r0, r1, 1\nout r0\n"
-                    "mov r1, -9223372036854775808\nsub r0, r1, 1\nout r0\nneg r0, r1\nout r0\n"
-                    "div r0, r1, -1\nout r0\nmod r0, r1, -1\nout r0\nmul r0, r1, -1\nout r0"),
-            (V{INT64_MIN, INT64_MAX, INT64_MIN, INT64_MIN, 0, INT64_MIN}));
+TEST(Interpreter, ResultsAtTheLimitsOfInt64AreExact) {
+  EXPECT_EQ(outputs("mov r1, 9223372036854775806\nadd r0, r1, 1\nout r0\n"
+                    "mov r1, -9223372036854775807\nsub r0, r1, 1\nout r0\n"
+                    "mov r1, 4611686018427387904\nmul r0, r1, -2\nout r0\n"
+                    "mov r1, -9223372036854775808\ndiv r0, r1, 1\nout r0\nmod r0, r1, 7\nout r0\n"
+                    "mov r1, -1\nshl r0, r1, 63\nout r0\nmov r1, 1\nshl r0, r1, 62\nout r0"),
+            (V{INT64_MAX, INT64_MIN, INT64_MIN, INT64_MIN, INT64_MIN % 7, INT64_MIN,
+               int64_t{1} << 62}));
+}
+
+// Every instruction whose exact result leaves int64 stops the run; the message names the
+// instruction, the line and both operands, so "factorial of 25" can never print a wrapped value.
+TEST(Interpreter, OverflowIsAnErrorNamingInstructionAndOperands) {
+  struct Case {
+    const char* source;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"mov r1, 9223372036854775807\nadd r0, r1, 1",
+       ":2: integer overflow: 9223372036854775807 + 1 does not fit in a 64-bit signed integer in "
+       "'add' (line 2)"},
+      {"mov r1, -9223372036854775808\nsub r0, r1, 1", "-9223372036854775808 - 1 does not fit"},
+      {"mov r1, -9223372036854775808\nneg r0, r1", "0 - -9223372036854775808 does not fit"},
+      {"mov r1, -9223372036854775808\ndiv r0, r1, -1", "-9223372036854775808 / -1 does not fit"},
+      {"mov r1, -9223372036854775808\nmod r0, r1, -1", "in 'mod' (line 2)"},
+      {"mov r1, -9223372036854775808\nmul r0, r1, -1", "-9223372036854775808 * -1 does not fit"},
+      {"mov r1, 2432902008176640000\nmul r0, r1, 21", "2432902008176640000 * 21 does not fit"},
+      // destination = lhs register: the message still shows the operands, not a wrapped value
+      {"mov r0, 2432902008176640000\nmul r0, r0, 21", "2432902008176640000 * 21 does not fit"},
+      {"mov r0, 9223372036854775807\nadd r0, r0, 1", "9223372036854775807 + 1 does not fit"},
+      {"mov r1, 1\nshl r0, r1, 63", "1 << 63 does not fit"},
+      {"mov r1, 3\nshl r0, r1, 62", "3 << 62 does not fit"},
+      {"mov r1, -3\nshl r0, r1, 62", "-3 << 62 does not fit"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_NE(run_error(c.source).find(c.expected), std::string::npos)
+        << c.source << " -> " << run_error(c.source);
+  }
+}
+
+TEST(Interpreter, FaultKindTellsOverflowFromOtherErrors) {
+  auto fault_of = [](const std::string& source) {
+    try {
+      run(assemble(source), RunOptions{});
+    } catch (const RunError& e) {
+      return e.fault();
+    }
+    return RunFault::kOther;
+  };
+  EXPECT_EQ(fault_of("mov r1, 9223372036854775807\nmul r0, r1, 2"), RunFault::kOverflow);
+  EXPECT_EQ(fault_of("mov r1, 5\ndiv r0, r1, 0"), RunFault::kDivisionByZero);
+  EXPECT_EQ(fault_of("mov r1, 5\nshl r0, r1, 64"), RunFault::kBadShift);
+  EXPECT_EQ(fault_of("loop:\njmp loop"), RunFault::kStepLimit);
+  EXPECT_EQ(fault_of("ret"), RunFault::kOther);
+}
+
+TEST(Interpreter, ShiftAmountsOutsideZeroTo63AreErrors) {
+  EXPECT_NE(run_error("mov r1, 3\nshl r0, r1, 65").find("shift amount 65 outside 0..63"),
+            std::string::npos);
+  EXPECT_NE(run_error("mov r1, 3\nshr r0, r1, -1").find("shift amount -1 outside 0..63"),
+            std::string::npos);
+  EXPECT_EQ(outputs("mov r1, -9223372036854775808\nshr r0, r1, 63\nout r0"), (V{-1}));
 }
 
 TEST(Interpreter, BitwiseInstructions) {
   EXPECT_EQ(outputs("mov r1, 12\nmov r2, 10\nand r0, r1, r2\nout r0\nor r0, r1, r2\nout r0\n"
                     "xor r0, r1, r2\nout r0\nnot r0, r1\nout r0\nshl r0, r1, 3\nout r0\n"
                     "shr r0, r1, 2\nout r0\nmov r3, -16\nshr r0, r3, 2\nout r0\n"
-                    "shl r0, r1, 65\nout r0"),
-            (V{8, 14, 6, -13, 96, 3, -4, 24}));
+                    "mov r3, -1\nshl r0, r3, 3\nout r0"),
+            (V{8, 14, 6, -13, 96, 3, -4, -8}));
 }
 
 // For each conditional branch: (lhs, rhs, expected taken).

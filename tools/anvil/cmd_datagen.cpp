@@ -60,6 +60,7 @@ void register_datagen(CLI::App& app, Context& ctx) {
     ConfigArgs config;
     int64_t n = -1;
     int level = -1;
+    double negatives = -1;
     int64_t seed = -1;
     bool include_examples = false;
     std::string output = "data/train.jsonl";
@@ -73,6 +74,8 @@ void register_datagen(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<Args>();
   cmd->add_option("-n", args->n, "number of records (default datagen.n)");
   cmd->add_option("--level", args->level, "curriculum level 1..5 (0 = all; default datagen.level)");
+  cmd->add_option("--negatives", args->negatives,
+                  "fraction of out-of-domain requests labelled \"none\" (default datagen.negatives)");
   cmd->add_option("--seed", args->seed, "random seed; the same seed gives a byte-identical file");
   cmd->add_flag("--include-examples", args->include_examples,
                 "expand the @prompt templates of lib/ then examples/ first");
@@ -142,13 +145,16 @@ void register_datagen(CLI::App& app, Context& ctx) {
     o.seed = static_cast<uint64_t>(args->seed >= 0 ? args->seed : c.get_int("datagen.seed"));
     o.include_examples = args->include_examples || c.get_bool("datagen.include_examples");
     o.lib_dirs = c.get_string_list("datagen.lib_dirs");
+    o.negatives = args->negatives >= 0 ? args->negatives : c.get_double("datagen.negatives");
     o.output = args->output;
     o.validate();
     auto report = pipeline::generate_with_progress(o, "datagen");
     std::printf(
-        "wrote %lld records to %s (%lld from examples, %lld synthetic) in %.2fs, %.0f records/s\n",
+        "wrote %lld records to %s (%lld from examples, %lld synthetic, %lld out-of-domain "
+        "\"none\") in %.2fs, %.0f records/s\n",
         static_cast<long long>(report.written), o.output.c_str(),
         static_cast<long long>(report.from_examples), static_cast<long long>(report.synthetic),
+        static_cast<long long>(report.negatives),
         report.seconds, report.seconds > 0 ? report.written / report.seconds : 0.0);
   });
 }

@@ -5,6 +5,7 @@
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
 #include "anvil/datagen/generator.h"
+#include "anvil/datagen/out_of_domain.h"
 #include "anvil/interop/language_model_loader.h"
 #include "anvil/pipeline/intent_eval.h"
 #include "anvil/pipeline/lm_training.h"
@@ -20,6 +21,9 @@ void register_eval(CLI::App& app, Context&) {
     std::string model = "runs/latest/model";
     std::string data;
     bool benchmark = false;
+    bool ood = false;
+    std::string reliability;
+    double threshold = -1;
     std::string device;
   };
   auto a = std::make_shared<Args>();
@@ -29,11 +33,19 @@ void register_eval(CLI::App& app, Context&) {
   cmd->add_flag("--benchmark", a->benchmark,
                 "evaluate on a fresh held-out set generated with eval.benchmark_seed "
                 "(eval.benchmark_n records)");
+  cmd->add_flag("--ood", a->ood,
+                "also measure abstention on generated out-of-domain requests (eval.ood_n of "
+                "them, seed eval.ood_seed; training never saw them)");
+  cmd->add_option("--reliability", a->reliability,
+                  "write the reliability diagram (raw and calibrated confidence) to this .png/.svg");
+  cmd->add_option("--threshold", a->threshold,
+                  "abstain below this calibrated confidence instead of the model's own threshold");
   cmd->add_option("--device", a->device, "auto | cpu | cuda[:N]");
   add_config_args(*cmd, a->config);
   cmd->callback([a] {
     Config c = load_config(a->config);
-    if (a->data.empty() && !a->benchmark) throw usage_error("give --data FILE or --benchmark");
+    if (a->data.empty() && !a->benchmark && !a->ood)
+      throw usage_error("give --data FILE, --benchmark or --ood");
     auto device = train::resolve_device(a->device.empty() ? c.get_string("run.device") : a->device);
     train::configure_threads(c.get_int("run.threads"));
     // A language model: a folder with tokenizer.json, or a GGUF file.
@@ -49,6 +61,16 @@ void register_eval(CLI::App& app, Context&) {
       return;
     }
     auto model = models::load_intent_model(a->model, device);
+    if (a->threshold >= 0) model.calibration.threshold = a->threshold;
+    if (a->ood) {
+      datagen::OodOptions oo;
+      oo.n = c.get_int("eval.ood_n");
+      oo.seed = static_cast<uint64_t>(c.get_int("eval.ood_seed"));
+      std::printf("%s", pipeline::format_ood_report(pipeline::evaluate_out_of_domain(
+                                                        model, datagen::generate_out_of_domain(oo)))
+                            .c_str());
+      if (a->data.empty() && !a->benchmark) return;
+    }
     std::string path = a->data;
     if (a->benchmark) {
       datagen::DatagenOptions o;
@@ -70,6 +92,10 @@ void register_eval(CLI::App& app, Context&) {
     auto report = pipeline::evaluate_intent_model(model, records);
     std::printf("%s",
                 pipeline::format_eval_report(report, c.get_int("eval.worst_intents")).c_str());
+    if (!a->reliability.empty()) {
+      pipeline::save_reliability_diagram(report, a->reliability);
+      std::printf("reliability diagram: %s\n", a->reliability.c_str());
+    }
     std::printf("evaluated in %.2fs\n", report.seconds);
   });
 }

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace anvil {
@@ -14,5 +15,11 @@ namespace anvil {
 std::optional<size_t> find_invalid_utf8(std::string_view bytes);
 
 inline bool is_valid_utf8(std::string_view bytes) { return !find_invalid_utf8(bytes).has_value(); }
+
+// `text` with the decimal digits of every script (Unicode 14 category Nd: Arabic-Indic "٣",
+// Devanagari "३", fullwidth "３", ...) replaced by ASCII '0'..'9' and U+2212 MINUS SIGN by '-', so
+// "factorial of ٣" reads as "factorial of 3". Other characters, and bytes that are not valid
+// UTF-8, are copied unchanged. Sets *changed (if given) when anything was replaced.
+std::string normalize_digits(std::string_view text, bool* changed = nullptr);
 
 }  // namespace anvil

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -19,5 +20,9 @@ struct NumberSpan {
 // ("3-4" is 3 and 4). Digit runs too long for int64 are skipped. At most `max_spans` are returned
 // (the first ones in the text).
 std::vector<NumberSpan> find_numbers(std::string_view text, size_t max_spans = 16);
+
+// The first integer in `text` whose digits do not fit in int64 ("99999999999999999999999"; its
+// value field is 0), or nullopt. Such a number must be refused, never read as something else.
+std::optional<NumberSpan> first_oversized_number(std::string_view text);
 
 }  // namespace anvil::data

@@ -25,6 +25,10 @@ struct DatagenOptions {
   uint64_t seed = 42;             // same seed -> byte-identical file
   bool include_examples = false;  // first expand the .nl files of lib_dirs (see generate_dataset)
   std::vector<std::string> lib_dirs = {"lib", "examples"};
+  // Fraction (0..0.5) of records that are out-of-domain requests labelled "none" (no program,
+  // no operands), drawn from the training split of out_of_domain.h, so the classifier learns to
+  // say it does not understand. 0 keeps the file identical to older versions for a seed.
+  double negatives = 0;
   std::string output;  // JSONL path (required); written atomically
 
   // Throws a usage error naming the field and the bad value.
@@ -37,6 +41,7 @@ struct DatagenReport {
   int64_t written = 0;
   int64_t from_examples = 0;  // records expanded from .nl files
   int64_t synthetic = 0;      // records sampled from the intent table
+  int64_t negatives = 0;      // out-of-domain records labelled "none"
   double seconds = 0;
 };
 
@@ -48,6 +53,9 @@ struct DatagenReport {
 DatagenReport generate_dataset(
     const DatagenOptions& options,
     const std::function<void(int64_t done, int64_t total)>& progress = {});
+
+// Fills `record` with an out-of-domain request labelled kNoIntent (out_of_domain.h).
+void make_negative_record(Rng& rng, Record* record);
 
 // Fills `record` with one synthetic, verified record of `intent` (reusing its buffers).
 // Throws anvil::Error naming the intent and operands if program and reference disagree.

@@ -2,7 +2,8 @@
 // form, the assembler (text -> Program) and the interpreter (Program -> output values).
 //
 // Machine model:
-//   - 8 registers r0..r7 holding int64; arithmetic wraps on overflow (two's complement).
+//   - 8 registers r0..r7 holding int64; arithmetic whose exact result does not fit in int64 is
+//     an error (RunError, RunFault::kOverflow), never a wrapped value.
 //   - a flags value set only by `cmp` (the sign of lhs - rhs, compared without overflow); the
 //     conditional branches read it. Before any `cmp` the flags say "equal".
 //   - a word-addressed memory of int64 (RunOptions::memory_words, zero-initialised,
@@ -22,6 +23,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "anvil/core/error.h"
 
 namespace anvil::datagen {
 
@@ -125,8 +128,21 @@ struct RunResult {
   int64_t steps = 0;                               // instructions executed
 };
 
-// Runs `program` from its first instruction. Throws anvil::Error "origin:LINE: <problem>" on
-// division by zero, out-of-bounds memory, stack over/underflow, `ret` with an empty call stack and
+// Why a run stopped with an error, for callers that answer differently ("that overflows").
+enum class RunFault { kOverflow, kDivisionByZero, kBadShift, kStepLimit, kOther };
+
+class RunError : public Error {
+ public:
+  RunError(std::string message, RunFault fault) : Error(std::move(message)), fault_(fault) {}
+  RunFault fault() const { return fault_; }
+
+ private:
+  RunFault fault_;
+};
+
+// Runs `program` from its first instruction. Throws RunError "origin:LINE: <problem> in 'op'
+// (line LINE)" on integer overflow (naming the operands), division by zero, a shift amount
+// outside 0..63, out-of-bounds memory, stack over/underflow, `ret` with an empty call stack and
 // when max_steps is exceeded (so a looping program never hangs).
 RunResult run(const Program& program, const RunOptions& options = {});
 

@@ -1,6 +1,7 @@
 // A trained intent classifier on disk and in memory. A model directory holds model.safetensors:
 // the weights, plus metadata "anvil.model" (architecture config JSON) and "anvil.intents" (the
-// label list JSON), so the one file is enough to rebuild the model. Checkpoints hold the same
+// label list JSON) and, once fitted, "anvil.calibration" (calibration.h), so the one file is
+// enough to rebuild the model. Checkpoints hold the same
 // tensors prefixed "model." and can be loaded the same way. Layout: docs/formats.md §7.
 #pragma once
 
@@ -11,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "anvil/models/calibration.h"
 #include "anvil/models/intent_classifier.h"
 
 namespace anvil::models {
@@ -20,6 +22,7 @@ struct IntentModel {
   std::vector<std::string> intents;  // label id -> intent name
   std::unordered_map<std::string, int64_t> index;
   torch::Device device = torch::kCPU;
+  Calibration calibration;  // temperature 1 and no threshold until fitted
 };
 
 IntentModel make_intent_model(const models::ClassifierConfig& config,

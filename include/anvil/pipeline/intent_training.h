@@ -1,7 +1,8 @@
 // Training the intent classifier: loads the JSONL records, splits train/validation, builds the
 // model and an Engine with the standard handlers (running averages, evaluator, early stopping,
 // checkpoints, LR schedule, gradient clipping, NaN guard, progress), runs it, and writes the best
-// model to RUN_DIR/model. Resuming from RUN_DIR/checkpoints/last.safetensors continues exactly.
+// model to RUN_DIR/model, calibrated (temperature, abstention threshold: intent_calibration.h).
+// Resuming from RUN_DIR/checkpoints/last.safetensors continues exactly.
 #pragma once
 
 #include <map>
@@ -11,7 +12,9 @@
 #include "anvil/core/sink.h"
 #include "anvil/data/intent_record.h"
 #include "anvil/data/splits.h"
+#include "anvil/models/calibration.h"
 #include "anvil/models/intent_classifier.h"
+#include "anvil/pipeline/intent_calibration.h"
 #include "anvil/train/handlers/lr_scheduler.h"
 #include "anvil/train/param_groups.h"
 #include "anvil/train/tracking.h"
@@ -45,6 +48,7 @@ struct IntentTrainOptions {
   bool progress = true;
   bool resume = false;  // continue from run_dir/checkpoints/last.safetensors
   train::TrackingOptions tracking;  // run store, TensorBoard, Ctrl-C handling (track.*)
+  CalibrationOptions calibration;   // fitted on the validation split after training (eval.*)
   Sink* sink = nullptr;             // log lines (skipped records, resume notes); null = silent
 
   // Reads train.*, model.*, data.* and run.* keys.
@@ -62,6 +66,7 @@ struct IntentTrainResult {
   std::string stop_reason;  // early stopping message, or ""
   std::map<std::string, double> last_metrics;
   size_t records = 0, skipped_records = 0;
+  models::Calibration calibration;  // what was saved with the model (defaults if disabled)
 };
 
 IntentTrainResult train_intent_classifier(const IntentTrainOptions& options);
