@@ -81,13 +81,14 @@ models::Calibration calibrate_intent_model(models::IntentModel& model,
   c.ece_before = ece_at(logits.index_select(0, odd), labels.index_select(0, odd), 1.0);
   c.ece_after = ece_at(logits.index_select(0, odd), labels.index_select(0, odd), c.temperature);
 
-  // Threshold on the in-domain validation requests, judged at the fitted temperature.
-  const models::Calibration saved = model.calibration;
-  model.calibration = c;
+  // Threshold on the in-domain validation requests, judged at the fitted temperature by a copy
+  // of the model (the network is shared, not copied) so `model` is never left half-calibrated.
+  models::IntentModel calibrated = model;
+  calibrated.calibration = c;
   std::vector<std::string> in_domain;
   for (const auto& r : validation)
     if (r.intent != datagen::kNoIntent) in_domain.push_back(r.text);
-  const auto judged = judge_requests(model, in_domain);
+  const auto judged = judge_requests(calibrated, in_domain);
   c.threshold = choose_threshold(judged, options.target_false_abstain);
   c.false_abstain = abstain_rate(judged, c.threshold);
 
@@ -96,9 +97,8 @@ models::Calibration calibrate_intent_model(models::IntentModel& model,
     for (auto& r : datagen::generate_out_of_domain({options.ood_n, options.ood_seed,
                                                     datagen::OodSplit::kEvaluation}))
       ood.push_back(std::move(r.text));
-    c.ood_catch = abstain_rate(judge_requests(model, ood), c.threshold);
+    c.ood_catch = abstain_rate(judge_requests(calibrated, ood), c.threshold);
   }
-  model.calibration = saved;
   return c;
 }
 
