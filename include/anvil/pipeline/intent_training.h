@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "anvil/models/intent_classifier.h"
 #include "anvil/train/handlers/lr_scheduler.h"
 #include "anvil/train/param_groups.h"
+#include "anvil/train/pre_training_checks.h"
 #include "anvil/train/tracking.h"
 
 namespace anvil {
@@ -45,6 +47,7 @@ struct IntentTrainOptions {
   bool progress = true;
   bool resume = false;  // continue from run_dir/checkpoints/last.safetensors
   train::TrackingOptions tracking;  // run store, TensorBoard, Ctrl-C handling (track.*)
+  train::PreTrainingChecks checks;  // train.mode: the checks before training (device: ours)
   Sink* sink = nullptr;             // log lines (skipped records, resume notes); null = silent
 
   // Reads train.*, model.*, data.* and run.* keys.
@@ -62,6 +65,8 @@ struct IntentTrainResult {
   std::string stop_reason;  // early stopping message, or ""
   std::map<std::string, double> last_metrics;
   size_t records = 0, skipped_records = 0;
+  std::optional<train::ValidationReport> validation;  // the pre-training checks (not train_only)
+  bool trained = true;                                // false in check_only mode
 };
 
 IntentTrainResult train_intent_classifier(const IntentTrainOptions& options);
