@@ -28,6 +28,7 @@ void ValidatorOptions::validate() const {
   if (!(memory_error_fraction > 0))
     throw bad("memory_error_fraction", std::to_string(memory_error_fraction), "must be > 0");
   if (loop_steps < 1) throw bad("loop_steps", std::to_string(loop_steps), "must be >= 1");
+  if (loop_rows < 0) throw bad("loop_rows", std::to_string(loop_rows), "must be >= 0");
   if (max_data_batches < 0)
     throw bad("max_data_batches", std::to_string(max_data_batches), "must be >= 0");
 }

@@ -60,7 +60,14 @@ void check_loop(Context& ctx, CheckSection& out) {
   }
   auto& model = *ctx.target.model;
   auto& optimizer = *ctx.target.optimizer;
-  const NamedBatch& batch = ctx.probe.batch;
+  NamedBatch batch = ctx.probe.batch;
+  int64_t rows = -1;
+  if (ctx.options.loop_rows > 0)
+    for (auto& [name, t] : batch)
+      if (t.defined() && t.dim() > 0 && t.size(0) > ctx.options.loop_rows) {
+        t = t.slice(0, 0, ctx.options.loop_rows);
+        rows = ctx.options.loop_rows;
+      }
   // Before/after in eval mode, so dropout noise does not decide the verdict.
   auto eval_loss = [&] {
     torch::NoGradGuard no_grad;
@@ -86,27 +93,29 @@ void check_loop(Context& ctx, CheckSection& out) {
   }
   const double after = eval_loss();
   out.figures["loss_before"] = before;
+  if (rows > 0) out.figures["rows"] = static_cast<double>(rows);
+  const std::string which = rows > 0 ? " (its first " + std::to_string(rows) + " rows)" : "";
   out.figures["loss_after"] = after;
-  char buf[160];
+  char buf[320];
   if (!std::isfinite(after)) {
     std::snprintf(buf, sizeof buf,
                   "the loss became non-finite (%g) after %lld optimizer steps on one fixed batch",
                   after, static_cast<long long>(steps));
-    out.error(buf);
+    out.error(buf + which);
   } else if (!(after < before)) {
     std::snprintf(buf, sizeof buf,
                   "the loss did not decrease over %lld optimizer steps on one fixed batch: %.6g -> "
                   "%.6g (the model cannot learn: check the loss sign, the learning rate, detached "
                   "outputs)",
                   static_cast<long long>(steps), before, after);
-    out.error(buf);
+    out.error(buf + which);
   } else {
     std::snprintf(buf, sizeof buf,
                   "the loss fell from %.6g to %.6g (%.1f%%) over %lld optimizer steps on one "
                   "fixed batch",
                   before, after, 100 * (after - before) / std::abs(before),
                   static_cast<long long>(steps));
-    out.info(buf);
+    out.info(buf + which);
   }
 }
 

@@ -254,7 +254,7 @@ TEST(Validator, ModelWhoseLossCannotDecreaseFailsTheLoop) {
 
 TEST(Validator, BatchTooLargeForAStatedLimitIsAMemoryError) {
   torch::manual_seed(0);
-  // Linear(4 -> 4096) on 8192 rows: the output alone is 8192 * 4096 * 4 B = 128 MiB.
+  // Linear(4 -> 4096) on 2048 rows: the output alone is 2048 * 4096 * 4 B = 32 MiB.
   auto fc = torch::nn::Linear(4, 4096);
   torch::optim::SGD sgd(fc->parameters(), torch::optim::SGDOptions(1e-3));
   ValidationTarget t;
@@ -265,24 +265,24 @@ TEST(Validator, BatchTooLargeForAStatedLimitIsAMemoryError) {
   t.next_batch = [&]() -> std::optional<NamedBatch> {
     if (served) return std::nullopt;
     served = true;
-    return NamedBatch{{"x", torch::randn({8192, 4})}};
+    return NamedBatch{{"x", torch::randn({2048, 4})}};
   };
   t.forward = [&](const NamedBatch& b) -> io::NamedTensors {
     return {{"y", fc->forward(b[0].second)}};
   };
   t.loss = [](const io::NamedTensors& out, const NamedBatch&) { return out[0].second.pow(2).mean(); };
   ValidatorOptions o;
-  o.memory_limit_bytes = 64 << 20;
+  o.memory_limit_bytes = 16 << 20;
   o.loop_steps = 1;
   const auto report = validate_training(t, o);
   const auto& mem = *report.section("memory");
-  const double output_bytes = 8192.0 * 4096 * 4;
+  const double output_bytes = 2048.0 * 4096 * 4;
   EXPECT_GE(mem.figures.at("forward_backward_peak_bytes"), 0.9 * output_bytes);
-  EXPECT_EQ(mem.figures.at("budget_bytes"), 64 << 20);
+  EXPECT_EQ(mem.figures.at("budget_bytes"), 16 << 20);
   EXPECT_GT(mem.figures.at("budget_fraction"), 0.95);
   const auto e = errors_of(report, "memory");
-  EXPECT_TRUE(contains(e, "of 64.0 MiB, the stated limit")) << e;
-  EXPECT_TRUE(contains(e, "lower the batch size (first batch: 'x' [8192, 4]")) << e;
+  EXPECT_TRUE(contains(e, "of 16.0 MiB, the stated limit")) << e;
+  EXPECT_TRUE(contains(e, "lower the batch size (first batch: 'x' [2048, 4]")) << e;
   // The same setup fits a limit four times the working set: no memory error.
   o.memory_limit_bytes = static_cast<int64_t>(4 * mem.figures.at("total_bytes"));
   EXPECT_EQ(errors_of(validate_training(t, o), "memory"), "");

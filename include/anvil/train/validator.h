@@ -11,7 +11,7 @@
 //   data       the source yields; batches have the expected dtypes, shapes and label ranges; none
 //              is empty or ragged; a second epoch yields as many batches as the first
 //   optimizer  the optimizer holds exactly the trainable parameters (none missing, no frozen one)
-//   loop       a few optimizer steps on one fixed batch lower its loss
+//   loop       a few optimizer steps on one fixed batch (its first rows) lower its loss
 // The checks leave the run as they found it: parameters, buffers, gradients, optimizer state,
 // train/eval mode and LibTorch's default generators are restored, so a seeded run trains exactly
 // as it would without them. Batch sources are restarted by the caller's training loop (an epoch
@@ -74,6 +74,9 @@ struct ValidatorOptions {
   double memory_warn_fraction = 0.80;   // WARN above this fraction of the budget
   double memory_error_fraction = 0.95;  // ERROR above this
   int64_t loop_steps = 5;               // optimizer steps on one fixed batch (>= 1)
+  // Rows of the first batch the loop check trains on (dimension 0 of every batch tensor; 0 = the
+  // whole batch). Fewer rows keep the check fast; a model that can learn fits them easily.
+  int64_t loop_rows = 4;
   // Batches the data check reads per epoch (0 = whole epochs; the count comparison then covers
   // the full epoch).
   int64_t max_data_batches = 0;
