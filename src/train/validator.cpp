@@ -171,6 +171,11 @@ ValidationReport validate_training(const ValidationTarget& target,
     numerics = timed("numerics", [&](CheckSection& s) { check_numerics(ctx, s); });
     optimizer = timed("optimizer", [&](CheckSection& s) { check_optimizer(ctx, s); });
     loop = timed("loop", [&](CheckSection& s) { check_loop(ctx, s); });
+    {
+      const auto start = Clock::now();
+      finish_gradients(ctx, gradients);
+      gradients.seconds += std::chrono::duration<double>(Clock::now() - start).count();
+    }
     memory = timed("memory", [&](CheckSection& s) { check_memory(ctx, s); });
   } catch (...) {
     snapshot.restore();

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "anvil/train/validator.h"
 
@@ -41,6 +43,11 @@ struct Context {
   io::NamedTensors buffers;
   std::optional<NamedBatch> first_batch;  // as the source gave it (before prepare)
   Probe probe;
+  // Parameters whose gradient was all zeros in the probe. That can be the initialisation (LoRA's
+  // A while B is zero), so the loop check watches them: a gradient that turns non-zero in one of
+  // its steps clears the parameter (`revived`).
+  std::vector<std::string> zero_gradient;
+  std::set<std::string> revived;
 };
 
 NamedBatch prepare_batch(const Context& ctx, const NamedBatch& batch);
@@ -53,7 +60,9 @@ void check_data(Context& ctx, CheckSection& out);        // also sets ctx.first_
 void check_devices(const Context& ctx, CheckSection& out);
 void run_probe(Context& ctx);
 void check_shapes(const Context& ctx, CheckSection& out);
-void check_gradients(const Context& ctx, CheckSection& out);
+void check_gradients(Context& ctx, CheckSection& out);
+// After the loop: the verdict on the zero-gradient suspects.
+void finish_gradients(const Context& ctx, CheckSection& out);
 void check_numerics(const Context& ctx, CheckSection& out);
 void check_optimizer(const Context& ctx, CheckSection& out);
 void check_loop(Context& ctx, CheckSection& out);

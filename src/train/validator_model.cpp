@@ -138,7 +138,7 @@ void check_shapes(const Context& ctx, CheckSection& out) {
   out.figures["outputs"] = static_cast<double>(p.outputs.size());
 }
 
-void check_gradients(const Context& ctx, CheckSection& out) {
+void check_gradients(Context& ctx, CheckSection& out) {
   if (!ctx.probe.ran) {
     out.error("not checked: the forward/backward pass failed (" + ctx.probe.failure + ")");
     return;
@@ -157,7 +157,7 @@ void check_gradients(const Context& ctx, CheckSection& out) {
         why = "has a non-finite gradient (" + std::to_string(nans) + " NaN, " +
               std::to_string(infs) + " Inf)";
       else if (g.detach().abs().max().item<double>() == 0)
-        why = "has an all-zero gradient (dead: the loss does not change with it)";
+        ctx.zero_gradient.push_back(name);  // judged after the loop check's steps
     }
     if (!why.empty() && ++bad <= 20) out.error("parameter '" + name + "' " + why);
   }
@@ -165,9 +165,28 @@ void check_gradients(const Context& ctx, CheckSection& out) {
   out.figures["trainable_parameters"] = static_cast<double>(trainable);
   out.figures["parameters_without_gradient"] = static_cast<double>(bad);
   if (trainable == 0) out.error("the model has no trainable parameter");
+}
+
+void finish_gradients(const Context& ctx, CheckSection& out) {
+  if (!ctx.probe.ran) return;
+  int64_t dead = 0;
+  for (const auto& name : ctx.zero_gradient) {
+    if (ctx.revived.count(name)) {
+      out.info("parameter '" + name + "' had an all-zero gradient at the first step, a non-zero "
+               "one after an optimizer step (its initialisation, e.g. a LoRA A matrix while B is "
+               "zero)");
+    } else if (++dead <= 20) {
+      out.error("parameter '" + name + "' has an all-zero gradient, also after the loop check's "
+                "steps (dead: the loss does not change with it)");
+    }
+  }
+  if (dead > 20) out.error(std::to_string(dead - 20) + " more parameter(s) with all-zero gradients");
+  const double bad = out.figures["parameters_without_gradient"] + static_cast<double>(dead);
+  out.figures["parameters_without_gradient"] = bad;
+  const double trainable = out.figures["trainable_parameters"];
   if (bad == 0 && trainable > 0)
-    out.info("all " + std::to_string(trainable) + " trainable parameter(s) got a finite, non-zero "
-             "gradient");
+    out.info("all " + std::to_string(static_cast<int64_t>(trainable)) +
+             " trainable parameter(s) got a finite, non-zero gradient");
 }
 
 void check_numerics(const Context& ctx, CheckSection& out) {

@@ -78,11 +78,18 @@ void check_loop(Context& ctx, CheckSection& out) {
   };
   const double before = eval_loss();
   const int64_t steps = ctx.options.loop_steps;
+  std::vector<std::pair<std::string, torch::Tensor>> suspects;  // zero gradient in the probe
+  for (const auto& name : ctx.zero_gradient)
+    for (const auto& [n, t] : ctx.parameters)
+      if (n == name) suspects.emplace_back(n, t);
   for (int64_t k = 1; k <= steps; ++k) {
     model.train();
     optimizer.zero_grad();
     auto loss = ctx.target.loss(ctx.target.forward(batch), batch);
     loss.backward();
+    for (const auto& [name, t] : suspects)
+      if (t.grad().defined() && t.grad().detach().abs().max().item<double>() > 0)
+        ctx.revived.insert(name);
     optimizer.step();
     const double l = loss.item<double>();
     if (!std::isfinite(l)) {

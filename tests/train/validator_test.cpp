@@ -140,6 +140,38 @@ TEST(Validator, LayerWithAllZeroGradientIsNamed) {
   EXPECT_TRUE(contains(e, "parameter 'dead.weight' has an all-zero gradient")) << e;
 }
 
+TEST(Validator, ZeroGradientFromAZeroInitialisedPartnerIsNotDead) {
+  // LoRA's pattern: y = fc(x) + B(A(x)) with B zero. A's first gradient is all zeros (it flows
+  // through B), the first step makes B non-zero, and A learns from the second step on.
+  struct LowRank : torch::nn::Module {
+    LowRank() {
+      fc = register_module("fc", torch::nn::Linear(kIn, kClasses));
+      a = register_module("lora_A", torch::nn::Linear(torch::nn::LinearOptions(kIn, 2).bias(false)));
+      b = register_module("lora_B",
+                          torch::nn::Linear(torch::nn::LinearOptions(2, kClasses).bias(false)));
+      torch::NoGradGuard g;
+      b->weight.zero_();
+    }
+    torch::nn::Linear fc{nullptr}, a{nullptr}, b{nullptr};
+  };
+  torch::manual_seed(0);
+  auto net = std::make_shared<LowRank>();
+  Toy toy;
+  torch::optim::Adam adam(net->parameters(), torch::optim::AdamOptions(1e-2));
+  auto target = toy.target();
+  target.model = net.get();
+  target.optimizer = &adam;
+  target.forward = [&](const NamedBatch& b) -> io::NamedTensors {
+    const auto& x = b.at(0).second;
+    return {{"logits", net->fc(x) + net->b(net->a(x))}};
+  };
+  const auto report = validate_training(target);
+  EXPECT_TRUE(report.passed()) << report.format();
+  EXPECT_TRUE(contains(report.format(), "parameter 'lora_A.weight' had an all-zero gradient at "
+                                        "the first step"))
+      << report.format();
+}
+
 TEST(Validator, NaNFromAnOpIsFoundInOutputsLossAndGradients) {
   torch::manual_seed(0);
   Toy toy(Break::kNaN);
