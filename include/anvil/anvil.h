@@ -112,8 +112,11 @@
 #include "anvil/train/optimizer_state.h"
 #include "anvil/train/param_groups.h"
 #include "anvil/train/precision.h"
+#include "anvil/train/pre_training_checks.h"
 #include "anvil/train/rng_state.h"
 #include "anvil/train/tracking.h"
+#include "anvil/train/validation_report.h"
+#include "anvil/train/validator.h"
 
 // interop: exporters: HF folder, GGUF, ONNX, model cards
 #include "anvil/interop/export_source.h"

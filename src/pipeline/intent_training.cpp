@@ -29,6 +29,8 @@
 #include "anvil/train/handlers/running_average.h"
 #include "anvil/train/checkpoint.h"
 #include "anvil/train/param_groups.h"
+#include "anvil/train/pre_training_checks.h"
+#include "pipeline/recipe_checks.h"
 
 namespace anvil::pipeline {
 
@@ -70,6 +72,7 @@ IntentTrainOptions IntentTrainOptions::from_config(const Config& c) {
   o.threads = c.get_int("run.threads");
   o.tracking = train::TrackingOptions::from_config(c);
   o.calibration = CalibrationOptions::from_config(c);
+  o.checks = train::PreTrainingChecks::from_config(c);
   return o;
 }
 
@@ -243,6 +246,21 @@ struct IntentRun {
   train::CheckpointParts checkpoint_parts(train::Engine& engine) {
     return {model.net.get(), optimizer.get(), named_params, &engine};
   }
+
+  // The pre-training checks read the training split through the run's own loader.
+  std::optional<train::ValidationReport> run_checks(torch::Device device) {
+    train::PreTrainingChecks checks = o.checks;
+    checks.validator.device = device;
+    auto target = intent_validation_target(
+        model.net, static_cast<int64_t>(model.intents.size()), *optimizer, o.loss_weights,
+        [this]() -> std::optional<train::NamedBatch> {
+          auto b = loader->next();
+          if (!b) return std::nullopt;
+          return named_intent_batch(b->inputs, b->targets);
+        },
+        [this](int64_t epoch) { loader->start_epoch(epoch); });
+    return train::run_pre_training_checks(target, checks, o.run_dir, o.tracking, o.sink);
+  }
 };
 
 // Stages 1-2: the model for these records' intents, the records as tensors, the optimizer and
@@ -377,9 +395,17 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
 
   IntentRun run{options, split, records};
   build_intent_run(run, records, device);
+  auto validation = run.run_checks(device);  // throws when a check fails
+  if (options.checks.mode == train::ValidationMode::kCheckOnly) {
+    IntentTrainResult checked;
+    checked.validation = std::move(validation);
+    checked.trained = false;
+    return checked;
+  }
   const int64_t steps_per_epoch = run.loader->batches_per_epoch();
   train::Engine engine([&run](train::Engine& e) { return run.step(e); });
   IntentHandlers handlers = attach_intent_handlers(engine, run, steps_per_epoch);
+  train::record_checks_on_start(engine, handlers.tracking, validation, options.checks.mode);
 
   if (options.resume) {
     const std::string last = handlers.checkpointer->last_path();
@@ -408,7 +434,9 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
   }
   if (engine.state().interrupted)
     throw Error(engine.state().terminate_reason).about("resume", options.run_dir);
-  return finish_intent_run(run, handlers, engine, seconds, start_iteration);
+  auto result = finish_intent_run(run, handlers, engine, seconds, start_iteration);
+  result.validation = std::move(validation);
+  return result;
 }
 
 }  // namespace anvil::pipeline

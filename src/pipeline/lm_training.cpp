@@ -32,6 +32,8 @@
 #include "anvil/train/handlers/running_average.h"
 #include "anvil/train/checkpoint.h"
 #include "anvil/train/param_groups.h"
+#include "anvil/train/pre_training_checks.h"
+#include "pipeline/recipe_checks.h"
 #include "anvil/train/precision.h"
 
 namespace anvil::pipeline {
@@ -121,6 +123,7 @@ LmTrainOptions LmTrainOptions::from_config(const Config& c) {
   o.device = c.get_string("run.device");
   o.threads = c.get_int("run.threads");
   o.tracking = train::TrackingOptions::from_config(c);
+  o.checks = train::PreTrainingChecks::from_config(c);
   return o;
 }
 
@@ -307,6 +310,33 @@ struct LmRun {
   train::CheckpointParts checkpoint_parts(train::Engine& engine) {
     return {model.get(), optimizer.get(), trainable, &engine};
   }
+
+  // The pre-training checks read an epoch's micro-batches as step() builds them, from their own
+  // copy of the epoch plan (the run's data position is untouched).
+  std::optional<train::ValidationReport> run_checks() {
+    struct Source {
+      std::vector<std::vector<const Tokenized*>> rows;
+      int64_t next_row = 0, made = 0;
+    };
+    auto src = std::make_shared<Source>();
+    const int64_t per_epoch = steps_per_epoch * o.grad_accum;
+    auto start = [this, src](int64_t epoch) {
+      src->rows = plan_epoch(epoch);
+      src->next_row = src->made = 0;
+    };
+    auto next = [this, src, per_epoch]() -> std::optional<train::NamedBatch> {
+      if (src->made >= per_epoch || src->rows.empty()) return std::nullopt;
+      std::vector<std::vector<const Tokenized*>> chunk;
+      for (int64_t r = 0; r < o.batch_size; ++r)
+        chunk.push_back(src->rows[static_cast<size_t>(src->next_row++) % src->rows.size()]);
+      ++src->made;
+      return named_lm_batch(make_packed_batch(chunk, o.seq_len, d.fill_id, o.prompt_loss_weight));
+    };
+    train::PreTrainingChecks checks = o.checks;
+    checks.validator.device = device;
+    auto target = lm_validation_target(model, *optimizer, device, precision, next, start);
+    return train::run_pre_training_checks(target, checks, o.run_dir, o.tracking, o.sink);
+  }
 };
 
 constexpr const char* kDataPositionKey = "anvil.lm_data";
@@ -436,8 +466,16 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
   run.rows_per_epoch = static_cast<int64_t>(run.plan_epoch(1).size());
   run.steps_per_epoch = std::max<int64_t>(1, run.rows_per_epoch / (o.batch_size * o.grad_accum));
 
+  auto validation = run.run_checks();  // throws when a check fails
+  if (o.checks.mode == train::ValidationMode::kCheckOnly) {
+    LmTrainResult checked;
+    checked.validation = std::move(validation);
+    checked.trained = false;
+    return checked;
+  }
   train::Engine engine([&run](train::Engine& e) { return run.step(e); });
   LmHandlers handlers = attach_lm_handlers(engine, run, ckpt_dir);
+  train::record_checks_on_start(engine, handlers.tracking, validation, o.checks.mode);
   if (o.resume) {
     run.position = data_position_from(train::load_checkpoint(last_ckpt, run.checkpoint_parts(engine)),
                                       last_ckpt);
@@ -478,6 +516,7 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
       engine.state().metrics.count("val_loss") ? engine.state().metrics.at("val_loss") : NAN;
   result.precision = train::precision_name(run.precision);
   result.model_dir = model_dir;
+  result.validation = std::move(validation);
   finish_lm_run(run, handlers, model_dir, result);
   return result;
 }

@@ -55,6 +55,11 @@ void run_progressive_pipeline(const Config& config, const std::string& run_dir, 
 // model.type: llama — specialist data -> tokenizer + language model -> validator scores.
 void run_language_model_pipeline(const Config& config, const std::string& run_dir, Sink* sink) {
   if (!config.get_string_list("lm.phases").empty()) {
+    if (config.get_string("train.mode") == "check_only")
+      throw usage_error(
+          "train.mode = check_only does not apply to lm.phases (each phase's checks run before "
+          "it trains, in check_and_train mode)")
+          .about("mode", "check_and_train");
     run_progressive_pipeline(config, run_dir, sink);
     return;
   }
@@ -75,6 +80,7 @@ void run_language_model_pipeline(const Config& config, const std::string& run_di
     o.data_path = d.output;
   }
   auto r = train_language_model(o);
+  if (!r.trained) return;  // check_only: the checks' report was the result
   const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   emit(sink, Channel::kResult,
       "\nheld-out evaluation (generated answers scored by each specialist's validator):\n%s",
@@ -132,6 +138,15 @@ PipelineResult run_pipeline(const Config& input, Sink* sink) {
     options.negatives = config.get_double("datagen.negatives");
     generate_with_progress(options, "datagen");
   }
+  IntentTrainOptions to = IntentTrainOptions::from_config(config);
+  to.data_path = data_path;
+  to.run_dir = result.run_dir;
+  to.sink = sink;
+  if (to.checks.mode == train::ValidationMode::kCheckOnly) {
+    result.train = train_intent_classifier(to);  // prints the report; throws when a check fails
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return result;
+  }
   const uint64_t bench_seed = static_cast<uint64_t>(config.get_int("eval.benchmark_seed"));
   if (bench_seed == static_cast<uint64_t>(config.get_int("datagen.seed")))
     throw usage_error(
@@ -142,10 +157,6 @@ PipelineResult run_pipeline(const Config& input, Sink* sink) {
       "benchmark set");
 
   // 2. Train.
-  IntentTrainOptions to = IntentTrainOptions::from_config(config);
-  to.data_path = data_path;
-  to.run_dir = result.run_dir;
-  to.sink = sink;
   result.train = train_intent_classifier(to);
 
   // 3. Evaluate on the fresh benchmark set.

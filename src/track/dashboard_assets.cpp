@@ -30,6 +30,8 @@ a { color:var(--accent); }
 .status-failed { background:#fee2e2; color:#991b1b; }
 .status-interrupted { background:#fef3c7; color:#92400e; }
 .message { background:#fff; border-left:4px solid #d55e00; padding:.5rem .8rem; }
+.verdict { font-weight:600; } .verdict-passed { color:#166534; } .verdict-failed { color:#991b1b; }
+tr.level-WARN td { background:#fef3c7; } tr.level-ERROR td { background:#fee2e2; }
 dl.info { display:grid; grid-template-columns:max-content auto; gap:.2rem 1rem; background:#fff; padding:.8rem 1rem; border:1px solid var(--line); max-width:900px; }
 dt { color:var(--muted); }
 dd { margin:0; }

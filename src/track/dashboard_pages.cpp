@@ -168,7 +168,9 @@ std::string run_page(RunStore& store, int64_t run_id, int refresh_ms) {
   item("git commit", code(r.git_commit.substr(0, 12)));
   item("config hash", code(r.config_hash));
   item("run dir", code(r.run_dir));
-  body += "</dl>\n<h2>Curves</h2>\n<section id=\"charts\" class=\"charts\">";
+  body += "</dl>\n";
+  if (const auto v = store.validation(run_id)) body += validation_html(*v) + "\n";
+  body += "<h2>Curves</h2>\n<section id=\"charts\" class=\"charts\">";
   if (summaries.empty()) body += "<p class=\"empty\">No metrics recorded yet.</p>";
   for (const auto& m : summaries)
     body +=
@@ -291,6 +293,9 @@ std::string run_json(RunStore& store, int64_t run_id) {
   const RunInfo r = store.get_run(run_id);
   const auto summaries = store.metric_summaries(run_id);
   nlohmann::json last = nlohmann::json::object();
+  nlohmann::json validation = nullptr;
+  if (const auto v = store.validation(run_id))
+    validation = {{"passed", v->passed}, {"mode", v->mode}, {"seconds", v->seconds}};
   std::vector<std::string> keys;
   for (const auto& m : summaries) {
     keys.push_back(m.key);
@@ -304,7 +309,8 @@ std::string run_json(RunStore& store, int64_t run_id) {
                         {"duration_seconds", r.duration()},
                         {"points", total_points(summaries)},
                         {"keys", keys},
-                        {"last", last}}
+                        {"last", last},
+                        {"validation", validation}}
       .dump();
 }
 

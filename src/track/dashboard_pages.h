@@ -16,6 +16,8 @@ std::string runs_page(RunStore& store, int refresh_ms);
 std::string run_page(RunStore& store, int64_t run_id, int refresh_ms);
 std::string compare_page(RunStore& store, const std::vector<int64_t>& run_ids);
 std::string error_page(int status, const std::string& message);
+// The run page's section for a stored validation report (dashboard_validation.cpp).
+std::string validation_html(const ValidationRecord& validation);
 
 // JSON for /api/runs and /api/runs/ID.
 std::string runs_json(RunStore& store);

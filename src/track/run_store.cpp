@@ -22,7 +22,9 @@
 namespace anvil::track {
 namespace {
 
-constexpr int kSchemaVersion = 1;
+// 1: runs, params, metrics, artifacts, lineage. 2: + validations. Every statement of kSchema is
+// IF NOT EXISTS, so an older file migrates by running it again.
+constexpr int kSchemaVersion = 2;
 
 constexpr const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS runs (
@@ -71,6 +73,14 @@ CREATE TABLE IF NOT EXISTS lineage (
   source_kind TEXT NOT NULL,
   source_sha256 TEXT NOT NULL,
   artifact_id INTEGER NOT NULL REFERENCES artifacts(id) ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS validations (
+  run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+  passed INTEGER NOT NULL,
+  mode TEXT NOT NULL DEFAULT '',
+  seconds REAL NOT NULL DEFAULT 0,
+  report TEXT NOT NULL DEFAULT '',
+  created REAL NOT NULL
 );
 )SQL";
 
@@ -366,12 +376,28 @@ void RunStore::add_lineage(int64_t run_id, const std::string& source_path,
   s.run();
 }
 
+void RunStore::set_validation(int64_t run_id, const ValidationRecord& v) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  check_run_exists(run_id);
+  Statement s(*this,
+              "INSERT OR REPLACE INTO validations (run_id, passed, mode, seconds, report, created) "
+              "VALUES (?, ?, ?, ?, ?, ?)");
+  s.bind(1, run_id)
+      .bind(2, static_cast<int64_t>(v.passed ? 1 : 0))
+      .bind(3, v.mode)
+      .bind(4, v.seconds)
+      .bind(5, v.report)
+      .bind(6, now_seconds())
+      .run();
+}
+
 void RunStore::delete_run(int64_t run_id) {
   std::lock_guard<std::mutex> lock(mutex_);
   Transaction tx([this](const std::string& sql) { exec(sql); });
   check_run_exists(run_id);
   for (const char* sql :
-       {"DELETE FROM lineage WHERE run_id = ?", "DELETE FROM artifacts WHERE run_id = ?",
+       {"DELETE FROM lineage WHERE run_id = ?", "DELETE FROM validations WHERE run_id = ?",
+        "DELETE FROM artifacts WHERE run_id = ?",
         "DELETE FROM metrics WHERE run_id = ?", "DELETE FROM params WHERE run_id = ?",
         "DELETE FROM runs WHERE id = ?"}) {
     Statement s(*this, sql);

@@ -163,4 +163,19 @@ RunInfo RunStore::read_run(const Statement& s) {
   return r;
 }
 
+std::optional<ValidationRecord> RunStore::validation(int64_t run_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement s(*this,
+              "SELECT passed, mode, seconds, report, created FROM validations WHERE run_id = ?");
+  s.bind(1, run_id);
+  if (!s.step()) return std::nullopt;
+  ValidationRecord v;
+  v.passed = s.i64(0) != 0;
+  v.mode = s.text(1);
+  v.seconds = s.f64(2);
+  v.report = s.text(3);
+  v.created = s.f64(4);
+  return v;
+}
+
 }  // namespace anvil::track

@@ -62,6 +62,36 @@ TEST_F(DashboardTest, RunPageHasChartsConfigArtifactsAndLineage) {
   EXPECT_NE(svg->body.find("<svg"), std::string::npos);
 }
 
+TEST_F(DashboardTest, RunPageShowsThePreTrainingChecks) {
+  {
+    RunStore store(dir_ / "runs/anvil.sqlite");
+    ValidationRecord v;
+    v.passed = false;
+    v.mode = "check_only";
+    v.seconds = 0.5;
+    v.report =
+        R"({"sections": [{"name": "gradients", "status": "ERROR", "seconds": 0.1, "figures": {},
+            "lines": [{"level": "ERROR", "text": "parameter 'dead<1>.weight' got no gradient"}]},
+            {"name": "memory", "status": "INFO", "seconds": 0.1, "figures": {}, "lines": []}]})";
+    store.set_validation(ids_.failed, v);
+  }
+  auto r = get("/runs/" + std::to_string(ids_.failed));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  for (const char* s : {"Pre-training checks", "FAILED, check_only in 0.50s", "id=\"validation\"",
+                        "class=\"level-ERROR\"", "dead&lt;1&gt;.weight", "<td>memory</td>"})
+    EXPECT_NE(r->body.find(s), std::string::npos) << s;
+  auto json = get("/api/runs/" + std::to_string(ids_.failed));
+  ASSERT_TRUE(json);
+  EXPECT_NE(json->body.find("\"validation\":{\"mode\":\"check_only\",\"passed\":false"),
+            std::string::npos)
+      << json->body;
+  // A run without checks has no such section.
+  auto other = get("/runs/" + std::to_string(ids_.child));
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->body.find("Pre-training checks"), std::string::npos);
+}
+
 TEST_F(DashboardTest, CompareOverlaysRunsAndShowsDifferingParams) {
   auto r =
       get("/compare?id=" + std::to_string(ids_.completed) + "&id=" + std::to_string(ids_.child));

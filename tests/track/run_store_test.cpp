@@ -3,6 +3,7 @@
 #include "anvil/track/run_store.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -229,6 +230,61 @@ TEST(RunStore, ANanLastValueIsReportedAsNan) {
   ASSERT_EQ(s.size(), 1u);
   EXPECT_TRUE(std::isnan(s[0].last));
   EXPECT_EQ(s[0].last_step, 2);
+}
+
+}  // namespace
+}  // namespace anvil::track
+
+namespace anvil::track {
+namespace {
+
+TEST(RunStore, ValidationRoundTripsAndIsDeletedWithItsRun) {
+  TempDir dir("store");
+  RunStore store(dir / "anvil.sqlite");
+  const int64_t id = store.create_run({});
+  EXPECT_FALSE(store.validation(id).has_value());
+  ValidationRecord v;
+  v.passed = false;
+  v.mode = "check_only";
+  v.seconds = 1.25;
+  v.report = "{\"sections\": []}";
+  store.set_validation(id, v);
+  v.passed = true;  // replaces, not appends
+  store.set_validation(id, v);
+  const auto back = store.validation(id);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_TRUE(back->passed);
+  EXPECT_EQ(back->mode, "check_only");
+  EXPECT_EQ(back->seconds, 1.25);
+  EXPECT_EQ(back->report, v.report);
+  EXPECT_GT(back->created, 0);
+  EXPECT_NE(error_of([&] { store.set_validation(id + 1, v); }).find("no run"), std::string::npos);
+  store.delete_run(id);
+  EXPECT_FALSE(store.validation(id).has_value());
+}
+
+TEST(RunStore, AVersionOneFileGainsTheValidationsTableOnOpen) {
+  TempDir dir("store");
+  const std::string path = dir / "anvil.sqlite";
+  int64_t id = 0;
+  {
+    RunStore store(path);
+    id = store.create_run({});
+  }
+  {  // Turn it back into a schema-1 file: no validations table, user_version 1.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "DROP TABLE validations; PRAGMA user_version = 1;", nullptr,
+                           nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  RunStore store(path);
+  EXPECT_EQ(store.list_runs().size(), 1u);  // the old run survives
+  ValidationRecord v;
+  v.passed = true;
+  store.set_validation(id, v);
+  EXPECT_TRUE(store.validation(id)->passed);
 }
 
 }  // namespace

@@ -21,6 +21,7 @@ struct TrainArgs {
   std::string run_dir;
   std::string resume;
   std::string device;
+  std::string mode;
   bool cross_validate = false;
   int64_t folds = 5;
   int64_t stop_after_steps = 0;
@@ -73,6 +74,9 @@ void register_train(CLI::App& app, Context& ctx) {
                   "continue the run in this directory from its last checkpoint (its config.yaml is "
                   "loaded first; overrides such as train.epochs=30 apply on top)");
   cmd->add_option("--device", a->device, "auto | cpu | cuda[:N] (default run.device)");
+  cmd->add_option("--mode", a->mode,
+                  "check_only (run the pre-training checks, print the report, exit 0 if they pass, "
+                  "1 if not) | train_only | check_and_train (default train.mode)");
   cmd->add_flag("--cross-validate", a->cross_validate,
                 "k-fold cross-validation instead of one run");
   cmd->add_option("--folds", a->folds, "folds for --cross-validate")->capture_default_str();
@@ -91,6 +95,7 @@ void register_train(CLI::App& app, Context& ctx) {
     }
     if (!a->data.empty()) cargs.overrides.insert(cargs.overrides.begin(), "data.path=" + a->data);
     if (!a->device.empty()) cargs.overrides.push_back("run.device=" + a->device);
+    if (!a->mode.empty()) cargs.overrides.push_back("train.mode=" + a->mode);
     if (!a->data.empty()) cargs.overrides.push_back("lm.data=" + a->data);
     Config config = load_config(cargs);
     if (config.get_string("model.type") == "llama") {
@@ -112,6 +117,7 @@ void register_train(CLI::App& app, Context& ctx) {
       config.save(lm.run_dir + "/config.yaml");
       std::fprintf(stderr, "run directory: %s\n", lm.run_dir.c_str());
       auto r = pipeline::train_language_model(lm);
+      if (!r.trained) return;  // check_only: the report is the result
       if (!r.scores.empty())
         std::printf("%s", pipeline::format_specialist_scores(r.scores).c_str());
       std::printf(
@@ -145,7 +151,8 @@ void register_train(CLI::App& app, Context& ctx) {
       run_cross_validation(config, options, a->folds);
       return;
     }
-    print_result(pipeline::train_intent_classifier(options));
+    auto r = pipeline::train_intent_classifier(options);
+    if (r.trained) print_result(r);  // check_only: the report (already printed) is the result
   });
 }
 

@@ -16,6 +16,7 @@ std::string flag_hint(const Error& e) {
       {"device", "choose another with --device cpu or auto"},
       {"port", "choose another with --port"},
       {"folds", "set with --folds"},
+      {"mode", "train.mode, or --mode {}"},
       {"stop_after_steps", "set with --stop-after-steps"},
       {"run_db", "pass --db PATH, or train with track.enabled=true first"},
       {"run_id", "`anvil runs list` shows the runs"},

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "anvil/pipeline/intent_calibration.h"
 #include "anvil/train/handlers/lr_scheduler.h"
 #include "anvil/train/param_groups.h"
+#include "anvil/train/pre_training_checks.h"
 #include "anvil/train/tracking.h"
 
 namespace anvil {
@@ -49,6 +51,7 @@ struct IntentTrainOptions {
   bool resume = false;  // continue from run_dir/checkpoints/last.safetensors
   train::TrackingOptions tracking;  // run store, TensorBoard, Ctrl-C handling (track.*)
   CalibrationOptions calibration;   // fitted on the validation split after training (eval.*)
+  train::PreTrainingChecks checks;  // train.mode: the checks before training (device: ours)
   Sink* sink = nullptr;             // log lines (skipped records, resume notes); null = silent
 
   // Reads train.*, model.*, data.* and run.* keys.
@@ -67,6 +70,8 @@ struct IntentTrainResult {
   std::map<std::string, double> last_metrics;
   size_t records = 0, skipped_records = 0;
   models::Calibration calibration;  // what was saved with the model (defaults if disabled)
+  std::optional<train::ValidationReport> validation;  // the pre-training checks (not train_only)
+  bool trained = true;                                // false in check_only mode
 };
 
 IntentTrainResult train_intent_classifier(const IntentTrainOptions& options);

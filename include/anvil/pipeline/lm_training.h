@@ -9,6 +9,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "anvil/pipeline/lm_evaluation.h"
 #include "anvil/core/sink.h"
 #include "anvil/train/param_groups.h"
+#include "anvil/train/pre_training_checks.h"
 #include "anvil/train/tracking.h"
 
 namespace anvil {
@@ -56,6 +58,7 @@ struct LmTrainOptions {
   bool progress = true;
   train::TrackingOptions tracking;
   train::DecayOptions decay;  // which parameters weight decay applies to (train.decay_*)
+  train::PreTrainingChecks checks;  // train.mode: the checks before training (device: ours)
   Sink* sink = nullptr;       // log lines ("resuming at ..."); null = silent
 
   static LmTrainOptions from_config(const Config& config);
@@ -77,6 +80,8 @@ struct LmTrainResult {
   double final_val_loss = 0;
   std::string precision;                // what lm.precision resolved to: fp32 | bf16
   std::vector<SpecialistScore> scores;  // per specialist, plus "overall" last; empty without eval
+  std::optional<train::ValidationReport> validation;  // the pre-training checks (not train_only)
+  bool trained = true;                                // false in check_only mode
 };
 
 // Throws anvil::Error when the run is interrupted (after checkpointing; the message says how to

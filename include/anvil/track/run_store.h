@@ -1,7 +1,8 @@
 // RunStore: the experiment database, one SQLite file per project (default runs/anvil.sqlite).
 // Tables: runs (id, name, status, start/end, heartbeat, git commit, host, pid, resolved config and
 // its hash, run directory, message), params, metrics (key, step, epoch, wall time, value),
-// artifacts (path, kind, size, sha256) and lineage (source file -> artifact).
+// artifacts (path, kind, size, sha256), lineage (source file -> artifact) and validations (the
+// pre-training checks' report, one per run; schema version 2, added to version-1 files on open).
 //
 // Concurrency: WAL journal and a busy timeout, so several training processes and a dashboard can
 // use one file at once; writes are short IMMEDIATE transactions. One RunStore (one connection) may
@@ -85,6 +86,16 @@ struct LineageEdge {
   int64_t source_run_id = 0;  // run that recorded an artifact with the source's sha256 (0: none)
 };
 
+// The pre-training checks of a run (train/validator.h): whether they passed and the report as
+// JSON (the run directory's validation.json).
+struct ValidationRecord {
+  bool passed = false;
+  std::string mode;     // check_only | check_and_train
+  double seconds = 0;   // how long the checks took
+  std::string report;   // JSON text
+  double created = 0;   // Unix seconds; filled in by the store
+};
+
 struct MetricSummary {
   std::string key;
   int64_t count = 0;
@@ -123,6 +134,8 @@ class RunStore {
   // is false (large datasets).
   void add_lineage(int64_t run_id, const std::string& source_path, const std::string& source_kind,
                    int64_t artifact_id, bool hash_source = true);
+  // Records (or replaces) the run's validation report. Throws for an unknown id.
+  void set_validation(int64_t run_id, const ValidationRecord& validation);
   // Deletes the run and everything recorded for it. Throws for an unknown id.
   void delete_run(int64_t run_id);
   // Marks running runs of this host whose pid is gone as failed. Returns how many.
@@ -141,6 +154,8 @@ class RunStore {
   std::vector<MetricPoint> metrics(int64_t run_id, const std::string& key = "");
   std::vector<Artifact> artifacts(int64_t run_id);
   std::vector<LineageEdge> lineage(int64_t run_id);
+  // The run's validation report; nullopt when none was recorded.
+  std::optional<ValidationRecord> validation(int64_t run_id);
   std::string journal_mode();
 
  private:

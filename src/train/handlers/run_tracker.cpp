@@ -67,6 +67,11 @@ void RunTracker::log_lineage(const std::string& source_path, const std::string& 
   recorder_->add_lineage(source_path, source_kind, artifact_id, hash_source);
 }
 
+void RunTracker::log_validation(const track::ValidationRecord& validation) {
+  if (run_id() == 0) throw Error("run tracker: log_validation before the run started");
+  store_->set_validation(run_id(), validation);
+}
+
 void RunTracker::finish(Engine& e) {
   const State& s = e.state();
   if (s.failed)

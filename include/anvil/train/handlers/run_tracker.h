@@ -57,6 +57,8 @@ class RunTracker : public Handler {
   // Records that `source_path` (a dataset, a parent model/checkpoint) produced `artifact_id`.
   void log_lineage(const std::string& source_path, const std::string& source_kind,
                    int64_t artifact_id, bool hash_source = true);
+  // Records the pre-training checks' report with the run (after STARTED).
+  void log_validation(const track::ValidationRecord& validation);
 
  private:
   void finish(Engine& engine);
