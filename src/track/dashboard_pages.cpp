@@ -284,7 +284,7 @@ std::string runs_json(RunStore& store) {
                    {"points", total_points(summaries)},
                    {"duration_seconds", r.duration()}});
   }
-  return out.dump();
+  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string run_json(RunStore& store, int64_t run_id) {
@@ -305,7 +305,7 @@ std::string run_json(RunStore& store, int64_t run_id) {
                         {"points", total_points(summaries)},
                         {"keys", keys},
                         {"last", last}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace anvil::track::dashboard

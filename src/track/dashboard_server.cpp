@@ -31,6 +31,8 @@ struct Dashboard::Impl {
 
 namespace {
 
+constexpr size_t kMaxRequestBody = 64 * 1024;
+
 int64_t parse_id(const std::string& text) {
   if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
     throw usage_error("bad run id '" + text + "'");
@@ -84,6 +86,13 @@ Dashboard::Dashboard(DashboardOptions options) : impl_(std::make_unique<Impl>(st
     int yes = 1;
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
+  // Requests are small GETs: a body is never needed, so anything over 64 KiB is refused (413)
+  // from its declared length; slow senders time out. Responses are never sniffed as another type.
+  s.set_payload_max_length(kMaxRequestBody);
+  s.set_read_timeout(5, 0);
+  s.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                         {"Referrer-Policy", "no-referrer"},
+                         {"X-Frame-Options", "DENY"}});
   constexpr const char* kHtml = "text/html; charset=utf-8";
   constexpr const char* kJson = "application/json";
   constexpr const char* kSvg = "image/svg+xml";
