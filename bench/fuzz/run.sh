@@ -48,8 +48,8 @@ for t in "${targets[@]}"; do
   ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" UBSAN_OPTIONS="print_stacktrace=1" \
     "$bin" "${args[@]}" "$work" "$seeds" >"$log" 2>&1 || true
   after=$(find "$findings" -type f | wc -l)
-  execs=$(awk -F': *' '/stat::number_of_executed_units/ {print $2}' "$log" | tail -1)
-  rate=$(awk -F': *' '/stat::average_exec_per_sec/ {print $2}' "$log" | tail -1)
+  execs=$(awk '/stat::number_of_executed_units/ {print $NF}' "$log" | tail -1)
+  rate=$(awk '/stat::average_exec_per_sec/ {print $NF}' "$log" | tail -1)
   corpus=$(find "$work" -type f | wc -l)
   new=$((after - before))
   printf '%-18s %12s %9s %7s %9s\n' "$t" "${execs:-?}" "${rate:-?}" "$corpus" "$new"

@@ -14,11 +14,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   } catch (const anvil::Error&) {
     return 0;
   }
-  for (const auto& ins : program.code)
+  // Every register index is in range and every branch lands on an instruction (or just past
+  // the last one: a label at the end, which halts).
+  const auto count = static_cast<int32_t>(program.code.size());
+  for (const auto& ins : program.code) {
+    const auto shape = anvil::datagen::opcode_info(ins.op).shape;
     if (ins.a >= anvil::datagen::kNumRegisters || ins.b >= anvil::datagen::kNumRegisters ||
-        ins.c >= anvil::datagen::kNumRegisters ||
-        ins.target >= static_cast<int32_t>(program.code.size()))
+        (!ins.c_is_imm && ins.c >= anvil::datagen::kNumRegisters))
       __builtin_trap();
+    if (shape == anvil::datagen::OperandShape::kLabel && (ins.target < 0 || ins.target > count))
+      __builtin_trap();
+  }
   anvil::datagen::RunOptions options;
   options.max_steps = 20000;
   options.memory_words = 64;

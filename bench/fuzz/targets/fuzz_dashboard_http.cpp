@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -35,7 +36,11 @@ std::string make_database() {
     const int64_t id = store.create_run(run);
     store.log_metrics(id, {{"loss", 0, 0, 0.0, 1.5}, {"loss", 1, 0, 0.1, 1.0},
                            {"<xss>metric", 0, 0, 0.0, 2.0}, {"<xss>metric", 1, 0, 0.1, 3.0}});
-    store.add_artifact(id, std::string(dir) + "/<xss>artifact.bin", "<xss>kind");
+    const std::string artifact = std::string(dir) + "/<xss>artifact.bin";
+    std::FILE* f = std::fopen(artifact.c_str(), "w");  // artifacts are hashed: it must exist
+    if (!f) abort();
+    std::fclose(f);
+    store.add_artifact(id, artifact, "<xss>kind");
     if (id % 2) store.finish_run(id, anvil::track::RunStatus::kFailed, "<xss>message");
   }
   return path;
