@@ -45,7 +45,8 @@ for t in "${targets[@]}"; do
   log="$build/$t.log"
   before=$(find "$findings" -type f | wc -l)
   # Leak checks run at exit; a finding makes libFuzzer exit non-zero: counted below, not fatal.
-  ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" UBSAN_OPTIONS="print_stacktrace=1" \
+  ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" LSAN_OPTIONS="suppressions=$here/lsan.supp" \
+    UBSAN_OPTIONS="print_stacktrace=1" \
     "$bin" "${args[@]}" "$work" "$seeds" >"$log" 2>&1 || true
   after=$(find "$findings" -type f | wc -l)
   execs=$(awk '/stat::number_of_executed_units/ {print $NF}' "$log" | tail -1)

@@ -26,15 +26,16 @@ TEST(PeftConfig, ReadsPeftFieldsWithDefaults) {
 }
 
 TEST(PeftConfig, MalformedFilesAreErrorsNamingTheFile) {
-  for (const char* text :
-       {"", "[1]", "\"LORA\"", R"({"peft_type":"IA3","r":1})", R"({"peft_type":"LORA"})",
-        R"({"peft_type":"LORA","r":"4","lora_alpha":8,"target_modules":[]})",
-        R"({"peft_type":"LORA","r":4,"lora_alpha":8,"target_modules":[1]})",
-        R"({"peft_type":"LORA","r":4,"lora_alpha":8,"target_modules":"q","use_rslora":"yes"})",
-        // Before parse_peft_adapter_config, a base model that was not a string escaped as a JSON
-        // library error from load_model_with_adapters.
-        R"({"peft_type":"LORA","r":4,"lora_alpha":8,"target_modules":"q","base_model_name_or_path":7})",
-        R"({"peft_type":7,"r":4})"}) {
+  for (
+      const char* text :
+      {"", "[1]", "\"LORA\"", R"({"peft_type":"IA3","r":1})", R"({"peft_type":"LORA"})",
+       R"({"peft_type":"LORA","r":"4","lora_alpha":8,"target_modules":[]})",
+       R"({"peft_type":"LORA","r":4,"lora_alpha":8,"target_modules":[1]})",
+       R"({"peft_type":"LORA","r":4,"lora_alpha":8,"target_modules":"q","use_rslora":"yes"})",
+       // Before parse_peft_adapter_config, a base model that was not a string escaped as a JSON
+       // library error from load_model_with_adapters.
+       R"({"peft_type":"LORA","r":4,"lora_alpha":8,"target_modules":"q","base_model_name_or_path":7})",
+       R"({"peft_type":7,"r":4})"}) {
     try {
       parse_peft_adapter_config(text, "a/adapter_config.json");
       ADD_FAILURE() << "accepted: " << text;

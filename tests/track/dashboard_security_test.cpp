@@ -11,6 +11,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "anvil/track/dashboard.h"
 #include "anvil/track/run_store.h"
@@ -63,8 +64,10 @@ class DashboardSecurityTest : public ::testing::Test {
     run.config = "run:\n  name: '" + kScript + "'\n";
     run.params = {{kScript, kScript}, {"train.lr", "\"'&<>"}};
     id_ = store.create_run(run);
-    store.log_metrics(id_, {{kScript, 1, 1, 0.0, 1.0}, {kScript, 2, 1, 0.0, 0.5},
-                            {"loss", 1, 1, 0.0, 2.0}, {"loss", 2, 1, 0.0, 1.0}});
+    store.log_metrics(id_, {{kScript, 1, 1, 0.0, 1.0},
+                            {kScript, 2, 1, 0.0, 0.5},
+                            {"loss", 1, 1, 0.0, 2.0},
+                            {"loss", 2, 1, 0.0, 1.0}});
     anvil::testing::write_text(dir_ / "<b>artifact</b>.bin", "x");
     const int64_t artifact = store.add_artifact(id_, dir_ / "<b>artifact</b>.bin", kScript);
     store.add_lineage(id_, dir_ / "<b>artifact</b>.bin", kScript, artifact);
@@ -81,8 +84,9 @@ class DashboardSecurityTest : public ::testing::Test {
     dashboard_->start();
   }
   std::string get(const std::string& target) {
-    return raw_exchange(dashboard_->port(),
-                        "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    return raw_exchange(
+        dashboard_->port(),
+        "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
   }
 
   TempDir dir_{"dashsec"};
@@ -112,13 +116,13 @@ TEST_F(DashboardSecurityTest, ListensOnLoopbackOnlyByDefault) {
 }
 
 TEST_F(DashboardSecurityTest, PathTraversalFindsNoFile) {
-  for (const std::string target :
-       {"/static/../../../../etc/passwd", "/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
-        "/static/..%2f..%2f..%2fetc%2fpasswd", "/../../../../etc/passwd", "//etc/passwd",
-        "/static/anvil.css/../../../etc/passwd", "/runs/1/../../../etc/passwd",
-        "/static/%252e%252e/etc/passwd", "/static/..\\..\\etc\\passwd", "/etc/passwd%00.css",
-        "/static/" + std::string("anvil.css%00/../../etc/passwd"), "/anvil.sqlite",
-        "/runs/anvil.sqlite", "/static/anvil.sqlite"}) {
+  for (const std::string& target : std::vector<std::string>{
+           "/static/../../../../etc/passwd", "/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+           "/static/..%2f..%2f..%2fetc%2fpasswd", "/../../../../etc/passwd", "//etc/passwd",
+           "/static/anvil.css/../../../etc/passwd", "/runs/1/../../../etc/passwd",
+           "/static/%252e%252e/etc/passwd", "/static/..\\..\\etc\\passwd", "/etc/passwd%00.css",
+           "/static/" + std::string("anvil.css%00/../../etc/passwd"), "/anvil.sqlite",
+           "/runs/anvil.sqlite", "/static/anvil.sqlite"}) {
     const std::string r = get(target);
     const int status = status_of(r);
     EXPECT_TRUE(status >= 400 && status < 500) << target << " -> " << r.substr(0, 200);
@@ -129,11 +133,11 @@ TEST_F(DashboardSecurityTest, PathTraversalFindsNoFile) {
 
 TEST_F(DashboardSecurityTest, EveryStringFromTheDatabaseAndTheRequestIsEscaped) {
   const std::string id = std::to_string(id_);
-  for (const std::string target :
-       {"/", "/runs/" + id, "/compare?id=" + id, "/compare?ids=" + id + "," + id,
-        "/runs/%3Cscript%3Ealert(1)%3C/script%3E", "/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-        "/compare?id=%3Cscript%3E", "/runs/" + id + "/plot.svg?metric=%3Cscript%3Ealert(1)",
-        "/plot.svg?id=" + id + "&metric=%3Cscript%3Ealert(1)%3C/script%3E"}) {
+  for (const std::string& target : std::vector<std::string>{
+           "/", "/runs/" + id, "/compare?id=" + id, "/compare?ids=" + id + "," + id,
+           "/runs/%3Cscript%3Ealert(1)%3C/script%3E", "/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+           "/compare?id=%3Cscript%3E", "/runs/" + id + "/plot.svg?metric=%3Cscript%3Ealert(1)",
+           "/plot.svg?id=" + id + "&metric=%3Cscript%3Ealert(1)%3C/script%3E"}) {
     const std::string r = get(target);
     const int status = status_of(r);
     EXPECT_TRUE(status > 0 && status < 500) << target << " -> " << r.substr(0, 300);
@@ -150,8 +154,9 @@ TEST_F(DashboardSecurityTest, EveryStringFromTheDatabaseAndTheRequestIsEscaped) 
 }
 
 TEST_F(DashboardSecurityTest, NamesThatAreNotUtf8StillRender) {
-  for (const std::string target : {std::string("/"), "/runs/" + std::to_string(latin1_),
-                                   std::string("/api/runs"), "/api/runs/" + std::to_string(latin1_)})
+  for (const std::string& target :
+       std::vector<std::string>{std::string("/"), "/runs/" + std::to_string(latin1_),
+                                std::string("/api/runs"), "/api/runs/" + std::to_string(latin1_)})
     EXPECT_EQ(status_of(get(target)), 200) << target;
   EXPECT_NE(get("/api/runs/" + std::to_string(latin1_)).find("caf\xef\xbf\xbd"), std::string::npos)
       << "invalid bytes become U+FFFD in JSON";
@@ -160,15 +165,12 @@ TEST_F(DashboardSecurityTest, NamesThatAreNotUtf8StillRender) {
 TEST_F(DashboardSecurityTest, OversizedRequestsAreRefused) {
   const std::string long_uri = get("/runs/" + std::string(100000, '1'));
   EXPECT_EQ(status_of(long_uri), 414) << long_uri.substr(0, 200);
-  const std::string many_headers =
-      raw_exchange(dashboard_->port(), "GET / HTTP/1.1\r\n" +
-                                           [] {
-                                             std::string h;
-                                             for (int i = 0; i < 2000; ++i)
-                                               h += "X-H" + std::to_string(i) + ": v\r\n";
-                                             return h;
-                                           }() +
-                                           "\r\n");
+  const std::string many_headers = raw_exchange(
+      dashboard_->port(), "GET / HTTP/1.1\r\n" + [] {
+        std::string h;
+        for (int i = 0; i < 2000; ++i) h += "X-H" + std::to_string(i) + ": v\r\n";
+        return h;
+      }() + "\r\n");
   const int many = status_of(many_headers);
   EXPECT_TRUE(many == 0 || (many >= 400 && many < 500)) << many_headers.substr(0, 200);
   // A body the dashboard never needs: refused from its declared length, not read.
@@ -183,19 +185,20 @@ TEST_F(DashboardSecurityTest, OversizedRequestsAreRefused) {
 }
 
 TEST_F(DashboardSecurityTest, MalformedRequestsGet4xx) {
-  for (const std::string request :
-       {std::string("GARBAGE\r\n\r\n"), std::string("GET\r\n\r\n"), std::string("GET /\r\n\r\n"),
-        std::string("GET / HTTP/9.9\r\n\r\n"), std::string("GET / HTTP/1.1 extra\r\n\r\n"),
-        std::string("GET / HTTP/1.1\r\nContent-Length: abc\r\n\r\n"),
-        std::string("GET / HTTP/1.1\r\nContent-Length: -5\r\n\r\n"),
-        std::string("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n\r\n"),
-        std::string("GET / HTTP/1.1\r\nNoColonHeader\r\n\r\n"),
-        std::string("GET /\0runs HTTP/1.1\r\n\r\n", 24),
-        std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11),  // a TLS ClientHello
-        std::string("GET /runs/%zz HTTP/1.1\r\n\r\n"), std::string("GET /compare?id=%ff%fe HTTP/1.1\r\n\r\n"),
-        std::string("GET /compare?id=1&id=99999999999999999999 HTTP/1.1\r\n\r\n"),
-        std::string("GET /compare?ids=,,, HTTP/1.1\r\n\r\n"),
-        std::string("DELETE /runs/1 HTTP/1.1\r\n\r\n"), std::string("PUT / HTTP/1.1\r\n\r\n")}) {
+  for (const std::string& request : std::vector<std::string>{
+           std::string("GARBAGE\r\n\r\n"), std::string("GET\r\n\r\n"), std::string("GET /\r\n\r\n"),
+           std::string("GET / HTTP/9.9\r\n\r\n"), std::string("GET / HTTP/1.1 extra\r\n\r\n"),
+           std::string("GET / HTTP/1.1\r\nContent-Length: abc\r\n\r\n"),
+           std::string("GET / HTTP/1.1\r\nContent-Length: -5\r\n\r\n"),
+           std::string("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n\r\n"),
+           std::string("GET / HTTP/1.1\r\nNoColonHeader\r\n\r\n"),
+           std::string("GET /\0runs HTTP/1.1\r\n\r\n", 24),
+           std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11),  // a TLS ClientHello
+           std::string("GET /runs/%zz HTTP/1.1\r\n\r\n"),
+           std::string("GET /compare?id=%ff%fe HTTP/1.1\r\n\r\n"),
+           std::string("GET /compare?id=1&id=99999999999999999999 HTTP/1.1\r\n\r\n"),
+           std::string("GET /compare?ids=,,, HTTP/1.1\r\n\r\n"),
+           std::string("DELETE /runs/1 HTTP/1.1\r\n\r\n"), std::string("PUT / HTTP/1.1\r\n\r\n")}) {
     const std::string r = raw_exchange(dashboard_->port(), request);
     const int status = status_of(r);
     EXPECT_TRUE(status >= 400 && status < 500)

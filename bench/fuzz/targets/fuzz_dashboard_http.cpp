@@ -34,8 +34,10 @@ std::string make_database() {
     run.config = "run:\n  name: '<xss>'\n";
     run.params = {{"<xss>param", "<xss>value"}, {"train.lr", "0.001"}};
     const int64_t id = store.create_run(run);
-    store.log_metrics(id, {{"loss", 0, 0, 0.0, 1.5}, {"loss", 1, 0, 0.1, 1.0},
-                           {"<xss>metric", 0, 0, 0.0, 2.0}, {"<xss>metric", 1, 0, 0.1, 3.0}});
+    store.log_metrics(id, {{"loss", 0, 0, 0.0, 1.5},
+                           {"loss", 1, 0, 0.1, 1.0},
+                           {"<xss>metric", 0, 0, 0.0, 2.0},
+                           {"<xss>metric", 1, 0, 0.1, 3.0}});
     const std::string artifact = std::string(dir) + "/<xss>artifact.bin";
     std::FILE* f = std::fopen(artifact.c_str(), "w");  // artifacts are hashed: it must exist
     if (!f) abort();

@@ -14,8 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     const auto config = anvil::models::LlamaConfig::from_hf_json(json, "config.json");
     (void)config.parameter_count();
-    const auto again =
-        anvil::models::LlamaConfig::from_hf_json(config.to_hf_json(), "round-trip");
+    const auto again = anvil::models::LlamaConfig::from_hf_json(config.to_hf_json(), "round-trip");
     if (again.parameter_count() != config.parameter_count()) __builtin_trap();
   } catch (const anvil::Error&) {
   }

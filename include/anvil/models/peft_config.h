@@ -10,12 +10,12 @@
 namespace anvil::models {
 
 struct PeftAdapterConfig {
-  int64_t r = 0;             // LoRA rank, "r"
-  double alpha = 0;          // "lora_alpha"
-  double dropout = 0;        // "lora_dropout", default 0
-  bool rslora = false;       // "use_rslora", default false
+  int64_t r = 0;                            // LoRA rank, "r"
+  double alpha = 0;                         // "lora_alpha"
+  double dropout = 0;                       // "lora_dropout", default 0
+  bool rslora = false;                      // "use_rslora", default false
   std::vector<std::string> target_modules;  // a string is a list of one
-  std::string base_model;    // "base_model_name_or_path"; "" when absent
+  std::string base_model;                   // "base_model_name_or_path"; "" when absent
 };
 
 // Parses adapter_config.json text; `origin` (the path) starts every error. Throws anvil::Error on
