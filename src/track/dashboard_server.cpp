@@ -32,6 +32,7 @@ struct Dashboard::Impl {
 namespace {
 
 constexpr size_t kMaxRequestBody = 64 * 1024;
+constexpr size_t kMaxRequestHeaders = 100;
 
 int64_t parse_id(const std::string& text) {
   if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
@@ -93,6 +94,27 @@ Dashboard::Dashboard(DashboardOptions options) : impl_(std::make_unique<Impl>(st
   s.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                          {"Referrer-Policy", "no-referrer"},
                          {"X-Frame-Options", "DENY"}});
+  // Every route is a GET without a body: refuse bodies, malformed lengths and header floods before
+  // routing (cpp-httplib itself ignores a bad Content-Length and does not count headers).
+  s.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    const auto refuse = [&](int status, const std::string& why) {
+      res.status = status;
+      res.set_content(dashboard::error_page(status, why), "text/html; charset=utf-8");
+      res.set_header("Connection", "close");
+      return httplib::Server::HandlerResponse::Handled;
+    };
+    if (req.headers.size() > kMaxRequestHeaders) return refuse(431, "too many request headers");
+    if (req.has_header("Transfer-Encoding")) return refuse(413, "request bodies are not accepted");
+    if (req.has_header("Content-Length")) {
+      const std::string length = req.get_header_value("Content-Length");
+      if (length.empty() || length.find_first_not_of("0123456789") != std::string::npos)
+        return refuse(400, "malformed Content-Length");
+      if (length.find_first_not_of('0') != std::string::npos)
+        return refuse(413, "request bodies are not accepted");
+    }
+    if (!req.body.empty()) return refuse(413, "request bodies are not accepted");
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
   constexpr const char* kHtml = "text/html; charset=utf-8";
   constexpr const char* kJson = "application/json";
   constexpr const char* kSvg = "image/svg+xml";

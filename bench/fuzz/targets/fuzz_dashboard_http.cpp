@@ -63,7 +63,7 @@ int server_port() {
 std::string exchange(std::string_view request) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) abort();
-  timeval timeout{5, 0};
+  timeval timeout{3, 0};
   ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
@@ -75,13 +75,16 @@ std::string exchange(std::string_view request) {
     if (n <= 0) break;  // the server may stop reading a request it already refused
     done += static_cast<size_t>(n);
   }
-  ::shutdown(fd, SHUT_WR);
+  // No half-close: cpp-httplib drops a connection whose peer already sent EOF without
+  // answering. Read until the server closes, or until it pauses after answering.
   std::string response;
   char buf[65536];
   while (true) {
     const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
     if (n <= 0) break;
     response.append(buf, static_cast<size_t>(n));
+    timeval pause{0, 300000};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &pause, sizeof pause);
   }
   ::close(fd);
   return response;
