@@ -13,7 +13,9 @@ PeftAdapterConfig parse_peft_adapter_config(std::string_view json, const std::st
     const nlohmann::json cfg = nlohmann::json::parse(json);
     if (!cfg.is_object()) throw Error("expected a JSON object");
     if (cfg.value("peft_type", "") != "LORA") throw Error("peft_type is not LORA");
-    c.r = cfg.at("r").get<int64_t>();
+    if (!cfg.at("r").is_number_integer())  // 3e22 -> int64 would be undefined (found by fuzzing)
+      throw Error("r: expected an integer, found " + cfg["r"].dump());
+    c.r = cfg["r"].get<int64_t>();
     c.alpha = cfg.at("lora_alpha").get<double>();
     c.dropout = cfg.value("lora_dropout", 0.0);
     c.rslora = cfg.value("use_rslora", false);

@@ -83,7 +83,7 @@ std::string exchange(std::string_view request) {
     const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
     if (n <= 0) break;
     response.append(buf, static_cast<size_t>(n));
-    timeval pause{0, 300000};
+    timeval pause{0, 20000};
     ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &pause, sizeof pause);
   }
   ::close(fd);
