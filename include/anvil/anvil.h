@@ -91,6 +91,7 @@
 #include "anvil/models/mlp.h"
 #include "anvil/models/multihead_cnn.h"
 #include "anvil/models/peft_adapter.h"
+#include "anvil/models/peft_config.h"
 #include "anvil/models/pointer_cnn.h"
 
 // train: Engine, events, handlers, checkpoints, parameter groups

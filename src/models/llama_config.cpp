@@ -1,6 +1,8 @@
 // LlamaConfig validation and Hugging Face config.json conversion.
 #include "anvil/models/llama_config.h"
 
+#include <optional>
+
 #include "anvil/core/error.h"
 
 namespace anvil::models {
@@ -55,18 +57,32 @@ nlohmann::json LlamaConfig::to_hf_json() const {
   return j;
 }
 
+namespace {
+
+// An integer field; a float is refused (converting 3e22 to int64 is undefined: found by fuzzing).
+int64_t integer_field(const nlohmann::json& j, const char* key, std::optional<int64_t> fallback) {
+  if (!j.contains(key) && fallback) return *fallback;
+  const auto& v = j.at(key);
+  if (!v.is_number_integer())
+    throw Error(std::string(key) + ": expected an integer, found " + v.dump());
+  return v.get<int64_t>();
+}
+
+}  // namespace
+
 LlamaConfig LlamaConfig::from_hf_json(const nlohmann::json& j, const std::string& origin) {
   LlamaConfig c;
   try {
-    c.vocab_size = j.at("vocab_size").get<int64_t>();
-    c.hidden_size = j.at("hidden_size").get<int64_t>();
-    c.intermediate_size = j.at("intermediate_size").get<int64_t>();
-    c.num_hidden_layers = j.at("num_hidden_layers").get<int64_t>();
-    c.num_attention_heads = j.at("num_attention_heads").get<int64_t>();
-    c.num_key_value_heads = j.value("num_key_value_heads", c.num_attention_heads);
+    if (!j.is_object()) throw Error("expected a JSON object");
+    c.vocab_size = integer_field(j, "vocab_size", std::nullopt);
+    c.hidden_size = integer_field(j, "hidden_size", std::nullopt);
+    c.intermediate_size = integer_field(j, "intermediate_size", std::nullopt);
+    c.num_hidden_layers = integer_field(j, "num_hidden_layers", std::nullopt);
+    c.num_attention_heads = integer_field(j, "num_attention_heads", std::nullopt);
+    c.num_key_value_heads = integer_field(j, "num_key_value_heads", c.num_attention_heads);
     c.rope_theta = j.value("rope_theta", 10000.0);
     c.rms_norm_eps = j.value("rms_norm_eps", 1e-6);
-    c.max_position_embeddings = j.value("max_position_embeddings", int64_t{2048});
+    c.max_position_embeddings = integer_field(j, "max_position_embeddings", int64_t{2048});
     c.tie_word_embeddings = j.value("tie_word_embeddings", false);
     if (j.contains("architectures") && j["architectures"].is_array() && !j["architectures"].empty())
       c.architecture = j["architectures"][0].get<std::string>();

@@ -9,6 +9,7 @@
 #include "anvil/core/fs.h"
 #include "anvil/io/torch_tensors.h"
 #include "anvil/models/llama_io.h"
+#include "anvil/models/peft_config.h"
 
 namespace anvil::models {
 namespace {
@@ -41,26 +42,13 @@ void save_peft_adapter(models::LlamaForCausalLM& model, const std::string& base_
 
 void load_peft_adapter(models::LlamaForCausalLM& model, const std::string& dir) {
   const std::string cfg_path = dir + "/adapter_config.json";
-  nlohmann::json cfg;
+  const PeftAdapterConfig cfg = parse_peft_adapter_config(read_file(cfg_path), cfg_path);
   models::LoraOptions o;
-  std::vector<std::string> targets;
-  try {
-    cfg = nlohmann::json::parse(read_file(cfg_path));
-    if (cfg.value("peft_type", "") != "LORA") throw Error("peft_type is not LORA");
-    o.r = cfg.at("r").get<int64_t>();
-    o.alpha = cfg.at("lora_alpha").get<double>();
-    o.dropout = cfg.value("lora_dropout", 0.0);
-    o.rslora = cfg.value("use_rslora", false);
-    if (cfg.at("target_modules").is_string()) {
-      targets = {cfg["target_modules"].get<std::string>()};
-    } else {
-      targets = cfg.at("target_modules").get<std::vector<std::string>>();
-    }
-  } catch (const nlohmann::json::exception& e) {
-    throw Error(cfg_path + ": invalid adapter config: " + e.what());
-  } catch (const Error& e) {
-    throw e.with_context(cfg_path);
-  }
+  o.r = cfg.r;
+  o.alpha = cfg.alpha;
+  o.dropout = cfg.dropout;
+  o.rslora = cfg.rslora;
+  const std::vector<std::string>& targets = cfg.target_modules;
   model->add_lora(o, targets);
   auto st = io::read_safetensors(dir + "/adapter_model.safetensors");
   torch::NoGradGuard g;
@@ -92,11 +80,10 @@ void load_peft_adapter(models::LlamaForCausalLM& model, const std::string& dir) 
 
 models::LlamaForCausalLM load_model_with_adapters(const std::string& dir) {
   if (!file_exists(dir + "/adapter_config.json")) return models::load_llama(dir);
-  nlohmann::json cfg =
-      nlohmann::json::parse(read_file(dir + "/adapter_config.json"), nullptr, false);
-  if (cfg.is_discarded() || !cfg.contains("base_model_name_or_path"))
-    throw Error(dir + "/adapter_config.json: missing base_model_name_or_path");
-  auto model = models::load_llama(cfg["base_model_name_or_path"].get<std::string>());
+  const std::string cfg_path = dir + "/adapter_config.json";
+  const PeftAdapterConfig cfg = parse_peft_adapter_config(read_file(cfg_path), cfg_path);
+  if (cfg.base_model.empty()) throw Error(cfg_path + ": missing base_model_name_or_path");
+  auto model = models::load_llama(cfg.base_model);
   load_peft_adapter(model, dir);
   return model;
 }

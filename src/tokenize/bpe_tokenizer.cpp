@@ -90,7 +90,8 @@ BpeTokenizer::BpeTokenizer(std::vector<std::string> vocab,
   m.merges.reserve(merges.size());
   m.merge_map.reserve(merges.size());
   for (size_t rank = 0; rank < merges.size(); ++rank) {
-    const auto& [a, b] = merges[rank];
+    const auto& a = merges[rank].first;  // not a structured binding: C++17 lambdas cannot
+    const auto& b = merges[rank].second;  // capture those (clang rejects it)
     auto where = [&] {
       return "model.merges[" + std::to_string(rank) + "] (" + quoted(a) + ", " + quoted(b) + ")";
     };

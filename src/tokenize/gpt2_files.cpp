@@ -8,10 +8,11 @@
 
 namespace anvil::tokenize {
 
-BpeTokenizer load_gpt2_files(const std::string& encoder_json_path,
-                             const std::string& vocab_bpe_path) {
+BpeTokenizer parse_gpt2_files(std::string_view encoder_json, std::string_view vocab_bpe,
+                              const std::string& encoder_json_path,
+                              const std::string& vocab_bpe_path) {
   simdjson::dom::parser parser;
-  simdjson::padded_string json(read_file(encoder_json_path));
+  simdjson::padded_string json(encoder_json);
   simdjson::dom::object encoder;
   if (parser.parse(json).get_object().get(encoder) != simdjson::SUCCESS)
     throw Error(encoder_json_path + ": expected a JSON object {token: id}");
@@ -31,13 +32,13 @@ BpeTokenizer load_gpt2_files(const std::string& encoder_json_path,
     vocab[id] = token;
   }
 
-  const std::string bpe = read_file(vocab_bpe_path);
+  const std::string_view bpe = vocab_bpe;
   std::vector<std::pair<std::string, std::string>> merges;
   size_t line_no = 0;
   for (size_t pos = 0; pos < bpe.size();) {
     size_t end = bpe.find('\n', pos);
     if (end == std::string::npos) end = bpe.size();
-    std::string line = bpe.substr(pos, end - pos);
+    std::string line(bpe.substr(pos, end - pos));
     pos = end + 1;
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -60,6 +61,12 @@ BpeTokenizer load_gpt2_files(const std::string& encoder_json_path,
   return with_context(encoder_json_path + " + " + vocab_bpe_path, [&] {
     return BpeTokenizer(std::move(vocab), merges, std::move(added), std::move(config));
   });
+}
+
+BpeTokenizer load_gpt2_files(const std::string& encoder_json_path,
+                             const std::string& vocab_bpe_path) {
+  return parse_gpt2_files(read_file(encoder_json_path), read_file(vocab_bpe_path),
+                          encoder_json_path, vocab_bpe_path);
 }
 
 }  // namespace anvil::tokenize

@@ -245,7 +245,7 @@ BpeTokenizer parse_tokenizer_json(std::string_view json, const std::string& sour
     try {  // nlohmann reports line and column; simdjson does not
       nlohmann::json parsed = nlohmann::json::parse(json);
       (void)parsed;
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for 1e99999
       throw Error(source + ": not valid JSON: " + e.what());
     }
     throw Error(source + ": not valid JSON: " + simdjson::error_message(err));

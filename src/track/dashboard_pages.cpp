@@ -286,7 +286,7 @@ std::string runs_json(RunStore& store) {
                    {"points", total_points(summaries)},
                    {"duration_seconds", r.duration()}});
   }
-  return out.dump();
+  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string run_json(RunStore& store, int64_t run_id) {
@@ -311,7 +311,7 @@ std::string run_json(RunStore& store, int64_t run_id) {
                         {"keys", keys},
                         {"last", last},
                         {"validation", validation}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace anvil::track::dashboard

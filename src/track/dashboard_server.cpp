@@ -31,6 +31,9 @@ struct Dashboard::Impl {
 
 namespace {
 
+constexpr size_t kMaxRequestBody = 64 * 1024;
+constexpr size_t kMaxRequestHeaders = 100;
+
 int64_t parse_id(const std::string& text) {
   if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
     throw usage_error("bad run id '" + text + "'");
@@ -83,6 +86,34 @@ Dashboard::Dashboard(DashboardOptions options) : impl_(std::make_unique<Impl>(st
   s.set_socket_options([](socket_t sock) {
     int yes = 1;
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
+  // Requests are small GETs: a body is never needed, so anything over 64 KiB is refused (413)
+  // from its declared length; slow senders time out. Responses are never sniffed as another type.
+  s.set_payload_max_length(kMaxRequestBody);
+  s.set_read_timeout(5, 0);
+  s.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                         {"Referrer-Policy", "no-referrer"},
+                         {"X-Frame-Options", "DENY"}});
+  // Every route is a GET without a body: refuse bodies, malformed lengths and header floods before
+  // routing (cpp-httplib itself ignores a bad Content-Length and does not count headers).
+  s.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    const auto refuse = [&](int status, const std::string& why) {
+      res.status = status;
+      res.set_content(dashboard::error_page(status, why), "text/html; charset=utf-8");
+      res.set_header("Connection", "close");
+      return httplib::Server::HandlerResponse::Handled;
+    };
+    if (req.headers.size() > kMaxRequestHeaders) return refuse(431, "too many request headers");
+    if (req.has_header("Transfer-Encoding")) return refuse(413, "request bodies are not accepted");
+    if (req.has_header("Content-Length")) {
+      const std::string length = req.get_header_value("Content-Length");
+      if (length.empty() || length.find_first_not_of("0123456789") != std::string::npos)
+        return refuse(400, "malformed Content-Length");
+      if (length.find_first_not_of('0') != std::string::npos)
+        return refuse(413, "request bodies are not accepted");
+    }
+    if (!req.body.empty()) return refuse(413, "request bodies are not accepted");
+    return httplib::Server::HandlerResponse::Unhandled;
   });
   constexpr const char* kHtml = "text/html; charset=utf-8";
   constexpr const char* kJson = "application/json";

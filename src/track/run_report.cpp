@@ -251,7 +251,7 @@ std::string export_run_json(RunStore& store, int64_t run_id) {
                             {"artifact_id", l.artifact_id},
                             {"artifact_path", l.artifact_path},
                             {"source_run_id", l.source_run_id}});
-  return j.dump(2) + "\n";
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace anvil::track

@@ -77,7 +77,7 @@ TEST_P(ClassifierTypes, MatchesIndependentPythonReference) {
     GTEST_SKIP() << "python3-torch is not installed (bash scripts/setup --tests installs it)";
   torch::manual_seed(2);
   auto model = models::make_intent_model(config_for(GetParam()),
-                                           {"a", "b", "c", "d", "e", "f", "g"}, torch::kCPU);
+                                         {"a", "b", "c", "d", "e", "f", "g"}, torch::kCPU);
   randomise_norms(*model.net);
   model.net->eval();
   anvil::testing::TempDir dir("ref");

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <thread>
+#include <tuple>
 
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
@@ -156,6 +157,15 @@ TEST(TokenizerJson, RejectsInvalidJsonWithItsPosition) {
   expect_error("[1]", "tok.json: expected a JSON object at the top level, found an array");
 }
 
+// Found by bench/fuzz (tokenizer_json): a number too large for a double made the JSON library
+// throw its own out_of_range instead of an anvil::Error. Input kept in the fuzz corpus as
+// regress-number-overflow.
+TEST(TokenizerJson, ANumberOutOfRangeIsInvalidJsonNotACrash) {
+  const std::string msg = error_of("{\"version\": \"1.0\", \"truncation\": 11e30822}");
+  EXPECT_EQ(msg.rfind("tok.json: not valid JSON: ", 0), 0u) << msg;
+  EXPECT_NE(msg.find("11e30822"), std::string::npos) << msg;
+}
+
 TEST(TokenizerJson, LoadsInTheBackground) {
   testing::TempDir dir("tokjson");
   const std::string path = dir / "tokenizer.json";
@@ -189,6 +199,25 @@ TEST(Gpt2Files, ReadsEncoderJsonAndVocabBpe) {
     EXPECT_EQ(std::string(e.what()), (dir / "bad.bpe") +
                                          ":3: expected \"left right\" (two tokens separated by "
                                          "one space), found \"ab\"");
+  }
+}
+
+TEST(Gpt2Files, ParsesFromTextAndNamesBothFilesInErrors) {
+  auto tok = parse_gpt2_files(R"({"a": 0, "b": 1, "ab": 2})", "#version: 0.2\na b\n", "e.json",
+                              "v.bpe");
+  EXPECT_EQ(tok.encode("ab"), (std::vector<int64_t>{2}));
+  for (const auto& [encoder, merges, where] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"[1]", "", "e.json: expected a JSON object"},
+           {R"({"a": 5})", "", "e.json: [\"a\"]: expected an id in 0..0"},
+           {R"({"a": 0, "b": 0})", "", "duplicate id 0"},
+           {R"({"a": 0})", "a b c\n", "v.bpe:1: expected"}}) {
+    try {
+      parse_gpt2_files(encoder, merges, "e.json", "v.bpe");
+      ADD_FAILURE() << "accepted " << encoder;
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find(where), std::string::npos) << e.what();
+    }
   }
 }
 

@@ -26,6 +26,10 @@ void save_tokenizer_json(const BpeTokenizer& tokenizer, const std::string& path)
 // "<|endoftext|>" becomes a special added token, as in GPT-2's tokenizer.json.
 BpeTokenizer load_gpt2_files(const std::string& encoder_json_path,
                              const std::string& vocab_bpe_path);
+// The same from the files' text; the two paths only name them in errors.
+BpeTokenizer parse_gpt2_files(std::string_view encoder_json, std::string_view vocab_bpe,
+                              const std::string& encoder_json_path,
+                              const std::string& vocab_bpe_path);
 
 // A tokenizer loading on a background thread. ready() never blocks; wait() blocks until loaded
 // and returns it, or rethrows the loading error (every call, the same error).
