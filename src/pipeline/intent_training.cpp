@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -59,6 +60,7 @@ IntentTrainOptions IntentTrainOptions::from_config(const Config& c) {
   o.schedule.step_size = c.get_int("train.step_size");
   o.schedule.gamma = c.get_double("train.gamma");
   o.grad_clip = c.get_double("train.grad_clip");
+  o.inject_nan_at = c.get_int("train.inject_nan_at");
   o.patience = c.get_int("train.early_stopping_patience");
   o.keep_best = c.get_int("train.keep_best");
   o.train_ratio = c.get_double("data.train_ratio");
@@ -234,6 +236,8 @@ struct IntentRun {
     auto tgt = batch->targets.to(model.device);
     auto out = model.net->forward(in);
     auto parts = model.net->loss(out, tgt, o.loss_weights);
+    if (e.state().iteration == o.inject_nan_at)  // fault injection: a poisoned batch
+      parts.total = parts.total * std::nan("");
     optimizer->zero_grad();
     parts.total.backward();
     e.fire(train::Event::kBackwardCompleted);

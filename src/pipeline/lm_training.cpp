@@ -5,6 +5,7 @@
 #include <torch/torch.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -111,6 +112,7 @@ LmTrainOptions LmTrainOptions::from_config(const Config& c) {
   o.weight_decay = c.get_double("train.weight_decay");
   o.decay = train::DecayOptions::from_config(c);
   o.grad_clip = c.get_double("train.grad_clip");
+  o.inject_nan_at = c.get_int("train.inject_nan_at");
   o.warmup_steps = c.get_int("train.warmup_steps");
   o.train_ratio = c.get_double("data.train_ratio");
   o.lora = c.get_bool("lora.enabled");
@@ -283,6 +285,7 @@ struct LmRun {
       auto pb = make_packed_batch(chunk, o.seq_len, d.fill_id, o.prompt_loss_weight);
       position.tokens_seen += pb.tokens;
       auto loss = forward_loss(pb) / static_cast<double>(o.grad_accum);
+      if (e.state().iteration == o.inject_nan_at) loss = loss * std::nan("");  // fault injection
       loss.backward();
       loss_sum += loss.item<double>();
     }

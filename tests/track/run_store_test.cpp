@@ -7,7 +7,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cmath>
+#include <csignal>
 #include <functional>
 #include <thread>
 
@@ -183,6 +185,89 @@ TEST(RunStore, ConcurrentWritersOnThreadsAndProcessesLoseNothing) {
     EXPECT_EQ(r.status, RunStatus::kCompleted) << r.name;
     EXPECT_EQ(store.metrics(r.id, "loss").size(), size_t(kBatches * kPerBatch)) << r.name;
   }
+}
+
+// Eight writer processes on one file; one is killed with SIGKILL while it writes (most likely
+// inside a transaction or waiting for the lock). The seven survivors lose no row, the killed one
+// keeps only whole batches (each log_metrics is one transaction), the file passes SQLite's
+// integrity check, and the killed run is reaped as failed.
+TEST(RunStore, EightWriterProcessesOneKilledMidWriteLoseNothing) {
+  TempDir dir("store");
+  const std::string db = dir / "anvil.sqlite";
+  { RunStore init(db); }
+  constexpr int kProcesses = 8, kVictim = 3, kBatches = 60, kPerBatch = 50;
+  auto write_run = [&](int p) {
+    RunStore store(db);
+    NewRun r;
+    r.name = "proc" + std::to_string(p);
+    const int64_t id = store.create_run(r);
+    for (int b = 0; p == kVictim || b < kBatches; ++b) {  // the victim writes until killed
+      std::vector<MetricPoint> points;
+      for (int i = 0; i < kPerBatch; ++i)
+        points.push_back({"loss", int64_t(b) * kPerBatch + i, 1, 0.0, 1.0 / (1 + i)});
+      store.log_metrics(id, points);
+    }
+    store.finish_run(id, RunStatus::kCompleted);
+  };
+  std::vector<pid_t> children;
+  for (int p = 0; p < kProcesses; ++p) {
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+      try {
+        write_run(p);
+        ::_exit(0);
+      } catch (...) {
+        ::_exit(1);
+      }
+    }
+    children.push_back(pid);
+  }
+  // Kill the victim once it has committed a few batches, while the others are still writing.
+  int64_t victim_rows = 0;
+  {
+    RunStore reader(db);
+    for (int tries = 0; tries < 3000 && victim_rows < 5 * kPerBatch; ++tries) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      for (const auto& r : reader.list_runs())
+        if (r.name == "proc" + std::to_string(kVictim))
+          victim_rows = static_cast<int64_t>(reader.metrics(r.id, "loss").size());
+    }
+  }
+  EXPECT_GE(victim_rows, 5 * kPerBatch) << "the victim never got to write";
+  ASSERT_EQ(::kill(children[kVictim], SIGKILL), 0);  // also when it never wrote: no hang
+  for (int p = 0; p < kProcesses; ++p) {
+    int status = 0;
+    ::waitpid(children[p], &status, 0);
+    if (p == kVictim) {
+      EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+    } else {
+      EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "writer " << p;
+    }
+  }
+
+  RunStore store(db);
+  EXPECT_EQ(store.reap_dead_runs(), 1);
+  const auto runs = store.list_runs();
+  ASSERT_EQ(runs.size(), size_t(kProcesses));
+  for (const auto& r : runs) {
+    const size_t rows = store.metrics(r.id, "loss").size();
+    if (r.name == "proc" + std::to_string(kVictim)) {
+      EXPECT_EQ(r.status, RunStatus::kFailed);
+      EXPECT_GE(rows, size_t(5 * kPerBatch));
+      EXPECT_EQ(rows % kPerBatch, 0u) << "a half-written batch survived the kill";
+    } else {
+      EXPECT_EQ(r.status, RunStatus::kCompleted) << r.name;
+      EXPECT_EQ(rows, size_t(kBatches * kPerBatch)) << r.name;
+    }
+  }
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* check = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(raw, "PRAGMA integrity_check", -1, &check, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(check), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(check, 0)), "ok");
+  sqlite3_finalize(check);
+  sqlite3_close(raw);
 }
 
 TEST(RunStore, RunsOfDeadProcessesAreReapedAsFailed) {

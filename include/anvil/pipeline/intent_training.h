@@ -49,6 +49,7 @@ struct IntentTrainOptions {
   int64_t threads = 0;
   bool progress = true;
   bool resume = false;  // continue from run_dir/checkpoints/last.safetensors
+  int64_t inject_nan_at = 0;  // train.inject_nan_at: testing only, this step's loss is NaN
   train::TrackingOptions tracking;  // run store, TensorBoard, Ctrl-C handling (track.*)
   CalibrationOptions calibration;   // fitted on the validation split after training (eval.*)
   train::PreTrainingChecks checks;  // train.mode: the checks before training (device: ours)

@@ -52,6 +52,7 @@ struct LmTrainOptions {
   int64_t checkpoint_every = 0;    // lm.checkpoint_every: optimizer steps; 0 = epoch ends only
   bool resume = false;             // continue from run_dir/checkpoints/last.safetensors
   int64_t stop_after_steps = 0;    // checkpoint and stop (as interrupted) after this global step
+  int64_t inject_nan_at = 0;       // train.inject_nan_at: testing only, this step's loss is NaN
   uint64_t seed = 42;
   std::string device = "auto";
   int64_t threads = 0;

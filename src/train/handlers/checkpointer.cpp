@@ -33,7 +33,9 @@ double Checkpointer::best_score() const {
 void Checkpointer::attach(Engine& engine) {
   if (options_.every_iterations > 0)
     engine.on(every(Event::kIterationCompleted, options_.every_iterations), [this](Engine& e) {
-      if (e.state().epoch_iteration >= e.state().epoch_length) return;
+      // Never over a good checkpoint with the weights of a failed step (the NaN guard, attached
+      // before this handler, has just stopped the run).
+      if (e.state().failed || e.state().epoch_iteration >= e.state().epoch_length) return;
       ensure_directory(options_.dir);
       save_(e, last_path());
     });

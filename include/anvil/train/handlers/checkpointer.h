@@ -2,7 +2,9 @@
 // saves `last.safetensors`, and keeps the best `keep_best`
 // checkpoints by `score_key` (higher is better) as `best-epochN.safetensors`, deleting evicted
 // ones. The save function must write atomically (write_file_atomic): a crash mid-save never
-// replaces a good checkpoint with a half-written one.
+// replaces a good checkpoint with a half-written one. Nothing is saved once the run has failed
+// (State::failed): attach the NanGuard before the Checkpointer, so a step that produced NaN stops
+// the run before the same iteration's save could write its weights over the last good checkpoint.
 #pragma once
 
 #include <functional>
