@@ -60,7 +60,7 @@ TEST(NanRecovery, LanguageModelKeepsTheLastGoodCheckpointAndResumesWithALowerRat
 
   auto poisoned = run_anvil("train --run-dir run train.inject_nan_at=5 " + common, dir.path());
   EXPECT_EQ(poisoned.exit_code, 1) << poisoned.output;
-  EXPECT_NE(poisoned.output.find("non-finite loss"), std::string::npos) << poisoned.output;
+  EXPECT_NE(poisoned.output.find("non-finite "), std::string::npos) << poisoned.output;
   EXPECT_NE(poisoned.output.find("iteration 5"), std::string::npos) << poisoned.output;
   EXPECT_NE(poisoned.output.find("the last good checkpoint is"), std::string::npos)
       << poisoned.output;
@@ -87,7 +87,7 @@ TEST(NanRecovery, ClassifierStopsInEpochTwoAndResumesFromEpochOne) {
       "track.tensorboard=false train.mode=train_only ";
   auto poisoned = run_anvil("train --run-dir run train.inject_nan_at=12 " + common, dir.path());
   EXPECT_EQ(poisoned.exit_code, 1) << poisoned.output;
-  EXPECT_NE(poisoned.output.find("non-finite loss"), std::string::npos) << poisoned.output;
+  EXPECT_NE(poisoned.output.find("non-finite "), std::string::npos) << poisoned.output;
   const std::string last = dir / "run/checkpoints/last.safetensors";
   ASSERT_TRUE(std::filesystem::exists(last)) << poisoned.output;
   EXPECT_EQ(non_finite_f32(last), 0);
