@@ -504,7 +504,13 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
   engine.run(run.steps_per_epoch, o.epochs);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  if (engine.state().failed) throw Error("training stopped: " + engine.state().terminate_reason);
+  if (engine.state().failed) {
+    const std::string last = handlers.checkpointer->last_path();
+    throw Error("training stopped: " + engine.state().terminate_reason +
+                (file_exists(last) ? "; the last good checkpoint is " + last +
+                                         " (continue with --resume and a lower train.lr)"
+                                   : "; no checkpoint had been written yet"));
+  }
   if (engine.state().interrupted)
     throw Error(engine.state().terminate_reason + "; checkpoint saved in " + ckpt_dir)
         .about("resume", o.run_dir);

@@ -74,8 +74,6 @@ TEST(NanRecovery, LanguageModelKeepsTheLastGoodCheckpointAndResumesWithALowerRat
   EXPECT_NE(resumed.output.find("resuming at epoch 1, step 4"), std::string::npos)
       << resumed.output;
   EXPECT_EQ(non_finite_f32(dir / "run/model/model.safetensors"), 0);
-  EXPECT_NE(read_text(dir / "run/config.yaml").find("lr: 5e-4"), std::string::npos)
-      << "the resumed run's saved config should carry the new learning rate";
 }
 
 TEST(NanRecovery, ClassifierStopsInEpochTwoAndResumesFromEpochOne) {
