@@ -5,7 +5,7 @@
 # independent reader):
 #   - every survivor recorded exactly as many metric rows per key as the same run made alone;
 #   - PRAGMA integrity_check is "ok";
-#   - after `anvil runs` (which reaps runs of dead processes) the killed run is "failed".
+#   - after `anvil runs list` (which reaps runs of dead processes) the killed run is "failed".
 #   bash bench/crash/store8.sh [WRITERS=8] [SEED=1]
 # The victim is killed a random 0-2 s after its first epoch-end checkpoint, while all write.
 # Exit status 1 if any check failed. Heavy (8 trainings on a shared machine): run under the
@@ -52,7 +52,7 @@ for i in $(seq 1 "$writers"); do
     failed_writers=$((failed_writers + 1))
   fi
 done
-"$anvil" runs --db shared.sqlite >runs.txt 2>&1 || { echo "anvil runs failed: $(cat runs.txt)" >&2; exit 1; }
+"$anvil" runs list --db shared.sqlite >runs.txt 2>&1 || { echo "anvil runs failed: $(cat runs.txt)" >&2; exit 1; }
 
 python3 - "$writers" "$victim" "$failed_writers" <<'EOF'
 import sqlite3, sys
