@@ -157,7 +157,7 @@ std::vector<std::string> expand_data_patterns(const std::vector<std::string>& it
         continue;
       }
       glob_t g{};
-      const int rc = ::glob(item.c_str(), GLOB_ERR, nullptr, &g);
+      const int rc = ::glob(item.c_str(), 0, nullptr, &g);  // unreadable folders: no match
       std::vector<std::string> matches;
       if (rc == 0)
         for (size_t i = 0; i < g.gl_pathc; ++i) matches.emplace_back(g.gl_pathv[i]);
