@@ -32,6 +32,7 @@
 // data: JSONL datasets, loader, splits
 #include "anvil/data/data_cache.h"
 #include "anvil/data/intent_record.h"
+#include "anvil/data/intent_shards.h"
 #include "anvil/data/jsonl.h"
 #include "anvil/data/loader.h"
 #include "anvil/data/number_spans.h"

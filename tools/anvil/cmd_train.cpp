@@ -7,6 +7,7 @@
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
 #include "anvil/core/progress.h"
+#include "anvil/data/intent_shards.h"
 #include "anvil/pipeline/intent_training.h"
 #include "anvil/pipeline/lm_training.h"
 #include "anvil/pipeline/run_dir.h"
@@ -41,7 +42,7 @@ void run_cross_validation(const Config& config, pipeline::IntentTrainOptions opt
                           int64_t folds) {
   data::LoadOptions lo;
   lo.skip_errors = options.skip_errors;
-  auto records = data::load_intent_records(options.data_path, lo);
+  auto records = data::load_intent_shards(data::expand_data_patterns({options.data_path}), lo);
   auto splits = data::k_fold_splits(static_cast<int64_t>(records.size()), folds, options.seed);
   std::vector<double> accs;
   const std::string base = options.run_dir;
