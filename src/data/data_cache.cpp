@@ -42,6 +42,28 @@ const char* access_mode_name(AccessMode mode) {
   return mode == AccessMode::kMap ? "mmap" : "stream";
 }
 
+std::vector<CachePriority> parse_cache_priorities(const std::vector<std::string>& items,
+                                                  const std::string& key) {
+  std::vector<CachePriority> out;
+  for (const auto& item : items) {
+    const auto eq = item.rfind('=');
+    if (eq == std::string::npos || eq == 0)
+      throw usage_error(key + " item '" + item + "': expected PATTERN=N, e.g. 'hot/*.jsonl=10'");
+    const std::string number = item.substr(eq + 1);
+    size_t used = 0;
+    int priority = 0;
+    try {
+      priority = std::stoi(number, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used == 0 || used != number.size())
+      throw usage_error(key + " item '" + item + "': '" + number + "' is not an integer");
+    out.push_back({item.substr(0, eq), priority});
+  }
+  return out;
+}
+
 void DataCacheOptions::validate() const {
   if (block_bytes < 4096 || block_bytes > (uint64_t{1} << 30))
     throw usage_error("data cache block_bytes = " + std::to_string(block_bytes) +

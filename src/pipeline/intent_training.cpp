@@ -75,6 +75,7 @@ IntentTrainOptions IntentTrainOptions::from_config(const Config& c) {
   o.cache.budget_bytes = data::parse_cache_budget(c.get_string("data.cache_budget"));
   o.cache.stream = data::parse_stream_mode(c.get_string("data.stream"));
   o.cache.sidecar = c.get_bool("data.index_sidecar");
+  o.cache.priorities = data::parse_cache_priorities(c.get_string_list("data.cache_priority"));
   o.shuffle_block = c.get_int("data.shuffle_block");
   o.shuffle_buffer = c.get_int("data.shuffle_buffer");
   o.seed = static_cast<uint64_t>(c.get_int("run.seed"));

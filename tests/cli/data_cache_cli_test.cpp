@@ -32,6 +32,17 @@ TEST(DataCacheCli, IndexWritesSidecarsAndStatsShowsThePlan) {
   EXPECT_NE(tight.output.find("stream"), std::string::npos) << tight.output;
   EXPECT_NE(tight.output.find("3 streamed"), std::string::npos) << tight.output;
 
+  auto hot = run_anvil("data stats 'shards/*.jsonl' --budget 64M --stream never", dir.path());
+  EXPECT_NE(hot.output.find("3 file(s) mapped"), std::string::npos) << hot.output;
+  auto prio = run_anvil("data stats 'shards/*.jsonl' --priority 'shards/part-2*=5' --priority x=1",
+                        dir.path());
+  ASSERT_EQ(prio.exit_code, 0) << prio.output;
+  EXPECT_NE(prio.output.find("       5  mmap"), std::string::npos) << prio.output;
+  EXPECT_EQ(run_anvil("data stats shards/part-0.jsonl --priority nonsense", dir.path()).exit_code,
+            2);
+  for (const char* help : {"data --help", "data index --help", "data stats --help"})
+    EXPECT_EQ(run_anvil(help).exit_code, 0) << help;
+
   auto none = run_anvil("data stats 'nothing/*.jsonl'", dir.path());
   EXPECT_EQ(none.exit_code, 2) << none.output;
   EXPECT_NE(none.output.find("nothing/*.jsonl"), std::string::npos) << none.output;

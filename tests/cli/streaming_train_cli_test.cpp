@@ -53,5 +53,21 @@ TEST(StreamingTrainCli, ResumeFromStreamedShardsContinuesExactly) {
       << "the resumed run did not continue exactly";
 }
 
+TEST(StreamingTrainCli, MalformedLineInAStreamedShardNamesItsFileAndLine) {
+  TempDir dir("datacache");
+  make_shards(dir, 300, 3);
+  std::string text = read_text(dir / "shards/part-1.jsonl");
+  const size_t second = text.find('\n') + 1;  // truncate line 2 mid-record
+  text.replace(second, text.find('\n', second) - second, "{\"text\": \"add 1");
+  write_text(dir / "shards/part-1.jsonl", text);
+  const std::string base = std::string(kStreamTrain) + "data.stream=always train.epochs=1 ";
+  auto r = run_anvil(base + "--run-dir bad", dir.path());
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("shards/part-1.jsonl:2:"), std::string::npos) << r.output;
+  auto s = run_anvil(base + "--run-dir skip data.on_error=skip", dir.path());
+  EXPECT_EQ(s.exit_code, 0) << s.output;
+  EXPECT_NE(s.output.find("skipped 1 malformed"), std::string::npos) << s.output;
+}
+
 }  // namespace
 }  // namespace anvil::testing

@@ -92,6 +92,25 @@ TEST(DataCache, PriorityComesBeforeSize) {
   EXPECT_EQ(plan.files[0].mode, AccessMode::kStream);
 }
 
+TEST(DataCache, ParsesPriorityRules) {
+  const auto rules = parse_cache_priorities({"hot/*.jsonl=10", "a=b=-2"});
+  ASSERT_EQ(rules.size(), 2u);
+  EXPECT_EQ(rules[0].pattern, "hot/*.jsonl");
+  EXPECT_EQ(rules[0].priority, 10);
+  EXPECT_EQ(rules[1].pattern, "a=b");  // the last '=' splits
+  EXPECT_EQ(rules[1].priority, -2);
+  for (const char* bad : {"hot", "=3", "x=", "x=1.5", "x=ten"}) {
+    try {
+      parse_cache_priorities({bad});
+      ADD_FAILURE() << bad;
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find("data.cache_priority item '" + std::string(bad)),
+                std::string::npos)
+          << e.what();
+    }
+  }
+}
+
 TEST(DataCache, StreamModesOverrideTheBudget) {
   DataCacheOptions o;
   o.budget_bytes = 1ull << 40;

@@ -20,22 +20,6 @@ struct DataArgs {
   bool no_sidecar = false;
 };
 
-std::vector<data::CachePriority> parse_priorities(const std::vector<std::string>& items) {
-  std::vector<data::CachePriority> out;
-  for (const auto& item : items) {
-    const auto eq = item.rfind('=');
-    if (eq == std::string::npos || eq == 0)
-      throw usage_error("--priority '" + item + "': expected PATTERN=N, e.g. 'hot/*.jsonl=10'");
-    try {
-      out.push_back({item.substr(0, eq), std::stoi(item.substr(eq + 1))});
-    } catch (const std::exception&) {
-      throw usage_error("--priority '" + item + "': '" + item.substr(eq + 1) +
-                        "' is not an integer");
-    }
-  }
-  return out;
-}
-
 void print_index(const DataArgs& a) {
   const auto files = data::expand_data_patterns(a.files);
   std::printf("%-40s %12s %12s %9s %10s  %s\n", "shard", "lines", "bytes", "seconds", "MB/s",
@@ -62,7 +46,7 @@ void print_stats(const DataArgs& a) {
   data::DataCacheOptions o;
   o.budget_bytes = data::parse_cache_budget(a.budget, "--budget");
   o.stream = data::parse_stream_mode(a.stream);
-  o.priorities = parse_priorities(a.priorities);
+  o.priorities = data::parse_cache_priorities(a.priorities, "--priority");
   o.sidecar = !a.no_sidecar;
   const data::ShardedJsonl shards(data::expand_data_patterns(a.files), o);
   const auto& plan = shards.plan();
@@ -108,7 +92,8 @@ void register_data(CLI::App& app, Context&) {
       ->capture_default_str();
   stats->add_option("--stream", a->stream, "auto | always | never  (data.stream)")
       ->capture_default_str();
-  stats->add_option("--priority", a->priorities, "PATTERN=N: map matching files first");
+  stats->add_option("--priority", a->priorities,
+                    "PATTERN=N: map matching files first (data.cache_priority)");
   stats->add_flag("--no-sidecar", a->no_sidecar, "do not read or write index sidecars");
   stats->callback([a] { print_stats(*a); });
 }

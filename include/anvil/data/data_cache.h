@@ -20,6 +20,11 @@ struct CachePriority {
   int priority = 0;     // higher is mapped first; files matching no rule have priority 0
 };
 
+// "PATTERN=N" items (data.cache_priority, `anvil data stats --priority`) as rules. Throws a usage
+// error naming `key` and the item.
+std::vector<CachePriority> parse_cache_priorities(const std::vector<std::string>& items,
+                                                  const std::string& key = "data.cache_priority");
+
 struct DataCacheOptions {
   uint64_t budget_bytes = 0;  // memory for mappings + indexes + block cache; 0 = auto (80% of
                               // MemAvailable at planning time)
