@@ -10,7 +10,6 @@
 #include <fstream>
 #include <functional>
 #include <nlohmann/json.hpp>
-#include <set>
 
 #include "anvil/core/config.h"
 #include "anvil/core/error.h"
@@ -34,6 +33,7 @@
 #include "anvil/train/handlers/running_average.h"
 #include "anvil/train/param_groups.h"
 #include "anvil/train/pre_training_checks.h"
+#include "pipeline/intent_batches.h"
 #include "pipeline/recipe_checks.h"
 
 namespace anvil::pipeline {
@@ -113,84 +113,8 @@ void IntentTrainOptions::validate() const {
 
 namespace {
 
-struct Batch {
-  models::ClassifierInputs inputs;
-  models::ClassifierTargets targets;
-  torch::Tensor operands;  // [B, 4] ground-truth values
-  std::vector<int64_t> indices;
-};
-
-// All records as tensors once; batches are index_select views of these.
-struct Tensorized {
-  models::ClassifierInputs inputs;
-  models::ClassifierTargets targets;
-  torch::Tensor operands;  // [N, 4] ground-truth values
-
-  Batch select(const std::vector<int64_t>& idx) const {
-    auto t = torch::tensor(idx, torch::kInt64);
-    Batch b;
-    b.inputs = models::trim_padding(
-        {inputs.tokens.index_select(0, t), inputs.number_first.index_select(0, t),
-         inputs.number_last.index_select(0, t), inputs.number_mask.index_select(0, t),
-         inputs.number_values.index_select(0, t)});
-    b.targets = {targets.intent.index_select(0, t), targets.count.index_select(0, t),
-                 targets.operand_bins.index_select(0, t), targets.operand_signs.index_select(0, t),
-                 targets.operand_pointer.index_select(0, t)};
-    b.operands = operands.index_select(0, t);
-    b.indices = idx;
-    return b;
-  }
-
-  // All rows as one batch (the streaming path tensorizes exactly the batch's records).
-  Batch whole(const std::vector<int64_t>& idx) const {
-    Batch b;
-    b.inputs = models::trim_padding(inputs);
-    b.targets = targets;
-    b.operands = operands;
-    b.indices = idx;
-    return b;
-  }
-};
-
-Tensorized tensorize(const std::vector<data::IntentRecord>& records, const models::IntentModel& model) {
-  const auto& cfg = model.net->config();
-  std::vector<std::string> texts;
-  std::vector<const data::IntentRecord*> ptrs;
-  texts.reserve(records.size());
-  for (const auto& r : records) {
-    texts.push_back(r.text);
-    ptrs.push_back(&r);
-  }
-  Tensorized t;
-  t.inputs = models::encode_requests(texts, cfg.max_length, cfg.max_numbers);
-  t.targets = models::make_targets(ptrs, model.index, cfg.max_length, cfg.max_numbers);
-  t.operands =
-      torch::empty({static_cast<int64_t>(records.size()), models::kMaxOperands}, torch::kInt64);
-  auto a = t.operands.accessor<int64_t, 2>();
-  for (size_t i = 0; i < records.size(); ++i)
-    for (int64_t k = 0; k < models::kMaxOperands; ++k) a[i][k] = records[i].operands[k];
-  return t;
-}
-
 // Validation metrics: loss, intent / count accuracy and exact operand match.
-using MakeBatch = std::function<Batch(const std::vector<int64_t>&)>;
-
-// Where a run's records come from: a loaded list (indices are positions in it), or the shards
-// through the data cache (indices are line indices of the ShardedJsonl), parsed on demand.
-struct RecordSource {
-  const std::vector<data::IntentRecord>* records = nullptr;
-  const data::ShardedJsonl* shards = nullptr;
-
-  std::vector<data::IntentRecord> at(const std::vector<int64_t>& idx) const {
-    if (shards) return data::read_intent_records(*shards, idx);
-    std::vector<data::IntentRecord> out;
-    out.reserve(idx.size());
-    for (int64_t i : idx) out.push_back(records->at(static_cast<size_t>(i)));
-    return out;
-  }
-};
-
-std::map<std::string, double> validate_split(models::IntentModel& model, const MakeBatch& make,
+std::map<std::string, double> validate_split(models::IntentModel& model, const IntentBatchFn& make,
                                              const std::vector<int64_t>& indices,
                                              const models::LossWeights& weights) {
   torch::NoGradGuard no_grad;
@@ -200,7 +124,7 @@ std::map<std::string, double> validate_split(models::IntentModel& model, const M
   for (size_t i = 0; i < indices.size(); i += chunk) {
     std::vector<int64_t> idx(indices.begin() + i,
                              indices.begin() + std::min(indices.size(), i + chunk));
-    Batch b = make(idx);
+    IntentBatch b = make(idx);
     auto in = b.inputs.to(model.device);
     auto out = model.net->forward(in);
     auto parts = model.net->loss(out, b.targets.to(model.device), weights);
@@ -226,12 +150,6 @@ std::map<std::string, double> validate_split(models::IntentModel& model, const M
           {"val_operand_acc", operands_ok / n}};
 }
 
-std::vector<std::string> sorted_intents(const std::vector<data::IntentRecord>& records) {
-  std::set<std::string> names;
-  for (const auto& r : records) names.insert(r.intent);
-  return {names.begin(), names.end()};
-}
-
 }  // namespace
 
 namespace {
@@ -240,13 +158,13 @@ namespace {
 struct IntentRun {
   const IntentTrainOptions& o;
   const data::Split& split;
-  RecordSource source;
+  IntentRecordSource source;
   models::IntentModel model;
-  Tensorized data;                // in memory only: every record as tensors
-  MakeBatch make_batch;           // the records at some indices as one batch (any thread)
+  IntentTensors data;             // in memory only: every record as tensors
+  IntentBatchFn make_batch;       // the records at some indices as one batch (any thread)
   io::NamedTensors named_params;  // trainable parameters by name (checkpointed optimizer state)
   std::unique_ptr<torch::optim::AdamW> optimizer;
-  std::unique_ptr<data::DataLoader<Batch>> loader;
+  std::unique_ptr<data::DataLoader<IntentBatch>> loader;
 
   std::map<std::string, double> step(train::Engine& e) {
     auto batch = loader->next();
@@ -297,13 +215,13 @@ void build_intent_run(IntentRun& run, const std::vector<std::string>& intents,
   run.model = models::make_intent_model(o.model, intents, device);
   run.model.net->train();
   if (run.source.records) {
-    run.data = tensorize(*run.source.records, run.model);
+    run.data = tensorize_intents(*run.source.records, run.model);
     run.make_batch = [&data = run.data](const std::vector<int64_t>& idx) {
       return data.select(idx);
     };
   } else {
     run.make_batch = [&run](const std::vector<int64_t>& idx) {
-      return tensorize(run.source.at(idx), run.model).whole(idx);
+      return tensorize_intents(run.source.at(idx), run.model).whole(idx);
     };
   }
   const train::ParamGroups params = train::split_parameters(*run.model.net, o.decay);
@@ -317,7 +235,7 @@ void build_intent_run(IntentRun& run, const std::vector<std::string>& intents,
     lo.shuffle_block = o.shuffle_block;
     lo.shuffle_buffer = o.shuffle_buffer;
   }
-  run.loader = std::make_unique<data::DataLoader<Batch>>(run.split.train, lo, run.make_batch);
+  run.loader = std::make_unique<data::DataLoader<IntentBatch>>(run.split.train, lo, run.make_batch);
 }
 
 struct IntentHandlers {
@@ -361,13 +279,12 @@ IntentHandlers attach_intent_handlers(train::Engine& engine, IntentRun& run,
   engine.attach(h.checkpointer);
 
   ensure_directory(o.run_dir);
-  engine.on(train::on(train::Event::kEpochCompleted),
-            [metrics_path = o.run_dir + "/metrics.jsonl"](train::Engine& e) {
-              nlohmann::json line = {{"epoch", e.state().epoch},
-                                     {"iteration", e.state().iteration}};
-              for (const auto& [k, v] : e.state().metrics) line[k] = v;
-              std::ofstream(metrics_path, std::ios::app) << line.dump() << "\n";
-            });
+  engine.on(train::on(train::Event::kEpochCompleted), [metrics_path = o.run_dir + "/metrics.jsonl"](
+                                                          train::Engine& e) {
+    nlohmann::json line = {{"epoch", e.state().epoch}, {"iteration", e.state().iteration}};
+    for (const auto& [k, v] : e.state().metrics) line[k] = v;
+    std::ofstream(metrics_path, std::ios::app) << line.dump() << "\n";
+  });
   train::ProgressReporterOptions po;
   po.enabled = o.progress;
   engine.attach(std::make_shared<train::ProgressReporter>(averages, po));
@@ -427,7 +344,7 @@ IntentTrainResult finish_intent_run(IntentRun& run, const IntentHandlers& h,
 namespace {
 
 // Stages 1-5 over records from `source`, with the given intents and split.
-IntentTrainResult run_intent_training(const IntentTrainOptions& options, RecordSource source,
+IntentTrainResult run_intent_training(const IntentTrainOptions& options, IntentRecordSource source,
                                       const std::vector<std::string>& intents,
                                       const data::Split& split) {
   options.validate();
@@ -479,15 +396,6 @@ IntentTrainResult run_intent_training(const IntentTrainOptions& options, RecordS
   auto result = finish_intent_run(run, handlers, engine, seconds, start_iteration);
   result.validation = std::move(validation);
   return result;
-}
-
-// Whether the run streams its shards: data.stream, or with auto, when the files do not all fit
-// the cache budget as mapped files.
-bool streams(const std::vector<std::string>& files, const data::DataCacheOptions& cache) {
-  if (cache.stream != data::StreamMode::kAuto) return cache.stream == data::StreamMode::kAlways;
-  std::vector<uint64_t> sizes;
-  for (const auto& f : files) sizes.push_back(data::stat_file(f).size);
-  return data::plan_data_cache(files, sizes, 0, cache).streamed_files() > 0;
 }
 
 void log_skipped(Sink* sink, const data::LoadReport& report, const std::string& where) {
@@ -542,7 +450,7 @@ IntentTrainResult train_intent_classifier(const IntentTrainOptions& options) {
   options.validate();
   const auto files =
       with_context("data.path", [&] { return data::expand_data_patterns({options.data_path}); });
-  if (streams(files, options.cache)) return train_streaming(options, files);
+  if (streams_data(files, options.cache)) return train_streaming(options, files);
   data::LoadOptions lo;
   lo.skip_errors = options.skip_errors;
   data::LoadReport report;
