@@ -18,6 +18,8 @@ TEST(StreamingTrainCli, BudgetSmallerThanTheDataStillTrainsIdenticallyForTheSame
                        dir.path());
     ASSERT_EQ(t.exit_code, 0) << t.output;
     EXPECT_NE(t.output.find("data: streaming 3 shard(s)"), std::string::npos) << t.output;
+    EXPECT_NE(t.output.find("data cache: 3 shard(s), 0 mapped, 3 streamed;"), std::string::npos)
+        << t.output;
   }
   EXPECT_TRUE(
       same_tensors(dir / "run0/model/model.safetensors", dir / "run1/model/model.safetensors"));
