@@ -41,6 +41,26 @@ TEST(StreamingTrainCli, StreamingWithAFullShuffleMatchesTheInMemoryPath) {
       << "the streamed run drew different batches or a different split";
 }
 
+TEST(StreamingTrainCli, ShardsInMemoryTrainLikeTheirConcatenation) {
+  // A comma list of shards that fit the budget loads in memory, record k of the list being
+  // record k of the concatenated file: the same split, batches and weights.
+  TempDir dir("datacache");
+  make_shards(dir, 300, 3);
+  const std::string opts =
+      " -q train.epochs=1 train.batch_size=32 run.threads=1 data.prefetch=1 "
+      "train.early_stopping_patience=0 ";
+  auto one = run_anvil("train --data all.jsonl --run-dir one" + opts, dir.path());
+  ASSERT_EQ(one.exit_code, 0) << one.output;
+  auto list = run_anvil(
+      "train --data shards/part-0.jsonl,shards/part-1.jsonl,shards/part-2.jsonl --run-dir list" +
+          opts,
+      dir.path());
+  ASSERT_EQ(list.exit_code, 0) << list.output;
+  EXPECT_EQ(list.output.find("data: streaming"), std::string::npos) << list.output;
+  EXPECT_TRUE(
+      same_tensors(dir / "one/model/model.safetensors", dir / "list/model/model.safetensors"));
+}
+
 TEST(StreamingTrainCli, ResumeFromStreamedShardsContinuesExactly) {
   TempDir dir("datacache");
   make_shards(dir, 300, 2);
