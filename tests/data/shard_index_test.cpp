@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "anvil/core/error.h"
+#include "anvil/core/rng.h"
 #include "anvil/data/jsonl.h"
 #include "support/run_cli.h"
 
@@ -47,6 +48,26 @@ TEST(ShardIndex, MatchesJsonlFileOnBlankCrlfBomAndMissingNewline) {
   EXPECT_TRUE(build_shard_index(dir / "empty.jsonl").lines.empty());
   write_text(dir / "bom.jsonl", "\xEF\xBB\xBF");
   EXPECT_TRUE(build_shard_index(dir / "bom.jsonl").lines.empty());
+}
+
+TEST(ShardIndex, RandomFilesIndexExactlyLikeJsonlFile) {
+  // A differential test: random bytes drawn from the characters the rules care about (line ends,
+  // CR, blanks, BOM bytes), scanned with small blocks so lines and CRLFs straddle block edges.
+  TempDir dir("shard");
+  const std::string alphabet = std::string("ab{}\n\n\r  \t") + "\xEF\xBB\xBF";
+  Rng rng(17);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    if (rng.bernoulli(0.2)) text = "\xEF\xBB\xBF";
+    const int64_t n = rng.uniform_int(0, 120);
+    for (int64_t i = 0; i < n; ++i)
+      text += alphabet[static_cast<size_t>(rng.uniform_int(0, alphabet.size() - 1))];
+    const std::string path = dir / ("r" + std::to_string(round) + ".jsonl");
+    write_text(path, text);
+    const size_t block = static_cast<size_t>(rng.uniform_int(16, 40));
+    SCOPED_TRACE("round " + std::to_string(round) + ", block " + std::to_string(block));
+    expect_same_as_jsonl_file(path, build_shard_index(path, block));
+  }
 }
 
 TEST(ShardIndex, LinesLongerThanABlockAreIndexedWhole) {
@@ -130,6 +151,24 @@ TEST(ShardIndex, CorruptSidecarIsRebuiltNeverTrusted) {
   const ShardIndex fixed = load_shard_index(shard);
   EXPECT_NE(fixed.note.find("outside the shard"), std::string::npos) << fixed.note;
   expect_same_as_jsonl_file(shard, fixed);
+}
+
+TEST(ShardIndex, EveryFlippedOrTruncatedSidecarByteStillGivesTheTrueIndex) {
+  TempDir dir("shard");
+  const std::string shard = dir / "a.jsonl";
+  write_text(shard, kTricky);
+  const ShardIndex truth = build_shard_index(shard);
+  write_shard_sidecar(truth);
+  const std::string good = read_text(sidecar_path(shard));
+  Rng rng(23);
+  for (size_t at = 0; at < good.size(); ++at) {
+    std::string bad = good;
+    bad[at] = static_cast<char>(bad[at] ^ (1 + rng.uniform_int(0, 254)));
+    write_text(sidecar_path(shard), rng.bernoulli(0.2) ? bad.substr(0, at) : bad);
+    const ShardIndex loaded = load_shard_index(shard);
+    EXPECT_EQ(loaded.origin, IndexOrigin::kBuiltSaved) << "byte " << at << " accepted";
+    EXPECT_EQ(loaded.lines, truth.lines) << "byte " << at;
+  }
 }
 
 TEST(ShardIndex, ReadOnlyDirectoryKeepsTheIndexInMemoryAndSaysSo) {
