@@ -30,10 +30,14 @@
 #include "anvil/io/torch_tensors.h"
 
 // data: JSONL datasets, loader, splits
+#include "anvil/data/data_cache.h"
 #include "anvil/data/intent_record.h"
+#include "anvil/data/intent_shards.h"
 #include "anvil/data/jsonl.h"
 #include "anvil/data/loader.h"
 #include "anvil/data/number_spans.h"
+#include "anvil/data/shard_index.h"
+#include "anvil/data/sharded_jsonl.h"
 #include "anvil/data/splits.h"
 
 // datagen: data generators and the program ISA

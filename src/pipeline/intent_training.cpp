@@ -8,17 +8,20 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
-#include <set>
 
 #include "anvil/core/config.h"
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
 #include "anvil/core/sink.h"
+#include "anvil/data/intent_shards.h"
 #include "anvil/data/loader.h"
+#include "anvil/data/sharded_jsonl.h"
 #include "anvil/io/torch_tensors.h"
 #include "anvil/models/intent_features.h"
 #include "anvil/models/intent_model.h"
+#include "anvil/train/checkpoint.h"
 #include "anvil/train/device.h"
 #include "anvil/train/engine.h"
 #include "anvil/train/handlers/checkpointer.h"
@@ -28,9 +31,9 @@
 #include "anvil/train/handlers/nan_guard.h"
 #include "anvil/train/handlers/progress_reporter.h"
 #include "anvil/train/handlers/running_average.h"
-#include "anvil/train/checkpoint.h"
 #include "anvil/train/param_groups.h"
 #include "anvil/train/pre_training_checks.h"
+#include "pipeline/intent_batches.h"
 #include "pipeline/recipe_checks.h"
 
 namespace anvil::pipeline {
@@ -69,6 +72,12 @@ IntentTrainOptions IntentTrainOptions::from_config(const Config& c) {
     throw usage_error("data.on_error = '" + on_error + "': expected fail or skip");
   o.skip_errors = on_error == "skip";
   o.prefetch = c.get_int("data.prefetch");
+  o.cache.budget_bytes = data::parse_cache_budget(c.get_string("data.cache_budget"));
+  o.cache.stream = data::parse_stream_mode(c.get_string("data.stream"));
+  o.cache.sidecar = c.get_bool("data.index_sidecar");
+  o.cache.priorities = data::parse_cache_priorities(c.get_string_list("data.cache_priority"));
+  o.shuffle_block = c.get_int("data.shuffle_block");
+  o.shuffle_buffer = c.get_int("data.shuffle_buffer");
   o.seed = static_cast<uint64_t>(c.get_int("run.seed"));
   o.device = c.get_string("run.device");
   o.threads = c.get_int("run.threads");
@@ -94,60 +103,18 @@ void IntentTrainOptions::validate() const {
   if (patience < 0)
     throw bad("train.early_stopping_patience", std::to_string(patience), "must be >= 0");
   if (prefetch < 0) throw bad("data.prefetch", std::to_string(prefetch), "must be >= 0");
+  if (shuffle_block < 0)
+    throw bad("data.shuffle_block", std::to_string(shuffle_block), "must be >= 0");
+  if (shuffle_buffer < 0)
+    throw bad("data.shuffle_buffer", std::to_string(shuffle_buffer), "must be >= 0");
+  cache.validate();
   calibration.validate();
 }
 
 namespace {
 
-struct Batch {
-  models::ClassifierInputs inputs;
-  models::ClassifierTargets targets;
-  std::vector<int64_t> indices;
-};
-
-// All records as tensors once; batches are index_select views of these.
-struct Tensorized {
-  models::ClassifierInputs inputs;
-  models::ClassifierTargets targets;
-  torch::Tensor operands;  // [N, 4] ground-truth values
-
-  Batch select(const std::vector<int64_t>& idx) const {
-    auto t = torch::tensor(idx, torch::kInt64);
-    Batch b;
-    b.inputs = models::trim_padding(
-        {inputs.tokens.index_select(0, t), inputs.number_first.index_select(0, t),
-         inputs.number_last.index_select(0, t), inputs.number_mask.index_select(0, t),
-         inputs.number_values.index_select(0, t)});
-    b.targets = {targets.intent.index_select(0, t), targets.count.index_select(0, t),
-                 targets.operand_bins.index_select(0, t), targets.operand_signs.index_select(0, t),
-                 targets.operand_pointer.index_select(0, t)};
-    b.indices = idx;
-    return b;
-  }
-};
-
-Tensorized tensorize(const std::vector<data::IntentRecord>& records, const models::IntentModel& model) {
-  const auto& cfg = model.net->config();
-  std::vector<std::string> texts;
-  std::vector<const data::IntentRecord*> ptrs;
-  texts.reserve(records.size());
-  for (const auto& r : records) {
-    texts.push_back(r.text);
-    ptrs.push_back(&r);
-  }
-  Tensorized t;
-  t.inputs = models::encode_requests(texts, cfg.max_length, cfg.max_numbers);
-  t.targets = models::make_targets(ptrs, model.index, cfg.max_length, cfg.max_numbers);
-  t.operands =
-      torch::empty({static_cast<int64_t>(records.size()), models::kMaxOperands}, torch::kInt64);
-  auto a = t.operands.accessor<int64_t, 2>();
-  for (size_t i = 0; i < records.size(); ++i)
-    for (int64_t k = 0; k < models::kMaxOperands; ++k) a[i][k] = records[i].operands[k];
-  return t;
-}
-
 // Validation metrics: loss, intent / count accuracy and exact operand match.
-std::map<std::string, double> validate_split(models::IntentModel& model, const Tensorized& data,
+std::map<std::string, double> validate_split(models::IntentModel& model, const IntentBatchFn& make,
                                              const std::vector<int64_t>& indices,
                                              const models::LossWeights& weights) {
   torch::NoGradGuard no_grad;
@@ -157,7 +124,7 @@ std::map<std::string, double> validate_split(models::IntentModel& model, const T
   for (size_t i = 0; i < indices.size(); i += chunk) {
     std::vector<int64_t> idx(indices.begin() + i,
                              indices.begin() + std::min(indices.size(), i + chunk));
-    Batch b = data.select(idx);
+    IntentBatch b = make(idx);
     auto in = b.inputs.to(model.device);
     auto out = model.net->forward(in);
     auto parts = model.net->loss(out, b.targets.to(model.device), weights);
@@ -165,13 +132,13 @@ std::map<std::string, double> validate_split(models::IntentModel& model, const T
     auto preds = model.net->decode(out, in);
     auto tgt_intent = b.targets.intent.accessor<int64_t, 1>();
     auto tgt_count = b.targets.count.accessor<int64_t, 1>();
-    auto ops = data.operands.accessor<int64_t, 2>();
+    auto ops = b.operands.accessor<int64_t, 2>();
     for (size_t j = 0; j < idx.size(); ++j) {
       intent_ok += preds[j].intent == tgt_intent[j];
       count_ok += preds[j].count == tgt_count[j];
       bool all = true;
       for (int64_t k = 0; k < models::kMaxOperands; ++k)
-        all = all && preds[j].operands[k] == ops[idx[j]][k];
+        all = all && preds[j].operands[k] == ops[j][k];
       operands_ok += all;
     }
   }
@@ -183,36 +150,7 @@ std::map<std::string, double> validate_split(models::IntentModel& model, const T
           {"val_operand_acc", operands_ok / n}};
 }
 
-std::vector<std::string> sorted_intents(const std::vector<data::IntentRecord>& records) {
-  std::set<std::string> names;
-  for (const auto& r : records) names.insert(r.intent);
-  return {names.begin(), names.end()};
-}
-
 }  // namespace
-
-IntentTrainResult train_intent_classifier(const IntentTrainOptions& options) {
-  options.validate();
-  data::LoadOptions lo;
-  lo.skip_errors = options.skip_errors;
-  data::LoadReport report;
-  auto records = data::load_intent_records(options.data_path, lo, &report);
-  if (report.skipped > 0) {
-    log_line(options.sink, "skipped %zu malformed record(s) in %s; first: %s", report.skipped,
-             options.data_path.c_str(),
-             report.first_errors.empty() ? "" : report.first_errors.front().c_str());
-  }
-  auto split = data::train_validation_split(static_cast<int64_t>(records.size()),
-                                            options.train_ratio, options.seed);
-  if (split.validation.empty())
-    throw usage_error("data.train_ratio = " + std::to_string(options.train_ratio) +
-                      " leaves no validation records (" + std::to_string(records.size()) +
-                      " records); lower it");
-  auto result = train_intent_classifier_on(options, records, split);
-  result.records = report.loaded;
-  result.skipped_records = report.skipped;
-  return result;
-}
 
 namespace {
 
@@ -220,12 +158,13 @@ namespace {
 struct IntentRun {
   const IntentTrainOptions& o;
   const data::Split& split;
-  const std::vector<data::IntentRecord>& records;
+  IntentRecordSource source;
   models::IntentModel model;
-  Tensorized data;
+  IntentTensors data;             // in memory only: every record as tensors
+  IntentBatchFn make_batch;       // the records at some indices as one batch (any thread)
   io::NamedTensors named_params;  // trainable parameters by name (checkpointed optimizer state)
   std::unique_ptr<torch::optim::AdamW> optimizer;
-  std::unique_ptr<data::DataLoader<Batch>> loader;
+  std::unique_ptr<data::DataLoader<IntentBatch>> loader;
 
   std::map<std::string, double> step(train::Engine& e) {
     auto batch = loader->next();
@@ -267,14 +206,24 @@ struct IntentRun {
   }
 };
 
-// Stages 1-2: the model for these records' intents, the records as tensors, the optimizer and
-// the loader over the training split.
-void build_intent_run(IntentRun& run, const std::vector<data::IntentRecord>& records,
+// Stages 1-2: the model for these intents, the batch maker (in memory: every record as tensors
+// once, batches are index_selects; streaming: each batch's records parsed and tensorized on the
+// loader's worker thread), the optimizer and the loader over the training split.
+void build_intent_run(IntentRun& run, const std::vector<std::string>& intents,
                       torch::Device device) {
   const auto& o = run.o;
-  run.model = models::make_intent_model(o.model, sorted_intents(records), device);
+  run.model = models::make_intent_model(o.model, intents, device);
   run.model.net->train();
-  run.data = tensorize(records, run.model);
+  if (run.source.records) {
+    run.data = tensorize_intents(*run.source.records, run.model);
+    run.make_batch = [&data = run.data](const std::vector<int64_t>& idx) {
+      return data.select(idx);
+    };
+  } else {
+    run.make_batch = [&run](const std::vector<int64_t>& idx) {
+      return tensorize_intents(run.source.at(idx), run.model).whole(idx);
+    };
+  }
   const train::ParamGroups params = train::split_parameters(*run.model.net, o.decay);
   run.named_params = params.all();
   run.optimizer = train::make_adamw(params, {o.lr, o.weight_decay, 0.9, 0.999, 1e-8});
@@ -282,9 +231,11 @@ void build_intent_run(IntentRun& run, const std::vector<data::IntentRecord>& rec
   lo.batch_size = o.batch_size;
   lo.seed = o.seed;
   lo.prefetch = o.prefetch;
-  run.loader = std::make_unique<data::DataLoader<Batch>>(
-      run.split.train, lo,
-      [&data = run.data](const std::vector<int64_t>& idx) { return data.select(idx); });
+  if (run.source.shards) {  // streaming: read a few neighbouring blocks of lines at a time
+    lo.shuffle_block = o.shuffle_block;
+    lo.shuffle_buffer = o.shuffle_buffer;
+  }
+  run.loader = std::make_unique<data::DataLoader<IntentBatch>>(run.split.train, lo, run.make_batch);
 }
 
 struct IntentHandlers {
@@ -297,8 +248,10 @@ struct IntentHandlers {
 IntentHandlers attach_intent_handlers(train::Engine& engine, IntentRun& run,
                                       int64_t steps_per_epoch) {
   const auto& o = run.o;
-  engine.on(train::on(train::Event::kEpochStarted),
-            [&run](train::Engine& e) { run.loader->start_epoch(e.state().epoch); });
+  engine.on(train::on(train::Event::kEpochStarted), [&run](train::Engine& e) {
+    if (run.source.shards) run.source.shards->check_fresh();  // a changed shard stops the run
+    run.loader->start_epoch(e.state().epoch);
+  });
   auto averages = std::make_shared<train::RunningAverage>();
   engine.attach(averages);
   auto schedule = o.schedule;
@@ -311,7 +264,7 @@ IntentHandlers attach_intent_handlers(train::Engine& engine, IntentRun& run,
         std::make_shared<train::GradientClipping>(run.model.net->parameters(), o.grad_clip));
   engine.attach(std::make_shared<train::NanGuard>());
   engine.attach(std::make_shared<train::Evaluator>([&run] {
-    return validate_split(run.model, run.data, run.split.validation, run.o.loss_weights);
+    return validate_split(run.model, run.make_batch, run.split.validation, run.o.loss_weights);
   }));
   engine.attach(std::make_shared<train::EarlyStopping>(
       train::EarlyStoppingOptions{"val_intent_acc", o.patience, 0.0}));
@@ -326,13 +279,12 @@ IntentHandlers attach_intent_handlers(train::Engine& engine, IntentRun& run,
   engine.attach(h.checkpointer);
 
   ensure_directory(o.run_dir);
-  engine.on(train::on(train::Event::kEpochCompleted),
-            [metrics_path = o.run_dir + "/metrics.jsonl"](train::Engine& e) {
-              nlohmann::json line = {{"epoch", e.state().epoch},
-                                     {"iteration", e.state().iteration}};
-              for (const auto& [k, v] : e.state().metrics) line[k] = v;
-              std::ofstream(metrics_path, std::ios::app) << line.dump() << "\n";
-            });
+  engine.on(train::on(train::Event::kEpochCompleted), [metrics_path = o.run_dir + "/metrics.jsonl"](
+                                                          train::Engine& e) {
+    nlohmann::json line = {{"epoch", e.state().epoch}, {"iteration", e.state().iteration}};
+    for (const auto& [k, v] : e.state().metrics) line[k] = v;
+    std::ofstream(metrics_path, std::ios::app) << line.dump() << "\n";
+  });
   train::ProgressReporterOptions po;
   po.enabled = o.progress;
   engine.attach(std::make_shared<train::ProgressReporter>(averages, po));
@@ -370,8 +322,7 @@ IntentTrainResult finish_intent_run(IntentRun& run, const IntentHandlers& h,
   auto st = io::read_safetensors(best);
   io::load_module_tensors(*run.model.net, st, best, "model.", /*strict=*/false);
   if (o.calibration.enabled) {
-    std::vector<data::IntentRecord> validation;
-    for (int64_t i : run.split.validation) validation.push_back(run.records[static_cast<size_t>(i)]);
+    const std::vector<data::IntentRecord> validation = run.source.at(run.split.validation);
     run.model.calibration = calibrate_intent_model(run.model, validation, o.calibration);
     result.calibration = run.model.calibration;
     log_line(o.sink, "calibration: %s", format_calibration(result.calibration).c_str());
@@ -381,7 +332,8 @@ IntentTrainResult finish_intent_run(IntentRun& run, const IntentHandlers& h,
   if (h.tracking.tracker) {
     const int64_t id =
         h.tracking.tracker->log_artifact(result.model_dir + "/model.safetensors", "model");
-    h.tracking.tracker->log_lineage(o.data_path, "dataset", id);
+    for (const auto& file : data::expand_data_patterns({o.data_path}))  // every shard
+      h.tracking.tracker->log_lineage(file, "dataset", id);
     h.tracking.tracker->log_lineage(best, "checkpoint", id);
   }
   return result;
@@ -389,16 +341,19 @@ IntentTrainResult finish_intent_run(IntentRun& run, const IntentHandlers& h,
 
 }  // namespace
 
-IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
-                                             const std::vector<data::IntentRecord>& records,
-                                             const data::Split& split) {
+namespace {
+
+// Stages 1-5 over records from `source`, with the given intents and split.
+IntentTrainResult run_intent_training(const IntentTrainOptions& options, IntentRecordSource source,
+                                      const std::vector<std::string>& intents,
+                                      const data::Split& split) {
   options.validate();
   train::configure_threads(options.threads);
   const torch::Device device = train::resolve_device(options.device);
   torch::manual_seed(options.seed);
 
-  IntentRun run{options, split, records};
-  build_intent_run(run, records, device);
+  IntentRun run{options, split, source};
+  build_intent_run(run, intents, device);
   auto validation = run.run_checks(device);  // throws when a check fails
   if (options.checks.mode == train::ValidationMode::kCheckOnly) {
     IntentTrainResult checked;
@@ -441,6 +396,77 @@ IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
   auto result = finish_intent_run(run, handlers, engine, seconds, start_iteration);
   result.validation = std::move(validation);
   return result;
+}
+
+void log_skipped(Sink* sink, const data::LoadReport& report, const std::string& where) {
+  if (report.skipped == 0) return;
+  log_line(sink, "skipped %zu malformed record(s) in %s; first: %s", report.skipped, where.c_str(),
+           report.first_errors.empty() ? "" : report.first_errors.front().c_str());
+}
+
+data::Split split_or_throw(size_t n, const IntentTrainOptions& options) {
+  auto split =
+      data::train_validation_split(static_cast<int64_t>(n), options.train_ratio, options.seed);
+  if (split.validation.empty())
+    throw usage_error("data.train_ratio = " + std::to_string(options.train_ratio) +
+                      " leaves no validation records (" + std::to_string(n) +
+                      " records); lower it");
+  return split;
+}
+
+// The streaming path: one pass over the shards finds the good records and the intents; the split
+// is drawn over record positions exactly as in memory, then mapped to line indices, so the same
+// data gives the same train/validation records either way.
+IntentTrainResult train_streaming(const IntentTrainOptions& options,
+                                  const std::vector<std::string>& files) {
+  const data::ShardedJsonl shards(files, options.cache);
+  data::LoadOptions lo;
+  lo.skip_errors = options.skip_errors;
+  const data::IntentScan scan = data::scan_intent_records(shards, lo);
+  log_skipped(options.sink, scan.report, options.data_path);
+  data::Split split = split_or_throw(scan.lines.size(), options);
+  for (auto* part : {&split.train, &split.validation})
+    for (auto& i : *part) i = scan.lines[static_cast<size_t>(i)];
+  const auto st = shards.stats();
+  log_line(options.sink,
+           "data: streaming %zu shard(s), %llu lines: %zu mapped (%s), %zu streamed (%s), "
+           "budget %s",
+           st.files, static_cast<unsigned long long>(st.lines), st.mapped_files,
+           data::format_bytes(st.bytes_mapped).c_str(), st.streamed_files,
+           data::format_bytes(st.bytes_streamed).c_str(),
+           data::format_bytes(st.budget_bytes).c_str());
+  for (const auto& note : st.notes) log_line(options.sink, "data: %s", note.c_str());
+  auto result = run_intent_training(options, {nullptr, &shards}, scan.intents, split);
+  result.records = scan.report.loaded;
+  result.skipped_records = scan.report.skipped;
+  result.streamed = true;
+  result.data_stats = shards.stats();
+  return result;
+}
+
+}  // namespace
+
+IntentTrainResult train_intent_classifier(const IntentTrainOptions& options) {
+  options.validate();
+  const auto files =
+      with_context("data.path", [&] { return data::expand_data_patterns({options.data_path}); });
+  if (streams_data(files, options.cache)) return train_streaming(options, files);
+  data::LoadOptions lo;
+  lo.skip_errors = options.skip_errors;
+  data::LoadReport report;
+  auto records = data::load_intent_shards(files, lo, &report);
+  log_skipped(options.sink, report, options.data_path);
+  const data::Split split = split_or_throw(records.size(), options);
+  auto result = train_intent_classifier_on(options, records, split);
+  result.records = report.loaded;
+  result.skipped_records = report.skipped;
+  return result;
+}
+
+IntentTrainResult train_intent_classifier_on(const IntentTrainOptions& options,
+                                             const std::vector<data::IntentRecord>& records,
+                                             const data::Split& split) {
+  return run_intent_training(options, {&records, nullptr}, sorted_intents(records), split);
 }
 
 }  // namespace anvil::pipeline

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <numeric>
 #include <set>
 
@@ -32,6 +33,58 @@ TEST(Loader, EpochOrderIsSeededAndDiffersBetweenEpochs) {
   EXPECT_EQ(seen.size(), 10u);
   o.drop_last = true;
   EXPECT_EQ(epoch_batches(iota(10), o, 1).size(), 2u);
+}
+
+TEST(Loader, FullShuffleOrderIsUnchangedByTheBlockShuffleOptions) {
+  // The default (shuffle_block = 0) is the full shuffle every earlier run used.
+  LoaderOptions o;
+  std::vector<int64_t> expected = iota(50);
+  Rng(o.seed).fork(3).shuffle(expected);
+  EXPECT_EQ(epoch_order(iota(50), o, 3), expected);
+}
+
+TEST(Loader, BlockShuffleIsAPermutationSeededPerEpoch) {
+  LoaderOptions o;
+  o.shuffle_block = 16;
+  o.shuffle_buffer = 8;
+  // Indices as a split gives them: unsorted, with gaps.
+  std::vector<int64_t> indices;
+  for (int64_t i = 0; i < 1000; ++i)
+    if (i % 7 != 3) indices.push_back(i);
+  Rng(5).shuffle(indices);
+  std::vector<int64_t> sorted = indices;
+  std::sort(sorted.begin(), sorted.end());
+  const auto e1 = epoch_order(indices, o, 1), e1b = epoch_order(indices, o, 1),
+             e2 = epoch_order(indices, o, 2);
+  for (const auto* e : {&e1, &e2}) {
+    std::vector<int64_t> s = *e;
+    std::sort(s.begin(), s.end());
+    EXPECT_EQ(s, sorted);  // every index exactly once
+  }
+  EXPECT_EQ(e1, e1b);
+  EXPECT_NE(e1, e2);
+  EXPECT_NE(e1, sorted);
+  o.seed = 43;
+  EXPECT_NE(epoch_order(indices, o, 1), e1);
+}
+
+TEST(Loader, BlockShuffleKeepsReadsLocal) {
+  // With a buffer of B, index k of the output comes from at most B + 2 blocks around the current
+  // one: measure that consecutive outputs mostly share a block.
+  LoaderOptions o;
+  o.shuffle_block = 64;
+  o.shuffle_buffer = 4;
+  const auto order = epoch_order(iota(4096), o, 1);
+  size_t same_block = 0;
+  for (size_t i = 1; i < order.size(); ++i) same_block += order[i] / 64 == order[i - 1] / 64;
+  EXPECT_GT(same_block, order.size() * 8 / 10);
+  // Without a buffer, each block comes out whole and in order.
+  o.shuffle_buffer = 0;
+  const auto blocks = epoch_order(iota(4096), o, 1);
+  for (size_t i = 0; i < blocks.size(); i += 64)
+    for (size_t j = 1; j < 64; ++j) EXPECT_EQ(blocks[i + j], blocks[i] + static_cast<int64_t>(j));
+  o.shuffle_block = -1;
+  EXPECT_THROW(epoch_order(iota(10), o, 1), Error);
 }
 
 TEST(Loader, PrefetchingGivesTheSameBatchesAsInline) {

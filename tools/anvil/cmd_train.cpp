@@ -7,6 +7,8 @@
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
 #include "anvil/core/progress.h"
+#include "anvil/data/data_cache.h"
+#include "anvil/data/intent_shards.h"
 #include "anvil/pipeline/intent_training.h"
 #include "anvil/pipeline/lm_training.h"
 #include "anvil/pipeline/run_dir.h"
@@ -35,13 +37,23 @@ void print_result(const pipeline::IntentTrainResult& r) {
   if (!r.stop_reason.empty()) std::printf("%s\n", r.stop_reason.c_str());
   std::printf("total time %s (%.2f steps/s)\nmodel: %s\n", format_duration(r.seconds).c_str(),
               r.steps_per_second, r.model_dir.c_str());
+  if (r.streamed) {
+    const auto& d = r.data_stats;
+    std::printf(
+        "data cache: %zu shard(s), %zu mapped, %zu streamed; %llu block hits, %llu misses, "
+        "%llu evictions, %s read\n",
+        d.files, d.mapped_files, d.streamed_files, static_cast<unsigned long long>(d.block_hits),
+        static_cast<unsigned long long>(d.block_misses),
+        static_cast<unsigned long long>(d.block_evictions),
+        data::format_bytes(d.bytes_read).c_str());
+  }
 }
 
 void run_cross_validation(const Config& config, pipeline::IntentTrainOptions options,
                           int64_t folds) {
   data::LoadOptions lo;
   lo.skip_errors = options.skip_errors;
-  auto records = data::load_intent_records(options.data_path, lo);
+  auto records = data::load_intent_shards(data::expand_data_patterns({options.data_path}), lo);
   auto splits = data::k_fold_splits(static_cast<int64_t>(records.size()), folds, options.seed);
   std::vector<double> accs;
   const std::string base = options.run_dir;

@@ -6,6 +6,7 @@ namespace anvil::cli {
 void register_commands(CLI::App& app, Context& ctx) {
   register_datagen(app, ctx);
   register_curate(app, ctx);
+  register_data(app, ctx);
   register_test(app, ctx);
   register_train(app, ctx);
   register_eval(app, ctx);

@@ -1,6 +1,7 @@
 // DataLoader: turns a list of record indices into batches, shuffled per epoch with a seed (epoch e
 // always gets the same order, so a resumed run sees exactly the data it would have seen), with
 // drop_last, and a background thread that builds up to `prefetch` batches ahead of the consumer.
+// For data streamed from disk, a block shuffle keeps reads local: see LoaderOptions::shuffle_block.
 #pragma once
 
 #include <condition_variable>
@@ -24,7 +25,18 @@ struct LoaderOptions {
   bool drop_last = false;
   uint64_t seed = 42;
   int64_t prefetch = 2;  // 0 = build batches on the caller's thread
+  // Block shuffle, for data streamed from disk (0 = a full shuffle of all indices). The indices are
+  // sorted, cut into blocks of `shuffle_block` consecutive indices, the block order is permuted
+  // (seeded by seed and epoch), and the sequence then passes through a seeded shuffle buffer of
+  // `shuffle_buffer` indices (0 or 1 = none). Reads stay within a few blocks at a time, so a
+  // bounded block cache serves them; the order is still a function of (seed, epoch) only.
+  int64_t shuffle_block = 0;
+  int64_t shuffle_buffer = 0;
 };
+
+// The order of `indices` for one epoch: unchanged when !shuffle, else a full or block shuffle.
+std::vector<int64_t> epoch_order(const std::vector<int64_t>& indices, const LoaderOptions& options,
+                                 int64_t epoch);
 
 // Batch order for one epoch (exposed for tests).
 std::vector<std::vector<int64_t>> epoch_batches(const std::vector<int64_t>& indices,

@@ -1,8 +1,10 @@
-// Training the intent classifier: loads the JSONL records, splits train/validation, builds the
-// model and an Engine with the standard handlers (running averages, evaluator, early stopping,
-// checkpoints, LR schedule, gradient clipping, NaN guard, progress), runs it, and writes the best
-// model to RUN_DIR/model, calibrated (temperature, abstention threshold: intent_calibration.h).
-// Resuming from RUN_DIR/checkpoints/last.safetensors continues exactly.
+// Training the intent classifier: loads the JSONL records (one file or many shards; streamed from
+// disk through the data cache when they do not fit its budget: docs/data_cache.md), splits
+// train/validation, builds the model and an Engine with the standard handlers (running averages,
+// evaluator, early stopping, checkpoints, LR schedule, gradient clipping, NaN guard, progress),
+// runs it, and writes the best model to RUN_DIR/model, calibrated (temperature, abstention
+// threshold: intent_calibration.h). Resuming from RUN_DIR/checkpoints/last.safetensors continues
+// exactly.
 #pragma once
 
 #include <map>
@@ -11,7 +13,9 @@
 #include <vector>
 
 #include "anvil/core/sink.h"
+#include "anvil/data/data_cache.h"
 #include "anvil/data/intent_record.h"
+#include "anvil/data/sharded_jsonl.h"
 #include "anvil/data/splits.h"
 #include "anvil/models/calibration.h"
 #include "anvil/models/intent_classifier.h"
@@ -28,7 +32,10 @@ class Config;
 namespace anvil::pipeline {
 
 struct IntentTrainOptions {
-  std::string data_path;  // JSONL of intent records (required)
+  std::string data_path;  // JSONL of intent records (required): a file, a glob or a comma list
+  data::DataCacheOptions cache;   // data.cache_budget, data.stream, data.index_sidecar
+  int64_t shuffle_block = 1024;   // streaming only: data.shuffle_block (lines per block)
+  int64_t shuffle_buffer = 8192;  // streaming only: data.shuffle_buffer (lines)
   std::string run_dir;    // required: checkpoints/, model/, metrics.jsonl are written here
   models::ClassifierConfig model;
   models::LossWeights loss_weights;
@@ -73,6 +80,8 @@ struct IntentTrainResult {
   models::Calibration calibration;  // what was saved with the model (defaults if disabled)
   std::optional<train::ValidationReport> validation;  // the pre-training checks (not train_only)
   bool trained = true;                                // false in check_only mode
+  bool streamed = false;               // the shards were streamed through the data cache
+  data::ShardedJsonlStats data_stats;  // streaming only: the cache's statistics at the end
 };
 
 IntentTrainResult train_intent_classifier(const IntentTrainOptions& options);
