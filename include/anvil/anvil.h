@@ -53,6 +53,7 @@
 #include "anvil/datagen/minhash.h"
 #include "anvil/datagen/nl_library.h"
 #include "anvil/datagen/out_of_domain.h"
+#include "anvil/datagen/router_records.h"
 #include "anvil/datagen/record.h"
 #include "anvil/datagen/specialist.h"
 #include "anvil/datagen/specialist_check.h"
@@ -148,3 +149,11 @@
 #include "anvil/pipeline/retention.h"
 #include "anvil/pipeline/run_dir.h"
 #include "anvil/pipeline/sft_data.h"
+
+// serve: the OpenAI-compatible server, its decoding queue, chat formats and the router
+#include "anvil/serve/chat_prompt.h"
+#include "anvil/serve/generation_queue.h"
+#include "anvil/serve/model_set.h"
+#include "anvil/serve/openai_protocol.h"
+#include "anvil/serve/router.h"
+#include "anvil/serve/server.h"

@@ -3,6 +3,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "anvil/core/error.h"
@@ -17,6 +18,8 @@ void GenerationOptions::validate() const {
   if (top_k < 0) throw usage_error("top_k = " + std::to_string(top_k) + ": must be >= 0");
   if (!(top_p > 0 && top_p <= 1))
     throw usage_error("top_p = " + std::to_string(top_p) + ": must be in (0, 1]");
+  for (int64_t n : max_new_tokens_each)
+    if (n < 1) throw usage_error("max_new_tokens = " + std::to_string(n) + ": must be >= 1");
   if (!(repetition_penalty > 0))
     throw usage_error("repetition_penalty = " + std::to_string(repetition_penalty) +
                       ": must be > 0");
@@ -71,7 +74,14 @@ GenerationResult generate_ids(LlamaForCausalLM& model, const tokenize::Tokenizer
   res.texts.assign(prompts.size(), "");
   res.token_ids.assign(prompts.size(), {});
   if (o.record_margins) res.margins.assign(prompts.size(), {});
+  res.finish.assign(prompts.size(), FinishReason::kLength);
   if (b == 0) return res;
+  if (!o.max_new_tokens_each.empty() && o.max_new_tokens_each.size() != prompts.size())
+    throw usage_error("generate: " + std::to_string(o.max_new_tokens_each.size()) +
+                      " token limits for " + std::to_string(prompts.size()) + " prompts");
+  std::vector<int64_t> budget(prompts.size(), o.max_new_tokens);
+  if (!o.max_new_tokens_each.empty()) budget = o.max_new_tokens_each;
+  const int64_t steps = *std::max_element(budget.begin(), budget.end());
   int64_t longest = 0;
   for (const auto& p : prompts) {
     if (p.empty()) throw usage_error("generate: empty prompt (no tokens)");
@@ -97,7 +107,7 @@ GenerationResult generate_ids(LlamaForCausalLM& model, const tokenize::Tokenizer
   in.attention_mask = mask;
   if (o.use_cache) in.cache = &cache;
   const int64_t limit = model->config().max_position_embeddings;
-  for (int64_t step = 0; step < o.max_new_tokens; ++step) {
+  for (int64_t step = 0; step < steps; ++step) {
     if (all_ids.size(1) >= limit) break;
     auto logits = model->forward(in).select(1, -1).to(torch::kFloat32);  // [B, V]
     torch::Tensor margins;
@@ -114,6 +124,7 @@ GenerationResult generate_ids(LlamaForCausalLM& model, const tokenize::Tokenizer
       const int64_t tok = next_a[i];
       bool stop = std::find(o.stop_token_ids.begin(), o.stop_token_ids.end(), tok) !=
                   o.stop_token_ids.end();
+      if (stop) res.finish[k] = FinishReason::kStop;
       if (!stop) {
         res.token_ids[k].push_back(tok);
         if (o.record_margins) res.margins[k].push_back(margins[i].item<float>());
@@ -126,9 +137,15 @@ GenerationResult generate_ids(LlamaForCausalLM& model, const tokenize::Tokenizer
           if (!s.empty() && pos != std::string::npos) {
             res.texts[k].resize(pos);
             stop = true;
+            res.finish[k] = FinishReason::kStop;
           }
         }
         if (stream && !stop) stream(k, piece);
+        if (!stop && static_cast<int64_t>(res.token_ids[k].size()) >= budget[k]) stop = true;
+        if (!stop && o.cancelled && o.cancelled(k)) {
+          stop = true;
+          res.finish[k] = FinishReason::kCancelled;
+        }
       }
       done[k] = stop;
       all_done = all_done && done[k];
@@ -150,7 +167,7 @@ GenerationResult generate(LlamaForCausalLM& model, const tokenize::Tokenizer& to
                           const std::vector<std::string>& prompts, const GenerationOptions& options,
                           const StreamFn& stream, int64_t pad_id) {
   std::vector<std::vector<int64_t>> ids;
-  for (const auto& p : prompts) ids.push_back(tokenizer.encode(p));
+  for (const auto& p : prompts) ids.push_back(tokenizer.encode_text(p));
   return generate_ids(model, tokenizer, ids, options, stream, pad_id);
 }
 

@@ -155,21 +155,38 @@ BpeTokenizer::Session::Session(const BpeTokenizer& tokenizer, std::unique_ptr<St
 BpeTokenizer::Session::~Session() = default;
 BpeTokenizer::Session::Session(Session&&) noexcept = default;
 
-void BpeTokenizer::Session::encode_append(std::string_view text, std::vector<int64_t>& out) {
-  const Impl& m = *tok_->impl_;
+namespace {
+
+void encode_with(const BpeTokenizer::Impl& m, BpeTokenizer::Session::State& state,
+                 const AddedTokenMatcher& matcher, std::string_view text, std::vector<int64_t>& out) {
   size_t pos = 0;
   AddedTokenMatcher::Match match;
   while (pos < text.size()) {
-    const bool found = m.matcher->find(text, pos, match);
+    const bool found = matcher.find(text, pos, match);
     const size_t segment_end = found ? match.begin : text.size();
-    encode_segment(m, *state_, text.substr(pos, segment_end - pos), out);
+    encode_segment(m, state, text.substr(pos, segment_end - pos), out);
     if (!found) break;
     out.push_back(match.id);
     pos = match.end;
   }
 }
 
+}  // namespace
+
+void BpeTokenizer::Session::encode_append(std::string_view text, std::vector<int64_t>& out) {
+  encode_with(*tok_->impl_, *state_, *tok_->impl_->matcher, text, out);
+}
+
 void BpeTokenizer::encode_append(std::string_view text, std::vector<int64_t>& out) const {
+  encode_pooled(text, out, /*parse_special=*/true);
+}
+
+void BpeTokenizer::encode_text_append(std::string_view text, std::vector<int64_t>& out) const {
+  encode_pooled(text, out, /*parse_special=*/false);
+}
+
+void BpeTokenizer::encode_pooled(std::string_view text, std::vector<int64_t>& out,
+                                 bool parse_special) const {
   Impl& m = *impl_;
   std::unique_ptr<Session::State> state;
   {
@@ -180,10 +197,9 @@ void BpeTokenizer::encode_append(std::string_view text, std::vector<int64_t>& ou
     }
   }
   if (!state) state = std::make_unique<Session::State>(m);
-  Session session(*this, std::move(state));
-  session.encode_append(text, out);
+  encode_with(m, *state, parse_special ? *m.matcher : *m.plain_matcher, text, out);
   std::lock_guard<std::mutex> lock(m.pool_mutex);
-  m.pool.push_back(std::move(session.state_));
+  m.pool.push_back(std::move(state));
 }
 
 }  // namespace anvil::tokenize

@@ -83,6 +83,7 @@ struct BpeTokenizer::Impl {
   int32_t unk_id = -1;
   std::vector<AddedToken> added;
   std::unique_ptr<AddedTokenMatcher> matcher;
+  std::unique_ptr<AddedTokenMatcher> plain_matcher;  // only the added tokens not marked special
   std::unique_ptr<RegexSplitter> splitter;  // null when config.pattern is empty
   std::vector<std::string> decode_table;    // id -> raw bytes
   std::vector<bool> id_used;

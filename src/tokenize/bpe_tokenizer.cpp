@@ -140,6 +140,10 @@ BpeTokenizer::BpeTokenizer(std::vector<std::string> vocab,
   }
   m.added = std::move(added_tokens);
   m.matcher = std::make_unique<AddedTokenMatcher>(m.added);
+  std::vector<AddedToken> plain;
+  for (const auto& t : m.added)
+    if (!t.special) plain.push_back(t);
+  m.plain_matcher = std::make_unique<AddedTokenMatcher>(plain);
   if (!m.config.pattern.empty()) m.splitter = std::make_unique<RegexSplitter>(m.config.pattern);
 }
 

@@ -2,6 +2,10 @@
 // decode on a tiny JSONL file (exact bytes back), and the usage errors.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
+#include <sstream>
+
 #include "support/run_cli.h"
 
 namespace anvil::testing {
@@ -37,6 +41,22 @@ TEST(TokenizerCli, TrainInfoEncodeDecodeRoundTrip) {
   auto d = run_anvil("tokenizer decode -t tok.json < ids.txt > back.bin", dir.path());
   ASSERT_EQ(d.exit_code, 0) << d.output;
   EXPECT_EQ(read_text(dir / "back.bin"), read_text(dir / "input.bin"));
+
+  // A special token spelled in the text is plain text unless --parse-special asks for its id.
+  const std::string eos_id = [&] {
+    auto ids = run_anvil("tokenizer encode -t tok.json --parse-special '<|endoftext|>'", dir.path());
+    EXPECT_EQ(ids.exit_code, 0) << ids.output;
+    return ids.output.substr(0, ids.output.find_first_of(" \n"));
+  }();
+  auto plain = run_anvil("tokenizer encode -t tok.json 'a<|endoftext|>b'", dir.path());
+  ASSERT_EQ(plain.exit_code, 0) << plain.output;
+  std::istringstream words(plain.output);
+  std::vector<std::string> ids{std::istream_iterator<std::string>(words), {}};
+  EXPECT_GT(ids.size(), 3u) << plain.output;
+  EXPECT_EQ(std::count(ids.begin(), ids.end(), eos_id), 0) << plain.output << " vs id " << eos_id;
+  auto parsed = run_anvil("tokenizer encode -t tok.json --parse-special 'a<|endoftext|>b'",
+                          dir.path());
+  EXPECT_NE(parsed.output.find(" " + eos_id + " "), std::string::npos) << parsed.output;
 }
 
 TEST(TokenizerCli, MistakesAreUsageErrors) {

@@ -2,7 +2,7 @@
 """Header checks: no file includes a header of a higher layer, every public header opens with a
 comment saying what it is for, and the umbrella header anvil/anvil.h includes every public header.
 
-core <- io, data, datagen, tokenize, track <- models <- train <- interop <- pipeline <- tools.
+core <- io, data, datagen, tokenize, track <- models <- train <- interop <- pipeline, serve <- tools.
 Layers of the same rank may include each other. Usage: check_layers.py SOURCE_DIR
 """
 import os
@@ -10,7 +10,7 @@ import re
 import sys
 
 RANK = {"core": 0, "io": 1, "data": 1, "datagen": 1, "tokenize": 1, "track": 1,
-        "models": 2, "train": 3, "interop": 4, "pipeline": 5, "tools": 6}
+        "models": 2, "train": 3, "interop": 4, "pipeline": 5, "serve": 5, "tools": 6}
 INCLUDE = re.compile(r'#include "anvil/(\w+)/')
 
 

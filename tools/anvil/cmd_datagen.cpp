@@ -1,11 +1,13 @@
 // `anvil datagen`: generate verified natural-language -> program records as JSONL (the default),
 // or specialist task records (--specialist NAME|all), list the specialists (--list), or check a
 // specialist dataset (--validate FILE).
+#include <chrono>
 #include <cstdio>
 
 #include "anvil/core/config.h"
 #include "anvil/core/error.h"
 #include "anvil/core/progress.h"
+#include "anvil/datagen/router_records.h"
 #include "anvil/datagen/specialist.h"
 #include "anvil/datagen/specialist_check.h"
 #include "anvil/datagen/specialist_generator.h"
@@ -66,6 +68,8 @@ void register_datagen(CLI::App& app, Context& ctx) {
     std::string output = "data/train.jsonl";
     std::string specialist;
     bool list = false;
+    bool router = false;
+    int64_t router_bytes = 256;
     std::string validate;
     std::string plot;
     std::string format = "text";
@@ -86,6 +90,13 @@ void register_datagen(CLI::App& app, Context& ctx) {
                   "generate specialist records: a name, a comma-separated list, or 'all' "
                   "(round-robin)");
   cmd->add_flag("--list", args->list, "list the specialists and their answer fields");
+  cmd->add_flag("--router", args->router,
+                "generate router records: specialist prompts (--specialist, default all) "
+                "labelled with their specialist, plus --negatives (default 0.1) labelled \"none\"; "
+                "train the router on them with anvil train data.max_length=MAX_BYTES");
+  cmd->add_option("--router-bytes", args->router_bytes,
+                  "with --router: bytes of each request the router reads (head and tail)")
+      ->capture_default_str();
   cmd->add_option("--validate", args->validate,
                   "check a specialist dataset: parsing, self-validation, field coverage, "
                   "duplicates, lengths per specialist");
@@ -115,6 +126,23 @@ void register_datagen(CLI::App& app, Context& ctx) {
       return;
     }
     Config c = load_config(args->config);
+    if (args->router) {
+      datagen::RouterDataOptions o;
+      if (!args->specialist.empty()) o.specialists = args->specialist;
+      if (args->n >= 0) o.n = args->n;
+      if (args->negatives >= 0) o.negatives = args->negatives;
+      o.seed = static_cast<uint64_t>(args->seed >= 0 ? args->seed : c.get_int("datagen.seed"));
+      o.max_bytes = args->router_bytes;
+      o.output = out_opt->count() ? args->output : "data/router.jsonl";
+      const auto start = std::chrono::steady_clock::now();
+      const auto report = datagen::generate_router_dataset(o);
+      std::printf("wrote %lld router records (%lld specialists, %lld \"none\") to %s in %.2fs\n",
+                  static_cast<long long>(report.written),
+                  static_cast<long long>(report.specialists),
+                  static_cast<long long>(report.negatives), o.output.c_str(),
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+      return;
+    }
     if (!args->specialist.empty()) {
       if (args->level >= 0 || args->include_examples) {
         throw usage_error(

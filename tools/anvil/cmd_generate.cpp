@@ -81,7 +81,7 @@ void register_generate(CLI::App& app, Context&) {
     if (a->json) {
       for (size_t i = 0; i < r.texts.size(); ++i) {
         nlohmann::json j = {{"prompt", a->prompts[i]},
-                            {"prompt_ids", tok.encode(a->prompts[i])},
+                            {"prompt_ids", tok.encode_text(a->prompts[i])},
                             {"ids", r.token_ids[i]},
                             {"margins", r.margins[i]},
                             {"text", r.texts[i]}};

@@ -51,18 +51,22 @@ void register_encode(CLI::App& parent) {
     TokenizerSource src;
     std::string text, input;
     bool tokens = false;
+    bool parse_special = false;
   };
   auto a = std::make_shared<Args>();
   add_source_args(*cmd, a->src);
   cmd->add_option("text", a->text, "text to encode (default: --input, else stdin)");
   cmd->add_option("-i,--input", a->input, "file whose bytes are encoded");
   cmd->add_flag("--tokens", a->tokens, "print token strings (byte chars) instead of ids");
+  cmd->add_flag("--parse-special", a->parse_special,
+                "turn special tokens spelled in the text (e.g. <|endoftext|>) into their ids; by "
+                "default they are encoded as plain text, as untrusted text must be");
   cmd->callback([a] {
     auto tok = load(a->src);
     const std::string text = !a->text.empty()    ? a->text
                              : !a->input.empty() ? read_file(a->input)
                                                  : read_stdin();
-    const auto ids = tok.encode(text);
+    const auto ids = a->parse_special ? tok.encode(text) : tok.encode_text(text);
     std::string out;
     for (size_t i = 0; i < ids.size(); ++i) {
       if (i) out.push_back(' ');

@@ -20,6 +20,8 @@ void register_commands(CLI::App& app, Context& ctx) {
   register_generate(app, ctx);
   register_lora(app, ctx);
   register_export(app, ctx);
+  register_serve(app, ctx);
+  register_route(app, ctx);
 }
 
 }  // namespace anvil::cli

@@ -28,13 +28,22 @@ struct GenerationOptions {
   // Record, per generated token, the gap between the best and second-best logit: how close a
   // greedy choice was to a tie (for comparing runtimes whose arithmetic differs slightly).
   bool record_margins = false;
+  // Per prompt, at most this many new tokens (empty: max_new_tokens for every prompt).
+  std::vector<int64_t> max_new_tokens_each;
+  // Asked after every step for each live sequence: true ends it there (its client went away).
+  std::function<bool(size_t)> cancelled;
   void validate() const;
 };
+
+// Why a sequence ended: a stop token or stop string, its token limit (or the model's context),
+// or `cancelled`.
+enum class FinishReason { kStop, kLength, kCancelled };
 
 struct GenerationResult {
   std::vector<std::string> texts;               // generated text per prompt (stop string removed)
   std::vector<std::vector<int64_t>> token_ids;  // generated ids per prompt
   std::vector<std::vector<float>> margins;      // with record_margins: top-1 minus top-2 logit
+  std::vector<FinishReason> finish;             // per prompt
   int64_t new_tokens = 0;                       // total generated over the batch
   double seconds = 0;
   double tokens_per_second() const { return seconds > 0 ? new_tokens / seconds : 0; }
@@ -43,6 +52,8 @@ struct GenerationResult {
 // Called with (prompt index, newly decoded text) as tokens are produced.
 using StreamFn = std::function<void(size_t, const std::string&)>;
 
+// Prompts are untrusted text: a special token spelled in one is encoded as plain text
+// (Tokenizer::encode_text); build ids yourself and call generate_ids to place special tokens.
 GenerationResult generate(LlamaForCausalLM& model, const tokenize::Tokenizer& tokenizer,
                           const std::vector<std::string>& prompts, const GenerationOptions& options,
                           const StreamFn& stream = nullptr, int64_t pad_id = 0);

@@ -54,7 +54,13 @@ class BpeTokenizer final : public Tokenizer {
   BpeTokenizer(BpeTokenizer&&) noexcept;
   BpeTokenizer& operator=(BpeTokenizer&&) noexcept;
 
+  // Splits out every added token, special ones included: a literal "<|endoftext|>" in the text
+  // becomes its id. Right for anvil's own training data; wrong for text from users.
   void encode_append(std::string_view text, std::vector<int64_t>& out) const override;
+  // The same for untrusted text: added tokens marked special (end of text, chat-template markers)
+  // are not matched, so text that spells one is encoded as ordinary text and can never produce a
+  // special id. Added tokens not marked special still match.
+  void encode_text_append(std::string_view text, std::vector<int64_t>& out) const override;
   std::string decode(const std::vector<int64_t>& ids) const override;
   // Vocab entries plus added tokens that are not in the vocab.
   int64_t vocab_size() const override;
@@ -90,6 +96,7 @@ class BpeTokenizer final : public Tokenizer {
   struct Impl;  // private state (src/tokenize/bpe_impl.h)
 
  private:
+  void encode_pooled(std::string_view text, std::vector<int64_t>& out, bool parse_special) const;
   std::unique_ptr<Impl> impl_;
 };
 

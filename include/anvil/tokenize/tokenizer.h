@@ -20,10 +20,21 @@ class Tokenizer {
   // of range (the ByteTokenizer drops its special ids instead).
   virtual std::string decode(const std::vector<int64_t>& ids) const = 0;
   virtual int64_t vocab_size() const = 0;
+  // Encodes untrusted text (prompts from users, requests to a server): special tokens spelled in
+  // it stay ordinary text and never become their ids. Tokenizers with no special tokens in text
+  // encode as encode_append does.
+  virtual void encode_text_append(std::string_view text, std::vector<int64_t>& out) const {
+    encode_append(text, out);
+  }
 
   std::vector<int64_t> encode(std::string_view text) const {
     std::vector<int64_t> ids;
     encode_append(text, ids);
+    return ids;
+  }
+  std::vector<int64_t> encode_text(std::string_view text) const {
+    std::vector<int64_t> ids;
+    encode_text_append(text, ids);
     return ids;
   }
   // Encodes every text with `threads` workers (0 = all hardware threads). result[i] holds the ids
