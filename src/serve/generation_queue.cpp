@@ -42,25 +42,25 @@ bool same_batch(const Job& a, const Job& b) {
 
 }  // namespace
 
-size_t Ticket::releasable() const {
-  size_t end = utf8_complete(produced_);
-  for (const auto& stop : stops_) {
-    // The earliest start of a suffix that could still grow into this stop string.
-    const size_t longest = std::min(stop.size() - 1, produced_.size());
-    for (size_t len = longest; len > 0; --len)
-      if (produced_.compare(produced_.size() - len, len, stop, 0, len) == 0) {
-        end = std::min(end, produced_.size() - len);
+size_t stream_safe_length(const std::string& text, const std::vector<std::string>& stops) {
+  size_t end = utf8_complete(text);
+  for (const auto& stop : stops) {
+    if (stop.empty()) continue;
+    // The earliest start of an ending that is a proper prefix of this stop string.
+    for (size_t len = std::min(stop.size() - 1, text.size()); len > 0; --len)
+      if (text.compare(text.size() - len, len, stop, 0, len) == 0) {
+        end = std::min(end, text.size() - len);
         break;
       }
   }
-  return std::max(end, released_);
+  return end;
 }
 
 void Ticket::push(const std::string& raw) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     produced_ += raw;
-    released_ = releasable();
+    released_ = std::max(released_, stream_safe_length(produced_, stops_));
   }
   cv_.notify_all();
 }

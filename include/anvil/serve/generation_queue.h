@@ -33,6 +33,10 @@ struct Job {
   models::GenerationOptions options;  // max_new_tokens, sampling, stops; no callbacks
 };
 
+// How much of `text` (generated so far) a stream may show: it stops before an incomplete UTF-8
+// character at the end and before any ending that could still grow into one of `stops`.
+size_t stream_safe_length(const std::string& text, const std::vector<std::string>& stops);
+
 // What a request reads back. Text comes in pieces that are whole UTF-8 characters and never the
 // start of a stop string, so a stream never shows text the final answer drops.
 class Ticket {
@@ -52,7 +56,6 @@ class Ticket {
   void push(const std::string& raw);  // from the worker
   void finish(const models::GenerationResult& r, size_t index);
   void fail(const std::string& error);
-  size_t releasable() const;
 
   std::mutex mutex_;
   std::condition_variable cv_;
