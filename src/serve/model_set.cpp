@@ -62,16 +62,20 @@ ModelSet::ModelSet(interop::LanguageModel lm, const std::string& base,
   first->path = base;
   first->model = lm.model;
   models_.push_back(std::move(first));
-  for (const auto& dir : adapters) {
+  for (const auto& spec : adapters) {
+    // "NAME=DIR" names the adapter; a bare DIR is named after its folder.
+    const auto eq = spec.find('=');
+    const bool named = eq != std::string::npos && eq > 0 && spec.find('/') > eq;
+    const std::string dir = named ? spec.substr(eq + 1) : spec;
     if (!file_exists(dir + "/adapter_config.json"))
       throw Error(dir + ": not a LoRA adapter folder (no adapter_config.json)").about("adapters",
                                                                                     dir);
     auto served = std::make_unique<ServedModel>();
-    served->id = model_id_of(dir);
+    served->id = named ? spec.substr(0, eq) : model_id_of(dir);
     served->path = dir;
     if (find(served->id) || served->id == "auto")
       throw usage_error("adapter " + dir + ": the id '" + served->id +
-                        "' is taken; give each adapter its own folder name")
+                        "' is taken; name it: --adapters NAME=" + dir)
           .about("adapters", dir);
     served->model = share_base(models_.front()->model);
     with_context("adapter " + dir, [&] { models::load_peft_adapter(served->model, dir); });

@@ -21,7 +21,7 @@ void register_serve(CLI::App& app, Context&) {
   auto a = std::make_shared<Args>();
   cmd->add_option("--model", a->o.model, "base model: model folder or .gguf file")->required();
   cmd->add_option("--adapters", a->o.adapters,
-                  "LoRA adapter folders on that model; each is served under its folder name")
+                  "LoRA adapters on that model: DIR (served under its folder name) or NAME=DIR")
       ->expected(1, -1);
   cmd->add_option("--router", a->router,
                   "router model folder (anvil train on router records): enables \"model\": "

@@ -1,7 +1,8 @@
 // The models one server offers: a base language model (anvil/HF folder or GGUF file) and any
 // number of LoRA adapters on it. Every adapter is its own module tree whose base weights are
 // the base model's tensors (shared, not copied), so N adapters cost N adapters' memory, not N
-// models'. Ids are the folder or file names; "auto" is reserved for routing.
+// models'. Ids are the folder or file names, or NAME for an adapter given as NAME=DIR; "auto" is
+// reserved for routing.
 #pragma once
 
 #include <memory>
@@ -23,7 +24,7 @@ struct ServedModel {
 
 class ModelSet {
  public:
-  // Loads `base` and each adapter folder (adapter_config.json + adapter_model.safetensors, for a
+  // Loads `base` and each adapter (DIR or NAME=DIR) (adapter_config.json + adapter_model.safetensors, for a
   // model of the base's shape) onto `device`. Errors name the path.
   ModelSet(const std::string& base, const std::vector<std::string>& adapters,
            const std::string& device = "cpu");
