@@ -198,34 +198,40 @@ CompletionRequest parse_completion_request(std::string_view body) {
   return r;
 }
 
+namespace {
+
+// The envelope every response and chunk shares; `choice` is choices[0] (none: an empty list).
+json envelope(const std::string& id, const char* object, int64_t created, const std::string& model,
+              std::optional<json> choice) {
+  json choices = json::array();
+  if (choice) {
+    (*choice)["index"] = 0;
+    (*choice)["logprobs"] = nullptr;
+    choices.push_back(std::move(*choice));
+  }
+  return {{"id", id}, {"object", object}, {"created", created}, {"model", model},
+          {"choices", choices}};
+}
+
+}  // namespace
+
 std::string chat_completion_json(const std::string& id, int64_t created, const std::string& model,
                                  const std::string& content, const std::string& finish_reason,
                                  const Usage& usage) {
-  return dump({{"id", id},
-               {"object", "chat.completion"},
-               {"created", created},
-               {"model", model},
-               {"choices",
-                {{{"index", 0},
-                  {"message", {{"role", "assistant"}, {"content", content}}},
-                  {"logprobs", nullptr},
-                  {"finish_reason", finish_reason}}}},
-               {"usage", usage_json(usage)}});
+  json j = envelope(id, "chat.completion", created, model,
+                    json{{"message", {{"role", "assistant"}, {"content", content}}},
+                         {"finish_reason", finish_reason}});
+  j["usage"] = usage_json(usage);
+  return dump(j);
 }
 
 std::string completion_json(const std::string& id, int64_t created, const std::string& model,
                             const std::string& text, const std::string& finish_reason,
                             const Usage& usage) {
-  return dump({{"id", id},
-               {"object", "text_completion"},
-               {"created", created},
-               {"model", model},
-               {"choices",
-                {{{"index", 0},
-                  {"text", text},
-                  {"logprobs", nullptr},
-                  {"finish_reason", finish_reason}}}},
-               {"usage", usage_json(usage)}});
+  json j = envelope(id, "text_completion", created, model,
+                    json{{"text", text}, {"finish_reason", finish_reason}});
+  j["usage"] = usage_json(usage);
+  return dump(j);
 }
 
 std::string chat_chunk_event(const std::string& id, int64_t created, const std::string& model,
@@ -234,39 +240,22 @@ std::string chat_chunk_event(const std::string& id, int64_t created, const std::
   json delta = json::object();
   if (role) delta["role"] = *role;
   if (!content.empty() || role) delta["content"] = content;
-  return event({{"id", id},
-                {"object", "chat.completion.chunk"},
-                {"created", created},
-                {"model", model},
-                {"choices",
-                 {{{"index", 0},
-                   {"delta", delta},
-                   {"logprobs", nullptr},
-                   {"finish_reason", nullable(finish_reason)}}}}});
+  return event(envelope(id, "chat.completion.chunk", created, model,
+                        json{{"delta", delta}, {"finish_reason", nullable(finish_reason)}}));
 }
 
 std::string completion_chunk_event(const std::string& id, int64_t created, const std::string& model,
                                    const std::string& text,
                                    const std::optional<std::string>& finish_reason) {
-  return event({{"id", id},
-                {"object", "text_completion"},
-                {"created", created},
-                {"model", model},
-                {"choices",
-                 {{{"index", 0},
-                   {"text", text},
-                   {"logprobs", nullptr},
-                   {"finish_reason", nullable(finish_reason)}}}}});
+  return event(envelope(id, "text_completion", created, model,
+                        json{{"text", text}, {"finish_reason", nullable(finish_reason)}}));
 }
 
 std::string usage_chunk_event(const std::string& id, int64_t created, const std::string& model,
                               const char* object, const Usage& usage) {
-  return event({{"id", id},
-                {"object", object},
-                {"created", created},
-                {"model", model},
-                {"choices", json::array()},
-                {"usage", usage_json(usage)}});
+  json j = envelope(id, object, created, model, std::nullopt);
+  j["usage"] = usage_json(usage);
+  return event(j);
 }
 
 std::string models_json(const std::vector<std::string>& ids, int64_t created) {

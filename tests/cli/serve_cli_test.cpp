@@ -137,6 +137,33 @@ TEST(ServeCli, RoutesEachRequestToItsSpecialistsAdapter) {
   EXPECT_EQ(json::parse(refused->body)["error"]["code"], "out_of_scope");
 }
 
+TEST(ServeCli, ServesAnExportedGgufFileAsItsModelFolder) {
+  TempDir dir("serve-gguf");
+  ASSERT_EQ(run_anvil("datagen --specialist spam_detection -n 60 --seed 2 -o d.jsonl", dir.path())
+                .exit_code,
+            0);
+  ASSERT_EQ(run_anvil("train --data d.jsonl --run-dir base " + kTiny, dir.path()).exit_code, 0);
+  auto e = run_anvil("export gguf --model base/model --type f32 -o base.gguf", dir.path());
+  ASSERT_EQ(e.exit_code, 0) << e.output;
+  const json body = {{"model", "base"},
+                     {"max_tokens", 12},
+                     {"messages", {{{"role", "user"}, {"content", "Is this spam? Win a prize"}}}}};
+  std::vector<json> answers;
+  for (const std::string model : {"base/model", "base.gguf"}) {
+    ServeProcess serve("--model " + model, dir.path());
+    ASSERT_GT(serve.port(), 0) << serve.log();
+    httplib::Client client("127.0.0.1", serve.port());
+    client.set_read_timeout(60, 0);
+    json b = body;
+    b["model"] = model == "base.gguf" ? "base" : "model";
+    auto r = client.Post("/v1/chat/completions", b.dump(), "application/json");
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << r->body;
+    answers.push_back(json::parse(r->body)["choices"][0]["message"]);
+  }
+  EXPECT_EQ(answers[0], answers[1]);
+}
+
 TEST(ServeCli, MistakesAreClearErrors) {
   TempDir dir("serve-err");
   auto none = run_anvil("serve --model nowhere --port 0", dir.path());
