@@ -2,6 +2,11 @@
 // held-out specialist prompts and on requests no specialist should take.
 #include <cstdio>
 
+#include <nlohmann/json.hpp>
+
+#include "anvil/core/error.h"
+#include "anvil/core/fs.h"
+#include "anvil/datagen/out_of_domain.h"
 #include "anvil/datagen/router_records.h"
 #include "anvil/serve/router.h"
 #include "commands.h"
@@ -36,6 +41,7 @@ void register_route(CLI::App& app, Context& ctx) {
     int64_t per_specialist = 20;
     int64_t ood_n = 200;
     std::string specialists = "all";
+    std::string data;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("texts", a->texts, "requests to route");
@@ -53,8 +59,40 @@ void register_route(CLI::App& app, Context& ctx) {
       ->capture_default_str();
   cmd->add_option("--specialist", a->specialists, "with --eval: the specialists routed to")
       ->capture_default_str();
+  cmd->add_option("--data", a->data,
+                  "with --eval: measure on this JSONL instead ({\"text\": ..., \"specialist\": "
+                  "NAME or \"none\"} per line), e.g. requests written by hand");
   cmd->callback([a, &ctx] {
     serve::Router router(a->router, a->threshold);
+    if (a->eval && !a->data.empty()) {
+      std::vector<datagen::Record> in;
+      std::vector<std::string> out;
+      const std::string text = read_file(a->data);
+      size_t line_no = 0, pos = 0;
+      while (pos < text.size()) {
+        const size_t end = std::min(text.find('\n', pos), text.size());
+        const std::string line = text.substr(pos, end - pos);
+        pos = end + 1;
+        ++line_no;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        const auto j = nlohmann::json::parse(line, nullptr, false);
+        if (!j.is_object() || !j.contains("text") || !j["text"].is_string() ||
+            !j.contains("specialist") || !j["specialist"].is_string())
+          throw Error(a->data + ":" + std::to_string(line_no) +
+                      ": expected {\"text\": string, \"specialist\": string}");
+        datagen::Record r;
+        r.text = j["text"].get<std::string>();
+        r.intent = j["specialist"].get<std::string>();
+        if (r.intent == datagen::kNoIntent)
+          out.push_back(r.text);
+        else
+          in.push_back(std::move(r));
+      }
+      std::printf("router %s on %s: %zu in-domain, %zu out-of-domain requests\n",
+                  a->router.c_str(), a->data.c_str(), in.size(), out.size());
+      print_evaluation(serve::evaluate_router(router, in, {{"from the file", out}}));
+      return;
+    }
     if (a->eval) {
       const auto in = datagen::router_eval_records(a->specialists, a->per_specialist,
                                                    static_cast<uint64_t>(a->seed));
