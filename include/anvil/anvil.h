@@ -126,6 +126,7 @@
 
 // interop: exporters: HF folder, GGUF, ONNX, model cards
 #include "anvil/interop/export_source.h"
+#include "anvil/interop/gguf_adapter_export.h"
 #include "anvil/interop/gguf_export.h"
 #include "anvil/interop/gguf_llama_layout.h"
 #include "anvil/interop/hf_export.h"

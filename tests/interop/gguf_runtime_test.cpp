@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "anvil/core/fs.h"
+#include "anvil/io/gguf.h"
 #include "support/npm_packages.h"
 #include "support/run_cli.h"
 
@@ -57,6 +58,16 @@ class GgufRuntime : public ::testing::Test {
         "train.warmup_steps=2 run.threads=1"));
     ASSERT_TRUE(anvil_ok("export gguf --model run-cl/model --type f32 -o model-cl100k.gguf"));
     cl100k_prompts_ = read_prompts(d + "/prompts-cl.jsonl");
+    // A LoRA adapter on the first model, trained on other specialists so that it changes what the
+    // model says (q, k, v and o projections: the rotary permutation of Q/K applies to B), exported
+    // as llama.cpp's adapter GGUF, and merged as the reference.
+    ASSERT_TRUE(anvil_ok(
+        "train --data train-cl.jsonl --run-dir lora -q model.type=llama lm.base_model=run/model "
+        "lora.enabled=true lora.r=4 lora.alpha=32 'lora.target_modules=[q_proj,k_proj,v_proj,o_proj]' "
+        "lm.seq_len=256 lm.eval_per_specialist=0 train.epochs=2 train.lr=1e-2 train.batch_size=4 "
+        "train.warmup_steps=2 run.threads=1"));
+    ASSERT_TRUE(anvil_ok("export gguf --adapter lora/model --type f32 -o adapter-f32.gguf"));
+    ASSERT_TRUE(anvil_ok("lora merge --adapter lora/model -o merged"));
   }
   // `anvil ARGS` in the suite's folder exits 0 (else the failure carries its output).
   static ::testing::AssertionResult anvil_ok(const std::string& args) {
@@ -99,7 +110,8 @@ class GgufRuntime : public ::testing::Test {
   }
 
   // llama.cpp on `model`, starting from anvil's prompt ids, as many tokens as anvil generated.
-  static json llama_cpp_greedy(const std::string& model, const std::vector<json>& anvil) {
+  static json llama_cpp_greedy(const std::string& model, const std::vector<json>& anvil,
+                               const std::string& lora = "") {
     json cases = json::array();
     for (const auto& a : anvil)
       cases.push_back(
@@ -107,7 +119,9 @@ class GgufRuntime : public ::testing::Test {
     write_file_atomic(dir_->path() + "/cases.json", cases.dump());
     const auto r = run_command("node '" ANVIL_SOURCE_DIR "/tests/interop/llama_cpp_greedy.mjs' '" +
                                testing::npm_cache_dir() + "/llama-cpp' '" + dir_->path() + "/" +
-                               model + "' '" + dir_->path() + "/cases.json' 2>/dev/null");
+                               model + "' '" + dir_->path() + "/cases.json'" +
+                               (lora.empty() ? "" : " '" + dir_->path() + "/" + lora + "'") +
+                               " 2>/dev/null");
     EXPECT_EQ(r.exit_code, 0) << r.output;
     return json::parse(r.output);
   }
@@ -194,6 +208,23 @@ TEST_F(GgufRuntime, LlamaCppGeneratesAnvilsGreedyTokensForF32F16AndQ8_0) {
     const auto anvil = anvil_greedy(model);
     expect_same_greedy_tokens(anvil, llama_cpp_greedy(model, anvil), type, tie);
   }
+}
+
+TEST_F(GgufRuntime, LlamaCppWithTheAdapterGgufGeneratesTheMergedModelsTokens) {
+  const auto merged = anvil_greedy("merged");
+  const auto base = anvil_greedy("model-f32.gguf");
+  size_t changed = 0;
+  for (size_t i = 0; i < merged.size(); ++i) changed += merged[i]["ids"] != base[i]["ids"];
+  ASSERT_GT(changed, 0u) << "the adapter changes no greedy sequence: the test could not fail";
+  const io::GgufFile adapter = io::read_gguf(dir_->path() + "/adapter-f32.gguf");
+  EXPECT_EQ(adapter.find("general.type")->as_string(), "adapter");
+  EXPECT_EQ(adapter.find("adapter.type")->as_string(), "lora");
+  EXPECT_FLOAT_EQ(adapter.find("adapter.lora.alpha")->as_f32(), 32.0f);
+  EXPECT_NE(adapter.find_tensor("blk.0.attn_q.weight.lora_b"), nullptr);
+  // llama.cpp: the base GGUF plus the adapter GGUF, from the merged model's prompt ids.
+  expect_same_greedy_tokens(merged, llama_cpp_greedy("model-f32.gguf", merged, "adapter-f32.gguf"),
+                            "f32 base + LoRA adapter", 1e-3);
+  std::printf("the adapter changed %zu of %zu greedy sequences\n", changed, merged.size());
 }
 
 TEST_F(GgufRuntime, Q4KMAgreementIsReported) {

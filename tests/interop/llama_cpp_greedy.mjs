@@ -1,6 +1,6 @@
 // Runs a GGUF file in llama.cpp (node-llama-cpp's prebuilt CPU binaries, no download) and prints
 // what it does with each case, for tests/interop/gguf_runtime_test.cpp to compare with anvil.
-// usage: node llama_cpp_greedy.mjs NPM_DIR MODEL.gguf CASES.json
+// usage: node llama_cpp_greedy.mjs NPM_DIR MODEL.gguf CASES.json [LORA_ADAPTER.gguf]
 //   CASES.json: [{"prompt": text, "prompt_ids": [...], "n": tokens to generate}, ...]
 //   stdout: [{"tokenized": llama.cpp's ids for prompt, "generated": n greedy ids after prompt_ids}]
 // Greedy = temperature 0, no repeat penalty; generation starts from anvil's prompt ids so that it
@@ -9,14 +9,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const [npmDir, modelPath, casesPath] = process.argv.slice(2);
+const [npmDir, modelPath, casesPath, loraPath] = process.argv.slice(2);
 const entry = path.join(npmDir, "node_modules", "node-llama-cpp", "dist", "index.js");
 const { getLlama } = await import(pathToFileURL(entry).href);
 
 const cases = JSON.parse(fs.readFileSync(casesPath, "utf8"));
 const llama = await getLlama({ build: "never", gpu: false, logLevel: "error", progressLogs: false });
 const model = await llama.loadModel({ modelPath });
-const context = await model.createContext({ contextSize: 512, batchSize: 512, threads: 1 });
+const context = await model.createContext({
+  contextSize: 512, batchSize: 512, threads: 1,
+  ...(loraPath ? { lora: { adapters: [{ filePath: loraPath, scale: 1 }] } } : {}) });
 const sequence = context.getSequence();
 const results = [];
 for (const c of cases) {

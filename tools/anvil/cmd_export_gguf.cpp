@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "anvil/interop/export_source.h"
+#include "anvil/interop/gguf_adapter_export.h"
 #include "anvil/interop/gguf_export.h"
 #include "anvil/io/gguf_format.h"
 #include "commands.h"
@@ -16,6 +17,7 @@ void register_export_gguf(CLI::App& export_cmd) {
     std::string model = "runs/latest/model";
     std::string output;
     std::string type = "f16";
+    std::string adapter, base;
     bool verbose = false;
   };
   auto a = std::make_shared<Args>();
@@ -26,7 +28,24 @@ void register_export_gguf(CLI::App& export_cmd) {
   cmd->add_option("--type", a->type, "f32 | f16 | bf16 | q8_0 | q4_0 | q4_k_m")
       ->capture_default_str();
   cmd->add_flag("-v,--verbose", a->verbose, "print every tensor's type and the reason");
+  cmd->add_option("--adapter", a->adapter,
+                  "export this PEFT LoRA adapter folder alone, as llama.cpp's adapter GGUF (load "
+                  "it next to the base's GGUF: llama-cli --lora, Ollama ADAPTER); --type f32|f16|bf16");
+  cmd->add_option("--base", a->base,
+                  "with --adapter: the base model folder (default: the adapter config's)");
   cmd->callback([a] {
+    if (!a->adapter.empty()) {
+      interop::GgufAdapterExportOptions o;
+      o.adapter_dir = a->adapter;
+      o.base_dir = a->base;
+      o.output_path = a->output;
+      o.type = interop::parse_gguf_export_type(a->type);
+      const auto r = interop::export_gguf_adapter(o);
+      std::printf("exported adapter %s to %s (%s, %lld adapted matrices, r = %lld, alpha = %g)\n",
+                  a->adapter.c_str(), a->output.c_str(), a->type.c_str(),
+                  static_cast<long long>(r.matrices), static_cast<long long>(r.rank), r.alpha);
+      return;
+    }
     interop::GgufExportOptions o;
     o.model_dir = a->model;
     o.output_path = a->output;
