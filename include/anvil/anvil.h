@@ -64,6 +64,7 @@
 // tokenize: byte and BPE tokenizers, tokenizer.json
 #include "anvil/tokenize/bpe_tokenizer.h"
 #include "anvil/tokenize/bpe_trainer.h"
+#include "anvil/tokenize/chat_format.h"
 #include "anvil/tokenize/byte_level.h"
 #include "anvil/tokenize/byte_tokenizer.h"
 #include "anvil/tokenize/pretokenizer.h"
@@ -125,6 +126,7 @@
 #include "anvil/train/validator.h"
 
 // interop: exporters: HF folder, GGUF, ONNX, model cards
+#include "anvil/interop/chat_template.h"
 #include "anvil/interop/export_source.h"
 #include "anvil/interop/gguf_adapter_export.h"
 #include "anvil/interop/gguf_export.h"
@@ -132,6 +134,7 @@
 #include "anvil/interop/hf_export.h"
 #include "anvil/interop/language_model_loader.h"
 #include "anvil/interop/model_card.h"
+#include "anvil/interop/ollama_export.h"
 #include "anvil/interop/onnx_export.h"
 
 // pipeline: the CLI's recipes (datagen -> train -> eval)

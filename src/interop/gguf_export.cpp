@@ -9,9 +9,11 @@
 
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
+#include "anvil/interop/chat_template.h"
 #include "anvil/interop/export_source.h"
 #include "anvil/interop/gguf_llama_layout.h"
 #include "anvil/io/gguf_quant.h"
+#include "anvil/tokenize/chat_format.h"
 #include "anvil/tokenize/tokenizer_json.h"
 
 namespace anvil::interop {
@@ -301,6 +303,11 @@ std::vector<GgufTensorPlan> export_gguf(const GgufExportOptions& o) {
   auto tok = tokenize::load_tokenizer_json(tok_path);
   const std::string title = std::filesystem::path(o.output_path).stem().string();
   auto conv = llama_to_gguf(model, tok, o.type, title);
+  // The model's own Jinja template (tokenizer_config.json), else the one of its chat format.
+  const auto own = read_chat_template(o.model_dir);
+  conv.file.set("tokenizer.chat_template",
+                io::GgufValue::str(own ? *own
+                                       : jinja_chat_template(tokenize::detect_chat_format(tok))));
   io::write_gguf(o.output_path, conv.file);
   auto card = describe_language_model(model, o.model_dir, title, o.command);
   card.architecture += "; GGUF " + gguf_export_type_name(o.type);

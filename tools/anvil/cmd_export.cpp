@@ -43,6 +43,7 @@ void register_export(CLI::App& app, Context&) {
   cmd->require_subcommand(1);
   register_export_hf(*cmd);
   register_export_gguf(*cmd);
+  register_export_ollama(*cmd);
   register_export_onnx(*cmd);
 }
 

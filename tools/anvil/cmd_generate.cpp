@@ -9,6 +9,7 @@
 #include "anvil/models/llama_io.h"
 #include "anvil/models/peft_adapter.h"
 #include "anvil/pipeline/sft_data.h"
+#include "anvil/serve/chat_prompt.h"
 #include "anvil/tokenize/tokenizer_json.h"
 #include "anvil/train/device.h"
 #include "commands.h"
@@ -49,8 +50,9 @@ void register_generate(CLI::App& app, Context&) {
                 "print one JSON object per prompt: prompt, prompt_ids, ids (generated), margins "
                 "(best minus second-best logit of each generated token), text");
   cmd->add_flag("--chat", a->chat,
-                "wrap each prompt as the specialist training records do (PROMPT + "
-                "\"\\n\\nAssistant: \") and stop before their \"[confidence: ...]\" line");
+                "send each prompt as a user message in the model's chat format, as anvil serve "
+                "does (anvil's models: PROMPT + \"\\n\\nAssistant: \", stopping before the "
+                "\"[confidence: ...]\" line; ChatML and Llama 3 by their tokens)");
   cmd->add_flag("--no-cache", a->no_cache,
                 "recompute the whole sequence every step (slow; for comparison)");
   cmd->callback([a] {
@@ -60,14 +62,25 @@ void register_generate(CLI::App& app, Context&) {
     const auto& tok = lm.tokenizer;
     model->to(train::resolve_device(a->device));
     a->gen.stop_strings = a->stop;
-    if (a->chat) {
-      for (auto& p : a->prompts) p += pipeline::kSftAssistant;
-      a->gen.stop_strings.push_back(pipeline::kSftConfidence);
-    }
     a->gen.use_cache = !a->no_cache;
     a->gen.record_margins = a->json;
     const int64_t eos = tok.token_id(pipeline::kSftEos);
-    if (eos >= 0) a->gen.stop_token_ids.push_back(eos);
+    std::vector<std::vector<int64_t>> ids;
+    if (a->chat) {
+      for (auto& p : a->prompts) {
+        const auto chat = serve::build_chat_prompt(tok, serve::detect_chat_format(tok),
+                                                   {{"user", p}});
+        ids.push_back(chat.ids);
+        p = tok.decode(chat.ids);  // what the model reads (printed by --json)
+        if (ids.size() == 1) {
+          for (const auto& s : chat.stop_strings) a->gen.stop_strings.push_back(s);
+          a->gen.stop_token_ids = chat.stop_ids;
+        }
+      }
+    } else {
+      for (const auto& p : a->prompts) ids.push_back(tok.encode_text(p));
+      if (eos >= 0) a->gen.stop_token_ids.push_back(eos);
+    }
     const bool stream = !a->no_stream && !a->json && a->prompts.size() == 1;
     const int64_t pad = tok.token_id(pipeline::kSftPad) >= 0 ? tok.token_id(pipeline::kSftPad)
                                                              : std::max<int64_t>(eos, 0);
@@ -77,11 +90,11 @@ void register_generate(CLI::App& app, Context&) {
         std::fputs(piece.c_str(), stdout);
         std::fflush(stdout);
       };
-    auto r = models::generate(model, tok, a->prompts, a->gen, print_piece, pad);
+    auto r = models::generate_ids(model, tok, ids, a->gen, print_piece, pad);
     if (a->json) {
       for (size_t i = 0; i < r.texts.size(); ++i) {
         nlohmann::json j = {{"prompt", a->prompts[i]},
-                            {"prompt_ids", tok.encode_text(a->prompts[i])},
+                            {"prompt_ids", ids[i]},
                             {"ids", r.token_ids[i]},
                             {"margins", r.margins[i]},
                             {"text", r.texts[i]}};

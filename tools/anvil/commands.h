@@ -53,5 +53,6 @@ void register_route(CLI::App& app, Context& ctx);
 // `anvil export <format>` subcommands, each in its own cmd_export_<format>.cpp.
 void register_export_gguf(CLI::App& export_cmd);
 void register_export_onnx(CLI::App& export_cmd);
+void register_export_ollama(CLI::App& export_cmd);
 
 }  // namespace anvil::cli

@@ -12,13 +12,13 @@
 
 #include "anvil/serve/openai_protocol.h"
 #include "anvil/tokenize/bpe_tokenizer.h"
+#include "anvil/tokenize/chat_format.h"
 
 namespace anvil::serve {
 
-enum class ChatFormat { kAnvil, kChatMl, kLlama3 };
-
-ChatFormat detect_chat_format(const tokenize::BpeTokenizer& tokenizer);
-const char* chat_format_name(ChatFormat format);
+using tokenize::ChatFormat;
+using tokenize::chat_format_name;
+using tokenize::detect_chat_format;
 
 struct ChatPrompt {
   std::vector<int64_t> ids;
