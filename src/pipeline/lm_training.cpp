@@ -16,6 +16,7 @@
 #include "anvil/core/rng.h"
 #include "anvil/data/splits.h"
 #include "anvil/io/torch_tensors.h"
+#include "anvil/models/chunked_loss.h"
 #include "anvil/models/llama.h"
 #include "anvil/models/llama_io.h"
 #include "anvil/models/peft_adapter.h"
@@ -105,6 +106,7 @@ LmTrainOptions LmTrainOptions::from_config(const Config& c) {
   o.precision = c.get_string("lm.precision");
   o.prompt_loss_weight = c.get_double("lm.prompt_loss_weight");
   o.checkpoint_every = c.get_int("lm.checkpoint_every");
+  o.loss_chunk = c.get_int("lm.loss_chunk");
   o.batch_size = c.get_int("train.batch_size");
   o.epochs = c.get_int("train.epochs");
   o.lr = c.get_double("train.lr");
@@ -152,6 +154,9 @@ void LmTrainOptions::validate() const {
   if (!(prompt_loss_weight >= 0 && prompt_loss_weight <= 1))
     throw usage_error("lm.prompt_loss_weight = " + std::to_string(prompt_loss_weight) +
                       ": must be in [0, 1]");
+  if (loss_chunk < 0)
+    throw usage_error("lm.loss_chunk = " + std::to_string(loss_chunk) +
+                      ": must be >= 0 (0 = the whole logits at once)");
   if (checkpoint_every < 0)
     throw usage_error("lm.checkpoint_every = " + std::to_string(checkpoint_every) +
                       ": must be >= 0 (0 = at epoch ends only)");
@@ -264,6 +269,19 @@ struct LmRun {
     models::LlamaInputs in{pb.ids.to(device)};
     in.segment_ids = pb.segments.to(device);
     in.position_ids = pb.positions.to(device);
+    const auto labels = pb.labels.to(device);
+    const auto weights = pb.weights.defined() ? pb.weights.to(device) : torch::Tensor();
+    if (o.loss_chunk > 0) {  // from the hidden states: never the whole [B, T, vocab] logits
+      if (!model->lm_head.is_empty() && model->lm_head->has_lora())
+        throw usage_error("lm.loss_chunk does not apply LoRA on lm_head; set lm.loss_chunk=0");
+      torch::Tensor hidden;
+      {
+        train::AutocastGuard autocast(device, precision);
+        hidden = model->hidden_states(in);
+      }
+      return models::chunked_causal_lm_loss(hidden, model->lm_head_weight(), labels, weights,
+                                            o.loss_chunk);
+    }
     torch::Tensor logits;
     {
       train::AutocastGuard autocast(device, precision);

@@ -144,5 +144,29 @@ TEST(LmCli, GenerateWithoutAModelSaysHowToTrainOne) {
   EXPECT_NE(r.output.find("anvil train"), std::string::npos) << r.output;
 }
 
+// lm.loss_chunk computes the same loss without the whole logits: a run with it ends at the
+// same validation loss as the plain run (float summation order aside).
+TEST(LmCli, LossChunkTrainsTheSameModel) {
+  TempDir dir("lm-chunk");
+  ASSERT_EQ(run_anvil("datagen --specialist spam_detection -n 60 --seed 2 -o d.jsonl", dir.path())
+                .exit_code,
+            0);
+  const auto final_loss = [&](const std::string& run, const std::string& extra) {
+    auto r = run_anvil("train --data d.jsonl --run-dir " + run + " " + kTiny + extra, dir.path());
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    const auto at = r.output.find("final val loss ");
+    EXPECT_NE(at, std::string::npos) << r.output;
+    return at == std::string::npos ? -1.0 : std::stod(r.output.substr(at + 15));
+  };
+  const double plain = final_loss("plain", "");
+  const double chunked = final_loss("chunked", "lm.loss_chunk=37 lm.prompt_loss_weight=0");
+  EXPECT_GT(plain, 0);
+  EXPECT_NEAR(chunked, plain, 1e-3 * plain);
+  EXPECT_EQ(run_anvil("train --data d.jsonl --run-dir bad " + kTiny + "lm.loss_chunk=-1",
+                      dir.path())
+                .exit_code,
+            2);
+}
+
 }  // namespace
 }  // namespace anvil::testing

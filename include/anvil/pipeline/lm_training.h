@@ -50,6 +50,7 @@ struct LmTrainOptions {
   std::string precision = "auto";  // lm.precision: auto | fp32 | bf16 (autocast, fp32 master)
   double prompt_loss_weight = 0;   // lm.prompt_loss_weight: prompt tokens' loss weight (0..1)
   int64_t checkpoint_every = 0;    // lm.checkpoint_every: optimizer steps; 0 = epoch ends only
+  int64_t loss_chunk = 0;  // lm.loss_chunk: loss over this many rows at a time, no full logits
   bool resume = false;             // continue from run_dir/checkpoints/last.safetensors
   int64_t stop_after_steps = 0;    // checkpoint and stop (as interrupted) after this global step
   int64_t inject_nan_at = 0;       // train.inject_nan_at: testing only, this step's loss is NaN

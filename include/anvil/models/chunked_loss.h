@@ -1,0 +1,19 @@
+// Next-token cross-entropy straight from the final hidden states and the LM head, in chunks of
+// rows: neither forward nor backward ever holds the whole [B, T, vocab] logits, only [chunk, vocab]
+// at a time (backward recomputes each chunk's logits). With a 151k-token vocabulary the logits
+// are the largest tensor of a step; this bounds them. Same value as
+// causal_lm_loss(hidden @ weight^T, labels, weights); gradients equal up to float summation order.
+#pragma once
+
+#include <torch/types.h>
+
+namespace anvil::models {
+
+// hidden [B, T, D] (any float dtype; computed in float32), weight [V, D] (the LM head, or the tied
+// embedding), labels [B, T] aligned with the inputs (shifted inside; -100 ignored), weights [B, T]
+// per-label loss weights or undefined (plain mean). chunk_rows >= 1 rows of B*(T-1) per chunk.
+torch::Tensor chunked_causal_lm_loss(const torch::Tensor& hidden, const torch::Tensor& weight,
+                                     const torch::Tensor& labels, const torch::Tensor& weights,
+                                     int64_t chunk_rows);
+
+}  // namespace anvil::models
