@@ -85,6 +85,7 @@
 // models: classifier family, Llama decoder, LoRA, model I/O
 #include "anvil/models/byte_conv_encoder.h"
 #include "anvil/models/calibration.h"
+#include "anvil/models/chunked_loss.h"
 #include "anvil/models/generation.h"
 #include "anvil/models/hash_dropout.h"
 #include "anvil/models/intent_classifier.h"
