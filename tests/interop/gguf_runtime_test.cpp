@@ -11,8 +11,12 @@
 
 #include "anvil/core/fs.h"
 #include "anvil/io/gguf.h"
+#include "anvil/models/llama_io.h"
+#include "anvil/models/peft_adapter.h"
+#include "anvil/tokenize/tokenizer_json.h"
 #include "support/npm_packages.h"
 #include "support/run_cli.h"
+#include "support/tiny_lm.h"
 
 namespace anvil::interop {
 namespace {
@@ -225,6 +229,58 @@ TEST_F(GgufRuntime, LlamaCppWithTheAdapterGgufGeneratesTheMergedModelsTokens) {
   expect_same_greedy_tokens(merged, llama_cpp_greedy("model-f32.gguf", merged, "adapter-f32.gguf"),
                             "f32 base + LoRA adapter", 1e-3);
   std::printf("the adapter changed %zu of %zu greedy sequences\n", changed, merged.size());
+}
+
+// The same for a Qwen2-architecture model (q/k/v biases, untied head, no rotary permutation in
+// llama.cpp's qwen2 layout) built with random weights and a random adapter on all attention
+// projections, as a model anvil did not train would come.
+TEST_F(GgufRuntime, Qwen2AdapterGgufRunsInLlamaCppAsTheMergedModel) {
+  const std::string d = dir_->path();
+  const auto tok = testing::tiny_tokenizer({"<|endoftext|>", "<|pad|>"}, 400);
+  models::LlamaConfig c;
+  c.vocab_size = tok.vocab_size();
+  c.hidden_size = 64;
+  c.intermediate_size = 96;
+  c.num_hidden_layers = 2;
+  c.num_attention_heads = 4;
+  c.num_key_value_heads = 2;
+  c.max_position_embeddings = 512;
+  c.tie_word_embeddings = false;
+  c.architecture = "Qwen2ForCausalLM";
+  c.attention_bias = true;
+  c.eos_token_id = tok.token_id("<|endoftext|>");
+  torch::manual_seed(5);
+  models::LlamaForCausalLM m(c);
+  {
+    torch::NoGradGuard g;
+    for (auto& p : m->parameters()) p.normal_(0, 0.3);
+  }
+  models::save_llama(m, d + "/qwen");
+  tokenize::save_tokenizer_json(tok, d + "/qwen/tokenizer.json");
+  models::LoraOptions lo;
+  lo.r = 4;
+  lo.alpha = 16;
+  const std::vector<std::string> targets = {"q_proj", "k_proj", "v_proj", "o_proj"};
+  m->add_lora(lo, targets);
+  {
+    torch::NoGradGuard g;
+    for (auto& p : m->named_parameters())
+      if (p.key().find("lora_") != std::string::npos) p.value().normal_(0, 0.3);
+  }
+  models::save_peft_adapter(m, d + "/qwen", lo, targets, d + "/qwen-lora");
+  tokenize::save_tokenizer_json(tok, d + "/qwen-lora/tokenizer.json");
+  ASSERT_TRUE(anvil_ok("export gguf --model qwen --type f32 -o qwen.gguf"));
+  ASSERT_TRUE(anvil_ok("export gguf --adapter qwen-lora --type f32 -o qwen-lora.gguf"));
+  ASSERT_TRUE(anvil_ok("lora merge --adapter qwen-lora -o qwen-merged"));
+  EXPECT_EQ(io::read_gguf(d + "/qwen-lora.gguf").find("general.architecture")->as_string(),
+            "qwen2");
+  const auto merged = anvil_greedy("qwen-merged");
+  const auto base = anvil_greedy("qwen.gguf");
+  size_t changed = 0;
+  for (size_t i = 0; i < merged.size(); ++i) changed += merged[i]["ids"] != base[i]["ids"];
+  ASSERT_GT(changed, 0u) << "the adapter changes no greedy sequence: the test could not fail";
+  expect_same_greedy_tokens(merged, llama_cpp_greedy("qwen.gguf", merged, "qwen-lora.gguf"),
+                            "qwen2 f32 base + LoRA adapter", 1e-3);
 }
 
 TEST_F(GgufRuntime, Q4KMAgreementIsReported) {

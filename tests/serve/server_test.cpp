@@ -134,7 +134,9 @@ TEST_F(ServerTest, StreamedDeltasAddUpToTheAnswer) {
                 json::parse(whole->body)["usage"]["completion_tokens"]);
       continue;
     }
-    if (i == 0) EXPECT_EQ(c["choices"][0]["delta"]["role"], "assistant");
+    if (i == 0) {
+      EXPECT_EQ(c["choices"][0]["delta"]["role"], "assistant");
+    }
     if (c["choices"][0]["delta"].contains("content"))
       text += c["choices"][0]["delta"]["content"].get<std::string>();
     if (!c["choices"][0]["finish_reason"].is_null()) finish = c["choices"][0]["finish_reason"];
@@ -159,6 +161,11 @@ TEST_F(ServerTest, CompletionsTakeThePromptAsPlainText) {
 
 TEST_F(ServerTest, ConcurrentRequestsAreBatchedAndGetTheirOwnAnswers) {
   start(QueueOptions{8, 64});
+  // A long request first: the eight below arrive while it decodes, so they wait together.
+  auto blocker = std::async(std::launch::async,
+                            [&] { return post("/v1/chat/completions", chat("The quick", 480)); });
+  for (int i = 0; i < 400 && server_->stats().requests < 1; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   std::vector<std::string> users;
   for (int i = 0; i < 8; ++i)
     users.push_back("Request " + std::to_string(i) + ": the quick brown fox " +
@@ -176,8 +183,9 @@ TEST_F(ServerTest, ConcurrentRequestsAreBatchedAndGetTheirOwnAnswers) {
               reference_json(chat_ids(users[i]), 16))
         << users[i];
   }
+  ASSERT_EQ(blocker.get()->status, 200);
   const auto st = server_->stats();
-  EXPECT_EQ(st.requests, 8);
+  EXPECT_EQ(st.requests, 9);
   EXPECT_GT(st.largest_batch, 1) << "8 simultaneous greedy requests were never batched";
 }
 
