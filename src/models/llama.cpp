@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "anvil/core/error.h"
+#include "anvil/models/activation_checkpoint.h"
 
 namespace anvil::models {
 namespace F = torch::nn::functional;
@@ -184,8 +185,20 @@ torch::Tensor LlamaForCausalLMImpl::hidden_states(const LlamaInputs& in) {
   auto emb = torch::cat({freqs, freqs}, -1);
   auto h = model->embed_tokens->forward(ids);
   auto cos = emb.cos().to(h.scalar_type()), sin = emb.sin().to(h.scalar_type());
-  for (size_t i = 0; i < model->layers->size(); ++i)
-    h = model->layers[i]->as<LlamaDecoderLayer>()->forward(h, cos, sin, allowed, in.cache, i);
+  const bool recompute = gradient_checkpointing_ && torch::GradMode::is_enabled() && !in.cache;
+  for (size_t i = 0; i < model->layers->size(); ++i) {
+    auto* layer = model->layers[i]->as<LlamaDecoderLayer>();
+    if (!recompute) {
+      h = layer->forward(h, cos, sin, allowed, in.cache, i);
+      continue;
+    }
+    std::vector<torch::Tensor> trainable;
+    for (const auto& p : layer->parameters())
+      if (p.requires_grad()) trainable.push_back(p);
+    h = checkpoint([layer, cos, sin, allowed, i](const torch::Tensor& x) {
+      return layer->forward(x, cos, sin, allowed, nullptr, i);
+    }, h, trainable);
+  }
   return model->norm->forward(h);
 }
 
@@ -225,6 +238,12 @@ std::vector<std::string> LlamaForCausalLMImpl::add_lora(const LoraOptions& optio
 void LlamaForCausalLMImpl::merge_lora() {
   for (auto& m : modules())
     if (auto* lin = m->as<LoraLinearImpl>()) lin->merge();
+}
+
+void LlamaForCausalLMImpl::set_frozen_dtype(torch::ScalarType dtype) {
+  torch::NoGradGuard g;
+  for (auto& p : parameters())
+    if (!p.requires_grad() && p.scalar_type() != dtype) p.set_data(p.to(dtype));
 }
 
 void LlamaForCausalLMImpl::unmerge_lora() {

@@ -29,10 +29,16 @@ LoraLinearImpl::LoraLinearImpl(int64_t in_features, int64_t out_features, bool w
 }
 
 torch::Tensor LoraLinearImpl::forward(const torch::Tensor& x) {
-  auto y = torch::nn::functional::linear(x, weight, bias);
+  // A base in reduced precision (set_frozen_dtype) takes its input in its dtype; the adapter
+  // computes in its own and its output joins the base's dtype, as PEFT does.
+  const bool reduced_base = weight.scalar_type() != torch::kFloat32;
+  const bool cast = reduced_base && x.scalar_type() != weight.scalar_type();
+  auto y = torch::nn::functional::linear(cast ? x.to(weight.scalar_type()) : x, weight, bias);
   if (has_lora() && !merged_) {
-    const auto h = hash_dropout(x, lora_.dropout, is_training());
-    y = y + lora_B_->forward(lora_A_->forward(h)) * lora_.scaling();
+    auto h = hash_dropout(x, lora_.dropout, is_training());
+    if (reduced_base) h = h.to(lora_A_->weight.scalar_type());
+    auto delta = lora_B_->forward(lora_A_->forward(h)) * lora_.scaling();
+    y = y + (reduced_base ? delta.to(y.scalar_type()) : delta);
   }
   return y;
 }

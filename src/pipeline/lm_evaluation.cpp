@@ -9,6 +9,7 @@
 
 #include "anvil/datagen/specialist.h"
 #include "anvil/datagen/specialist_validator.h"
+#include "anvil/models/chunked_loss.h"
 #include "anvil/models/generation.h"
 #include "anvil/models/peft_adapter.h"
 #include "anvil/tokenize/bpe_tokenizer.h"
@@ -21,7 +22,8 @@ std::vector<SpecialistScore> score_records(models::LlamaForCausalLM& model,
                                            const tokenize::Tokenizer& tok, int64_t eos_id,
                                            int64_t pad_id,
                                            const std::vector<const SftRecord*>& recs,
-                                           int64_t max_new_tokens, Sink* progress) {
+                                           int64_t max_new_tokens, Sink* progress,
+                                           int64_t loss_chunk) {
   std::map<std::string, SpecialistScore> by;
   std::map<std::string, std::pair<double, int64_t>> nll;  // response-token NLL sum, count
   model->eval();
@@ -40,8 +42,14 @@ std::vector<SpecialistScore> score_records(models::LlamaForCausalLM& model,
       auto labels = input.clone();
       labels.narrow(1, 0, prompt_len).fill_(-100);
       models::LlamaInputs in{input};
+      const bool chunked =
+          loss_chunk > 0 && (model->lm_head.is_empty() || !model->lm_head->has_lora());
       const double loss =
-          models::causal_lm_loss(model->forward(in).to(torch::kFloat32), labels).item<double>();
+          (chunked ? models::chunked_causal_lm_loss(model->hidden_states(in),
+                                                    model->lm_head_weight(), labels, {},
+                                                    loss_chunk)
+                   : models::causal_lm_loss(model->forward(in).to(torch::kFloat32), labels))
+              .item<double>();
       auto& [sum, count] = nll[r->specialist];
       sum += loss * static_cast<double>(n - prompt_len);
       count += n - prompt_len;

@@ -19,6 +19,7 @@
 #include "anvil/models/chunked_loss.h"
 #include "anvil/models/llama.h"
 #include "anvil/models/llama_io.h"
+#include "anvil/models/llama_memory.h"
 #include "anvil/models/peft_adapter.h"
 #include "anvil/pipeline/sft_data.h"
 #include "anvil/tokenize/bpe_trainer.h"
@@ -32,6 +33,7 @@
 #include "anvil/train/handlers/nan_guard.h"
 #include "anvil/train/handlers/progress_reporter.h"
 #include "anvil/train/handlers/running_average.h"
+#include "anvil/train/memory.h"
 #include "anvil/train/checkpoint.h"
 #include "anvil/train/param_groups.h"
 #include "anvil/train/pre_training_checks.h"
@@ -107,6 +109,8 @@ LmTrainOptions LmTrainOptions::from_config(const Config& c) {
   o.prompt_loss_weight = c.get_double("lm.prompt_loss_weight");
   o.checkpoint_every = c.get_int("lm.checkpoint_every");
   o.loss_chunk = c.get_int("lm.loss_chunk");
+  o.base_dtype = c.get_string("lm.base_dtype");
+  o.gradient_checkpointing = c.get_bool("lm.gradient_checkpointing");
   o.batch_size = c.get_int("train.batch_size");
   o.epochs = c.get_int("train.epochs");
   o.lr = c.get_double("train.lr");
@@ -154,6 +158,12 @@ void LmTrainOptions::validate() const {
   if (!(prompt_loss_weight >= 0 && prompt_loss_weight <= 1))
     throw usage_error("lm.prompt_loss_weight = " + std::to_string(prompt_loss_weight) +
                       ": must be in [0, 1]");
+  if (base_dtype != "fp32" && base_dtype != "bf16" && base_dtype != "fp16")
+    throw usage_error("lm.base_dtype = '" + base_dtype + "': expected fp32, bf16 or fp16");
+  if (base_dtype != "fp32" && !lora)
+    throw usage_error("lm.base_dtype = " + base_dtype +
+                      " applies to the frozen base of LoRA training (lora.enabled); full training "
+                      "keeps float32 weights");
   if (loss_chunk < 0)
     throw usage_error("lm.loss_chunk = " + std::to_string(loss_chunk) +
                       ": must be >= 0 (0 = the whole logits at once)");
@@ -239,6 +249,12 @@ models::LlamaForCausalLM build_lm(const LmTrainOptions& o, const LmData& d, torc
     model = models::LlamaForCausalLM(cfg);
   }
   if (o.lora) model->add_lora(o.lora_options, o.lora_targets);
+  if (o.base_dtype == "fp16" && !device.is_cuda())
+    throw usage_error("lm.base_dtype = fp16 needs a CUDA device (on " + device.str() +
+                      " use bf16)");
+  if (o.base_dtype != "fp32")
+    model->set_frozen_dtype(o.base_dtype == "bf16" ? torch::kBFloat16 : torch::kHalf);
+  model->set_gradient_checkpointing(o.gradient_checkpointing);
   model->to(device);
   model->train();
   return model;
@@ -436,6 +452,23 @@ LmHandlers attach_lm_handlers(train::Engine& engine, LmRun& run, const std::stri
 }
 
 // Stage 5: the model folder, the held-out evaluation and the tracked artifacts.
+// What one optimizer micro-step holds, for the memory estimate.
+models::LlamaMemoryPlan memory_plan(const LmRun& run) {
+  const auto& o = run.o;
+  models::LlamaMemoryPlan p;
+  p.config = run.model->config();
+  p.batch = o.batch_size;
+  p.seq_len = std::min(o.seq_len, p.config.max_position_embeddings);
+  p.lora = o.lora;
+  p.lora_r = o.lora_options.r;
+  p.lora_targets = o.lora_targets;
+  p.base_bytes = o.base_dtype == "fp32" ? 4 : 2;
+  p.autocast_bf16 = run.precision == train::Precision::kBf16;
+  p.gradient_checkpointing = o.gradient_checkpointing;
+  p.loss_chunk = o.loss_chunk;
+  return p;
+}
+
 void finish_lm_run(LmRun& run, const LmHandlers& h, const std::string& model_dir,
                    LmTrainResult& result) {
   const auto& o = run.o;
@@ -444,7 +477,7 @@ void finish_lm_run(LmRun& run, const LmHandlers& h, const std::string& model_dir
   if (o.eval_per_specialist > 0) {
     auto sample = held_out_sample(d.records, d.split.validation, o.eval_per_specialist);
     result.scores = score_records(run.model, *d.tok, d.eos_id, d.fill_id, sample,
-                                  o.max_new_tokens, o.progress ? o.sink : nullptr);
+                                  o.max_new_tokens, o.progress ? o.sink : nullptr, o.loss_chunk);
     nlohmann::json j = nlohmann::json::array();
     for (const auto& s : result.scores)
       j.push_back({{"specialist", s.specialist},
@@ -516,12 +549,27 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
            static_cast<long long>(run.rows_per_epoch), static_cast<long long>(o.seq_len),
            train::precision_name(run.precision));
 
+  const auto estimate = models::estimate_llama_memory(memory_plan(run));
+  log_line(o.sink, "memory estimate for a step: %s",
+           models::describe(estimate, o.gradient_checkpointing).c_str());
+
   // Stage 4: run.
   const int64_t tokens_at_start = run.position.tokens_seen;
+  const auto held = train::read_memory(device);
+  train::reset_memory_peak(device);
   const auto t0 = std::chrono::steady_clock::now();
   engine.run(run.steps_per_epoch, o.epochs);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const auto peak = train::read_memory(device).peak;
+  if (peak > 0 && held.current >= 0)
+    log_line(o.sink,
+             "memory: peak %s %s during training, %s above the %s held before the first step "
+             "(weights, data, runtime); estimate for a step %s",
+             models::format_gib(peak).c_str(), device.is_cpu() ? "RSS" : "allocated",
+             models::format_gib(std::max<int64_t>(peak - held.current, 0)).c_str(),
+             models::format_gib(held.current).c_str(),
+             models::format_gib(estimate.total()).c_str());
   if (engine.state().failed) {
     const std::string last = handlers.checkpointer->last_path();
     throw Error("training stopped: " + engine.state().terminate_reason +
@@ -542,6 +590,8 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
   result.final_val_loss =
       engine.state().metrics.count("val_loss") ? engine.state().metrics.at("val_loss") : NAN;
   result.precision = train::precision_name(run.precision);
+  result.memory_estimate_bytes = estimate.total();
+  result.memory_peak_bytes = peak;
   result.model_dir = model_dir;
   result.validation = std::move(validation);
   finish_lm_run(run, handlers, model_dir, result);

@@ -8,22 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "anvil/train/memory.h"
 #include "anvil/train/validator.h"
 
 namespace anvil::train::validator_detail {
 
-// Process or device memory figures in bytes; -1 where unknown.
-struct MemoryReading {
-  int64_t current = -1;    // CPU: VmRSS; CUDA: allocated bytes
-  int64_t peak = -1;       // CPU: VmHWM; CUDA: peak allocated since the last reset
-  int64_t available = -1;  // CPU: MemAvailable; CUDA: free device memory
-  int64_t total = -1;      // CPU: MemTotal; CUDA: the device's total memory
-};
-
-// Resets the peak counter (CPU: /proc/self/clear_refs "5"; CUDA: the allocator's peak stats).
-// Returns false when it cannot, in which case the peak stays the process's lifetime peak.
-bool reset_memory_peak(const torch::Device& device);
-MemoryReading read_memory(const torch::Device& device);
+using train::MemoryReading;
+using train::read_memory;
+using train::reset_memory_peak;
 
 // One forward + backward of the model on the first batch, in training mode, from zeroed grads.
 struct Probe {

@@ -1,7 +1,5 @@
 // The memory check: parameters, gradients, optimizer state and the measured peak of one forward +
-// backward against the budget. CPU figures come from /proc (VmRSS, VmHWM, MemAvailable,
-// MemTotal); CUDA figures from LibTorch's caching allocator, in builds that link c10_cuda
-// (ANVIL_WITH_CUDA_ALLOCATOR, set by CMake when the c10_cuda target exists).
+// backward against the budget (readings from train/memory).
 #include <torch/torch.h>
 
 #include <algorithm>
@@ -12,27 +10,9 @@
 #include "anvil/core/error.h"
 #include "train/validator_checks.h"
 
-#ifdef ANVIL_WITH_CUDA_ALLOCATOR
-#include <c10/cuda/CUDACachingAllocator.h>
-#include <cuda_runtime_api.h>
-#endif
 
 namespace anvil::train::validator_detail {
 namespace {
-
-// The value in kB of `key` ("VmRSS:") in a /proc file, in bytes; -1 if absent.
-int64_t proc_kb(const std::string& path, const std::string& key) {
-  std::ifstream in(path);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.compare(0, key.size(), key) != 0) continue;
-    std::istringstream fields(line.substr(key.size()));
-    int64_t kb = -1;
-    fields >> kb;
-    return kb < 0 ? -1 : kb * 1024;
-  }
-  return -1;
-}
 
 int64_t tensor_bytes(const torch::Tensor& t) {
   return t.defined() ? t.numel() * static_cast<int64_t>(t.element_size()) : 0;
@@ -63,54 +43,6 @@ int64_t optimizer_state_bytes(const torch::optim::Optimizer& optimizer) {
 }
 
 }  // namespace
-
-bool reset_memory_peak(const torch::Device& device) {
-  if (device.is_cpu()) {
-    // Linux >= 4.0: writing 5 resets VmHWM to the current RSS.
-    std::ofstream f("/proc/self/clear_refs");
-    if (!f) return false;
-    f << "5";
-    f.flush();
-    return static_cast<bool>(f);
-  }
-#ifdef ANVIL_WITH_CUDA_ALLOCATOR
-  if (device.is_cuda()) {
-    c10::cuda::CUDACachingAllocator::resetPeakStats(device.has_index() ? device.index() : 0);
-    return true;
-  }
-#endif
-  return false;
-}
-
-MemoryReading read_memory(const torch::Device& device) {
-  MemoryReading r;
-  if (device.is_cpu()) {
-    r.current = proc_kb("/proc/self/status", "VmRSS:");
-    r.peak = proc_kb("/proc/self/status", "VmHWM:");
-    r.available = proc_kb("/proc/meminfo", "MemAvailable:");
-    r.total = proc_kb("/proc/meminfo", "MemTotal:");
-    return r;
-  }
-#ifdef ANVIL_WITH_CUDA_ALLOCATOR
-  if (device.is_cuda()) {
-    const int index = device.has_index() ? device.index() : 0;
-    const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(index);
-    const auto aggregate = static_cast<size_t>(c10::cuda::CUDACachingAllocator::StatType::AGGREGATE);
-    r.current = stats.allocated_bytes[aggregate].current;
-    r.peak = stats.allocated_bytes[aggregate].peak;
-    size_t free = 0, total = 0;
-    int previous = 0;
-    cudaGetDevice(&previous);
-    cudaSetDevice(index);
-    if (cudaMemGetInfo(&free, &total) == cudaSuccess) {
-      r.available = static_cast<int64_t>(free);
-      r.total = static_cast<int64_t>(total);
-    }
-    cudaSetDevice(previous);
-  }
-#endif
-  return r;
-}
 
 void check_memory(const Context& ctx, CheckSection& out) {
   const auto& o = ctx.options;

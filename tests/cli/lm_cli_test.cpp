@@ -168,5 +168,39 @@ TEST(LmCli, LossChunkTrainsTheSameModel) {
             2);
 }
 
+// Gradient checkpointing recomputes each layer in backward: the same training run to the bit.
+// A bf16 frozen base trains the LoRA adapter; it needs LoRA, and fp16 needs a CUDA device.
+TEST(LmCli, GradientCheckpointingAndABf16BaseTrain) {
+  TempDir dir("lm-ckpt");
+  ASSERT_EQ(run_anvil("datagen --specialist spam_detection -n 60 --seed 2 -o d.jsonl", dir.path())
+                .exit_code,
+            0);
+  const auto val_loss = [&](const std::string& run, const std::string& extra) {
+    auto r = run_anvil("train --data d.jsonl --run-dir " + run + " " + kTiny + extra, dir.path());
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    const auto at = r.output.find("final val loss ");
+    EXPECT_NE(at, std::string::npos) << r.output;
+    if (at == std::string::npos) return std::string();
+    EXPECT_NE(r.output.find("memory estimate for a step: "), std::string::npos) << r.output;
+    return r.output.substr(at, r.output.find('\n', at) - at);
+  };
+  const auto plain = val_loss("plain", "");
+  EXPECT_EQ(val_loss("ckpt", "lm.gradient_checkpointing=true"), plain);
+  EXPECT_EQ(read_text(dir / "ckpt/model/model.safetensors"),
+            read_text(dir / "plain/model/model.safetensors"));
+  const std::string lora = "lora.enabled=true lm.base_model=plain/model lora.r=4 train.lr=1e-2 ";
+  EXPECT_FALSE(val_loss("bf16", lora + "lm.base_dtype=bf16").empty());
+  EXPECT_FALSE(val_loss("bf16ckpt", lora + "lm.base_dtype=bf16 lm.gradient_checkpointing=true")
+                   .empty());
+  const auto no_lora = run_anvil(
+      "train --data d.jsonl --run-dir bad1 " + kTiny + "lm.base_dtype=bf16", dir.path());
+  EXPECT_EQ(no_lora.exit_code, 2) << no_lora.output;
+  EXPECT_NE(no_lora.output.find("lm.base_dtype"), std::string::npos) << no_lora.output;
+  const auto fp16 = run_anvil(
+      "train --data d.jsonl --run-dir bad2 " + kTiny + lora + "lm.base_dtype=fp16", dir.path());
+  EXPECT_EQ(fp16.exit_code, 2) << fp16.output;
+  EXPECT_NE(fp16.output.find("CUDA"), std::string::npos) << fp16.output;
+}
+
 }  // namespace
 }  // namespace anvil::testing

@@ -4,6 +4,7 @@
 #include "anvil/models/llama.h"
 
 #include <gtest/gtest.h>
+#include <map>
 #include <torch/torch.h>
 
 #include "anvil/core/error.h"
@@ -60,6 +61,70 @@ TEST_P(LlamaReference, LogitsLossAndGradientsMatchPythonReference) {
 }
 
 INSTANTIATE_TEST_SUITE_P(TiedAndUntied, LlamaReference, ::testing::Values(false, true));
+
+// A bfloat16 frozen base (lm.base_dtype = bf16) against transformers' way of running a bf16
+// model, written independently in the Python reference: logits and loss at bf16's precision.
+// The base gets no gradients and keeps half the bytes; the adapters stay float32.
+TEST(LlamaBaseDtype, Bf16FrozenBaseMatchesAPythonBf16Reference) {
+  if (!have_python_torch())
+    GTEST_SKIP() << "python3-torch is not installed (bash scripts/setup --tests installs it)";
+  torch::manual_seed(3);
+  LlamaForCausalLM model(small_config(/*tied=*/false, /*bias=*/true));
+  anvil::testing::TempDir dir("llama-bf16");
+  save_llama(model, dir.path());
+  model->add_lora({4, 8, 0, false}, {"q_proj", "v_proj"});  // B = 0: the output is the base's
+  model->set_frozen_dtype(torch::kBFloat16);
+  for (auto& p : model->named_parameters()) {
+    const bool adapter = p.key().find("lora_") != std::string::npos;
+    EXPECT_EQ(p.value().scalar_type(), adapter ? torch::kFloat32 : torch::kBFloat16) << p.key();
+  }
+  auto ids = torch::randint(0, 97, {3, 17}, torch::kInt64);
+  auto logits = model->forward({ids}).to(torch::kFloat32);
+  auto loss = causal_lm_loss(logits, ids);
+  loss.backward();
+  for (auto& p : model->named_parameters()) {
+    const bool adapter = p.key().find("lora_") != std::string::npos;
+    ASSERT_EQ(p.value().grad().defined(), adapter) << p.key();
+    if (adapter) {
+      EXPECT_EQ(p.value().grad().scalar_type(), torch::kFloat32) << p.key();
+    }
+  }
+  io::NamedTensors c = {
+      {"input_ids", ids}, {"labels", ids}, {"logits", logits.detach()}, {"loss", loss.detach()}};
+  io::save_named_tensors(dir / "case.safetensors", c, {});
+  auto r = anvil::testing::run_command(std::string("/usr/bin/python3 ") + ANVIL_SOURCE_DIR +
+                                       "/tests/models/reference_llama.py " + dir.path() + " " +
+                                       (dir / "case.safetensors") + " bf16");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("bf16 logits max abs diff"), std::string::npos) << r.output;
+}
+
+// The adapters' gradients with a bf16 base stay close to the float32 base's: bf16 rounds to 8
+// mantissa bits, so a few percent of the largest gradient.
+TEST(LlamaBaseDtype, Bf16BaseGivesAdapterGradientsCloseToFloat32) {
+  std::map<std::string, torch::Tensor> grads[2];
+  for (int bf16 = 0; bf16 < 2; ++bf16) {
+    torch::manual_seed(8);
+    LlamaForCausalLM model(small_config());
+    model->add_lora({4, 8, 0, false}, {"all-linear"});
+    {
+      torch::NoGradGuard g;
+      for (auto& p : model->named_parameters())
+        if (p.key().find("lora_B") != std::string::npos) p.value().normal_(0, 0.05);
+    }
+    if (bf16) model->set_frozen_dtype(torch::kBFloat16);
+    auto ids = torch::randint(0, 97, {2, 21}, torch::kInt64);
+    causal_lm_loss(model->forward({ids}).to(torch::kFloat32), ids).backward();
+    for (auto& p : model->named_parameters())
+      if (p.value().grad().defined()) grads[bf16][p.key()] = p.value().grad();
+  }
+  ASSERT_EQ(grads[0].size(), grads[1].size());
+  for (const auto& [name, g] : grads[0]) {
+    const double scale = g.abs().max().item<double>();
+    const double diff = (g - grads[1].at(name)).abs().max().item<double>();
+    EXPECT_LE(diff, 0.05 * scale) << name;
+  }
+}
 
 TEST(Llama, KvCacheGivesTheSameLogitsAsAFullForward) {
   torch::manual_seed(4);

@@ -3,9 +3,12 @@
 formulas (modeling_llama: RMSNorm in float32, rotate_half RoPE, repeat_kv GQA, SwiGLU) with plain
 PyTorch ops.
 
-usage: reference_llama.py MODEL_DIR CASE.safetensors
+usage: reference_llama.py MODEL_DIR CASE.safetensors [bf16]
 CASE holds input_ids, labels, anvil's logits and loss, and anvil's gradients as "grad.<name>".
 Checks logits (max abs <= 1e-4), loss and every gradient (max abs diff / max abs <= 1e-5).
+With bf16: the weights are cast to bfloat16 first (as transformers loads a model with
+torch_dtype=torch.bfloat16) and the logits and loss are checked at bfloat16's precision
+(max abs diff <= 2% of the largest logit, loss within 1%); the frozen base has no gradients.
 """
 import json
 import math
@@ -55,6 +58,7 @@ def forward(w, cfg, ids):
     cos, sin = emb.cos()[None, None], emb.sin()[None, None]
     causal = torch.full((t, t), float("-inf")).triu(1)
     x = w["model.embed_tokens.weight"][ids]
+    cos, sin = cos.to(x.dtype), sin.to(x.dtype)  # as transformers' rotary embedding returns them
     bias = cfg.get("attention_bias", False)
     for i in range(cfg["num_hidden_layers"]):
         p = f"model.layers.{i}."
@@ -67,7 +71,7 @@ def forward(w, cfg, ids):
         k = k * cos + rotate_half(k) * sin
         k = k[:, :, None].expand(b, kvh, h // kvh, t, dh).reshape(b, h, t, dh)  # repeat_kv
         v = v[:, :, None].expand(b, kvh, h // kvh, t, dh).reshape(b, h, t, dh)
-        att = torch.softmax(q @ k.transpose(2, 3) / math.sqrt(dh) + causal, dim=-1, dtype=torch.float32)
+        att = torch.softmax(q @ k.transpose(2, 3) / math.sqrt(dh) + causal, dim=-1, dtype=torch.float32).to(q.dtype)
         o = (att @ v).transpose(1, 2).reshape(b, t, d)
         x = x + F.linear(o, w[p + "self_attn.o_proj.weight"])
         r = rms_norm(x, w[p + "post_attention_layernorm.weight"], eps)
@@ -78,13 +82,27 @@ def forward(w, cfg, ids):
     return F.linear(x, head)
 
 
+def check_bf16(w, cfg, case):
+    logits = forward(w, cfg, case["input_ids"]).float()
+    labels = case["labels"]
+    loss = F.cross_entropy(logits[:, :-1].reshape(-1, logits.shape[-1]), labels[:, 1:].reshape(-1), ignore_index=-100)
+    d = (logits - case["logits"]).abs().max().item()
+    scale = logits.abs().max().item()
+    print(f"bf16 logits max abs diff {d:.3g} (largest logit {scale:.3g})")
+    rel = abs(loss.item() - case["loss"].item()) / abs(loss.item())
+    print(f"bf16 loss {loss.item():.6f} vs {case['loss'].item():.6f} rel diff {rel:.3g}")
+    return 0 if d <= 0.02 * scale and rel <= 0.01 else 1
+
+
 def main():
     model_dir, case_path = sys.argv[1], sys.argv[2]
     cfg = json.load(open(model_dir + "/config.json"))
     w = load_safetensors(model_dir + "/model.safetensors")
+    case = load_safetensors(case_path)
+    if len(sys.argv) > 3 and sys.argv[3] == "bf16":
+        sys.exit(check_bf16({k: t.to(torch.bfloat16) for k, t in w.items()}, cfg, case))
     for t in w.values():
         t.requires_grad_(True)
-    case = load_safetensors(case_path)
     logits = forward(w, cfg, case["input_ids"])
     labels = case["labels"]
     loss = F.cross_entropy(logits[:, :-1].reshape(-1, logits.shape[-1]), labels[:, 1:].reshape(-1), ignore_index=-100)

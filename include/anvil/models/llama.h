@@ -102,6 +102,15 @@ class LlamaForCausalLMImpl : public torch::nn::Module {
   void merge_lora();
   void unmerge_lora();
 
+  // Casts the frozen parameters (requires_grad false: the base under LoRA) to `dtype`, e.g.
+  // bfloat16, halving the base's memory; trainable ones (the adapters) keep theirs. Activations
+  // then flow in `dtype`; each adapter computes in its own dtype, as PEFT does.
+  void set_frozen_dtype(torch::ScalarType dtype);
+  // Activation checkpointing per decoder layer while gradients are recorded (not with a KV
+  // cache): each layer keeps only its input and recomputes the rest in backward.
+  void set_gradient_checkpointing(bool on) { gradient_checkpointing_ = on; }
+  bool gradient_checkpointing() const { return gradient_checkpointing_; }
+
   const LlamaConfig& config() const { return config_; }
   LlamaModel model{nullptr};
   LoraLinear lm_head{nullptr};  // null when embeddings are tied
@@ -109,6 +118,7 @@ class LlamaForCausalLMImpl : public torch::nn::Module {
  private:
   LlamaConfig config_;
   torch::Tensor inv_freq_;  // [head_dim / 2], not a parameter
+  bool gradient_checkpointing_ = false;
 };
 TORCH_MODULE(LlamaForCausalLM);
 

@@ -26,12 +26,14 @@ struct SpecialistScore {
 };
 
 // Scores per specialist (sorted by name), plus "overall" last (macro field accuracy, micro exact).
-// `progress`, if given, receives "eval N/M" log lines as batches finish.
+// `progress`, if given, receives "eval N/M" log lines as batches finish. `loss_chunk` > 0 computes
+// the perplexity's loss in chunks of that many rows (lm.loss_chunk), never the whole logits.
 std::vector<SpecialistScore> score_records(models::LlamaForCausalLM& model,
                                            const tokenize::Tokenizer& tokenizer, int64_t eos_id,
                                            int64_t pad_id,
                                            const std::vector<const SftRecord*>& records,
-                                           int64_t max_new_tokens, Sink* progress);
+                                           int64_t max_new_tokens, Sink* progress,
+                                           int64_t loss_chunk = 0);
 
 // Evaluates a model (already on its device) on up to `per_specialist` records of each specialist
 // in `data_path`.

@@ -51,6 +51,8 @@ struct LmTrainOptions {
   double prompt_loss_weight = 0;   // lm.prompt_loss_weight: prompt tokens' loss weight (0..1)
   int64_t checkpoint_every = 0;    // lm.checkpoint_every: optimizer steps; 0 = epoch ends only
   int64_t loss_chunk = 0;  // lm.loss_chunk: loss over this many rows at a time, no full logits
+  std::string base_dtype = "fp32";      // lm.base_dtype: fp32 | bf16 | fp16 (CUDA): frozen base
+  bool gradient_checkpointing = false;  // lm.gradient_checkpointing: recompute layers in backward
   bool resume = false;             // continue from run_dir/checkpoints/last.safetensors
   int64_t stop_after_steps = 0;    // checkpoint and stop (as interrupted) after this global step
   int64_t inject_nan_at = 0;       // train.inject_nan_at: testing only, this step's loss is NaN
@@ -81,6 +83,8 @@ struct LmTrainResult {
   double tokens_per_second = 0;
   double final_val_loss = 0;
   std::string precision;                // what lm.precision resolved to: fp32 | bf16
+  int64_t memory_estimate_bytes = 0;    // models::estimate_llama_memory of one step
+  int64_t memory_peak_bytes = -1;       // measured during training (CPU: peak RSS); -1 unknown
   std::vector<SpecialistScore> scores;  // per specialist, plus "overall" last; empty without eval
   std::optional<train::ValidationReport> validation;  // the pre-training checks (not train_only)
   bool trained = true;                                // false in check_only mode
