@@ -8,7 +8,10 @@
 //                            [--steps 3] [--device cpu|cuda] [--r 16] [--targets all-linear]
 //                            [--precision fp32|bf16] [--json FILE]
 //   one case: ... --case SHAPE,BASE_DTYPE,CHECKPOINTING,LOSS_CHUNK
+//   estimates only (nothing allocated, any shape incl. llama-3.1-8b): ... --estimate-only 1
 #include <torch/torch.h>
+
+#include <malloc.h>
 
 #include <chrono>
 #include <cstdio>
@@ -16,6 +19,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <tuple>
 #include <vector>
 
 #include "anvil/models/chunked_loss.h"
@@ -58,6 +63,7 @@ LlamaConfig shape(const std::string& name) {
 struct Args {
   std::string shapes = "qwen2.5-0.5b,llama-3.2-1b", device = "cpu", targets = "all-linear",
               precision = "fp32", json, one;
+  bool estimate_only = false;
   int64_t batch = 1, seq = 512, steps = 3, r = 16, threads = 0;
 };
 
@@ -113,6 +119,7 @@ int run_case(const Args& a) {
   model->set_gradient_checkpointing(ckpt);
   model->to(device);
   model->train();
+  malloc_trim(0);  // give back what building the float32 model and casting it left in the heap
   std::vector<torch::Tensor> trainable;
   for (const auto& p : model->parameters())
     if (p.requires_grad()) trainable.push_back(p);
@@ -167,6 +174,29 @@ int run_case(const Args& a) {
   return 0;
 }
 
+// The estimate of every case, in GiB, without running anything.
+int print_estimates(const Args& a) {
+  std::printf("# estimate (GiB): LoRA r=%lld on %s, batch %lld x %lld tokens, precision %s\n",
+              static_cast<long long>(a.r), a.targets.c_str(), static_cast<long long>(a.batch),
+              static_cast<long long>(a.seq), a.precision.c_str());
+  std::printf("%-14s %-5s %-4s %-6s %8s %8s %8s %8s %8s\n", "shape", "base", "ckpt", "chunk",
+              "params", "activ", "logits", "other", "total");
+  for (const auto& s : split(a.shapes)) {
+    const auto c = shape(s);
+    for (const auto& [base, ckpt, chunk] :
+         std::vector<std::tuple<bool, bool, int64_t>>{{false, false, 0}, {true, false, 0},
+                                                      {true, true, 0}, {true, true, 1024}}) {
+      const auto e = anvil::models::estimate_llama_memory(plan_for(a, c, base, ckpt, chunk));
+      const double g = double(int64_t(1) << 30);
+      std::printf("%-14s %-5s %-4s %-6lld %8.2f %8.2f %8.2f %8.2f %8.2f\n", s.c_str(),
+                  base ? "bf16" : "fp32", ckpt ? "on" : "off", static_cast<long long>(chunk),
+                  e.parameters / g, e.activations / g, e.logits / g,
+                  (e.gradients + e.optimizer + e.workspace) / g, e.total() / g);
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -179,6 +209,7 @@ int main(int argc, char** argv) {
     else if (k == "--precision") a.precision = v;
     else if (k == "--json") a.json = v;
     else if (k == "--case") a.one = v;
+    else if (k == "--estimate-only") a.estimate_only = v == "1";
     else if (k == "--batch") a.batch = std::atoll(v.c_str());
     else if (k == "--seq") a.seq = std::atoll(v.c_str());
     else if (k == "--steps") a.steps = std::atoll(v.c_str());
@@ -190,16 +221,18 @@ int main(int argc, char** argv) {
     }
   }
   if (!a.one.empty()) return run_case(a);
+  if (a.estimate_only) return print_estimates(a);
 
-  std::printf("# CPU: %s; LibTorch %s, %d threads; device %s\n", cpu_model().c_str(),
-              TORCH_VERSION, torch::get_num_threads(), a.device.c_str());
+  std::printf("# CPU: %s, %u cores; LibTorch %s, %s threads; device %s\n", cpu_model().c_str(),
+              std::thread::hardware_concurrency(), TORCH_VERSION,
+              a.threads > 0 ? std::to_string(a.threads).c_str() : "default", a.device.c_str());
   std::printf("# LoRA r=%lld on %s, batch %lld x %lld tokens, precision %s, %lld steps (first "
               "untimed)\n",
               static_cast<long long>(a.r), a.targets.c_str(), static_cast<long long>(a.batch),
               static_cast<long long>(a.seq), a.precision.c_str(), static_cast<long long>(a.steps));
   // Each feature alone, then all together.
-  const std::vector<std::string> cases = {"fp32,0,0", "bf16,0,0", "fp32,1,0", "fp32,0,1024",
-                                          "bf16,1,1024"};
+  const std::vector<std::string> cases = {"fp32,0,0", "bf16,0,0", "fp32,1,0", "fp32,0,128",
+                                          "bf16,1,128"};
   std::string self = argv[0], common;
   for (int i = 1; i + 1 < argc; i += 2)
     if (std::string(argv[i]) != "--shapes" && std::string(argv[i]) != "--json")
