@@ -12,6 +12,7 @@
 #include "anvil/interop/onnx_export.h"
 #include "anvil/tokenize/byte_tokenizer.h"
 #include "onnx_layers.h"
+#include "torch_compat.h"
 
 namespace anvil::interop {
 
@@ -34,8 +35,7 @@ const Impl& submodule(const torch::nn::Module& net, const std::string& name) {
 // The width padding of a Conv2d given as numbers (the encoder never uses "same"/"valid").
 template <typename Padding>
 int64_t explicit_padding(const Padding& padding, const std::string& conv) {
-  // Unqualified: c10::visit for LibTorch 1.13's c10::variant, std::visit for newer ones (ADL).
-  const int64_t pad = visit(
+  const int64_t pad = compat::visit(
       [](const auto& p) -> int64_t {
         if constexpr (std::is_same_v<std::decay_t<decltype(p)>, torch::ExpandingArray<2>>)
           return p->at(1);

@@ -6,6 +6,8 @@
 
 #include <mutex>
 
+#include "torch_compat.h"
+
 namespace anvil::models {
 namespace {
 
@@ -37,10 +39,10 @@ void set_generator_state(const torch::Device& device, const torch::Tensor& state
 void capture(ForwardContext& c) {
   c.cpu_rng = generator_state(torch::kCPU);
   if (!c.device.is_cpu()) c.device_rng = generator_state(c.device);
-  c.autocast_cpu = at::autocast::is_cpu_enabled();
-  c.autocast_cpu_dtype = at::autocast::get_autocast_cpu_dtype();
-  c.autocast_cuda = at::autocast::is_enabled();
-  c.autocast_cuda_dtype = at::autocast::get_autocast_gpu_dtype();
+  c.autocast_cpu = compat::autocast_enabled(c10::DeviceType::CPU);
+  c.autocast_cpu_dtype = compat::autocast_dtype(c10::DeviceType::CPU);
+  c.autocast_cuda = compat::autocast_enabled(c10::DeviceType::CUDA);
+  c.autocast_cuda_dtype = compat::autocast_dtype(c10::DeviceType::CUDA);
 }
 
 // RAII: the first forward's generators and autocast while alive; the caller's after.
@@ -62,10 +64,10 @@ class ReplayScope {
   static void apply(const ForwardContext& c) {
     set_generator_state(torch::kCPU, c.cpu_rng);
     if (c.device_rng.defined()) set_generator_state(c.device, c.device_rng);
-    at::autocast::set_cpu_enabled(c.autocast_cpu);
-    at::autocast::set_autocast_cpu_dtype(c.autocast_cpu_dtype);
-    at::autocast::set_enabled(c.autocast_cuda);
-    at::autocast::set_autocast_gpu_dtype(c.autocast_cuda_dtype);
+    compat::set_autocast_enabled(c10::DeviceType::CPU, c.autocast_cpu);
+    compat::set_autocast_dtype(c10::DeviceType::CPU, c.autocast_cpu_dtype);
+    compat::set_autocast_enabled(c10::DeviceType::CUDA, c.autocast_cuda);
+    compat::set_autocast_dtype(c10::DeviceType::CUDA, c.autocast_cuda_dtype);
   }
   const ForwardContext& c_;
   ForwardContext now_;

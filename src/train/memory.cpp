@@ -1,15 +1,12 @@
-// Memory readings from /proc and from CUDA's caching allocator (ANVIL_WITH_CUDA_ALLOCATOR, set by
-// CMake when the c10_cuda target exists).
+// Memory readings from /proc and from CUDA's caching allocator (through torch_compat.h, which holds
+// the version and CUDA guards).
 #include "anvil/train/memory.h"
 
 #include <fstream>
 #include <sstream>
 #include <string>
 
-#ifdef ANVIL_WITH_CUDA_ALLOCATOR
-#include <c10/cuda/CUDACachingAllocator.h>
-#include <cuda_runtime_api.h>
-#endif
+#include "torch_compat.h"
 
 namespace anvil::train {
 namespace {
@@ -39,12 +36,8 @@ bool reset_memory_peak(const torch::Device& device) {
     f.flush();
     return static_cast<bool>(f);
   }
-#ifdef ANVIL_WITH_CUDA_ALLOCATOR
-  if (device.is_cuda()) {
-    c10::cuda::CUDACachingAllocator::resetPeakStats(device.has_index() ? device.index() : 0);
-    return true;
-  }
-#endif
+  if (device.is_cuda())
+    return compat::cuda_reset_peak_stats(device.has_index() ? device.index() : 0);
   return false;
 }
 
@@ -57,24 +50,18 @@ MemoryReading read_memory(const torch::Device& device) {
     r.total = proc_kb("/proc/meminfo", "MemTotal:");
     return r;
   }
-#ifdef ANVIL_WITH_CUDA_ALLOCATOR
   if (device.is_cuda()) {
     const int index = device.has_index() ? device.index() : 0;
-    const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(index);
-    const auto aggregate = static_cast<size_t>(c10::cuda::CUDACachingAllocator::StatType::AGGREGATE);
-    r.current = stats.allocated_bytes[aggregate].current;
-    r.peak = stats.allocated_bytes[aggregate].peak;
-    size_t free = 0, total = 0;
-    int previous = 0;
-    cudaGetDevice(&previous);
-    cudaSetDevice(index);
-    if (cudaMemGetInfo(&free, &total) == cudaSuccess) {
-      r.available = static_cast<int64_t>(free);
-      r.total = static_cast<int64_t>(total);
+    int64_t current = 0, peak = 0, free = 0, total = 0;
+    if (compat::cuda_allocated_bytes(index, &current, &peak)) {
+      r.current = current;
+      r.peak = peak;
     }
-    cudaSetDevice(previous);
+    if (compat::cuda_memory_info(index, &free, &total)) {
+      r.available = free;
+      r.total = total;
+    }
   }
-#endif
   return r;
 }
 

@@ -3,28 +3,10 @@
 
 #include <torch/torch.h>
 
-#include <sstream>
-#include <type_traits>
-
 #include "anvil/core/error.h"
+#include "torch_compat.h"
 
 namespace anvil::train {
-namespace {
-
-// LibTorch keys optimizer state by the parameter's TensorImpl: as a string in 1.x, as void* later.
-template <typename Map>
-typename Map::key_type state_key(const Map&, const torch::Tensor& p) {
-  using K = typename Map::key_type;
-  if constexpr (std::is_same_v<K, std::string>) {
-    std::ostringstream os;
-    os << p.unsafeGetTensorImpl();
-    return os.str();
-  } else {
-    return static_cast<K>(p.unsafeGetTensorImpl());
-  }
-}
-
-}  // namespace
 
 io::NamedTensors adamw_state_tensors(torch::optim::AdamW& optimizer,
                                      const io::NamedTensors& named_params,
@@ -32,7 +14,7 @@ io::NamedTensors adamw_state_tensors(torch::optim::AdamW& optimizer,
   io::NamedTensors out;
   auto& state = optimizer.state();
   for (const auto& [name, p] : named_params) {
-    auto it = state.find(state_key(state, p));
+    auto it = state.find(compat::optimizer_state_key(state, p.unsafeGetTensorImpl()));
     if (it == state.end()) continue;
     auto& s = static_cast<torch::optim::AdamWParamState&>(*it->second);
     out.emplace_back(prefix + name + ".exp_avg", s.exp_avg());
@@ -62,7 +44,7 @@ void load_adamw_state(torch::optim::AdamW& optimizer, const io::NamedTensors& na
     s->exp_avg(a.to(p.device(), p.scalar_type()));
     s->exp_avg_sq(b.to(p.device(), p.scalar_type()));
     s->step(io::to_torch(*step).item<int64_t>());
-    state[state_key(state, p)] = std::move(s);
+    state[compat::optimizer_state_key(state, p.unsafeGetTensorImpl())] = std::move(s);
   }
 }
 

@@ -5,6 +5,7 @@
 #include <torch/torch.h>
 
 #include "anvil/core/error.h"
+#include "torch_compat.h"
 
 namespace anvil::train {
 namespace {
@@ -41,18 +42,11 @@ Precision resolve_precision(const std::string& spec, const torch::Device& device
 AutocastGuard::AutocastGuard(const torch::Device& device, Precision precision) {
   if (precision != Precision::kBf16) return;
   active_ = true;
-  cuda_ = device.is_cuda();
-  if (cuda_) {
-    previous_enabled_ = at::autocast::is_enabled();
-    previous_dtype_ = at::autocast::get_autocast_gpu_dtype();
-    at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
-    at::autocast::set_enabled(true);
-  } else {
-    previous_enabled_ = at::autocast::is_cpu_enabled();
-    previous_dtype_ = at::autocast::get_autocast_cpu_dtype();
-    at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-    at::autocast::set_cpu_enabled(true);
-  }
+  type_ = device.type();
+  previous_enabled_ = compat::autocast_enabled(type_);
+  previous_dtype_ = compat::autocast_dtype(type_);
+  compat::set_autocast_dtype(type_, at::kBFloat16);
+  compat::set_autocast_enabled(type_, true);
   at::autocast::increment_nesting();
 }
 
@@ -60,13 +54,8 @@ AutocastGuard::~AutocastGuard() {
   if (!active_) return;
   // Leaving the outermost autocast region frees the cached bf16 copies of the weights.
   if (at::autocast::decrement_nesting() == 0) at::autocast::clear_cache();
-  if (cuda_) {
-    at::autocast::set_enabled(previous_enabled_);
-    at::autocast::set_autocast_gpu_dtype(previous_dtype_);
-  } else {
-    at::autocast::set_cpu_enabled(previous_enabled_);
-    at::autocast::set_autocast_cpu_dtype(previous_dtype_);
-  }
+  compat::set_autocast_enabled(type_, previous_enabled_);
+  compat::set_autocast_dtype(type_, previous_dtype_);
 }
 
 }  // namespace anvil::train

@@ -10,7 +10,6 @@
 #include "anvil/core/error.h"
 #include "train/validator_checks.h"
 
-
 namespace anvil::train::validator_detail {
 namespace {
 
@@ -68,8 +67,9 @@ void check_memory(const Context& ctx, CheckSection& out) {
       peak = std::max<int64_t>(0, p.after.peak - p.before.current);
     } else {
       peak = std::max<int64_t>(0, p.after.current - p.before.current);
-      out.info("the peak counter could not be reset: the forward+backward figure is a lower bound "
-               "(memory still held after the pass)");
+      out.info(
+          "the peak counter could not be reset: the forward+backward figure is a lower bound "
+          "(memory still held after the pass)");
     }
     out.info("forward+backward on the first batch: peak " + format_bytes(peak) +
              " above the memory held before it (" + (o.device.is_cpu() ? "RSS" : "allocator") +

@@ -31,7 +31,7 @@ class AutocastGuard {
 
  private:
   bool active_ = false;
-  bool cuda_ = false;
+  c10::DeviceType type_ = c10::DeviceType::CPU;  // the device type whose autocast is switched
   bool previous_enabled_ = false;
   c10::ScalarType previous_dtype_ = c10::ScalarType::Float;
 };
