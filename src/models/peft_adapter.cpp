@@ -3,6 +3,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "anvil/core/error.h"
@@ -21,9 +22,18 @@ void save_peft_adapter(models::LlamaForCausalLM& model, const std::string& base_
                        const std::string& dir) {
   ensure_directory(dir);
   io::NamedTensors tensors;
-  for (auto& p : model->named_parameters())
-    if (p.key().find(".lora_") != std::string::npos)
-      tensors.emplace_back(kPeftPrefix + p.key(), p.value());
+  // target_modules as PEFT itself saves them: the adapted projections' names, with `all-linear`
+  // expanded (PEFT reads that shorthand only as a bare string, and a list ["all-linear"] matches
+  // no module there). anvil reads these names back to the same projections.
+  std::vector<std::string> leaves;
+  for (auto& p : model->named_parameters()) {
+    const auto lora = p.key().find(".lora_");
+    if (lora == std::string::npos) continue;
+    tensors.emplace_back(kPeftPrefix + p.key(), p.value());
+    const std::string module = p.key().substr(0, lora);
+    const std::string leaf = module.substr(module.rfind('.') + 1);
+    if (std::find(leaves.begin(), leaves.end(), leaf) == leaves.end()) leaves.push_back(leaf);
+  }
   if (tensors.empty()) throw Error("the model has no LoRA adapters to save");
   io::save_named_tensors(dir + "/adapter_model.safetensors", tensors, {{"format", "pt"}});
   nlohmann::json cfg = {{"peft_type", "LORA"},
@@ -32,7 +42,7 @@ void save_peft_adapter(models::LlamaForCausalLM& model, const std::string& base_
                         {"lora_alpha", o.alpha},
                         {"lora_dropout", o.dropout},
                         {"use_rslora", o.rslora},
-                        {"target_modules", targets},
+                        {"target_modules", leaves},
                         {"bias", "none"},
                         {"fan_in_fan_out", false},
                         {"inference_mode", true},

@@ -10,6 +10,9 @@
 
 namespace anvil::models {
 
+// Writes the model's LoRA tensors and adapter_config.json into `dir`. target_modules lists the
+// projections that carry an adapter (q_proj, ..., down_proj), as PEFT saves them: `targets` as
+// given to add_lora ("all-linear" included) is what was asked for, not what is written.
 void save_peft_adapter(models::LlamaForCausalLM& model, const std::string& base_model_dir,
                        const models::LoraOptions& options, const std::vector<std::string>& targets,
                        const std::string& dir);
