@@ -9,7 +9,10 @@
 # anvil's reference outputs for check_files.py).
 # Every step logs and records its exit status; a failed step never stops the others. The whole
 # script keeps to ANVIL_GPU_BUDGET_S seconds (default 570): steps get what is left, the build is
-# cut off in time for the smoke test, the hook and the checks.
+# cut off ANVIL_GPU_RESERVE_S seconds (default 200) before the end, for the smoke test and the hook.
+# The hook gets these variables: ANVIL_BIN (the CUDA build of anvil), ANVIL_BUILD_DIR (its bench
+# programs are in bench/), ANVIL_LD_LIBRARY_PATH (to run them), OUT, LORA_MEMORY_JSON (where to
+# write its results) and ANVIL_GPU_DEADLINE (epoch seconds it must be done by).
 # ANVIL_GPU_ONLY=deps,configure (a comma list of machine, checks, deps, configure, build, smoke,
 # hook) runs only those steps; ANVIL_TORCH_PREFIX overrides the LibTorch CMake prefix (default: the
 # one of python3's torch), ANVIL_GPU_DEVICE the smoke test's device (default cuda; cpu for a dry
@@ -20,7 +23,7 @@ set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
-OUT="${OUT:-$root/gpu-out}"
+OUT="${OUT:-/tmp/anvil-gpu-out}"
 mkdir -p "$OUT"
 START=$(date +%s)
 BUDGET="${ANVIL_GPU_BUDGET_S:-570}"
@@ -161,7 +164,9 @@ configure() {
                 -DCUDNN_LIBRARY_PATH="$(ls "$cudnn"/lib/libcudnn.so* | head -1)")
   fi
   echo "torch prefix: $TORCH_PREFIX; nvcc: $nvcc; CUDA root: $cuda_root; cuDNN: ${cudnn:-none}"
-  local args=(-S "$root" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release
+  local generator=Ninja
+  command -v ninja >/dev/null || generator="Unix Makefiles"
+  local args=(-S "$root" -B "$BUILD" -G "$generator" -DCMAKE_BUILD_TYPE=Release
     "-DCMAKE_PREFIX_PATH=$TORCH_PREFIX;$DEPS/usr"
     -DANVIL_BUILD_CLI=ON -DANVIL_BUILD_BENCH=ON -DANVIL_BUILD_TESTS=OFF -DANVIL_BUILD_EXAMPLES=OFF
     -DANVIL_INSTALL=OFF
@@ -181,10 +186,17 @@ configure() {
 
 build() {
   local t
-  t=$(budget_for 200)  # leave 200 s for the smoke test, the hook and the checks
-  echo "ninja -j$JOBS -k 0 (timeout ${t}s)"
-  timeout "$t" ninja -C "$BUILD" -j "$JOBS" -k 0
-  local rc=$?
+  t=$(budget_for "${ANVIL_GPU_RESERVE_S:-200}")  # what the smoke test and the hook get after it
+  local rc
+  if [ -f "$BUILD/build.ninja" ]; then
+    echo "ninja -j$JOBS -k 0 (timeout ${t}s)"
+    timeout "$t" ninja -C "$BUILD" -j "$JOBS" -k 0
+    rc=$?
+  else
+    echo "make -j$JOBS -k (timeout ${t}s)"
+    timeout "$t" make -C "$BUILD" -j "$JOBS" -k
+    rc=$?
+  fi
   echo "errors: $(grep -c 'error:' "$BUILD_LOG" 2>/dev/null)"
   grep -m 20 'error:' "$BUILD_LOG" | cut -c1-400
   return $rc
@@ -293,7 +305,7 @@ want deps && step deps "$ENV_LOG" unpack_deps
 export PKG_CONFIG_LIBDIR="$DEPS/usr/lib/x86_64-linux-gnu/pkgconfig:$DEPS/usr/share/pkgconfig"
 unset PKG_CONFIG_PATH
 want configure && step configure "$BUILD_LOG" configure
-if want build && [ -f "$BUILD/build.ninja" ]; then
+if want build && [ -f "$BUILD/CMakeCache.txt" ]; then
   step build "$BUILD_LOG" build
 fi
 if want smoke && [ -x "$ANVIL" ]; then
