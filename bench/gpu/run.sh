@@ -10,15 +10,17 @@
 # Every step logs and records its exit status; a failed step never stops the others. The whole
 # script keeps to ANVIL_GPU_BUDGET_S seconds (default 570): steps get what is left, the build is
 # cut off ANVIL_GPU_RESERVE_S seconds (default 200) before the end, for the smoke test and the hook.
-# The hook gets these variables: ANVIL_BIN (the CUDA build of anvil), ANVIL_BUILD_DIR (its bench
-# programs are in bench/), ANVIL_LD_LIBRARY_PATH (to run them), OUT, LORA_MEMORY_JSON (where to
-# write its results) and ANVIL_GPU_DEADLINE (epoch seconds it must be done by).
+# The hook is called as `bench/gpu/lora_memory.sh BUILD_DIR HOOK_OUT` with the libraries on
+# LD_LIBRARY_PATH, and with OUT=HOOK_OUT, ANVIL_BIN, ANVIL_BUILD_DIR and ANVIL_GPU_DEADLINE (epoch
+# seconds it must be done by) in its environment; its stdout goes to run.log, and the files it
+# writes into HOOK_OUT are copied to $OUT (as one lora_memory.tar.gz if they would make $OUT hold
+# more than 8 files).
 # ANVIL_GPU_ONLY=deps,configure (a comma list of machine, checks, deps, configure, build, smoke,
 # hook) runs only those steps; ANVIL_TORCH_PREFIX overrides the LibTorch CMake prefix (default: the
 # one of python3's torch), ANVIL_GPU_DEVICE the smoke test's device (default cuda; cpu for a dry
 # run elsewhere). Without nvcc the configure step leaves CUDA out (a CPU LibTorch).
-# $OUT receives at most 8 files: summary.json, env.log, build.log, smoke.log, checks.json,
-# checks.log, lora_memory.log and lora_memory.json (written by the hook, if it writes one).
+# $OUT receives summary.json, run.log (the machine, the dependencies, the smoke test, the checks'
+# log, the hook's output), build.log (configure and build), checks.json and the hook's files.
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -31,9 +33,11 @@ DEADLINE=$((START + BUDGET))
 DEPS="${ANVIL_DEPS_DIR:-/tmp/deps}"
 BUILD="${ANVIL_GPU_BUILD_DIR:-$root/build-cuda}"
 JOBS="$(nproc 2>/dev/null || echo 8)"
-ENV_LOG="$OUT/env.log"
+ENV_LOG="$OUT/run.log"
 BUILD_LOG="$OUT/build.log"
-SMOKE_LOG="$OUT/smoke.log"
+SMOKE_LOG="$ENV_LOG"
+CHECKS_LOG="$(mktemp)"
+HOOK_OUT="/tmp/anvil-hook-out"
 STEPS="$(mktemp)"  # name<TAB>rc<TAB>seconds, one line per step
 
 ONLY="${ANVIL_GPU_ONLY:-}"
@@ -256,11 +260,20 @@ smoke_intent() {
 
 # ---- the hook and the checks --------------------------------------------------------------------
 hook() {
-  # Environment for the hook: where anvil is, how to run it, where its JSON goes, the deadline.
-  ANVIL_BIN="$ANVIL" ANVIL_BUILD_DIR="$BUILD" ANVIL_DEPS_DIR="$DEPS" OUT="$OUT" \
-    ANVIL_LD_LIBRARY_PATH="$(anvil_lib_path)" \
-    LORA_MEMORY_JSON="$OUT/lora_memory.json" ANVIL_GPU_DEADLINE="$((DEADLINE - 25))" \
-    timeout "$(budget_for 25)" bash "$root/bench/gpu/lora_memory.sh"
+  rm -rf "$HOOK_OUT" && mkdir -p "$HOOK_OUT"
+  LD_LIBRARY_PATH="$(anvil_lib_path)" OUT="$HOOK_OUT" ANVIL_BIN="$ANVIL" ANVIL_BUILD_DIR="$BUILD" \
+    ANVIL_GPU_DEADLINE="$((DEADLINE - 20))" \
+    timeout "$(budget_for 20)" bash "$root/bench/gpu/lora_memory.sh" "$BUILD" "$HOOK_OUT"
+  local rc=$? files here
+  files=$(find "$HOOK_OUT" -type f | wc -l)
+  here=$(find "$OUT" -type f | wc -l)
+  echo "the hook wrote $files file(s): $(cd "$HOOK_OUT" && find . -type f | tr '\n' ' ')"
+  if [ "$files" -gt 0 ] && [ $((files + here + 1)) -le 8 ]; then  # +1: summary.json, written last
+    cp -r "$HOOK_OUT"/. "$OUT"/
+  elif [ "$files" -gt 0 ]; then
+    tar -czf "$OUT/lora_memory.tar.gz" -C "$HOOK_OUT" .
+  fi
+  return $rc
 }
 
 summary() {
@@ -294,7 +307,7 @@ if want checks && [ -f "$root/.dev/gpu/manifest.json" ]; then
   log "checks: started in the background" | tee -a "$ENV_LOG"
   (t0=$(date +%s)
    OMP_NUM_THREADS=2 timeout "$(budget_for 15)" python3 "$root/bench/gpu/check_files.py" \
-     "$root/.dev/gpu" --out "$OUT/checks.json" >"$OUT/checks.log" 2>&1
+     "$root/.dev/gpu" --out "$OUT/checks.json" >"$CHECKS_LOG" 2>&1
    printf '%s\t%s\t%s\n' checks "$?" "$(($(date +%s) - t0))" >>"$STEPS") &
   CHECKS_PID=$!
 elif want checks; then
@@ -316,12 +329,21 @@ elif want smoke; then
   log "no $ANVIL: smoke test skipped" | tee -a "$SMOKE_LOG"
 fi
 if want hook && [ -f "$root/bench/gpu/lora_memory.sh" ]; then
-  step lora_memory "$OUT/lora_memory.log" hook
+  step lora_memory "$ENV_LOG" hook
 fi
 if [ -n "$CHECKS_PID" ]; then
   log "waiting for the checks (they time out by themselves)" | tee -a "$ENV_LOG"
   wait "$CHECKS_PID"
+  { echo "==== check_files.py"; cat "$CHECKS_LOG"; } >>"$ENV_LOG"
+  grep -E "PASS|FAIL|ERROR|SKIP|summary" "$CHECKS_LOG"
 fi
+rm -f "$CHECKS_LOG"
+# Highlights on stdout (the caller may see only the end of it); everything is in the logs.
+{
+  echo "==== highlights"
+  [ -f "$BUILD_LOG" ] && grep -m 12 -E "error:|CMake Error" "$BUILD_LOG" | cut -c1-300
+  grep -E "greedy ids|forward\+backward|training needs|tokens/s|^result:|^intent:" "$ENV_LOG" | cut -c1-300
+} || true
 summary | tee -a "$ENV_LOG"
 rm -f "$STEPS"
 log "done in $(($(date +%s) - START))s" | tee -a "$ENV_LOG"
