@@ -6,6 +6,8 @@
 #include <sstream>
 #include <string>
 
+#include <ATen/ATen.h>
+
 #include "torch_compat.h"
 
 namespace anvil::train {
@@ -25,6 +27,15 @@ int64_t proc_kb(const std::string& path, const std::string& key) {
   return -1;
 }
 
+// CUDA's caching allocator answers only for devices it has initialised (LibTorch 2.x throws
+// "Invalid device argument" before the first allocation there).
+void initialise(const torch::Device& device) {
+  try {
+    (void)at::empty({1}, at::TensorOptions().device(device));
+  } catch (const std::exception&) {  // no such device: the readings stay unknown
+  }
+}
+
 }  // namespace
 
 bool reset_memory_peak(const torch::Device& device) {
@@ -36,8 +47,10 @@ bool reset_memory_peak(const torch::Device& device) {
     f.flush();
     return static_cast<bool>(f);
   }
-  if (device.is_cuda())
+  if (device.is_cuda()) {
+    initialise(device);
     return compat::cuda_reset_peak_stats(device.has_index() ? device.index() : 0);
+  }
   return false;
 }
 
@@ -51,6 +64,7 @@ MemoryReading read_memory(const torch::Device& device) {
     return r;
   }
   if (device.is_cuda()) {
+    initialise(device);
     const int index = device.has_index() ? device.index() : 0;
     int64_t current = 0, peak = 0, free = 0, total = 0;
     if (compat::cuda_allocated_bytes(index, &current, &peak)) {
