@@ -83,6 +83,7 @@
 #include "anvil/track/tensorboard_writer.h"
 
 // models: classifier family, Llama decoder, LoRA, model I/O
+#include "anvil/models/activation_checkpoint.h"
 #include "anvil/models/byte_conv_encoder.h"
 #include "anvil/models/calibration.h"
 #include "anvil/models/chunked_loss.h"
@@ -94,6 +95,7 @@
 #include "anvil/models/llama.h"
 #include "anvil/models/llama_config.h"
 #include "anvil/models/llama_io.h"
+#include "anvil/models/llama_memory.h"
 #include "anvil/models/lora_linear.h"
 #include "anvil/models/mlp.h"
 #include "anvil/models/multihead_cnn.h"
@@ -117,6 +119,7 @@
 #include "anvil/train/handlers/running_average.h"
 #include "anvil/train/handlers/stop_on_signal.h"
 #include "anvil/train/handlers/tensorboard_logger.h"
+#include "anvil/train/memory.h"
 #include "anvil/train/optimizer_state.h"
 #include "anvil/train/param_groups.h"
 #include "anvil/train/precision.h"
