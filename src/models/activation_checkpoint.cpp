@@ -48,9 +48,9 @@ void capture(ForwardContext& c) {
 // RAII: the first forward's generators and autocast while alive; the caller's after.
 class ReplayScope {
  public:
-  explicit ReplayScope(const ForwardContext& c) : c_(c), now_(c) {
+  explicit ReplayScope(const ForwardContext& first) : now_(first) {
     capture(now_);
-    apply(c_);
+    apply(first);
     at::autocast::increment_nesting();
   }
   ~ReplayScope() {
@@ -69,8 +69,7 @@ class ReplayScope {
     compat::set_autocast_enabled(c10::DeviceType::CUDA, c.autocast_cuda);
     compat::set_autocast_dtype(c10::DeviceType::CUDA, c.autocast_cuda_dtype);
   }
-  const ForwardContext& c_;
-  ForwardContext now_;
+  ForwardContext now_;  // the caller's state, restored on exit
 };
 
 struct Checkpoint : public torch::autograd::Function<Checkpoint> {

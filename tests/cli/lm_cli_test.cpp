@@ -144,6 +144,20 @@ TEST(LmCli, GenerateWithoutAModelSaysHowToTrainOne) {
   EXPECT_NE(r.output.find("anvil train"), std::string::npos) << r.output;
 }
 
+// `anvil train` of the tiny LM on d.jsonl in `dir` into `run`, with `extra` settings: its output.
+std::string train_tiny(const TempDir& dir, const std::string& run, const std::string& extra) {
+  auto r = run_anvil("train --data d.jsonl --run-dir " + run + " " + kTiny + extra, dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  return r.output;
+}
+
+// The "final val loss X" line of a training run's output; empty (and a failure) when missing.
+std::string val_loss_line(const std::string& output) {
+  const auto at = output.find("final val loss ");
+  EXPECT_NE(at, std::string::npos) << output;
+  return at == std::string::npos ? std::string() : output.substr(at, output.find('\n', at) - at);
+}
+
 // lm.loss_chunk computes the same loss without the whole logits: a run with it ends at the
 // same validation loss as the plain run (float summation order aside).
 TEST(LmCli, LossChunkTrainsTheSameModel) {
@@ -152,11 +166,8 @@ TEST(LmCli, LossChunkTrainsTheSameModel) {
                 .exit_code,
             0);
   const auto final_loss = [&](const std::string& run, const std::string& extra) {
-    auto r = run_anvil("train --data d.jsonl --run-dir " + run + " " + kTiny + extra, dir.path());
-    EXPECT_EQ(r.exit_code, 0) << r.output;
-    const auto at = r.output.find("final val loss ");
-    EXPECT_NE(at, std::string::npos) << r.output;
-    return at == std::string::npos ? -1.0 : std::stod(r.output.substr(at + 15));
+    const auto line = val_loss_line(train_tiny(dir, run, extra));
+    return line.empty() ? -1.0 : std::stod(line.substr(15));
   };
   const double plain = final_loss("plain", "");
   const double chunked = final_loss("chunked", "lm.loss_chunk=37 lm.prompt_loss_weight=0");
@@ -176,13 +187,11 @@ TEST(LmCli, GradientCheckpointingAndABf16BaseTrain) {
                 .exit_code,
             0);
   const auto val_loss = [&](const std::string& run, const std::string& extra) {
-    auto r = run_anvil("train --data d.jsonl --run-dir " + run + " " + kTiny + extra, dir.path());
-    EXPECT_EQ(r.exit_code, 0) << r.output;
-    const auto at = r.output.find("final val loss ");
-    EXPECT_NE(at, std::string::npos) << r.output;
-    if (at == std::string::npos) return std::string();
-    EXPECT_NE(r.output.find("memory estimate for a step: "), std::string::npos) << r.output;
-    return r.output.substr(at, r.output.find('\n', at) - at);
+    const auto output = train_tiny(dir, run, extra);
+    const auto line = val_loss_line(output);
+    if (!line.empty())
+      EXPECT_NE(output.find("memory estimate for a step: "), std::string::npos) << output;
+    return line;
   };
   const auto plain = val_loss("plain", "");
   EXPECT_EQ(val_loss("ckpt", "lm.gradient_checkpointing=true"), plain);

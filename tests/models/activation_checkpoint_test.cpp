@@ -3,12 +3,12 @@
 // afterwards, and a generic block whose input needs a gradient.
 #include "anvil/models/activation_checkpoint.h"
 
-#include <ATen/CPUGeneratorImpl.h>
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
 #include "anvil/models/llama.h"
 #include "anvil/train/precision.h"
+#include "anvil/train/rng_state.h"
 
 namespace anvil::models {
 namespace {
@@ -23,11 +23,6 @@ LlamaConfig config() {
   c.num_key_value_heads = 2;
   c.max_position_embeddings = 64;
   return c;
-}
-
-torch::Tensor cpu_rng() {
-  auto gen = at::detail::getDefaultCPUGenerator();
-  return gen.get_state();
 }
 
 struct Step {
@@ -57,7 +52,7 @@ Step run(bool lora, bool checkpointing, train::Precision precision) {
   }
   auto loss = causal_lm_loss(logits.to(torch::kFloat32), ids);
   loss.backward();
-  Step s{{}, loss.detach(), cpu_rng()};
+  Step s{{}, loss.detach(), train::cpu_generator_state()};
   for (auto& p : model->named_parameters())
     if (p.value().grad().defined()) s.grads[p.key()] = p.value().grad();
   return s;
