@@ -45,5 +45,5 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_COMPRESSION_TYPE gzip)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libtorch-dev, libopenblas0-openmp, libyaml-cpp-dev, libsimdjson-dev, nlohmann-json3-dev, libcairo2-dev, libpcre2-dev, libsqlite3-dev, libcpp-httplib-dev, pkg-config")
+    "libtorch-dev, libopenblas0-openmp, libyaml-cpp-dev, libsimdjson-dev, nlohmann-json3-dev, libcairo2-dev, libpcre2-dev, libicu-dev, libsqlite3-dev, libcpp-httplib-dev, pkg-config")
 include(CPack)

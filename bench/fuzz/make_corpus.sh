@@ -45,6 +45,9 @@ cp lora/model/adapter_model.safetensors "$corpus/safetensors/adapter"
 cp base/model/config.json "$corpus/hf_config/config.json"
 cp lora/model/adapter_config.json "$corpus/peft_config/adapter_config.json"
 cp base/model/tokenizer.json "$corpus/tokenizer_json/tokenizer.json"
+# The same with Qwen2's NFC normalizer.
+sed 's/  "normalizer": null,/  "normalizer": {"type": "NFC"},/' base/model/tokenizer.json \
+  > "$corpus/tokenizer_json/nfc-normalizer.json"
 for type in f32 f16 bf16 q8_0 q4_0 q4_k_m; do
   "$anvil" export gguf --model base/model --type "$type" -o "m-$type.gguf" >/dev/null 2>&1
   cp "m-$type.gguf" "$corpus/gguf/$type"

@@ -67,6 +67,7 @@
 #include "anvil/tokenize/chat_format.h"
 #include "anvil/tokenize/byte_level.h"
 #include "anvil/tokenize/byte_tokenizer.h"
+#include "anvil/tokenize/normalizer.h"
 #include "anvil/tokenize/pretokenizer.h"
 #include "anvil/tokenize/tokenizer.h"
 #include "anvil/tokenize/tokenizer_json.h"

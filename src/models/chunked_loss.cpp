@@ -75,12 +75,21 @@ torch::Tensor chunked_causal_lm_loss(const torch::Tensor& hidden, const torch::T
                 c10::str(weight.sizes()) + " and labels " + c10::str(labels.sizes()) +
                 " do not fit together");
   const int64_t t = hidden.size(1);
-  const auto h = hidden.narrow(1, 0, t - 1).reshape({-1, hidden.size(2)});
-  const auto lab = labels.narrow(1, 1, t - 1).reshape({-1});
+  auto h = hidden.narrow(1, 0, t - 1).reshape({-1, hidden.size(2)});
+  auto lab = labels.narrow(1, 1, t - 1).reshape({-1});
   const auto kept = lab.ne(-100).to(torch::kFloat32);
   auto scale = weights.defined() ? weights.narrow(1, 1, t - 1).reshape({-1}).to(torch::kFloat32) * kept
                                  : kept;
   scale = scale / scale.sum().clamp_min(1e-12);
+  // Rows with scale 0 (ignored labels: prompts, padding; zero weights) add nothing to the value
+  // or to any gradient: only the others' logits are computed. In a completion-only fine-tune that
+  // skips most rows.
+  const auto rows = scale.nonzero().squeeze(1);
+  if (rows.numel() < scale.numel()) {
+    h = h.index_select(0, rows);
+    lab = lab.index_select(0, rows);
+    scale = scale.index_select(0, rows);
+  }
   return ChunkedCrossEntropy::apply(h, weight, lab.clamp_min(0), scale.detach(), chunk_rows);
 }
 

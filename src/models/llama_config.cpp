@@ -91,8 +91,21 @@ LlamaConfig LlamaConfig::from_hf_json(const nlohmann::json& j, const std::string
       c.bos_token_id = j["bos_token_id"];
     if (j.contains("eos_token_id") && j["eos_token_id"].is_number_integer())
       c.eos_token_id = j["eos_token_id"];
+    // A list (Llama 3.1/3.2 Instruct: [128001, 128008, 128009]): the first is the one kept.
+    if (j.contains("eos_token_id") && j["eos_token_id"].is_array() && !j["eos_token_id"].empty() &&
+        j["eos_token_id"][0].is_number_integer())
+      c.eos_token_id = j["eos_token_id"][0];
     if (j.contains("pad_token_id") && j["pad_token_id"].is_number_integer())
       c.pad_token_id = j["pad_token_id"];
+    // Newer configs spell head_dim out; anvil's attention has hidden_size / heads only.
+    if (j.contains("head_dim") && !j["head_dim"].is_null()) {
+      const int64_t head_dim = integer_field(j, "head_dim", std::nullopt);
+      if (c.num_attention_heads > 0 && head_dim * c.num_attention_heads != c.hidden_size)
+        throw Error("head_dim = " + std::to_string(head_dim) +
+                    " is not supported: anvil needs hidden_size / num_attention_heads (" +
+                    std::to_string(c.hidden_size) + " / " + std::to_string(c.num_attention_heads) +
+                    ")");
+    }
     if (j.contains("rope_scaling") && !j["rope_scaling"].is_null())
       throw Error("rope_scaling is not supported yet (found " + j["rope_scaling"].dump() + ")");
   } catch (const nlohmann::json::exception& e) {

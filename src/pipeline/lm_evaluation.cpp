@@ -110,7 +110,7 @@ std::vector<SpecialistScore> evaluate_language_model(models::LlamaForCausalLM& m
   auto records = load_sft_records(data_path);
   std::vector<int64_t> all(records.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int64_t>(i);
-  const int64_t eos = tok.token_id(kSftEos), pad = tok.token_id(kSftPad);
+  const int64_t eos = sft_eos_id(tok, model->config().eos_token_id), pad = tok.token_id(kSftPad);
   return score_records(model, tok, eos, pad >= 0 ? pad : eos,
                        held_out_sample(records, all, per_specialist), max_new_tokens, progress);
 }

@@ -199,9 +199,16 @@ LmData prepare_lm_data(const LmTrainOptions& o, const std::string& ckpt_tokenize
       data::train_validation_split(static_cast<int64_t>(d.records.size()), o.train_ratio, o.seed);
   d.tok = make_tokenizer(o, d.records, d.split.train, ckpt_tokenizer);
   if (o.base_model.empty() && !o.resume) tokenize::save_tokenizer_json(*d.tok, ckpt_tokenizer);
-  d.eos_id = d.tok->token_id(kSftEos);
+  // A base model anvil did not train (Llama 3) may end its texts with another token: its own.
+  const int64_t base_eos =
+      o.base_model.empty() ? -1 : models::read_llama_config(o.base_model).eos_token_id;
+  d.eos_id = sft_eos_id(*d.tok, base_eos);
   d.pad_id = d.tok->token_id(kSftPad);
-  if (d.eos_id < 0) throw Error("tokenizer has no " + std::string(kSftEos) + " token");
+  if (d.eos_id < 0)
+    throw Error("tokenizer has no " + std::string(kSftEos) + " token" +
+                (o.base_model.empty() ? std::string()
+                                      : " and the eos_token_id of " + o.base_model +
+                                            "/config.json is missing or not one of its tokens"));
   d.fill_id = d.pad_id >= 0 ? d.pad_id : d.eos_id;
   // Every record once: prompt ids (masked) + completion ids + EOS.
   d.tokenized.resize(d.records.size());

@@ -8,8 +8,15 @@
 #include "anvil/core/error.h"
 #include "anvil/data/jsonl.h"
 #include "anvil/datagen/specialist_record.h"
+#include "anvil/tokenize/bpe_tokenizer.h"
 
 namespace anvil::pipeline {
+
+int64_t sft_eos_id(const tokenize::BpeTokenizer& tok, int64_t model_eos_id) {
+  const int64_t own = tok.token_id(kSftEos);
+  if (own >= 0) return own;
+  return model_eos_id >= 0 && model_eos_id < tok.vocab_size() ? model_eos_id : -1;
+}
 
 std::vector<SftRecord> load_sft_records(const std::string& path) {
   data::JsonlFile file(path);

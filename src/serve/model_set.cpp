@@ -52,7 +52,7 @@ ModelSet::ModelSet(interop::LanguageModel lm, const std::string& base,
     : tokenizer_(std::move(lm.tokenizer)) {
   format_ = detect_chat_format(tokenizer_);
   const int64_t pad = tokenizer_.token_id(pipeline::kSftPad);
-  const int64_t eos = tokenizer_.token_id(pipeline::kSftEos);
+  const int64_t eos = pipeline::sft_eos_id(tokenizer_, lm.model->config().eos_token_id);
   pad_id_ = pad >= 0 ? pad : std::max<int64_t>(eos, 0);
   lm.model->to(train::resolve_device(device));
   lm.model->eval();

@@ -133,6 +133,8 @@ void encode_piece(const Impl& m, State& s, std::string_view piece, std::vector<i
 
 void encode_segment(const Impl& m, State& s, std::string_view text, std::vector<int64_t>& out) {
   if (text.empty()) return;
+  if (m.config.normalizer == Normalizer::kNfc && nfc_normalize(text, s.normalized))
+    text = s.normalized;
   if (m.config.add_prefix_space && text[0] != ' ') {
     s.prefixed.assign(1, ' ');
     s.prefixed.append(text);

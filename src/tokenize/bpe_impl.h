@@ -102,6 +102,7 @@ struct BpeTokenizer::Session::State {
   std::optional<RegexSplitter::Scratch> scratch;
   std::vector<std::string_view> pieces;
   std::string prefixed;
+  std::string normalized;
   MergeCache cache;
   std::vector<int32_t> syms;
   std::vector<uint32_t> ranks;

@@ -262,9 +262,14 @@ BpeTokenizer parse_tokenizer_json(std::string_view json, const std::string& sour
 
   BpeConfig config;
   read_model_options(r, model, config);
-  if (r.present(doc, "normalizer", v))
-    r.fail("normalizer",
-           "unsupported (anvil's byte-level BPE runs no normalizer), found " + describe(v));
+  if (r.present(doc, "normalizer", v)) {
+    object norm = r.as_object(v, "normalizer");
+    const std::string type = r.type_of(norm, "normalizer");
+    if (type != "NFC")
+      r.fail("normalizer.type",
+             "unsupported normalizer \"" + type + "\" (expected null or \"NFC\")");
+    config.normalizer = Normalizer::kNfc;
+  }
   read_pre_tokenizer(r, doc, config);
   if (r.present(doc, "decoder", v)) {
     object dec = r.as_object(v, "decoder");

@@ -49,7 +49,9 @@ std::string to_tokenizer_json(const BpeTokenizer& tok) {
            "}";
   }
   out += added.empty() ? "],\n" : "\n  ],\n";
-  out += "  \"normalizer\": null,\n  \"pre_tokenizer\": " + pre_tokenizer_json(c) + ",\n";
+  out += std::string("  \"normalizer\": ") +
+         (c.normalizer == Normalizer::kNfc ? "{\"type\": \"NFC\"}" : "null") +
+         ",\n  \"pre_tokenizer\": " + pre_tokenizer_json(c) + ",\n";
   out += "  \"post_processor\": " + c.post_processor_json + ",\n";
   out += "  \"decoder\": " + byte_level_json(true, true, true) + ",\n";
   out += "  \"model\": {\n    \"type\": \"BPE\",\n    \"dropout\": null,\n    \"unk_token\": ";

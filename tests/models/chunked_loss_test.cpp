@@ -61,5 +61,18 @@ TEST(ChunkedLoss, FrozenHeadGetsNoGradientAndBf16HiddenWorks) {
   EXPECT_THROW(chunked_causal_lm_loss(h, torch::randn({50, 9}), labels, torch::Tensor(), 4), Error);
 }
 
+// Ignored rows get no logits at all; with nothing left the loss is 0 and so are the gradients.
+TEST(ChunkedLoss, OnlyIgnoredLabelsGiveZeroLossAndZeroGradients) {
+  torch::manual_seed(2);
+  auto h = torch::randn({2, 5, 8}).requires_grad_(true);
+  auto w = torch::randn({30, 8}).requires_grad_(true);
+  const auto labels = torch::full({2, 5}, -100, torch::kInt64);
+  auto loss = chunked_causal_lm_loss(h, w, labels, torch::Tensor(), 3);
+  loss.backward();
+  EXPECT_EQ(loss.item<double>(), 0.0);
+  EXPECT_EQ(h.grad().abs().max().item<double>(), 0.0);
+  EXPECT_EQ(w.grad().abs().max().item<double>(), 0.0);
+}
+
 }  // namespace
 }  // namespace anvil::models

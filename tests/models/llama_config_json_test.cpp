@@ -33,5 +33,21 @@ TEST(LlamaConfigJson, NonIntegerSizesAreErrorsNamingTheField) {
   EXPECT_THROW(LlamaConfig::from_hf_json(nlohmann::json::array(), "c.json"), Error);
 }
 
+// Real configs: Llama 3.1/3.2 Instruct list several end tokens; newer transformers write head_dim.
+TEST(LlamaConfigJson, EosListKeepsTheFirstAndHeadDimMustMatch) {
+  auto j = nlohmann::json::parse(
+      R"({"vocab_size":300,"hidden_size":16,"intermediate_size":32,"num_hidden_layers":1,
+          "num_attention_heads":2,"eos_token_id":[128001,128008,128009],"head_dim":8})");
+  EXPECT_EQ(LlamaConfig::from_hf_json(j, "c.json").eos_token_id, 128001);
+  j["head_dim"] = 4;
+  try {
+    LlamaConfig::from_hf_json(j, "m/config.json");
+    ADD_FAILURE() << "head_dim 4 with hidden 16 and 2 heads accepted";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("m/config.json"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("head_dim = 4"), std::string::npos) << e.what();
+  }
+}
+
 }  // namespace
 }  // namespace anvil::models

@@ -1,11 +1,13 @@
 // SFT packing: segments, positions, prompt masking, and the prompt loss weight (prompt tokens
-// weighted, each segment's first token never trained, the completion-only path unchanged).
+// weighted, each segment's first token never trained, the completion-only path unchanged), and
+// the token that ends completions.
 #include "anvil/pipeline/sft_data.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
 #include "anvil/core/error.h"
+#include "support/tiny_lm.h"
 
 namespace anvil::pipeline {
 namespace {
@@ -35,6 +37,20 @@ TEST(SftData, PromptLossWeightTrainsPromptTokensButNotSegmentStarts) {
   EXPECT_EQ(labels, (std::vector<int64_t>{-100, 11, 12, 13, 2, -100, 21, 2, -100, -100}));
   std::vector<float> w(pb.weights.data_ptr<float>(), pb.weights.data_ptr<float>() + 10);
   EXPECT_EQ(w, (std::vector<float>{0, 0.25f, 0.25f, 1, 1, 0, 1, 1, 0, 0}));
+}
+
+// Completions end with anvil's <|endoftext|> where the tokenizer has one (anvil's, Qwen2's), else
+// with the model's own eos_token_id (Llama 3's <|end_of_text|>), if it is a token at all.
+TEST(SftData, EosIsEndOfTextElseTheModelsOwnEndToken) {
+  const auto ours = testing::tiny_tokenizer({"<|endoftext|>", "<|pad|>"});
+  EXPECT_EQ(sft_eos_id(ours, 1), ours.token_id("<|endoftext|>"));
+  const auto llama3 = testing::tiny_tokenizer({"<|begin_of_text|>", "<|end_of_text|>"});
+  const int64_t end = llama3.token_id("<|end_of_text|>");
+  ASSERT_GE(end, 0);
+  EXPECT_EQ(llama3.token_id("<|endoftext|>"), -1);
+  EXPECT_EQ(sft_eos_id(llama3, end), end);
+  EXPECT_EQ(sft_eos_id(llama3, -1), -1);
+  EXPECT_EQ(sft_eos_id(llama3, llama3.vocab_size()), -1);
 }
 
 TEST(SftData, PromptLossWeightOutOfRangeIsAnError) {

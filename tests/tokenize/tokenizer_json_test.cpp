@@ -137,10 +137,10 @@ TEST(TokenizerJson, RejectsIdsOutOfRangeAndWrongTypes) {
 
 TEST(TokenizerJson, RejectsUnsupportedComponents) {
   std::string json = small_json();
-  json.replace(json.find(R"("normalizer": null)"), 18, R"("normalizer": {"type": "NFC"})");
+  json.replace(json.find(R"("normalizer": null)"), 18, R"("normalizer": {"type": "NFKC"})");
   expect_error(json,
-               "tok.json: normalizer: unsupported (anvil's byte-level BPE runs no normalizer), "
-               "found an object");
+               "tok.json: normalizer.type: unsupported normalizer \"NFKC\" (expected null or "
+               "\"NFC\")");
   std::string model = small_json();
   model.replace(model.find(R"("type": "BPE")"), 13, R"("type": "WordPiece")");
   expect_error(model, "tok.json: model.type: unsupported model \"WordPiece\" (expected \"BPE\")");

@@ -64,7 +64,7 @@ void register_generate(CLI::App& app, Context&) {
     a->gen.stop_strings = a->stop;
     a->gen.use_cache = !a->no_cache;
     a->gen.record_margins = a->json;
-    const int64_t eos = tok.token_id(pipeline::kSftEos);
+    const int64_t eos = pipeline::sft_eos_id(tok, model->config().eos_token_id);
     std::vector<std::vector<int64_t>> ids;
     if (a->chat) {
       for (auto& p : a->prompts) {

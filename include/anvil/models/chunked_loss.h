@@ -1,7 +1,8 @@
 // Next-token cross-entropy straight from the final hidden states and the LM head, in chunks of
 // rows: neither forward nor backward ever holds the whole [B, T, vocab] logits, only [chunk, vocab]
 // at a time (backward recomputes each chunk's logits). With a 151k-token vocabulary the logits
-// are the largest tensor of a step; this bounds them. Same value as
+// are the largest tensor of a step; this bounds them. Rows whose label is ignored (or weighted 0)
+// get no logits at all: a completion-only fine-tune computes the completions' only. Same value as
 // causal_lm_loss(hidden @ weight^T, labels, weights); gradients equal up to float summation order.
 #pragma once
 

@@ -8,6 +8,10 @@
 #include <string>
 #include <vector>
 
+namespace anvil::tokenize {
+class BpeTokenizer;
+}
+
 namespace anvil::pipeline {
 
 inline constexpr const char* kSftAssistant = "\n\nAssistant: ";
@@ -15,6 +19,12 @@ inline constexpr const char* kSftAssistant = "\n\nAssistant: ";
 inline constexpr const char* kSftConfidence = "\n[confidence";
 inline constexpr const char* kSftEos = "<|endoftext|>";
 inline constexpr const char* kSftPad = "<|pad|>";
+
+// The token that ends every completion, in training and in generation: kSftEos when the
+// tokenizer has it (anvil's own tokenizers, Qwen2's), else `model_eos_id` (config.json's
+// eos_token_id, e.g. Llama 3's <|end_of_text|>) when it is one of the tokenizer's ids; -1 if
+// neither.
+int64_t sft_eos_id(const tokenize::BpeTokenizer& tok, int64_t model_eos_id);
 
 struct SftRecord {
   std::string specialist, prompt, completion, response;

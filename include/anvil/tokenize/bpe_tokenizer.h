@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "anvil/tokenize/normalizer.h"
 #include "anvil/tokenize/pretokenizer.h"
 #include "anvil/tokenize/tokenizer.h"
 
@@ -29,6 +30,8 @@ struct AddedToken {
 
 // How the model and pre-tokenizer behave; read from and written to tokenizer.json.
 struct BpeConfig {
+  // Applied to the text between added tokens, before pre-tokenization (Qwen2: NFC).
+  Normalizer normalizer = Normalizer::kNone;
   std::string pattern = kGpt2Pattern;  // pre-tokenizer regex; "" = no regex split
   bool add_prefix_space = false;  // ByteLevel: prepend ' ' to text that does not start with one
   bool ignore_merges = false;     // a pre-token that is a vocab entry is emitted as is
