@@ -107,6 +107,11 @@
 // train: Engine, events, handlers, checkpoints, parameter groups
 #include "anvil/train/checkpoint.h"
 #include "anvil/train/device.h"
+#include "anvil/train/dist/data_parallel.h"
+#include "anvil/train/dist/environment.h"
+#include "anvil/train/dist/process_group.h"
+#include "anvil/train/dist/rank_tracking.h"
+#include "anvil/train/dist/sampler.h"
 #include "anvil/train/engine.h"
 #include "anvil/train/events.h"
 #include "anvil/train/handlers/checkpointer.h"

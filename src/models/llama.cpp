@@ -283,4 +283,11 @@ torch::Tensor causal_lm_loss(const torch::Tensor& logits, const torch::Tensor& l
   return (ce * w).sum() / w.sum().clamp_min(1e-12);
 }
 
+double causal_lm_loss_weight(const torch::Tensor& labels, const torch::Tensor& weights) {
+  const int64_t t = labels.size(1);
+  auto kept = labels.narrow(1, 1, t - 1).ne(-100).to(torch::kFloat64);
+  if (weights.defined()) kept = kept * weights.narrow(1, 1, t - 1).to(torch::kFloat64);
+  return kept.sum().item<double>();
+}
+
 }  // namespace anvil::models

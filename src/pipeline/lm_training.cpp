@@ -35,6 +35,9 @@
 #include "anvil/train/handlers/running_average.h"
 #include "anvil/train/memory.h"
 #include "anvil/train/checkpoint.h"
+#include "anvil/train/dist/data_parallel.h"
+#include "anvil/train/dist/sampler.h"
+#include "anvil/train/dist/rank_tracking.h"
 #include "anvil/train/param_groups.h"
 #include "anvil/train/pre_training_checks.h"
 #include "pipeline/recipe_checks.h"
@@ -111,6 +114,7 @@ LmTrainOptions LmTrainOptions::from_config(const Config& c) {
   o.loss_chunk = c.get_int("lm.loss_chunk");
   o.base_dtype = c.get_string("lm.base_dtype");
   o.gradient_checkpointing = c.get_bool("lm.gradient_checkpointing");
+  o.dist_bucket_mb = c.get_int("dist.bucket_mb");
   o.batch_size = c.get_int("train.batch_size");
   o.epochs = c.get_int("train.epochs");
   o.lr = c.get_double("train.lr");
@@ -178,6 +182,8 @@ void LmTrainOptions::validate() const {
         .about("stop_after_steps");
   if (!(train_ratio > 0 && train_ratio < 1))
     throw usage_error("data.train_ratio must be in (0, 1) for LM training");
+  if (dist_bucket_mb < 1)
+    throw usage_error("dist.bucket_mb = " + std::to_string(dist_bucket_mb) + ": must be >= 1");
 }
 
 namespace {
@@ -192,13 +198,15 @@ struct LmData {
   std::vector<const Tokenized*> train_set, val_set;
 };
 
-LmData prepare_lm_data(const LmTrainOptions& o, const std::string& ckpt_tokenizer) {
+LmData prepare_lm_data(const LmTrainOptions& o, const std::string& ckpt_tokenizer,
+                       bool write_tokenizer) {
   LmData d;
   d.records = load_sft_records(o.data_path);
   d.split =
       data::train_validation_split(static_cast<int64_t>(d.records.size()), o.train_ratio, o.seed);
   d.tok = make_tokenizer(o, d.records, d.split.train, ckpt_tokenizer);
-  if (o.base_model.empty() && !o.resume) tokenize::save_tokenizer_json(*d.tok, ckpt_tokenizer);
+  if (o.base_model.empty() && !o.resume && write_tokenizer)
+    tokenize::save_tokenizer_json(*d.tok, ckpt_tokenizer);
   // A base model anvil did not train (Llama 3) may end its texts with another token: its own.
   const int64_t base_eos =
       o.base_model.empty() ? -1 : models::read_llama_config(o.base_model).eos_token_id;
@@ -279,6 +287,27 @@ struct LmRun {
   int64_t rows_per_epoch = 0, steps_per_epoch = 0;
   std::vector<std::vector<const Tokenized*>> rows;  // the current epoch's packed rows
   LmDataPosition position;
+  std::shared_ptr<dist::ProcessGroup> group;  // null: this process alone
+  int rank = 0, world = 1;
+  std::unique_ptr<dist::DataParallel> data_parallel;
+
+  // This rank's rows of the next micro-batch: every rank's rows are the next world x batch rows of
+  // the epoch plan, strided over the ranks (the distributed sampler's split, without shuffling:
+  // the plan is already shuffled). The position counts all ranks' rows.
+  std::vector<std::vector<const Tokenized*>> next_micro_batch() {
+    const auto take =
+        dist::DistributedSampler(o.batch_size * world, {rank, world, 0, false, true}).indices(0);
+    std::vector<std::vector<const Tokenized*>> chunk;
+    for (int64_t i : take)
+      chunk.push_back(rows[static_cast<size_t>(position.next_row + i) % rows.size()]);
+    position.next_row += o.batch_size * world;
+    return chunk;
+  }
+
+  // Sums over the ranks (the values themselves in one process).
+  std::vector<double> sum_over_ranks(std::vector<double> values) const {
+    return group ? group->all_reduce(std::move(values)) : values;
+  }
 
   // Epoch plan: a deterministic shuffle per epoch -> packed rows. The data position is (epoch,
   // next_row), which is what checkpoints save.
@@ -315,24 +344,36 @@ struct LmRun {
         pb.weights.defined() ? pb.weights.to(device) : torch::Tensor());
   }
 
-  // One optimizer step over grad_accum micro-batches.
+  // One optimizer step over grad_accum micro-batches on every rank. Each micro-batch's mean loss
+  // is scaled by its share of the step's loss weight (over all micro-batches and ranks), so the
+  // step's loss and gradient are those of the whole step at once, however it is split.
   std::map<std::string, double> step(train::Engine& e) {
     optimizer->zero_grad();
-    double loss_sum = 0;
+    std::vector<PackedBatch> micro;
+    std::vector<double> weights;
+    double local_weight = 0, local_tokens = 0;
     for (int64_t m = 0; m < o.grad_accum; ++m) {
-      std::vector<std::vector<const Tokenized*>> chunk;
-      for (int64_t r = 0; r < o.batch_size; ++r)
-        chunk.push_back(rows[static_cast<size_t>(position.next_row++) % rows.size()]);
-      auto pb = make_packed_batch(chunk, o.seq_len, d.fill_id, o.prompt_loss_weight);
-      position.tokens_seen += pb.tokens;
-      auto loss = forward_loss(pb) / static_cast<double>(o.grad_accum);
+      micro.push_back(make_packed_batch(next_micro_batch(), o.seq_len, d.fill_id,
+                                        o.prompt_loss_weight));
+      weights.push_back(models::causal_lm_loss_weight(micro.back().labels, micro.back().weights));
+      local_weight += weights.back();
+      local_tokens += static_cast<double>(micro.back().tokens);
+    }
+    const auto totals = sum_over_ranks({local_weight, local_tokens});
+    position.tokens_seen += static_cast<int64_t>(totals[1]);
+    double loss_sum = 0;
+    for (size_t m = 0; m < micro.size(); ++m) {
+      const double share = totals[0] > 0 ? weights[m] * world / totals[0]
+                                         : 1.0 / static_cast<double>(o.grad_accum);
+      auto loss = forward_loss(micro[m]) * share;
       if (e.state().iteration == o.inject_nan_at) loss = loss * std::nan("");  // fault injection
       loss.backward();
       loss_sum += loss.item<double>();
     }
+    if (data_parallel) data_parallel->average_gradients();
     e.fire(train::Event::kBackwardCompleted);
     optimizer->step();
-    return {{"loss", loss_sum}};
+    return {{"loss", sum_over_ranks({loss_sum})[0] / world}};
   }
 
   std::map<std::string, double> validate() {
@@ -341,14 +382,18 @@ struct LmRun {
     auto val_rows = pack_rows(d.val_set, o.seq_len);
     double sum = 0;
     int64_t n = 0;
-    for (size_t i = 0; i < val_rows.size(); i += static_cast<size_t>(o.batch_size)) {
+    // Batch k on rank k % world; the mean over batches is the same for any world size.
+    const size_t batch = static_cast<size_t>(o.batch_size);
+    for (size_t i = batch * static_cast<size_t>(rank); i < val_rows.size();
+         i += batch * static_cast<size_t>(world)) {
       std::vector<std::vector<const Tokenized*>> chunk(
-          val_rows.begin() + i, val_rows.begin() + std::min(val_rows.size(), i + o.batch_size));
+          val_rows.begin() + i, val_rows.begin() + std::min(val_rows.size(), i + batch));
       sum += forward_loss(make_packed_batch(chunk, o.seq_len, d.fill_id)).item<double>();
       ++n;
     }
     model->train();
-    return {{"val_loss", n ? sum / n : NAN}};
+    const auto total = sum_over_ranks({sum, static_cast<double>(n)});
+    return {{"val_loss", total[1] > 0 ? total[0] / total[1] : NAN}};
   }
 
   train::CheckpointParts checkpoint_parts(train::Engine& engine) {
@@ -385,22 +430,37 @@ struct LmRun {
 
 constexpr const char* kDataPositionKey = "anvil.lm_data";
 
-std::map<std::string, std::string> data_position_metadata(const LmDataPosition& p) {
-  return {{kDataPositionKey,
-           nlohmann::json{{"next_row", p.next_row}, {"tokens_seen", p.tokens_seen}}.dump()}};
+std::map<std::string, std::string> data_position_metadata(const LmDataPosition& p, int world) {
+  return {{kDataPositionKey, nlohmann::json{{"next_row", p.next_row},
+                                            {"tokens_seen", p.tokens_seen},
+                                            {"world_size", world}}
+                                 .dump()}};
 }
 
+// The position, after checking the checkpoint was written with this run's number of ranks (the
+// rows per step, the steps per epoch and the learning-rate schedule all depend on it).
 LmDataPosition data_position_from(const std::map<std::string, std::string>& meta,
-                                   const std::string& path) {
+                                   const std::string& path, int world) {
   auto it = meta.find(kDataPositionKey);
   if (it == meta.end())
     throw Error(path + ": metadata has no '" + kDataPositionKey + "' (not an LM checkpoint)");
+  LmDataPosition p;
+  int64_t written_by = 1;
   try {
     auto j = nlohmann::json::parse(it->second);
-    return {j.at("next_row").get<int64_t>(), j.at("tokens_seen").get<int64_t>()};
+    p = {j.at("next_row").get<int64_t>(), j.at("tokens_seen").get<int64_t>()};
+    written_by = j.value("world_size", int64_t{1});
   } catch (const nlohmann::json::exception& e) {
     throw Error(path + ": metadata '" + kDataPositionKey + "': " + e.what());
   }
+  if (written_by != world)
+    throw usage_error(path + " was written by a run of " + std::to_string(written_by) +
+                      " rank(s); this run has " + std::to_string(world) +
+                      ": resume with the same number of ranks (the rows per step, the data "
+                      "position and the learning-rate schedule depend on it), or start a new run "
+                      "from its model with lm.base_model")
+        .about("resume");
+  return p;
 }
 
 // Stage 3: handlers: running averages, cosine schedule, clipping, NaN guard, validation,
@@ -438,9 +498,10 @@ LmHandlers attach_lm_handlers(train::Engine& engine, LmRun& run, const std::stri
   LmHandlers h;
   h.checkpointer =
       std::make_shared<train::Checkpointer>(co, [&run](train::Engine& e, const std::string& path) {
-        train::save_checkpoint(path, run.checkpoint_parts(e), data_position_metadata(run.position));
+        train::save_checkpoint(path, run.checkpoint_parts(e),
+                               data_position_metadata(run.position, run.world));
       });
-  engine.attach(h.checkpointer);
+  if (run.rank == 0) engine.attach(h.checkpointer);  // one writer: every rank holds the same state
   if (o.stop_after_steps > 0)
     engine.on(train::once(train::Event::kIterationCompleted, o.stop_after_steps),
               [&run](train::Engine& e) {
@@ -450,9 +511,9 @@ LmHandlers attach_lm_handlers(train::Engine& engine, LmRun& run, const std::stri
                             " as asked (stop_after_steps)");
               });
   // Before restoring checkpointed handler state, so a resumed run continues the same tracked run.
-  h.tracking = train::attach_tracking(engine, o.tracking, o.run_dir);
+  h.tracking = dist::attach_rank_tracking(engine, o.tracking, o.run_dir, run.group);
   train::ProgressReporterOptions po;
-  po.enabled = o.progress;
+  po.enabled = o.progress && run.rank == 0;
   po.summary_keys = {"train_loss", "val_loss", "lr"};
   engine.attach(std::make_shared<train::ProgressReporter>(averages, po));
   return h;
@@ -505,8 +566,14 @@ void finish_lm_run(LmRun& run, const LmHandlers& h, const std::string& model_dir
 
 }  // namespace
 
-LmTrainResult train_language_model(const LmTrainOptions& o) {
-  o.validate();
+LmTrainResult train_language_model(const LmTrainOptions& options) {
+  options.validate();
+  const int rank = options.group ? options.group->rank() : 0;
+  LmTrainOptions o = options;
+  if (rank != 0) {  // rank 0 speaks for the job
+    o.sink = nullptr;
+    o.progress = false;
+  }
   train::configure_threads(o.threads);
   const torch::Device device = train::resolve_device(o.device);
   torch::manual_seed(o.seed);
@@ -517,29 +584,46 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
   if (o.resume && !file_exists(last_ckpt))
     throw usage_error("cannot resume: no checkpoint at '" + last_ckpt + "'");
 
-  LmData data = prepare_lm_data(o, ckpt_dir + "/tokenizer.json");
+  LmData data = prepare_lm_data(o, ckpt_dir + "/tokenizer.json", rank == 0);
   LmRun run{o, data, build_lm(o, data, device), device,
             train::resolve_precision(o.precision, device)};
+  run.group = o.group;
+  run.rank = rank;
+  run.world = o.group ? o.group->size() : 1;
   select_fitting(data, std::min(o.seq_len, run.model->config().max_position_embeddings), o);
   const train::ParamGroups groups = train::split_parameters(*run.model, o.decay);
   run.trainable = groups.all();
   run.optimizer = train::make_adamw(groups, {o.lr, o.weight_decay, 0.9, 0.95, 1e-8});
   run.rows_per_epoch = static_cast<int64_t>(run.plan_epoch(1).size());
-  run.steps_per_epoch = std::max<int64_t>(1, run.rows_per_epoch / (o.batch_size * o.grad_accum));
+  run.steps_per_epoch =
+      std::max<int64_t>(1, run.rows_per_epoch / (o.batch_size * o.grad_accum * run.world));
 
-  auto validation = run.run_checks();  // throws when a check fails
+  // The checks train on copies; rank 0 runs them for the job (the others wait at the broadcast).
+  auto validation = rank == 0 ? run.run_checks() : std::nullopt;  // throws when a check fails
   if (o.checks.mode == train::ValidationMode::kCheckOnly) {
     LmTrainResult checked;
     checked.validation = std::move(validation);
     checked.trained = false;
     return checked;
   }
+  if (run.group) {
+    std::vector<torch::Tensor> params;
+    for (const auto& [name, p] : run.trainable) params.push_back(p);
+    run.data_parallel = std::make_unique<dist::DataParallel>(
+        run.group, params, run.model->buffers(),
+        dist::DataParallelOptions{o.dist_bucket_mb * 1024 * 1024});
+    run.data_parallel->broadcast_from(0);
+    log_line(o.sink, "data-parallel over %d ranks (%s): %lld rows per step in all, %zu gradient "
+             "bucket(s)", run.world, run.group->backend().c_str(),
+             static_cast<long long>(o.batch_size * o.grad_accum * run.world),
+             run.data_parallel->bucket_count());
+  }
   train::Engine engine([&run](train::Engine& e) { return run.step(e); });
   LmHandlers handlers = attach_lm_handlers(engine, run, ckpt_dir);
   train::record_checks_on_start(engine, handlers.tracking, validation, o.checks.mode);
   if (o.resume) {
-    run.position = data_position_from(train::load_checkpoint(last_ckpt, run.checkpoint_parts(engine)),
-                                      last_ckpt);
+    run.position = data_position_from(
+        train::load_checkpoint(last_ckpt, run.checkpoint_parts(engine)), last_ckpt, run.world);
     const auto& s = engine.state();
     if (s.epoch_iteration > 0 && s.epoch_iteration < run.steps_per_epoch)
       run.rows = run.plan_epoch(s.epoch);
@@ -566,8 +650,18 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
   train::reset_memory_peak(device);
   const auto t0 = std::chrono::steady_clock::now();
   engine.run(run.steps_per_epoch, o.epochs);
+  // No rank leaves before rank 0 has written what the run's end (or interruption) asks for.
+  if (run.group) run.group->barrier();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (run.data_parallel) {
+    const auto& st = run.data_parallel->stats();
+    log_line(o.sink,
+             "gradient all-reduce: %.2f s of %.2f s training (%.1f%%), %lld reductions of %.1f MB",
+             st.wait_seconds, seconds, seconds > 0 ? 100 * st.wait_seconds / seconds : 0.0,
+             static_cast<long long>(st.reductions),
+             st.reductions ? st.bytes / 1e6 / static_cast<double>(st.reductions) : 0.0);
+  }
   const auto peak = train::read_memory(device).peak;
   if (peak > 0 && held.current >= 0)
     log_line(o.sink,
@@ -601,7 +695,11 @@ LmTrainResult train_language_model(const LmTrainOptions& o) {
   result.memory_peak_bytes = peak;
   result.model_dir = model_dir;
   result.validation = std::move(validation);
-  finish_lm_run(run, handlers, model_dir, result);
+  if (rank == 0) {
+    finish_lm_run(run, handlers, model_dir, result);
+  } else {
+    result.model_dir.clear();  // rank 0 writes the model
+  }
   return result;
 }
 

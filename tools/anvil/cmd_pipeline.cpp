@@ -1,5 +1,7 @@
 // `anvil pipeline`: the main job, datagen -> train -> eval -> predictions, from one config.
 #include "anvil/core/config.h"
+#include "anvil/core/error.h"
+#include "anvil/train/dist/environment.h"
 #include "anvil/pipeline/pipeline.h"
 #include "commands.h"
 
@@ -16,6 +18,10 @@ void register_pipeline(CLI::App& app, Context& ctx) {
   add_config_args(*cmd, *a);
   cmd->callback([a, mode, &ctx] {
     ConfigArgs cargs = *a;
+    if (dist::read_environment().distributed())
+      throw usage_error("anvil pipeline runs in one process (it generates data, trains, evaluates "
+                        "and exports); run its data-parallel training step with `anvil launch "
+                        "... -- anvil train`");
     if (!mode->empty()) cargs.overrides.push_back("train.mode=" + *mode);
     pipeline::run_pipeline(load_config(cargs), &ctx.sink);
   });

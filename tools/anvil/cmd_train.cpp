@@ -12,6 +12,7 @@
 #include "anvil/pipeline/intent_training.h"
 #include "anvil/pipeline/lm_training.h"
 #include "anvil/pipeline/run_dir.h"
+#include "anvil/train/dist/environment.h"
 #include "commands.h"
 
 namespace anvil::cli {
@@ -120,16 +121,25 @@ void register_train(CLI::App& app, Context& ctx) {
       lm.sink = &ctx.sink;
       lm.stop_after_steps = a->stop_after_steps;
       lm.resume = !a->resume.empty();
+      const DistributedJob job = join_distributed_job(config);
+      lm.group = job.group;
+      lm.device = job.device;
+      if (lm.threads == 0) lm.threads = job.threads;
       lm.run_dir = lm.resume             ? a->resume
                    : !a->run_dir.empty() ? a->run_dir
-                                         : pipeline::create_run_dir(config.get_string("run.dir"),
-                                                                    config.get_string("run.name"));
+                                         : agree_on_run_dir(job, [&config] {
+                                             return pipeline::create_run_dir(
+                                                 config.get_string("run.dir"),
+                                                 config.get_string("run.name"));
+                                           });
       lm.validate();
       ensure_directory(lm.run_dir);
-      config.save(lm.run_dir + "/config.yaml");
-      std::fprintf(stderr, "run directory: %s\n", lm.run_dir.c_str());
+      if (job.rank == 0) {
+        config.save(lm.run_dir + "/config.yaml");
+        std::fprintf(stderr, "run directory: %s\n", lm.run_dir.c_str());
+      }
       auto r = pipeline::train_language_model(lm);
-      if (!r.trained) return;  // check_only: the report is the result
+      if (!r.trained || job.rank != 0) return;  // check_only: the report is the result
       if (!r.scores.empty())
         std::printf("%s", pipeline::format_specialist_scores(r.scores).c_str());
       std::printf(
@@ -142,6 +152,9 @@ void register_train(CLI::App& app, Context& ctx) {
     }
     if (a->stop_after_steps != 0)
       throw usage_error("--stop-after-steps applies to language models (model.type: llama)");
+    if (dist::read_environment().distributed())
+      throw usage_error("data-parallel training covers language models (model.type: llama); the "
+                        "intent classifier trains in one process: start it without anvil launch");
     auto options = pipeline::IntentTrainOptions::from_config(config);
     options.progress = !a->quiet;
     options.sink = &ctx.sink;

@@ -4,6 +4,8 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,6 +13,9 @@
 
 namespace anvil {
 class Config;
+namespace dist {
+class ProcessGroup;
+}
 }
 
 namespace anvil::cli {
@@ -31,6 +36,18 @@ struct ConfigArgs {
 void add_config_args(CLI::App& cmd, ConfigArgs& args);
 // Defaults, then the file, then the overrides; resolved.
 Config load_config(const ConfigArgs& args);
+
+// A distributed job this process belongs to (anvil launch, torchrun, srun: see
+// dist::read_environment), joined once per process; a world of one leaves `group` null.
+struct DistributedJob {
+  std::shared_ptr<dist::ProcessGroup> group;
+  int rank = 0;
+  int threads = 1;     // for run.threads = 0: this machine's cores shared by its ranks
+  std::string device;  // run.device, made cuda:LOCAL_RANK for CUDA ranks
+};
+DistributedJob join_distributed_job(const Config& config);
+// `make()` on rank 0 (creating the run directory), its result on every rank.
+std::string agree_on_run_dir(const DistributedJob& job, const std::function<std::string()>& make);
 
 void register_datagen(CLI::App& app, Context& ctx);
 void register_curate(CLI::App& app, Context& ctx);

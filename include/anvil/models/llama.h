@@ -131,4 +131,8 @@ torch::Tensor causal_lm_loss(const torch::Tensor& logits, const torch::Tensor& l
 torch::Tensor causal_lm_loss(const torch::Tensor& logits, const torch::Tensor& labels,
                              const torch::Tensor& weights);
 
+// That loss's denominator: sum(w) over the shifted labels not -100 (their count without weights).
+// A step split into micro-batches or ranks scales each part's mean by its share of the total.
+double causal_lm_loss_weight(const torch::Tensor& labels, const torch::Tensor& weights);
+
 }  // namespace anvil::models

@@ -19,6 +19,7 @@
 #include "anvil/core/sink.h"
 #include "anvil/train/param_groups.h"
 #include "anvil/train/pre_training_checks.h"
+#include "anvil/train/dist/process_group.h"
 #include "anvil/train/tracking.h"
 
 namespace anvil {
@@ -64,6 +65,11 @@ struct LmTrainOptions {
   train::DecayOptions decay;  // which parameters weight decay applies to (train.decay_*)
   train::PreTrainingChecks checks;  // train.mode: the checks before training (device: ours)
   Sink* sink = nullptr;       // log lines ("resuming at ..."); null = silent
+  // Data-parallel training over this group (null: this process alone). Each rank reads its share
+  // of every step's rows (train.batch_size is per rank), gradients are averaged in buckets of
+  // dist_bucket_mb; rank 0 alone logs, checkpoints, tracks and writes the model.
+  std::shared_ptr<dist::ProcessGroup> group;
+  int64_t dist_bucket_mb = 25;  // dist.bucket_mb
 
   static LmTrainOptions from_config(const Config& config);
   void validate() const;
@@ -71,7 +77,7 @@ struct LmTrainOptions {
 
 // The data position a checkpoint saves with the engine's (metadata "anvil.lm_data").
 struct LmDataPosition {
-  int64_t next_row = 0;     // index into the current epoch's packed rows
+  int64_t next_row = 0;     // index into the current epoch's packed rows (all ranks' rows)
   int64_t tokens_seen = 0;  // training tokens processed so far
 };
 

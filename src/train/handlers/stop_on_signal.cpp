@@ -24,6 +24,8 @@ int signal_stop_requested() { return g_stop_signal; }
 
 StopOnSignal::StopOnSignal() = default;
 
+StopOnSignal::StopOnSignal(std::function<int(int)> agree) : agree_(std::move(agree)) {}
+
 StopOnSignal::~StopOnSignal() { restore(); }
 
 void StopOnSignal::install() {
@@ -46,7 +48,7 @@ void StopOnSignal::restore() {
 }
 
 void StopOnSignal::check(Engine& engine) {
-  const int sig = g_stop_signal;
+  const int sig = agree_ ? agree_(g_stop_signal) : g_stop_signal;
   if (sig == 0 || engine.state().interrupted) return;
   engine.state().interrupted = true;
   engine.terminate(std::string("interrupted by ") +
