@@ -107,6 +107,7 @@
 // train: Engine, events, handlers, checkpoints, parameter groups
 #include "anvil/train/checkpoint.h"
 #include "anvil/train/device.h"
+#include "anvil/train/dist/launch.h"
 #include "anvil/train/engine.h"
 #include "anvil/train/events.h"
 #include "anvil/train/handlers/checkpointer.h"
