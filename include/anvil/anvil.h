@@ -109,6 +109,7 @@
 #include "anvil/train/device.h"
 #include "anvil/train/dist/data_parallel.h"
 #include "anvil/train/dist/environment.h"
+#include "anvil/train/dist/launch.h"
 #include "anvil/train/dist/process_group.h"
 #include "anvil/train/dist/rank_tracking.h"
 #include "anvil/train/dist/sampler.h"

@@ -22,6 +22,7 @@ void register_commands(CLI::App& app, Context& ctx) {
   register_export(app, ctx);
   register_serve(app, ctx);
   register_route(app, ctx);
+  register_launch(app, ctx);
 }
 
 }  // namespace anvil::cli

@@ -67,6 +67,7 @@ void register_export(CLI::App& app, Context& ctx);
 void register_data(CLI::App& app, Context& ctx);
 void register_serve(CLI::App& app, Context& ctx);
 void register_route(CLI::App& app, Context& ctx);
+void register_launch(CLI::App& app, Context& ctx);
 // `anvil export <format>` subcommands, each in its own cmd_export_<format>.cpp.
 void register_export_gguf(CLI::App& export_cmd);
 void register_export_onnx(CLI::App& export_cmd);

@@ -25,6 +25,8 @@ std::string flag_hint(const Error& e) {
       {"text_records", "use the text form: anvil datagen --specialist ... --format text"},
       {"model_folder", "train one with `anvil train --config configs/specialist.yaml`"},
       {"intent_model", "train one with `anvil train --data FILE`, then pass --model RUN/model"},
+      {"master_port", "pass --master-port with a free port"},
+      {"node_rank", "set with --node-rank, below --nnodes"},
   };
   auto it = kHints.find(e.option());
   if (it == kHints.end()) return "";
