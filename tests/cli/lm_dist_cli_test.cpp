@@ -91,6 +91,15 @@ TEST_F(LmDistCli, TwoRanksMatchOneProcessWithTheWholeBatch) {
   // control: 1 process x 2 rows, which the test must tell apart) is orders of magnitude off.
   EXPECT_LT(max_relative_difference(model("two"), model("one")), 1e-5);
   EXPECT_LT(max_relative_difference(model("accum"), model("one")), 1e-5);
+  // The same job started by anvil launch: the same computation, so the same bits.
+  auto launched = run_anvil("launch --nproc-per-node 2 --master-port " + std::to_string(free_port()) +
+                                " -- anvil train --data d.jsonl --run-dir launched " + kTiny +
+                                "train.batch_size=2",
+                            dir.path());
+  ASSERT_EQ(launched.exit_code, 0) << launched.output;
+  EXPECT_NE(launched.output.find("[rank 0] data-parallel over 2 ranks"), std::string::npos)
+      << launched.output;
+  EXPECT_EQ(max_relative_difference(model("launched"), model("two")), 0.0);
   train("half", "train.batch_size=2");
   EXPECT_GT(max_relative_difference(model("half"), model("one")), 1e-2);
 

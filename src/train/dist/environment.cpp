@@ -75,6 +75,7 @@ Environment read_environment(const std::function<const char*(const char*)>& gete
   const char* addr = getenv("MASTER_ADDR");
   if (addr != nullptr && *addr != '\0') e.master_addr = addr;
   e.master_port = int_var(getenv, "MASTER_PORT", e.master_port);
+  e.threads_per_rank = int_var(getenv, "ANVIL_THREADS_PER_RANK", 0);
   const bool has_rank = getenv("RANK") != nullptr, has_world = getenv("WORLD_SIZE") != nullptr;
   if (has_rank || has_world) {
     if (!has_rank || !has_world)
@@ -107,6 +108,7 @@ Environment read_environment(const std::function<const char*(const char*)>& gete
 }
 
 int default_threads(const Environment& env) {
+  if (env.threads_per_rank > 0) return env.threads_per_rank;
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   return std::max(1, cores / std::max(1, env.local_world_size));
 }

@@ -85,6 +85,7 @@ TEST(DistEnvironment, DefaultThreadsShareTheCores) {
   EXPECT_EQ(default_threads(e), 1);
   e.local_world_size = 1;
   EXPECT_GE(default_threads(e), 1);
+  EXPECT_EQ(default_threads(read({{"ANVIL_THREADS_PER_RANK", "3"}})), 3);
 }
 
 }  // namespace

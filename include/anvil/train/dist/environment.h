@@ -19,6 +19,7 @@ struct Environment {
   std::string master_addr = "127.0.0.1";
   int master_port = 29500;
   std::string source = "none";  // "torchrun" (RANK/WORLD_SIZE), "slurm" or "none"
+  int threads_per_rank = 0;     // ANVIL_THREADS_PER_RANK (set by anvil launch); 0 = not given
 
   bool distributed() const { return world_size > 1; }
 };
@@ -29,7 +30,8 @@ struct Environment {
 Environment read_environment(
     const std::function<const char*(const char*)>& getenv = nullptr);
 
-// Threads for one rank when the user gave none: this machine's cores shared by its ranks.
+// Threads for one rank when the user gave none: what anvil launch chose, else this machine's
+// cores shared by its ranks.
 int default_threads(const Environment& env);
 
 }  // namespace anvil::dist
