@@ -23,6 +23,8 @@
 #include "anvil/models/intent_model.h"
 #include "anvil/train/checkpoint.h"
 #include "anvil/train/device.h"
+#include "anvil/train/dist/data_parallel.h"
+#include "anvil/train/dist/rank_tracking.h"
 #include "anvil/train/engine.h"
 #include "anvil/train/handlers/checkpointer.h"
 #include "anvil/train/handlers/early_stopping.h"
@@ -64,6 +66,7 @@ IntentTrainOptions IntentTrainOptions::from_config(const Config& c) {
   o.schedule.gamma = c.get_double("train.gamma");
   o.grad_clip = c.get_double("train.grad_clip");
   o.inject_nan_at = c.get_int("train.inject_nan_at");
+  o.dist_bucket_mb = c.get_int("dist.bucket_mb");
   o.patience = c.get_int("train.early_stopping_patience");
   o.keep_best = c.get_int("train.keep_best");
   o.train_ratio = c.get_double("data.train_ratio");
@@ -165,7 +168,17 @@ struct IntentRun {
   io::NamedTensors named_params;  // trainable parameters by name (checkpointed optimizer state)
   std::unique_ptr<torch::optim::AdamW> optimizer;
   std::unique_ptr<data::DataLoader<IntentBatch>> loader;
+  std::shared_ptr<dist::ProcessGroup> group;  // null: this process alone
+  int rank = 0, world = 1;
+  std::unique_ptr<dist::DataParallel> data_parallel;
 
+  // Sums over the ranks (the values themselves in one process).
+  std::vector<double> sum_over_ranks(std::vector<double> values) const {
+    return group ? group->all_reduce(std::move(values)) : values;
+  }
+
+  // One step; data-parallel: this rank's rows of the global batch, its mean loss scaled by its
+  // share of the rows, so the averaged gradient is that of the whole batch's mean loss.
   std::map<std::string, double> step(train::Engine& e) {
     auto batch = loader->next();
     if (!batch)
@@ -173,17 +186,21 @@ struct IntentRun {
                   std::to_string(e.state().iteration));
     auto in = batch->inputs.to(model.device);
     auto tgt = batch->targets.to(model.device);
+    const double rows = static_cast<double>(tgt.intent.size(0));
+    const double all_rows = group ? sum_over_ranks({rows})[0] : rows;
     auto out = model.net->forward(in);
     auto parts = model.net->loss(out, tgt, o.loss_weights);
     if (e.state().iteration == o.inject_nan_at)  // fault injection: a poisoned batch
       parts.total = parts.total * std::nan("");
     optimizer->zero_grad();
-    parts.total.backward();
+    (group ? parts.total * (rows * world / all_rows) : parts.total).backward();
+    if (data_parallel) data_parallel->average_gradients();
     e.fire(train::Event::kBackwardCompleted);
     optimizer->step();
-    const double acc =
-        out.intent_logits.argmax(-1).eq(tgt.intent).to(torch::kFloat).mean().item<double>();
-    return {{"loss", parts.total.item<double>()}, {"intent_acc", acc}};
+    const double correct =
+        out.intent_logits.argmax(-1).eq(tgt.intent).to(torch::kFloat).sum().item<double>();
+    const auto totals = sum_over_ranks({parts.total.item<double>() * rows, correct});
+    return {{"loss", totals[0] / all_rows}, {"intent_acc", totals[1] / all_rows}};
   }
 
   train::CheckpointParts checkpoint_parts(train::Engine& engine) {
@@ -235,7 +252,21 @@ void build_intent_run(IntentRun& run, const std::vector<std::string>& intents,
     lo.shuffle_block = o.shuffle_block;
     lo.shuffle_buffer = o.shuffle_buffer;
   }
-  run.loader = std::make_unique<data::DataLoader<IntentBatch>>(run.split.train, lo, run.make_batch);
+  IntentBatchFn loader_batch = run.make_batch;
+  if (run.world > 1) {
+    // Every rank's loader walks the same global batches; each keeps rows rank, rank + world, ...
+    lo.batch_size = o.batch_size * run.world;
+    const int64_t rest = static_cast<int64_t>(run.split.train.size()) % lo.batch_size;
+    if (rest != 0 && rest < run.world) lo.drop_last = true;  // no rank may get an empty batch
+    loader_batch = [inner = run.make_batch, rank = run.rank,
+                    world = run.world](const std::vector<int64_t>& idx) {
+      std::vector<int64_t> mine;
+      for (size_t i = static_cast<size_t>(rank); i < idx.size(); i += static_cast<size_t>(world))
+        mine.push_back(idx[i]);
+      return inner(mine);
+    };
+  }
+  run.loader = std::make_unique<data::DataLoader<IntentBatch>>(run.split.train, lo, loader_batch);
 }
 
 struct IntentHandlers {
@@ -264,6 +295,8 @@ IntentHandlers attach_intent_handlers(train::Engine& engine, IntentRun& run,
         std::make_shared<train::GradientClipping>(run.model.net->parameters(), o.grad_clip));
   engine.attach(std::make_shared<train::NanGuard>());
   engine.attach(std::make_shared<train::Evaluator>([&run] {
+    // Every rank evaluates the same model: rank 0's BatchNorm statistics first.
+    if (run.data_parallel) run.data_parallel->broadcast_buffers(0);
     return validate_split(run.model, run.make_batch, run.split.validation, run.o.loss_weights);
   }));
   engine.attach(std::make_shared<train::EarlyStopping>(
@@ -273,25 +306,26 @@ IntentHandlers attach_intent_handlers(train::Engine& engine, IntentRun& run,
   h.checkpointer = std::make_shared<train::Checkpointer>(
       train::CheckpointOptions{o.run_dir + "/checkpoints", "val_intent_acc", o.keep_best},
       [&run](train::Engine& e, const std::string& path) {
-        train::save_checkpoint(path, run.checkpoint_parts(e),
-                               models::intent_model_metadata(run.model));
+        auto meta = models::intent_model_metadata(run.model);
+        meta["anvil.world_size"] = std::to_string(run.world);
+        train::save_checkpoint(path, run.checkpoint_parts(e), meta);
       });
-  engine.attach(h.checkpointer);
+  if (run.rank == 0) engine.attach(h.checkpointer);  // one writer: every rank holds the same state
 
   ensure_directory(o.run_dir);
-  engine.on(train::on(train::Event::kEpochCompleted), [metrics_path = o.run_dir + "/metrics.jsonl"](
-                                                          train::Engine& e) {
+  const auto write_metrics = [metrics_path = o.run_dir + "/metrics.jsonl"](train::Engine& e) {
     nlohmann::json line = {{"epoch", e.state().epoch}, {"iteration", e.state().iteration}};
     for (const auto& [k, v] : e.state().metrics) line[k] = v;
     std::ofstream(metrics_path, std::ios::app) << line.dump() << "\n";
-  });
+  };
+  if (run.rank == 0) engine.on(train::on(train::Event::kEpochCompleted), write_metrics);
   train::ProgressReporterOptions po;
-  po.enabled = o.progress;
+  po.enabled = o.progress && run.rank == 0;
   engine.attach(std::make_shared<train::ProgressReporter>(averages, po));
 
   // Before restoring checkpointed handler state, so a resumed run continues the same tracked run.
-  h.tracking = train::attach_tracking(
-      engine, o.tracking, o.run_dir, [&run](track::EventFileWriter& w, int64_t step) {
+  h.tracking = dist::attach_rank_tracking(
+      engine, o.tracking, o.run_dir, run.group, [&run](track::EventFileWriter& w, int64_t step) {
         for (const auto& p : run.model.net->named_parameters()) {
           auto t = p.value().detach().to(torch::kCPU, torch::kFloat).contiguous();
           w.add_histogram("weights/" + p.key(),
@@ -344,22 +378,43 @@ IntentTrainResult finish_intent_run(IntentRun& run, const IntentHandlers& h,
 namespace {
 
 // Stages 1-5 over records from `source`, with the given intents and split.
-IntentTrainResult run_intent_training(const IntentTrainOptions& options, IntentRecordSource source,
+IntentTrainResult run_intent_training(const IntentTrainOptions& given, IntentRecordSource source,
                                       const std::vector<std::string>& intents,
                                       const data::Split& split) {
-  options.validate();
+  given.validate();
+  IntentTrainOptions options = given;
+  const int rank = options.group ? options.group->rank() : 0;
+  if (rank != 0) {  // rank 0 speaks for the job
+    options.sink = nullptr;
+    options.progress = false;
+  }
   train::configure_threads(options.threads);
   const torch::Device device = train::resolve_device(options.device);
   torch::manual_seed(options.seed);
 
   IntentRun run{options, split, source};
+  run.group = options.group;
+  run.rank = rank;
+  run.world = options.group ? options.group->size() : 1;
   build_intent_run(run, intents, device);
-  auto validation = run.run_checks(device);  // throws when a check fails
+  // The checks train on copies; rank 0 runs them for the job (the others wait at the broadcast).
+  auto validation = rank == 0 ? run.run_checks(device) : std::nullopt;
   if (options.checks.mode == train::ValidationMode::kCheckOnly) {
     IntentTrainResult checked;
     checked.validation = std::move(validation);
     checked.trained = false;
     return checked;
+  }
+  if (run.group) {
+    std::vector<torch::Tensor> params;
+    for (const auto& [name, p] : run.named_params) params.push_back(p);
+    run.data_parallel = std::make_unique<dist::DataParallel>(
+        run.group, params, run.model.net->buffers(),
+        dist::DataParallelOptions{options.dist_bucket_mb * 1024 * 1024});
+    run.data_parallel->broadcast_from(0);
+    log_line(options.sink, "data-parallel over %d ranks (%s): %lld records per step in all",
+             run.world, run.group->backend().c_str(),
+             static_cast<long long>(options.batch_size * run.world));
   }
   const int64_t steps_per_epoch = run.loader->batches_per_epoch();
   train::Engine engine([&run](train::Engine& e) { return run.step(e); });
@@ -371,7 +426,14 @@ IntentTrainResult run_intent_training(const IntentTrainOptions& options, IntentR
     if (!file_exists(last)) throw usage_error("cannot resume: no checkpoint at '" + last + "'");
     auto parts = run.checkpoint_parts(engine);
     parts.strict_model = false;
-    train::load_checkpoint(last, parts);
+    const auto meta = train::load_checkpoint(last, parts);
+    const auto written = meta.count("anvil.world_size") ? meta.at("anvil.world_size") : "1";
+    if (written != std::to_string(run.world))
+      throw usage_error(last + " was written by a run of " + written + " rank(s); this run has " +
+                        std::to_string(run.world) +
+                        ": resume with the same number of ranks (the batches per epoch and the "
+                        "learning-rate schedule depend on it)")
+          .about("resume");
     if (engine.state().epoch >= options.epochs)
       log_line(options.sink,
                "checkpoint is already at epoch %lld of %lld; raise train.epochs to continue",
@@ -383,8 +445,12 @@ IntentTrainResult run_intent_training(const IntentTrainOptions& options, IntentR
   const int64_t start_iteration = engine.state().iteration;
   const auto t0 = std::chrono::steady_clock::now();
   engine.run(steps_per_epoch, options.epochs);
+  // No rank leaves before rank 0 has written what the run's end (or interruption) asks for.
+  if (run.group) run.group->barrier();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (run.data_parallel)
+    log_line(options.sink, "%s", dist::describe(run.data_parallel->stats(), seconds).c_str());
   if (engine.state().failed) {
     const std::string last = handlers.checkpointer->last_path();
     throw Error("training stopped: " + engine.state().terminate_reason +
@@ -393,6 +459,12 @@ IntentTrainResult run_intent_training(const IntentTrainOptions& options, IntentR
   }
   if (engine.state().interrupted)
     throw Error(engine.state().terminate_reason).about("resume", options.run_dir);
+  if (rank != 0) {  // rank 0 writes the model
+    IntentTrainResult others;
+    others.seconds = seconds;
+    others.epochs_run = engine.state().epoch;
+    return others;
+  }
   auto result = finish_intent_run(run, handlers, engine, seconds, start_iteration);
   result.validation = std::move(validation);
   return result;

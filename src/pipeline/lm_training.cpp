@@ -654,14 +654,8 @@ LmTrainResult train_language_model(const LmTrainOptions& options) {
   if (run.group) run.group->barrier();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  if (run.data_parallel) {
-    const auto& st = run.data_parallel->stats();
-    log_line(o.sink,
-             "gradient all-reduce: %.2f s of %.2f s training (%.1f%%), %lld reductions of %.1f MB",
-             st.wait_seconds, seconds, seconds > 0 ? 100 * st.wait_seconds / seconds : 0.0,
-             static_cast<long long>(st.reductions),
-             st.reductions ? st.bytes / 1e6 / static_cast<double>(st.reductions) : 0.0);
-  }
+  if (run.data_parallel)
+    log_line(o.sink, "%s", dist::describe(run.data_parallel->stats(), seconds).c_str());
   const auto peak = train::read_memory(device).peak;
   if (peak > 0 && held.current >= 0)
     log_line(o.sink,

@@ -152,12 +152,15 @@ void register_train(CLI::App& app, Context& ctx) {
     }
     if (a->stop_after_steps != 0)
       throw usage_error("--stop-after-steps applies to language models (model.type: llama)");
-    if (dist::read_environment().distributed())
-      throw usage_error("data-parallel training covers language models (model.type: llama); the "
-                        "intent classifier trains in one process: start it without anvil launch");
     auto options = pipeline::IntentTrainOptions::from_config(config);
     options.progress = !a->quiet;
     options.sink = &ctx.sink;
+    if (a->cross_validate && dist::read_environment().distributed())
+      throw usage_error("--cross-validate runs in one process: start it without anvil launch");
+    const DistributedJob job = join_distributed_job(config);
+    options.group = job.group;
+    options.device = job.device;
+    if (options.threads == 0) options.threads = job.threads;
     if (!a->resume.empty()) {
       options.run_dir = a->resume;
       options.resume = true;
@@ -165,19 +168,24 @@ void register_train(CLI::App& app, Context& ctx) {
       options.run_dir = a->run_dir;
       ensure_directory(options.run_dir);
     } else {
-      options.run_dir =
-          pipeline::create_run_dir(config.get_string("run.dir"), config.get_string("run.name"));
-      pipeline::update_latest_link(config.get_string("run.dir"), options.run_dir);
+      options.run_dir = agree_on_run_dir(job, [&config] {
+        const auto dir =
+            pipeline::create_run_dir(config.get_string("run.dir"), config.get_string("run.name"));
+        pipeline::update_latest_link(config.get_string("run.dir"), dir);
+        return dir;
+      });
     }
     options.validate();
-    config.save(options.run_dir + "/config.yaml");
-    std::fprintf(stderr, "run directory: %s\n", options.run_dir.c_str());
+    if (job.rank == 0) {
+      config.save(options.run_dir + "/config.yaml");
+      std::fprintf(stderr, "run directory: %s\n", options.run_dir.c_str());
+    }
     if (a->cross_validate) {
       run_cross_validation(config, options, a->folds);
       return;
     }
     auto r = pipeline::train_intent_classifier(options);
-    if (r.trained) print_result(r);  // check_only: the report (already printed) is the result
+    if (r.trained && job.rank == 0) print_result(r);  // check_only: the report (already printed) is the result
   });
 }
 

@@ -23,6 +23,7 @@
 #include "anvil/train/handlers/lr_scheduler.h"
 #include "anvil/train/param_groups.h"
 #include "anvil/train/pre_training_checks.h"
+#include "anvil/train/dist/process_group.h"
 #include "anvil/train/tracking.h"
 
 namespace anvil {
@@ -61,6 +62,13 @@ struct IntentTrainOptions {
   CalibrationOptions calibration;   // fitted on the validation split after training (eval.*)
   train::PreTrainingChecks checks;  // train.mode: the checks before training (device: ours)
   Sink* sink = nullptr;             // log lines (skipped records, resume notes); null = silent
+  // Data-parallel training over this group (null: this process alone): train.batch_size is per
+  // rank; each global batch of the loader's order is split over the ranks, gradients averaged.
+  // Rank 0 alone logs, checkpoints, tracks and writes the model. BatchNorm normalises with each
+  // rank's own batch (no synchronised statistics); rank 0's running statistics are sent to every
+  // rank before each validation, so all ranks evaluate the same model and decide the same.
+  std::shared_ptr<dist::ProcessGroup> group;
+  int64_t dist_bucket_mb = 25;  // dist.bucket_mb
 
   // Reads train.*, model.*, data.* and run.* keys.
   static IntentTrainOptions from_config(const Config& config);

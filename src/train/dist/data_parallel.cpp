@@ -4,6 +4,7 @@
 #include <torch/torch.h>
 
 #include <chrono>
+#include <cstdio>
 
 #include "anvil/core/error.h"
 
@@ -52,6 +53,16 @@ void broadcast_flat(ProcessGroup& group, std::vector<torch::Tensor>& tensors, in
 
 }  // namespace
 
+std::string describe(const DataParallelStats& st, double seconds) {
+  char buf[160];
+  std::snprintf(buf, sizeof buf,
+                "gradient all-reduce: %.2f s of %.2f s training (%.1f%%), %lld reductions of %.1f MB",
+                st.wait_seconds, seconds, seconds > 0 ? 100 * st.wait_seconds / seconds : 0.0,
+                static_cast<long long>(st.reductions),
+                st.reductions ? st.bytes / 1e6 / static_cast<double>(st.reductions) : 0.0);
+  return buf;
+}
+
 DataParallel::DataParallel(std::shared_ptr<ProcessGroup> group,
                            std::vector<torch::Tensor> parameters,
                            std::vector<torch::Tensor> buffers, DataParallelOptions options)
@@ -75,6 +86,8 @@ void DataParallel::broadcast_from(int root) {
   broadcast_flat(*group_, parameters_, root);
   broadcast_flat(*group_, buffers_, root);
 }
+
+void DataParallel::broadcast_buffers(int root) { broadcast_flat(*group_, buffers_, root); }
 
 void DataParallel::average_gradients() {
   if (parameters_.empty()) return;

@@ -19,6 +19,7 @@
 #include <torch/types.h>
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "anvil/train/dist/process_group.h"
@@ -35,6 +36,9 @@ struct DataParallelStats {
   double wait_seconds = 0;    // time spent communicating (launch to last wait)
 };
 
+// "gradient all-reduce: 0.89 s of 3.45 s training (25.8%), 200 reductions of 0.1 MB".
+std::string describe(const DataParallelStats& stats, double train_seconds);
+
 class DataParallel {
  public:
   // `parameters`: the tensors to keep in sync and whose gradients are averaged; `buffers`: state
@@ -47,6 +51,8 @@ class DataParallel {
 
   // Overwrites every rank's parameters and buffers with those of `root`.
   void broadcast_from(int root = 0);
+  // The buffers alone (BatchNorm running statistics before an evaluation).
+  void broadcast_buffers(int root = 0);
   // After backward: every parameter's gradient becomes the mean over the ranks.
   void average_gradients();
 
