@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "anvil/io/safetensors.h"
 #include "anvil/io/torch_tensors.h"
@@ -100,6 +101,10 @@ TEST_F(LmDistCli, TwoRanksMatchOneProcessWithTheWholeBatch) {
   EXPECT_NE(launched.output.find("[rank 0] data-parallel over 2 ranks"), std::string::npos)
       << launched.output;
   EXPECT_EQ(max_relative_difference(model("launched"), model("two")), 0.0);
+  const auto world = nlohmann::json::parse(read_text(dir / "launched/dist.json"));
+  EXPECT_EQ(world["world_size"], 2);
+  EXPECT_EQ(world["backend"], "gloo");
+  EXPECT_FALSE(std::filesystem::exists(dir / "one/dist.json"));
   train("half", "train.batch_size=2");
   EXPECT_GT(max_relative_difference(model("half"), model("one")), 1e-2);
 

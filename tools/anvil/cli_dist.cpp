@@ -1,9 +1,11 @@
 // Joining a distributed job from the CLI: the environment (anvil launch, torchrun, srun) -> a
 // process group, each rank's device and threads, and one run directory for all ranks.
 #include <chrono>
+#include <nlohmann/json.hpp>
 
 #include "anvil/core/config.h"
 #include "anvil/core/error.h"
+#include "anvil/core/fs.h"
 #include "anvil/train/device.h"
 #include "anvil/train/dist/environment.h"
 #include "anvil/train/dist/process_group.h"
@@ -29,7 +31,18 @@ DistributedJob join_distributed_job(const Config& config) {
   o.timeout = std::chrono::seconds(timeout_s);
   job.group = dist::ProcessGroup::connect(env, o);
   job.rank = env.rank;
+  job.source = env.source;
   return job;
+}
+
+void record_world(const DistributedJob& job, const std::string& run_dir) {
+  if (!job.group || job.rank != 0) return;
+  write_file_atomic(run_dir + "/dist.json",
+                    nlohmann::json{{"world_size", job.group->size()},
+                                   {"backend", job.group->backend()},
+                                   {"launched_by", job.source}}
+                            .dump(2) +
+                        "\n");
 }
 
 std::string agree_on_run_dir(const DistributedJob& job, const std::function<std::string()>& make) {

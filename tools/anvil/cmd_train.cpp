@@ -134,6 +134,7 @@ void register_train(CLI::App& app, Context& ctx) {
                                            });
       lm.validate();
       ensure_directory(lm.run_dir);
+      record_world(job, lm.run_dir);
       if (job.rank == 0) {
         config.save(lm.run_dir + "/config.yaml");
         std::fprintf(stderr, "run directory: %s\n", lm.run_dir.c_str());
@@ -176,6 +177,7 @@ void register_train(CLI::App& app, Context& ctx) {
       });
     }
     options.validate();
+    record_world(job, options.run_dir);
     if (job.rank == 0) {
       config.save(options.run_dir + "/config.yaml");
       std::fprintf(stderr, "run directory: %s\n", options.run_dir.c_str());

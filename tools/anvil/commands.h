@@ -44,8 +44,11 @@ struct DistributedJob {
   int rank = 0;
   int threads = 1;     // for run.threads = 0: this machine's cores shared by its ranks
   std::string device;  // run.device, made cuda:LOCAL_RANK for CUDA ranks
+  std::string source;  // what started the ranks: "torchrun" variables or "slurm"
 };
 DistributedJob join_distributed_job(const Config& config);
+// Rank 0 of a distributed job writes RUN/dist.json: world size, backend, how it was started.
+void record_world(const DistributedJob& job, const std::string& run_dir);
 // `make()` on rank 0 (creating the run directory), its result on every rank.
 std::string agree_on_run_dir(const DistributedJob& job, const std::function<std::string()>& make);
 
