@@ -172,11 +172,6 @@ struct IntentRun {
   int rank = 0, world = 1;
   std::unique_ptr<dist::DataParallel> data_parallel;
 
-  // Sums over the ranks (the values themselves in one process).
-  std::vector<double> sum_over_ranks(std::vector<double> values) const {
-    return group ? group->all_reduce(std::move(values)) : values;
-  }
-
   // One step; data-parallel: this rank's rows of the global batch, its mean loss scaled by its
   // share of the rows, so the averaged gradient is that of the whole batch's mean loss.
   std::map<std::string, double> step(train::Engine& e) {
@@ -187,7 +182,7 @@ struct IntentRun {
     auto in = batch->inputs.to(model.device);
     auto tgt = batch->targets.to(model.device);
     const double rows = static_cast<double>(tgt.intent.size(0));
-    const double all_rows = group ? sum_over_ranks({rows})[0] : rows;
+    const double all_rows = dist::sum_over_ranks(group, {rows})[0];
     auto out = model.net->forward(in);
     auto parts = model.net->loss(out, tgt, o.loss_weights);
     if (e.state().iteration == o.inject_nan_at)  // fault injection: a poisoned batch
@@ -199,7 +194,7 @@ struct IntentRun {
     optimizer->step();
     const double correct =
         out.intent_logits.argmax(-1).eq(tgt.intent).to(torch::kFloat).sum().item<double>();
-    const auto totals = sum_over_ranks({parts.total.item<double>() * rows, correct});
+    const auto totals = dist::sum_over_ranks(group, {parts.total.item<double>() * rows, correct});
     return {{"loss", totals[0] / all_rows}, {"intent_acc", totals[1] / all_rows}};
   }
 

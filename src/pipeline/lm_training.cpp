@@ -304,11 +304,6 @@ struct LmRun {
     return chunk;
   }
 
-  // Sums over the ranks (the values themselves in one process).
-  std::vector<double> sum_over_ranks(std::vector<double> values) const {
-    return group ? group->all_reduce(std::move(values)) : values;
-  }
-
   // Epoch plan: a deterministic shuffle per epoch -> packed rows. The data position is (epoch,
   // next_row), which is what checkpoints save.
   std::vector<std::vector<const Tokenized*>> plan_epoch(int64_t epoch) const {
@@ -359,7 +354,7 @@ struct LmRun {
       local_weight += weights.back();
       local_tokens += static_cast<double>(micro.back().tokens);
     }
-    const auto totals = sum_over_ranks({local_weight, local_tokens});
+    const auto totals = dist::sum_over_ranks(group, {local_weight, local_tokens});
     position.tokens_seen += static_cast<int64_t>(totals[1]);
     double loss_sum = 0;
     for (size_t m = 0; m < micro.size(); ++m) {
@@ -373,7 +368,7 @@ struct LmRun {
     if (data_parallel) data_parallel->average_gradients();
     e.fire(train::Event::kBackwardCompleted);
     optimizer->step();
-    return {{"loss", sum_over_ranks({loss_sum})[0] / world}};
+    return {{"loss", dist::sum_over_ranks(group, {loss_sum})[0] / world}};
   }
 
   std::map<std::string, double> validate() {
@@ -392,7 +387,7 @@ struct LmRun {
       ++n;
     }
     model->train();
-    const auto total = sum_over_ranks({sum, static_cast<double>(n)});
+    const auto total = dist::sum_over_ranks(group, {sum, static_cast<double>(n)});
     return {{"val_loss", total[1] > 0 ? total[0] / total[1] : NAN}};
   }
 

@@ -34,9 +34,10 @@ std::vector<std::vector<size_t>> make_buckets(const std::vector<torch::Tensor>& 
 }
 
 // Sends `tensors` from root, a few large flat messages instead of one per tensor.
-void broadcast_flat(ProcessGroup& group, std::vector<torch::Tensor>& tensors, int root) {
+void broadcast_flat(ProcessGroup& group, std::vector<torch::Tensor>& tensors, int root,
+                    int64_t bucket_bytes) {
   if (tensors.empty()) return;
-  for (const auto& bucket : make_buckets(tensors, 25 * 1024 * 1024)) {
+  for (const auto& bucket : make_buckets(tensors, bucket_bytes)) {
     std::vector<torch::Tensor> parts;
     for (size_t k : bucket) parts.push_back(tensors[k].detach().reshape({-1}));
     std::vector<torch::Tensor> flat{torch::cat(parts)};
@@ -66,7 +67,10 @@ std::string describe(const DataParallelStats& st, double seconds) {
 DataParallel::DataParallel(std::shared_ptr<ProcessGroup> group,
                            std::vector<torch::Tensor> parameters,
                            std::vector<torch::Tensor> buffers, DataParallelOptions options)
-    : group_(std::move(group)), parameters_(std::move(parameters)), buffers_(std::move(buffers)) {
+    : group_(std::move(group)),
+      parameters_(std::move(parameters)),
+      buffers_(std::move(buffers)),
+      bucket_bytes_(options.bucket_bytes) {
   if (!group_) throw Error("DataParallel: no process group");
   if (options.bucket_bytes < 1)
     throw usage_error("DataParallel bucket_bytes = " + std::to_string(options.bucket_bytes) +
@@ -83,20 +87,22 @@ DataParallel DataParallel::for_module(std::shared_ptr<ProcessGroup> group,
 }
 
 void DataParallel::broadcast_from(int root) {
-  broadcast_flat(*group_, parameters_, root);
-  broadcast_flat(*group_, buffers_, root);
+  broadcast_flat(*group_, parameters_, root, bucket_bytes_);
+  broadcast_flat(*group_, buffers_, root, bucket_bytes_);
 }
 
-void DataParallel::broadcast_buffers(int root) { broadcast_flat(*group_, buffers_, root); }
+void DataParallel::broadcast_buffers(int root) {
+  broadcast_flat(*group_, buffers_, root, bucket_bytes_);
+}
 
 void DataParallel::average_gradients() {
   if (parameters_.empty()) return;
   const auto t0 = std::chrono::steady_clock::now();
   // Which parameters have a gradient on some rank (the others stay undefined everywhere).
-  auto present = torch::empty({static_cast<int64_t>(parameters_.size())}, torch::kFloat32);
+  std::vector<float> has_grad(parameters_.size());
   for (size_t k = 0; k < parameters_.size(); ++k)
-    present[static_cast<int64_t>(k)] = parameters_[k].grad().defined() ? 1.0f : 0.0f;
-  present = present.to(group_->device());
+    has_grad[k] = parameters_[k].grad().defined() ? 1.0f : 0.0f;
+  auto present = torch::tensor(has_grad).to(group_->device());
   group_->all_reduce_async(present).wait();
   present = present.cpu();
   const auto* any = present.data_ptr<float>();

@@ -25,6 +25,11 @@
 
 namespace anvil::dist {
 
+std::vector<double> sum_over_ranks(const std::shared_ptr<ProcessGroup>& group,
+                                   std::vector<double> values) {
+  return group ? group->all_reduce(std::move(values)) : values;
+}
+
 std::string built_backends() {
   std::string b;
 #ifdef ANVIL_WITH_GLOO

@@ -63,6 +63,7 @@ class DataParallel {
  private:
   std::shared_ptr<ProcessGroup> group_;
   std::vector<torch::Tensor> parameters_, buffers_;
+  int64_t bucket_bytes_;
   std::vector<std::vector<size_t>> buckets_;  // indices into parameters_, reverse order, one dtype
   DataParallelStats stats_;
 };

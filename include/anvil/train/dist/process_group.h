@@ -64,6 +64,10 @@ class ProcessGroup {
   std::unique_ptr<Impl> impl_;
 };
 
+// Sums `values` over the ranks of `group`; without a group (one process) returns them as they are.
+std::vector<double> sum_over_ranks(const std::shared_ptr<ProcessGroup>& group,
+                                   std::vector<double> values);
+
 // The backends this build of anvil can create ("gloo", "gloo, nccl"; empty when it was built
 // without c10d's Gloo headers — install libgloo-dev and rebuild).
 std::string built_backends();
