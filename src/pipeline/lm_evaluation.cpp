@@ -3,6 +3,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -18,112 +19,148 @@
 
 namespace anvil::pipeline {
 
-std::vector<SpecialistScore> score_records(models::LlamaForCausalLM& model,
-                                           const tokenize::Tokenizer& tok, int64_t eos_id,
-                                           int64_t pad_id,
-                                           const std::vector<const SftRecord*>& recs,
-                                           int64_t max_new_tokens, Sink* progress,
-                                           int64_t loss_chunk) {
-  std::map<std::string, SpecialistScore> by;
-  std::map<std::string, std::pair<double, int64_t>> nll;  // response-token NLL sum, count
+namespace {
+
+// What one specialist's records add up to; summed over ranks before the scores are formed.
+struct Tally {
+  double records = 0, field = 0, exact = 0;
+  double nll_sum = 0, nll_count = 0;  // response-token NLL of the reference completions
+};
+constexpr size_t kTallyFields = 5;
+
+// Perplexity of the reference completion (response + EOS) given the prompt, into `t`.
+void add_reference_nll(models::LlamaForCausalLM& model, const tokenize::Tokenizer& tok,
+                       int64_t eos_id, const SftRecord& r, int64_t loss_chunk, Tally& t) {
+  std::vector<int64_t> ids = tok.encode(r.prompt);
+  const int64_t prompt_len = static_cast<int64_t>(ids.size());
+  tok.encode_append(r.completion, ids);
+  ids.push_back(eos_id);
+  const int64_t n = static_cast<int64_t>(ids.size());
+  if (n > model->config().max_position_embeddings || prompt_len == 0) return;
+  const auto device = model->parameters().front().device();
+  auto input = torch::tensor(ids).unsqueeze(0).to(device);
+  auto labels = input.clone();
+  labels.narrow(1, 0, prompt_len).fill_(-100);
+  models::LlamaInputs in{input};
+  const bool chunked = loss_chunk > 0 && (model->lm_head.is_empty() || !model->lm_head->has_lora());
+  const double loss =
+      (chunked ? models::chunked_causal_lm_loss(model->hidden_states(in), model->lm_head_weight(),
+                                                labels, {}, loss_chunk)
+               : models::causal_lm_loss(model->forward(in).to(torch::kFloat32), labels))
+          .item<double>();
+  t.nll_sum += loss * static_cast<double>(n - prompt_len);
+  t.nll_count += static_cast<double>(n - prompt_len);
+}
+
+// The tallies of every rank added up, in the order of `names` (the same on every rank).
+void sum_tallies(const std::shared_ptr<dist::ProcessGroup>& group,
+                 const std::vector<std::string>& names, std::map<std::string, Tally>& by) {
+  if (!group) return;
+  std::vector<double> flat;
+  for (const auto& name : names) {
+    const Tally& t = by[name];
+    flat.insert(flat.end(), {t.records, t.field, t.exact, t.nll_sum, t.nll_count});
+  }
+  flat = dist::sum_over_ranks(group, std::move(flat));
+  for (size_t i = 0; i < names.size(); ++i) {
+    const double* v = flat.data() + i * kTallyFields;
+    by[names[i]] = Tally{v[0], v[1], v[2], v[3], v[4]};
+  }
+}
+
+std::vector<SpecialistScore> scores_from(const std::map<std::string, Tally>& by) {
+  std::vector<SpecialistScore> out;
+  SpecialistScore overall{"overall"};
+  double macro = 0, exact = 0, nll_sum = 0, nll_count = 0;
+  for (const auto& [name, t] : by) {
+    if (t.records == 0) continue;  // no validator for it (not a known specialist)
+    SpecialistScore s{name, static_cast<int64_t>(t.records), t.field / t.records,
+                      t.exact / t.records, t.nll_count ? std::exp(t.nll_sum / t.nll_count) : NAN};
+    overall.records += s.records;
+    exact += t.exact;
+    nll_sum += t.nll_sum;
+    nll_count += t.nll_count;
+    macro += s.field_accuracy;
+    out.push_back(s);
+  }
+  overall.field_accuracy = out.empty() ? 0 : macro / static_cast<double>(out.size());
+  overall.exact = exact / std::max<double>(static_cast<double>(overall.records), 1);
+  overall.perplexity = nll_count ? std::exp(nll_sum / nll_count) : NAN;
+  out.push_back(overall);
+  return out;
+}
+
+}  // namespace
+
+std::vector<SpecialistScore> score_records(
+    models::LlamaForCausalLM& model, const tokenize::Tokenizer& tok, int64_t eos_id, int64_t pad_id,
+    const std::vector<const SftRecord*>& recs, int64_t max_new_tokens, Sink* progress,
+    int64_t loss_chunk, const std::shared_ptr<dist::ProcessGroup>& group) {
+  // This rank's share: records rank, rank + world, ...
+  const size_t rank = group ? static_cast<size_t>(group->rank()) : 0;
+  const size_t world = group ? static_cast<size_t>(group->size()) : 1;
+  std::vector<const SftRecord*> mine;
+  for (size_t i = rank; i < recs.size(); i += world) mine.push_back(recs[i]);
+
+  std::map<std::string, Tally> by;
   model->eval();
   {
-    // Perplexity of the reference completions (response + EOS) given the prompt.
     torch::NoGradGuard no_grad;
-    const auto device = model->parameters().front().device();
-    for (const auto* r : recs) {
-      std::vector<int64_t> ids = tok.encode(r->prompt);
-      const int64_t prompt_len = static_cast<int64_t>(ids.size());
-      tok.encode_append(r->completion, ids);
-      ids.push_back(eos_id);
-      const int64_t n = static_cast<int64_t>(ids.size());
-      if (n > model->config().max_position_embeddings || prompt_len == 0) continue;
-      auto input = torch::tensor(ids).unsqueeze(0).to(device);
-      auto labels = input.clone();
-      labels.narrow(1, 0, prompt_len).fill_(-100);
-      models::LlamaInputs in{input};
-      const bool chunked =
-          loss_chunk > 0 && (model->lm_head.is_empty() || !model->lm_head->has_lora());
-      const double loss =
-          (chunked ? models::chunked_causal_lm_loss(model->hidden_states(in),
-                                                    model->lm_head_weight(), labels, {},
-                                                    loss_chunk)
-                   : models::causal_lm_loss(model->forward(in).to(torch::kFloat32), labels))
-              .item<double>();
-      auto& [sum, count] = nll[r->specialist];
-      sum += loss * static_cast<double>(n - prompt_len);
-      count += n - prompt_len;
-    }
+    for (const auto* r : mine)
+      add_reference_nll(model, tok, eos_id, *r, loss_chunk, by[r->specialist]);
   }
   models::GenerationOptions go;
   go.max_new_tokens = max_new_tokens;
   go.stop_token_ids = {eos_id};
   go.stop_strings = {kSftConfidence};
   const size_t batch = 16;
-  for (size_t i = 0; i < recs.size(); i += batch) {
+  for (size_t i = 0; i < mine.size(); i += batch) {
     std::vector<std::string> prompts;
-    const size_t end = std::min(recs.size(), i + batch);
-    for (size_t j = i; j < end; ++j) prompts.push_back(recs[j]->prompt);
+    const size_t end = std::min(mine.size(), i + batch);
+    for (size_t j = i; j < end; ++j) prompts.push_back(mine[j]->prompt);
     auto gen = models::generate(model, tok, prompts, go, nullptr, pad_id);
     for (size_t j = i; j < end; ++j) {
-      const auto* spec = datagen::find_specialist(recs[j]->specialist);
+      const auto* spec = datagen::find_specialist(mine[j]->specialist);
       if (!spec) continue;
-      auto v = datagen::score_output(*spec, recs[j]->response, gen.texts[j - i]);
-      auto& s = by[recs[j]->specialist];
-      s.specialist = recs[j]->specialist;
-      ++s.records;
-      s.field_accuracy += v.score;
-      s.exact += v.score >= 1.0 ? 1 : 0;
+      auto v = datagen::score_output(*spec, mine[j]->response, gen.texts[j - i]);
+      auto& t = by[mine[j]->specialist];
+      t.records += 1;
+      t.field += v.score;
+      t.exact += v.score >= 1.0 ? 1 : 0;
     }
-    emit(progress, Channel::kLog, "\reval %zu/%zu%s", end, recs.size(),
-         end == recs.size() ? "\n" : "");
+    emit(progress, Channel::kLog, "\reval %zu/%zu%s", end, mine.size(),
+         end == mine.size() ? "\n" : "");
   }
-  std::vector<SpecialistScore> out;
-  SpecialistScore overall{"overall"};
-  double macro = 0;
-  double nll_sum = 0;
-  int64_t nll_count = 0;
-  for (auto& [name, s] : by) {
-    const auto [sum, count] = nll[name];
-    s.perplexity = count ? std::exp(sum / static_cast<double>(count)) : NAN;
-    nll_sum += sum;
-    nll_count += count;
-    overall.records += s.records;
-    overall.exact += s.exact;
-    s.field_accuracy /= std::max<int64_t>(s.records, 1);
-    s.exact /= std::max<int64_t>(s.records, 1);
-    macro += s.field_accuracy;
-    out.push_back(s);
-  }
-  overall.field_accuracy = by.empty() ? 0 : macro / static_cast<double>(by.size());
-  overall.exact /= std::max<int64_t>(overall.records, 1);
-  overall.perplexity = nll_count ? std::exp(nll_sum / static_cast<double>(nll_count)) : NAN;
-  out.push_back(overall);
-  return out;
+  std::vector<std::string> names;  // every rank's specialists, in one order
+  for (const auto* r : recs) names.push_back(r->specialist);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  sum_tallies(group, names, by);
+  return scores_from(by);
 }
 
-std::vector<SpecialistScore> evaluate_language_model(models::LlamaForCausalLM& model,
-                                                     const tokenize::BpeTokenizer& tok,
-                                                     const std::string& data_path,
-                                                     int64_t per_specialist, int64_t max_new_tokens,
-                                                     Sink* progress) {
+std::vector<SpecialistScore> evaluate_language_model(
+    models::LlamaForCausalLM& model, const tokenize::BpeTokenizer& tok,
+    const std::string& data_path, int64_t per_specialist, int64_t max_new_tokens, Sink* progress,
+    const std::shared_ptr<dist::ProcessGroup>& group) {
   auto records = load_sft_records(data_path);
   std::vector<int64_t> all(records.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int64_t>(i);
   const int64_t eos = sft_eos_id(tok, model->config().eos_token_id), pad = tok.token_id(kSftPad);
   return score_records(model, tok, eos, pad >= 0 ? pad : eos,
-                       held_out_sample(records, all, per_specialist), max_new_tokens, progress);
+                       held_out_sample(records, all, per_specialist), max_new_tokens, progress, 0,
+                       group);
 }
 
-std::vector<SpecialistScore> evaluate_language_model(const std::string& model_dir,
-                                                     const std::string& data_path,
-                                                     int64_t per_specialist, int64_t max_new_tokens,
-                                                     const std::string& device_spec,
-                                                     Sink* progress) {
+std::vector<SpecialistScore> evaluate_language_model(
+    const std::string& model_dir, const std::string& data_path, int64_t per_specialist,
+    int64_t max_new_tokens, const std::string& device_spec, Sink* progress,
+    const std::shared_ptr<dist::ProcessGroup>& group) {
   auto model = models::load_model_with_adapters(model_dir);
   model->to(train::resolve_device(device_spec));
   auto tok = tokenize::load_tokenizer_json(model_dir + "/tokenizer.json");
-  return evaluate_language_model(model, tok, data_path, per_specialist, max_new_tokens, progress);
+  return evaluate_language_model(model, tok, data_path, per_specialist, max_new_tokens, progress,
+                                 group);
 }
 
 std::string format_specialist_scores(const std::vector<SpecialistScore>& scores) {

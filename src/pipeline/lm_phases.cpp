@@ -9,18 +9,19 @@
 
 #include "anvil/core/config.h"
 #include "anvil/core/error.h"
-#include "anvil/core/sink.h"
 #include "anvil/core/fs.h"
 #include "anvil/core/plot.h"
+#include "anvil/core/sink.h"
 #include "anvil/data/jsonl.h"
 #include "anvil/datagen/specialist.h"
 #include "anvil/datagen/specialist_generator.h"
 #include "anvil/datagen/specialist_record.h"
 #include "anvil/models/llama_io.h"
-#include "anvil/pipeline/datagen_stage.h"
 #include "anvil/models/peft_adapter.h"
+#include "anvil/pipeline/datagen_stage.h"
 #include "anvil/pipeline/phase_reuse.h"
 #include "anvil/pipeline/replay.h"
+#include "anvil/train/dist/rank_zero.h"
 
 namespace anvil::pipeline {
 namespace {
@@ -122,13 +123,18 @@ std::optional<FinishedPhase> reuse_phase(const std::string& earlier, const std::
 
 // Phase p's data, training (from scratch, or a LoRA adapter on `base` then merged) and the scores
 // of every specialist so far on the held-out sets. Phase folder contents as in lm_phases.h.
+// Data-parallel (o.train.group): rank 0 writes the data and the merged model, every rank trains
+// and scores its share of the held-out records.
 FinishedPhase train_phase(const ProgressiveOptions& o, size_t p, const std::string& dir,
                           const std::string& base, const std::vector<std::string>& new_data,
                           const std::vector<std::string>& eval_data) {
   const std::string tag = "phase " + std::to_string(p);
-  generate(o.phases[p], o.n_per_specialist, o.data_seed + p, new_data[p], tag + " data");
-  generate(o.phases[p], o.train.eval_per_specialist, o.data_seed + kEvalSeedOffset + p,
-           eval_data[p], tag + " held-out set");
+  const auto& group = o.train.group;
+  dist::on_rank_zero(group, [&] {
+    generate(o.phases[p], o.n_per_specialist, o.data_seed + p, new_data[p], tag + " data");
+    generate(o.phases[p], o.train.eval_per_specialist, o.data_seed + kEvalSeedOffset + p,
+             eval_data[p], tag + " held-out set");
+  });
   LmTrainOptions t = o.train;
   t.run_dir = dir;
   t.data_path = new_data[p];
@@ -143,20 +149,23 @@ FinishedPhase train_phase(const ProgressiveOptions& o, size_t p, const std::stri
     if (o.phase_lr > 0) t.lr = o.phase_lr;
     if (o.phase_epochs > 0) t.epochs = o.phase_epochs;
     if (o.phase_prompt_loss_weight >= 0) t.prompt_loss_weight = o.phase_prompt_loss_weight;
-    if (o.replay_fraction > 0)
-      t.data_path = mix_replay(new_data[p], {new_data.begin(), new_data.begin() + p},
-                               o.replay_fraction, o.data_seed + p, dir + "/data/train.jsonl", o.train.sink);
+    if (o.replay_fraction > 0) {
+      t.data_path = dir + "/data/train.jsonl";
+      dist::on_rank_zero(group, [&] {
+        mix_replay(new_data[p], {new_data.begin(), new_data.begin() + p}, o.replay_fraction,
+                   o.data_seed + p, t.data_path, o.train.sink);
+      });
+    }
   }
   const auto trained = train_language_model(t);
   FinishedPhase done;
   done.model = t.lora ? "merged" : "model";
   const std::string model_dir = dir + "/" + done.model;
-  if (t.lora) merge_adapter(trained.model_dir, model_dir);
+  if (t.lora) dist::on_rank_zero(group, [&] { merge_adapter(trained.model_dir, model_dir); });
   for (size_t k = 0; k <= p; ++k)
-    for (const auto& s :
-         evaluate_language_model(model_dir, eval_data[k], o.train.eval_per_specialist,
-                                 o.train.max_new_tokens, o.train.device,
-                                 o.train.progress ? o.train.sink : nullptr))
+    for (const auto& s : evaluate_language_model(
+             model_dir, eval_data[k], o.train.eval_per_specialist, o.train.max_new_tokens,
+             o.train.device, o.train.progress ? o.train.sink : nullptr, group))
       if (s.specialist != "overall") done.scores[s.specialist] = s.field_accuracy;
   return done;
 }
@@ -236,8 +245,15 @@ void ProgressiveOptions::validate() const {
                       ": lm.phases needs held-out records (>= 1) for the retention table");
 }
 
-ProgressiveResult run_progressive_training(const ProgressiveOptions& o) {
-  o.validate();
+ProgressiveResult run_progressive_training(const ProgressiveOptions& options) {
+  options.validate();
+  ProgressiveOptions o = options;
+  const auto& group = o.train.group;
+  const bool writer = !group || group->rank() == 0;  // rank 0 speaks and writes for the job
+  if (!writer) {
+    o.train.sink = nullptr;
+    o.train.progress = false;
+  }
   ProgressiveResult result;
   result.table = RetentionTable(o.phases);
   ensure_directory(o.run_dir);
@@ -256,36 +272,45 @@ ProgressiveResult run_progressive_training(const ProgressiveOptions& o) {
 
     // Phases are reused while they match; from the first that does not, all are trained.
     std::optional<FinishedPhase> done;
-    if (reusing) done = reuse_phase(o.reuse_dir + "/" + name, fingerprint, dir, o.train.sink);
-    reusing = done.has_value();
+    if (reusing)
+      reusing =
+          dist::from_rank_zero(group, [&] {
+            const bool copied =
+                reuse_phase(o.reuse_dir + "/" + name, fingerprint, dir, o.train.sink).has_value();
+            return std::string(copied ? "reused" : "");
+          }) == "reused";
+    if (reusing) done = read_finished_phase(dir);
     if (!done) done = train_phase(o, p, dir, full_model, new_data, eval_data);
     full_model = dir + "/" + done->model;
     result.table.record(p, done->scores);
-    write_retention(result.table, o.targets, o.run_dir);
     result.phase_seconds.push_back(
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-    if (!reusing) {
+    dist::on_rank_zero(group, [&] {
+      write_retention(result.table, o.targets, o.run_dir);
+      if (reusing) return;
       done->fingerprint = fingerprint;
       done->seconds = result.phase_seconds.back();
       write_finished_phase(dir, *done);
-    }
+    });
     emit(o.train.sink, Channel::kResult,
-        "\nafter %s (%.0f s%s): field accuracy on held-out records, retention = score now / "
-        "score after own phase\n%s",
-        tag.c_str(), result.phase_seconds.back(), reusing ? ", reused" : "",
-        result.table.format().c_str());
+         "\nafter %s (%.0f s%s): field accuracy on held-out records, retention = score now / "
+         "score after own phase\n%s",
+         tag.c_str(), result.phase_seconds.back(), reusing ? ", reused" : "",
+         result.table.format().c_str());
   }
 
   // The final model as one plain folder.
   result.model_dir = o.run_dir + "/model";
-  std::filesystem::copy(
-      full_model, result.model_dir,
-      std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
+  dist::on_rank_zero(group, [&] {
+    std::filesystem::copy(full_model, result.model_dir,
+                          std::filesystem::copy_options::recursive |
+                              std::filesystem::copy_options::overwrite_existing);
+  });
   emit(o.train.sink, Channel::kResult,
-      "\ntargets (new phase >= %.0f%% field accuracy, earlier specialists >= %.0f%% "
-      "retention): %s\nmodel: %s\n",
-      100 * o.targets.new_phase_min, 100 * o.targets.retention_min,
-      result.table.targets_met(o.targets) ? "met" : "NOT met", result.model_dir.c_str());
+       "\ntargets (new phase >= %.0f%% field accuracy, earlier specialists >= %.0f%% "
+       "retention): %s\nmodel: %s\n",
+       100 * o.targets.new_phase_min, 100 * o.targets.retention_min,
+       result.table.targets_met(o.targets) ? "met" : "NOT met", result.model_dir.c_str());
   return result;
 }
 

@@ -9,8 +9,8 @@
 #include "anvil/core/config.h"
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
-#include "anvil/core/sink.h"
 #include "anvil/core/progress.h"
+#include "anvil/core/sink.h"
 #include "anvil/datagen/specialist.h"
 #include "anvil/datagen/specialist_generator.h"
 #include "anvil/pipeline/datagen_stage.h"
@@ -18,6 +18,7 @@
 #include "anvil/pipeline/lm_training.h"
 #include "anvil/pipeline/run_dir.h"
 #include "anvil/train/device.h"
+#include "anvil/train/dist/rank_zero.h"
 
 namespace anvil::pipeline {
 namespace {
@@ -35,12 +36,15 @@ datagen::DatagenOptions datagen_options(const Config& c, const std::string& outp
 }
 
 // model.type: llama with lm.phases — progressive LoRA phases and the retention table.
-void run_progressive_pipeline(const Config& config, const std::string& run_dir, Sink* sink) {
+void run_progressive_pipeline(const Config& config, const std::string& run_dir, Sink* sink,
+                              const std::shared_ptr<dist::ProcessGroup>& group) {
   const auto t0 = std::chrono::steady_clock::now();
   ProgressiveOptions o = ProgressiveOptions::from_config(config);
   o.run_dir = run_dir;
   o.train.sink = sink;
+  o.train.group = group;
   auto r = run_progressive_training(o);
+  if (group && group->rank() != 0) return;
   const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   emit(sink, Channel::kResult, "total %s; retention table: %s/retention.md\n",
        format_duration(total).c_str(), run_dir.c_str());
@@ -53,38 +57,42 @@ void run_progressive_pipeline(const Config& config, const std::string& run_dir, 
 }
 
 // model.type: llama — specialist data -> tokenizer + language model -> validator scores.
-void run_language_model_pipeline(const Config& config, const std::string& run_dir, Sink* sink) {
+void run_language_model_pipeline(const Config& config, const std::string& run_dir, Sink* sink,
+                                 const std::shared_ptr<dist::ProcessGroup>& group) {
   if (!config.get_string_list("lm.phases").empty()) {
     if (config.get_string("train.mode") == "check_only")
       throw usage_error(
           "train.mode = check_only does not apply to lm.phases (each phase's checks run before "
           "it trains, in check_and_train mode)")
           .about("mode", "check_and_train");
-    run_progressive_pipeline(config, run_dir, sink);
+    run_progressive_pipeline(config, run_dir, sink, group);
     return;
   }
   const auto t0 = std::chrono::steady_clock::now();
   LmTrainOptions o = LmTrainOptions::from_config(config);
   o.run_dir = run_dir;
   o.sink = sink;
+  o.group = group;
   if (o.data_path.empty()) {
-    datagen::SpecialistDatagenOptions d;
-    d.specialists = config.get_string("lm.specialists");
-    const auto selected = datagen::select_specialists(d.specialists);
-    d.n = config.get_int("lm.n_per_specialist") * static_cast<int64_t>(selected.size());
-    d.seed = static_cast<uint64_t>(config.get_int("datagen.seed"));
-    d.threads = 0;
-    d.output = run_dir + "/data/specialists.jsonl";
-    d.validate();
-    generate_with_progress(d, "specialist datagen");
-    o.data_path = d.output;
+    o.data_path = run_dir + "/data/specialists.jsonl";
+    dist::on_rank_zero(group, [&] {
+      datagen::SpecialistDatagenOptions d;
+      d.specialists = config.get_string("lm.specialists");
+      const auto selected = datagen::select_specialists(d.specialists);
+      d.n = config.get_int("lm.n_per_specialist") * static_cast<int64_t>(selected.size());
+      d.seed = static_cast<uint64_t>(config.get_int("datagen.seed"));
+      d.threads = 0;
+      d.output = o.data_path;
+      d.validate();
+      generate_with_progress(d, "specialist datagen");
+    });
   }
   auto r = train_language_model(o);
-  if (!r.trained) return;  // check_only: the checks' report was the result
+  if (!r.trained || (group && group->rank() != 0)) return;  // check_only: the report was it
   const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   emit(sink, Channel::kResult,
-      "\nheld-out evaluation (generated answers scored by each specialist's validator):\n%s",
-      format_specialist_scores(r.scores).c_str());
+       "\nheld-out evaluation (generated answers scored by each specialist's validator):\n%s",
+       format_specialist_scores(r.scores).c_str());
   emit(sink, Channel::kResult,
        "\n%lld parameters, %lld training tokens, %.0f tokens/s; total %s\nmodel: %s\n",
        static_cast<long long>(r.parameters), static_cast<long long>(r.tokens_seen),
@@ -115,52 +123,65 @@ Config with_absolute_reuse_dir(const Config& config) {
 
 }  // namespace
 
-PipelineResult run_pipeline(const Config& input, Sink* sink) {
+PipelineResult run_pipeline(const Config& input, Sink* sink,
+                            const std::shared_ptr<dist::ProcessGroup>& group) {
   const auto t0 = std::chrono::steady_clock::now();
   PipelineResult result;
   const Config config = with_absolute_reuse_dir(input);
+  const bool writer = !group || group->rank() == 0;  // rank 0 speaks and writes for the job
+  if (!writer) sink = nullptr;
   const std::string base = config.get_string("run.dir");
-  result.run_dir = create_run_dir(base, config.get_string("run.name"));
-  update_latest_link(base, result.run_dir);
-  config.save(result.run_dir + "/config.yaml");
+  result.run_dir = dist::from_rank_zero(group, [&] {
+    const std::string dir = create_run_dir(base, config.get_string("run.name"));
+    update_latest_link(base, dir);
+    config.save(dir + "/config.yaml");
+    return dir;
+  });
   log_line(sink, "run directory: %s", result.run_dir.c_str());
   if (config.get_string("model.type") == "llama") {
-    run_language_model_pipeline(config, result.run_dir, sink);
+    run_language_model_pipeline(config, result.run_dir, sink, group);
     return result;
   }
 
-  // 1. Data: the configured file, or generated into the run directory.
+  // 1. Data: the configured file, or generated into the run directory; and the benchmark set.
   std::string data_path = config.get_string("data.path");
-  if (data_path.empty()) {
-    data_path = result.run_dir + "/data/train.jsonl";
-    auto options = datagen_options(config, data_path, config.get_int("datagen.n"),
-                                   static_cast<uint64_t>(config.get_int("datagen.seed")));
-    options.negatives = config.get_double("datagen.negatives");
-    generate_with_progress(options, "datagen");
-  }
   IntentTrainOptions to = IntentTrainOptions::from_config(config);
-  to.data_path = data_path;
   to.run_dir = result.run_dir;
   to.sink = sink;
-  if (to.checks.mode == train::ValidationMode::kCheckOnly) {
+  to.group = group;
+  const bool check_only = to.checks.mode == train::ValidationMode::kCheckOnly;
+  const uint64_t bench_seed = static_cast<uint64_t>(config.get_int("eval.benchmark_seed"));
+  if (!check_only && bench_seed == static_cast<uint64_t>(config.get_int("datagen.seed")))
+    throw usage_error(
+        "eval.benchmark_seed equals datagen.seed: the benchmark set must be fresh data");
+  const bool generate_data = data_path.empty();
+  if (generate_data) data_path = result.run_dir + "/data/train.jsonl";
+  const std::string bench_path = result.run_dir + "/data/benchmark.jsonl";
+  dist::on_rank_zero(group, [&] {
+    if (generate_data) {
+      auto options = datagen_options(config, data_path, config.get_int("datagen.n"),
+                                     static_cast<uint64_t>(config.get_int("datagen.seed")));
+      options.negatives = config.get_double("datagen.negatives");
+      generate_with_progress(options, "datagen");
+    }
+    if (!check_only)
+      generate_with_progress(
+          datagen_options(config, bench_path, config.get_int("eval.benchmark_n"), bench_seed),
+          "benchmark set");
+  });
+  to.data_path = data_path;
+  if (check_only) {
     result.train = train_intent_classifier(to);  // prints the report; throws when a check fails
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return result;
   }
-  const uint64_t bench_seed = static_cast<uint64_t>(config.get_int("eval.benchmark_seed"));
-  if (bench_seed == static_cast<uint64_t>(config.get_int("datagen.seed")))
-    throw usage_error(
-        "eval.benchmark_seed equals datagen.seed: the benchmark set must be fresh data");
-  const std::string bench_path = result.run_dir + "/data/benchmark.jsonl";
-  generate_with_progress(
-      datagen_options(config, bench_path, config.get_int("eval.benchmark_n"), bench_seed),
-      "benchmark set");
-
   // 2. Train.
   result.train = train_intent_classifier(to);
+  if (!writer) return result;  // rank 0 evaluates, predicts and writes the summary
 
   // 3. Evaluate on the fresh benchmark set.
-  models::IntentModel model = models::load_intent_model(result.train.model_dir, train::resolve_device(to.device));
+  models::IntentModel model =
+      models::load_intent_model(result.train.model_dir, train::resolve_device(to.device));
   auto bench_records = data::load_intent_records(bench_path);
   result.benchmark = evaluate_intent_model(model, bench_records);
   emit(sink, Channel::kResult, "\nbenchmark (fresh data, seed %llu):\n%s",
@@ -209,11 +230,11 @@ PipelineResult run_pipeline(const Config& input, Sink* sink) {
                             {"total_seconds", result.seconds}};
   write_file_atomic(result.run_dir + "/summary.json", summary.dump(2) + "\n");
   emit(sink, Channel::kResult,
-      "\nbest validation intent accuracy %.2f%% (epoch %lld); benchmark intent %.2f%%, "
-      "execution %.2f%%; total %s\nmodel: %s\n",
-      100 * result.train.best_val_intent_acc, static_cast<long long>(result.train.best_epoch),
-      100 * result.benchmark.intent_acc, 100 * result.benchmark.execution_acc,
-      format_duration(result.seconds).c_str(), result.train.model_dir.c_str());
+       "\nbest validation intent accuracy %.2f%% (epoch %lld); benchmark intent %.2f%%, "
+       "execution %.2f%%; total %s\nmodel: %s\n",
+       100 * result.train.best_val_intent_acc, static_cast<long long>(result.train.best_epoch),
+       100 * result.benchmark.intent_acc, 100 * result.benchmark.execution_acc,
+       format_duration(result.seconds).c_str(), result.train.model_dir.c_str());
   return result;
 }
 

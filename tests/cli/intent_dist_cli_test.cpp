@@ -3,7 +3,9 @@
 // its own statistics), rank 0 alone writes, and --resume needs the same number of ranks.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include "anvil/train/dist/process_group.h"
@@ -28,14 +30,13 @@ TEST(IntentDistCli, TwoRanksTrainTheClassifierAsOneProcessDoes) {
   if (dist::built_backends().empty()) GTEST_SKIP() << "built without c10d Gloo";
   TempDir dir("intent-dist");
   ASSERT_EQ(run_anvil("datagen -n 3000 --seed 4 -o d.jsonl", dir.path()).exit_code, 0);
-  auto one = run_anvil("train --data d.jsonl --run-dir one " + kSmall + "train.batch_size=64",
-                       dir.path());
+  auto one =
+      run_anvil("train --data d.jsonl --run-dir one " + kSmall + "train.batch_size=64", dir.path());
   ASSERT_EQ(one.exit_code, 0) << one.output;
   const std::string launch =
       "launch --nproc-per-node 2 --master-port " + std::to_string(free_port()) + " -- anvil ";
-  auto two = run_anvil(launch + "train --data d.jsonl --run-dir two " + kSmall +
-                           "train.batch_size=32",
-                       dir.path());
+  auto two = run_anvil(
+      launch + "train --data d.jsonl --run-dir two " + kSmall + "train.batch_size=32", dir.path());
   ASSERT_EQ(two.exit_code, 0) << two.output;
   EXPECT_NE(two.output.find("[rank 0] data-parallel over 2 ranks (gloo): 64 records per step"),
             std::string::npos)
@@ -53,6 +54,34 @@ TEST(IntentDistCli, TwoRanksTrainTheClassifierAsOneProcessDoes) {
       << alone.output;
   auto resumed = run_anvil(launch + "train --resume two " + kSmall + "train.epochs=7", dir.path());
   EXPECT_EQ(resumed.exit_code, 0) << resumed.output;
+}
+
+// The default job, `anvil pipeline`, as two ranks: rank 0 generates the data and the benchmark set
+// and evaluates; both train. One run directory, the benchmark in its summary.
+TEST(IntentDistCli, ThePipelineRunsAsTwoRanks) {
+  if (dist::built_backends().empty()) GTEST_SKIP() << "built without c10d Gloo";
+  TempDir dir("intent-dist-pipeline");
+  auto r = run_anvil("launch --nproc-per-node 2 --master-port " + std::to_string(free_port()) +
+                         " -- anvil pipeline " + kSmall.substr(3) +  // pipeline has no -q
+                         "train.batch_size=32 datagen.n=3000 eval.benchmark_n=300 "
+                         "run.dir=runs run.name=p",
+                     dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("[rank 0] data-parallel over 2 ranks (gloo): 64 records per step"),
+            std::string::npos)
+      << r.output;
+  EXPECT_EQ(r.output.find("[rank 1] benchmark"), std::string::npos) << r.output;
+  int dirs = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir / "runs")) dirs += !e.is_symlink();
+  EXPECT_EQ(dirs, 1);
+  const std::string run = dir / "runs/latest";
+  const auto summary = nlohmann::json::parse(read_text(run + "/summary.json"));
+  EXPECT_EQ(summary["benchmark"]["records"], 300);
+  EXPECT_GT(summary["benchmark"]["intent_acc"].get<double>(), 0.3);
+  EXPECT_EQ(nlohmann::json::parse(read_text(run + "/dist.json"))["world_size"], 2);
+  // 3000 generated records, written once.
+  const std::string data = read_text(run + "/data/train.jsonl");
+  EXPECT_EQ(std::count(data.begin(), data.end(), '\n'), 3000);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 // --resume continues with the same number of ranks (and says why not with another).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -33,8 +34,8 @@ std::vector<CommandResult> run_ranks_cli(int world, const std::string& args,
   for (int r = 0; r < world; ++r)
     cmd += "( RANK=" + std::to_string(r) + " WORLD_SIZE=" + std::to_string(world) +
            " MASTER_ADDR=127.0.0.1 MASTER_PORT=" + std::to_string(port) + " timeout 300 '" +
-           ANVIL_BINARY + "' " + args + " > rank" + std::to_string(r) + ".log 2>&1; echo $? > rank" +
-           std::to_string(r) + ".rc ) &\n";
+           ANVIL_BINARY + "' " + args + " > rank" + std::to_string(r) +
+           ".log 2>&1; echo $? > rank" + std::to_string(r) + ".rc ) &\n";
   run_command("cd '" + cwd + "' && { " + cmd + " wait; }");
   std::vector<CommandResult> out(world);
   for (int r = 0; r < world; ++r) {
@@ -53,9 +54,10 @@ double max_relative_difference(const std::string& a, const std::string& b) {
     const auto* other = fa.find(t.name);
     EXPECT_NE(other, nullptr) << t.name;
     if (!other) continue;
-    const auto x = io::to_torch(*other).to(torch::kFloat64), y = io::to_torch(t).to(torch::kFloat64);
-    worst = std::max(worst, (x - y).abs().max().item<double>() /
-                                std::max(1e-30, y.abs().max().item<double>()));
+    const auto x = io::to_torch(*other).to(torch::kFloat64),
+               y = io::to_torch(t).to(torch::kFloat64);
+    worst = std::max(
+        worst, (x - y).abs().max().item<double>() / std::max(1e-30, y.abs().max().item<double>()));
   }
   return worst;
 }
@@ -77,15 +79,17 @@ class LmDistCli : public ::testing::Test {
 };
 
 TEST_F(LmDistCli, TwoRanksMatchOneProcessWithTheWholeBatch) {
-  train("one", "train.batch_size=4");
+  train("one", "train.batch_size=4 lm.eval_per_specialist=5");
   train("accum", "train.batch_size=2 lm.grad_accum=2");
-  auto ranks = run_ranks_cli(2, "train --data d.jsonl --run-dir two " + kTiny + "train.batch_size=2",
-                             dir.path());
+  auto ranks = run_ranks_cli(
+      2, "train --data d.jsonl --run-dir two " + kTiny + "train.batch_size=2", dir.path());
   for (int r = 0; r < 2; ++r) ASSERT_EQ(ranks[r].exit_code, 0) << "rank " << r << ranks[r].output;
   EXPECT_NE(ranks[0].output.find("data-parallel over 2 ranks (gloo)"), std::string::npos)
       << ranks[0].output;
   EXPECT_EQ(ranks[1].output.find("final val loss"), std::string::npos) << ranks[1].output;
-  const auto model = [&](const std::string& run) { return dir / (run + "/model/model.safetensors"); };
+  const auto model = [&](const std::string& run) {
+    return dir / (run + "/model/model.safetensors");
+  };
   // Tolerance: fp32 sums in another order (per rank, then across ranks) differ by a few ulp per
   // step, and Adam's update amplifies relative differences of small gradients. Measured: 2 ranks
   // and 1 process with accumulation both within 1e-5 of 1 process; a different batch (a
@@ -93,10 +97,11 @@ TEST_F(LmDistCli, TwoRanksMatchOneProcessWithTheWholeBatch) {
   EXPECT_LT(max_relative_difference(model("two"), model("one")), 1e-5);
   EXPECT_LT(max_relative_difference(model("accum"), model("one")), 1e-5);
   // The same job started by anvil launch: the same computation, so the same bits.
-  auto launched = run_anvil("launch --nproc-per-node 2 --master-port " + std::to_string(free_port()) +
-                                " -- anvil train --data d.jsonl --run-dir launched " + kTiny +
-                                "train.batch_size=2",
-                            dir.path());
+  auto launched =
+      run_anvil("launch --nproc-per-node 2 --master-port " + std::to_string(free_port()) +
+                    " -- anvil train --data d.jsonl --run-dir launched " + kTiny +
+                    "train.batch_size=2 lm.eval_per_specialist=5",
+                dir.path());
   ASSERT_EQ(launched.exit_code, 0) << launched.output;
   EXPECT_NE(launched.output.find("[rank 0] data-parallel over 2 ranks"), std::string::npos)
       << launched.output;
@@ -105,6 +110,17 @@ TEST_F(LmDistCli, TwoRanksMatchOneProcessWithTheWholeBatch) {
   EXPECT_EQ(world["world_size"], 2);
   EXPECT_EQ(world["backend"], "gloo");
   EXPECT_FALSE(std::filesystem::exists(dir / "one/dist.json"));
+  // The held-out records were split over the ranks and their tallies summed: all 5 are counted,
+  // and (the same weights, up to summation order) scored as one process scores them.
+  const auto eval_one = nlohmann::json::parse(read_text(dir / "one/eval.json"));
+  const auto eval_two = nlohmann::json::parse(read_text(dir / "launched/eval.json"));
+  ASSERT_EQ(eval_two.size(), 2u) << eval_two.dump();  // spam_detection, overall
+  EXPECT_EQ(eval_two[0]["records"], 5);
+  EXPECT_EQ(eval_two[0]["records"], eval_one[0]["records"]);
+  EXPECT_NEAR(eval_two[0]["field_accuracy"].get<double>(),
+              eval_one[0]["field_accuracy"].get<double>(), 1e-9);
+  EXPECT_NEAR(eval_two[0]["perplexity"].get<double>(), eval_one[0]["perplexity"].get<double>(),
+              1e-3 * eval_one[0]["perplexity"].get<double>());
   train("half", "train.batch_size=2");
   EXPECT_GT(max_relative_difference(model("half"), model("one")), 1e-2);
 
@@ -133,6 +149,48 @@ TEST_F(LmDistCli, TwoRanksMatchOneProcessWithTheWholeBatch) {
   EXPECT_GT(max_relative_difference(adapter("lora-half"), adapter("lora-one")), 1e-2);
 }
 
+// `anvil pipeline` with progressive phases under anvil launch: rank 0 generates each phase's data
+// and merges its adapter, both ranks train and score their share of the held-out records; the
+// final model and the retention table are one process's with the whole batch.
+TEST_F(LmDistCli, ProgressivePipelineOnTwoRanksMatchesOneProcess) {
+  const std::string phases =
+      "pipeline " + kTiny.substr(3) +  // without -q, which pipeline does not take
+      "lm.eval_per_specialist=3 lm.max_new_tokens=24 train.epochs=2 train.lr=1e-2 "
+      "lm.n_per_specialist=40 'lm.phases=[spam_detection, sentiment_analysis]' "
+      "lm.replay_fraction=0.25 lora.r=4 lora.dropout=0 lm.phase_lr=1e-2 run.dir=runs ";
+  auto one = run_anvil(phases + "run.name=one train.batch_size=4", dir.path());
+  ASSERT_EQ(one.exit_code, 0) << one.output;
+  auto two = run_anvil("launch --nproc-per-node 2 --master-port " + std::to_string(free_port()) +
+                           " -- anvil " + phases + "run.name=two train.batch_size=2",
+                       dir.path());
+  ASSERT_EQ(two.exit_code, 0) << two.output;
+  EXPECT_NE(two.output.find("[rank 0] data-parallel over 2 ranks (gloo): 4 rows per step"),
+            std::string::npos)
+      << two.output;
+  EXPECT_EQ(two.output.find("[rank 1] after phase"), std::string::npos) << two.output;
+  std::vector<std::string> runs;
+  for (const auto& e : std::filesystem::directory_iterator(dir / "runs"))
+    if (!e.is_symlink()) runs.push_back(e.path().filename().string());
+  ASSERT_EQ(runs.size(), 2u);  // one directory per job, not per rank
+  std::sort(runs.begin(), runs.end());
+  const std::string a = dir / ("runs/" + runs[0]), b = dir / ("runs/" + runs[1]);
+  ASSERT_EQ(runs[0].rfind("one", 0), 0u) << runs[0];
+  EXPECT_EQ(nlohmann::json::parse(read_text(b + "/dist.json"))["world_size"], 2);
+  // Phase 1 is LoRA on phase 0's model: the LoRA tolerance of the test above.
+  EXPECT_LT(max_relative_difference(b + "/model/model.safetensors", a + "/model/model.safetensors"),
+            1e-3);
+  const auto ra = nlohmann::json::parse(read_text(a + "/retention.json"));
+  const auto rb = nlohmann::json::parse(read_text(b + "/retention.json"));
+  ASSERT_EQ(rb["rows"].size(), 2u);
+  for (size_t i = 0; i < 2; ++i)
+    for (size_t p = i; p < 2; ++p)
+      EXPECT_NEAR(rb["rows"][i]["field_accuracy"][p].get<double>(),
+                  ra["rows"][i]["field_accuracy"][p].get<double>(), 1e-9)
+          << "row " << i << " after phase " << p << "\n"
+          << ra.dump() << "\n"
+          << rb.dump();
+}
+
 TEST_F(LmDistCli, AKilledRankEndsTheOtherAndResumeContinues) {
   const int port = free_port();
   const std::string args = "train --data d.jsonl --run-dir run " + kTiny +
@@ -143,9 +201,14 @@ TEST_F(LmDistCli, AKilledRankEndsTheOtherAndResumeContinues) {
   // Rank 1 is killed (SIGKILL) once the first checkpoint exists; rank 0 must fail, not hang.
   const auto t0 = std::chrono::steady_clock::now();
   auto r = run_command(
-      "cd '" + dir.path() + "'\n"
-      "env RANK=1 " + env + " " + bin + args + " > r1.log 2>&1 & P1=$!\n"
-      "env RANK=0 " + env + " timeout 120 " + bin + args + " > r0.log 2>&1 & P0=$!\n"
+      "cd '" + dir.path() +
+      "'\n"
+      "env RANK=1 " +
+      env + " " + bin + args +
+      " > r1.log 2>&1 & P1=$!\n"
+      "env RANK=0 " +
+      env + " timeout 120 " + bin + args +
+      " > r0.log 2>&1 & P0=$!\n"
       "for i in $(seq 600); do [ -e run/checkpoints/last.safetensors ] && break; sleep 0.1; done\n"
       "kill -9 $P1; wait $P0; echo rank0-exit=$?");
   const double seconds =
@@ -158,13 +221,13 @@ TEST_F(LmDistCli, AKilledRankEndsTheOtherAndResumeContinues) {
   ASSERT_TRUE(std::filesystem::exists(dir / "run/checkpoints/last.safetensors"));
 
   // The same number of ranks continues; another number is told why not.
-  auto one = run_anvil("train --resume run " + kTiny + "train.batch_size=2 train.epochs=1",
-                       dir.path());
+  auto one =
+      run_anvil("train --resume run " + kTiny + "train.batch_size=2 train.epochs=1", dir.path());
   EXPECT_EQ(one.exit_code, 2) << one.output;
   EXPECT_NE(one.output.find("written by a run of 2 rank(s); this run has 1"), std::string::npos)
       << one.output;
-  auto resumed = run_ranks_cli(2, "train --resume run " + kTiny + "train.batch_size=2 train.epochs=3",
-                               dir.path());
+  auto resumed = run_ranks_cli(
+      2, "train --resume run " + kTiny + "train.batch_size=2 train.epochs=3", dir.path());
   for (int k = 0; k < 2; ++k)
     ASSERT_EQ(resumed[k].exit_code, 0) << "rank " << k << resumed[k].output;
   EXPECT_NE(resumed[0].output.find("resuming at epoch"), std::string::npos) << resumed[0].output;

@@ -9,6 +9,7 @@
 #include "anvil/train/device.h"
 #include "anvil/train/dist/environment.h"
 #include "anvil/train/dist/process_group.h"
+#include "anvil/train/dist/rank_zero.h"
 #include "commands.h"
 
 namespace anvil::cli {
@@ -37,17 +38,15 @@ DistributedJob join_distributed_job(const Config& config) {
 
 void record_world(const DistributedJob& job, const std::string& run_dir) {
   if (!job.group || job.rank != 0) return;
-  write_file_atomic(run_dir + "/dist.json",
-                    nlohmann::json{{"world_size", job.group->size()},
-                                   {"backend", job.group->backend()},
-                                   {"launched_by", job.source}}
-                            .dump(2) +
-                        "\n");
+  write_file_atomic(run_dir + "/dist.json", nlohmann::json{{"world_size", job.group->size()},
+                                                           {"backend", job.group->backend()},
+                                                           {"launched_by", job.source}}
+                                                    .dump(2) +
+                                                "\n");
 }
 
 std::string agree_on_run_dir(const DistributedJob& job, const std::function<std::string()>& make) {
-  if (!job.group) return make();
-  return job.group->broadcast_text(job.rank == 0 ? make() : std::string());
+  return dist::from_rank_zero(job.group, make);
 }
 
 }  // namespace anvil::cli

@@ -1,7 +1,6 @@
 // `anvil pipeline`: the main job, datagen -> train -> eval -> predictions, from one config.
 #include "anvil/core/config.h"
 #include "anvil/core/error.h"
-#include "anvil/train/dist/environment.h"
 #include "anvil/pipeline/pipeline.h"
 #include "commands.h"
 
@@ -18,12 +17,17 @@ void register_pipeline(CLI::App& app, Context& ctx) {
   add_config_args(*cmd, *a);
   cmd->callback([a, mode, &ctx] {
     ConfigArgs cargs = *a;
-    if (dist::read_environment().distributed())
-      throw usage_error("anvil pipeline runs in one process (it generates data, trains, evaluates "
-                        "and exports); run its data-parallel training step with `anvil launch "
-                        "... -- anvil train`");
     if (!mode->empty()) cargs.overrides.push_back("train.mode=" + *mode);
-    pipeline::run_pipeline(load_config(cargs), &ctx.sink);
+    Config config = load_config(cargs);
+    // Under anvil launch (or torchrun, srun): one rank of a data-parallel job.
+    const DistributedJob job = join_distributed_job(config);
+    if (job.group) {
+      config.apply_override("run.device=" + job.device);
+      if (config.get_int("run.threads") == 0)
+        config.apply_override("run.threads=" + std::to_string(job.threads));
+    }
+    const auto result = pipeline::run_pipeline(config, &ctx.sink, job.group);
+    record_world(job, result.run_dir);
   });
 }
 

@@ -2,14 +2,15 @@
 // specialist prompt (greedy, stop at EOS) and score it with that specialist's validator.
 #pragma once
 
-#include "anvil/core/sink.h"
-
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "anvil/core/sink.h"
 #include "anvil/models/llama.h"
 #include "anvil/pipeline/sft_data.h"
 #include "anvil/tokenize/tokenizer.h"
+#include "anvil/train/dist/process_group.h"
 
 namespace anvil::tokenize {
 class BpeTokenizer;
@@ -26,30 +27,30 @@ struct SpecialistScore {
 };
 
 // Scores per specialist (sorted by name), plus "overall" last (macro field accuracy, micro exact).
+// With a `group`, every rank of it calls this with the same records: each generates for its share
+// (records rank, rank + world, ...) and the tallies are summed, so every rank returns the scores of
+// all the records.
 // `progress`, if given, receives "eval N/M" log lines as batches finish. `loss_chunk` > 0 computes
 // the perplexity's loss in chunks of that many rows (lm.loss_chunk), never the whole logits.
-std::vector<SpecialistScore> score_records(models::LlamaForCausalLM& model,
-                                           const tokenize::Tokenizer& tokenizer, int64_t eos_id,
-                                           int64_t pad_id,
-                                           const std::vector<const SftRecord*>& records,
-                                           int64_t max_new_tokens, Sink* progress,
-                                           int64_t loss_chunk = 0);
+std::vector<SpecialistScore> score_records(
+    models::LlamaForCausalLM& model, const tokenize::Tokenizer& tokenizer, int64_t eos_id,
+    int64_t pad_id, const std::vector<const SftRecord*>& records, int64_t max_new_tokens,
+    Sink* progress, int64_t loss_chunk = 0,
+    const std::shared_ptr<dist::ProcessGroup>& group = nullptr);
 
 // Evaluates a model (already on its device) on up to `per_specialist` records of each specialist
 // in `data_path`.
-std::vector<SpecialistScore> evaluate_language_model(models::LlamaForCausalLM& model,
-                                                     const tokenize::BpeTokenizer& tokenizer,
-                                                     const std::string& data_path,
-                                                     int64_t per_specialist, int64_t max_new_tokens,
-                                                     Sink* progress = nullptr);
+std::vector<SpecialistScore> evaluate_language_model(
+    models::LlamaForCausalLM& model, const tokenize::BpeTokenizer& tokenizer,
+    const std::string& data_path, int64_t per_specialist, int64_t max_new_tokens,
+    Sink* progress = nullptr, const std::shared_ptr<dist::ProcessGroup>& group = nullptr);
 
 // Evaluates a saved model folder (full model or PEFT adapter) on up to `per_specialist` records of
 // each specialist in `data_path`.
-std::vector<SpecialistScore> evaluate_language_model(const std::string& model_dir,
-                                                     const std::string& data_path,
-                                                     int64_t per_specialist, int64_t max_new_tokens,
-                                                     const std::string& device,
-                                                     Sink* progress = nullptr);
+std::vector<SpecialistScore> evaluate_language_model(
+    const std::string& model_dir, const std::string& data_path, int64_t per_specialist,
+    int64_t max_new_tokens, const std::string& device, Sink* progress = nullptr,
+    const std::shared_ptr<dist::ProcessGroup>& group = nullptr);
 
 std::string format_specialist_scores(const std::vector<SpecialistScore>& scores);
 

@@ -2,11 +2,13 @@
 // from another seed) -> a few predictions, into one run directory, from one config.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "anvil/core/sink.h"
 #include "anvil/pipeline/intent_eval.h"
 #include "anvil/pipeline/intent_training.h"
+#include "anvil/train/dist/process_group.h"
 
 namespace anvil {
 class Config;
@@ -21,7 +23,11 @@ struct PipelineResult {
   double seconds = 0;
 };
 
-// Log lines and results go to `sink` (null: silent).
-PipelineResult run_pipeline(const Config& config, Sink* sink = nullptr);
+// Log lines and results go to `sink` (null: silent). With a `group` this process is one rank of a
+// data-parallel job (anvil launch -- anvil pipeline): rank 0 creates the run directory, generates
+// the data and writes every file; all ranks train (and score the language model's held-out
+// records) together. Only rank 0's result has the benchmark and predictions.
+PipelineResult run_pipeline(const Config& config, Sink* sink = nullptr,
+                            const std::shared_ptr<dist::ProcessGroup>& group = nullptr);
 
 }  // namespace anvil::pipeline
