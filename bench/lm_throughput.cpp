@@ -5,6 +5,11 @@
 //        [--bf16 0|1] (bf16 autocast forward, fp32 weights and optimizer)
 //        [--lora R] (train a rank-R adapter on every linear projection, base frozen; 0 = full)
 //        [--lora-dropout PERCENT] (LoRA dropout, e.g. 5 = 0.05; also times the dropout itself)
+//        [--cpu-cache 1|0] (anvil's CPU caching allocator, as the CLI installs it)
+//        [--loss-chunk N] (> 0: the loss from the hidden states N rows at a time, lm.loss_chunk)
+//        [--trace 1] (one more step recorded by LibTorch's profiler into lm_step_trace.json, a
+//        Chrome trace; bench/python/trace_ops.py sums it per operator)
+#include <torch/csrc/autograd/profiler_legacy.h>
 #include <torch/torch.h>
 
 #include <chrono>
@@ -13,8 +18,10 @@
 #include <string>
 
 #include "anvil/core/runtime.h"
+#include "anvil/models/chunked_loss.h"
 #include "anvil/models/hash_dropout.h"
 #include "anvil/models/llama.h"
+#include "anvil/train/cpu_cache.h"
 #include "anvil/train/device.h"
 #include "anvil/train/precision.h"
 
@@ -24,9 +31,11 @@ using Clock = std::chrono::steady_clock;
 int main(int argc, char** argv) {
   tune_runtime();
   std::map<std::string, int64_t> a = {
-      {"--hidden", 256}, {"--layers", 4}, {"--heads", 4}, {"--kv-heads", 2}, {"--ffn", 688},
-      {"--vocab", 2048}, {"--batch", 8},  {"--seq", 256}, {"--steps", 10},   {"--warmup", 2},
-      {"--threads", 0},  {"--gen", 64},   {"--bf16", 0},  {"--lora", 0},  {"--lora-dropout", 0}};
+      {"--hidden", 256},   {"--layers", 4},   {"--heads", 4},        {"--kv-heads", 2},
+      {"--ffn", 688},      {"--vocab", 2048}, {"--batch", 8},        {"--seq", 256},
+      {"--steps", 10},     {"--warmup", 2},   {"--threads", 0},      {"--gen", 64},
+      {"--bf16", 0},       {"--lora", 0},     {"--lora-dropout", 0}, {"--cpu-cache", 1},
+      {"--loss-chunk", 0}, {"--trace", 0}};
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!a.count(argv[i])) {
       std::fprintf(stderr, "unknown option %s\n", argv[i]);
@@ -34,6 +43,7 @@ int main(int argc, char** argv) {
     }
     a[argv[i]] = std::stoll(argv[i + 1]);
   }
+  if (a["--cpu-cache"]) train::install_cpu_cache();
   const int64_t threads = train::configure_threads(a["--threads"]);
   torch::manual_seed(0);
   models::LlamaConfig c;
@@ -79,17 +89,25 @@ int main(int argc, char** argv) {
   const auto precision = a["--bf16"] ? train::Precision::kBf16 : train::Precision::kFp32;
   auto step = [&] {
     opt.zero_grad();
-    torch::Tensor logits;
+    torch::Tensor out;
     {
       train::AutocastGuard autocast(torch::kCPU, precision);
-      logits = model->forward({ids});
+      out = a["--loss-chunk"] > 0 ? model->hidden_states({ids}) : model->forward({ids});
     }
-    auto loss = models::causal_lm_loss(logits.to(torch::kFloat), ids);
+    auto loss = a["--loss-chunk"] > 0
+                    ? models::chunked_causal_lm_loss(
+                          out, model->lm_head_weight(), ids, {}, a["--loss-chunk"],
+                          a["--bf16"] ? torch::kBFloat16 : torch::kFloat32)
+                    : models::causal_lm_loss(out.to(torch::kFloat), ids);
     loss.backward();
     torch::nn::utils::clip_grad_norm_(trainable, 1.0);
     opt.step();
   };
   for (int64_t i = 0; i < a["--warmup"]; ++i) step();
+  if (a["--trace"]) {
+    torch::autograd::profiler::RecordProfile profile("lm_step_trace.json");
+    step();
+  }
   auto t0 = Clock::now();
   for (int64_t i = 0; i < a["--steps"]; ++i) step();
   const double s = std::chrono::duration<double>(Clock::now() - t0).count();
@@ -105,8 +123,8 @@ int main(int argc, char** argv) {
       "anvil llama params=%lld lora=%lld threads=%lld batch=%lld seq=%lld precision=%s train "
       "tokens/s=%.0f steps/s=%.3f GFLOP/s=%.1f\n",
       static_cast<long long>(n_params), static_cast<long long>(a["--lora"]),
-      static_cast<long long>(threads), static_cast<long long>(b),
-      static_cast<long long>(t), train::precision_name(precision), tokens / s, a["--steps"] / s,
+      static_cast<long long>(threads), static_cast<long long>(b), static_cast<long long>(t),
+      train::precision_name(precision), tokens / s, a["--steps"] / s,
       tokens * flops_per_token / s / 1e9);
 
   // Generation: greedy continuation of one prompt, with and without the KV cache.

@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Side-by-side LM training throughput: anvil vs Python PyTorch (same LibTorch build), alternating.
 # usage: bench/run_lm_bench.sh [ROUNDS=3] [extra model args, e.g. --hidden 512 --ffn 1376 --heads 8, --bf16 1]
+#        ANVIL_BENCH_ARGS="--loss-chunk 256 --cpu-cache 0": options for anvil's side only
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-3}"; shift || true
 build="${ANVIL_BUILD_DIR:-$root/build}"
 tun="glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=17179869184"
+echo "cpu: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores"
+echo "cpu flags: $(grep -m1 '^flags' /proc/cpuinfo | grep -o 'avx[0-9a-z_]*\|amx[a-z_]*\|fma' | sort -u | tr '\n' ' ')"
+echo "args: $* (anvil also: ${ANVIL_BENCH_ARGS:-none})"
 declare -a A P T
 for r in $(seq "$rounds"); do
-  a=$("$build/bench/lm_throughput" "$@" --gen 1 | sed -n 's/.*train tokens\/s=\([0-9.]*\).*/\1/p')
+  # shellcheck disable=SC2086
+  a=$("$build/bench/lm_throughput" "$@" ${ANVIL_BENCH_ARGS:-} --gen 1 | sed -n 's/.*train tokens\/s=\([0-9.]*\).*/\1/p')
   p=$(/usr/bin/python3 "$root/bench/python/lm_throughput.py" "$@" | sed -n 's/.*train tokens\/s=\([0-9.]*\).*/\1/p')
   t=$(GLIBC_TUNABLES="$tun" /usr/bin/python3 "$root/bench/python/lm_throughput.py" "$@" --threads "$(nproc)" | sed -n 's/.*train tokens\/s=\([0-9.]*\).*/\1/p')
   echo "round $r: anvil $a  python-default $p  python-tuned $t tokens/s"

@@ -1,7 +1,7 @@
 // Training throughput of the intent classifier (steps/s), for side-by-side comparison with
 // bench/python/train_throughput.py (same data, batches, model, loss and optimizer).
 // usage: train_throughput DATA.jsonl [--model pointer_cnn|multihead_cnn] [--batch 256]
-//        [--steps 40] [--warmup 5] [--threads 0]
+//        [--steps 40] [--warmup 5] [--threads 0] [--cpu-cache 1|0] (anvil's CPU caching allocator)
 // Prints one line: "anvil <model> threads=T batch=B steps/s=X".
 #include <torch/torch.h>
 
@@ -13,6 +13,7 @@
 #include "anvil/core/runtime.h"
 #include "anvil/data/intent_record.h"
 #include "anvil/models/intent_features.h"
+#include "anvil/train/cpu_cache.h"
 #include "anvil/train/device.h"
 
 using namespace anvil;
@@ -27,7 +28,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::string path = argv[1], type = "pointer_cnn";
-  int64_t batch = 256, steps = 40, warmup = 5, threads = 0;
+  int64_t batch = 256, steps = 40, warmup = 5, threads = 0, cpu_cache = 1;
   for (int i = 2; i + 1 < argc; i += 2) {
     std::string k = argv[i], v = argv[i + 1];
     if (k == "--model")
@@ -40,7 +41,10 @@ int main(int argc, char** argv) {
       warmup = std::stoll(v);
     else if (k == "--threads")
       threads = std::stoll(v);
+    else if (k == "--cpu-cache")
+      cpu_cache = std::stoll(v);
   }
+  if (cpu_cache) train::install_cpu_cache();
   try {
     threads = train::configure_threads(threads);
     torch::manual_seed(0);

@@ -6,11 +6,13 @@
 // Private: not part of the installed API.
 #pragma once
 
+#include <c10/core/Allocator.h>
 #include <c10/core/DeviceType.h>
 #include <c10/core/ScalarType.h>
 #include <torch/version.h>
 
 #include <cstdint>
+#include <cstring>
 #include <sstream>
 #include <string>
 #include <type_traits>
@@ -37,6 +39,21 @@ bool autocast_enabled(c10::DeviceType type);
 void set_autocast_enabled(c10::DeviceType type, bool enabled);
 c10::ScalarType autocast_dtype(c10::DeviceType type);
 void set_autocast_dtype(c10::DeviceType type, c10::ScalarType dtype);
+
+// ---- c10::Allocator (2.3 made allocate() non-const and added a pure virtual copy_data()) ------
+// Subclass this and implement allocate_block(). Both spellings of allocate() are declared, without
+// `override`: whichever the LibTorch declares is overridden, the other is an ordinary overload.
+class Allocator : public c10::Allocator {
+ public:
+  virtual c10::DataPtr allocate_block(size_t n) = 0;
+  c10::DataPtr allocate(size_t n) const {  // NOLINT: overrides 1.13's pure virtual
+    return const_cast<Allocator*>(this)->allocate_block(n);
+  }
+  c10::DataPtr allocate(size_t n) { return allocate_block(n); }  // NOLINT: 2.3+'s
+  void copy_data(void* dest, const void* src, std::size_t count) const {  // NOLINT: 2.3+'s
+    std::memcpy(dest, src, count);
+  }
+};
 
 // ---- variants in module options (Conv2dOptions::padding and the like) --------------------------
 template <typename T>

@@ -13,52 +13,67 @@ using torch::autograd::AutogradContext;
 using torch::autograd::tensor_list;
 
 // loss = sum_i scale_i * (logsumexp(h_i W^T) - (h_i W^T)[label_i]); scale already holds the
-// weights divided by their sum (0 on ignored rows).
+// weights divided by their sum (0 on ignored rows). When gradients are wanted they are computed
+// here, chunk by chunk, while each chunk's logits are at hand: d loss / d logits = scale_i *
+// (softmax - onehot), turned at once into the chunk's rows of dL/dh (d W) and its share of dL/dW
+// (d^T h). The logits are never kept nor recomputed; backward only scales by the incoming
+// gradient. Matmuls run in `mm_dtype` (bfloat16 under bf16 autocast), the softmax in float32.
 struct ChunkedCrossEntropy : public torch::autograd::Function<ChunkedCrossEntropy> {
   static torch::Tensor forward(AutogradContext* ctx, torch::Tensor h, torch::Tensor w,
-                               torch::Tensor labels, torch::Tensor scale, int64_t chunk) {
+                               torch::Tensor labels, torch::Tensor scale, int64_t chunk,
+                               bool want_h, bool want_w, int64_t mm_dtype) {
     torch::NoGradGuard no_grad;
-    const auto hf = h.to(torch::kFloat32), wf = w.to(torch::kFloat32);
-    auto total = torch::zeros({}, hf.options());
+    const auto dt = static_cast<torch::ScalarType>(mm_dtype);
+    const auto hm = h.to(dt), wm = w.to(dt);
+    const auto wt = wm.t();
     const int64_t n = h.size(0);
+    torch::Tensor grad_h =
+        want_h ? torch::empty({n, h.size(1)}, h.options().dtype(torch::kFloat32)) : torch::Tensor();
+    torch::Tensor grad_w =
+        want_w ? torch::zeros(w.sizes(), w.options().dtype(torch::kFloat32)) : torch::Tensor();
+    auto total = torch::zeros({}, h.options().dtype(torch::kFloat64));
     for (int64_t start = 0; start < n; start += chunk) {
       const int64_t len = std::min(chunk, n - start);
-      const auto logits = torch::matmul(hf.narrow(0, start, len), wf.t());  // [len, V]
-      const auto lab = labels.narrow(0, start, len);
-      const auto picked = logits.gather(1, lab.unsqueeze(1)).squeeze(1);
-      total += ((torch::logsumexp(logits, 1) - picked) * scale.narrow(0, start, len)).sum();
+      const auto hc = hm.narrow(0, start, len);
+      auto logits = torch::mm(hc, wt).to(torch::kFloat32);  // [len, V]
+      const auto lab = labels.narrow(0, start, len).unsqueeze(1);
+      const auto sc = scale.narrow(0, start, len);
+      const auto lse = torch::logsumexp(logits, 1);
+      total += ((lse - logits.gather(1, lab).squeeze(1)) * sc).sum().to(torch::kFloat64);
+      if (!want_h && !want_w) continue;
+      auto& d = logits.sub_(lse.unsqueeze(1)).exp_();  // softmax, in place
+      d.scatter_add_(1, lab, torch::full(lab.sizes(), -1.0f, d.options()));
+      d.mul_(sc.unsqueeze(1));
+      const auto dm = d.to(dt);
+      if (want_h) grad_h.narrow(0, start, len).copy_(torch::mm(dm, wm));
+      if (want_w) {
+        if (dt == torch::kFloat32)
+          grad_w.addmm_(dm.t(), hc);
+        else
+          grad_w.add_(torch::mm(dm.t(), hc));
+      }
     }
-    ctx->save_for_backward({h, w, labels, scale});
-    ctx->saved_data["chunk"] = chunk;
-    return total;
+    ctx->saved_data["grad_h"] = grad_h;
+    ctx->saved_data["grad_w"] = grad_w;
+    ctx->saved_data["h_dtype"] = static_cast<int64_t>(h.scalar_type());
+    ctx->saved_data["w_dtype"] = static_cast<int64_t>(w.scalar_type());
+    return total.to(torch::kFloat32);
   }
 
   static tensor_list backward(AutogradContext* ctx, tensor_list grad_out) {
-    const auto saved = ctx->get_saved_variables();
-    const auto& h = saved[0];
-    const auto& w = saved[1];
-    const auto& labels = saved[2];
-    const auto& scale = saved[3];
-    const int64_t chunk = ctx->saved_data["chunk"].toInt();
     const auto g = grad_out[0].to(torch::kFloat32);
-    const auto hf = h.to(torch::kFloat32), wf = w.to(torch::kFloat32);
-    const bool want_h = ctx->needs_input_grad(0), want_w = ctx->needs_input_grad(1);
-    torch::Tensor grad_h = want_h ? torch::empty_like(hf) : torch::Tensor();
-    torch::Tensor grad_w = want_w ? torch::zeros_like(wf) : torch::Tensor();
-    const int64_t n = h.size(0);
-    for (int64_t start = 0; start < n; start += chunk) {
-      const int64_t len = std::min(chunk, n - start);
-      const auto hc = hf.narrow(0, start, len);
-      auto d = torch::softmax(torch::matmul(hc, wf.t()), 1);  // [len, V]
-      const auto lab = labels.narrow(0, start, len).unsqueeze(1);
-      d.scatter_add_(1, lab, torch::full(lab.sizes(), -1.0f, d.options()));
-      d.mul_((scale.narrow(0, start, len) * g).unsqueeze(1));
-      if (want_h) grad_h.narrow(0, start, len).copy_(torch::matmul(d, wf));
-      if (want_w) grad_w.addmm_(d.t(), hc);
-    }
-    return {want_h ? grad_h.to(h.scalar_type()) : torch::Tensor(),
-            want_w ? grad_w.to(w.scalar_type()) : torch::Tensor(), torch::Tensor(),
-            torch::Tensor(), torch::Tensor()};
+    // Moved out of the context, so the returned gradient is the only reference (no copy when it
+    // becomes .grad).
+    auto take = [&](const char* key, const char* dtype) {
+      torch::Tensor t = ctx->saved_data[key].toOptional<torch::Tensor>().value_or(torch::Tensor());
+      ctx->saved_data.erase(key);
+      if (!t.defined()) return t;
+      return t.mul_(g).to(static_cast<torch::ScalarType>(ctx->saved_data[dtype].toInt()));
+    };
+    auto grad_h = take("grad_h", "h_dtype");
+    auto grad_w = take("grad_w", "w_dtype");
+    return {grad_h,          grad_w,          torch::Tensor(), torch::Tensor(),
+            torch::Tensor(), torch::Tensor(), torch::Tensor(), torch::Tensor()};
   }
 };
 
@@ -66,7 +81,7 @@ struct ChunkedCrossEntropy : public torch::autograd::Function<ChunkedCrossEntrop
 
 torch::Tensor chunked_causal_lm_loss(const torch::Tensor& hidden, const torch::Tensor& weight,
                                      const torch::Tensor& labels, const torch::Tensor& weights,
-                                     int64_t chunk_rows) {
+                                     int64_t chunk_rows, torch::ScalarType matmul_dtype) {
   if (chunk_rows < 1)
     throw usage_error("loss chunk = " + std::to_string(chunk_rows) + ": must be >= 1 row");
   if (hidden.dim() != 3 || labels.dim() != 2 || hidden.size(0) != labels.size(0) ||
@@ -78,8 +93,9 @@ torch::Tensor chunked_causal_lm_loss(const torch::Tensor& hidden, const torch::T
   auto h = hidden.narrow(1, 0, t - 1).reshape({-1, hidden.size(2)});
   auto lab = labels.narrow(1, 1, t - 1).reshape({-1});
   const auto kept = lab.ne(-100).to(torch::kFloat32);
-  auto scale = weights.defined() ? weights.narrow(1, 1, t - 1).reshape({-1}).to(torch::kFloat32) * kept
-                                 : kept;
+  auto scale = weights.defined()
+                   ? weights.narrow(1, 1, t - 1).reshape({-1}).to(torch::kFloat32) * kept
+                   : kept;
   scale = scale / scale.sum().clamp_min(1e-12);
   // Rows with scale 0 (ignored labels: prompts, padding; zero weights) add nothing to the value
   // or to any gradient: only the others' logits are computed. In a completion-only fine-tune that
@@ -90,7 +106,11 @@ torch::Tensor chunked_causal_lm_loss(const torch::Tensor& hidden, const torch::T
     lab = lab.index_select(0, rows);
     scale = scale.index_select(0, rows);
   }
-  return ChunkedCrossEntropy::apply(h, weight, lab.clamp_min(0), scale.detach(), chunk_rows);
+  // Gradients are computed with the loss only when a backward can follow.
+  const bool grad = torch::GradMode::is_enabled();
+  return ChunkedCrossEntropy::apply(h, weight, lab.clamp_min(0), scale.detach(), chunk_rows,
+                                    grad && hidden.requires_grad(), grad && weight.requires_grad(),
+                                    static_cast<int64_t>(matmul_dtype));
 }
 
 }  // namespace anvil::models

@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include "anvil/core/error.h"
+#include "anvil/models/fast_decode.h"
 
 namespace anvil::models {
 
@@ -107,9 +108,16 @@ GenerationResult generate_ids(LlamaForCausalLM& model, const tokenize::Tokenizer
   in.attention_mask = mask;
   if (o.use_cache) in.cache = &cache;
   const int64_t limit = model->config().max_position_embeddings;
+  // One prompt on the CPU: after the prompt's batched forward, tokens go through FastDecoder.
+  const bool fast_decode =
+      b == 1 && o.use_cache && device.is_cpu() && FastDecoder::unsupported_reason(model).empty();
+  std::unique_ptr<FastDecoder> fast;
+  int64_t length = longest, last_token = -1;
   for (int64_t step = 0; step < steps; ++step) {
-    if (all_ids.size(1) >= limit) break;
-    auto logits = model->forward(in).select(1, -1).to(torch::kFloat32);  // [B, V]
+    if (length >= limit) break;
+    const auto logits = fast ? torch::from_blob(const_cast<float*>(fast->step(last_token).data()),
+                                                {1, model->config().vocab_size}, torch::kFloat32)
+                             : model->last_logits(in).to(torch::kFloat32);  // [B, V]
     torch::Tensor margins;
     if (o.record_margins) {
       auto top2 = std::get<0>(logits.topk(2, -1)).cpu();
@@ -151,6 +159,15 @@ GenerationResult generate_ids(LlamaForCausalLM& model, const tokenize::Tokenizer
       all_done = all_done && done[k];
     }
     if (all_done) break;
+    ++length;
+    if (fast_decode) {
+      if (!fast) {
+        fast = std::make_unique<FastDecoder>(model, limit);
+        fast->load_cache(cache);
+      }
+      last_token = next_a[0];
+      continue;
+    }
     auto next_col = next.to(device).unsqueeze(1);
     all_ids = torch::cat({all_ids, next_col}, 1);
     all_mask = torch::cat({all_mask, torch::ones({b, 1}, all_mask.options())}, 1);

@@ -3,10 +3,9 @@
 
 #include <torch/torch.h>
 
-#include <limits>
-
 #include "anvil/core/error.h"
 #include "anvil/models/activation_checkpoint.h"
+#include "anvil/models/causal_attention.h"
 
 namespace anvil::models {
 namespace F = torch::nn::functional;
@@ -38,6 +37,14 @@ torch::Tensor apply_rotary(const torch::Tensor& x, const torch::Tensor& cos,
 }  // namespace
 
 // ---------------------------------------------------------------- attention
+namespace {
+// Query rows per block of the causal attention: at 64 a 384-token row does 58% of the full [T, T]
+// product, a 2048-token row 52%; smaller blocks skip more but multiply smaller matrices.
+// Measured at T = 384 (d = 256, 2 CPU threads, fp32): 64 rows 8232 tokens/s, 96 8411, 128 8177,
+// unblocked 7520-7694.
+constexpr int64_t kAttentionBlockRows = 64;
+}  // namespace
+
 LlamaAttentionImpl::LlamaAttentionImpl(const LlamaConfig& c)
     : heads_(c.num_attention_heads), kv_heads_(c.num_key_value_heads), head_dim_(c.head_dim()) {
   const int64_t d = c.hidden_size, kv = kv_heads_ * head_dim_;
@@ -48,7 +55,7 @@ LlamaAttentionImpl::LlamaAttentionImpl(const LlamaConfig& c)
 }
 
 torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& cos,
-                                          const torch::Tensor& sin, const torch::Tensor& allowed,
+                                          const torch::Tensor& sin, const torch::Tensor& mask_bias,
                                           KvCache* cache, size_t layer) {
   const int64_t b = x.size(0), t = x.size(1);
   auto q = q_proj->forward(x).view({b, t, heads_, head_dim_}).transpose(1, 2);  // [B, H, T, Dh]
@@ -73,14 +80,14 @@ torch::Tensor LlamaAttentionImpl::forward(const torch::Tensor& x, const torch::T
     k = k.repeat_interleave(heads_ / kv_heads_, 1);
     v = v.repeat_interleave(heads_ / kv_heads_, 1);
   }
-  auto scores =
-      torch::matmul(q, k.transpose(-2, -1)) / std::sqrt(double(head_dim_));  // [B, H, T, S]
-  // Mask and softmax in float32 (under bf16 autocast the scores are bfloat16, whose range does not
-  // hold float's lowest).
-  scores = scores.to(torch::kFloat32)
-               .masked_fill(allowed.logical_not(), std::numeric_limits<float>::lowest());
-  auto probs = torch::softmax(scores, -1).to(q.scalar_type());
-  auto out = torch::matmul(probs, v).transpose(1, 2).reshape({b, t, heads_ * head_dim_});
+  // Causal attention in blocks of query rows (the masked upper triangle is skipped).
+  const int64_t s = k.size(2);
+  const auto attended =
+      causal_attention(q.reshape({b * heads_, t, head_dim_}), k.reshape({b * heads_, s, head_dim_}),
+                       v.reshape({b * heads_, s, head_dim_}), mask_bias,
+                       1.0 / std::sqrt(double(head_dim_)), kAttentionBlockRows);
+  auto out =
+      attended.view({b, heads_, t, head_dim_}).transpose(1, 2).reshape({b, t, heads_ * head_dim_});
   return o_proj->forward(out);
 }
 
@@ -104,9 +111,10 @@ LlamaDecoderLayerImpl::LlamaDecoderLayerImpl(const LlamaConfig& c) {
 }
 
 torch::Tensor LlamaDecoderLayerImpl::forward(const torch::Tensor& x, const torch::Tensor& cos,
-                                             const torch::Tensor& sin, const torch::Tensor& allowed,
-                                             KvCache* cache, size_t layer) {
-  auto h = x + self_attn->forward(input_layernorm->forward(x), cos, sin, allowed, cache, layer);
+                                             const torch::Tensor& sin,
+                                             const torch::Tensor& mask_bias, KvCache* cache,
+                                             size_t layer) {
+  auto h = x + self_attn->forward(input_layernorm->forward(x), cos, sin, mask_bias, cache, layer);
   return h + mlp->forward(post_attention_layernorm->forward(h));
 }
 
@@ -185,25 +193,35 @@ torch::Tensor LlamaForCausalLMImpl::hidden_states(const LlamaInputs& in) {
   auto emb = torch::cat({freqs, freqs}, -1);
   auto h = model->embed_tokens->forward(ids);
   auto cos = emb.cos().to(h.scalar_type()), sin = emb.sin().to(h.scalar_type());
+  // The mask as an additive bias, built once for all layers.
+  const auto mask_bias = torch::zeros(allowed.sizes(), h.options().dtype(torch::kFloat32))
+                             .masked_fill_(allowed.logical_not(), kMaskedScore);
   const bool recompute = gradient_checkpointing_ && torch::GradMode::is_enabled() && !in.cache;
   for (size_t i = 0; i < model->layers->size(); ++i) {
     auto* layer = model->layers[i]->as<LlamaDecoderLayer>();
     if (!recompute) {
-      h = layer->forward(h, cos, sin, allowed, in.cache, i);
+      h = layer->forward(h, cos, sin, mask_bias, in.cache, i);
       continue;
     }
     std::vector<torch::Tensor> trainable;
     for (const auto& p : layer->parameters())
       if (p.requires_grad()) trainable.push_back(p);
-    h = checkpoint([layer, cos, sin, allowed, i](const torch::Tensor& x) {
-      return layer->forward(x, cos, sin, allowed, nullptr, i);
-    }, h, trainable);
+    h = checkpoint(
+        [layer, cos, sin, mask_bias, i](const torch::Tensor& x) {
+          return layer->forward(x, cos, sin, mask_bias, nullptr, i);
+        },
+        h, trainable);
   }
   return model->norm->forward(h);
 }
 
 torch::Tensor LlamaForCausalLMImpl::forward(const LlamaInputs& inputs) {
   auto h = hidden_states(inputs);
+  return lm_head.is_empty() ? F::linear(h, model->embed_tokens->weight) : lm_head->forward(h);
+}
+
+torch::Tensor LlamaForCausalLMImpl::last_logits(const LlamaInputs& inputs) {
+  auto h = hidden_states(inputs).select(1, -1);
   return lm_head.is_empty() ? F::linear(h, model->embed_tokens->weight) : lm_head->forward(h);
 }
 

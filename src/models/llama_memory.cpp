@@ -86,10 +86,13 @@ LlamaMemoryEstimate estimate_llama_memory(const LlamaMemoryPlan& p) {
   m.activations = p.gradient_checkpointing ? m.activations_checkpointed : m.activations_plain;
 
   // Logits: at the start of backward the log-probabilities, their gradient and the logits'
-  // gradient, [tokens, vocab] float32 each; chunked, three [chunk, vocab] blocks and a float32
-  // copy of the hidden states.
-  m.logits = p.loss_chunk > 0 ? 3 * std::min(p.loss_chunk, tokens) * v * 4 + tokens * d * 4
-                              : 3 * tokens * v * 4;
+  // gradient, [tokens, vocab] float32 each; chunked, three [chunk, vocab] blocks, a float32 copy
+  // of the hidden states and the gradients computed with the loss (the hidden states', and the
+  // head's when it trains), held until backward.
+  const int64_t head_grad = p.lora ? 0 : v * d * 4;
+  m.logits = p.loss_chunk > 0
+                 ? 3 * std::min(p.loss_chunk, tokens) * v * 4 + 2 * tokens * d * 4 + head_grad
+                 : 3 * tokens * v * 4;
   // Backward: the incoming and outgoing gradients of the largest saved tensor of a layer
   // (the attention probabilities) and of the MLP.
   const int64_t probs = p.batch * c.num_attention_heads * p.seq_len * p.seq_len * 4;

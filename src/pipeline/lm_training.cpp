@@ -10,10 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include "anvil/core/config.h"
-#include "anvil/core/sink.h"
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
 #include "anvil/core/rng.h"
+#include "anvil/core/sink.h"
 #include "anvil/data/splits.h"
 #include "anvil/io/torch_tensors.h"
 #include "anvil/models/chunked_loss.h"
@@ -24,7 +24,12 @@
 #include "anvil/pipeline/sft_data.h"
 #include "anvil/tokenize/bpe_trainer.h"
 #include "anvil/tokenize/tokenizer_json.h"
+#include "anvil/train/checkpoint.h"
 #include "anvil/train/device.h"
+#include "anvil/train/dist/data_parallel.h"
+#include "anvil/train/dist/rank_tracking.h"
+#include "anvil/train/dist/rank_zero.h"
+#include "anvil/train/dist/sampler.h"
 #include "anvil/train/engine.h"
 #include "anvil/train/handlers/checkpointer.h"
 #include "anvil/train/handlers/evaluator.h"
@@ -34,14 +39,10 @@
 #include "anvil/train/handlers/progress_reporter.h"
 #include "anvil/train/handlers/running_average.h"
 #include "anvil/train/memory.h"
-#include "anvil/train/checkpoint.h"
-#include "anvil/train/dist/data_parallel.h"
-#include "anvil/train/dist/sampler.h"
-#include "anvil/train/dist/rank_tracking.h"
 #include "anvil/train/param_groups.h"
 #include "anvil/train/pre_training_checks.h"
-#include "pipeline/recipe_checks.h"
 #include "anvil/train/precision.h"
+#include "pipeline/recipe_checks.h"
 
 namespace anvil::pipeline {
 namespace {
@@ -318,25 +319,26 @@ struct LmRun {
     in.position_ids = pb.positions.to(device);
     const auto labels = pb.labels.to(device);
     const auto weights = pb.weights.defined() ? pb.weights.to(device) : torch::Tensor();
-    if (o.loss_chunk > 0) {  // from the hidden states: never the whole [B, T, vocab] logits
-      if (!model->lm_head.is_empty() && model->lm_head->has_lora())
-        throw usage_error("lm.loss_chunk does not apply LoRA on lm_head; set lm.loss_chunk=0");
+    // From the hidden states, never the whole [B, T, vocab] logits; an LM head with a LoRA
+    // adapter of its own computes the full logits instead.
+    const bool head_lora = !model->lm_head.is_empty() && model->lm_head->has_lora();
+    if (o.loss_chunk > 0 && !head_lora) {
       torch::Tensor hidden;
       {
         train::AutocastGuard autocast(device, precision);
         hidden = model->hidden_states(in);
       }
-      return models::chunked_causal_lm_loss(hidden, model->lm_head_weight(), labels, weights,
-                                            o.loss_chunk);
+      return models::chunked_causal_lm_loss(
+          hidden, model->lm_head_weight(), labels, weights, o.loss_chunk,
+          precision == train::Precision::kBf16 ? torch::kBFloat16 : torch::kFloat32);
     }
     torch::Tensor logits;
     {
       train::AutocastGuard autocast(device, precision);
       logits = model->forward(in);
     }
-    return models::causal_lm_loss(
-        logits.to(torch::kFloat), pb.labels.to(device),
-        pb.weights.defined() ? pb.weights.to(device) : torch::Tensor());
+    return models::causal_lm_loss(logits.to(torch::kFloat), pb.labels.to(device),
+                                  pb.weights.defined() ? pb.weights.to(device) : torch::Tensor());
   }
 
   // One optimizer step over grad_accum micro-batches on every rank. Each micro-batch's mean loss
@@ -348,8 +350,8 @@ struct LmRun {
     std::vector<double> weights;
     double local_weight = 0, local_tokens = 0;
     for (int64_t m = 0; m < o.grad_accum; ++m) {
-      micro.push_back(make_packed_batch(next_micro_batch(), o.seq_len, d.fill_id,
-                                        o.prompt_loss_weight));
+      micro.push_back(
+          make_packed_batch(next_micro_batch(), o.seq_len, d.fill_id, o.prompt_loss_weight));
       weights.push_back(models::causal_lm_loss_weight(micro.back().labels, micro.back().weights));
       local_weight += weights.back();
       local_tokens += static_cast<double>(micro.back().tokens);
@@ -358,8 +360,8 @@ struct LmRun {
     position.tokens_seen += static_cast<int64_t>(totals[1]);
     double loss_sum = 0;
     for (size_t m = 0; m < micro.size(); ++m) {
-      const double share = totals[0] > 0 ? weights[m] * world / totals[0]
-                                         : 1.0 / static_cast<double>(o.grad_accum);
+      const double share =
+          totals[0] > 0 ? weights[m] * world / totals[0] : 1.0 / static_cast<double>(o.grad_accum);
       auto loss = forward_loss(micro[m]) * share;
       if (e.state().iteration == o.inject_nan_at) loss = loss * std::nan("");  // fault injection
       loss.backward();
@@ -426,16 +428,16 @@ struct LmRun {
 constexpr const char* kDataPositionKey = "anvil.lm_data";
 
 std::map<std::string, std::string> data_position_metadata(const LmDataPosition& p, int world) {
-  return {{kDataPositionKey, nlohmann::json{{"next_row", p.next_row},
-                                            {"tokens_seen", p.tokens_seen},
-                                            {"world_size", world}}
-                                 .dump()}};
+  return {{kDataPositionKey,
+           nlohmann::json{
+               {"next_row", p.next_row}, {"tokens_seen", p.tokens_seen}, {"world_size", world}}
+               .dump()}};
 }
 
 // The position, after checking the checkpoint was written with this run's number of ranks (the
 // rows per step, the steps per epoch and the learning-rate schedule all depend on it).
 LmDataPosition data_position_from(const std::map<std::string, std::string>& meta,
-                                   const std::string& path, int world) {
+                                  const std::string& path, int world) {
   auto it = meta.find(kDataPositionKey);
   if (it == meta.end())
     throw Error(path + ": metadata has no '" + kDataPositionKey + "' (not an LM checkpoint)");
@@ -536,11 +538,16 @@ void finish_lm_run(LmRun& run, const LmHandlers& h, const std::string& model_dir
                    LmTrainResult& result) {
   const auto& o = run.o;
   const auto& d = run.d;
-  save_result_model(run.model, *d.tok, o, model_dir, d.eos_id, d.pad_id);
-  if (o.eval_per_specialist > 0) {
+  // Every rank returns with the model written (a phase's evaluation reads it back).
+  dist::on_rank_zero(
+      run.group, [&] { save_result_model(run.model, *d.tok, o, model_dir, d.eos_id, d.pad_id); });
+  if (o.eval_per_specialist > 0) {  // every rank generates for its share of the held-out records
     auto sample = held_out_sample(d.records, d.split.validation, o.eval_per_specialist);
-    result.scores = score_records(run.model, *d.tok, d.eos_id, d.fill_id, sample,
-                                  o.max_new_tokens, o.progress ? o.sink : nullptr, o.loss_chunk);
+    result.scores = score_records(run.model, *d.tok, d.eos_id, d.fill_id, sample, o.max_new_tokens,
+                                  o.progress ? o.sink : nullptr, o.loss_chunk, run.group);
+  }
+  if (run.rank != 0) return;
+  if (o.eval_per_specialist > 0) {
     nlohmann::json j = nlohmann::json::array();
     for (const auto& s : result.scores)
       j.push_back({{"specialist", s.specialist},
@@ -557,6 +564,18 @@ void finish_lm_run(LmRun& run, const LmHandlers& h, const std::string& model_dir
         artifact, o.eval_per_specialist > 0 ? "evaluation" : "model");
     h.tracking.tracker->log_lineage(o.data_path, "dataset", id);
   }
+}
+
+// lm.precision for this run; rank 0's choice for every rank of a data-parallel job (auto times
+// the CPU, and all ranks must run the same arithmetic).
+train::PrecisionChoice agree_on_precision(const LmTrainOptions& o, const torch::Device& device) {
+  const std::string chosen = dist::from_rank_zero(o.group, [&] {
+    const auto c = train::choose_precision(o.precision, device);
+    return std::string(train::precision_name(c.precision)) + "\n" + c.reason;
+  });
+  const size_t cut = chosen.find('\n');
+  return {chosen.substr(0, cut) == "bf16" ? train::Precision::kBf16 : train::Precision::kFp32,
+          chosen.substr(cut + 1)};
 }
 
 }  // namespace
@@ -580,8 +599,10 @@ LmTrainResult train_language_model(const LmTrainOptions& options) {
     throw usage_error("cannot resume: no checkpoint at '" + last_ckpt + "'");
 
   LmData data = prepare_lm_data(o, ckpt_dir + "/tokenizer.json", rank == 0);
-  LmRun run{o, data, build_lm(o, data, device), device,
-            train::resolve_precision(o.precision, device)};
+  const train::PrecisionChoice precision = agree_on_precision(o, device);
+  log_line(o.sink, "precision %s: %s", train::precision_name(precision.precision),
+           precision.reason.c_str());
+  LmRun run{o, data, build_lm(o, data, device), device, precision.precision};
   run.group = o.group;
   run.rank = rank;
   run.world = o.group ? o.group->size() : 1;
@@ -608,8 +629,10 @@ LmTrainResult train_language_model(const LmTrainOptions& options) {
         run.group, params, run.model->buffers(),
         dist::DataParallelOptions{o.dist_bucket_mb * 1024 * 1024});
     run.data_parallel->broadcast_from(0);
-    log_line(o.sink, "data-parallel over %d ranks (%s): %lld rows per step in all, %zu gradient "
-             "bucket(s)", run.world, run.group->backend().c_str(),
+    log_line(o.sink,
+             "data-parallel over %d ranks (%s): %lld rows per step in all, %zu gradient "
+             "bucket(s)",
+             run.world, run.group->backend().c_str(),
              static_cast<long long>(o.batch_size * o.grad_accum * run.world),
              run.data_parallel->bucket_count());
   }
@@ -641,8 +664,8 @@ LmTrainResult train_language_model(const LmTrainOptions& options) {
 
   // Stage 4: run.
   const int64_t tokens_at_start = run.position.tokens_seen;
+  train::reset_memory_peak(device);  // releases cached CPU blocks first
   const auto held = train::read_memory(device);
-  train::reset_memory_peak(device);
   const auto t0 = std::chrono::steady_clock::now();
   engine.run(run.steps_per_epoch, o.epochs);
   // No rank leaves before rank 0 has written what the run's end (or interruption) asks for.
@@ -684,11 +707,8 @@ LmTrainResult train_language_model(const LmTrainOptions& options) {
   result.memory_peak_bytes = peak;
   result.model_dir = model_dir;
   result.validation = std::move(validation);
-  if (rank == 0) {
-    finish_lm_run(run, handlers, model_dir, result);
-  } else {
-    result.model_dir.clear();  // rank 0 writes the model
-  }
+  finish_lm_run(run, handlers, model_dir, result);
+  if (rank != 0) result.model_dir.clear();  // rank 0 wrote the model
   return result;
 }
 

@@ -8,6 +8,7 @@
 
 #include <ATen/ATen.h>
 
+#include "anvil/train/cpu_cache.h"
 #include "torch_compat.h"
 
 namespace anvil::train {
@@ -40,6 +41,7 @@ void initialise(const torch::Device& device) {
 
 bool reset_memory_peak(const torch::Device& device) {
   if (device.is_cpu()) {
+    release_cpu_cache();  // what is measured from here is the working set, not the cache
     // Linux >= 4.0: writing 5 resets VmHWM to the current RSS.
     std::ofstream f("/proc/self/clear_refs");
     if (!f) return false;

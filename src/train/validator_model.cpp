@@ -109,8 +109,8 @@ void run_probe(Context& ctx) {
   for (auto& param : model.parameters()) param.mutable_grad() = torch::Tensor();
   try {
     p.batch = prepare_batch(ctx, *ctx.first_batch);
+    p.peak_reset = reset_memory_peak(ctx.options.device);  // releases cached CPU blocks first
     p.before = read_memory(ctx.options.device);
-    p.peak_reset = reset_memory_peak(ctx.options.device);
     p.outputs = ctx.target.forward(p.batch);
     p.loss = ctx.target.loss(p.outputs, p.batch);
     if (!p.loss.defined() || p.loss.numel() != 1)

@@ -1,9 +1,14 @@
-// bf16 autocast: what `auto` resolves to, that the guard really switches matmuls to bfloat16 and
-// restores the previous state, and that bf16 training steps track fp32 ones on a tiny decoder.
+// bf16 autocast: what `auto` resolves to (a timed probe on a CPU), that the guard really switches
+// matmuls to bfloat16 and restores the previous state, and that bf16 training steps track fp32
+// ones on a tiny decoder.
 #include "anvil/train/precision.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 
 #include "anvil/core/error.h"
 #include "anvil/models/llama.h"
@@ -11,10 +16,35 @@
 namespace anvil::train {
 namespace {
 
-TEST(Precision, AutoIsFp32OnCpuAndBadSpecsNameTheKey) {
-  EXPECT_EQ(resolve_precision("auto", torch::kCPU), Precision::kFp32);
+// GFLOP/s of a product of other shapes than the probe's, timed here: an independent look at
+// whether this CPU runs bfloat16 faster.
+double gflops(torch::ScalarType dtype) {
+  const auto a = torch::ones({768, 384}, dtype), b = torch::ones({384, 640}, dtype);
+  double best = 0;
+  for (int i = 0; i < 8; ++i) {
+    const auto t0 = std::chrono::steady_clock::now();
+    torch::mm(a, b);
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (i > 1) best = std::max(best, 2.0 * 768 * 384 * 640 / s / 1e9);
+  }
+  return best;
+}
+
+TEST(Precision, AutoOnCpuFollowsTheMatmulProbeAndBadSpecsNameTheKey) {
   EXPECT_EQ(resolve_precision("fp32", torch::kCPU), Precision::kFp32);
   EXPECT_EQ(resolve_precision("bf16", torch::kCPU), Precision::kBf16);
+  torch::manual_seed(3);
+  const auto before = torch::randn({4});
+  torch::manual_seed(3);
+  const auto choice = choose_precision("auto", torch::kCPU);
+  EXPECT_TRUE(torch::equal(torch::randn({4}), before)) << "the probe drew random numbers";
+  EXPECT_NE(choice.reason.find("lm.precision = auto: a bf16 matrix product ran"), std::string::npos)
+      << choice.reason;
+  const double ratio = gflops(torch::kBFloat16) / gflops(torch::kFloat32);
+  std::printf("this CPU: bf16/fp32 matmul %.2fx; %s -> %s\n", ratio, choice.reason.c_str(),
+              precision_name(choice.precision));
+  if (ratio > 2.5) EXPECT_EQ(choice.precision, Precision::kBf16) << choice.reason;
+  if (ratio < 1.0) EXPECT_EQ(choice.precision, Precision::kFp32) << choice.reason;
   try {
     resolve_precision("fp16", torch::kCPU);
     FAIL() << "fp16 accepted";

@@ -7,11 +7,13 @@
 #include "anvil/core/error.h"
 #include "anvil/core/runtime.h"
 #include "anvil/core/version.h"
+#include "anvil/train/cpu_cache.h"
 #include "commands.h"
 #include "error_hints.h"
 
 int main(int argc, char** argv) {
   anvil::tune_runtime();
+  anvil::train::install_cpu_cache();  // ANVIL_CPU_CACHE=0 leaves LibTorch's allocator alone
   CLI::App app{"anvil: train, evaluate and ship ML models, natively.", "anvil"};
   app.set_version_flag("--version", std::string("anvil ") + anvil::kVersion);
   app.require_subcommand(1);

@@ -29,6 +29,11 @@ class RmsNormImpl : public torch::nn::Module {
 };
 TORCH_MODULE(RmsNorm);
 
+// Added to the attention score of a key a query may not see. exp() of it is 0 in float32, and it
+// stays finite in bfloat16, where float's lowest would round to -inf: a row with every key masked
+// (padding) then gets a harmless uniform softmax instead of NaN.
+constexpr double kMaskedScore = -1e9;
+
 // Keys and values of every layer for the tokens seen so far: [B, kv_heads, S, head_dim] each.
 struct KvCache {
   std::vector<torch::Tensor> keys, values;
@@ -47,9 +52,10 @@ struct LlamaInputs {
 class LlamaAttentionImpl : public torch::nn::Module {
  public:
   explicit LlamaAttentionImpl(const LlamaConfig& c);
-  // x [B, T, D]; cos/sin [B, T, head_dim]; allowed [B, 1, T, S] bool. Updates cache slot `layer`.
+  // x [B, T, D]; cos/sin [B, T, head_dim]; mask_bias [B, 1, T, S] float: 0 where a query may see
+  // a key, kMaskedScore where not (added to the scores). Updates cache slot `layer`.
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin,
-                        const torch::Tensor& allowed, KvCache* cache, size_t layer);
+                        const torch::Tensor& mask_bias, KvCache* cache, size_t layer);
   LoraLinear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, o_proj{nullptr};
 
  private:
@@ -69,7 +75,7 @@ class LlamaDecoderLayerImpl : public torch::nn::Module {
  public:
   explicit LlamaDecoderLayerImpl(const LlamaConfig& c);
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin,
-                        const torch::Tensor& allowed, KvCache* cache, size_t layer);
+                        const torch::Tensor& mask_bias, KvCache* cache, size_t layer);
   LlamaAttention self_attn{nullptr};
   LlamaMlp mlp{nullptr};
   RmsNorm input_layernorm{nullptr}, post_attention_layernorm{nullptr};
@@ -90,6 +96,8 @@ class LlamaForCausalLMImpl : public torch::nn::Module {
   explicit LlamaForCausalLMImpl(LlamaConfig config);
   // Logits [B, T, vocab].
   torch::Tensor forward(const LlamaInputs& inputs);
+  // Logits [B, vocab] of the last position only (generation: the head skips the others).
+  torch::Tensor last_logits(const LlamaInputs& inputs);
   // Final hidden states [B, T, D] (before the LM head).
   torch::Tensor hidden_states(const LlamaInputs& inputs);
   torch::Tensor lm_head_weight() const;  // tied: the embedding matrix

@@ -20,6 +20,7 @@ struct MemoryReading {
 };
 
 // Resets the peak counter (CPU: /proc/self/clear_refs "5"; CUDA: the allocator's peak stats).
+// On the CPU the blocks anvil's caching allocator holds (train/cpu_cache.h) are released first.
 // Returns false when it cannot, in which case the peak stays the process's lifetime peak.
 bool reset_memory_peak(const torch::Device& device);
 MemoryReading read_memory(const torch::Device& device);

@@ -1,0 +1,101 @@
+// FastDecoder against the model's own batched forward: after a prompt's cache is loaded, each
+// decoded token's logits equal the full forward's logits at that position (no cache, LibTorch's
+// operators) for a Llama-style (GQA, tied head) and a Qwen2-style (q/k/v biases, own head) model;
+// generate() with one prompt gives the uncached path's tokens; what it cannot run is named.
+#include "anvil/models/fast_decode.h"
+
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+
+#include "anvil/core/error.h"
+#include "anvil/models/generation.h"
+#include "anvil/models/llama.h"
+#include "support/tiny_lm.h"
+
+namespace anvil::models {
+namespace {
+
+LlamaForCausalLM make_model(bool qwen2) {
+  LlamaConfig c;
+  c.vocab_size = 97;
+  c.hidden_size = 48;
+  c.intermediate_size = 80;
+  c.num_hidden_layers = 2;
+  c.num_attention_heads = qwen2 ? 4 : 6;
+  c.num_key_value_heads = qwen2 ? 4 : 2;
+  c.max_position_embeddings = 64;
+  c.tie_word_embeddings = !qwen2;
+  c.attention_bias = qwen2;
+  c.rope_theta = qwen2 ? 1e6 : 1e4;
+  torch::manual_seed(qwen2 ? 5 : 4);
+  LlamaForCausalLM m(c);
+  torch::NoGradGuard g;
+  for (auto& p : m->parameters()) p.normal_(0, 0.2);
+  m->eval();
+  return m;
+}
+
+TEST(FastDecode, EachTokensLogitsAreTheFullForwardsAtItsPosition) {
+  torch::NoGradGuard g;
+  for (bool qwen2 : {false, true}) {
+    auto model = make_model(qwen2);
+    ASSERT_EQ(FastDecoder::unsupported_reason(model), "");
+    const auto ids = torch::randint(0, 97, {1, 30}, torch::kInt64);
+    const auto full = model->forward({ids});  // [1, 30, V], no cache
+    KvCache cache;
+    LlamaInputs prompt{ids.narrow(1, 0, 11)};
+    prompt.cache = &cache;
+    model->forward(prompt);
+    FastDecoder fast(model, 40);
+    fast.load_cache(cache);
+    EXPECT_EQ(fast.length(), 11);
+    double worst = 0;
+    for (int64_t t = 11; t < 30; ++t) {
+      const auto& logits = fast.step(ids[0][t].item<int64_t>());
+      const auto got = torch::from_blob(const_cast<float*>(logits.data()), {97});
+      worst = std::max(worst, (got - full[0][t]).abs().max().item<double>());
+    }
+    EXPECT_LT(worst, 1e-4) << (qwen2 ? "qwen2" : "llama");
+    EXPECT_EQ(fast.length(), 30);
+  }
+}
+
+TEST(FastDecode, StopsAtItsRoomAndNamesWhatItCannotRun) {
+  auto model = make_model(false);
+  FastDecoder fast(model, 3);
+  fast.step(1);
+  fast.step(2);
+  fast.step(3);
+  EXPECT_THROW(fast.step(4), Error);
+  EXPECT_THROW(FastDecoder(model, 8).step(97), Error);  // outside the vocabulary
+  auto lora = make_model(false);
+  LoraOptions lo;
+  lo.r = 2;
+  lora->add_lora(lo, {"q_proj"});
+  EXPECT_EQ(FastDecoder::unsupported_reason(lora), "it has unmerged LoRA adapters");
+  lora->merge_lora();
+  EXPECT_EQ(FastDecoder::unsupported_reason(lora), "");
+  auto half = make_model(true);
+  half->to(torch::kBFloat16);
+  EXPECT_EQ(FastDecoder::unsupported_reason(half), "the weights are not float32");
+  EXPECT_THROW(FastDecoder(half, 8), Error);
+}
+
+// generate() with one prompt decodes through FastDecoder; without the cache it recomputes the
+// whole sequence with LibTorch's operators each step. Greedy, the tokens are the same.
+TEST(FastDecode, GenerateGivesTheUncachedPathsTokens) {
+  const auto tok = anvil::testing::tiny_tokenizer({"<|endoftext|>"});
+  auto model = anvil::testing::tiny_llama(tok.vocab_size(), 128);
+  const std::vector<std::vector<int64_t>> prompt = {
+      tok.encode("Parse this address: 400 Greenwood")};
+  GenerationOptions o;
+  o.max_new_tokens = 40;
+  const auto fast = generate_ids(model, tok, prompt, o);
+  o.use_cache = false;
+  const auto slow = generate_ids(model, tok, prompt, o);
+  ASSERT_EQ(fast.token_ids[0].size(), 40u);
+  EXPECT_EQ(fast.token_ids, slow.token_ids);
+}
+
+}  // namespace
+}  // namespace anvil::models
