@@ -6,7 +6,8 @@
 //        [--lora R] (train a rank-R adapter on every linear projection, base frozen; 0 = full)
 //        [--lora-dropout PERCENT] (LoRA dropout, e.g. 5 = 0.05; also times the dropout itself)
 //        [--cpu-cache 1|0] (anvil's CPU caching allocator, as the CLI installs it)
-//        [--loss-chunk N] (> 0: the loss from the hidden states N rows at a time, lm.loss_chunk)
+//        [--loss-chunk N] (the loss from the hidden states N rows at a time, as lm.loss_chunk and
+//        its default 256; 0 = the full logits)
 //        [--trace 1] (one more step recorded by LibTorch's profiler into lm_step_trace.json, a
 //        Chrome trace; bench/python/trace_ops.py sums it per operator)
 #include <torch/csrc/autograd/profiler_legacy.h>
@@ -35,7 +36,7 @@ int main(int argc, char** argv) {
       {"--ffn", 688},      {"--vocab", 2048}, {"--batch", 8},        {"--seq", 256},
       {"--steps", 10},     {"--warmup", 2},   {"--threads", 0},      {"--gen", 64},
       {"--bf16", 0},       {"--lora", 0},     {"--lora-dropout", 0}, {"--cpu-cache", 1},
-      {"--loss-chunk", 0}, {"--trace", 0}};
+      {"--loss-chunk", 256}, {"--trace", 0}};
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!a.count(argv[i])) {
       std::fprintf(stderr, "unknown option %s\n", argv[i]);

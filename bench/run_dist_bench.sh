@@ -44,20 +44,20 @@ median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(
 awk -v a="$(median "${ONE[@]}")" -v b="$(median "${TWO[@]}")" -v w="$(median "${WAIT[@]}")" 'BEGIN {
   printf "median LM tokens/s (%s): 1 rank x 2 threads %.0f, 2 ranks x 1 thread %.0f (%.2fx), all-reduce %.1f%% of the 2-rank run\n", "'"$precision"'", a, b, b/a, w }'
 
-# 3. The intent classifier (the default byte-CNN), 1 epoch of 20,000 records, 128 per step:
-#    1 rank x 2 threads vs 2 ranks x 1 thread (64 each), steps/s. Not 256 per step: there one
-#    process's activations pass glibc's 32 MiB mmap threshold and every step page-faults fresh
-#    mappings (0.70 steps/s at 256 vs 5.1 at 128 on 1 thread, measured), which would credit
-#    the 2-rank run with what is an allocator effect.
+# 3. The intent classifier (the default byte-CNN), 1 epoch of 20,000 records, 256 per step (the
+#    default): 1 rank x 2 threads vs 2 ranks x 1 thread (128 each), steps/s. (Before anvil's CPU
+#    caching allocator, one process's activations at 256 passed glibc's 32 MiB mmap threshold and
+#    page-faulted fresh mappings every step, which would have credited the 2-rank run with an
+#    allocator effect; sessions before measured at 128 per step for that reason.)
 "$anvil" datagen -n 20000 --seed 5 -o intents.jsonl >/dev/null 2>&1
 icommon="-q train.epochs=1 train.mode=train_only track.enabled=false track.tensorboard=false"
 sps() { sed -n 's/.*(\([0-9.]*\) steps\/s).*/\1/p' "$1" | tail -1; }
 declare -a IONE ITWO IWAIT
 for r in $(seq "$rounds"); do
-  "$anvil" train --data intents.jsonl --run-dir ione$r $icommon train.batch_size=128 run.threads=2 >ione$r.log 2>&1
+  "$anvil" train --data intents.jsonl --run-dir ione$r $icommon train.batch_size=256 run.threads=2 >ione$r.log 2>&1
   port=$((30000 + RANDOM % 20000))
   "$anvil" launch --nproc-per-node 2 --master-port $port -- "$anvil" train --data intents.jsonl \
-    --run-dir itwo$r $icommon train.batch_size=64 run.threads=1 >itwo$r.log 2>&1
+    --run-dir itwo$r $icommon train.batch_size=128 run.threads=1 >itwo$r.log 2>&1
   a=$(sps ione$r.log); b=$(sps itwo$r.log)
   w=$(sed -n 's/.*gradient all-reduce: .*(\([0-9.]*\)%).*/\1/p' itwo$r.log)
   echo "classifier round $r: 1 rank x 2 threads $a steps/s, 2 ranks x 1 thread $b steps/s (all-reduce $w%)"
