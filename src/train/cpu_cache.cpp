@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <list>
+#include <map>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -26,14 +28,16 @@ class CachingCpuAllocator final : public compat::Allocator {
     std::lock_guard<std::mutex> lock(mutex_);
     min_block_ = o.min_block_bytes;
     max_cached_ = o.max_cached_bytes;
+    max_idle_ = std::chrono::milliseconds(static_cast<int64_t>(o.max_idle_seconds * 1000));
     trim_to(max_cached_);
   }
 
   c10::DataPtr allocate_block(size_t n) override {
     if (static_cast<int64_t>(n) < min_block_.load(std::memory_order_relaxed))
       return system_->allocate(n);
-    Block* b = take(n);
-    if (!b) b = new Block{system_->allocate(n), n, {}};
+    const size_t size = size_class(n);
+    Block* b = take(size);
+    if (!b) b = new Block{system_->allocate(size), size, {}};
     void* data = b->memory.get();
     {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -65,20 +69,40 @@ class CachingCpuAllocator final : public compat::Allocator {
     c10::DataPtr memory;  // from the system allocator; freed when the block is deleted
     size_t size;
     std::list<Block*>::iterator lru;  // position among the free blocks
+    std::chrono::steady_clock::time_point freed;
+    std::multimap<size_t, Block*>::iterator slot;  // its entry in free_ while free
   };
 
-  // A free block of exactly `n` bytes, or null (a miss).
+  // Sizes are rounded up to one of 8 classes per power of two (at most 12.5% more): batches whose
+  // tensors vary a little in size (padded to their longest text) still find a free block.
+  static size_t size_class(size_t n) {
+    size_t p = 1;
+    while (p <= n / 2) p <<= 1;  // the largest power of two <= n
+    const size_t step = std::max<size_t>(p / 8, 1);
+    return (n + step - 1) / step * step;
+  }
+
+  // The smallest free block of `n` to 2n bytes (n a size class), or null (a miss): tensors whose
+  // size varies from batch to batch share blocks. A miss first gives back up to `n` bytes of
+  // blocks that have waited more than a second (not recycled by the current loop): memory needed
+  // in new sizes replaces stale cached memory instead of adding to it.
   Block* take(size_t n) {
     std::lock_guard<std::mutex> lock(mutex_);
-    auto it = free_.find(n);
-    if (it == free_.end() || it->second.empty()) {
+    const auto stale = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+    auto it = free_.lower_bound(n);
+    if (it == free_.end() || it->first > 2 * n) {
       ++stats_.misses;
+      int64_t given = 0;
+      while (!lru_.empty() && lru_.front()->freed < stale && given < static_cast<int64_t>(n)) {
+        given += static_cast<int64_t>(lru_.front()->size);
+        evict_front();
+      }
       return nullptr;
     }
-    Block* b = it->second.back();
-    it->second.pop_back();
+    Block* b = it->second;
+    free_.erase(it);
     lru_.erase(b->lru);
-    stats_.cached_bytes -= static_cast<int64_t>(n);
+    stats_.cached_bytes -= static_cast<int64_t>(b->size);
     ++stats_.hits;
     return b;
   }
@@ -97,31 +121,36 @@ class CachingCpuAllocator final : public compat::Allocator {
     }
     Block* b = it->second;
     live_.erase(it);
-    free_[b->size].push_back(b);
+    b->slot = free_.emplace(b->size, b);
     b->lru = lru_.insert(lru_.end(), b);
+    b->freed = std::chrono::steady_clock::now();
     stats_.cached_bytes += static_cast<int64_t>(b->size);
-    trim_to(max_cached_);
+    trim_to(max_cached_, b->freed - max_idle_);
   }
 
-  // Gives the least recently freed blocks back until at most `limit` bytes are cached.
-  void trim_to(int64_t limit) {
-    while (stats_.cached_bytes > limit && !lru_.empty()) {
-      Block* b = lru_.front();
-      lru_.pop_front();
-      auto& same = free_[b->size];
-      same.erase(std::find(same.begin(), same.end(), b));
-      stats_.cached_bytes -= static_cast<int64_t>(b->size);
-      ++stats_.evicted;
-      delete b;
-    }
+  // Gives the least recently freed blocks back until at most `limit` bytes are cached and none
+  // has waited since before `oldest` (a size the program stopped using: another phase's).
+  void trim_to(int64_t limit, std::chrono::steady_clock::time_point oldest = {}) {
+    while (!lru_.empty() && (stats_.cached_bytes > limit || lru_.front()->freed < oldest))
+      evict_front();
+  }
+
+  void evict_front() {
+    Block* b = lru_.front();
+    lru_.pop_front();
+    free_.erase(b->slot);
+    stats_.cached_bytes -= static_cast<int64_t>(b->size);
+    ++stats_.evicted;
+    delete b;
   }
 
   c10::Allocator* system_;
   std::mutex mutex_;
   std::atomic<int64_t> min_block_{int64_t{1} << 20};
   int64_t max_cached_ = 0;
+  std::chrono::milliseconds max_idle_{0};
   CpuCacheStats stats_;
-  std::unordered_map<size_t, std::vector<Block*>> free_;
+  std::multimap<size_t, Block*> free_;      // by size
   std::unordered_map<void*, Block*> live_;  // handed out, by data pointer
   std::list<Block*> lru_;
 };

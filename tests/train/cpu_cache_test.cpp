@@ -8,8 +8,10 @@
 #include <sys/resource.h>
 #include <torch/torch.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <thread>
 
 namespace anvil::train {
 namespace {
@@ -44,6 +46,21 @@ TEST(CpuCache, AFreedBlockServesTheNextTensorOfItsSize) {
   EXPECT_EQ(again.sum().item<double>(), 3.0 * (1 << 20));
 }
 
+// A request is served by the smallest free block of up to twice its size.
+TEST(CpuCache, ATensorASlightlyDifferentSizeSharesABlock) {
+  ASSERT_TRUE(install_cpu_cache());
+  release_cpu_cache();
+  void* first = nullptr;
+  {
+    auto t = torch::empty({1 << 20});  // 4 MiB
+    first = t.data_ptr();
+  }
+  auto smaller = torch::empty({(1 << 20) - 1000});
+  EXPECT_EQ(smaller.data_ptr(), first);
+  auto half = torch::empty({1 << 18});  // 1 MiB: no free block fits (none free)
+  EXPECT_NE(half.data_ptr(), first);
+}
+
 TEST(CpuCache, HoldsAtMostItsBoundOfFreedBlocks) {
   ASSERT_TRUE(install_cpu_cache({1 << 20, int64_t{9} << 20}));  // 9 MiB
   release_cpu_cache();
@@ -58,6 +75,19 @@ TEST(CpuCache, HoldsAtMostItsBoundOfFreedBlocks) {
   release_cpu_cache();
   EXPECT_EQ(cpu_cache_stats().cached_bytes, 0);
   install_cpu_cache();  // back to the defaults for the tests that follow in this process
+}
+
+// A size the program stopped asking for (another phase's) is given back once it has waited
+// max_idle_seconds, at the next free.
+TEST(CpuCache, BlocksUnusedForTheIdleTimeAreGivenBack) {
+  ASSERT_TRUE(install_cpu_cache({1 << 20, int64_t{1} << 30, 0.05}));
+  release_cpu_cache();
+  torch::empty({1 << 20});  // 4 MiB, freed at once
+  EXPECT_EQ(cpu_cache_stats().cached_bytes, int64_t{4} << 20);
+  std::this_thread::sleep_for(std::chrono::milliseconds(120));
+  torch::empty({3 << 17});  // 1.5 MiB (too small for the 4 MiB block) freed: that one has
+  EXPECT_EQ(cpu_cache_stats().cached_bytes, int64_t{3} << 19);  // waited too long
+  install_cpu_cache();
 }
 
 TEST(CpuCache, ABufferReallocatedEveryStepStopsFaultingIn) {
