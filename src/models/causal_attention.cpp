@@ -43,8 +43,9 @@ struct CausalAttention : public torch::autograd::Function<CausalAttention> {
                                k.narrow(1, 0, blk.keys).transpose(1, 2));
       scores.view({b, heads, blk.rows, blk.keys})
           .add_(bias.narrow(2, blk.begin, blk.rows).narrow(3, 0, blk.keys));
-      auto p = torch::softmax(scores.to(torch::kFloat32), -1).to(q.scalar_type());
-      out.narrow(1, blk.begin, blk.rows).copy_(torch::bmm(p, v.narrow(1, 0, blk.keys)));
+      auto p = torch::softmax(scores.to(torch::kFloat32), -1);  // kept in float32 for backward
+      out.narrow(1, blk.begin, blk.rows)
+          .copy_(torch::bmm(p.to(q.scalar_type()), v.narrow(1, 0, blk.keys)));
       probs.push_back(p);
     }
     ctx->save_for_backward({q, k, v});
@@ -62,25 +63,30 @@ struct CausalAttention : public torch::autograd::Function<CausalAttention> {
     const int64_t block_rows = ctx->saved_data["block_rows"].toInt();
     const auto go = grad_out[0].to(q.scalar_type()).contiguous();
     auto dq = torch::empty_like(q, torch::MemoryFormat::Contiguous);
-    auto dk = torch::zeros_like(k, torch::MemoryFormat::Contiguous);
-    auto dv = torch::zeros_like(v, torch::MemoryFormat::Contiguous);
+    // Key and value gradients sum over the query blocks: in float32, whatever the matmul dtype.
+    auto dk = torch::zeros(k.sizes(), k.options().dtype(torch::kFloat32));
+    auto dv = torch::zeros(v.sizes(), v.options().dtype(torch::kFloat32));
     const auto blocks = blocks_of(q.size(1), k.size(1), block_rows);
     for (size_t i = 0; i < blocks.size(); ++i) {
       const auto& blk = blocks[i];
-      const auto& p = probs[i];
+      const auto& p = probs[i];  // float32
       const auto go_i = go.narrow(1, blk.begin, blk.rows);
       const auto k_i = k.narrow(1, 0, blk.keys), v_i = v.narrow(1, 0, blk.keys);
-      dv.narrow(1, 0, blk.keys).add_(torch::bmm(p.transpose(1, 2), go_i));
+      dv.narrow(1, 0, blk.keys).add_(torch::bmm(p.to(q.scalar_type()).transpose(1, 2), go_i));
       // d scores = p * (dp - sum(dp * p)), in float32 as the forward's softmax.
       const auto dp = torch::bmm(go_i, v_i.transpose(1, 2));
-      const auto ds = torch::_softmax_backward_data(dp.to(torch::kFloat32), p.to(torch::kFloat32),
-                                                    -1, torch::kFloat32)
+      const auto ds = torch::_softmax_backward_data(dp.to(torch::kFloat32), p, -1, torch::kFloat32)
                           .to(q.scalar_type());
       dq.narrow(1, blk.begin, blk.rows).copy_(torch::bmm(ds, k_i).mul_(scale));
       dk.narrow(1, 0, blk.keys)
           .add_(torch::bmm(ds.transpose(1, 2), q.narrow(1, blk.begin, blk.rows)), scale);
     }
-    return {dq, dk, dv, torch::Tensor(), torch::Tensor(), torch::Tensor()};
+    return {dq,
+            dk.to(k.scalar_type()),
+            dv.to(v.scalar_type()),
+            torch::Tensor(),
+            torch::Tensor(),
+            torch::Tensor()};
   }
 };
 

@@ -162,7 +162,7 @@ GenerationResult generate_ids(LlamaForCausalLM& model, const tokenize::Tokenizer
     ++length;
     if (fast_decode) {
       if (!fast) {
-        fast = std::make_unique<FastDecoder>(model, limit);
+        fast = std::make_unique<FastDecoder>(model, std::min(limit, longest + steps));
         fast->load_cache(cache);
       }
       last_token = next_a[0];

@@ -117,12 +117,18 @@ class ForeignHfFolder : public ::testing::TestWithParam<Arch> {
         std::filesystem::path(binary).parent_path().parent_path() / "test-cache";
     std::filesystem::create_directories(root);
     std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(root, ec))
-      if (entry.path().filename().string().rfind("foreign_hf-", 0) == 0 &&
-          entry.path().filename() != "foreign_hf-" + key) {
+    for (const auto& entry : std::filesystem::directory_iterator(root, ec)) {
+      const std::string name = entry.path().filename().string();
+      // This key's folder and lock stay; an older key's lock file goes with its folder (without
+      // this, every run locked each stale lock file by a new "….lock.lock" name).
+      if (name.rfind("foreign_hf-", 0) != 0 || name.rfind("foreign_hf-" + key, 0) == 0) continue;
+      if (name.size() > 5 && name.compare(name.size() - 5, 5, ".lock") == 0) continue;
+      {
         FileLock stale(entry.path().string() + ".lock");  // not while another process builds it
         std::filesystem::remove_all(entry.path(), ec);
       }
+      std::filesystem::remove(entry.path().string() + ".lock", ec);
+    }
     const auto dir = root / ("foreign_hf-" + key);
     std::filesystem::create_directories(dir);
     return dir.string();
@@ -194,7 +200,7 @@ class ForeignHfFolder : public ::testing::TestWithParam<Arch> {
         path(n) +
         " lora.enabled=true lora.r=8 lora.alpha=16 'lora.target_modules=[all-linear]' "
         "lm.seq_len=256 lm.loss_chunk=32 lm.eval_per_specialist=0 train.epochs=2 train.lr=1e-2 "
-        "train.batch_size=4 train.warmup_steps=2 run.threads=1"));
+        "train.batch_size=4 train.warmup_steps=2 run.threads=1 lm.precision=fp32"));
     train_seconds_[n] = seconds_since(train_start);
     EXPECT_TRUE(anvil_ok("export gguf --model " + n + " --type f32 -o " + n + ".gguf"));
     EXPECT_TRUE(
