@@ -215,14 +215,16 @@ torch::Tensor LlamaForCausalLMImpl::hidden_states(const LlamaInputs& in) {
   return model->norm->forward(h);
 }
 
-torch::Tensor LlamaForCausalLMImpl::forward(const LlamaInputs& inputs) {
-  auto h = hidden_states(inputs);
+torch::Tensor LlamaForCausalLMImpl::head(const torch::Tensor& h) {
   return lm_head.is_empty() ? F::linear(h, model->embed_tokens->weight) : lm_head->forward(h);
 }
 
+torch::Tensor LlamaForCausalLMImpl::forward(const LlamaInputs& inputs) {
+  return head(hidden_states(inputs));
+}
+
 torch::Tensor LlamaForCausalLMImpl::last_logits(const LlamaInputs& inputs) {
-  auto h = hidden_states(inputs).select(1, -1);
-  return lm_head.is_empty() ? F::linear(h, model->embed_tokens->weight) : lm_head->forward(h);
+  return head(hidden_states(inputs).select(1, -1));
 }
 
 std::vector<std::string> LlamaForCausalLMImpl::add_lora(const LoraOptions& options,

@@ -337,8 +337,7 @@ struct LmRun {
       train::AutocastGuard autocast(device, precision);
       logits = model->forward(in);
     }
-    return models::causal_lm_loss(logits.to(torch::kFloat), pb.labels.to(device),
-                                  pb.weights.defined() ? pb.weights.to(device) : torch::Tensor());
+    return models::causal_lm_loss(logits.to(torch::kFloat), labels, weights);
   }
 
   // One optimizer step over grad_accum micro-batches on every rank. Each micro-batch's mean loss
@@ -574,8 +573,7 @@ train::PrecisionChoice agree_on_precision(const LmTrainOptions& o, const torch::
     return std::string(train::precision_name(c.precision)) + "\n" + c.reason;
   });
   const size_t cut = chosen.find('\n');
-  return {chosen.substr(0, cut) == "bf16" ? train::Precision::kBf16 : train::Precision::kFp32,
-          chosen.substr(cut + 1)};
+  return {train::resolve_precision(chosen.substr(0, cut), device), chosen.substr(cut + 1)};
 }
 
 }  // namespace

@@ -13,7 +13,6 @@
 #include <map>
 #include <mutex>
 #include <unordered_map>
-#include <vector>
 
 #include "torch_compat.h"
 
@@ -37,12 +36,12 @@ class CachingCpuAllocator final : public compat::Allocator {
       return system_->allocate(n);
     const size_t size = size_class(n);
     Block* b = take(size);
-    if (!b) b = new Block{system_->allocate(size), size, {}};
-    void* data = b->memory.get();
-    {
+    if (!b) {  // allocated outside the lock, then registered
+      b = new Block{system_->allocate(size), size, {}};
       std::lock_guard<std::mutex> lock(mutex_);
-      live_[data] = b;
+      live_[b->memory.get()] = b;
     }
+    void* data = b->memory.get();
     // Context = data, as LibTorch's raw_allocate()/raw_deallocate() (used by oneDNN's scratch
     // buffers) require of an allocator with a raw_deleter().
     return {data, data, &CachingCpuAllocator::release, c10::Device(c10::DeviceType::CPU)};
@@ -82,16 +81,16 @@ class CachingCpuAllocator final : public compat::Allocator {
     return (n + step - 1) / step * step;
   }
 
-  // The smallest free block of `n` to 2n bytes (n a size class), or null (a miss): tensors whose
-  // size varies from batch to batch share blocks. A miss first gives back up to `n` bytes of
-  // blocks that have waited more than a second (not recycled by the current loop): memory needed
-  // in new sizes replaces stale cached memory instead of adding to it.
+  // The smallest free block of `n` to 2n bytes (n a size class), registered as handed out, or
+  // null (a miss): tensors whose size varies from batch to batch share blocks. A miss first gives
+  // back up to `n` bytes of blocks that have waited more than a second (not recycled by the
+  // current loop): memory needed in new sizes replaces stale cached memory instead of adding to it.
   Block* take(size_t n) {
     std::lock_guard<std::mutex> lock(mutex_);
-    const auto stale = std::chrono::steady_clock::now() - std::chrono::seconds(1);
     auto it = free_.lower_bound(n);
     if (it == free_.end() || it->first > 2 * n) {
       ++stats_.misses;
+      const auto stale = std::chrono::steady_clock::now() - std::chrono::seconds(1);
       int64_t given = 0;
       while (!lru_.empty() && lru_.front()->freed < stale && given < static_cast<int64_t>(n)) {
         given += static_cast<int64_t>(lru_.front()->size);
@@ -104,6 +103,7 @@ class CachingCpuAllocator final : public compat::Allocator {
     lru_.erase(b->lru);
     stats_.cached_bytes -= static_cast<int64_t>(b->size);
     ++stats_.hits;
+    live_[b->memory.get()] = b;
     return b;
   }
 

@@ -124,6 +124,7 @@ class LlamaForCausalLMImpl : public torch::nn::Module {
   LoraLinear lm_head{nullptr};  // null when embeddings are tied
 
  private:
+  torch::Tensor head(const torch::Tensor& h);  // the LM head (or the tied embedding) on h
   LlamaConfig config_;
   torch::Tensor inv_freq_;  // [head_dim / 2], not a parameter
   bool gradient_checkpointing_ = false;
