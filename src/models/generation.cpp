@@ -75,6 +75,7 @@ GenerationResult generate_ids(LlamaForCausalLM& model, const tokenize::Tokenizer
   res.texts.assign(prompts.size(), "");
   res.token_ids.assign(prompts.size(), {});
   if (o.record_margins) res.margins.assign(prompts.size(), {});
+  if (o.record_logprobs) res.logprobs.assign(prompts.size(), {});
   res.finish.assign(prompts.size(), FinishReason::kLength);
   if (b == 0) return res;
   if (!o.max_new_tokens_each.empty() && o.max_new_tokens_each.size() != prompts.size())
@@ -123,8 +124,13 @@ GenerationResult generate_ids(LlamaForCausalLM& model, const tokenize::Tokenizer
       auto top2 = std::get<0>(logits.topk(2, -1)).cpu();
       margins = top2.select(1, 0) - top2.select(1, 1);
     }
+    // Before choose_next, whose repetition penalty may rewrite the logits in place.
+    const auto log_probs = o.record_logprobs ? torch::log_softmax(logits, -1) : torch::Tensor();
     auto next = choose_next(logits, seen, o, gen).cpu();
     auto next_a = next.accessor<int64_t, 1>();
+    torch::Tensor logprobs;
+    if (o.record_logprobs)
+      logprobs = log_probs.gather(1, next.to(log_probs.device()).unsqueeze(1)).squeeze(1).cpu();
     bool all_done = true;
     for (int64_t i = 0; i < b; ++i) {
       const size_t k = static_cast<size_t>(i);
@@ -136,6 +142,7 @@ GenerationResult generate_ids(LlamaForCausalLM& model, const tokenize::Tokenizer
       if (!stop) {
         res.token_ids[k].push_back(tok);
         if (o.record_margins) res.margins[k].push_back(margins[i].item<float>());
+        if (o.record_logprobs) res.logprobs[k].push_back(logprobs[i].item<float>());
         seen[k].push_back(tok);
         ++res.new_tokens;
         const std::string piece = tokenizer.decode({tok});

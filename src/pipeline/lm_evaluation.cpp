@@ -27,6 +27,8 @@ struct Tally {
   double nll_sum = 0, nll_count = 0;  // response-token NLL of the reference completions
 };
 constexpr size_t kTallyFields = 5;
+// "\n[confidence: 0.97]" and a little slack, generated after the answer's own token budget.
+constexpr int64_t kConfidenceLineTokens = 12;
 
 // Perplexity of the reference completion (response + EOS) given the prompt, into `t`.
 void add_reference_nll(models::LlamaForCausalLM& model, const tokenize::Tokenizer& tok,
@@ -68,6 +70,41 @@ void sum_tallies(const std::shared_ptr<dist::ProcessGroup>& group,
   }
 }
 
+// The answer part of a generated text (before its confidence line), the confidence written there
+// (-1 if none) and the log-probability of the tokens that make up the answer.
+AnswerOutcome read_answer(const tokenize::Tokenizer& tok, const std::string& text,
+                          const std::vector<int64_t>& ids, const std::vector<float>& logprobs) {
+  AnswerOutcome o;
+  const size_t cut = text.find(kSftConfidence);
+  o.answer = text.substr(0, cut);
+  if (cut != std::string::npos) {
+    const size_t colon = text.find(':', cut);
+    if (colon != std::string::npos) {
+      char* end = nullptr;
+      const double v = std::strtod(text.c_str() + colon + 1, &end);
+      if (end != text.c_str() + colon + 1 && std::isfinite(v) && v >= 0) o.stated = v;
+    }
+  }
+  size_t at = 0;  // tokens whose text starts inside the answer
+  for (size_t i = 0; i < ids.size() && i < logprobs.size() && at < o.answer.size(); ++i) {
+    o.log_prob += logprobs[i];
+    at += tok.decode({ids[i]}).size();
+  }
+  return o;
+}
+
+// Every rank's outcomes in record order: each rank fills its records' slots, the rest are summed.
+void gather_outcomes(const std::shared_ptr<dist::ProcessGroup>& group,
+                     std::vector<AnswerOutcome>& outcomes) {
+  if (!group) return;
+  std::vector<double> flat;
+  for (const auto& o : outcomes) flat.insert(flat.end(), {o.score, o.stated + 1, o.log_prob});
+  flat = dist::sum_over_ranks(group, std::move(flat));
+  for (size_t i = 0; i < outcomes.size(); ++i)
+    outcomes[i] = {outcomes[i].specialist, flat[3 * i], flat[3 * i + 1] - 1, flat[3 * i + 2],
+                   std::move(outcomes[i].answer)};
+}
+
 std::vector<SpecialistScore> scores_from(const std::map<std::string, Tally>& by) {
   std::vector<SpecialistScore> out;
   SpecialistScore overall{"overall"};
@@ -95,12 +132,15 @@ std::vector<SpecialistScore> scores_from(const std::map<std::string, Tally>& by)
 std::vector<SpecialistScore> score_records(
     models::LlamaForCausalLM& model, const tokenize::Tokenizer& tok, int64_t eos_id, int64_t pad_id,
     const std::vector<const SftRecord*>& recs, int64_t max_new_tokens, Sink* progress,
-    int64_t loss_chunk, const std::shared_ptr<dist::ProcessGroup>& group) {
+    int64_t loss_chunk, const std::shared_ptr<dist::ProcessGroup>& group,
+    std::vector<AnswerOutcome>* outcomes) {
   // This rank's share: records rank, rank + world, ...
   const size_t rank = group ? static_cast<size_t>(group->rank()) : 0;
   const size_t world = group ? static_cast<size_t>(group->size()) : 1;
   std::vector<const SftRecord*> mine;
   for (size_t i = rank; i < recs.size(); i += world) mine.push_back(recs[i]);
+  std::vector<AnswerOutcome> answers(recs.size());  // a slot per record; this rank fills its own
+  for (size_t i = 0; i < recs.size(); ++i) answers[i].specialist = recs[i]->specialist;
 
   std::map<std::string, Tally> by;
   model->eval();
@@ -109,10 +149,11 @@ std::vector<SpecialistScore> score_records(
     for (const auto* r : mine)
       add_reference_nll(model, tok, eos_id, *r, loss_chunk, by[r->specialist]);
   }
+  // The answer, then its confidence line (a few tokens more), then EOS.
   models::GenerationOptions go;
-  go.max_new_tokens = max_new_tokens;
+  go.max_new_tokens = max_new_tokens + kConfidenceLineTokens;
   go.stop_token_ids = {eos_id};
-  go.stop_strings = {kSftConfidence};
+  go.record_logprobs = true;
   const size_t batch = 16;
   for (size_t i = 0; i < mine.size(); i += batch) {
     std::vector<std::string> prompts;
@@ -120,9 +161,13 @@ std::vector<SpecialistScore> score_records(
     for (size_t j = i; j < end; ++j) prompts.push_back(mine[j]->prompt);
     auto gen = models::generate(model, tok, prompts, go, nullptr, pad_id);
     for (size_t j = i; j < end; ++j) {
+      auto& outcome = answers[rank + j * world];
+      outcome = read_answer(tok, gen.texts[j - i], gen.token_ids[j - i], gen.logprobs[j - i]);
+      outcome.specialist = mine[j]->specialist;
       const auto* spec = datagen::find_specialist(mine[j]->specialist);
       if (!spec) continue;
-      auto v = datagen::score_output(*spec, mine[j]->response, gen.texts[j - i]);
+      auto v = datagen::score_output(*spec, mine[j]->response, outcome.answer);
+      outcome.score = v.score;
       auto& t = by[mine[j]->specialist];
       t.records += 1;
       t.field += v.score;
@@ -136,20 +181,24 @@ std::vector<SpecialistScore> score_records(
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   sum_tallies(group, names, by);
+  if (outcomes) {
+    gather_outcomes(group, answers);
+    *outcomes = std::move(answers);
+  }
   return scores_from(by);
 }
 
 std::vector<SpecialistScore> evaluate_language_model(
     models::LlamaForCausalLM& model, const tokenize::BpeTokenizer& tok,
     const std::string& data_path, int64_t per_specialist, int64_t max_new_tokens, Sink* progress,
-    const std::shared_ptr<dist::ProcessGroup>& group) {
+    const std::shared_ptr<dist::ProcessGroup>& group, std::vector<AnswerOutcome>* outcomes) {
   auto records = load_sft_records(data_path);
   std::vector<int64_t> all(records.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int64_t>(i);
   const int64_t eos = sft_eos_id(tok, model->config().eos_token_id), pad = tok.token_id(kSftPad);
   return score_records(model, tok, eos, pad >= 0 ? pad : eos,
                        held_out_sample(records, all, per_specialist), max_new_tokens, progress, 0,
-                       group);
+                       group, outcomes);
 }
 
 std::vector<SpecialistScore> evaluate_language_model(

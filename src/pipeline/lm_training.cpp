@@ -65,6 +65,7 @@ std::shared_ptr<tokenize::BpeTokenizer> make_tokenizer(const LmTrainOptions& o,
   tokenize::BpeTrainOptions bo;
   bo.vocab_size = o.tokenizer_vocab;
   bo.pattern = tokenize::pattern_by_name(o.tokenizer_pattern);
+  bo.space_apart = o.tokenizer_space_apart;
   bo.special_tokens = {kSftEos, kSftPad};
   auto words = tokenize::count_words(views, bo.pattern, 0);
   return std::make_shared<tokenize::BpeTokenizer>(tokenize::train_bpe(words, bo));
@@ -104,6 +105,7 @@ LmTrainOptions LmTrainOptions::from_config(const Config& c) {
   o.model.tie_word_embeddings = c.get_bool("llama.tie_embeddings");
   o.tokenizer_vocab = c.get_int("lm.tokenizer_vocab");
   o.tokenizer_pattern = c.get_string("lm.tokenizer_pattern");
+  o.tokenizer_space_apart = c.get_bool("lm.tokenizer_space_apart");
   o.seq_len = c.get_int("lm.seq_len");
   o.grad_accum = c.get_int("lm.grad_accum");
   o.eval_per_specialist = c.get_int("lm.eval_per_specialist");
@@ -533,6 +535,18 @@ models::LlamaMemoryPlan memory_plan(const LmRun& run) {
   return p;
 }
 
+// How far the held-out answers' confidence can be trusted: calibration.json, reliability.png and a
+// log line.
+void write_calibration(const std::vector<AnswerOutcome>& outcomes, const LmTrainOptions& o) {
+  if (outcomes.size() < 2) return;
+  const auto report = calibrate_answers(outcomes);
+  write_file_atomic(o.run_dir + "/calibration.json", report.to_json().dump(2) + "\n");
+  save_lm_reliability_diagram(report, o.run_dir + "/reliability.png");
+  std::string table = format_lm_calibration(report);
+  table.pop_back();  // log_line ends the line
+  log_line(o.sink, "%s", table.c_str());
+}
+
 void finish_lm_run(LmRun& run, const LmHandlers& h, const std::string& model_dir,
                    LmTrainResult& result) {
   const auto& o = run.o;
@@ -540,10 +554,11 @@ void finish_lm_run(LmRun& run, const LmHandlers& h, const std::string& model_dir
   // Every rank returns with the model written (a phase's evaluation reads it back).
   dist::on_rank_zero(
       run.group, [&] { save_result_model(run.model, *d.tok, o, model_dir, d.eos_id, d.pad_id); });
+  std::vector<AnswerOutcome> outcomes;
   if (o.eval_per_specialist > 0) {  // every rank generates for its share of the held-out records
     auto sample = held_out_sample(d.records, d.split.validation, o.eval_per_specialist);
     result.scores = score_records(run.model, *d.tok, d.eos_id, d.fill_id, sample, o.max_new_tokens,
-                                  o.progress ? o.sink : nullptr, o.loss_chunk, run.group);
+                                  o.progress ? o.sink : nullptr, o.loss_chunk, run.group, &outcomes);
   }
   if (run.rank != 0) return;
   if (o.eval_per_specialist > 0) {
@@ -555,6 +570,7 @@ void finish_lm_run(LmRun& run, const LmHandlers& h, const std::string& model_dir
                    {"exact", s.exact},
                    {"perplexity", s.perplexity}});
     write_file_atomic(o.run_dir + "/eval.json", j.dump(2) + "\n");
+    write_calibration(outcomes, o);
   }
   if (h.tracking.tracker) {
     const std::string artifact =
@@ -562,6 +578,9 @@ void finish_lm_run(LmRun& run, const LmHandlers& h, const std::string& model_dir
     const int64_t id = h.tracking.tracker->log_artifact(
         artifact, o.eval_per_specialist > 0 ? "evaluation" : "model");
     h.tracking.tracker->log_lineage(o.data_path, "dataset", id);
+    for (const char* f : {"calibration.json", "reliability.png"})
+      if (file_exists(o.run_dir + "/" + f))
+        h.tracking.tracker->log_artifact(o.run_dir + "/" + f, "calibration");
   }
 }
 

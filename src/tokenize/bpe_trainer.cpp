@@ -40,6 +40,7 @@ std::string BpeTrainOptions::to_string() const {
   s << "vocab_size=" << vocab_size << " min_frequency=" << min_frequency << " special_tokens=[";
   for (size_t i = 0; i < special_tokens.size(); ++i) s << (i ? ", " : "") << special_tokens[i];
   s << "] threads=" << threads << " pattern=" << pattern;
+  if (space_apart) s << " space_apart=true";
   return s.str();
 }
 
@@ -189,9 +190,22 @@ BpeTokenizer train_bpe(const WordCounts& word_counts, const BpeTrainOptions& opt
     if (found == id_to_token.end()) id_to_token.push_back(std::move(s));
   }
 
+  // space_apart: " Ridge" is learned as " " and "Ridge", so no merge ever starts with the space.
+  WordCounts apart;
+  if (options.space_apart)
+    for (const auto& [word, count] : word_counts) {
+      const bool split = word.size() > 1 && word[0] == ' ' && word[1] != ' ';
+      if (!split) {
+        apart[word] += count;
+        continue;
+      }
+      apart[" "] += count;
+      apart[word.substr(1)] += count;
+    }
+  const WordCounts& counted = options.space_apart ? apart : word_counts;
   std::vector<TrainWord> words;
-  words.reserve(word_counts.size());
-  for (const auto& [word, count] : word_counts) {
+  words.reserve(counted.size());
+  for (const auto& [word, count] : counted) {
     TrainWord w;
     w.count = count;
     w.symbols.reserve(word.size());

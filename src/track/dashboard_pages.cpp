@@ -193,6 +193,12 @@ std::string run_page(RunStore& store, int64_t run_id, int refresh_ms) {
   body += "<h2>Artifacts</h2>" +
           (rows.empty() ? std::string("<p class=\"empty\">none</p>")
                         : table("artifacts", {"kind", "path", "bytes", "sha256"}, rows));
+  for (const auto& a : store.artifacts(run_id))  // pictures are shown, not just listed
+    if (a.path.size() > 4 && a.path.compare(a.path.size() - 4, 4, ".png") == 0)
+      body += "<figure class=\"artifact\"><img src=\"/runs/" + std::to_string(run_id) +
+              "/artifacts/" + std::to_string(a.id) + ".png\" alt=\"" + html_escape(a.kind) +
+              "\"><figcaption>" + html_escape(a.kind) + ": <code>" + html_escape(a.path) +
+              "</code></figcaption></figure>";
   rows.clear();
   for (const auto& l : store.lineage(run_id))
     rows.push_back({html_escape(l.source_kind), "<code>" + html_escape(l.source_path) + "</code>",

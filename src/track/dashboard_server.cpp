@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "anvil/core/error.h"
+#include "anvil/core/fs.h"
 #include "anvil/track/dashboard.h"
 #include "anvil/track/run_plots.h"
 #include "dashboard_pages.h"
@@ -132,6 +133,23 @@ Dashboard::Dashboard(DashboardOptions options) : impl_(std::make_unique<Impl>(st
                                  "svg");
     });
   });
+  // A run's PNG artifacts (reliability diagrams, plots), shown on its page: only files the run
+  // registered, read from where it recorded them.
+  s.Get(R"(/runs/(\d+)/artifacts/(\d+)\.png)",
+        [&store](const httplib::Request& req, httplib::Response& res) {
+          respond(res, "image/png", [&] {
+            const int64_t run = parse_id(req.matches[1]), id = parse_id(req.matches[2]);
+            for (const auto& a : store.artifacts(run))
+              if (a.id == id && a.path.size() > 4 &&
+                  a.path.compare(a.path.size() - 4, 4, ".png") == 0) {
+                if (!file_exists(a.path))
+                  throw usage_error("no run file " + a.path + " (moved or deleted)");
+                return read_file(a.path);
+              }
+            throw usage_error("no run " + std::to_string(run) + " PNG artifact " +
+                              std::to_string(id));
+          });
+        });
   s.Get("/compare", [&store](const httplib::Request& req, httplib::Response& res) {
     respond(res, kHtml, [&] {
       const auto ids = ids_of(req);

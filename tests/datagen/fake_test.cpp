@@ -94,19 +94,33 @@ TEST(Faker, NamesFollowRealFrequenciesWithoutShortCycles) {
   EXPECT_GT(full.size(), 10000u);  // no obvious cycles
 }
 
-TEST(Faker, AddressesUseARealCityStateAndPostcodePrefix) {
+// A listed city comes with its own state and ZIP prefix; about a third of the towns are coined
+// (not in the table) but still sit in a real state and ZIP area. Street names are open-ended, so a
+// model trained on them has to copy rather than recall.
+TEST(Faker, AddressesUseARealStateAndPostcodePrefixAndOpenEndedNames) {
   Rng rng(2);
   Faker f(rng);
+  int coined = 0;
+  std::set<std::string> streets;
   for (int i = 0; i < 500; ++i) {
     const Address a = f.address();
-    bool found = false;
+    bool listed = false, area = false;
     for (const City& c : f.locale().cities) {
-      found |= c.name == a.city && c.state_code == a.state_code &&
-               a.postcode.compare(0, 3, c.zip_prefix) == 0;
+      const bool same_area = c.state_code == a.state_code && a.postcode.compare(0, 3, c.zip_prefix) == 0;
+      area |= same_area;
+      listed |= same_area && c.name == a.city;
     }
-    EXPECT_TRUE(found) << a.one_line();
+    EXPECT_TRUE(area) << a.one_line();
+    bool in_table = false;
+    for (const City& c : f.locale().cities) in_table |= c.name == a.city;
+    EXPECT_TRUE(listed || !in_table) << a.one_line();
+    coined += !in_table;
     EXPECT_EQ(a.postcode.size(), 5u);
+    streets.insert(a.street.substr(0, a.street.rfind(' ')));
   }
+  EXPECT_GT(coined, 120) << "coined towns";
+  EXPECT_LT(coined, 230) << "coined towns";
+  EXPECT_GT(streets.size(), 5 * f.locale().street_names.size()) << "street names";
 }
 
 TEST(Faker, PricesHaveCentsAndStayInRange) {

@@ -97,5 +97,37 @@ TEST(FastDecode, GenerateGivesTheUncachedPathsTokens) {
   EXPECT_EQ(fast.token_ids, slow.token_ids);
 }
 
+// Each generated token's recorded log-probability is log_softmax of an uncached full forward over
+// prompt + the tokens before it, at that position; for batched (left-padded) and single prompts,
+// with a repetition penalty that changes the choice but not what is recorded.
+TEST(Generation, RecordedLogProbsAreTheFullForwardsLogSoftmax) {
+  const auto tok = anvil::testing::tiny_tokenizer({"<|endoftext|>"});
+  auto model = anvil::testing::tiny_llama(tok.vocab_size(), 128);
+  const std::vector<std::vector<int64_t>> prompts = {tok.encode("Parse this address: 400"),
+                                                     tok.encode("Is this spam? The quick brown")};
+  for (double penalty : {1.0, 1.3})
+    for (size_t b : {size_t{1}, size_t{2}}) {
+      GenerationOptions o;
+      o.max_new_tokens = 6;
+      o.record_logprobs = true;
+      o.repetition_penalty = penalty;
+      const std::vector<std::vector<int64_t>> batch(prompts.begin(), prompts.begin() + b);
+      const auto r = generate_ids(model, tok, batch, o);
+      torch::NoGradGuard g;
+      for (size_t k = 0; k < b; ++k) {
+        ASSERT_EQ(r.logprobs[k].size(), r.token_ids[k].size());
+        std::vector<int64_t> ids = batch[k];
+        for (size_t t = 0; t < r.token_ids[k].size(); ++t) {
+          const auto logits = model->forward(LlamaInputs{torch::tensor(ids).unsqueeze(0)});
+          const double want =
+              torch::log_softmax(logits[0][-1].to(torch::kDouble), -1)[r.token_ids[k][t]]
+                  .item<double>();
+          EXPECT_NEAR(r.logprobs[k][t], want, 1e-4) << "prompt " << k << " token " << t;
+          ids.push_back(r.token_ids[k][t]);
+        }
+      }
+    }
+}
+
 }  // namespace
 }  // namespace anvil::models

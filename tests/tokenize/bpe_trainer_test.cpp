@@ -118,6 +118,38 @@ TEST(BpeTrainer, IsDeterministicAcrossRunsAndThreadCounts) {
   EXPECT_EQ(one, again);
 }
 
+// space_apart: no merge joins the space before a word to it, so a word after a space encodes as
+// the space token followed by exactly the word's own tokens (what a JSON answer holds after a
+// quote); runs of spaces still merge. Without it the same corpus learns " Ridge" as one token.
+TEST(BpeTrainer, SpaceApartKeepsTheSpaceBeforeAWordItsOwnToken) {
+  const std::vector<std::string> texts = {
+      "7766 Ridge Rd, Kingston Falls", "\"street\":\"Ridge Rd\"", "12 Ridge Rd    and Kingston",
+      "Ridge Ridge Ridge Kingston Kingston", "    indented    text   Rd Rd Rd"};
+  std::vector<std::string_view> views(texts.begin(), texts.end());
+  BpeTrainOptions o;
+  o.vocab_size = 400;
+  o.min_frequency = 1;
+  o.pattern = kCl100kPattern;
+  const auto plain = train_bpe(count_words(views, o.pattern, 1), o);
+  o.space_apart = true;
+  const auto apart = train_bpe(count_words(views, o.pattern, 1), o);
+  const std::string space = "\xC4\xA0";  // the byte-level character of ' '
+  EXPECT_GE(plain.token_id(space + "Ridge"), 0);
+  EXPECT_EQ(apart.token_id(space + "Ridge"), -1);
+  for (const auto& [l, r] : apart.merges()) {
+    const std::string left = apart.token(l), right = apart.token(r);
+    if (left == space) EXPECT_EQ(right.rfind(space, 0), 0u) << "merge " << left << " + " << right;
+  }
+  EXPECT_GE(apart.token_id(space + space), 0) << "runs of spaces still merge";
+  for (const std::string word : {"Ridge", "Kingston", "Rd", "Falls", "Zorvath"}) {
+    auto after_space = apart.encode("x " + word);
+    const auto alone = apart.encode(word);
+    ASSERT_GE(after_space.size(), 2u);
+    EXPECT_EQ(after_space[1], apart.token_id(space)) << word;
+    EXPECT_EQ(std::vector<int64_t>(after_space.begin() + 2, after_space.end()), alone) << word;
+  }
+}
+
 TEST(BpeTrainer, CountsWordsOfAJsonlField) {
   testing::TempDir dir("bpetrain");
   write_file_atomic(dir / "ok.jsonl", "{\"text\": \"hi there\"}\n\n{\"text\": \"hi\", \"n\": 1}\n");

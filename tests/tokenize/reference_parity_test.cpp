@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "anvil/core/fs.h"
+#include "anvil/tokenize/bpe_trainer.h"
 #include "anvil/tokenize/tokenizer_json.h"
 #include "real_text_corpus.h"
 #include "support/npm_packages.h"
@@ -117,6 +118,20 @@ TEST_F(ReferenceParity, TokenizerJsonWrittenByAnvilMatchesHuggingFace) {
   save_tokenizer_json(gpt2(), path);
   const auto reloaded = load_tokenizer_json(path);
   expect_same_ids(reloaded, reference_ids("hf", path), "anvil-written gpt2 tokenizer.json vs HF");
+}
+
+TEST_F(ReferenceParity, SpaceApartTokenizerMatchesHuggingFaceOnRealText) {
+  // A cl100k tokenizer trained by anvil with space_apart (lm.tokenizer_space_apart): an ordinary
+  // merges list, so Hugging Face's encoder must give the same ids on the whole corpus.
+  std::vector<std::string_view> train(docs_->begin(), docs_->begin() + docs_->size() / 4);
+  BpeTrainOptions o;
+  o.vocab_size = 3000;
+  o.pattern = kCl100kPattern;
+  o.space_apart = true;
+  const std::string path = dir_->path() + "/space_apart_tokenizer.json";
+  save_tokenizer_json(train_bpe(count_words(train, o.pattern), o), path);
+  expect_same_ids(load_tokenizer_json(path), reference_ids("hf", path),
+                  "anvil space_apart tokenizer.json vs HF");
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <filesystem>
+
 #include "anvil/core/error.h"
 #include "dashboard_fixture.h"
 
@@ -90,6 +92,42 @@ TEST_F(DashboardTest, RunPageShowsThePreTrainingChecks) {
   auto other = get("/runs/" + std::to_string(ids_.child));
   ASSERT_TRUE(other);
   EXPECT_EQ(other->body.find("Pre-training checks"), std::string::npos);
+}
+
+// A run's PNG artifacts (e.g. a specialist model's reliability diagram) are shown on its page
+// and served byte for byte; nothing else is served through that route.
+TEST_F(DashboardTest, RunPageShowsItsPngArtifacts) {
+  const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + "pixels";
+  anvil::testing::write_text(dir_ / "reliability.png", png);
+  int64_t shown = 0, other = 0;
+  {
+    RunStore store(dir_ / "runs/anvil.sqlite");
+    shown = store.add_artifact(ids_.child, dir_ / "reliability.png", "calibration");
+    other = store.add_artifact(ids_.completed, dir_ / "reliability.png", "calibration");
+  }
+  const std::string run = "/runs/" + std::to_string(ids_.child);
+  auto page = get(run);
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("<img src=\"" + run + "/artifacts/" + std::to_string(shown) + ".png\""),
+            std::string::npos);
+  auto img = get(run + "/artifacts/" + std::to_string(shown) + ".png");
+  ASSERT_TRUE(img);
+  EXPECT_EQ(img->status, 200);
+  EXPECT_EQ(img->get_header_value("Content-Type"), "image/png");
+  EXPECT_EQ(img->body, png);
+  // Another run's artifact, a model file, an unknown id: not through this run's route.
+  RunStore store(dir_ / "runs/anvil.sqlite");
+  const auto model = store.artifacts(ids_.child).front().id;
+  for (int64_t id : {other, model, int64_t{999}}) {
+    auto r = get(run + "/artifacts/" + std::to_string(id) + ".png");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 404) << id;
+  }
+  std::filesystem::remove(dir_ / "reliability.png");
+  auto gone = get(run + "/artifacts/" + std::to_string(shown) + ".png");
+  ASSERT_TRUE(gone);
+  EXPECT_EQ(gone->status, 404);
+  EXPECT_NE(gone->body.find("moved or deleted"), std::string::npos) << gone->body;
 }
 
 TEST_F(DashboardTest, CompareOverlaysRunsAndShowsDifferingParams) {

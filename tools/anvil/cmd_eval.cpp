@@ -1,5 +1,7 @@
 // `anvil eval`: accuracy of every head and end-to-end execution accuracy of a trained model.
+#include <cmath>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 #include "anvil/core/config.h"
 #include "anvil/core/error.h"
@@ -14,8 +16,51 @@
 
 namespace anvil::cli {
 
+namespace {
+
+// Every answer as JSON lines: what the model wrote, its score and confidences.
+void write_answers(const std::string& path, const std::vector<pipeline::AnswerOutcome>& outcomes) {
+  std::string out;
+  for (const auto& o : outcomes)
+    out += nlohmann::json{{"specialist", o.specialist},
+                          {"answer", o.answer},
+                          {"score", o.score},
+                          {"stated_confidence", o.stated >= 0 ? nlohmann::json(o.stated) : nullptr},
+                          {"answer_probability", std::exp(o.log_prob)}}
+               .dump() +
+           "\n";
+  write_file_atomic(path, out);
+}
+
+// A specialist language model: validator scores per specialist, then how well its confidence
+// matches how often its answers are right.
+void eval_language_model(const std::string& model_dir, const std::string& data, const Config& c,
+                         const torch::Device& device, const std::string& reliability,
+                         const std::string& answers) {
+  auto lm = interop::load_language_model(model_dir);
+  lm.model->to(device);
+  std::vector<pipeline::AnswerOutcome> outcomes;
+  auto scores = pipeline::evaluate_language_model(
+      lm.model, lm.tokenizer, data, c.get_int("lm.eval_per_specialist"),
+      c.get_int("lm.max_new_tokens"), nullptr, nullptr, &outcomes);
+  std::printf("%s", pipeline::format_specialist_scores(scores).c_str());
+  if (!answers.empty()) {
+    write_answers(answers, outcomes);
+    std::printf("answers: %s\n", answers.c_str());
+  }
+  if (outcomes.size() < 2) return;
+  const auto report = pipeline::calibrate_answers(outcomes);
+  std::printf("%s", pipeline::format_lm_calibration(report).c_str());
+  if (!reliability.empty()) {
+    pipeline::save_lm_reliability_diagram(report, reliability);
+    std::printf("reliability diagram: %s\n", reliability.c_str());
+  }
+}
+
+}  // namespace
+
 void register_eval(CLI::App& app, Context&) {
-  auto* cmd = app.add_subcommand("eval", "Evaluate a trained intent model on a JSONL dataset");
+  auto* cmd = app.add_subcommand("eval", "Evaluate a trained model (intent classifier or specialist language model) on a JSONL dataset");
   struct Args {
     ConfigArgs config;
     std::string model = "runs/latest/model";
@@ -23,6 +68,7 @@ void register_eval(CLI::App& app, Context&) {
     bool benchmark = false;
     bool ood = false;
     std::string reliability;
+    std::string answers;
     double threshold = -1;
     std::string device;
   };
@@ -38,6 +84,9 @@ void register_eval(CLI::App& app, Context&) {
                 "them, seed eval.ood_seed; training never saw them)");
   cmd->add_option("--reliability", a->reliability,
                   "write the reliability diagram (raw and calibrated confidence) to this .png/.svg");
+  cmd->add_option("--answers", a->answers,
+                  "language models: write every generated answer with its score and confidences "
+                  "to this JSONL file");
   cmd->add_option("--threshold", a->threshold,
                   "abstain below this calibrated confidence instead of the model's own threshold");
   cmd->add_option("--device", a->device, "auto | cpu | cuda[:N]");
@@ -52,12 +101,7 @@ void register_eval(CLI::App& app, Context&) {
     if (file_exists(a->model + "/tokenizer.json") || interop::is_gguf_file(a->model)) {
       if (a->data.empty())
         throw usage_error("give --data FILE (specialist records) to evaluate a language model");
-      auto lm = interop::load_language_model(a->model);
-      lm.model->to(device);
-      auto scores = pipeline::evaluate_language_model(lm.model, lm.tokenizer, a->data,
-                                                      c.get_int("lm.eval_per_specialist"),
-                                                      c.get_int("lm.max_new_tokens"));
-      std::printf("%s", pipeline::format_specialist_scores(scores).c_str());
+      eval_language_model(a->model, a->data, c, device, a->reliability, a->answers);
       return;
     }
     auto model = models::load_intent_model(a->model, device);

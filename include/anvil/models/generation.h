@@ -28,6 +28,9 @@ struct GenerationOptions {
   // Record, per generated token, the gap between the best and second-best logit: how close a
   // greedy choice was to a tie (for comparing runtimes whose arithmetic differs slightly).
   bool record_margins = false;
+  // Record, per generated token, its log-probability under the model (log-softmax of the raw
+  // logits, before temperature or penalties): what an answer's confidence is measured from.
+  bool record_logprobs = false;
   // Per prompt, at most this many new tokens (empty: max_new_tokens for every prompt).
   std::vector<int64_t> max_new_tokens_each;
   // Asked after every step for each live sequence: true ends it there (its client went away).
@@ -43,6 +46,7 @@ struct GenerationResult {
   std::vector<std::string> texts;               // generated text per prompt (stop string removed)
   std::vector<std::vector<int64_t>> token_ids;  // generated ids per prompt
   std::vector<std::vector<float>> margins;      // with record_margins: top-1 minus top-2 logit
+  std::vector<std::vector<float>> logprobs;     // with record_logprobs: log p(token)
   std::vector<FinishReason> finish;             // per prompt
   int64_t new_tokens = 0;                       // total generated over the batch
   double seconds = 0;

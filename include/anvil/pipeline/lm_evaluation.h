@@ -8,6 +8,7 @@
 
 #include "anvil/core/sink.h"
 #include "anvil/models/llama.h"
+#include "anvil/pipeline/lm_calibration.h"
 #include "anvil/pipeline/sft_data.h"
 #include "anvil/tokenize/tokenizer.h"
 #include "anvil/train/dist/process_group.h"
@@ -32,18 +33,22 @@ struct SpecialistScore {
 // all the records.
 // `progress`, if given, receives "eval N/M" log lines as batches finish. `loss_chunk` > 0 computes
 // the perplexity's loss in chunks of that many rows (lm.loss_chunk), never the whole logits.
+// `outcomes`, if given, receives every record's answer (in the order of `records`, on every rank):
+// its score, the confidence the model wrote after it and the probability it gave it.
 std::vector<SpecialistScore> score_records(
     models::LlamaForCausalLM& model, const tokenize::Tokenizer& tokenizer, int64_t eos_id,
     int64_t pad_id, const std::vector<const SftRecord*>& records, int64_t max_new_tokens,
     Sink* progress, int64_t loss_chunk = 0,
-    const std::shared_ptr<dist::ProcessGroup>& group = nullptr);
+    const std::shared_ptr<dist::ProcessGroup>& group = nullptr,
+    std::vector<AnswerOutcome>* outcomes = nullptr);
 
 // Evaluates a model (already on its device) on up to `per_specialist` records of each specialist
 // in `data_path`.
 std::vector<SpecialistScore> evaluate_language_model(
     models::LlamaForCausalLM& model, const tokenize::BpeTokenizer& tokenizer,
     const std::string& data_path, int64_t per_specialist, int64_t max_new_tokens,
-    Sink* progress = nullptr, const std::shared_ptr<dist::ProcessGroup>& group = nullptr);
+    Sink* progress = nullptr, const std::shared_ptr<dist::ProcessGroup>& group = nullptr,
+    std::vector<AnswerOutcome>* outcomes = nullptr);
 
 // Evaluates a saved model folder (full model or PEFT adapter) on up to `per_specialist` records of
 // each specialist in `data_path`.

@@ -34,6 +34,7 @@ struct LmTrainOptions {
   models::LlamaConfig model;  // vocab_size comes from the tokenizer
   int64_t tokenizer_vocab = 2048;
   std::string tokenizer_pattern = "qwen2";  // see tokenize::pattern_by_name
+  bool tokenizer_space_apart = false;        // see tokenize::BpeTrainOptions::space_apart
   int64_t seq_len = 256;
   int64_t batch_size = 16;  // packed rows per micro-batch
   int64_t grad_accum = 1;

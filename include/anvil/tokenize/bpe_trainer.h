@@ -19,6 +19,11 @@ struct BpeTrainOptions {
   int64_t min_frequency = 2;  // a pair seen fewer times is never merged (equal is merged)
   std::vector<std::string> special_tokens;  // ids 0.. in this order; become added tokens
   std::string pattern = kGpt2Pattern;       // pre-tokenizer regex (see pattern_by_name)
+  // The space before a word stays a token of its own: no merge joins a leading space to what
+  // follows, so "Ridge" has the same tokens after a space (in a document) as after a quote (in a
+  // JSON answer) and a model can copy it token for token. Costs a token per word. The tokenizer
+  // is an ordinary merges list: Hugging Face and llama.cpp encode it the same way.
+  bool space_apart = false;
   int threads = 0;                          // word counting; 0 = all hardware threads
   bool progress = false;                    // progress bar on stderr
 

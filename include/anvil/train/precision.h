@@ -1,8 +1,9 @@
 // Mixed precision for training: `fp32` everywhere, or `bf16` autocast (LibTorch's autocast: matmuls
 // and linear layers run in bfloat16 inside the forward pass) with fp32 master weights, gradients
-// and optimizer state. `auto` picks bf16 on CUDA devices that run bfloat16; on a CPU it times a
-// matrix product both ways and picks bf16 only where it is clearly faster (CPUs with native
-// bfloat16 instructions run it 2-4x faster; elsewhere the conversions make it slower).
+// and optimizer state. `auto` picks bf16 on CUDA devices that run bfloat16; on a CPU whose flags
+// name native bfloat16 matrix instructions (amx_bf16, avx512_bf16: 2-4x faster); on other CPUs it
+// times a matrix product both ways and picks bf16 only where it is clearly faster (elsewhere the
+// conversions make it slower).
 #pragma once
 
 #include <torch/types.h>

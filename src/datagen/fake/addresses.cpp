@@ -17,6 +17,33 @@ std::string Address::block() const {
   return line1() + "\n" + city + ", " + state_code + " " + postcode;
 }
 
+std::string Faker::street_name() {
+  std::string name;
+  const double kind = rng_.uniform();
+  if (kind < 0.35) {
+    name = std::string(pick(locale_.street_names));
+  } else if (kind < 0.55) {
+    name = last_name();
+  } else if (kind < 0.65) {  // ordinals: 1st, 22nd, 103rd, 45th
+    const int64_t n = integer(1, 160);
+    const int64_t last = n % 10, tens = n % 100;
+    const char* suffix = (tens >= 11 && tens <= 13) ? "th"
+                         : last == 1                ? "st"
+                         : last == 2                ? "nd"
+                         : last == 3                ? "rd"
+                                                    : "th";
+    name = std::to_string(n) + suffix;
+  } else if (kind < 0.75) {
+    name = std::string(pick(locale_.street_names));
+    name += " ";
+    name += pick(locale_.street_names);
+  } else {
+    name = coined_name(2, 3);
+  }
+  if (chance(0.15)) name = std::string(pick(locale_.street_directions)) + " " + name;
+  return name;
+}
+
 Address Faker::address() {
   Address a;
   // House numbers: mostly 2-4 digits, some 5.
@@ -24,7 +51,7 @@ Address Faker::address() {
   int64_t lo = 1;
   for (int i = 1; i < width; ++i) lo *= 10;
   a.number = std::to_string(integer(width == 2 ? 1 : lo, lo * 10 - 1));
-  a.street = std::string(pick(locale_.street_names));
+  a.street = street_name();
   a.street += " ";
   a.street += pick(locale_.street_suffixes);
   if (chance(0.25)) {
@@ -34,6 +61,10 @@ Address Faker::address() {
   }
   const City& city = pick(locale_.cities);
   a.city = std::string(city.name);
+  if (chance(0.35)) {  // a town the table does not know, in a real state and ZIP area
+    a.city = coined_name(2, 3);
+    a.city += pick(locale_.town_endings);
+  }
   a.state = std::string(city.state);
   a.state_code = std::string(city.state_code);
   a.postcode = std::string(city.zip_prefix) + digits(2);

@@ -135,6 +135,15 @@ Locale make_en_us() {
                        "Way",    "Place",  "St",      "Ave",     "Rd",     "Dr",        "Ln",
                        "Blvd",   "Ct",     "Terrace", "Parkway", "Circle", "Trail"};
   l.unit_prefixes = {"Apt", "Suite", "Unit", "#", "Ste", "Floor"};
+  l.street_directions = {"N", "S", "E", "W", "NE", "NW", "SE", "SW", "North", "South", "East",
+                         "West"};
+  l.town_endings = {"",      "",      "",        "ville",   "ton",   "field", "burg",
+                    " City", " Falls", " Springs", " Heights", "port",  "wood",  " Junction"};
+  l.name_onsets = {"b",  "br", "c",  "ch", "d",  "dr", "f",  "g",  "gr", "h",  "j",  "k",
+                   "l",  "m",  "n",  "p",  "pr", "r",  "s",  "sh", "st", "t",  "tr", "v",
+                   "w",  "wh", "y",  "z",  "bl", "cl", "fl", "sl", "sp", "th", "",   ""};
+  l.name_vowels = {"a", "e", "i", "o", "u", "a", "e", "o", "ai", "ea", "ee", "oa", "ou", "y"};
+  l.name_codas = {"", "", "", "n", "r", "l", "s", "m", "t", "nd", "rt", "ck", "ll", "ng", "x"};
   l.cities = {
       {"New York", "New York", "NY", "100", "212"},
       {"Brooklyn", "New York", "NY", "112", "718"},

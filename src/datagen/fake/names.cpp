@@ -31,6 +31,18 @@ Person Faker::person() {
   return p;
 }
 
+std::string Faker::coined_name(int min_syllables, int max_syllables) {
+  const int n = static_cast<int>(integer(min_syllables, max_syllables));
+  std::string s;
+  for (int i = 0; i < n; ++i) {
+    s += pick(locale_.name_onsets);
+    s += pick(locale_.name_vowels);
+    s += pick(locale_.name_codas);
+  }
+  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
 Company Faker::company() {
   Company c;
   const int layout = static_cast<int>(integer(0, 3));

@@ -12,9 +12,35 @@ std::string Faker::sku(std::string_view category) {
       prefix += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     }
   }
-  std::string s = prefix + "-" + digits(5);
-  if (chance(0.4)) s += "-" + letters(1);
-  return s;
+  // Half in the catalog's own "ELE-12345" form, half as other shops write item numbers. One
+  // random draw per statement (operands of + are evaluated in an unspecified order).
+  std::string s;
+  switch (integer(0, 7)) {
+    case 0:  // "MX3-204B"
+      s = letters(2);
+      s += digits(1);
+      s += "-";
+      s += digits(3);
+      s += letters(1);
+      return s;
+    case 1:  // plain numeric item numbers
+      return digits(static_cast<int>(integer(6, 8)));
+    case 2:  // "KDT4471"
+      s = letters(3);
+      s += digits(4);
+      return s;
+    case 3:  // "B-2209-QA"
+      s = letters(1);
+      s += "-";
+      s += digits(4);
+      s += "-";
+      s += letters(2);
+      return s;
+    default:
+      s = prefix + "-" + digits(5);
+      if (chance(0.4)) s += "-" + letters(1);
+      return s;
+  }
 }
 
 Product Faker::product_in(const ProductCategory& category) {

@@ -36,6 +36,65 @@ void compose_prompt(Faker& f, Example* ex, const std::vector<std::string_view>& 
   }
 }
 
+namespace {
+
+std::string phrase_instruction(Faker& f, const InstructionParts& parts) {
+  static const std::vector<std::string_view> kAsks = {"",       "",          "",
+                                                      "Please ", "Can you ",  "Could you ",
+                                                      "pls ",    "I need you to "};
+  static const std::vector<std::string_view> kEnds = {".", ".", "", ":", "?", " please.",
+                                                      ", thanks", " - thx"};
+  std::string s(f.pick(kAsks));
+  const bool question = s == "Can you " || s == "Could you ";
+  std::string verb(f.pick(parts.verbs));
+  if (!s.empty()) verb[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(verb[0])));
+  s += verb;
+  s += " ";
+  s += f.pick(parts.objects);
+  const std::string_view format = f.pick(parts.formats);
+  if (!format.empty()) {
+    s += " ";
+    s += format;
+  }
+  std::string_view end = f.pick(kEnds);
+  if (end == "?" && !question) end = ".";
+  s += end;
+  if (f.chance(0.2))  // typed in a hurry
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+void compose_prompt(Faker& f, Example* ex, const std::vector<std::string_view>& instructions,
+                    const InstructionParts& parts, std::string_view document) {
+  if (document.empty() || f.chance(0.5)) {
+    compose_prompt(f, ex, instructions, document);
+    return;
+  }
+  const std::string instruction = phrase_instruction(f, parts);
+  const int framing = static_cast<int>(f.integer(0, 4));
+  ex->template_id = static_cast<int>(instructions.size()) * kFramings + framing;
+  std::string& p = ex->prompt;
+  switch (framing) {
+    case 0:
+      p = instruction + "\n\n" + std::string(document);
+      break;
+    case 1:
+      p = std::string(document) + "\n\n" + instruction;
+      break;
+    case 2:
+      p = instruction + "\n\n\"\"\"\n" + std::string(document) + "\n\"\"\"";
+      break;
+    case 3:
+      p = instruction + (document.find('\n') == std::string_view::npos ? " " : "\n") +
+          std::string(document);
+      break;
+    default:
+      p = std::string(document) + "\n" + instruction;
+  }
+}
+
 std::string fill(std::string_view tmpl, std::initializer_list<std::string_view> args) {
   std::string out;
   out.reserve(tmpl.size() + 32);

@@ -28,6 +28,23 @@ constexpr int kFramings = 3;
 void compose_prompt(Faker& f, Example* ex, const std::vector<std::string_view>& instructions,
                     std::string_view document);
 
+// A request phrased the way people phrase it, from parts: "can you" + "pull out" + "the fields of"
+// + "this address" + "as JSON" + "thanks". Thousands of phrasings instead of a handful of fixed
+// templates, so a model keys the task off the document and the gist of the request, not off one
+// memorised sentence.
+struct InstructionParts {
+  std::vector<std::string_view> verbs;    // "Parse", "Split", "Extract the fields from"
+  std::vector<std::string_view> objects;  // "this address", "the shipping address below"
+  std::vector<std::string_view> formats;  // "as JSON", "into street, city, state and ZIP"
+};
+
+// Like compose_prompt, but half of the prompts get an instruction built from `parts` (any casing,
+// politeness and punctuation; also "instruction: document" on one line, or the document followed
+// by the instruction on the next line). Those have template_id instructions.size() * kFramings +
+// framing (0..4).
+void compose_prompt(Faker& f, Example* ex, const std::vector<std::string_view>& instructions,
+                    const InstructionParts& parts, std::string_view document);
+
 // Replaces each "{}" in `tmpl` by the next argument.
 std::string fill(std::string_view tmpl, std::initializer_list<std::string_view> args);
 

@@ -19,16 +19,27 @@ const std::vector<std::string_view> kInstructions = {
     "Classify the product below for our store taxonomy.",
 };
 
+const InstructionParts kParts = {
+    {"Categorize", "Classify", "Tag", "Sort", "Label", "Catalog", "Work out the category of",
+     "Identify the category and type of"},
+    {"this product", "this listing", "the item below", "this catalog row", "this product listing",
+     "the following product", "this offer", "the product in this message"},
+    {"", "", "for the catalog", "for our store taxonomy", "as JSON",
+     "and give category, product_type, sku and price", "(category, type, SKU, price)",
+     "and pull out its SKU and price"},
+};
+
 void generate(Faker& f, Example* ex) {
   const fake::ProductCategory& cat = f.pick(f.locale().product_categories);
   const std::string_view item = f.pick(cat.items);
-  const std::string_view brand = f.pick(kBrands);
+  std::string brand(f.pick(kBrands));
+  if (f.chance(0.5)) brand = f.coined_name(2, 3);  // brands a model cannot have memorised
   const std::string_view color = f.pick(kColors);
   const std::string sku = f.sku(cat.name);
   const int64_t price = f.price_cents(cat.min_cents, cat.max_cents);
   const std::string adjective(f.pick(f.locale().product_adjectives));
   const std::string title =
-      std::string(brand) + " " + adjective + " " + std::string(item) +
+      brand + " " + adjective + " " + std::string(item) +
       (cat.name == "Software" || cat.name == "Services" ? "" : ", " + std::string(color));
   ex->layout_id = static_cast<int>(f.integer(0, 2));
   std::string doc;
@@ -44,7 +55,7 @@ void generate(Faker& f, Example* ex) {
           fake::format_money(price, fake::MoneyStyle::kSymbol, usd()) + " per " +
           std::string(f.pick(cat.units)) + ". Let me know if you want a quote.";
   }
-  compose_prompt(f, ex, kInstructions, doc);
+  compose_prompt(f, ex, kInstructions, kParts, doc);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("category").str(cat.name);

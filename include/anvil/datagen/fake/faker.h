@@ -78,9 +78,15 @@ class Faker {
   Company company();
   std::string job_title();
   std::string department();
+  // A pronounceable invented name ("Brandell", "Tovaris"), capitalised: what a model cannot have
+  // memorised, so it has to copy it (towns, streets and brands use these in part).
+  std::string coined_name(int min_syllables = 2, int max_syllables = 3);
 
   // --- addresses.cpp
+  // Street and city are open-ended: list names, surnames, ordinals, coined names, directions; a
+  // third of the towns are coined (with a real state and ZIP prefix).
   Address address();
+  std::string street_name();  // "Maple", "W 45th", "Okafor", "Old Mill", "Tovaris"
 
   // --- internet.cpp (emails, phones, urls, handles)
   std::string email(const Person& p, std::string_view domain);  // work address at `domain`

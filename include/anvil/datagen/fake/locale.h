@@ -51,6 +51,10 @@ struct Locale {
   std::vector<std::string_view> street_names;
   std::vector<std::string_view> street_suffixes;  // "Street", "Ave"...
   std::vector<std::string_view> unit_prefixes;    // "Apt", "Suite", "Unit", "#"
+  std::vector<std::string_view> street_directions;  // "N", "SW", "North"
+  std::vector<std::string_view> town_endings;       // "ville", " Falls" (after a coined name)
+  // Syllables of coined names (towns, streets, brands) that sound like the language.
+  std::vector<std::string_view> name_onsets, name_vowels, name_codas;
   std::vector<City> cities;
   std::vector<std::string_view> company_words;
   std::vector<std::string_view> company_suffixes;  // "Inc.", "LLC"

@@ -1,0 +1,62 @@
+// How far a specialist language model's confidence can be trusted: for each held-out answer, the
+// confidence the model wrote after it ("[confidence: X]") and the probability it gave its own
+// greedy answer, against whether every field came out right. Measured as expected calibration
+// error (10 bins), Brier score and a reliability diagram, per specialist and overall; and the
+// answer probability made calibrated by temperature scaling (one scalar T on its log-odds) fitted
+// on half of the records and measured on the other half.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "anvil/models/calibration.h"
+
+namespace anvil::pipeline {
+
+// One generated answer, as the evaluation saw it.
+struct AnswerOutcome {
+  std::string specialist;
+  double score = 0;     // the validator's field score
+  double stated = -1;   // the confidence written after the answer; -1 when the model wrote none
+  double log_prob = 0;  // sum of the answer tokens' log-probabilities
+  std::string answer;   // the generated answer (kept on the rank that generated it)
+  bool correct() const { return score >= 1.0; }
+};
+
+// One confidence signal measured on a set of answers.
+struct ConfidenceFit {
+  int64_t n = 0;  // answers that carried this signal
+  double ece = 0, brier = 0;
+  std::vector<models::ReliabilityBin> bins;
+};
+
+struct CalibrationRow {
+  std::string specialist;  // or "overall"
+  int64_t records = 0;     // in the measured half
+  double accuracy = 0;     // all fields right
+  ConfidenceFit stated, probability, calibrated;
+};
+
+struct LmCalibrationReport {
+  double temperature = 1;  // on the answer probability's log-odds, fitted on the other half
+  int64_t fit_records = 0;
+  std::vector<CalibrationRow> rows;  // per specialist (sorted), then "overall"
+
+  nlohmann::json to_json() const;
+};
+
+// The answer probability exp(log_prob) scaled by `temperature` on its log-odds.
+double calibrated_confidence(double log_prob, double temperature);
+
+// Fits the temperature on each specialist's outcomes 0, 2, 4, ... and measures every signal on
+// 1, 3, 5, ... Throws anvil::Error for fewer than 2 outcomes.
+LmCalibrationReport calibrate_answers(const std::vector<AnswerOutcome>& outcomes);
+
+std::string format_lm_calibration(const LmCalibrationReport& report);
+
+// Accuracy against confidence per bin, overall: stated, answer probability, calibrated (.png/.svg).
+void save_lm_reliability_diagram(const LmCalibrationReport& report, const std::string& path);
+
+}  // namespace anvil::pipeline

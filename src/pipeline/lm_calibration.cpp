@@ -1,0 +1,174 @@
+// Calibration of a specialist language model's answers: stated confidence and answer probability
+// against all-fields-right, and temperature scaling of the answer probability's log-odds.
+#include "anvil/pipeline/lm_calibration.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "anvil/core/error.h"
+#include "anvil/core/plot.h"
+
+namespace anvil::pipeline {
+
+namespace {
+
+// log(p / (1 - p)) of p = exp(log_prob), kept finite for answers the model is sure of.
+double log_odds(double log_prob) {
+  const double lp = std::min(log_prob, -1e-12);
+  return std::clamp(lp - std::log(-std::expm1(lp)), -50.0, 50.0);
+}
+
+ConfidenceFit measure(const std::vector<double>& confidence, const std::vector<bool>& correct) {
+  ConfidenceFit f;
+  f.n = static_cast<int64_t>(confidence.size());
+  f.bins = models::reliability_bins(confidence, correct);
+  f.ece = models::expected_calibration_error(f.bins);
+  for (size_t i = 0; i < confidence.size(); ++i) {
+    const double miss = confidence[i] - (correct[i] ? 1.0 : 0.0);
+    f.brier += miss * miss / static_cast<double>(confidence.size());
+  }
+  return f;
+}
+
+CalibrationRow measure_row(const std::string& name, const std::vector<const AnswerOutcome*>& set,
+                           double temperature) {
+  CalibrationRow row{name, static_cast<int64_t>(set.size())};
+  std::vector<double> stated, probability, calibrated;
+  std::vector<bool> stated_ok, ok;
+  for (const auto* o : set) {
+    row.accuracy += o->correct() ? 1.0 / static_cast<double>(set.size()) : 0;
+    probability.push_back(std::exp(o->log_prob));
+    calibrated.push_back(calibrated_confidence(o->log_prob, temperature));
+    ok.push_back(o->correct());
+    if (o->stated >= 0) {
+      stated.push_back(std::min(o->stated, 1.0));
+      stated_ok.push_back(o->correct());
+    }
+  }
+  row.stated = measure(stated, stated_ok);
+  row.probability = measure(probability, ok);
+  row.calibrated = measure(calibrated, ok);
+  return row;
+}
+
+nlohmann::json fit_json(const ConfidenceFit& f) {
+  nlohmann::json bins = nlohmann::json::array();
+  for (const auto& b : f.bins)
+    bins.push_back({{"lo", b.lo},
+                    {"hi", b.hi},
+                    {"count", b.count},
+                    {"mean_confidence", b.mean_confidence},
+                    {"accuracy", b.accuracy}});
+  return {{"n", f.n}, {"ece", f.ece}, {"brier", f.brier}, {"bins", bins}};
+}
+
+}  // namespace
+
+double calibrated_confidence(double log_prob, double temperature) {
+  return 1.0 / (1.0 + std::exp(-log_odds(log_prob) / temperature));
+}
+
+LmCalibrationReport calibrate_answers(const std::vector<AnswerOutcome>& outcomes) {
+  if (outcomes.size() < 2)
+    throw Error("calibration needs at least 2 answers (one to fit, one to measure); got " +
+                std::to_string(outcomes.size()));
+  std::vector<double> logits;
+  std::vector<int64_t> labels;
+  std::map<std::string, std::vector<const AnswerOutcome*>> by;
+  std::vector<const AnswerOutcome*> measured;
+  std::map<std::string, size_t> seen;  // alternate within each specialist: both halves see all
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    if (seen[outcomes[i].specialist]++ % 2 == 0) {
+      // As two-class logits [0, log-odds]: softmax(. / T)[1] = sigmoid(log-odds / T).
+      logits.insert(logits.end(), {0.0, log_odds(outcomes[i].log_prob)});
+      labels.push_back(outcomes[i].correct() ? 1 : 0);
+    } else {
+      by[outcomes[i].specialist].push_back(&outcomes[i]);
+      measured.push_back(&outcomes[i]);
+    }
+  }
+  LmCalibrationReport r;
+  r.fit_records = static_cast<int64_t>(labels.size());
+  const auto n = static_cast<int64_t>(labels.size());
+  r.temperature = models::fit_temperature(torch::tensor(logits, torch::kDouble).view({n, 2}),
+                                          torch::tensor(labels, torch::kLong));
+  for (const auto& [name, set] : by) r.rows.push_back(measure_row(name, set, r.temperature));
+  r.rows.push_back(measure_row("overall", measured, r.temperature));
+  return r;
+}
+
+nlohmann::json LmCalibrationReport::to_json() const {
+  nlohmann::json rows_json = nlohmann::json::array();
+  for (const auto& row : rows)
+    rows_json.push_back({{"specialist", row.specialist},
+                         {"records", row.records},
+                         {"all_fields_exact", row.accuracy},
+                         {"stated", fit_json(row.stated)},
+                         {"answer_probability", fit_json(row.probability)},
+                         {"calibrated", fit_json(row.calibrated)}});
+  return {{"temperature", temperature},
+          {"fit_records", fit_records},
+          {"bins", 10},
+          {"correct_means", "every field right (validator score 1)"},
+          {"rows", rows_json}};
+}
+
+std::string format_lm_calibration(const LmCalibrationReport& report) {
+  std::string s =
+      "calibration (ECE over 10 bins / Brier; all fields right = correct)\n"
+      "specialist                 records  exact    stated conf.     answer prob.     "
+      "calibrated\n";
+  char buf[240];
+  auto cell = [](const ConfidenceFit& f) {
+    char c[40];
+    if (f.n == 0)
+      std::snprintf(c, sizeof c, "%-15s", "none written");
+    else
+      std::snprintf(c, sizeof c, "%.3f / %.3f  ", f.ece, f.brier);
+    return std::string(c);
+  };
+  for (const auto& row : report.rows) {
+    std::snprintf(buf, sizeof buf, "%-26s %7lld  %6.1f%%  %s  %s  %s\n", row.specialist.c_str(),
+                  static_cast<long long>(row.records), 100 * row.accuracy, cell(row.stated).c_str(),
+                  cell(row.probability).c_str(), cell(row.calibrated).c_str());
+    s += buf;
+  }
+  std::snprintf(buf, sizeof buf,
+                "temperature %.3f on the answer probability's log-odds, fitted on %lld other "
+                "answers\n",
+                report.temperature, static_cast<long long>(report.fit_records));
+  return s + buf;
+}
+
+void save_lm_reliability_diagram(const LmCalibrationReport& report, const std::string& path) {
+  if (report.rows.empty()) throw Error("reliability diagram: no calibration rows");
+  const auto& overall = report.rows.back();
+  auto series = [](const char* what, const ConfidenceFit& f) {
+    char label[80];
+    std::snprintf(label, sizeof label, "%s (ECE %.3f, n %lld)", what, f.ece,
+                  static_cast<long long>(f.n));
+    plot::Series s{label, {}, {}};
+    for (const auto& b : f.bins)
+      if (b.count > 0) {
+        s.x.push_back(b.mean_confidence);
+        s.y.push_back(b.accuracy);
+      }
+    return s;
+  };
+  plot::ChartOptions o;
+  o.title = "Reliability of the specialist answers (10 bins; correct = all fields right)";
+  o.x_label = "mean confidence in bin";
+  o.y_label = "fraction of answers all right";
+  plot::save_line_chart(path,
+                        {{"perfect calibration", {0, 1}, {0, 1}},
+                         series("stated [confidence: X]", overall.stated),
+                         series("answer probability", overall.probability),
+                         series("temperature-scaled", overall.calibrated)},
+                        o);
+}
+
+}  // namespace anvil::pipeline

@@ -1,0 +1,87 @@
+// Calibration of a specialist LM's answers: the halves it fits and measures on, ECE and Brier on
+// a case worked by hand, the temperature recovered from answers drawn with a known one, answers
+// without a stated confidence, and the JSON and diagram it writes.
+#include "anvil/pipeline/lm_calibration.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "anvil/core/error.h"
+#include "support/run_cli.h"
+
+namespace anvil::pipeline {
+namespace {
+
+AnswerOutcome answer(const std::string& specialist, bool right, double stated, double p) {
+  return {specialist, right ? 1.0 : 0.5, stated, std::log(p), ""};
+}
+
+// Measured half = each specialist's 2nd, 4th, ... answer: a: (right, 0.9), (wrong, 0.9);
+// b: (right, 0.35). Stated confidences 1.0, 1.0, none.
+// Answer probability bins: (0.8,0.9]: 2 answers, acc 0.5, conf 0.9; (0.3,0.4]: 1, acc 1, conf 0.35.
+// ECE = 2/3 * 0.4 + 1/3 * 0.65 = 0.48333..; Brier = (0.01 + 0.81 + 0.4225) / 3 = 0.414166..
+// Stated: 2 answers at 1.0, one right: ECE 0.5, Brier 0.5.
+TEST(LmCalibration, EceAndBrierOnTheMeasuredHalfMatchAHandWorkedCase) {
+  const std::vector<AnswerOutcome> outcomes = {
+      answer("a", true, 1.0, 0.99),  answer("a", true, 1.0, 0.9),  answer("b", false, -1, 0.2),
+      answer("b", true, -1, 0.35),   answer("a", false, 1.0, 0.5), answer("a", false, 1.0, 0.9)};
+  const auto r = calibrate_answers(outcomes);
+  ASSERT_EQ(r.rows.size(), 3u);
+  EXPECT_EQ(r.fit_records, 3);
+  const auto& all = r.rows.back();
+  EXPECT_EQ(all.specialist, "overall");
+  EXPECT_EQ(all.records, 3);
+  EXPECT_NEAR(all.accuracy, 2.0 / 3, 1e-12);
+  EXPECT_NEAR(all.probability.ece, 2.0 / 3 * 0.4 + 1.0 / 3 * 0.65, 1e-9);
+  EXPECT_NEAR(all.probability.brier, (0.01 + 0.81 + 0.4225) / 3, 1e-9);
+  EXPECT_EQ(all.stated.n, 2);
+  EXPECT_NEAR(all.stated.ece, 0.5, 1e-12);
+  EXPECT_NEAR(all.stated.brier, 0.5, 1e-12);
+  EXPECT_EQ(r.rows[0].specialist, "a");
+  EXPECT_EQ(r.rows[0].records, 2);
+  EXPECT_EQ(r.rows[1].stated.n, 0);  // b wrote no confidence
+  EXPECT_THROW(calibrate_answers({outcomes[0]}), Error);
+}
+
+// Answers right with probability sigmoid(z / 2.5), where z is the log-odds of the probability
+// the model gave them: an over-confident model whose temperature is 2.5.
+TEST(LmCalibration, TemperatureRecoversTheOneThatDrewTheOutcomes) {
+  std::mt19937_64 rng(7);
+  std::normal_distribution<double> z_of(3.0, 3.0);
+  std::uniform_real_distribution<double> u(0, 1);
+  std::vector<AnswerOutcome> outcomes;
+  for (int i = 0; i < 8000; ++i) {
+    const double z = z_of(rng);
+    const double p = 1 / (1 + std::exp(-z));
+    const bool right = u(rng) < 1 / (1 + std::exp(-z / 2.5));
+    outcomes.push_back(answer(i % 3 ? "x" : "y", right, 1.0, p));
+  }
+  const auto r = calibrate_answers(outcomes);
+  EXPECT_NEAR(r.temperature, 2.5, 0.2);
+  const auto& all = r.rows.back();
+  EXPECT_LT(all.calibrated.ece, 0.03);
+  EXPECT_GT(all.probability.ece, 0.08);
+  EXPECT_LT(all.calibrated.brier, all.probability.brier);
+  // Same maths as the report: p scaled on its log-odds.
+  EXPECT_NEAR(calibrated_confidence(std::log(0.9), 1.0), 0.9, 1e-9);
+  EXPECT_NEAR(calibrated_confidence(std::log(0.9), 2.0), 0.75, 1e-9);  // 9^(1/2) / (1 + 3)
+}
+
+TEST(LmCalibration, WritesJsonAndAReliabilityDiagram) {
+  std::vector<AnswerOutcome> outcomes;
+  for (int i = 0; i < 40; ++i) outcomes.push_back(answer("s", i % 4 != 0, 1.0, 0.6 + 0.01 * i));
+  const auto r = calibrate_answers(outcomes);
+  const auto j = r.to_json();
+  EXPECT_EQ(j["rows"].size(), 2u);
+  EXPECT_EQ(j["rows"][1]["specialist"], "overall");
+  EXPECT_EQ(j["rows"][1]["stated"]["bins"].size(), 10u);
+  EXPECT_NE(format_lm_calibration(r).find("temperature"), std::string::npos);
+  anvil::testing::TempDir dir("lm_calibration");
+  save_lm_reliability_diagram(r, dir / "r.png");
+  EXPECT_EQ(anvil::testing::read_text(dir / "r.png").substr(1, 3), "PNG");
+}
+
+}  // namespace
+}  // namespace anvil::pipeline
