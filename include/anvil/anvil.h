@@ -158,6 +158,7 @@
 #include "anvil/pipeline/intent_calibration.h"
 #include "anvil/pipeline/intent_eval.h"
 #include "anvil/pipeline/intent_training.h"
+#include "anvil/pipeline/lm_calibration.h"
 #include "anvil/pipeline/lm_evaluation.h"
 #include "anvil/pipeline/lm_phases.h"
 #include "anvil/pipeline/lm_training.h"

@@ -11,6 +11,7 @@
 
 #include "anvil/core/error.h"
 #include "anvil/core/plot.h"
+#include "anvil/datagen/specialist.h"
 
 namespace anvil::pipeline {
 
@@ -88,7 +89,8 @@ LmCalibrationReport calibrate_answers(const std::vector<AnswerOutcome>& outcomes
       labels.push_back(outcomes[i].correct() ? 1 : 0);
     } else {
       by[outcomes[i].specialist].push_back(&outcomes[i]);
-      measured.push_back(&outcomes[i]);
+      const auto* spec = datagen::find_specialist(outcomes[i].specialist);
+      if (!spec || !spec->auxiliary) measured.push_back(&outcomes[i]);  // copy_drill: not a task
     }
   }
   LmCalibrationReport r;

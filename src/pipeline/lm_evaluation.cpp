@@ -109,18 +109,22 @@ std::vector<SpecialistScore> scores_from(const std::map<std::string, Tally>& by)
   std::vector<SpecialistScore> out;
   SpecialistScore overall{"overall"};
   double macro = 0, exact = 0, nll_sum = 0, nll_count = 0;
+  int64_t tasks = 0;
   for (const auto& [name, t] : by) {
     if (t.records == 0) continue;  // no validator for it (not a known specialist)
     SpecialistScore s{name, static_cast<int64_t>(t.records), t.field / t.records,
                       t.exact / t.records, t.nll_count ? std::exp(t.nll_sum / t.nll_count) : NAN};
+    out.push_back(s);
+    const auto* spec = datagen::find_specialist(name);
+    if (spec && spec->auxiliary) continue;  // a helper skill, not one of the tasks
     overall.records += s.records;
     exact += t.exact;
     nll_sum += t.nll_sum;
     nll_count += t.nll_count;
     macro += s.field_accuracy;
-    out.push_back(s);
+    ++tasks;
   }
-  overall.field_accuracy = out.empty() ? 0 : macro / static_cast<double>(out.size());
+  overall.field_accuracy = tasks == 0 ? 0 : macro / static_cast<double>(tasks);
   overall.exact = exact / std::max<double>(static_cast<double>(overall.records), 1);
   overall.perplexity = nll_count ? std::exp(nll_sum / nll_count) : NAN;
   out.push_back(overall);

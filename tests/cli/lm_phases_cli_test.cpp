@@ -16,7 +16,7 @@ namespace {
 
 const std::string kTinyPhases =
     "model.type=llama llama.hidden_size=32 llama.intermediate_size=64 llama.layers=1 "
-    "llama.heads=2 llama.kv_heads=1 llama.max_position=256 lm.tokenizer_vocab=400 lm.seq_len=256 "
+    "llama.heads=2 llama.kv_heads=1 llama.max_position=384 lm.tokenizer_vocab=400 lm.seq_len=384 "
     "lm.eval_per_specialist=3 lm.max_new_tokens=24 train.epochs=6 train.lr=1e-2 train.batch_size=4 "
     "train.warmup_steps=2 run.threads=1 track.enabled=false track.tensorboard=false "
     "lm.n_per_specialist=60 'lm.phases=[spam_detection, sentiment_analysis]' "

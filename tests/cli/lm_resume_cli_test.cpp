@@ -37,6 +37,25 @@ void expect_same_checkpoint(const std::string& a_path, const std::string& b_path
   EXPECT_EQ(a.metadata.at("anvil.lm_data"), b.metadata.at("anvil.lm_data"));
 }
 
+// `anvil pipeline` generates its data into the run directory (lm.data stays empty in the saved
+// config); `anvil train --resume RUN` finds it there instead of asking for --data.
+TEST(LmResume, APipelineRunResumesWithoutNamingItsData) {
+  TempDir dir("lmresume-pipeline");
+  auto p = run_anvil("pipeline " + kTiny.substr(3) +
+                         "lm.specialists=spam_detection lm.n_per_specialist=40 train.epochs=1 "
+                         "run.dir=runs run.name=p",
+                     dir.path());
+  ASSERT_EQ(p.exit_code, 0) << p.output;
+  std::string run;
+  for (const auto& e : std::filesystem::directory_iterator(dir / "runs"))
+    if (e.path().filename().string().rfind("p-", 0) == 0) run = e.path().string();
+  ASSERT_FALSE(run.empty());
+  ASSERT_TRUE(std::filesystem::exists(run + "/data/specialists.jsonl"));
+  auto resumed = run_anvil("train --resume '" + run + "' -q", dir.path());
+  EXPECT_EQ(resumed.exit_code, 0) << resumed.output;
+  EXPECT_EQ(resumed.output.find("lm.data is empty"), std::string::npos) << resumed.output;
+}
+
 TEST(LmResume, StoppedMidEpochAndResumedEqualsStraightRunBitForBit) {
   TempDir dir("lmresume");
   ASSERT_EQ(run_anvil("datagen --specialist spam_detection -n 80 --seed 3 -o d.jsonl", dir.path())

@@ -89,13 +89,14 @@ TEST_F(SpecialistDatasetTest, MessagesFormRoundTripsIncludingHistory) {
 }
 
 TEST_F(SpecialistDatasetTest, ValidateReportsEverySpecialistAndPlotsLengths) {
-  generate("v.jsonl", 33 * 30, 3, 2);
+  const int n = static_cast<int>(specialist_table().size()) * 30;
+  generate("v.jsonl", n, 3, 2);
   SpecialistCheckOptions o;
   o.path = path("v.jsonl");
   o.plot_path = path("lengths.png");
   const SpecialistCheckReport r = check_specialist_dataset(o);
   EXPECT_TRUE(r.ok()) << r.format();
-  EXPECT_EQ(r.records, 990);
+  EXPECT_EQ(r.records, n);
   EXPECT_EQ(r.per_specialist.size(), specialist_table().size());
   for (const SpecialistQuality& q : r.per_specialist) {
     EXPECT_EQ(q.records, 30) << q.specialist;

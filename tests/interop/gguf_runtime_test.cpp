@@ -34,9 +34,9 @@ class GgufRuntime : public ::testing::Test {
     if (!skip_reason_.empty()) return;
     dir_ = new testing::TempDir("gguf_runtime");
     const std::string d = dir_->path();
-    ASSERT_TRUE(anvil_ok("datagen --specialist spam_detection,sentiment_analysis -n 300 --seed 2 "
+    ASSERT_TRUE(anvil_ok("datagen --specialist date_normalization,unit_conversion -n 300 --seed 2 "
                          "-o train.jsonl"));
-    ASSERT_TRUE(anvil_ok("datagen --specialist spam_detection,sentiment_analysis -n 8 --seed 99 "
+    ASSERT_TRUE(anvil_ok("datagen --specialist date_normalization,unit_conversion -n 8 --seed 99 "
                          "-o prompts.jsonl"));
     ASSERT_TRUE(anvil_ok(
         "train --data train.jsonl --run-dir run -q model.type=llama llama.hidden_size=64 "
@@ -62,6 +62,8 @@ class GgufRuntime : public ::testing::Test {
         "train.warmup_steps=2 run.threads=1"));
     ASSERT_TRUE(anvil_ok("export gguf --model run-cl/model --type f32 -o model-cl100k.gguf"));
     cl100k_prompts_ = read_prompts(d + "/prompts-cl.jsonl");
+    // (The first model learns short records: date_normalization and unit_conversion fit its rows;
+    // spam and sentiment records grew past them when their generators were widened.)
     // A LoRA adapter on the first model, trained on other specialists so that it changes what the
     // model says (q, k, v and o projections: the rotary permutation of Q/K applies to B), exported
     // as llama.cpp's adapter GGUF, and merged as the reference.

@@ -69,6 +69,19 @@ TEST(LmCalibration, TemperatureRecoversTheOneThatDrewTheOutcomes) {
   EXPECT_NEAR(calibrated_confidence(std::log(0.9), 2.0), 0.75, 1e-9);  // 9^(1/2) / (1 + 3)
 }
 
+// copy_drill is an auxiliary skill: its own row is measured, the overall leaves it out.
+TEST(LmCalibration, AuxiliarySpecialistsStayOutOfTheOverall) {
+  std::vector<AnswerOutcome> outcomes;
+  for (int i = 0; i < 8; ++i) outcomes.push_back(answer("spam_detection", true, 1.0, 0.95));
+  for (int i = 0; i < 8; ++i) outcomes.push_back(answer("copy_drill", false, 1.0, 0.95));
+  const auto r = calibrate_answers(outcomes);
+  ASSERT_EQ(r.rows.size(), 3u);
+  EXPECT_EQ(r.rows[0].specialist, "copy_drill");
+  EXPECT_EQ(r.rows[0].records, 4);
+  EXPECT_EQ(r.rows.back().records, 4);
+  EXPECT_DOUBLE_EQ(r.rows.back().accuracy, 1.0);
+}
+
 TEST(LmCalibration, WritesJsonAndAReliabilityDiagram) {
   std::vector<AnswerOutcome> outcomes;
   for (int i = 0; i < 40; ++i) outcomes.push_back(answer("s", i % 4 != 0, 1.0, 0.6 + 0.01 * i));

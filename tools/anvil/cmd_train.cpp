@@ -121,6 +121,9 @@ void register_train(CLI::App& app, Context& ctx) {
       lm.sink = &ctx.sink;
       lm.stop_after_steps = a->stop_after_steps;
       lm.resume = !a->resume.empty();
+      // A run `anvil pipeline` started trains on the data it generated into the run directory.
+      if (lm.resume && lm.data_path.empty() && file_exists(a->resume + "/data/specialists.jsonl"))
+        lm.data_path = a->resume + "/data/specialists.jsonl";
       const DistributedJob job = join_distributed_job(config);
       lm.group = job.group;
       lm.device = job.device;

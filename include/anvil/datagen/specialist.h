@@ -67,6 +67,9 @@ struct SpecialistSpec {
   std::string description;        // one line, for `anvil datagen --list`
   std::vector<FieldRule> fields;  // the response's top-level fields, in canonical order
   GenerateFn generate;
+  // A skill mixed into recipes to help the others (copy_drill), not a task of its own: scored and
+  // listed, but left out of an evaluation's "overall".
+  bool auxiliary = false;
 };
 
 // Every built-in specialist, in a fixed order (built once, immutable).

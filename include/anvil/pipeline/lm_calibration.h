@@ -42,7 +42,8 @@ struct CalibrationRow {
 struct LmCalibrationReport {
   double temperature = 1;  // on the answer probability's log-odds, fitted on the other half
   int64_t fit_records = 0;
-  std::vector<CalibrationRow> rows;  // per specialist (sorted), then "overall"
+  std::vector<CalibrationRow> rows;  // per specialist (sorted), then "overall" (without auxiliary
+                                     // specialists such as copy_drill)
 
   nlohmann::json to_json() const;
 };

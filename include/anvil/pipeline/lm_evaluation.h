@@ -27,7 +27,8 @@ struct SpecialistScore {
   double perplexity = 0;      // of the reference completions (response tokens + EOS)
 };
 
-// Scores per specialist (sorted by name), plus "overall" last (macro field accuracy, micro exact).
+// Scores per specialist (sorted by name), plus "overall" last (macro field accuracy, micro exact;
+// auxiliary specialists such as copy_drill are scored but left out of it).
 // With a `group`, every rank of it calls this with the same records: each generates for its share
 // (records rank, rank + world, ...) and the tallies are summed, so every rank returns the scores of
 // all the records.

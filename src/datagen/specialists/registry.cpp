@@ -42,6 +42,7 @@ const std::vector<SpecialistSpec>& specialist_table() {
       fact_verification_spec(),
       context_protocol_spec(),
       confidence_calibration_spec(),
+      copy_drill_spec(),  // auxiliary: copying by label, for recipes to mix in
   };
   return kTable;
 }

@@ -39,5 +39,6 @@ SpecialistSpec question_answering_spec();
 SpecialistSpec fact_verification_spec();
 SpecialistSpec context_protocol_spec();
 SpecialistSpec confidence_calibration_spec();
+SpecialistSpec copy_drill_spec();
 
 }  // namespace anvil::datagen::specialists
