@@ -95,6 +95,34 @@ void compose_prompt(Faker& f, Example* ex, const std::vector<std::string_view>& 
   }
 }
 
+std::string expand(std::string_view tmpl, const Vars& vars) {
+  std::string out;
+  out.reserve(tmpl.size() + 32);
+  size_t i = 0;
+  while (i < tmpl.size()) {
+    if (tmpl[i] == '{') {
+      const size_t close = tmpl.find('}', i);
+      if (close != std::string_view::npos) {
+        const std::string_view name = tmpl.substr(i + 1, close - i - 1);
+        const std::string* value = nullptr;
+        for (const auto& [key, v] : vars) {
+          if (key == name) {
+            value = &v;
+            break;
+          }
+        }
+        if (value) {
+          out += *value;
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += tmpl[i++];
+  }
+  return out;
+}
+
 std::string fill(std::string_view tmpl, std::initializer_list<std::string_view> args) {
   std::string out;
   out.reserve(tmpl.size() + 32);

@@ -45,6 +45,12 @@ struct InstructionParts {
 void compose_prompt(Faker& f, Example* ex, const std::vector<std::string_view>& instructions,
                     const InstructionParts& parts, std::string_view document);
 
+// Values a phrasing may refer to by name, as "{name}".
+using Vars = std::vector<std::pair<std::string_view, std::string>>;
+
+// Replaces each "{name}" in `tmpl` by its value in `vars`; other braces are kept as written.
+std::string expand(std::string_view tmpl, const Vars& vars);
+
 // Replaces each "{}" in `tmpl` by the next argument.
 std::string fill(std::string_view tmpl, std::initializer_list<std::string_view> args);
 

@@ -21,38 +21,6 @@
 namespace anvil::datagen::specialists {
 namespace {
 
-// Values a phrasing may refer to by name, as "{name}".
-using Vars = std::vector<std::pair<std::string_view, std::string>>;
-
-// Replaces each "{name}" in `tmpl` by its value in `vars`; other braces are kept as written.
-std::string expand(std::string_view tmpl, const Vars& vars) {
-  std::string out;
-  out.reserve(tmpl.size() + 32);
-  size_t i = 0;
-  while (i < tmpl.size()) {
-    if (tmpl[i] == '{') {
-      const size_t close = tmpl.find('}', i);
-      if (close != std::string_view::npos) {
-        const std::string_view name = tmpl.substr(i + 1, close - i - 1);
-        const std::string* value = nullptr;
-        for (const auto& [key, v] : vars) {
-          if (key == name) {
-            value = &v;
-            break;
-          }
-        }
-        if (value) {
-          out += *value;
-          i = close + 1;
-          continue;
-        }
-      }
-    }
-    out += tmpl[i++];
-  }
-  return out;
-}
-
 // The letters and digits of `s`, lower-cased ("FedEx" -> "fedex", "Tovaris Bank" -> "tovarisbank").
 std::string lower_alnum(std::string_view s) {
   std::string out;
