@@ -14,6 +14,7 @@
 #include "anvil/datagen/intents.h"
 #include "anvil/datagen/isa.h"
 #include "anvil/pipeline/abstention.h"
+#include "pipeline/reliability_series.h"
 
 namespace anvil::pipeline {
 
@@ -162,15 +163,6 @@ std::string format_eval_report(const IntentEvalReport& r, int64_t worst) {
 }
 
 void save_reliability_diagram(const IntentEvalReport& report, const std::string& path) {
-  auto series = [](const std::string& label, const std::vector<models::ReliabilityBin>& bins) {
-    plot::Series s{label, {}, {}};
-    for (const auto& b : bins)
-      if (b.count > 0) {
-        s.x.push_back(b.mean_confidence);
-        s.y.push_back(b.accuracy);
-      }
-    return s;
-  };
   char raw[64], cal[64];
   std::snprintf(raw, sizeof raw, "temperature 1 (ECE %.4f)", report.ece_raw);
   std::snprintf(cal, sizeof cal, "calibrated (ECE %.4f)", report.ece_calibrated);
@@ -180,8 +172,8 @@ void save_reliability_diagram(const IntentEvalReport& report, const std::string&
   o.y_label = "accuracy in bin";
   plot::save_line_chart(path,
                         {{"perfect calibration", {0, 1}, {0, 1}},
-                         series(raw, report.reliability_raw),
-                         series(cal, report.reliability_calibrated)},
+                         reliability_series(raw, report.reliability_raw),
+                         reliability_series(cal, report.reliability_calibrated)},
                         o);
 }
 

@@ -12,6 +12,7 @@
 #include "anvil/core/error.h"
 #include "anvil/core/plot.h"
 #include "anvil/datagen/specialist.h"
+#include "pipeline/reliability_series.h"
 
 namespace anvil::pipeline {
 
@@ -153,13 +154,7 @@ void save_lm_reliability_diagram(const LmCalibrationReport& report, const std::s
     char label[80];
     std::snprintf(label, sizeof label, "%s (ECE %.3f, n %lld)", what, f.ece,
                   static_cast<long long>(f.n));
-    plot::Series s{label, {}, {}};
-    for (const auto& b : f.bins)
-      if (b.count > 0) {
-        s.x.push_back(b.mean_confidence);
-        s.y.push_back(b.accuracy);
-      }
-    return s;
+    return reliability_series(label, f.bins);
   };
   plot::ChartOptions o;
   o.title = "Reliability of the specialist answers (10 bins; correct = all fields right)";
