@@ -99,6 +99,8 @@ FastDecoder::FastDecoder(LlamaForCausalLM& model, int64_t max_tokens)
                        data_of(f.gate_proj->weight), data_of(f.up_proj->weight),
                        data_of(f.down_proj->weight)});
   }
+  if (model->has_shared_embeddings())
+    throw Error("fast decode: the model still trains shared embedding rows (fold them first)");
   embed_ = data_of(model->model->embed_tokens->weight);
   norm_final_ = data_of(model->model->norm->weight);
   head_ = data_of(model->lm_head_weight());

@@ -118,6 +118,18 @@ torch::Tensor LlamaDecoderLayerImpl::forward(const torch::Tensor& x, const torch
   return h + mlp->forward(post_attention_layernorm->forward(h));
 }
 
+SharedEmbeddingRowsImpl::SharedEmbeddingRowsImpl(const torch::Tensor& token_ids,
+                                                 const torch::Tensor& group_ids, int64_t dim) {
+  const int64_t n_groups = group_ids.numel() ? group_ids.max().item<int64_t>() + 1 : 0;
+  weight = register_parameter("weight", torch::zeros({n_groups, dim}));
+  tokens = register_buffer("tokens", token_ids.to(torch::kInt64));
+  groups = register_buffer("groups", group_ids.to(torch::kInt64));
+}
+
+torch::Tensor SharedEmbeddingRowsImpl::add_to(const torch::Tensor& embedding) const {
+  return embedding.index_add(0, tokens, weight.index_select(0, groups).to(embedding.dtype()));
+}
+
 LlamaModelImpl::LlamaModelImpl(const LlamaConfig& c) {
   embed_tokens = register_module("embed_tokens", torch::nn::Embedding(c.vocab_size, c.hidden_size));
   layers = register_module("layers", torch::nn::ModuleList());
@@ -146,7 +158,44 @@ LlamaForCausalLMImpl::LlamaForCausalLMImpl(LlamaConfig config) : config_(std::mo
 }
 
 torch::Tensor LlamaForCausalLMImpl::lm_head_weight() const {
-  return lm_head.is_empty() ? model->embed_tokens->weight : lm_head->weight;
+  return lm_head.is_empty() ? embedding_matrix() : lm_head->weight;
+}
+
+torch::Tensor LlamaForCausalLMImpl::embedding_matrix() const {
+  const auto& w = model->embed_tokens->weight;
+  return model->embed_shared.is_empty() ? w : model->embed_shared->add_to(w);
+}
+
+void LlamaForCausalLMImpl::share_embedding_rows(const std::vector<std::vector<int64_t>>& groups) {
+  if (has_shared_embeddings()) throw Error("llama: embedding rows are already shared");
+  std::vector<int64_t> token_ids, group_ids;
+  for (const auto& g : groups) {
+    if (g.size() < 2) continue;  // a row of one token is just a second copy of its own
+    const auto row = static_cast<int64_t>(group_ids.empty() ? 0 : group_ids.back() + 1);
+    for (int64_t t : g) {
+      if (t < 0 || t >= config_.vocab_size)
+        throw Error("llama: shared embedding group names token " + std::to_string(t) +
+                    ", outside the vocabulary of " + std::to_string(config_.vocab_size));
+      token_ids.push_back(t);
+      group_ids.push_back(row);
+    }
+  }
+  const auto device = model->embed_tokens->weight.device();
+  auto shared = SharedEmbeddingRows(torch::tensor(token_ids, torch::kInt64),
+                                    torch::tensor(group_ids, torch::kInt64), config_.hidden_size);
+  shared->to(device);
+  model->embed_shared = model->register_module("embed_shared", shared);
+}
+
+void LlamaForCausalLMImpl::fold_shared_embeddings() {
+  if (!has_shared_embeddings()) return;
+  {
+    torch::NoGradGuard g;
+    auto& w = model->embed_tokens->weight;
+    w.copy_(model->embed_shared->add_to(w));
+  }
+  model->unregister_module("embed_shared");
+  model->embed_shared = nullptr;
 }
 
 torch::Tensor LlamaForCausalLMImpl::hidden_states(const LlamaInputs& in) {
@@ -191,7 +240,8 @@ torch::Tensor LlamaForCausalLMImpl::hidden_states(const LlamaInputs& in) {
   auto freqs =
       pos.to(torch::kFloat32).unsqueeze(-1) * inv_freq_.to(dev).view({1, 1, -1});  // [B, T, Dh/2]
   auto emb = torch::cat({freqs, freqs}, -1);
-  auto h = model->embed_tokens->forward(ids);
+  auto h = has_shared_embeddings() ? F::embedding(ids, embedding_matrix())
+                                   : model->embed_tokens->forward(ids);
   auto cos = emb.cos().to(h.scalar_type()), sin = emb.sin().to(h.scalar_type());
   // The mask as an additive bias, built once for all layers.
   const auto mask_bias = torch::zeros(allowed.sizes(), h.options().dtype(torch::kFloat32))
@@ -216,7 +266,7 @@ torch::Tensor LlamaForCausalLMImpl::hidden_states(const LlamaInputs& in) {
 }
 
 torch::Tensor LlamaForCausalLMImpl::head(const torch::Tensor& h) {
-  return lm_head.is_empty() ? F::linear(h, model->embed_tokens->weight) : lm_head->forward(h);
+  return lm_head.is_empty() ? F::linear(h, embedding_matrix()) : lm_head->forward(h);
 }
 
 torch::Tensor LlamaForCausalLMImpl::forward(const LlamaInputs& inputs) {

@@ -23,6 +23,7 @@
 #include "anvil/models/peft_adapter.h"
 #include "anvil/pipeline/sft_data.h"
 #include "anvil/tokenize/bpe_trainer.h"
+#include "anvil/tokenize/space_variants.h"
 #include "anvil/tokenize/tokenizer_json.h"
 #include "anvil/train/checkpoint.h"
 #include "anvil/train/device.h"
@@ -106,6 +107,7 @@ LmTrainOptions LmTrainOptions::from_config(const Config& c) {
   o.tokenizer_vocab = c.get_int("lm.tokenizer_vocab");
   o.tokenizer_pattern = c.get_string("lm.tokenizer_pattern");
   o.tokenizer_space_apart = c.get_bool("lm.tokenizer_space_apart");
+  o.share_space_embeddings = c.get_bool("lm.share_space_embeddings");
   o.seq_len = c.get_int("lm.seq_len");
   o.grad_accum = c.get_int("lm.grad_accum");
   o.eval_per_specialist = c.get_int("lm.eval_per_specialist");
@@ -160,6 +162,10 @@ void LmTrainOptions::validate() const {
   }
   if (lora && base_model.empty())
     throw usage_error("lora.enabled needs lm.base_model (the model to adapt)");
+  if (lora && share_space_embeddings)
+    throw usage_error(
+        "lm.share_space_embeddings trains extra embedding rows; LoRA keeps the embeddings frozen "
+        "(set it false, or train the full model)");
   if (precision != "auto" && precision != "fp32" && precision != "bf16")
     throw usage_error("lm.precision = '" + precision + "': expected auto, fp32 or bf16");
   if (!(prompt_loss_weight >= 0 && prompt_loss_weight <= 1))
@@ -253,6 +259,16 @@ void select_fitting(LmData& d, int64_t max_len, const LmTrainOptions& o) {
     throw Error("no training records fit in lm.seq_len=" + std::to_string(o.seq_len));
 }
 
+// " word" and "word" get one shared embedding row per pair (lm.share_space_embeddings).
+void share_space_variants(models::LlamaForCausalLMImpl& model, const tokenize::BpeTokenizer& tok,
+                          Sink* sink) {
+  std::vector<std::vector<int64_t>> groups;
+  for (const auto& p : tokenize::space_variant_pairs(tok)) groups.push_back({p.spaced, p.bare});
+  model.share_embedding_rows(groups);
+  log_line(sink, "shared embedding rows: %zu pairs of tokens that differ by a leading space",
+           groups.size());
+}
+
 // Stage 2: the model: from scratch, or the base model (optionally with LoRA adapters).
 models::LlamaForCausalLM build_lm(const LmTrainOptions& o, const LmData& d, torch::Device device) {
   models::LlamaForCausalLM model{nullptr};
@@ -266,6 +282,7 @@ models::LlamaForCausalLM build_lm(const LmTrainOptions& o, const LmData& d, torc
     cfg.pad_token_id = d.fill_id;
     model = models::LlamaForCausalLM(cfg);
   }
+  if (o.share_space_embeddings) share_space_variants(*model, *d.tok, o.sink);
   if (o.lora) model->add_lora(o.lora_options, o.lora_targets);
   if (o.base_dtype == "fp16" && !device.is_cuda())
     throw usage_error("lm.base_dtype = fp16 needs a CUDA device (on " + device.str() +
@@ -551,14 +568,16 @@ void finish_lm_run(LmRun& run, const LmHandlers& h, const std::string& model_dir
                    LmTrainResult& result) {
   const auto& o = run.o;
   const auto& d = run.d;
+  run.model->fold_shared_embeddings();  // a plain Llama from here on: saved, evaluated, exported
   // Every rank returns with the model written (a phase's evaluation reads it back).
   dist::on_rank_zero(
       run.group, [&] { save_result_model(run.model, *d.tok, o, model_dir, d.eos_id, d.pad_id); });
   std::vector<AnswerOutcome> outcomes;
   if (o.eval_per_specialist > 0) {  // every rank generates for its share of the held-out records
     auto sample = held_out_sample(d.records, d.split.validation, o.eval_per_specialist);
-    result.scores = score_records(run.model, *d.tok, d.eos_id, d.fill_id, sample, o.max_new_tokens,
-                                  o.progress ? o.sink : nullptr, o.loss_chunk, run.group, &outcomes);
+    result.scores =
+        score_records(run.model, *d.tok, d.eos_id, d.fill_id, sample, o.max_new_tokens,
+                      o.progress ? o.sink : nullptr, o.loss_chunk, run.group, &outcomes);
   }
   if (run.rank != 0) return;
   if (o.eval_per_specialist > 0) {

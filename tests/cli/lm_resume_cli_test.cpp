@@ -97,6 +97,43 @@ TEST(LmResume, StoppedMidEpochAndResumedEqualsStraightRunBitForBit) {
   EXPECT_NE(at_stop.metadata.at("anvil.engine"), final_ckpt.metadata.at("anvil.engine"));
 }
 
+// lm.share_space_embeddings: the shared rows are trained state like any other (checkpointed with
+// their AdamW moments, restored bit for bit), and the saved model is a plain Llama: the same
+// tensors, by name and shape, as a run without them.
+TEST(LmResume, SharedSpaceEmbeddingsResumeBitForBitAndFoldIntoAPlainModel) {
+  TempDir dir("lmresume-shared");
+  ASSERT_EQ(run_anvil("datagen --specialist address_parsing -n 60 --seed 3 -o d.jsonl", dir.path())
+                .exit_code,
+            0);
+  const std::string common =
+      "--data d.jsonl " + kTiny + "train.epochs=1 lm.share_space_embeddings=true ";
+  auto straight = run_anvil("train --run-dir straight " + common, dir.path());
+  ASSERT_EQ(straight.exit_code, 0) << straight.output;
+  auto stopped = run_anvil("train --run-dir split --stop-after-steps 3 " + common, dir.path());
+  EXPECT_EQ(stopped.exit_code, 1) << stopped.output;
+  auto resumed = run_anvil("train --resume split -q", dir.path());
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  expect_same_checkpoint(dir / "straight/checkpoints/last.safetensors",
+                         dir / "split/checkpoints/last.safetensors");
+  auto ckpt = io::read_safetensors(dir / "split/checkpoints/last.safetensors");
+  const auto* rows = ckpt.find("model.model.embed_shared.weight");
+  ASSERT_NE(rows, nullptr);
+  EXPECT_GT(rows->shape.at(0), 10) << "pairs of ' word' / 'word' tokens in a 400-token vocabulary";
+  EXPECT_NE(ckpt.find("optimizer.model.embed_shared.weight.exp_avg"), nullptr);
+
+  auto plain =
+      run_anvil("train --run-dir plain --data d.jsonl " + kTiny + "train.epochs=1", dir.path());
+  ASSERT_EQ(plain.exit_code, 0) << plain.output;
+  auto folded = io::read_safetensors(dir / "split/model/model.safetensors");
+  auto reference = io::read_safetensors(dir / "plain/model/model.safetensors");
+  ASSERT_EQ(folded.tensors.size(), reference.tensors.size());
+  for (const auto& t : reference.tensors) {
+    const auto* u = folded.find(t.name);
+    ASSERT_NE(u, nullptr) << t.name;
+    EXPECT_EQ(t.shape, u->shape) << t.name;
+  }
+}
+
 TEST(LmResume, SigtermCheckpointsAndExitsNonZeroWithAResumeHint) {
   TempDir dir("lmsigterm");
   ASSERT_EQ(run_anvil("datagen --specialist spam_detection -n 80 --seed 3 -o d.jsonl", dir.path())

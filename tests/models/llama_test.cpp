@@ -4,8 +4,9 @@
 #include "anvil/models/llama.h"
 
 #include <gtest/gtest.h>
-#include <map>
 #include <torch/torch.h>
+
+#include <map>
 
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
@@ -226,6 +227,70 @@ TEST(Llama, LoraMergeAndUnmergeKeepTheLogits) {
   model->unmerge_lora();
   EXPECT_TRUE(torch::allclose(model->forward({ids}), before, 1e-4, 1e-5));
   EXPECT_THROW(model->add_lora(LoraOptions{}, {"nonexistent_proj"}), Error);
+}
+
+// Shared embedding rows are the parameterisation E'[t] = E[t] + S[group(t)]. Checked against a
+// plain model holding E' as its own embedding: the same logits, E's gradient equals E''s, and each
+// shared row's gradient is the sum of its members' (the chain rule of the sum).
+TEST(LlamaSharedRows, MatchAPlainModelWithTheSummedEmbeddingAndSumTheirMembersGradients) {
+  torch::manual_seed(11);
+  LlamaForCausalLM shared(small_config(/*tied=*/true));
+  LlamaForCausalLM plain(small_config(/*tied=*/true));
+  shared->share_embedding_rows({{5, 6}, {7, 40, 41}, {9}});  // {9}: one token shares nothing
+  ASSERT_TRUE(shared->has_shared_embeddings());
+  EXPECT_EQ(shared->model->embed_shared->weight.size(0), 2);
+  {
+    torch::NoGradGuard g;
+    shared->model->embed_shared->weight.normal_(0, 0.05);
+    for (const auto& p : shared->named_parameters()) {
+      if (p.key().find("embed_shared") != std::string::npos) continue;
+      plain->named_parameters()[p.key()].copy_(p.value());
+    }
+    auto& e = plain->model->embed_tokens->weight;
+    const auto& s = shared->model->embed_shared->weight;
+    for (int64_t t : {5, 6}) e[t] += s[0];
+    for (int64_t t : {7, 40, 41}) e[t] += s[1];
+  }
+  auto ids = torch::tensor({{5, 7, 6, 40, 3, 9, 41, 5}}, torch::kInt64);
+  auto labels = torch::tensor({{0, 6, 40, 41, 5, 7, 9, 6}}, torch::kInt64);
+  auto ls = causal_lm_loss(shared->forward({ids}), labels);
+  auto lp = causal_lm_loss(plain->forward({ids}), labels);
+  EXPECT_NEAR(ls.item<double>(), lp.item<double>(), 1e-6);
+  ls.backward();
+  lp.backward();
+  const auto& ge = plain->model->embed_tokens->weight.grad();
+  EXPECT_TRUE(torch::allclose(shared->model->embed_tokens->weight.grad(), ge, 1e-6, 1e-7));
+  const auto& gs = shared->model->embed_shared->weight.grad();
+  EXPECT_TRUE(torch::allclose(gs[0], ge[5] + ge[6], 1e-5, 1e-7));
+  EXPECT_TRUE(torch::allclose(gs[1], ge[7] + ge[40] + ge[41], 1e-5, 1e-7));
+  EXPECT_THROW(shared->share_embedding_rows({{1, 2}}), Error);
+  EXPECT_THROW(plain->share_embedding_rows({{1, 97}}), Error);
+}
+
+// Folding leaves a plain Llama that computes the same function, saves without the extra rows and
+// loads back as any other model folder.
+TEST(LlamaSharedRows, FoldIntoAPlainModelThatSavesAndLoads) {
+  torch::manual_seed(12);
+  LlamaForCausalLM model(small_config(/*tied=*/true));
+  auto ids = torch::randint(0, 97, {2, 9}, torch::kInt64);
+  model->eval();
+  torch::NoGradGuard g;
+  const auto before = model->forward({ids});
+  model->share_embedding_rows({{1, 2}, {3, 4}});
+  EXPECT_TRUE(torch::equal(model->forward({ids}), before)) << "shared rows start at zero";
+  model->model->embed_shared->weight.normal_(0, 0.1);
+  const auto trained = model->forward({ids});
+  EXPECT_FALSE(torch::allclose(trained, before));
+  model->fold_shared_embeddings();
+  EXPECT_FALSE(model->has_shared_embeddings());
+  for (const auto& p : model->named_parameters())
+    EXPECT_EQ(p.key().find("embed_shared"), std::string::npos) << p.key();
+  EXPECT_TRUE(torch::allclose(model->forward({ids}), trained, 1e-6, 1e-6));
+  anvil::testing::TempDir dir("llama-shared");
+  save_llama(model, dir / "m");
+  auto loaded = load_llama(dir / "m");
+  loaded->eval();
+  EXPECT_TRUE(torch::allclose(loaded->forward({ids}), trained, 1e-6, 1e-6));
 }
 
 TEST(LlamaIo, ShardedAndSingleFoldersRoundTrip) {

@@ -82,10 +82,23 @@ class LlamaDecoderLayerImpl : public torch::nn::Module {
 };
 TORCH_MODULE(LlamaDecoderLayer);
 
+// Extra embedding rows shared by groups of tokens (a training-time parameterisation, see
+// LlamaForCausalLM::share_embedding_rows): token tokens[i] adds weight[groups[i]] to its own row.
+class SharedEmbeddingRowsImpl : public torch::nn::Module {
+ public:
+  SharedEmbeddingRowsImpl(const torch::Tensor& tokens, const torch::Tensor& groups, int64_t dim);
+  // `embedding` [vocab, D] with every listed token's shared row added (differentiable).
+  torch::Tensor add_to(const torch::Tensor& embedding) const;
+  torch::Tensor weight;          // [groups, D], starts at zero
+  torch::Tensor tokens, groups;  // [n] int64 buffers: which token takes which row
+};
+TORCH_MODULE(SharedEmbeddingRows);
+
 class LlamaModelImpl : public torch::nn::Module {
  public:
   explicit LlamaModelImpl(const LlamaConfig& c);
   torch::nn::Embedding embed_tokens{nullptr};
+  SharedEmbeddingRows embed_shared{nullptr};  // null unless shared rows are being trained
   torch::nn::ModuleList layers{nullptr};
   RmsNorm norm{nullptr};
 };
@@ -101,6 +114,19 @@ class LlamaForCausalLMImpl : public torch::nn::Module {
   // Final hidden states [B, T, D] (before the LM head).
   torch::Tensor hidden_states(const LlamaInputs& inputs);
   torch::Tensor lm_head_weight() const;  // tied: the embedding matrix
+  // The input embedding matrix [vocab, D]: embed_tokens' weight, plus the shared rows if any.
+  torch::Tensor embedding_matrix() const;
+
+  // Training-time parameterisation: the tokens of each group share an extra trained embedding row
+  // (starting at zero, so the function is unchanged), added to each member's own row wherever the
+  // embedding matrix is used (the input and a tied LM head). `groups` lists token ids; tokens in
+  // one inner list share a row. A gradient on one member then moves the others too: used to tie
+  // " word" to "word" (tokenize::space_variant_pairs). Saved under model.embed_shared.* in
+  // training checkpoints; fold_shared_embeddings() adds the rows into embed_tokens and removes
+  // them, leaving a plain Llama (the saved model and every export).
+  void share_embedding_rows(const std::vector<std::vector<int64_t>>& groups);
+  void fold_shared_embeddings();
+  bool has_shared_embeddings() const { return !model->embed_shared.is_empty(); }
 
   // Adds LoRA adapters to every projection whose name ends with one of `targets`
   // (e.g. {"q_proj", "v_proj"}; "all-linear" = every projection except the LM head) and freezes

@@ -35,6 +35,9 @@ struct LmTrainOptions {
   int64_t tokenizer_vocab = 2048;
   std::string tokenizer_pattern = "qwen2";  // see tokenize::pattern_by_name
   bool tokenizer_space_apart = false;        // see tokenize::BpeTrainOptions::space_apart
+  // " word" and "word" share a trained embedding row (from scratch or full fine-tuning; folded
+  // into the saved model): see LlamaForCausalLM::share_embedding_rows.
+  bool share_space_embeddings = false;
   int64_t seq_len = 256;
   int64_t batch_size = 16;  // packed rows per micro-batch
   int64_t grad_accum = 1;
