@@ -121,6 +121,20 @@ std::optional<FinishedPhase> reuse_phase(const std::string& earlier, const std::
   return std::nullopt;
 }
 
+// A phase this run finished before it was interrupted (resume), when its settings are this run's.
+std::optional<FinishedPhase> finished_here(const std::string& dir, const std::string& fingerprint,
+                                           Sink* sink) {
+  auto done = read_finished_phase(dir);
+  if (!done) return std::nullopt;
+  if (done->fingerprint != fingerprint) {
+    log_line(sink, "%s finished with other settings (fingerprint %s, now %s): training it again",
+             dir.c_str(), done->fingerprint.c_str(), fingerprint.c_str());
+    return std::nullopt;
+  }
+  log_line(sink, "%s finished before the interruption: kept", dir.c_str());
+  return done;
+}
+
 // Phase p's data, training (from scratch, or a LoRA adapter on `base` then merged) and the scores
 // of every specialist so far on the held-out sets. Phase folder contents as in lm_phases.h.
 // Data-parallel (o.train.group): rank 0 writes the data and the merged model, every rank trains
@@ -139,7 +153,7 @@ FinishedPhase train_phase(const ProgressiveOptions& o, size_t p, const std::stri
   t.run_dir = dir;
   t.data_path = new_data[p];
   t.eval_per_specialist = 0;  // scored below, on the fixed held-out sets
-  t.resume = false;
+  t.resume = o.resume && file_exists(dir + "/checkpoints/last.safetensors");
   t.stop_after_steps = 0;
   if (p == 0) {
     t.lora = !t.base_model.empty();
@@ -280,6 +294,11 @@ ProgressiveResult run_progressive_training(const ProgressiveOptions& options) {
             return std::string(copied ? "reused" : "");
           }) == "reused";
     if (reusing) done = read_finished_phase(dir);
+    bool kept = false;  // finished by this run before it was interrupted
+    if (!done && o.resume) {
+      done = finished_here(dir, fingerprint, o.train.sink);
+      kept = done.has_value();
+    }
     if (!done) done = train_phase(o, p, dir, full_model, new_data, eval_data);
     full_model = dir + "/" + done->model;
     result.table.record(p, done->scores);
@@ -287,7 +306,7 @@ ProgressiveResult run_progressive_training(const ProgressiveOptions& options) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     dist::on_rank_zero(group, [&] {
       write_retention(result.table, o.targets, o.run_dir);
-      if (reusing) return;
+      if (reusing || kept) return;
       done->fingerprint = fingerprint;
       done->seconds = result.phase_seconds.back();
       write_finished_phase(dir, *done);
@@ -295,7 +314,10 @@ ProgressiveResult run_progressive_training(const ProgressiveOptions& options) {
     emit(o.train.sink, Channel::kResult,
          "\nafter %s (%.0f s%s): field accuracy on held-out records, retention = score now / "
          "score after own phase\n%s",
-         tag.c_str(), result.phase_seconds.back(), reusing ? ", reused" : "",
+         tag.c_str(), result.phase_seconds.back(),
+         reusing ? ", reused"
+         : kept  ? ", kept"
+                 : "",
          result.table.format().c_str());
   }
 

@@ -37,10 +37,11 @@ datagen::DatagenOptions datagen_options(const Config& c, const std::string& outp
 
 // model.type: llama with lm.phases — progressive LoRA phases and the retention table.
 void run_progressive_pipeline(const Config& config, const std::string& run_dir, Sink* sink,
-                              const std::shared_ptr<dist::ProcessGroup>& group) {
+                              const std::shared_ptr<dist::ProcessGroup>& group, bool resume) {
   const auto t0 = std::chrono::steady_clock::now();
   ProgressiveOptions o = ProgressiveOptions::from_config(config);
   o.run_dir = run_dir;
+  o.resume = resume;
   o.train.sink = sink;
   o.train.group = group;
   auto r = run_progressive_training(o);
@@ -57,15 +58,28 @@ void run_progressive_pipeline(const Config& config, const std::string& run_dir, 
 }
 
 // model.type: llama — specialist data -> tokenizer + language model -> validator scores.
+// Training errors that end in "resume with ..." name `anvil pipeline --resume`, which also runs
+// the stages after training.
+template <typename Fn>
+auto resumable_as_pipeline(const std::string& run_dir, Fn&& fn) -> decltype(fn()) {
+  try {
+    return fn();
+  } catch (const Error& e) {
+    if (e.option() != "resume") throw;
+    throw Error(e.what(), e.kind()).about("resume_pipeline", run_dir);
+  }
+}
+
 void run_language_model_pipeline(const Config& config, const std::string& run_dir, Sink* sink,
-                                 const std::shared_ptr<dist::ProcessGroup>& group) {
+                                 const std::shared_ptr<dist::ProcessGroup>& group, bool resume) {
   if (!config.get_string_list("lm.phases").empty()) {
     if (config.get_string("train.mode") == "check_only")
       throw usage_error(
           "train.mode = check_only does not apply to lm.phases (each phase's checks run before "
           "it trains, in check_and_train mode)")
           .about("mode", "check_and_train");
-    run_progressive_pipeline(config, run_dir, sink, group);
+    resumable_as_pipeline(run_dir,
+                          [&] { run_progressive_pipeline(config, run_dir, sink, group, resume); });
     return;
   }
   const auto t0 = std::chrono::steady_clock::now();
@@ -76,6 +90,7 @@ void run_language_model_pipeline(const Config& config, const std::string& run_di
   if (o.data_path.empty()) {
     o.data_path = run_dir + "/data/specialists.jsonl";
     dist::on_rank_zero(group, [&] {
+      if (resume && file_exists(o.data_path)) return;  // written whole or not at all
       datagen::SpecialistDatagenOptions d;
       d.specialists = config.get_string("lm.specialists");
       const auto selected = datagen::select_specialists(d.specialists);
@@ -87,7 +102,8 @@ void run_language_model_pipeline(const Config& config, const std::string& run_di
       generate_with_progress(d, "specialist datagen");
     });
   }
-  auto r = train_language_model(o);
+  o.resume = resume && file_exists(run_dir + "/checkpoints/last.safetensors");
+  auto r = resumable_as_pipeline(run_dir, [&] { return train_language_model(o); });
   if (!r.trained || (group && group->rank() != 0)) return;  // check_only: the report was it
   const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   emit(sink, Channel::kResult,
@@ -124,22 +140,28 @@ Config with_absolute_reuse_dir(const Config& config) {
 }  // namespace
 
 PipelineResult run_pipeline(const Config& input, Sink* sink,
-                            const std::shared_ptr<dist::ProcessGroup>& group) {
+                            const std::shared_ptr<dist::ProcessGroup>& group,
+                            const std::string& resume_dir) {
   const auto t0 = std::chrono::steady_clock::now();
   PipelineResult result;
   const Config config = with_absolute_reuse_dir(input);
   const bool writer = !group || group->rank() == 0;  // rank 0 speaks and writes for the job
   if (!writer) sink = nullptr;
   const std::string base = config.get_string("run.dir");
+  const bool resume = !resume_dir.empty();
+  if (resume && !file_exists(resume_dir + "/config.yaml"))
+    throw usage_error("cannot resume '" + resume_dir +
+                      "': no config.yaml there (not a pipeline run directory)");
   result.run_dir = dist::from_rank_zero(group, [&] {
+    if (resume) return resume_dir;
     const std::string dir = create_run_dir(base, config.get_string("run.name"));
     update_latest_link(base, dir);
     config.save(dir + "/config.yaml");
     return dir;
   });
-  log_line(sink, "run directory: %s", result.run_dir.c_str());
+  log_line(sink, "%s: %s", resume ? "resuming run" : "run directory", result.run_dir.c_str());
   if (config.get_string("model.type") == "llama") {
-    run_language_model_pipeline(config, result.run_dir, sink, group);
+    run_language_model_pipeline(config, result.run_dir, sink, group, resume);
     return result;
   }
 
@@ -158,6 +180,8 @@ PipelineResult run_pipeline(const Config& input, Sink* sink,
   if (generate_data) data_path = result.run_dir + "/data/train.jsonl";
   const std::string bench_path = result.run_dir + "/data/benchmark.jsonl";
   dist::on_rank_zero(group, [&] {
+    if (resume && file_exists(data_path) && file_exists(bench_path))
+      return;  // each file is written whole or not at all
     if (generate_data) {
       auto options = datagen_options(config, data_path, config.get_int("datagen.n"),
                                      static_cast<uint64_t>(config.get_int("datagen.seed")));
@@ -176,7 +200,8 @@ PipelineResult run_pipeline(const Config& input, Sink* sink,
     return result;
   }
   // 2. Train.
-  result.train = train_intent_classifier(to);
+  to.resume = resume && file_exists(result.run_dir + "/checkpoints/last.safetensors");
+  result.train = resumable_as_pipeline(result.run_dir, [&] { return train_intent_classifier(to); });
   if (!writer) return result;  // rank 0 evaluates, predicts and writes the summary
 
   // 3. Evaluate on the fresh benchmark set.

@@ -39,9 +39,8 @@ TEST(LmPhasesCli, TwoPhasesWriteAdapterMergedModelAndRetentionTable) {
   const std::string base = adapter["base_model_name_or_path"];
   EXPECT_EQ(base.substr(base.size() - 13), "phase_0/model") << base;
   // all-linear is written expanded, as PEFT saves it (PEFT takes the shorthand only as a string).
-  EXPECT_EQ(adapter["target_modules"],
-            nlohmann::json({"q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj",
-                            "down_proj"}));
+  EXPECT_EQ(adapter["target_modules"], nlohmann::json({"q_proj", "k_proj", "v_proj", "o_proj",
+                                                       "gate_proj", "up_proj", "down_proj"}));
   // Phase 1 data: its 60 new records + round(0.25 * 60) = 15 replayed spam_detection records.
   const std::string train = read_text(run + "/phase_1/data/train.jsonl");
   EXPECT_EQ(std::count(train.begin(), train.end(), '\n'), 75);
@@ -123,8 +122,7 @@ TEST(LmPhasesCli, ReuseCopiesFinishedPhasesWithTheSameSettingsAndTrainsTheRest) 
   };
   EXPECT_EQ(row0(second)[0], row0(first)[0]);
   // The adapter of phase 1 is trained on the copied base.
-  auto adapter =
-      nlohmann::json::parse(read_text(second + "/phase_1/model/adapter_config.json"));
+  auto adapter = nlohmann::json::parse(read_text(second + "/phase_1/model/adapter_config.json"));
   const std::string base = adapter["base_model_name_or_path"];
   EXPECT_NE(base.find(fs::path(second).filename().string() + "/phase_0/model"), std::string::npos)
       << base;
@@ -158,6 +156,41 @@ TEST(LmPhasesCli, ReuseCopiesFinishedPhasesWithTheSameSettingsAndTrainsTheRest) 
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("lm.reuse_phases = 'nope': no such run directory"), std::string::npos)
       << r.output;
+}
+
+// A run interrupted in its second phase (after training, before the merge): `anvil pipeline
+// --resume` keeps the finished first phase untouched, continues the second from its checkpoint,
+// and ends with the same retention table a run without the interruption wrote.
+TEST(LmPhasesCli, ResumeKeepsFinishedPhasesAndEndsLikeAnUninterruptedRun) {
+  TempDir dir("phases-resume");
+  auto r = run_anvil("pipeline " + kTinyPhases, dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto run = std::filesystem::canonical(dir / "runs/latest").string();
+  const std::string retention = read_text(run + "/retention.json");
+  const auto phase0_model =
+      std::filesystem::last_write_time(run + "/phase_0/model/model.safetensors");
+  for (const char* gone : {"phase_1/phase.json", "phase_1/merged", "model", "retention.json",
+                           "retention.md", "summary.json"})
+    std::filesystem::remove_all(run + "/" + gone);
+
+  auto resumed = run_anvil("pipeline --resume '" + run + "'", dir.path());
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  EXPECT_NE(resumed.output.find("resuming run: " + run), std::string::npos) << resumed.output;
+  EXPECT_NE(resumed.output.find("phase_0 finished before the interruption: kept"),
+            std::string::npos)
+      << resumed.output;
+  EXPECT_NE(resumed.output.find("resuming at epoch"), std::string::npos) << resumed.output;
+  EXPECT_EQ(std::filesystem::last_write_time(run + "/phase_0/model/model.safetensors"),
+            phase0_model);
+  for (const char* f : {"phase_1/phase.json", "phase_1/merged/model.safetensors",
+                        "model/model.safetensors", "summary.json"})
+    EXPECT_TRUE(std::filesystem::exists(run + "/" + f)) << f;
+  EXPECT_EQ(read_text(run + "/retention.json"), retention);
+
+  auto missing = run_anvil("pipeline --resume nowhere", dir.path());
+  EXPECT_EQ(missing.exit_code, 2) << missing.output;
+  EXPECT_NE(missing.output.find("--resume nowhere: no config.yaml there"), std::string::npos)
+      << missing.output;
 }
 
 TEST(LmPhasesCli, UnknownSpecialistInAPhaseIsAUsageError) {

@@ -1,6 +1,7 @@
 // `anvil pipeline`: the main job, datagen -> train -> eval -> predictions, from one config.
 #include "anvil/core/config.h"
 #include "anvil/core/error.h"
+#include "anvil/core/fs.h"
 #include "anvil/pipeline/pipeline.h"
 #include "commands.h"
 
@@ -11,12 +12,23 @@ void register_pipeline(CLI::App& app, Context& ctx) {
       "pipeline", "Run the whole job: generate data, train, evaluate on fresh data, predict");
   auto a = std::make_shared<ConfigArgs>();
   auto mode = std::make_shared<std::string>();
+  auto resume = std::make_shared<std::string>();
+  cmd->add_option("--resume", *resume,
+                  "continue an interrupted run (RUN: its directory) from where it stopped: its "
+                  "data is kept, training continues from the last checkpoint, later stages run "
+                  "again (config: RUN/config.yaml plus any overrides)");
   cmd->add_option("--mode", *mode,
                   "check_only (generate data, run the pre-training checks, exit 0 if they pass, 1 "
                   "if not) | train_only | check_and_train (default train.mode)");
   add_config_args(*cmd, *a);
-  cmd->callback([a, mode, &ctx] {
+  cmd->callback([a, mode, resume, &ctx] {
     ConfigArgs cargs = *a;
+    if (!resume->empty()) {
+      if (!file_exists(*resume + "/config.yaml"))
+        throw usage_error("--resume " + *resume +
+                          ": no config.yaml there (is it a pipeline run directory?)");
+      if (cargs.config_file.empty()) cargs.config_file = *resume + "/config.yaml";
+    }
     if (!mode->empty()) cargs.overrides.push_back("train.mode=" + *mode);
     Config config = load_config(cargs);
     // Under anvil launch (or torchrun, srun): one rank of a data-parallel job.
@@ -26,7 +38,7 @@ void register_pipeline(CLI::App& app, Context& ctx) {
       if (config.get_int("run.threads") == 0)
         config.apply_override("run.threads=" + std::to_string(job.threads));
     }
-    const auto result = pipeline::run_pipeline(config, &ctx.sink, job.group);
+    const auto result = pipeline::run_pipeline(config, &ctx.sink, job.group, *resume);
     record_world(job, result.run_dir);
   });
 }

@@ -10,6 +10,7 @@ namespace anvil::cli {
 std::string flag_hint(const Error& e) {
   static const std::map<std::string, std::string> kHints = {
       {"resume", "resume with `anvil train --resume {}`"},
+      {"resume_pipeline", "resume with `anvil pipeline --resume {}`"},
       {"output_path", "give the output file with -o {}"},
       {"model_path", "given with --model"},
       {"data_path", "give the data with --data FILE"},
@@ -32,8 +33,10 @@ std::string flag_hint(const Error& e) {
   if (it == kHints.end()) return "";
   std::string hint = it->second;
   if (auto at = hint.find("{}"); at != std::string::npos) hint.replace(at, 2, e.option_value());
-  // An interrupted run's message ends with where its checkpoint is: the hint continues the sentence.
-  return e.option() == "resume" ? "; " + hint : " (" + hint + ")";
+  // An interrupted run's message ends with where its checkpoint is: the hint continues the
+  // sentence.
+  const bool continues = e.option() == "resume" || e.option() == "resume_pipeline";
+  return continues ? "; " + hint : " (" + hint + ")";
 }
 
 }  // namespace anvil::cli

@@ -1,8 +1,8 @@
 // Knowing when not to answer. Each request is judged once (digits of other scripts normalised to
 // ASCII, the classifier run, its confidence calibrated by the model's temperature), then refused
 // when it is blank, when the model's "none" class wins, when the request spells out fewer or more
-// numbers than the intent takes, or when the calibrated confidence is below the model's threshold. The
-// threshold is chosen on in-domain validation requests for a stated false-abstain rate.
+// numbers than the intent takes, or when the calibrated confidence is below the model's threshold.
+// The threshold is chosen on in-domain validation requests for a stated false-abstain rate.
 #pragma once
 
 #include <string>
@@ -14,14 +14,14 @@
 namespace anvil::pipeline {
 
 struct Judgement {
-  std::string text;            // the request with digits normalised to ASCII
+  std::string text;  // the request with digits normalised to ASCII
   bool digits_normalised = false;
-  std::string intent;          // the model's best intent (may be datagen::kNoIntent)
-  double confidence = 0;       // calibrated probability of `intent`
-  double raw_confidence = 0;   // the same at temperature 1
+  std::string intent;         // the model's best intent (may be datagen::kNoIntent)
+  double confidence = 0;      // calibrated probability of `intent`
+  double raw_confidence = 0;  // the same at temperature 1
   std::vector<std::pair<std::string, double>> guesses;  // best 3 intents, calibrated
-  models::Prediction prediction;  // operand count and values
-  int64_t numbers = 0;            // integers written in the request (that fit in int64)
+  models::Prediction prediction;                        // operand count and values
+  int64_t numbers = 0;      // integers written in the request (that fit in int64)
   std::string rule_reason;  // refused whatever the threshold: blank, "none", number count
 };
 

@@ -20,8 +20,8 @@ namespace anvil::pipeline {
 struct CalibrationOptions {
   bool enabled = true;
   double target_false_abstain = 0.005;  // eval.false_abstain_target
-  int64_t ood_n = 2000;                // eval.ood_n: generated out-of-domain requests
-  uint64_t ood_seed = 4242;            // eval.ood_seed
+  int64_t ood_n = 2000;                 // eval.ood_n: generated out-of-domain requests
+  uint64_t ood_seed = 4242;             // eval.ood_seed
 
   static CalibrationOptions from_config(const Config& config);
   void validate() const;  // throws naming the key and value

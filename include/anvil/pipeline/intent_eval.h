@@ -67,9 +67,9 @@ std::string format_ood_report(const OodEvalReport& report);
 
 struct PredictResult {
   std::string intent;
-  float confidence = 0;  // calibrated
-  bool abstained = false;      // "not understood": nothing was run
-  std::string abstain_reason;  // why (abstention.h)
+  float confidence = 0;                                 // calibrated
+  bool abstained = false;                               // "not understood": nothing was run
+  std::string abstain_reason;                           // why (abstention.h)
   std::vector<std::pair<std::string, double>> guesses;  // the best 3 intents, calibrated
   std::string normalised_text;  // the request as read, when digits of another script were
                                 // normalised to ASCII ("" otherwise)
@@ -77,8 +77,8 @@ struct PredictResult {
   std::vector<int64_t> operands;  // operand_count values
   std::string program;            // instantiated program text ("" if the intent has no program)
   std::vector<int64_t> output;    // what the program printed
-  std::string error;  // why it could not run (integer overflow, a number too large, ...)
-  double model_ms = 0;            // latency of the model call
+  std::string error;    // why it could not run (integer overflow, a number too large, ...)
+  double model_ms = 0;  // latency of the model call
 };
 
 // Judges each request (abstention.h); runs the program of those it answers. A number in the

@@ -20,10 +20,10 @@
 #include "anvil/models/calibration.h"
 #include "anvil/models/intent_classifier.h"
 #include "anvil/pipeline/intent_calibration.h"
+#include "anvil/train/dist/process_group.h"
 #include "anvil/train/handlers/lr_scheduler.h"
 #include "anvil/train/param_groups.h"
 #include "anvil/train/pre_training_checks.h"
-#include "anvil/train/dist/process_group.h"
 #include "anvil/train/tracking.h"
 
 namespace anvil {
@@ -37,7 +37,7 @@ struct IntentTrainOptions {
   data::DataCacheOptions cache;   // data.cache_budget, data.stream, data.index_sidecar
   int64_t shuffle_block = 1024;   // streaming only: data.shuffle_block (lines per block)
   int64_t shuffle_buffer = 8192;  // streaming only: data.shuffle_buffer (lines)
-  std::string run_dir;    // required: checkpoints/, model/, metrics.jsonl are written here
+  std::string run_dir;            // required: checkpoints/, model/, metrics.jsonl are written here
   models::ClassifierConfig model;
   models::LossWeights loss_weights;
   int64_t epochs = 20;
@@ -56,8 +56,8 @@ struct IntentTrainOptions {
   std::string device = "auto";
   int64_t threads = 0;
   bool progress = true;
-  bool resume = false;  // continue from run_dir/checkpoints/last.safetensors
-  int64_t inject_nan_at = 0;  // train.inject_nan_at: testing only, this step's loss is NaN
+  bool resume = false;              // continue from run_dir/checkpoints/last.safetensors
+  int64_t inject_nan_at = 0;        // train.inject_nan_at: testing only, this step's loss is NaN
   train::TrackingOptions tracking;  // run store, TensorBoard, Ctrl-C handling (track.*)
   CalibrationOptions calibration;   // fitted on the validation split after training (eval.*)
   train::PreTrainingChecks checks;  // train.mode: the checks before training (device: ours)

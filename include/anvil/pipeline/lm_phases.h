@@ -38,12 +38,15 @@ struct ProgressiveOptions {
   double phase_lr = 0;                           // lm.phase_lr: LoRA phases' lr; 0 = train.lr
   int64_t phase_epochs = 0;                      // lm.phase_epochs: 0 = train.epochs
   double phase_prompt_loss_weight = -1;  // lm.phase_prompt_loss_weight: -1 = lm.prompt_loss_weight
-  uint64_t data_seed = 42;                       // datagen.seed
+  uint64_t data_seed = 42;               // datagen.seed
   // lm.reuse_phases: an earlier run directory whose finished phases are copied when their
   // fingerprint equals this run's (see phase_reuse.h); needs one fingerprint per phase.
   std::string reuse_dir;
   std::vector<std::string> fingerprints;  // phase_fingerprints(config); recorded in phase.json
-  std::string run_dir;                           // required
+  std::string run_dir;                    // required
+  // Continue the run in run_dir: phases that finished there with this run's fingerprint are kept,
+  // an interrupted phase continues from its last checkpoint.
+  bool resume = false;
   RetentionTargets targets;
 
   static ProgressiveOptions from_config(const Config& config);

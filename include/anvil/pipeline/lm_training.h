@@ -13,13 +13,13 @@
 #include <string>
 #include <vector>
 
+#include "anvil/core/sink.h"
 #include "anvil/models/llama_config.h"
 #include "anvil/models/lora_linear.h"
 #include "anvil/pipeline/lm_evaluation.h"
-#include "anvil/core/sink.h"
+#include "anvil/train/dist/process_group.h"
 #include "anvil/train/param_groups.h"
 #include "anvil/train/pre_training_checks.h"
-#include "anvil/train/dist/process_group.h"
 #include "anvil/train/tracking.h"
 
 namespace anvil {
@@ -34,7 +34,7 @@ struct LmTrainOptions {
   models::LlamaConfig model;  // vocab_size comes from the tokenizer
   int64_t tokenizer_vocab = 2048;
   std::string tokenizer_pattern = "qwen2";  // see tokenize::pattern_by_name
-  bool tokenizer_space_apart = false;        // see tokenize::BpeTrainOptions::space_apart
+  bool tokenizer_space_apart = false;       // see tokenize::BpeTrainOptions::space_apart
   // " word" and "word" share a trained embedding row (from scratch or full fine-tuning; folded
   // into the saved model): see LlamaForCausalLM::share_embedding_rows.
   bool share_space_embeddings = false;
@@ -58,17 +58,17 @@ struct LmTrainOptions {
   int64_t loss_chunk = 0;  // lm.loss_chunk: loss over this many rows at a time, no full logits
   std::string base_dtype = "fp32";      // lm.base_dtype: fp32 | bf16 | fp16 (CUDA): frozen base
   bool gradient_checkpointing = false;  // lm.gradient_checkpointing: recompute layers in backward
-  bool resume = false;             // continue from run_dir/checkpoints/last.safetensors
-  int64_t stop_after_steps = 0;    // checkpoint and stop (as interrupted) after this global step
-  int64_t inject_nan_at = 0;       // train.inject_nan_at: testing only, this step's loss is NaN
+  bool resume = false;                  // continue from run_dir/checkpoints/last.safetensors
+  int64_t stop_after_steps = 0;  // checkpoint and stop (as interrupted) after this global step
+  int64_t inject_nan_at = 0;     // train.inject_nan_at: testing only, this step's loss is NaN
   uint64_t seed = 42;
   std::string device = "auto";
   int64_t threads = 0;
   bool progress = true;
   train::TrackingOptions tracking;
-  train::DecayOptions decay;  // which parameters weight decay applies to (train.decay_*)
+  train::DecayOptions decay;        // which parameters weight decay applies to (train.decay_*)
   train::PreTrainingChecks checks;  // train.mode: the checks before training (device: ours)
-  Sink* sink = nullptr;       // log lines ("resuming at ..."); null = silent
+  Sink* sink = nullptr;             // log lines ("resuming at ..."); null = silent
   // Data-parallel training over this group (null: this process alone). Each rank reads its share
   // of every step's rows (train.batch_size is per rank), gradients are averaged in buckets of
   // dist_bucket_mb; rank 0 alone logs, checkpoints, tracks and writes the model.
