@@ -1036,8 +1036,8 @@ JSON for my budget app, please.""",
               ("Apple cider donuts (6)", 1, "8.00")], "0.00", "0.00", "cash")),
 
     ("""\
-AMC DINE-IN PLANO 14
-CONCESSIONS
+AMC THEATRES
+DINE-IN PLANO 14 - CONCESSIONS
 12/26/2024 6:55 PM  POS 7
 
 LARGE POPCORN            9.79
@@ -1050,7 +1050,7 @@ DISCOVER ***8814        18.49
 Enjoy the show!
 --
 what's on this receipt, as structured json?""",
-     receipt("AMC Dine-In Plano 14", "2024-12-26", "18:55",
+     receipt("AMC Theatres", "2024-12-26", "18:55",
              [("LARGE POPCORN", 1, "9.79"), ("ICEE LARGE", 1, "7.29")], "1.41", "0.00",
              "discover")),
 
