@@ -151,7 +151,7 @@ def amount_forms(c):
 def has_amount(text, c):
     """True if `text` shows the amount `c` (sign not checked) as a whole number token."""
     for f in amount_forms(c):
-        if re.search(r"(?<![\d.,])" + re.escape(f) + r"(?![\d]|\.\d|,\d)", text):
+        if re.search(r"(?<![\d.])" + re.escape(f) + r"(?!\d|\.\d|,\d{3}(?!\d))", text):
             return True
     return False
 
@@ -1283,3 +1283,1482 @@ BANK_REC = [
               ("B5", "-12.00")],
         pairs=[("L1", "B1"), ("L2", "B2"), ("L3", "B3")]),
 ]
+
+
+# ---------------------------------------------------------------------------------------------
+# intent_classification: (prompt, intent, slots) -- slot keys and their order per intent follow
+# the generator; a weekday in the utterance is checked against the ISO date.
+# ---------------------------------------------------------------------------------------------
+INTENT_SLOTS = {
+    "book_flight": ["origin", "destination", "date"],
+    "cancel_order": ["order_id"],
+    "check_balance": ["account", "last4"],
+    "track_package": ["tracking_number"],
+    "reset_password": ["account"],
+    "schedule_appointment": ["service", "date", "time"],
+    "transfer_money": ["amount", "recipient"],
+    "it_support": ["device"],
+}
+ACCOUNTS = {"checking", "savings", "credit card", "money market"}
+DEVICES = {"laptop", "monitor", "printer", "VPN", "email"}
+
+INTENTS = [
+    ("Classify this chat message (intent + slots):\n\nUser: hiya, need to get from Boston to "
+     "Chicago on March 14th 2025 - morning flight if possible",
+     "book_flight", {"origin": "Boston", "destination": "Chicago", "date": "2025-03-14"}),
+    ("NLU parse:\n\n\"can u cancel order 112-4432190-7765521? bought it twice by accident\"",
+     "cancel_order", {"order_id": "112-4432190-7765521"}),
+    ("What does the customer want? Intent and slots as JSON.\n\nCustomer: how much do i have in "
+     "savings? the account ending 0042",
+     "check_balance", {"account": "savings", "last4": "0042"}),
+    ("User: my UPS package 1Z999AA10123456784 says out for delivery since yesterday??\n\n"
+     "Give the intent label and slot values.",
+     "track_package", {"tracking_number": "1Z999AA10123456784"}),
+    ("Intent + slots:\n\nUser: locked out of my account again... username is k.nakamura_88, "
+     "can you reset the password",
+     "reset_password", {"account": "k.nakamura_88"}),
+    ("[web chat, 09:14] Visitor: Hi, I'd like to come in for a tire rotation on Saturday, "
+     "May 3, 2025 at 10:30 in the morning if you have room.\n\nExtract the intent and slots.",
+     "schedule_appointment", {"service": "tire rotation", "date": "2025-05-03", "time": "10:30"}),
+    ("User: please send 250 bucks to Marcus Oyelaran from my checking, it's for the concert "
+     "tickets\n\nWhat's the intent? Include slots.",
+     "transfer_money", {"amount": Money(25000), "recipient": "Marcus Oyelaran"}),
+    ("Helpdesk ticket text: \"Outlook keeps asking for my password and won't sync new mail "
+     "since the update this morning.\"\n\nClassify the intent and extract slots.",
+     "it_support", {"device": "email"}),
+    ("User: GlobalProtect VPN says 'gateway unreachable' every time I try to connect from "
+     "home\n\nNLU: intent + slots please.",
+     "it_support", {"device": "VPN"}),
+    ("the HP printer on the 3rd floor is jammed AGAIN and now it shows error 13.20. can "
+     "someone come look\n\n-- classify intent, extract slots",
+     "it_support", {"device": "printer"}),
+    ("User: my second screen stays black when I plug into the dock. the laptop's own screen "
+     "works fine, it's just the external monitor\n\nIntent and slots?",
+     "it_support", {"device": "monitor"}),
+    ("User: I need a one-way flight out of SFO, no wait, out of Oakland, to Seattle on "
+     "06/21/2025. economy is fine\n\nParse into intent and slots.",
+     "book_flight", {"origin": "Oakland", "destination": "Seattle", "date": "2025-06-21"}),
+    ("Book me on something to Austin from Denver, Friday the 11th of July, 2025. Aisle seat "
+     "if you can.\n\nWhat is the user asking for? JSON with intent and slots.",
+     "book_flight", {"origin": "Denver", "destination": "Austin", "date": "2025-07-11"}),
+    ("User: Order #W1180239744 - please cancel it, the delivery date got pushed past my "
+     "event.\n\nIntent classification with slots.",
+     "cancel_order", {"order_id": "W1180239744"}),
+    ("Customer: What's the current balance on my Visa credit card ending in 7731?\n\n"
+     "Return the intent and its slots.",
+     "check_balance", {"account": "credit card", "last4": "7731"}),
+    ("money market acct x2290 balance?\n\n^ user message. intent + slots",
+     "check_balance", {"account": "money market", "last4": "2290"}),
+    ("User: where's my fedex? tracking # 394857201836, it was supposed to arrive tuesday\n\n"
+     "Classify and extract.",
+     "track_package", {"tracking_number": "394857201836"}),
+    ("User: Hello, I can't remember the password for maria.delgado@outlook.com and the reset "
+     "link never arrives. Could you help?\n\nIntent and slots, JSON.",
+     "reset_password", {"account": "maria.delgado@outlook.com"}),
+    ("Patient portal message: \"Can I get a teeth cleaning with Dr. Patel on Jan 9, 2026 at "
+     "4:15pm? That's the only afternoon I'm off.\"\n\nWhat's the intent? Slots too.",
+     "schedule_appointment", {"service": "teeth cleaning", "date": "2026-01-09",
+                              "time": "16:15"}),
+    ("User: book a deep tissue massage for 2025-08-22, 1 pm please\n\nNLU parse this "
+     "utterance.",
+     "schedule_appointment", {"service": "deep tissue massage", "date": "2025-08-22",
+                              "time": "13:00"}),
+    ("User: zelle Priya Raman $1,200.00 for the march rent\n\nClassify intent, extract slots.",
+     "transfer_money", {"amount": Money(120000), "recipient": "Priya Raman"}),
+    ("hii can yu trnasfer $40 to Ana Souza pls, i owe her for luch\n\nIntent + slot values "
+     "as JSON.",
+     "transfer_money", {"amount": Money(4000), "recipient": "Ana Souza"}),
+    ("User: so I switched phones and lost my authenticator app, now I can't log in as "
+     "dwhitfield. Can you reset my password?\n\nWhat does the user want?",
+     "reset_password", {"account": "dwhitfield"}),
+    ("Hi, I placed order 88-41920-77 this morning by mistake, please cancel it before it "
+     "ships. Thanks, Greg\n\nClassify this message: intent and slots.",
+     "cancel_order", {"order_id": "88-41920-77"}),
+    ("User: my laptop fan sounds like a jet engine and then the whole thing shuts itself "
+     "off mid-meeting\n\nIntent and slots?",
+     "it_support", {"device": "laptop"}),
+    ("Can you tell me if 1Z4F83W20399127745 got delivered? It says delivered but it's not on my "
+     "porch.\n\n(classify the intent of this message, with slots)",
+     "track_package", {"tracking_number": "1Z4F83W20399127745"}),
+    ("User: Good afternoon! Could I book a haircut and beard trim for December 12, 2025 "
+     "around noon?\n\nReturn intent + slots.",
+     "schedule_appointment", {"service": "haircut and beard trim", "date": "2025-12-12",
+                              "time": "12:00"}),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# calendar_scheduling
+#   prompt, ISO date, the weekday the prompt names (checked), working hours, meeting length,
+#   each person's busy blocks (24-hour) and the hand-derived earliest start (None: infeasible),
+#   recomputed by the same rule as the generator.
+# ---------------------------------------------------------------------------------------------
+CALENDAR = [
+    dict(prompt=(
+        "Hi all - trying to find 45 min on Tue Jan 14, 2025 for the Q1 kickoff. Office hours are "
+        "9 to 5.\n\nAna: I have standup 9-9:30 and a client call 11-12.\n"
+        "Ben: booked 10 to 11:30 and again 1-2pm.\n"
+        "Chloe: I'm out until 10, free after that.\n\n"
+        "What's the earliest slot that works for everyone?"),
+        date="2025-01-14", weekday="Tuesday", hours=("09:00", "17:00"), dur=45,
+        busy={"Ana": [("09:00", "09:30"), ("11:00", "12:00")],
+              "Ben": [("10:00", "11:30"), ("13:00", "14:00")],
+              "Chloe": [("09:00", "10:00")]},
+        want="12:00"),
+    dict(prompt=(
+        "Scheduling Assistant - Thursday, March 6, 2025 (working hours 8:30 AM - 5:30 PM)\n"
+        "Meeting duration: 1 hour\n\n"
+        "Attendee            Busy\n"
+        "Rachel Kim          8:30 AM - 10:00 AM, 11:00 AM - 12:30 PM\n"
+        "Omar Haddad         9:00 AM - 9:30 AM, 12:30 PM - 1:30 PM\n"
+        "Lena Fischer        10:00 AM - 10:30 AM, 2:00 PM - 3:00 PM\n\n"
+        "Find the first 1-hour slot where all three are free."),
+        date="2025-03-06", weekday="Thursday", hours=("08:30", "17:30"), dur=60,
+        busy={"Rachel": [("08:30", "10:00"), ("11:00", "12:30")],
+              "Omar": [("09:00", "09:30"), ("12:30", "13:30")],
+              "Lena": [("10:00", "10:30"), ("14:00", "15:00")]},
+        want="15:00"),
+    dict(prompt=(
+        "#eng-leads channel, Monday\n"
+        "priya: need 30 min with tom + jules on wed 2/19/2025 to go over the incident "
+        "postmortem\n"
+        "tom: I'm in interviews 9:00-11:45, then free\n"
+        "jules: lunch 12-1 and a vendor demo 1:30-2:15\n"
+        "priya: I've got 1:1s from 11:30 to 12:30\n"
+        "priya: our core hours are 9-6\n\n"
+        "Earliest 30-minute slot for priya, tom and jules on that day?"),
+        date="2025-02-19", weekday=None, hours=("09:00", "18:00"), dur=30,
+        busy={"Tom": [("09:00", "11:45")], "Jules": [("12:00", "13:00"), ("13:30", "14:15")],
+              "Priya": [("11:30", "12:30")]},
+        want="13:00"),
+    dict(prompt=(
+        "Free/busy export for Friday, 2024-11-08. Working hours 09:00-17:00. Need a 90 minute "
+        "slot.\n\n"
+        "BEGIN:VFREEBUSY\nATTENDEE:mailto:j.okafor@northwind.example\n"
+        "FREEBUSY:20241108T090000/20241108T100000\nFREEBUSY:20241108T133000/20241108T150000\n"
+        "END:VFREEBUSY\n"
+        "BEGIN:VFREEBUSY\nATTENDEE:mailto:s.lindqvist@northwind.example\n"
+        "FREEBUSY:20241108T100000/20241108T113000\n"
+        "END:VFREEBUSY\n\n"
+        "When is the earliest both are free?"),
+        date="2024-11-08", weekday="Friday", hours=("09:00", "17:00"), dur=90,
+        busy={"Okafor": [("09:00", "10:00"), ("13:30", "15:00")],
+              "Lindqvist": [("10:00", "11:30")]},
+        want="11:30"),
+    dict(prompt=(
+        "Need to book a 2-hour design review on Wednesday, April 16, 2025. Working day is "
+        "9am-5pm.\n"
+        "- Marco: busy 9:30-10:30, 12:00-13:00, 15:00-16:00\n"
+        "- Aiko: busy 11:00-12:00, 14:00-14:30\n"
+        "- Deshawn: busy 13:00-13:30\n"
+        "Is there any 2-hour window where everyone is free? If so, the earliest one."),
+        date="2025-04-16", weekday="Wednesday", hours=("09:00", "17:00"), dur=120,
+        busy={"Marco": [("09:30", "10:30"), ("12:00", "13:00"), ("15:00", "16:00")],
+              "Aiko": [("11:00", "12:00"), ("14:00", "14:30")],
+              "Deshawn": [("13:00", "13:30")]},
+        want=None),
+    dict(prompt=(
+        "{\"timeMin\": \"2025-05-20T08:00:00-05:00\", \"timeMax\": \"2025-05-20T16:00:00-05:00\",\n"
+        " \"calendars\": {\n"
+        "  \"maria@acme.example\": {\"busy\": [{\"start\": \"2025-05-20T08:00:00-05:00\", "
+        "\"end\": \"2025-05-20T08:45:00-05:00\"}, {\"start\": \"2025-05-20T10:00:00-05:00\", "
+        "\"end\": \"2025-05-20T11:00:00-05:00\"}]},\n"
+        "  \"kwame@acme.example\": {\"busy\": [{\"start\": \"2025-05-20T09:00:00-05:00\", "
+        "\"end\": \"2025-05-20T09:30:00-05:00\"}]}\n }}\n\n"
+        "That's the freebusy response for Tuesday (the window is our working hours). Find the "
+        "earliest 45-minute meeting for both."),
+        date="2025-05-20", weekday="Tuesday", hours=("08:00", "16:00"), dur=45,
+        busy={"Maria": [("08:00", "08:45"), ("10:00", "11:00")], "Kwame": [("09:00", "09:30")]},
+        want="11:00"),
+    dict(prompt=(
+        "Can you find 30 minutes for me, Gabe and Noor on Monday Sept 8 2025? We work 8 to 4.\n"
+        "Me: dentist 8-9:15, then free.\nGabe: free all day except 10:10-10:50.\n"
+        "Noor: training 9:15-10:00."),
+        date="2025-09-08", weekday="Monday", hours=("08:00", "16:00"), dur=30,
+        busy={"Me": [("08:00", "09:15")], "Gabe": [("10:10", "10:50")],
+              "Noor": [("09:15", "10:00")]},
+        want="11:00"),
+    dict(prompt=(
+        "Date: 2025-06-12 (Thursday)\nHours: 10:00-18:00\nLength: 60 min\n\n"
+        "Availability (when people are FREE, not busy):\n"
+        "Hannah - free 10:00-12:00 and 15:00-18:00\n"
+        "Victor - free 11:00-13:00 and 16:00-18:00\n\n"
+        "Earliest hour both are free?"),
+        date="2025-06-12", weekday="Thursday", hours=("10:00", "18:00"), dur=60,
+        busy={"Hannah": [("12:00", "15:00")], "Victor": [("10:00", "11:00"), ("13:00", "16:00")]},
+        want="11:00"),
+    dict(prompt=(
+        "When can the four of us meet for 45 minutes on Friday, October 3, 2025? Working hours "
+        "are 9:00 to 17:00.\n\n"
+        "| Person | Busy |\n|---|---|\n"
+        "| Ines | 9:00-10:30, 13:00-14:00 |\n"
+        "| Kofi | 10:00-11:00, 16:00-17:00 |\n"
+        "| Mei | 11:00-11:30, 14:30-15:15 |\n"
+        "| Raul | 9:30-10:00, 11:45-12:30 |"),
+        date="2025-10-03", weekday="Friday", hours=("09:00", "17:00"), dur=45,
+        busy={"Ines": [("09:00", "10:30"), ("13:00", "14:00")],
+              "Kofi": [("10:00", "11:00"), ("16:00", "17:00")],
+              "Mei": [("11:00", "11:30"), ("14:30", "15:15")],
+              "Raul": [("09:30", "10:00"), ("11:45", "12:30")]},
+        want="15:15"),
+    dict(prompt=(
+        "Find a 30 minute slot on Tuesday, July 1, 2025 (hours 9-5) for Sam and Ruth. Sam is "
+        "booked solid 9 to 12:30 and 1 to 5. Ruth only has a 12:30-1:00 call."),
+        date="2025-07-01", weekday="Tuesday", hours=("09:00", "17:00"), dur=30,
+        busy={"Sam": [("09:00", "12:30"), ("13:00", "17:00")], "Ruth": [("12:30", "13:00")]},
+        want=None),
+    dict(prompt=(
+        "Earliest common slot, please.\n\nMeeting: budget sync, 30 minutes\n"
+        "Day: Wednesday 12/3/2025, working hours 8:00-17:00\n\n"
+        "Calendars:\n"
+        "  Yusuf    08:00-08:30 Standup | 09:00-10:00 Focus time | 10:30-11:00 1:1\n"
+        "  Brianna  08:30-09:00 Standup | 10:00-10:30 Vendor call\n"
+        "  Olga     08:00-09:00 Commute (marked busy)"),
+        date="2025-12-03", weekday="Wednesday", hours=("08:00", "17:00"), dur=30,
+        busy={"Yusuf": [("08:00", "08:30"), ("09:00", "10:00"), ("10:30", "11:00")],
+              "Brianna": [("08:30", "09:00"), ("10:00", "10:30")],
+              "Olga": [("08:00", "09:00")]},
+        want="11:00"),
+    dict(prompt=(
+        "I need an hour with the auditors on Monday, February 2, 2026. Our office is open "
+        "8:30-16:30.\n\n"
+        "Auditors (Grant Thornton team): on site from 10:00, so treat 8:30-10:00 as busy; "
+        "lunch 12:00-13:00.\n"
+        "Controller (Li Wei): close meeting 10:00-11:15.\n"
+        "Me: free all day.\n\n"
+        "Earliest hour that works?"),
+        date="2026-02-02", weekday="Monday", hours=("08:30", "16:30"), dur=60,
+        busy={"Auditors": [("08:30", "10:00"), ("12:00", "13:00")],
+              "Li Wei": [("10:00", "11:15")], "Me": []},
+        want="13:00"),
+    dict(prompt=(
+        "Board prep, 90 min, Thursday Aug 14 2025, 9:00-18:00 working hours.\n"
+        "CEO busy 9-11, 14-15:30\nCFO busy 11-12, 16-17\nGC busy 12:30-13:30\n"
+        "First slot for all three?"),
+        date="2025-08-14", weekday="Thursday", hours=("09:00", "18:00"), dur=90,
+        busy={"CEO": [("09:00", "11:00"), ("14:00", "15:30")],
+              "CFO": [("11:00", "12:00"), ("16:00", "17:00")],
+              "GC": [("12:30", "13:30")]},
+        want=None),
+    dict(prompt=(
+        "Hey! Could you grab 30 min for me and Felipe on Friday 21 Nov 2025? Hours 9-5.\n"
+        "My morning: 9:00 standup (15 min), 9:15-11:00 workshop.\nFelipe: out until 11:20 "
+        "(school run + doctor)."),
+        date="2025-11-21", weekday="Friday", hours=("09:00", "17:00"), dur=30,
+        busy={"Me": [("09:00", "09:15"), ("09:15", "11:00")], "Felipe": [("09:00", "11:20")]},
+        want="11:30"),
+    dict(prompt=(
+        "Room 4B is booked 9:00-10:00 and 13:00-14:30 on Wednesday, January 21, 2026. Dana is in "
+        "meetings 10:00-11:00, Ravi 11:30-12:00. We need the room plus both of them for 45 "
+        "minutes. Working hours 9-5. What's the earliest slot?"),
+        date="2026-01-21", weekday="Wednesday", hours=("09:00", "17:00"), dur=45,
+        busy={"Room 4B": [("09:00", "10:00"), ("13:00", "14:30")],
+              "Dana": [("10:00", "11:00")], "Ravi": [("11:30", "12:00")]},
+        want="12:00"),
+    dict(prompt=(
+        "Tuesday, September 30, 2025 - working hours 09:00-17:00 - need 60 minutes.\n\n"
+        "Keisha has meetings from 9:00 AM to 9:30 AM, from 10:00 AM to 11:00 AM and from "
+        "3:00 PM to 4:00 PM.\n"
+        "Tobias's calendar is blocked 9:30-10:00 and noon-1:00.\n"
+        "Wen is out of office after 4 PM.\n\n"
+        "Book the first hour all three can make."),
+        date="2025-09-30", weekday="Tuesday", hours=("09:00", "17:00"), dur=60,
+        busy={"Keisha": [("09:00", "09:30"), ("10:00", "11:00"), ("15:00", "16:00")],
+              "Tobias": [("09:30", "10:00"), ("12:00", "13:00")],
+              "Wen": [("16:00", "17:00")]},
+        want="11:00"),
+    dict(prompt=(
+        "Interview loop: candidate is available Monday, March 9, 2026 from 1 PM to 5 PM only "
+        "(treat the rest of the 9-5 day as busy). The hiring manager has a staff meeting "
+        "1:00-2:00 and the recruiter is busy 2:00-2:30. 45-minute call. Earliest slot?"),
+        date="2026-03-09", weekday="Monday", hours=("09:00", "17:00"), dur=45,
+        busy={"Candidate": [("09:00", "13:00")], "Manager": [("13:00", "14:00")],
+              "Recruiter": [("14:00", "14:30")]},
+        want="14:30"),
+    dict(prompt=(
+        "Schedule a 30-min check-in on 2025-04-28 (Mon). Working hours 08:00-17:00.\n"
+        "Adriana: 08:00-12:00 busy, 12:30-17:00 busy\n"
+        "Ben: 12:00-12:30 busy"),
+        date="2025-04-28", weekday="Monday", hours=("08:00", "17:00"), dur=30,
+        busy={"Adriana": [("08:00", "12:00"), ("12:30", "17:00")], "Ben": [("12:00", "12:30")]},
+        want=None),
+    dict(prompt=(
+        "We need 20 minutes on Thursday, May 7, 2026 - working hours 9:00-17:00.\n"
+        "Calendars:\n"
+        "Jorge: 9:00-9:40 (call), 10:00-10:20 (sync)\n"
+        "Eva: 9:45-10:05 (coffee chat)\n"
+        "When's the earliest 20-minute gap for both?"),
+        date="2026-05-07", weekday="Thursday", hours=("09:00", "17:00"), dur=20,
+        busy={"Jorge": [("09:00", "09:40"), ("10:00", "10:20")], "Eva": [("09:45", "10:05")]},
+        want="10:30"),
+    dict(prompt=(
+        "Family-business meeting, 1 hour, Saturday June 6 2026. We'll only meet between 10am "
+        "and 3pm.\nMom: farmers market until 11:30am.\nDad: tee time 12:30-2:30pm.\n"
+        "Luis: works the register 10am-noon.\nWhat's the first hour everyone's free?"),
+        date="2026-06-06", weekday="Saturday", hours=("10:00", "15:00"), dur=60,
+        busy={"Mom": [("10:00", "11:30")], "Dad": [("12:30", "14:30")],
+              "Luis": [("10:00", "12:00")]},
+        want=None),
+    dict(prompt=(
+        "When can we meet? 45 minutes, Wednesday, October 29, 2025, working hours 9-6.\n"
+        "Alex - busy 9-10, 11-12\nBeatriz - busy 10:15-11:00\nChen - busy 12:00-12:15, "
+        "16:00-18:00"),
+        date="2025-10-29", weekday="Wednesday", hours=("09:00", "18:00"), dur=45,
+        busy={"Alex": [("09:00", "10:00"), ("11:00", "12:00")],
+              "Beatriz": [("10:15", "11:00")], "Chen": [("12:00", "12:15"), ("16:00", "18:00")]},
+        want="12:15"),
+    dict(prompt=(
+        "Find the earliest 90-minute block on Tuesday, December 16, 2025 for the year-end "
+        "planning session (hours 08:00-18:00).\n\n"
+        "Nadia: 08:00-09:00, 11:00-12:00, 15:30-16:00\n"
+        "Pieter: 09:00-10:00, 13:00-13:45\n"
+        "Grace: 10:00-10:30, 12:00-12:30\n"
+        "Sven: (no meetings)"),
+        date="2025-12-16", weekday="Tuesday", hours=("08:00", "18:00"), dur=90,
+        busy={"Nadia": [("08:00", "09:00"), ("11:00", "12:00"), ("15:30", "16:00")],
+              "Pieter": [("09:00", "10:00"), ("13:00", "13:45")],
+              "Grace": [("10:00", "10:30"), ("12:00", "12:30")], "Sven": []},
+        want="13:45"),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# question_answering: (prompt, answer span or None)
+# ---------------------------------------------------------------------------------------------
+QA = [
+    ("Context:\nHollister Ridge Coffee Co. was founded in 2009 by siblings Marta and Luis Ocampo "
+     "in Bend, Oregon. The company moved its headquarters to Portland in 2016 and today runs 14 "
+     "cafes across Oregon and Washington. Chief executive Dana Whitfield joined in 2021 after "
+     "eight years at a regional grocery chain.\n\n"
+     "Question: Where is Hollister Ridge Coffee Co. headquartered?\n\n"
+     "Answer only from the context; if it isn't there, say so.",
+     "Portland"),
+    ("Read the passage and answer.\n\nHollister Ridge Coffee Co. was founded in 2009 by siblings "
+     "Marta and Luis Ocampo in Bend, Oregon. The company moved its headquarters to Portland in "
+     "2016 and today runs 14 cafes across Oregon and Washington.\n\n"
+     "Q: How many cafes does Hollister Ridge operate?",
+     "14"),
+    ("CHICAGO, March 4, 2025 -- Larkspur Health, a provider of remote patient monitoring "
+     "software, today announced it has raised $42 million in Series C funding led by Foundry "
+     "Peak Ventures, with participation from existing investors. Larkspur, which employs 310 "
+     "people, will use the capital to expand into home dialysis monitoring. \"This round lets us "
+     "move faster,\" said CFO Anita Rao.\n\n"
+     "Question: Who led Larkspur Health's Series C round?\n\n"
+     "Use only the press release above.",
+     "Foundry Peak Ventures"),
+    ("CHICAGO, March 4, 2025 -- Larkspur Health, a provider of remote patient monitoring "
+     "software, today announced it has raised $42 million in Series C funding led by Foundry "
+     "Peak Ventures. Larkspur, which employs 310 people, will use the capital to expand into "
+     "home dialysis monitoring.\n\n"
+     "Question: What was Larkspur Health's revenue last year?\n\n"
+     "Answer from the text, or mark it unanswerable.",
+     None),
+    ("Employee Handbook, section 4.2 - Paid Time Off\n"
+     "Full-time employees accrue PTO at 1.25 days per month of service. Accrual begins on the "
+     "first day of employment. Up to 5 unused days may be carried over into the next calendar "
+     "year; any balance above that is forfeited on December 31. PTO requests of more than three "
+     "consecutive days need two weeks' notice.\n\n"
+     "Question: How many unused PTO days can be carried over into the next year?",
+     "5"),
+    ("Context-grounded answer please.\n\nFAQ - Returns\nQ: What's your return window?\n"
+     "A: 30 days from delivery, for unworn items with tags attached.\n"
+     "Q: How do I start a return?\nA: Use the Returns Portal link in your order email.\n"
+     "Q: Is return shipping free?\nA: Return shipping is $6.95, deducted from your refund. "
+     "Exchanges ship free.\n\n"
+     "Question: How much does return shipping cost?",
+     "$6.95"),
+    ("FAQ - Returns\nQ: What's your return window?\n"
+     "A: 30 days from delivery, for unworn items with tags attached.\n"
+     "Q: Is return shipping free?\nA: Return shipping is $6.95, deducted from your refund.\n\n"
+     "Question: Do you ship orders to Canada?\n\n"
+     "Answer using only the FAQ. If it doesn't say, answerable = false.",
+     None),
+    ("From the lease:\n\"3. RENT. Tenant shall pay monthly rent of $2,450.00, due on the first "
+     "day of each month. Rent received after the fifth day of the month incurs a late fee of "
+     "$75. 4. DEPOSIT. Tenant has paid a security deposit of $2,450.00, refundable within 21 "
+     "days of move-out.\"\n\n"
+     "What is the late fee?",
+     "$75"),
+    ("Context:\nBrightwater Analytics reported results for fiscal 2024 on Tuesday. Revenue for the "
+     "year was $312 million, up 18% from the prior year, and the company's net loss narrowed to "
+     "$9 million. Brightwater, based in Minneapolis, ended the year with 1,140 customers.\n\n"
+     "Question: What was Brightwater Analytics's annual revenue?",
+     "$312 million"),
+    ("Context:\nCorvid Logistics is run by chief executive Tamsin Hale, who took over from "
+     "founder Rick Oduya in 2019. Chief operating officer Marcus Bell oversees its 22 "
+     "warehouses. The company is headquartered in Memphis, Tennessee.\n\n"
+     "Question: Who is the CFO of Corvid Logistics?",
+     None),
+    ("Job posting - Senior Data Engineer\nLocation: Raleigh, NC (hybrid, 3 days a week in "
+     "office)\nTeam: Platform Data, reporting to the Director of Engineering\n"
+     "Salary range: $138,000 - $162,000 plus annual bonus\n"
+     "We use Snowflake, dbt, Airflow and Python.\n\n"
+     "Question: How many days a week is the role in the office?\n\n"
+     "Answer from the posting only.",
+     "3"),
+    ("Product sheet - Aria 14 Ultrabook\nDisplay: 14-inch 2.8K OLED\nProcessor: 8-core, up to "
+     "4.9 GHz\nMemory: 16 GB\nBattery life: up to 11 hours\nWeight: 2.9 lb\nPorts: 2x USB-C, "
+     "1x HDMI, headphone jack\n\n"
+     "Question: How much does the Aria 14 weigh?",
+     "2.9 lb"),
+    ("About us\nWe've been roasting coffee in the same brick building on Water Street since "
+     "1994. Owner Jo Kessler still cups every batch, and our team of 23 ships to cafes in nine "
+     "states.\n\nQuestion: When was the company founded?\n\n"
+     "Answer from the text above; null if not stated.",
+     "1994"),
+    ("Context:\nVellum Systems designs software for law firms. The company employs about 2,300 "
+     "people, 400 of them at its Dublin office, and is headquartered in Austin, Texas.\n\n"
+     "Question: How many people does Vellum Systems employ?",
+     "2,300"),
+    ("Minutes, board of directors, Greenfield Community Health, June 12\n"
+     "Present: all seven directors. The board approved the FY26 operating budget of $4.2 "
+     "million and tabled the parking lot proposal until September. The next meeting is "
+     "August 14.\n\n"
+     "Question: What operating budget did the board approve?",
+     "$4.2 million"),
+    ("Context:\nFounder and former CEO Gil Amsel stepped down in 2022. Since then, Renata "
+     "Okonjo has led Pinecrest Outdoor as chief executive, overseeing its expansion to 61 stores "
+     "in the Mountain West.\n\n"
+     "Question: Who is the CEO of Pinecrest Outdoor?",
+     "Renata Okonjo"),
+    ("Promo terms: Get 20% off all annual plans with code SPRING20. Offer valid through June 30, "
+     "2025 for new customers only. Cannot be combined with nonprofit pricing.\n\n"
+     "Question: When does the promotion end?\n\nAnswer using only the terms.",
+     "June 30, 2025"),
+    ("Product sheet - Aria 14 Ultrabook\nDisplay: 14-inch 2.8K OLED\nMemory: 16 GB\nBattery "
+     "life: up to 11 hours\nWeight: 2.9 lb\n\n"
+     "Question: How long is the warranty on the Aria 14?\n\n"
+     "If the sheet doesn't say, answer null with answerable false.",
+     None),
+    ("Context:\nHarborline Foods operates a 400,000-square-foot distribution center in Memphis "
+     "and a test kitchen in Nashville. It sells frozen meals under the Harborline and Little "
+     "Galley brands.\n\n"
+     "Question: Where is Harborline Foods headquartered?",
+     None),
+    ("hey so per the email from facilities: \"the office will be closed friday for the "
+     "elevator inspection. badge access resumes monday at 7am. parking garage stays open.\"\n\n"
+     "question: what time does badge access resume on monday?",
+     "7am"),
+    ("Context:\nQuarry Lane Software was founded in 2013 in Boulder, Colorado. It sells "
+     "scheduling software to dental practices and employs 185 people. CEO Priya Shah has led the "
+     "company since 2018.\n\n"
+     "Question: What is Quarry Lane Software's stock ticker?",
+     None),
+    ("Read the passage and answer the question (JSON: answer, answerable).\n\n"
+     "Ostrander Tool & Die, a family-owned manufacturer, was established in 1961 in Dayton, Ohio. "
+     "Today it employs 140 machinists and engineers and makes stamping dies for appliance "
+     "makers. President Carol Ostrander is the founder's granddaughter.\n\n"
+     "Question: What does Ostrander Tool & Die make?",
+     "stamping dies"),
+    ("Shipping policy: Orders placed before 2 p.m. Eastern ship the same business day. "
+     "Standard shipping takes 3-5 business days; expedited takes 2. We ship from our warehouse "
+     "in Columbus, Ohio.\n\n"
+     "Question: How many business days does expedited shipping take?",
+     "2"),
+    ("Context:\nNimbus Ridge Credit Union has 11 branches and about 48,000 members. Its board "
+     "elected Howard Tsai as chair in January.\n\n"
+     "Question: How many ATMs does Nimbus Ridge operate?",
+     None),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# fact_verification
+#   prompt, project name, beliefs (id, attribute, canonical value), evidence in order as
+#   (reliable, attribute, canonical value) -- attribute None for vague hearsay -- and the
+#   hand-derived retracted ids and added attributes (recomputed by the generator's rule).
+# ---------------------------------------------------------------------------------------------
+def belief_sentence(attr, project, v):
+    return {
+        "deadline": "The %s deadline is %s.",
+        "budget": "The %s budget is %s.",
+        "lead": "The %s lead is %s.",
+        "status": "The %s status is %s.",
+        "location": "The %s team works from %s.",
+        "team_size": "The %s team has %s people.",
+    }[attr] % (project, v)
+
+
+STATUSES = {"on track", "at risk", "delayed", "on hold"}
+
+FACTS = [
+    dict(prompt=(
+        "Revise what we believe about the project given the new information. Only official or "
+        "first-hand sources count; ignore gossip.\n\n"
+        "Beliefs:\n"
+        "B1. The Project Halyard deadline is 2025-06-30.\n"
+        "B2. The Project Halyard budget is $480,000.00.\n"
+        "B3. The Project Halyard lead is Tomasz Wojcik.\n\n"
+        "New information:\n"
+        "- Email from Renee Alvarez (project sponsor), May 12: \"Finance signed off on the extra "
+        "scope - Halyard's budget is now $560,000.\"\n"
+        "- Overheard at lunch: Tomasz is leaving and Priya Anand will take over as lead.\n"
+        "- Signed change request CR-2291: go-live moves to August 15, 2025."),
+        project="Project Halyard",
+        beliefs=[("B1", "deadline", "2025-06-30"), ("B2", "budget", "$480,000.00"),
+                 ("B3", "lead", "Tomasz Wojcik")],
+        evidence=[(True, "budget", "$560,000.00"), (False, "lead", "Priya Anand"),
+                  (True, "deadline", "2025-08-15")],
+        retracted=["B1", "B2"], added=[]),
+    dict(prompt=(
+        "| id | belief |\n|---|---|\n"
+        "| B1 | The Project Bluebird status is on track. |\n"
+        "| B2 | The Project Bluebird team has 12 people. |\n"
+        "| B3 | The Project Bluebird team works from Pittsburgh. |\n"
+        "| B4 | The Project Bluebird lead is Grace Liu. |\n\n"
+        "What came in this week:\n"
+        "1. Steering committee minutes (approved Feb 3): Bluebird moved to at risk after the "
+        "vendor slipped.\n"
+        "2. Slack #random, unverified: \"heard Bluebird is getting 4 more contractors, so 16 "
+        "people\"\n"
+        "3. Grace Liu, by email: \"Confirming I'm still leading Bluebird.\"\n"
+        "4. PMO portfolio report: Bluebird budget is $1,150,000.\n\n"
+        "Update the belief set: revised beliefs, retracted ids, added beliefs."),
+        project="Project Bluebird",
+        beliefs=[("B1", "status", "on track"), ("B2", "team_size", "12"),
+                 ("B3", "location", "Pittsburgh"), ("B4", "lead", "Grace Liu")],
+        evidence=[(True, "status", "at risk"), (False, "team_size", "16"),
+                  (True, "lead", "Grace Liu"), (True, "budget", "$1,150,000.00")],
+        retracted=["B1"], added=["budget"]),
+    dict(prompt=(
+        "Our notes as of Monday: [B1] The Project Kestrel deadline is 2025-11-03. [B2] The Project "
+        "Kestrel status is delayed. [B3] The Project Kestrel budget is $2,300,000.00.\n\n"
+        "Since Monday:\n"
+        "* A vendor account rep guessed on a call that Kestrel \"probably won't ship before "
+        "December\".\n"
+        "* Official memo from the PMO: Kestrel is back on track now that the data migration is "
+        "done.\n"
+        "* Email from the sponsor (CFO Lena Marsh): \"After the reorg the Kestrel team is 9 "
+        "people.\"\n\n"
+        "Which beliefs still hold? Give the revised set."),
+        project="Project Kestrel",
+        beliefs=[("B1", "deadline", "2025-11-03"), ("B2", "status", "delayed"),
+                 ("B3", "budget", "$2,300,000.00")],
+        evidence=[(False, None, None), (True, "status", "on track"), (True, "team_size", "9")],
+        retracted=["B2"], added=["team_size"]),
+    dict(prompt=(
+        "Belief revision. Current facts:\n"
+        "B1: The Project Orchid deadline is 2026-03-31.\n"
+        "B2: The Project Orchid lead is Hamid Karimi.\n"
+        "B3: The Project Orchid team works from Raleigh.\n\n"
+        "Reports:\n"
+        "- Someone in the elevator said Orchid is moving to Charlotte.\n"
+        "- An unconfirmed LinkedIn post suggests Hamid Karimi left the company.\n"
+        "- Rumor going around that the deadline slips to June.\n\n"
+        "Update the facts (official/first-hand sources only)."),
+        project="Project Orchid",
+        beliefs=[("B1", "deadline", "2026-03-31"), ("B2", "lead", "Hamid Karimi"),
+                 ("B3", "location", "Raleigh")],
+        evidence=[(False, "location", "Charlotte"), (False, None, None), (False, None, None)],
+        retracted=[], added=[]),
+    dict(prompt=(
+        "Knowledge base\n"
+        "B1 - The Project Tidewater budget is $750,000.00.\n"
+        "B2 - The Project Tidewater status is at risk.\n"
+        "B3 - The Project Tidewater team works from Norfolk.\n"
+        "B4 - The Project Tidewater team has 18 people.\n\n"
+        "Evidence, oldest first:\n"
+        "- Signed change request CR-88: Tidewater budget increased to $820,000.\n"
+        "- Signed change request CR-91 (supersedes CR-88): Tidewater budget is $845,000.\n"
+        "- Overheard in the parking garage: the team is shrinking to 12.\n\n"
+        "Revise the knowledge base. Return revised_beliefs, retracted and added."),
+        project="Project Tidewater",
+        beliefs=[("B1", "budget", "$750,000.00"), ("B2", "status", "at risk"),
+                 ("B3", "location", "Norfolk"), ("B4", "team_size", "18")],
+        evidence=[(True, "budget", "$820,000.00"), (True, "budget", "$845,000.00"),
+                  (False, "team_size", "12")],
+        retracted=["B1"], added=[]),
+    dict(prompt=(
+        "Here's what we believed and what we just learned.\n\n"
+        "Believed:\n"
+        "(B1) The Project Lantern lead is Ayesha Siddiqui.\n"
+        "(B2) The Project Lantern team has 7 people.\n"
+        "(B3) The Project Lantern deadline is 2025-09-12.\n\n"
+        "Learned:\n"
+        "- From the project sponsor's email: Lantern is on hold until Q4 funding is approved.\n"
+        "- Break-room chatter: Lantern's budget is only $90,000.\n"
+        "- Ayesha Siddiqui (the lead), in writing: the team is 7 people.\n\n"
+        "What's the revised set?"),
+        project="Project Lantern",
+        beliefs=[("B1", "lead", "Ayesha Siddiqui"), ("B2", "team_size", "7"),
+                 ("B3", "deadline", "2025-09-12")],
+        evidence=[(True, "status", "on hold"), (False, "budget", "$90,000.00"),
+                  (True, "team_size", "7")],
+        retracted=[], added=["status"]),
+    dict(prompt=(
+        "Facts on file:\n"
+        "B1. The Project Basalt team works from Denver.\n"
+        "B2. The Project Basalt status is on track.\n"
+        "B3. The Project Basalt deadline is 2025-10-01.\n"
+        "B4. The Project Basalt budget is $3,400,000.00.\n"
+        "B5. The Project Basalt lead is Mateo Ruiz.\n\n"
+        "New evidence:\n"
+        "- Official memo (Facilities + PMO): the Basalt team relocates to Salt Lake City "
+        "effective next month.\n"
+        "- Weekly PMO status report: Basalt remains on track.\n"
+        "- Hallway rumor: Mateo Ruiz is out as lead.\n\n"
+        "Revise the facts; ignore hearsay."),
+        project="Project Basalt",
+        beliefs=[("B1", "location", "Denver"), ("B2", "status", "on track"),
+                 ("B3", "deadline", "2025-10-01"), ("B4", "budget", "$3,400,000.00"),
+                 ("B5", "lead", "Mateo Ruiz")],
+        evidence=[(True, "location", "Salt Lake City"), (True, "status", "on track"),
+                  (False, None, None)],
+        retracted=["B1"], added=[]),
+    dict(prompt=(
+        "Beliefs going into the steering meeting:\n"
+        "B1) The Project Juniper deadline is 2025-12-01.\n"
+        "B2) The Project Juniper budget is $260,000.00.\n"
+        "B3) The Project Juniper status is on track.\n\n"
+        "Coming out of it:\n"
+        "- Signed change request CR-0412: \"Juniper cutover date: January 15, 2026.\"\n"
+        "- Email from the sponsor: \"Please welcome Olivia Brandt as Juniper's project lead.\"\n"
+        "- Someone on chat said the status is now delayed.\n\n"
+        "Belief revision please - revised_beliefs, retracted, added."),
+        project="Project Juniper",
+        beliefs=[("B1", "deadline", "2025-12-01"), ("B2", "budget", "$260,000.00"),
+                 ("B3", "status", "on track")],
+        evidence=[(True, "deadline", "2026-01-15"), (True, "lead", "Olivia Brandt"),
+                  (False, "status", "delayed")],
+        retracted=["B1"], added=["lead"]),
+    dict(prompt=(
+        "Current beliefs\n"
+        "  B1  The Project Foxglove team has 25 people.\n"
+        "  B2  The Project Foxglove team works from Minneapolis.\n"
+        "  B3  The Project Foxglove lead is Noor Haddad.\n\n"
+        "Incoming\n"
+        "  - Official HR memo: Foxglove headcount is 21 after the transfers.\n"
+        "  - Email from Noor Haddad (lead): \"Yes, we're at 21 people now.\"\n"
+        "  - Rumor: Foxglove is moving to Chicago.\n\n"
+        "Update the beliefs."),
+        project="Project Foxglove",
+        beliefs=[("B1", "team_size", "25"), ("B2", "location", "Minneapolis"),
+                 ("B3", "lead", "Noor Haddad")],
+        evidence=[(True, "team_size", "21"), (True, "team_size", "21"),
+                  (False, "location", "Chicago")],
+        retracted=["B1"], added=[]),
+    dict(prompt=(
+        "We only knew two things about Sundial:\n"
+        "B1. The Project Sundial status is on track.\n"
+        "B2. The Project Sundial deadline is 2025-07-31.\n\n"
+        "This week's inbox:\n"
+        "- PMO memo: Sundial budget approved at $610,000.\n"
+        "- PMO memo: the Sundial team works out of Phoenix.\n"
+        "- Email from the project sponsor: Sundial has 11 people assigned.\n"
+        "- Unconfirmed: Rick Alvarez is the new Sundial lead.\n\n"
+        "Revise the belief set with the reliable items."),
+        project="Project Sundial",
+        beliefs=[("B1", "status", "on track"), ("B2", "deadline", "2025-07-31")],
+        evidence=[(True, "budget", "$610,000.00"), (True, "location", "Phoenix"),
+                  (True, "team_size", "11"), (False, "lead", "Rick Alvarez")],
+        retracted=[], added=["budget", "location", "team_size"]),
+    dict(prompt=(
+        "As of last Friday:\n"
+        "[B1] The Project Marlin status is on track.\n"
+        "[B2] The Project Marlin deadline is 2025-05-16.\n"
+        "[B3] The Project Marlin lead is Sofia Marchetti.\n"
+        "[B4] The Project Marlin team works from Tampa.\n\n"
+        "Since then:\n"
+        "- Email from Sofia Marchetti (project lead): \"Marlin is officially delayed - new "
+        "deadline is June 27, 2025.\"\n"
+        "- Water-cooler talk: the team is relocating to Orlando.\n\n"
+        "Revise the beliefs."),
+        project="Project Marlin",
+        beliefs=[("B1", "status", "on track"), ("B2", "deadline", "2025-05-16"),
+                 ("B3", "lead", "Sofia Marchetti"), ("B4", "location", "Tampa")],
+        evidence=[(True, "status", "delayed"), (True, "deadline", "2025-06-27"),
+                  (False, "location", "Orlando")],
+        retracted=["B1", "B2"], added=[]),
+    dict(prompt=(
+        "B1 | The Project Quill budget is $1,200,000.00.\n"
+        "B2 | The Project Quill team has 30 people.\n"
+        "B3 | The Project Quill status is at risk.\n\n"
+        "Updates:\n"
+        "- CFO's email: \"Quill is funded at $1.2M, no change.\"\n"
+        "- Signed change request: Quill team reduced to 24 people.\n"
+        "- Rumor: Quill is on hold.\n\n"
+        "Which beliefs hold now? Revised beliefs, retracted ids, added."),
+        project="Project Quill",
+        beliefs=[("B1", "budget", "$1,200,000.00"), ("B2", "team_size", "30"),
+                 ("B3", "status", "at risk")],
+        evidence=[(True, "budget", "$1,200,000.00"), (True, "team_size", "24"),
+                  (False, "status", "on hold")],
+        retracted=["B2"], added=[]),
+    dict(prompt=(
+        "What we hold:\n"
+        "B1. The Project Ember deadline is 2026-02-27.\n"
+        "B2. The Project Ember team works from Columbus.\n\n"
+        "New, in order received:\n"
+        "- Official memo from the PMO: Ember's lead is Jonas Weber.\n"
+        "- Correction memo from the PMO, next day: Ember's lead is Harriet Cole, not Jonas Weber.\n"
+        "- Overheard: the deadline is moving to April.\n\n"
+        "Revise."),
+        project="Project Ember",
+        beliefs=[("B1", "deadline", "2026-02-27"), ("B2", "location", "Columbus")],
+        evidence=[(True, "lead", "Jonas Weber"), (True, "lead", "Harriet Cole"),
+                  (False, None, None)],
+        retracted=[], added=["lead"]),
+    dict(prompt=(
+        "Beliefs:\n"
+        "B1. The Project Cobalt status is on track.\n"
+        "B2. The Project Cobalt budget is $5,000,000.00.\n"
+        "B3. The Project Cobalt team has 40 people.\n"
+        "B4. The Project Cobalt lead is Ingrid Solberg.\n"
+        "B5. The Project Cobalt deadline is 2026-06-30.\n\n"
+        "Evidence:\n"
+        "- Signed change request CR-7 (submitted by Ingrid Solberg, the lead): budget reduced to "
+        "$4,250,000.\n"
+        "- Board resolution 2025-14: Cobalt is on hold pending the merger review.\n"
+        "- Someone mentioned on a call that the deadline is still June 30, 2026.\n\n"
+        "Return the revised beliefs, the retracted ids and anything added."),
+        project="Project Cobalt",
+        beliefs=[("B1", "status", "on track"), ("B2", "budget", "$5,000,000.00"),
+                 ("B3", "team_size", "40"), ("B4", "lead", "Ingrid Solberg"),
+                 ("B5", "deadline", "2026-06-30")],
+        evidence=[(True, "budget", "$4,250,000.00"), (True, "status", "on hold"),
+                  (False, "deadline", "2026-06-30")],
+        retracted=["B1", "B2"], added=[]),
+    dict(prompt=(
+        "Current beliefs: [B1] The Project Wren lead is Kalani Akana. [B2] The Project Wren team "
+        "works from Honolulu. [B3] The Project Wren status is at risk.\n\n"
+        "New:\n"
+        "- Kalani Akana (lead), weekly email: \"As of this sprint the team works from Seattle.\"\n"
+        "- A contractor's guess on Slack: Wren is on track now.\n"
+        "- PMO status dashboard (official): Wren is at risk.\n\n"
+        "Update the beliefs with only the reliable evidence."),
+        project="Project Wren",
+        beliefs=[("B1", "lead", "Kalani Akana"), ("B2", "location", "Honolulu"),
+                 ("B3", "status", "at risk")],
+        evidence=[(True, "location", "Seattle"), (False, "status", "on track"),
+                  (True, "status", "at risk")],
+        retracted=["B2"], added=[]),
+    dict(prompt=(
+        "Belief list:\n"
+        "B1. The Project Alder deadline is 2025-08-29.\n"
+        "B2. The Project Alder team has 6 people.\n"
+        "B3. The Project Alder budget is $95,000.00.\n\n"
+        "Evidence:\n"
+        "1) Official memo: Alder deadline extended to September 30, 2025.\n"
+        "2) Official memo: Alder budget of $95,000 confirmed.\n"
+        "3) Signed change request: Alder team grows to 8 people.\n"
+        "4) Hearsay: the Alder team works from Boise.\n\n"
+        "Belief revision: revised_beliefs, retracted, added."),
+        project="Project Alder",
+        beliefs=[("B1", "deadline", "2025-08-29"), ("B2", "team_size", "6"),
+                 ("B3", "budget", "$95,000.00")],
+        evidence=[(True, "deadline", "2025-09-30"), (True, "budget", "$95,000.00"),
+                  (True, "team_size", "8"), (False, "location", "Boise")],
+        retracted=["B1", "B2"], added=[]),
+    dict(prompt=(
+        "Nothing dramatic this week, but please re-check our beliefs:\n"
+        "B1. The Project Heron lead is Dmitri Volkov.\n"
+        "B2. The Project Heron status is on track.\n"
+        "B3. The Project Heron team works from Atlanta.\n\n"
+        "Evidence:\n"
+        "- Official memo from the PMO: Heron status on track (confirmed).\n"
+        "- Email from Dmitri Volkov: \"Still leading Heron, no changes.\""),
+        project="Project Heron",
+        beliefs=[("B1", "lead", "Dmitri Volkov"), ("B2", "status", "on track"),
+                 ("B3", "location", "Atlanta")],
+        evidence=[(True, "status", "on track"), (True, "lead", "Dmitri Volkov")],
+        retracted=[], added=[]),
+    dict(prompt=(
+        "Beliefs about the website relaunch:\n"
+        "B1. The Website Relaunch deadline is 2025-04-18.\n"
+        "B2. The Website Relaunch lead is Carmen Ortiz.\n"
+        "B3. The Website Relaunch budget is $140,000.00.\n\n"
+        "What we heard:\n"
+        "- Email from the CMO (the sponsor): launch moves to May 9, 2025 to line up with the "
+        "conference.\n"
+        "- Someone on chat said the budget got cut to $120k.\n"
+        "- Signed SOW amendment #2 with the agency: budget is $155,000.\n\n"
+        "Revise the beliefs (official or first-hand only)."),
+        project="Website Relaunch",
+        beliefs=[("B1", "deadline", "2025-04-18"), ("B2", "lead", "Carmen Ortiz"),
+                 ("B3", "budget", "$140,000.00")],
+        evidence=[(True, "deadline", "2025-05-09"), (False, "budget", "$120,000.00"),
+                  (True, "budget", "$155,000.00")],
+        retracted=["B1", "B3"], added=[]),
+    dict(prompt=(
+        "[{\"id\": \"B1\", \"statement\": \"The Project Saguaro status is delayed.\"},\n"
+        " {\"id\": \"B2\", \"statement\": \"The Project Saguaro team has 15 people.\"},\n"
+        " {\"id\": \"B3\", \"statement\": \"The Project Saguaro team works from Tucson.\"},\n"
+        " {\"id\": \"B4\", \"statement\": \"The Project Saguaro lead is Elena Vasquez.\"}]\n\n"
+        "New evidence:\n"
+        "- Signed change request: Saguaro is back on track.\n"
+        "- Official memo from the PMO: the Saguaro team works from Tucson (confirmed).\n"
+        "- Unconfirmed rumor: Elena Vasquez is being replaced by Tom Greer.\n"
+        "- Email from the project sponsor: Saguaro deadline is 2025-10-31.\n\n"
+        "Revise the beliefs above."),
+        project="Project Saguaro",
+        beliefs=[("B1", "status", "delayed"), ("B2", "team_size", "15"),
+                 ("B3", "location", "Tucson"), ("B4", "lead", "Elena Vasquez")],
+        evidence=[(True, "status", "on track"), (True, "location", "Tucson"),
+                  (False, "lead", "Tom Greer"), (True, "deadline", "2025-10-31")],
+        retracted=["B1"], added=["deadline"]),
+    dict(prompt=(
+        "Beliefs:\n"
+        "B1. The Project Aurora budget is $2,000,000.00.\n"
+        "B2. The Project Aurora deadline is 2026-09-30.\n"
+        "B3. The Project Aurora team has 22 people.\n\n"
+        "Steering committee notes, Oct 2:\n"
+        "- DECISION (minuted and signed): Aurora budget raised to $2,350,000.\n"
+        "- Speculation during the meeting (unverified): the team might double next year.\n"
+        "- Email from the sponsor afterwards: Aurora status is on track.\n\n"
+        "Give the revised beliefs, the retracted ids and the additions."),
+        project="Project Aurora",
+        beliefs=[("B1", "budget", "$2,000,000.00"), ("B2", "deadline", "2026-09-30"),
+                 ("B3", "team_size", "22")],
+        evidence=[(True, "budget", "$2,350,000.00"), (False, None, None),
+                  (True, "status", "on track")],
+        retracted=["B1"], added=["status"]),
+    dict(prompt=(
+        "Beliefs:\n"
+        "B1. The Project Mosaic team works from Boston.\n"
+        "B2. The Project Mosaic lead is Ruth Adeyemi.\n"
+        "B3. The Project Mosaic status is on track.\n\n"
+        "Reports:\n"
+        "- Overheard: Mosaic is moving to Providence.\n"
+        "- Official memo from the PMO: the Mosaic team stays in Boston.\n"
+        "- Official memo from the PMO: Mosaic is at risk because of licensing delays.\n\n"
+        "Update the belief set."),
+        project="Project Mosaic",
+        beliefs=[("B1", "location", "Boston"), ("B2", "lead", "Ruth Adeyemi"),
+                 ("B3", "status", "on track")],
+        evidence=[(False, "location", "Providence"), (True, "location", "Boston"),
+                  (True, "status", "at risk")],
+        retracted=["B3"], added=[]),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# context_protocol: (turns [(user, assistant)], final user message, answer without total)
+# ---------------------------------------------------------------------------------------------
+def order(customer, item, quantity, unit_price, ship_to, reference):
+    return {"customer": customer, "item": item, "quantity": quantity, "unit_price": unit_price,
+            "ship_to": ship_to, "reference": reference}
+
+
+CONVERSATIONS = [
+    ([("hey there, looking to order some of the 27-inch 4K monitors for the design team",
+       "Happy to help! The Dell S2722QC Monitor is $279.99 each. How many would you like, and "
+       "who should I put the order under?"),
+      ("4 of them. Order's for Hannah Whitcombe.",
+       "Got it, 4 x Dell S2722QC Monitor for Hannah Whitcombe. Where are we shipping?"),
+      ("our Raleigh office, 400 Glenwood Ave. PO number for accounting is PO-55821",
+       "Thanks, noted.")],
+     "ok can you give me the full order summary as JSON?",
+     order("Hannah Whitcombe", "Dell S2722QC Monitor", 4, "279.99", "Raleigh", "PO-55821")),
+    ([("Hi, this is Tomas Rivera from Rivera Landscaping. Need hand pruners.",
+       "Hi Tomas! Our Felco 2 Hand Pruner is $62.50 each. How many?"),
+      ("a dozen", "12 Felco 2 Hand Pruners, noted. Where to?"),
+      ("Fresno yard. ref RL-3310", "Thanks, recorded."),
+      ("hmm make it 15 actually, the new guys start monday", "Updated to 15."),
+      ("sorry, boss says 14. final answer", "No problem - 14 it is.")],
+     "Summarize the order for me?",
+     order("Tomas Rivera", "Felco 2 Hand Pruner", 14, "62.50", "Fresno", "RL-3310")),
+    ([("Morning! I'd like 6 boxes of the Pilot G2 gel pens, black.",
+       "Sure - Pilot G2 Gel Pens are $14.29 per box of 12. Name for the order?"),
+      ("Janelle Brooks. Send to our Tacoma branch please.", "Thanks Janelle, shipping to Tacoma."),
+      ("Wait, no - Tacoma is closed for the remodel. Send to Olympia.", "Changed to Olympia."),
+      ("Ugh, scratch that, Tacoma reopens Monday, keep it Tacoma. Reference JB-0617.",
+       "Okay, back to Tacoma, and reference JB-0617 noted.")],
+     "What's the final order and total?",
+     order("Janelle Brooks", "Pilot G2 Gel Pens", 6, "14.29", "Tacoma", "JB-0617")),
+    ([("Hi, Deepak Menon here. Can I get 3 of the Logitech MX Keys keyboards?",
+       "Hi Deepak! The Logitech MX Keys is $99.99 each. Where should I ship them?"),
+      ("Pittsburgh office. Ref: IT-REQ-4471.", "Got it."),
+      ("Actually can we do the MX Keys Mini instead? Same quantity.",
+       "Sure - the Logitech MX Keys Mini is $79.99 each. Switched all 3.")],
+     "Great, please confirm the whole order.",
+     order("Deepak Menon", "Logitech MX Keys Mini", 3, "79.99", "Pittsburgh", "IT-REQ-4471")),
+    ([("hello! need 20 cases of Poland Spring water, the 16.9oz bottles, for the Hartford office",
+       "Poland Spring Water 24-Pack is $7.49 per case. Who's the order for?"),
+      ("Lauren Fitzgerald, front desk. our PO ref is R-4417", "Thanks Lauren, noted."),
+      ("oops typo, it's R-4471 not R-4417", "Fixed - R-4471.")],
+     "ok read back everything for this order",
+     order("Lauren Fitzgerald", "Poland Spring Water 24-Pack", 20, "7.49", "Hartford",
+           "R-4471")),
+    ([("Hi, it's Malik Johnson, 555-0148. I want to order the Yeti Rambler 20 oz tumblers for "
+       "client gifts.", "Hi Malik! The Yeti Rambler 20 oz Tumbler is $35.00 each. How many?"),
+      ("25. ship to 1200 Peachtree St, Atlanta 30309",
+       "25 tumblers to Atlanta. Any reference for the order?"),
+      ("use GIFT-Q4-25", "Recorded."),
+      ("also, can you engrave them?", "Engraving isn't available on this item, sorry.")],
+     "No worries. What's my order total then?",
+     order("Malik Johnson", "Yeti Rambler 20 oz Tumbler", 25, "35.00", "Atlanta", "GIFT-Q4-25")),
+    ([("Hi, I'm Olga Petrenko from Petrenko Dental. We need 10 boxes of the Medline nitrile "
+       "exam gloves, size M.",
+       "Hi Olga. Medline Nitrile Exam Gloves are $11.85 per box of 100. Shipping address?"),
+      ("Our Evanston clinic. My colleague Dr. Samir Haddad will sign for it. Reference "
+       "PD-2025-031.", "Thanks, got it.")],
+     "Can you summarize the order before I pay?",
+     order("Olga Petrenko", "Medline Nitrile Exam Gloves", 10, "11.85", "Evanston",
+           "PD-2025-031")),
+    ([("Hey, Ben Adler here. Ordering 8 of the Anker 737 power banks, the website said $89?",
+       "Hi Ben - the Anker 737 Power Bank is currently $109.99 each; the $89 price was a holiday "
+       "sale that has ended. Still want 8?"),
+      ("yeah ok fine, 8. ship to Denver.", "Okay, 8 to Denver."),
+      ("ref is ADL-7720", "Noted.")],
+     "Summary pls",
+     order("Ben Adler", "Anker 737 Power Bank", 8, "109.99", "Denver", "ADL-7720")),
+    ([("Need 2 Herman Miller Aeron chairs, size B, for our Brooklyn studio.",
+       "The Herman Miller Aeron Chair is $1,395.00 each (size B is in stock). Can I get a name "
+       "and a reference for the order?"),
+      ("Reference HM-88102. And it's for Yuki Tanaka.", "Thank you, Yuki."),
+      ("Actually make it 3 chairs, we just hired someone.", "Updated to 3.")],
+     "Please confirm my full order as JSON.",
+     order("Yuki Tanaka", "Herman Miller Aeron Chair", 3, "1395.00", "Brooklyn", "HM-88102")),
+    ([("hello, I'm Rosa Delgado. I'd like to order 5 of the Brother TN-760 toner cartridges.",
+       "Hi Rosa! Brother TN-760 Toner is $71.99 each. Where should we send them?"),
+      ("Our El Paso office please. Reference: RD-1142.", "Got it."),
+      ("By the way, do you guys have a recycling program for empty cartridges?",
+       "Yes - every order includes a prepaid return label for empties."),
+      ("perfect. oh and make that 6 toners.", "Updated to 6.")],
+     "OK, what's the final order and total?",
+     order("Rosa Delgado", "Brother TN-760 Toner", 6, "71.99", "El Paso", "RD-1142")),
+    ([("Hi there - Aaron Feld, Feld Catering. Looking for the Lodge 12-inch cast iron skillets.",
+       "Hi Aaron! The Lodge 12-inch Cast Iron Skillet is $34.95 each. How many would you like?"),
+      ("half a dozen", "Noted. Shipping to?"),
+      ("Our commissary kitchen in Milwaukee. Reference FC-OCT-09.", "Thanks.")],
+     "Can you read back the order?",
+     order("Aaron Feld", "Lodge 12-inch Cast Iron Skillet", 6, "34.95", "Milwaukee",
+           "FC-OCT-09")),
+    ([("Hi, I'm Chloe Dubois. We're doing team gear - how much are the Patagonia Better Sweater "
+       "vests?", "The Patagonia Better Sweater Vest is $119.00 each."),
+      ("And the full-zip jacket?", "The Patagonia Better Sweater Jacket is $149.00 each."),
+      ("Let's go with 9 of the vests. Ship to Boulder, reference 3318-MKT.",
+       "9 Better Sweater Vests to Boulder, reference 3318-MKT. Got it.")],
+     "Summarize the order please.",
+     order("Chloe Dubois", "Patagonia Better Sweater Vest", 9, "119.00", "Boulder", "3318-MKT")),
+    ([("Hi! Jordan Pike from Pike & Co. Want to order 10 of the Jabra Evolve2 65 headsets.",
+       "Hi Jordan, the Jabra Evolve2 65 Headset is $229.00 each. Ship-to city?"),
+      ("Columbus, OH. Reference JP-5009.", "Noted."),
+      ("Two people just quit, so take two of them off.", "Okay, I've taken two off.")],
+     "What's the final total?",
+     order("Jordan Pike", "Jabra Evolve2 65 Headset", 8, "229.00", "Columbus", "JP-5009")),
+    ([("Hello, Sunita Rao here. Our HQ is in Omaha but I'm at the Lincoln site this week.",
+       "Hi Sunita, how can I help?"),
+      ("I need 12 of the Rubbermaid 32-gallon Brute trash cans. Send them to HQ.",
+       "The Rubbermaid Brute 32-Gallon Trash Can is $38.40 each. 12 to Omaha. Any reference?"),
+      ("SR-FAC-882", "Thanks, noted.")],
+     "Confirm everything for this order please.",
+     order("Sunita Rao", "Rubbermaid Brute 32-Gallon Trash Can", 12, "38.40", "Omaha",
+           "SR-FAC-882")),
+    ([("Hi, I'm Catherine Doyle, ordering 2 Epson EcoTank ET-3850 printers.",
+       "Hi Catherine! The Epson EcoTank ET-3850 is $349.99 each. Where to?"),
+      ("Sacramento office, ref CD-7781. Oh and sorry, my name is spelled Katharine, with a K - "
+       "Katharine Doyle.", "Thanks Katharine, I've fixed the spelling.")],
+     "Can you summarize the order before I pay?",
+     order("Katharine Doyle", "Epson EcoTank ET-3850", 2, "349.99", "Sacramento", "CD-7781")),
+    ([("Need 30 packs of Post-it Super Sticky notes 3x3, the 12-pad ones. Name's Victor Nguyen.",
+       "Post-it Super Sticky Notes are $16.49 per 12-pad pack, Victor. Ship to?"),
+      ("Houston. reference VN-0930", "Got it."),
+      ("hmm, actually 25 packs is enough", "Changed to 25.")],
+     "ok, full order + total?",
+     order("Victor Nguyen", "Post-it Super Sticky Notes", 25, "16.49", "Houston", "VN-0930")),
+    ([("Hi, Gabriel Santos from Lone Star HVAC. We're based in Dallas. Need 40 Honeywell T6 Pro "
+       "thermostats.", "Hi Gabriel. The Honeywell T6 Pro Thermostat is $84.00 each. Where should "
+       "we ship?"),
+      ("Send them to our Fort Worth warehouse, not Dallas. Ref LS-2291.", "Noted, Fort Worth.")],
+     "Please give me the order summary.",
+     order("Gabriel Santos", "Honeywell T6 Pro Thermostat", 40, "84.00", "Fort Worth",
+           "LS-2291")),
+    ([("Hey, Emily Zhang here. We need docks for the USB-C laptops: 20 for the Seattle team and "
+       "5 for the Portland folks.",
+       "Hi Emily! The CalDigit TS4 Dock is $399.99 each. Where should they ship?"),
+      ("Ship everything to Seattle, we'll forward Portland's. Ref EZ-DOCK-25.",
+       "Great, recorded.")],
+     "Summarize please, with the total.",
+     order("Emily Zhang", "CalDigit TS4 Dock", 25, "399.99", "Seattle", "EZ-DOCK-25")),
+    ([("Hi, Leah Goldberg. Ordering 10 of the Vitamix E310 blenders for the smoothie bar.",
+       "Hi Leah. The Vitamix E310 Blender is $349.95 each, but we only have 7 in stock right "
+       "now. Want me to put 7 on this order?"),
+      ("Yes, do 7. Ship to Miami, reference LG-SMOOTH-3.", "Done: 7 blenders to Miami.")],
+     "Read back everything you have for this order.",
+     order("Leah Goldberg", "Vitamix E310 Blender", 7, "349.95", "Miami", "LG-SMOOTH-3")),
+    ([("Good afternoon! Paul Okeke, facilities manager at Gateway Charter School.",
+       "Good afternoon Paul! What can I get for you?"),
+      ("We need 60 Virco 9000 series classroom chairs.",
+       "The Virco 9000 Series Chair is $58.75 each. Shipping destination?"),
+      ("St. Louis, the main campus. The district reference is GCS-PO-1187.", "Thanks, noted."),
+      ("How long does delivery usually take?",
+       "Usually 5-7 business days for classroom furniture.")],
+     "Alright. Give me the complete order as JSON so I can attach it to the purchase request.",
+     order("Paul Okeke", "Virco 9000 Series Chair", 60, "58.75", "St. Louis", "GCS-PO-1187")),
+    ([("Reference for this one is ACC-4410. I'm Noah Becker.",
+       "Thanks Noah, what would you like to order?"),
+      ("5 cartons of HP printer paper, the 10-ream ones",
+       "HP Printer Paper is $54.99 per 10-ream carton. Where do I ship?"),
+      ("Cincinnati", "Got it.")],
+     "ok what's the total?",
+     order("Noah Becker", "HP Printer Paper", 5, "54.99", "Cincinnati", "ACC-4410")),
+    ([("Hi, Fatima Al-Sayed here. I'd like 4 standing desks, the Uplift V2 48 inch.",
+       "Hi Fatima! The Uplift V2 Standing Desk 48-inch is $599.00 each. Ship to?"),
+      ("Our Arlington office. Reference FA-DESK-01.", "Noted."),
+      ("Actually let's do the 60 inch ones, and only 3.",
+       "Sure - the Uplift V2 Standing Desk 60-inch is $649.00 each; I've changed it to 3.")],
+     "Please confirm my full order.",
+     order("Fatima Al-Sayed", "Uplift V2 Standing Desk 60-inch", 3, "649.00", "Arlington",
+           "FA-DESK-01")),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# confidence_calibration: (prompt, status, answer, candidates); confidence follows the status
+# ---------------------------------------------------------------------------------------------
+LOOKUPS = [
+    ("name,department,ext\nJordan Okafor,Finance,4412\nJordan Mills,Sales,4730\n"
+     "Priya Natarajan,Engineering,5120\nTom Becker,Legal,3381\n\n"
+     "What's Jordan's extension? Give a calibrated confidence; don't guess if it's unclear.",
+     "ambiguous", None, ["4412", "4730"]),
+    ("Phone list (3rd floor)\nRenata Alves - Marketing - x2204\nDavid Cho - Marketing - x2210\n"
+     "Imani Brooks - HR - x2231\nStefan Novak - IT - x2245\nLucia Ferrante - HR - x2252\n\n"
+     "Question: what is Stefan Novak's extension? Include how confident you are.",
+     "answered", "2245", []),
+    ("who's got what ext?\nAna Lima - 2201 (Support)\nAna Souza - 2207 (Support)\n"
+     "Ana Pereira - 2215 (Billing)\nRui Costa - 2230 (Billing)\n\n"
+     "ext for Ana? answer with status + confidence",
+     "ambiguous", None, ["2201", "2207", "2215"]),
+    ("| Name | Team | Extension |\n|---|---|---|\n| Kwame Mensah | Ops | 6610 |\n"
+     "| Jordan Park | Ops | 6622 |\n| Elif Demir | Finance | 6635 |\n\n"
+     "What's Jordan Lee's extension? If you can't tell, say so.",
+     "unanswerable", None, []),
+    ("Directory excerpt\nOkafor, Chinwe | Legal | 3907\nMarsh, Lena | Finance | 3912\n"
+     "Ruiz, Mateo | Facilities | 3920\nVolkov, Dmitri | IT | 3931\n\n"
+     "What's Okafor's extension? Return status, answer, candidates, confidence.",
+     "answered", "3907", []),
+    ("Supply room inventory\nBin | Item | On hand\nA-12 | Avery 5160 labels (box) | 42\n"
+     "A-14 | Manila folders, letter (box) | 18\nB-03 | AA batteries (24 pk) | 9\n"
+     "B-07 | Dry-erase markers (4 pk) | 27\n\n"
+     "How many boxes of Avery 5160 labels are left? Say how sure you are.",
+     "answered", "42", []),
+    ("Supply room inventory\nA-12 | Avery 5160 labels (box) | 40\nA-14 | Manila folders (box) | "
+     "18\nB-03 | AA batteries (24 pk) | 9\nC-01 | Copy paper (case) | 14\n\n"
+     "How many toner cartridges for the Brother printer do we have? Answer with a confidence; "
+     "don't guess.",
+     "unanswerable", None, []),
+    ("Staff directory (name | department | extension)\nSam Ortiz | Facilities | none - use "
+     "mobile\nGrace Kim | Design | 5502\nHelen Marsh | Finance | 5517\nOmar Haddad | Sales | "
+     "5523\n\nWhat is Sam Ortiz's extension? Give status and confidence.",
+     "unanswerable", None, []),
+    ("Sales team extensions:\nChris Albright 7101\nChris Mendoza 7108\nChris Yoon 7115\n"
+     "Chris Okafor 7122\nDana Whitfield 7130\n\n"
+     "Need Chris's extension - how confident can you be?",
+     "ambiguous", None, ["7101", "7108", "7115", "7122"]),
+    ("Conference rooms (room | floor)\nAspen | 3\nBirch | 5\nCedar | 5\nDogwood | 7\n\n"
+     "What floor is Birch on? Include a confidence.",
+     "answered", "5", []),
+    ("HRIS export (name, employee ID)\nMaria Garcia, 100482\nMaria Gonzalez, 100517\n"
+     "Mark Levin, 100533\nNadia Karimi, 100541\n\n"
+     "What's Maria G.'s employee ID? Status (answered/ambiguous/unanswerable), answer, "
+     "candidates, confidence.",
+     "ambiguous", None, ["100482", "100517"]),
+    ("SKU      | Description                  | Qty\nHX-2201  | Hex key set, metric          | 56\n"
+     "HX-2202  | Hex key set, SAE             | 31\nTB-0410  | Tape measure 25 ft           | 0\n"
+     "LV-0913  | Torpedo level 9 in           | 12\n\n"
+     "How many TB-0410 do we have in stock? Give a confidence.",
+     "answered", "0", []),
+    ("Staff directory\nAlex Kim | Marketing | 4301\nAlex Kim | Engineering | 4388\n"
+     "Bea Santos | Marketing | 4312\nCarl Yates | Engineering | 4395\n\n"
+     "What is Alex Kim's extension? Don't guess silently.",
+     "ambiguous", None, ["4301", "4388"]),
+    ("Staff directory\nAlex Kim | Marketing | 4301\nAlex Kim | Engineering | 4388\n"
+     "Bea Santos | Marketing | 4312\nDevon Price | Engineering | 4395\n\n"
+     "What is the extension of Alex Kim in Engineering? Include confidence.",
+     "answered", "4388", []),
+    ("Extensions: Lena Fischer 2810, Omar Haddad 2815, Rachel Kim 2822, Nadia Karimi 2837.\n\n"
+     "What's the extension for the IT helpdesk? Answer with status and confidence.",
+     "unanswerable", None, []),
+    ("Extensions: Lena Fischer 2810, Omar Haddad 2815, Rachel Kim 2822, Nadia Karimi 2837.\n\n"
+     "whats nadia karimis ext",
+     "answered", "2837", []),
+    ("Hotel rate card (room type | nightly rate)\nStandard King | 189\nStandard Double | 199\n"
+     "Deluxe King | 229\nJunior Suite | 349\n\n"
+     "How much is the Junior Suite per night? Give your confidence.",
+     "answered", "349", []),
+    ("Clinic directory\nDr. Grace Kim | Pediatrics | 8120\nDr. Anil Patel | Cardiology | 8134\n"
+     "Dr. Meera Patel | Dermatology | 8141\nDr. Luis Ortega | Orthopedics | 8157\n\n"
+     "What's Dr. Patel's extension? Status + confidence please.",
+     "ambiguous", None, ["8134", "8141"]),
+    ("Clinic directory\nDr. Grace Kim | Pediatrics | 8120\nDr. Anil Patel | Cardiology | 8134\n"
+     "Dr. Luis Ortega | Orthopedics | 8157\n\n"
+     "What's Daniel Kim's extension? Say how confident you are.",
+     "unanswerable", None, []),
+    ("name,department,ext\nJordan Okafor,Finance,4412\nJordan Mills,Sales,4730\n"
+     "Wen Li,Engineering,5120\n\n"
+     "What's Jordan Mills's extension? Answer with a calibrated confidence.",
+     "answered", "4730", []),
+    ("Warehouse 2 stock count (item | units)\nPallet jack | 4\nStretch wrap 18in | 36\n"
+     "Box cutter | 22\nSafety vest, L | 15\nSafety vest, XL | 9\n\n"
+     "How many units of stretch wrap 18in do we have? Include a confidence.",
+     "answered", "36", []),
+    ("Warehouse 2 stock count (item | units)\nPallet jack | 4\nStretch wrap 18in | 36\n"
+     "Box cutter | 22\nSafety vest, L | 15\n\n"
+     "How many forklifts are in Warehouse 2? If it's not in the data, say so with low "
+     "confidence.",
+     "unanswerable", None, []),
+    ("Front desk contacts:\nTaylor Brooks (Reception) 1001\nTaylor Nguyen (Security) 1004\n"
+     "Taylor Reed (Mailroom) 1009\nMorgan Hale (Reception) 1012\n\n"
+     "Which extension do I call to reach Taylor? Give status, answer, candidates and "
+     "confidence.",
+     "ambiguous", None, ["1001", "1004", "1009"]),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# checks and answers
+# ---------------------------------------------------------------------------------------------
+def minutes(hhmm):
+    h, m = hhmm.split(":")
+    return int(h) * 60 + int(m)
+
+
+def hhmm(m):
+    return "%02d:%02d" % (m // 60, m % 60)
+
+
+def qty_in(text, q):
+    return any(re.search(r"(?<![\d.])" + re.escape(f) + r"(?!\d|\.\d)", text)
+               for f in {str(q), "{:,}".format(q)})
+
+
+def line_with(prompt, *needles):
+    """The prompt lines that contain every needle (case-insensitive)."""
+    return [ln for ln in prompt.splitlines() if all(n.lower() in ln.lower() for n in needles)]
+
+
+def build_po():
+    recs = []
+    for i, r in enumerate(PO_MATCHING):
+        po_lines = [(s, q, cents(p)) for s, q, p in r["po_lines"]]
+        inv_lines = [(s, q, cents(p)) for s, q, p in r["inv_lines"]]
+        po_total = sum(q * p for _, q, p in po_lines)
+        inv_total = sum(q * p for _, q, p in inv_lines)
+        prompt = fill(r["prompt"], {"PO_TOTAL": commas(po_total), "INV_TOTAL": commas(inv_total)})
+        if r["po"] not in prompt:
+            fail("po", i, "po number not in prompt")
+        for s, q, p in po_lines + inv_lines:
+            if not any(has_amount(ln, p) and qty_in(ln, q) for ln in line_with(prompt, s)):
+                fail("po", i, "line %s qty %d price %s not shown" % (s, q, money_str(p)))
+        inv = {s: (q, p) for s, q, p in inv_lines}
+        po = {s: (q, p) for s, q, p in po_lines}
+        if len(inv) != len(inv_lines) or len(po) != len(po_lines):
+            fail("po", i, "duplicate sku")
+        issues = []
+        for s, q, p in po_lines:
+            if s not in inv:
+                issues.append((s, MISS))
+            elif inv[s][0] != q and inv[s][1] != p:
+                fail("po", i, "both quantity and price differ on " + s)
+            elif inv[s][0] != q:
+                issues.append((s, Q))
+            elif inv[s][1] != p:
+                issues.append((s, P))
+        issues += [(s, EXTRA) for s, _, _ in inv_lines if s not in po]
+        if sorted(issues) != sorted(r["issues"]):
+            fail("po", i, "discrepancies %s, hand-written %s" % (issues, r["issues"]))
+        recs.append((prompt, {
+            "po_number": r["po"], "status": "mismatch" if issues else "match",
+            "discrepancies": [{"sku": s, "issue": k} for s, k in issues],
+            "po_total": Money(po_total), "invoice_total": Money(inv_total)}, 1.0))
+    return recs
+
+
+def build_expense():
+    recs = []
+    for i, (prompt, lines) in enumerate(EXPENSES):
+        items, sums, total = [], {}, 0
+        for merchant, cat, amount in lines:
+            c = cents(amount)
+            if cat not in EXPENSE_CATEGORIES:
+                fail("expense", i, "category " + cat)
+            if not any(has_amount(ln, c) for ln in line_with(prompt, merchant)):
+                fail("expense", i, "merchant/amount not on one line: " + merchant)
+            items.append({"merchant": merchant, "category": cat, "amount": Money(c)})
+            sums[cat] = sums.get(cat, 0) + c
+            total += c
+        totals = {c: Money(sums[c]) for c in EXPENSE_CATEGORIES if c in sums}
+        recs.append((prompt, {"items": items, "totals": totals, "total": Money(total)}, 1.0))
+    return recs
+
+
+def build_bank():
+    recs = []
+    for i, r in enumerate(BANK_REC):
+        opening = cents(r["opening"])
+        ledger = [(k, cents(a)) for k, a in r["ledger"]]
+        bank = [(k, cents(a)) for k, a in r["bank"]]
+        led_bal = opening + sum(a for _, a in ledger)
+        bank_bal = opening + sum(a for _, a in bank)
+        prompt = fill(r["prompt"], {"BANK_END": commas(bank_bal), "LEDGER_END": commas(led_bal)})
+        if not has_amount(prompt, opening):
+            fail("bank", i, "opening balance not shown")
+        for k, a in ledger + bank:
+            lines = [ln for ln in prompt.splitlines() if re.search(r"\b%s\b" % re.escape(k), ln)]
+            if not any(has_amount(ln, a) for ln in lines):
+                fail("bank", i, "entry %s %s not shown" % (k, money_str(a)))
+        lid, bid = dict(ledger), dict(bank)
+        if len(lid) != len(ledger) or len(bid) != len(bank):
+            fail("bank", i, "duplicate id")
+        used_l = [l for l, _ in r["pairs"]]
+        used_b = [b for _, b in r["pairs"]]
+        if len(set(used_l)) != len(used_l) or len(set(used_b)) != len(used_b):
+            fail("bank", i, "an entry matched twice")
+        for l, b in r["pairs"]:
+            if lid[l] != bid[b]:
+                fail("bank", i, "pair %s/%s amounts differ" % (l, b))
+        # Nothing left unmatched may have a same-amount partner left on the other side.
+        left_b = {bid[k] for k in bid if k not in used_b}
+        if any(lid[k] in left_b for k in lid if k not in used_l):
+            fail("bank", i, "an unmatched ledger entry has an unmatched same-amount bank entry")
+        recs.append((prompt, {
+            "matched": len(r["pairs"]),
+            "unmatched_ledger": [k for k, _ in ledger if k not in used_l],
+            "unmatched_bank": [k for k, _ in bank if k not in used_b],
+            "ledger_balance": Money(led_bal), "bank_balance": Money(bank_bal),
+            "difference": Money(bank_bal - led_bal)}, 1.0))
+    return recs
+
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def weekday_of(iso):
+    return WEEKDAYS[datetime.date.fromisoformat(iso).weekday()]
+
+
+def build_intent():
+    recs = []
+    for i, (prompt, intent, slots) in enumerate(INTENTS):
+        if list(slots) != INTENT_SLOTS.get(intent, []):
+            fail("intent", i, "slots %s for %s" % (list(slots), intent))
+        low = prompt.lower()
+        for k, v in slots.items():
+            if k == "date":
+                day = weekday_of(v)
+                for w in WEEKDAYS:
+                    if w.lower() in low and w != day:
+                        fail("intent", i, "prompt says %s, %s is a %s" % (w, v, day))
+            elif k == "time":
+                if not re.fullmatch(r"\d\d:\d\d", v):
+                    fail("intent", i, "time " + v)
+            elif k == "amount":
+                if not isinstance(v, Money) or not has_amount(prompt, int(v)):
+                    fail("intent", i, "amount")
+            elif k == "account" and intent == "check_balance":
+                if v not in ACCOUNTS:
+                    fail("intent", i, "account " + v)
+            elif k == "device":
+                if v not in DEVICES:  # closed set; "Outlook ... mail" is email
+                    fail("intent", i, "device " + v)
+            elif v.lower() not in low:
+                fail("intent", i, "slot %s=%s not in prompt" % (k, v))
+        recs.append((prompt, {"intent": intent, "slots": slots}, 1.0))
+    return recs
+
+
+def build_calendar():
+    recs = []
+    for i, r in enumerate(CALENDAR):
+        if weekday_of(r["date"]) != (r["weekday"] or weekday_of(r["date"])):
+            fail("calendar", i, "weekday")
+        if r["weekday"] and r["weekday"][:3].lower() not in r["prompt"].lower():
+            fail("calendar", i, "weekday not in prompt")
+        open_, close = minutes(r["hours"][0]), minutes(r["hours"][1])
+        busy = [(minutes(s), minutes(e)) for blocks in r["busy"].values() for s, e in blocks]
+        if any(e <= s or s < open_ or e > close for s, e in busy):
+            fail("calendar", i, "busy block outside working hours")
+        found = None
+        t = open_
+        while t + r["dur"] <= close and found is None:
+            if all(t + r["dur"] <= s or t >= e for s, e in busy):
+                found = t
+            t += 15
+        want = None if r["want"] is None else minutes(r["want"])
+        if found != want:
+            fail("calendar", i, "earliest slot %s, hand-written %s" %
+                 (found and hhmm(found), r["want"]))
+        recs.append((r["prompt"], {
+            "feasible": found is not None, "date": r["date"],
+            "start": None if found is None else hhmm(found),
+            "end": None if found is None else hhmm(found + r["dur"])}, 1.0))
+    return recs
+
+
+def build_qa():
+    recs = []
+    for i, (prompt, answer) in enumerate(QA):
+        if answer is not None and answer.lower() not in prompt.lower():
+            fail("qa", i, "answer not a span of the prompt")
+        recs.append((prompt, {"answer": answer, "answerable": answer is not None}, 1.0))
+    return recs
+
+
+def build_facts():
+    recs = []
+    for i, r in enumerate(FACTS):
+        project = r["project"]
+        beliefs = [[k, a, v, False] for k, a, v in r["beliefs"]]
+        by_attr = {b[1]: b for b in beliefs}
+        if len(by_attr) != len(beliefs):
+            fail("facts", i, "two beliefs about one attribute")
+        for k, a, v, _ in beliefs:
+            if belief_sentence(a, project, v) not in r["prompt"]:
+                fail("facts", i, "belief %s not in prompt as a canonical sentence" % k)
+        added = {}
+        for reliable, attr, v in r["evidence"]:
+            if attr is None:
+                if reliable:
+                    fail("facts", i, "reliable evidence needs an attribute")
+                continue
+            if attr == "status" and v not in STATUSES:
+                fail("facts", i, "status " + v)
+            if attr == "deadline":
+                datetime.date.fromisoformat(v)
+            if attr == "budget" and not re.fullmatch(r"\$\d{1,3}(,\d{3})*\.\d\d", v):
+                fail("facts", i, "budget " + v)
+            if attr == "team_size" and not v.isdigit():
+                fail("facts", i, "team size " + v)
+            if not reliable:
+                continue
+            if attr in by_attr:
+                b = by_attr[attr]
+                if b[2] != v:
+                    b[2], b[3] = v, True
+            else:
+                added[attr] = v
+        retracted = [b[0] for b in beliefs if b[3]]
+        if retracted != r["retracted"] or list(added) != r["added"]:
+            fail("facts", i, "retracted %s added %s differ from the hand-written ones" %
+                 (retracted, list(added)))
+        added_s = [belief_sentence(a, project, v) for a, v in added.items()]
+        revised = [belief_sentence(a, project, v) for _, a, v, _ in beliefs] + added_s
+        recs.append((r["prompt"], {"revised_beliefs": revised, "retracted": retracted,
+                                   "added": added_s}, 1.0))
+    return recs
+
+
+def build_context():
+    recs = []
+    for i, (turns, final, a) in enumerate(CONVERSATIONS):
+        prompt = "".join("User: %s\n\nAssistant: %s\n\n" % t for t in turns) + "User: " + final
+        convo = prompt.lower()
+        for k in ("customer", "item", "ship_to", "reference"):
+            if a[k].lower() not in convo:
+                fail("context", i, k + " not in the conversation")
+        price = cents(a["unit_price"])
+        said = " ".join(t[1] for t in turns)
+        if not has_amount(line_with(said, a["item"])[0] if line_with(said, a["item"]) else "",
+                          price):
+            fail("context", i, "the assistant never quotes the item with its price")
+        ans = dict(a)
+        ans["unit_price"] = Money(price)
+        ans["total"] = Money(a["quantity"] * price)
+        recs.append((prompt, ans, 1.0))
+    return recs
+
+
+def build_lookups():
+    recs = []
+    for i, (prompt, status, answer, candidates) in enumerate(LOOKUPS):
+        if status == "answered":
+            conf = 0.97
+            ok = answer is not None and not candidates and answer in prompt
+        elif status == "ambiguous":
+            conf = round(1.0 / len(candidates), 2)
+            ok = (answer is None and len(candidates) >= 2 and len(set(candidates)) ==
+                  len(candidates) and all(c in prompt for c in candidates))
+        else:
+            conf = 0.05
+            ok = status == "unanswerable" and answer is None and not candidates
+        if not ok:
+            fail("lookup", i, "status/answer/candidates inconsistent")
+        recs.append((prompt, {"status": status, "answer": answer, "candidates": candidates,
+                              "confidence": Conf(conf)}, conf))
+    return recs
+
+
+BUILDERS = {
+    "purchase_order_matching": build_po,
+    "expense_categorization": build_expense,
+    "bank_reconciliation": build_bank,
+    "intent_classification": build_intent,
+    "calendar_scheduling": build_calendar,
+    "question_answering": build_qa,
+    "fact_verification": build_facts,
+    "context_protocol": build_context,
+    "confidence_calibration": build_lookups,
+}
+
+
+def schema_of(v):
+    """Key order of an answer, with the keys of objects inside lists (first element)."""
+    out = []
+    for k, x in v.items():
+        out.append(k)
+        if isinstance(x, list) and x and isinstance(x[0], dict):
+            out.append((k, list(x[0])))
+    return out
+
+
+def compare_with_generator(name, answers):
+    """Same keys in the same order as generated records (skipped if anvil is not built)."""
+    if not os.path.exists(ANVIL):
+        return "skipped (no build/bin/anvil)"
+    tmp = os.path.join("/tmp", "make_business_%d_%s.jsonl" % (os.getpid(), name))
+    try:
+        subprocess.run([ANVIL, "datagen", "--specialist", name, "-n", "40", "--seed", "7",
+                        "-o", tmp], check=True, capture_output=True)
+        generated = [json.loads(json.loads(line)["response"]) for line in open(tmp)]
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+    top = [list(g) for g in generated]
+    for a in answers:
+        mine = json.loads(dump(a))
+        if list(mine) not in top:
+            sys.exit("%s: top-level keys %s differ from the generator's" % (name, list(mine)))
+        nested = [x for x in schema_of(mine) if isinstance(x, tuple)]
+        for k, keys in nested:
+            ref = [x for g in generated for x in schema_of(g) if isinstance(x, tuple) and x[0] == k]
+            if ref and all(r[1] != keys for r in ref):
+                sys.exit("%s: keys of %s elements %s differ from the generator's" % (name, k, keys))
+    return "keys match %d generated records" % len(generated)
+
+
+def conf_line(c):
+    return "%.2f" % (round(c * 100) / 100)
+
+
+def main():
+    for name, build in BUILDERS.items():
+        recs = build()
+        prompts = [p for p, _, _ in recs]
+        if len(set(prompts)) != len(prompts):
+            sys.exit(name + ": duplicate prompt")
+        lines = []
+        for i, (prompt, answer, conf) in enumerate(recs):
+            if list(answer) != FIELDS[name]:
+                sys.exit("%s record %d: fields %s" % (name, i, list(answer)))
+            if name != "context_protocol" and "\n\nAssistant: " in prompt:
+                sys.exit("%s record %d: prompt contains the assistant marker" % (name, i))
+            response = dump(answer)
+            json.loads(response)
+            c = conf_line(conf)
+            text = prompt + "\n\nAssistant: " + response + "\n[confidence: " + c + "]"
+            lines.append(
+                '{"specialist":%s,"prompt":%s,"response":%s,"text":%s,"meta":{"index":%d,'
+                '"template":-1,"layout":-1,"confidence":%s,"source":"handwritten"}}'
+                % (dump(name), dump(prompt), dump(response), dump(text), i, c))
+        note = compare_with_generator(name, [a for _, a, _ in recs])
+        path = os.path.join(HERE, name + ".jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        longest = max(len(json.loads(ln)["text"]) for ln in lines)
+        print("%-24s %3d records (longest text %4d chars; %s) -> %s"
+              % (name, len(lines), longest, note, os.path.relpath(path)))
+
+
+if __name__ == "__main__":
+    main()

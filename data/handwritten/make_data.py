@@ -442,9 +442,9 @@ MATH = [
     ("If I put $8,000 in a CD paying 4.25% simple interest per year, how much interest do I "
      "earn in 3 years?",
      R(8000) * R("0.0425") * 3, 2, "USD", "8000*0.0425*3"),
-    ("Peanut butter: the 16-oz jar is $3.79 and the 40-oz jar is $8.49. Which is the better "
+    ("Peanut butter: the 16-oz jar is $3.79 and the 36-oz jar is $8.49. Which is the better "
      "deal - give me its price per ounce in cents (2 decimals).",
-     min(R(379) / 16, R(849) / 40), 2, "cents per ounce", "min(379/16,849/40)"),
+     min(R(379) / 16, R(849) / 36), 2, "cents per ounce", "min(379/16,849/36)"),
     ("Shift today: clocked in 7:45 AM, clocked out 4:15 PM, 30 min unpaid lunch. Pay is $22.50 "
      "an hour. What did I earn today?",
      R("22.50") * 480 / 60, 2, "USD", "22.50*480/60"),
@@ -551,17 +551,17 @@ TABLES = [
      "Wood glue 16oz | 2 | 7.89\nSanding discs 120 grit | 10 | 0.85",
      "\n\nturn this shopping list table into JSON rows", "pipe",
      ["item", "qty", "unit_cost"]),
-    ("mysql> SELECT sku, title, stock FROM books WHERE stock < 5;\n",
-     "+---------------+---------------------------+-------+\n"
-     "| sku           | title                     | stock |\n"
-     "+---------------+---------------------------+-------+\n"
-     "| 9780143127741 | The Overstory             |     3 |\n"
-     "| 9780525559474 | The Midnight Library      |     1 |\n"
-     "| 9781250301697 | The Silent Patient        |     4 |\n"
-     "+---------------+---------------------------+-------+\n"
+    ("mysql> SELECT isbn, title, stock FROM books WHERE stock < 5;\n",
+     "+-------------------+----------------------+-------+\n"
+     "| isbn              | title                | stock |\n"
+     "+-------------------+----------------------+-------+\n"
+     "| 978-0-393-35668-0 | The Overstory        |     3 |\n"
+     "| 978-0-525-55947-4 | The Midnight Library |     1 |\n"
+     "| 978-1-250-30169-7 | The Silent Patient   |     4 |\n"
+     "+-------------------+----------------------+-------+\n"
      "3 rows in set (0.01 sec)",
      "\n\nGive me that result set as JSON: columns and one object per row.", "pipe",
-     ["sku", "title", "stock"]),
+     ["isbn", "title", "stock"]),
     ("Parse this reStructuredText table into JSON (columns in snake_case, rows as objects):\n\n",
      "======  ==========  =========\nYear    Region      Units Sold\n"
      "======  ==========  =========\n2021    North       1200\n2022    North       1475\n"
@@ -880,9 +880,9 @@ CSVS = [
      "records.\n\n",
      "CUSTOMER NAME , EMAIL , ORDER DATE , AMOUNT\n"
      "VICTORIA CHANG , VICTORIA.CHANG@GMAIL.COM , 2023-01-09 , $80.00\n"
-     "DAVID KOWALSKI , DKOWALSKI@WP.PL , 2023-01-10 , $1,490.00\n"
+     "DAVID KOWALSKI , DKOWALSKI@WP.PL , 2023-01-10 , $1490.00\n"
      "VICTORIA CHANG , VICTORIA.CHANG@GMAIL.COM , 2023-01-09 , $80.00",
-     "", None,
+     "", ",",
      [("Victoria Chang", "victoria.chang@gmail.com", "2023-01-09", "80.00"),
       ("David Kowalski", "dkowalski@wp.pl", "2023-01-10", "1490.00")], 1, 0),
     ("",
@@ -951,3 +951,1442 @@ CSVS = [
       ("Sarah Cohen", "sarah.cohen@gmail.com", "2023-10-03", "1125.40"),
       ("Patrick Byrne", "patrick.byrne@gmail.com", "2023-10-03", "60.00")], 1, 1),
 ]
+
+
+# =============================================================================================
+# json_repair: (before, broken text, after, repaired value, errors). A lenient parser below reads
+# the broken text, records which of the seven problems it met, and must give the same answer.
+# =============================================================================================
+def N(text):
+    return Raw(text)
+
+
+JSON_REPAIRS = [
+    ("Frontend dev pasted this as \"the JSON\" for the widget manifest but it's a JS object. "
+     "Make it valid JSON and tell me what was wrong.\n\n",
+     "{\n  name: 'checkout-widget',\n  version: '2.3.1',\n  private: true,\n  scripts: {\n"
+     "    build: 'vite build',\n    test: 'vitest run',\n  },\n}",
+     "",
+     {"name": "checkout-widget", "version": "2.3.1", "private": True,
+      "scripts": {"build": "vite build", "test": "vitest run"}},
+     ["single_quotes", "unquoted_keys", "trailing_comma"]),
+    ("",
+     "{'user_id': 48213, 'email': 'r.alvarez@example.com', 'verified': True, 'last_login': None, "
+     "'roles': ['editor', 'billing']}",
+     "\n\nThis came from print(user) in our Python script - json.loads chokes on it. Repair it "
+     "and list the errors.",
+     {"user_id": N("48213"), "email": "r.alvarez@example.com", "verified": True,
+      "last_login": None, "roles": ["editor", "billing"]},
+     ["single_quotes", "python_literals"]),
+    ("Why won't this tsconfig parse with a strict JSON parser? Fix it.\n\n",
+     "{\n  // compiler settings for the web app\n  \"compilerOptions\": {\n"
+     "    \"target\": \"ES2020\",\n    \"strict\": true,\n    \"outDir\": \"dist\"\n  },\n"
+     "  \"include\": [\"src\"]\n}",
+     "",
+     {"compilerOptions": {"target": "ES2020", "strict": True, "outDir": "dist"},
+      "include": ["src"]},
+     ["comment"]),
+    ("Our webhook logger cut this payload off. Repair it (repaired + errors):\n\n",
+     "{\"event\": \"invoice.paid\", \"invoice_id\": \"in_1P8xQ2\", \"amount_due\": 4900, "
+     "\"currency\": \"usd\", \"livemode\": false",
+     "",
+     {"event": "invoice.paid", "invoice_id": "in_1P8xQ2", "amount_due": N("4900"),
+      "currency": "usd", "livemode": False},
+     ["missing_closing_brace"]),
+    ("",
+     "{\n  \"host\": \"db.internal\",\n  \"port\": 5432\n  \"database\": \"orders\",\n"
+     "  \"ssl\": true\n}",
+     "\n\nthe service won't start, says invalid config.json at line 4. what's wrong + fixed "
+     "version pls",
+     {"host": "db.internal", "port": N("5432"), "database": "orders", "ssl": True},
+     ["missing_comma"]),
+    ("Someone edited retry.json like it was YAML. Give me valid JSON and the list of problems.\n\n",
+     "{\n  \"retries\": 3,   # bumped from 2 after the outage\n  \"timeout_ms\": 2500,\n"
+     "  \"endpoints\": [\"https://api.acme.io/v2\", \"https://backup.acme.io/v2\",],\n}",
+     "",
+     {"retries": N("3"), "timeout_ms": N("2500"),
+      "endpoints": ["https://api.acme.io/v2", "https://backup.acme.io/v2"]},
+     ["trailing_comma", "comment"]),
+    ("Fix: ",
+     "{id: 771, active: True, nickname: None}", "",
+     {"id": N("771"), "active": True, "nickname": None},
+     ["unquoted_keys", "python_literals"]),
+    ("The order export stopped mid-file. Close it up properly:\n\n",
+     "{\n  \"order_id\": \"SO-20931\",\n  \"lines\": [\n    {\"sku\": \"TSHIRT-M-BLK\", \"qty\": 2},\n"
+     "    {\"sku\": \"CAP-OS-NVY\", \"qty\": 1}\n  ],\n  \"gift\": false",
+     "",
+     {"order_id": "SO-20931", "lines": [{"sku": "TSHIRT-M-BLK", "qty": N("2")},
+                                        {"sku": "CAP-OS-NVY", "qty": N("1")}],
+      "gift": False},
+     ["missing_closing_brace"]),
+    ("",
+     "{\n  /* feature flags for the iOS build */\n  \"dark_mode\": true,\n"
+     "  \"new_onboarding\": false,\n  \"max_upload_mb\": 25\n}",
+     "\n\nOur remote-config service rejects this. Return the corrected JSON and the errors.",
+     {"dark_mode": True, "new_onboarding": False, "max_upload_mb": N("25")},
+     ["comment"]),
+    ("Zendesk API returns 400 for this body, can you repair it?\n\n",
+     "{\"ticket\": 58812, \"tags\": [\"urgent\" \"billing\"], \"assignee\": \"k.ito\"}",
+     "",
+     {"ticket": N("58812"), "tags": ["urgent", "billing"], "assignee": "k.ito"},
+     ["missing_comma"]),
+    ("",
+     "{\"city\": 'Portland', \"zip\": '97205', \"country\": \"US\"}",
+     "\n\nFix the quoting in this address payload and say what you fixed.",
+     {"city": "Portland", "zip": "97205", "country": "US"},
+     ["single_quotes"]),
+    ("Repair this and list every problem:\n\n",
+     "{name: 'Ravi Menon', age: 34, admin: False, teams: ['ops', 'sre',]",
+     "",
+     {"name": "Ravi Menon", "age": N("34"), "admin": False, "teams": ["ops", "sre"]},
+     ["single_quotes", "unquoted_keys", "python_literals", "trailing_comma",
+      "missing_closing_brace"]),
+    ("Training script dumped metrics with repr() instead of json.dumps(). Make it valid JSON:\n\n",
+     "{'model': 'resnet50', 'accuracy': 0.9132, 'epochs': 30, 'early_stopped': False, "
+     "'notes': None}",
+     "",
+     {"model": "resnet50", "accuracy": N("0.9132"), "epochs": N("30"), "early_stopped": False,
+      "notes": None},
+     ["single_quotes", "python_literals"]),
+    ("Chrome says the extension manifest is invalid. What's wrong?\n\n",
+     "{\n  \"name\": \"Nimbus Weather\",\n  \"icons\": {\n    \"48\": \"icon48.png\",\n"
+     "    \"128\": \"icon128.png\",\n  },\n  \"permissions\": [\"storage\", \"alarms\"]\n}",
+     "",
+     {"name": "Nimbus Weather", "icons": {"48": "icon48.png", "128": "icon128.png"},
+      "permissions": ["storage", "alarms"]},
+     ["trailing_comma"]),
+    ("",
+     "{\n  // dev overrides\n  apiBase: \"http://localhost:8080\",\n  mockPayments: true,\n"
+     "  logLevel: \"debug\",\n}",
+     "\n\nConvert this JSON5-ish config to strict JSON; list the errors.",
+     {"apiBase": "http://localhost:8080", "mockPayments": True, "logLevel": "debug"},
+     ["unquoted_keys", "trailing_comma", "comment"]),
+    ("IoT gateway sent this reading and the ingest job rejected it:\n\n",
+     "{'sensor': 'greenhouse-2' 'reading': 27.4, 'unit': 'C'}",
+     "\n\nRepair it.",
+     {"sensor": "greenhouse-2", "reading": N("27.4"), "unit": "C"},
+     ["single_quotes", "missing_comma"]),
+    ("",
+     "{\"flags\": [True, False, True], \"owner\": null, \"rollout_pct\": 15}",
+     "\n\nwhy is this invalid json? fix it",
+     {"flags": [True, False, True], "owner": None, "rollout_pct": N("15")},
+     ["python_literals"]),
+    ("Copied this from a log line and jq refuses it:\n\n",
+     "{\"level\":\"error\",\"msg\":\"payment declined\",\"code\":402,\"retryable\":false,}",
+     "",
+     {"level": "error", "msg": "payment declined", "code": N("402"), "retryable": False},
+     ["trailing_comma"]),
+    ("Printed a recipe dict in Python; need real JSON for the API.\n\n",
+     "{'title': \"Grandma's Apple Pie\", 'servings': 8, 'vegan': False, 'tags': ['dessert', "
+     "'baking']}",
+     "",
+     {"title": "Grandma's Apple Pie", "servings": N("8"), "vegan": False,
+      "tags": ["dessert", "baking"]},
+     ["single_quotes", "python_literals"]),
+    ("deploy.sh generated this and then died. Repair the JSON:\n\n",
+     "{\n  # generated by deploy.sh\n  \"service\": \"ledger-sync\",\n  \"replicas\": 3,\n"
+     "  \"image\": \"registry.local/ledger-sync:1.8.2\"",
+     "",
+     {"service": "ledger-sync", "replicas": N("3"), "image": "registry.local/ledger-sync:1.8.2"},
+     ["comment", "missing_closing_brace"]),
+    ("",
+     "{\n  \"id\": \"cus_9f2K\",\n  metadata: {plan: \"pro\", seats: 12}\n  \"delinquent\": false\n}",
+     "\n\nStripe fixture someone hand-edited; make it parse again and tell me what was broken.",
+     {"id": "cus_9f2K", "metadata": {"plan": "pro", "seats": N("12")}, "delinquent": False},
+     ["unquoted_keys", "missing_comma"]),
+    ("Map config for the store locator (fails to load):\n\n",
+     "{\"lat\": 47.6062, \"lng\": -122.3321, \"zoom\": 11, \"markers\": [],}",
+     "",
+     {"lat": N("47.6062"), "lng": N("-122.3321"), "zoom": N("11"), "markers": []},
+     ["trailing_comma"]),
+    ("This is what our Slack bot posts to the queue, and the consumer crashes on it:\n\n",
+     "{\n  channel: '#deploys',\n  text: 'v4.12.0 is live',\n  notify: True\n  \"thread\": None\n}",
+     "",
+     {"channel": "#deploys", "text": "v4.12.0 is live", "notify": True, "thread": None},
+     ["single_quotes", "unquoted_keys", "python_literals", "missing_comma"]),
+]
+
+
+class Lenient:
+    """A forgiving JSON reader that notes which of the seven problems it had to get past."""
+
+    def __init__(self, text):
+        self.s, self.i, self.errors = text, 0, set()
+
+    def ws(self):
+        while self.i < len(self.s):
+            c = self.s[self.i]
+            if c.isspace():
+                self.i += 1
+            elif self.s.startswith("//", self.i) or c == "#":
+                self.errors.add("comment")
+                while self.i < len(self.s) and self.s[self.i] != "\n":
+                    self.i += 1
+            elif self.s.startswith("/*", self.i):
+                self.errors.add("comment")
+                self.i = self.s.index("*/", self.i) + 2
+            else:
+                break
+
+    def peek(self):
+        self.ws()
+        return self.s[self.i] if self.i < len(self.s) else ""
+
+    def string(self):
+        q = self.s[self.i]
+        if q == "'":
+            self.errors.add("single_quotes")
+        j = self.i + 1
+        while self.s[j] != q:
+            j += 2 if self.s[j] == "\\" else 1
+        out = self.s[self.i + 1:j]
+        self.i = j + 1
+        return out
+
+    def key(self):
+        c = self.peek()
+        if c in "\"'":
+            return self.string()
+        m = re.compile(r"[A-Za-z_$][\w$]*").match(self.s, self.i)
+        self.errors.add("unquoted_keys")
+        self.i = m.end()
+        return m.group()
+
+    def container(self, close, item):
+        self.i += 1
+        first = True
+        while True:
+            c = self.peek()
+            if c == "":
+                if close != "}":
+                    raise ValueError("unclosed array")
+                self.errors.add("missing_closing_brace")
+                return
+            if c == close:
+                self.i += 1
+                return
+            if c == ",":
+                self.i += 1
+                if self.peek() in (close, ""):
+                    self.errors.add("trailing_comma")
+                continue
+            if not first and "," not in re.sub(r"(//|#)[^\n]*|/\*.*?\*/", "",
+                                               self.s[self.last_end:self.i], flags=re.S):
+                self.errors.add("missing_comma")
+            item()
+            self.last_end = self.i
+            first = False
+
+    def value(self):
+        c = self.peek()
+        if c == "{":
+            obj = {}
+
+            def member():
+                k = self.key()
+                if self.peek() != ":":
+                    raise ValueError("expected ':'")
+                self.i += 1
+                obj[k] = self.value()
+            self.container("}", member)
+            return obj
+        if c == "[":
+            arr = []
+            self.container("]", lambda: arr.append(self.value()))
+            return arr
+        if c in "\"'":
+            return self.string()
+        m = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?").match(self.s, self.i)
+        if m:
+            self.i = m.end()
+            return Raw(m.group())
+        for word, v, py in (("true", True, False), ("false", False, False), ("null", None, False),
+                            ("True", True, True), ("False", False, True), ("None", None, True)):
+            if self.s.startswith(word, self.i):
+                self.i += len(word)
+                if py:
+                    self.errors.add("python_literals")
+                return v
+        raise ValueError("unexpected %r at %d" % (self.s[self.i:self.i + 10], self.i))
+
+
+def lenient_parse(text):
+    p = Lenient(text)
+    p.last_end = 0
+    v = p.value()
+    if p.peek() != "":
+        raise ValueError("trailing text")
+    return v, p.errors
+
+
+# =============================================================================================
+# log_analysis: (before, log text, after, format, year for year-less stamps, expected
+# (total_lines, errors, warnings, services_with_errors, most_common_error, first_error_at)).
+# The parser below reads each line with the format's pattern and recomputes all six values.
+# =============================================================================================
+LOGS = [
+    ("Nightly billing run log - summarize the errors (counts, which services, top error, "
+     "first error time).\n\n",
+     "2024-03-12 08:14:02,117 INFO [billing.scheduler] nightly invoice run started\n"
+     "2024-03-12 08:14:02,450 INFO [billing.invoices] generating 312 invoices\n"
+     "2024-03-12 08:14:05,902 WARNING [billing.tax] tax rate missing for region PR, using 0\n"
+     "2024-03-12 08:14:07,013 ERROR [billing.payments] card declined: insufficient_funds\n"
+     "2024-03-12 08:14:07,388 INFO [billing.invoices] invoice INV-88213 sent\n"
+     "2024-03-12 08:14:09,771 ERROR [billing.payments] card declined: insufficient_funds\n"
+     "2024-03-12 08:14:10,004 ERROR [billing.email] SMTP 421 service not available\n"
+     "2024-03-12 08:14:12,560 DEBUG [billing.payments] retry queue size=2\n"
+     "2024-03-12 08:14:15,231 ERROR [billing.payments] card declined: insufficient_funds\n"
+     "2024-03-12 08:14:18,909 WARNING [billing.email] falling back to secondary relay\n"
+     "2024-03-12 08:14:19,322 INFO [billing.email] 309 emails delivered\n"
+     "2024-03-12 08:14:20,001 INFO [billing.scheduler] nightly invoice run finished in 17.9s",
+     "", "pylog", None,
+     (12, 4, 2, ["billing.payments", "billing.email"], "card declined: insufficient_funds",
+      "2024-03-12T08:14:07")),
+    ("",
+     "time=2024-05-02T11:20:03Z level=info service=cart msg=\"GET /cart 200\" duration=38ms\n"
+     "time=2024-05-02T11:20:04Z level=warn service=cart msg=\"redis latency high\" p99=412ms\n"
+     "time=2024-05-02T11:20:09Z level=error service=pricing msg=\"upstream connect error\" "
+     "upstream=promo-engine\n"
+     "time=2024-05-02T11:20:09Z level=info service=cart msg=\"GET /cart 200\" duration=51ms\n"
+     "time=2024-05-02T11:20:11Z level=error service=pricing msg=\"upstream connect error\" "
+     "upstream=promo-engine\n"
+     "time=2024-05-02T11:20:12Z level=error service=cart msg=\"failed to compute totals\" "
+     "order=8812\n"
+     "time=2024-05-02T11:20:15Z level=warn service=pricing msg=\"circuit breaker open\" "
+     "upstream=promo-engine\n"
+     "time=2024-05-02T11:20:20Z level=info service=cart msg=\"POST /cart/items 201\" duration=77ms\n"
+     "time=2024-05-02T11:20:44Z level=info service=pricing msg=\"circuit breaker half-open\" "
+     "upstream=promo-engine\n"
+     "time=2024-05-02T11:20:45Z level=error service=pricing msg=\"upstream connect error\" "
+     "upstream=promo-engine\n"
+     "time=2024-05-02T11:21:02Z level=info service=pricing msg=\"circuit breaker closed\" "
+     "upstream=promo-engine",
+     "\n\nwe got paged for checkout at 11:20 - what do these logs say? JSON summary please",
+     "logfmt", None,
+     (11, 4, 2, ["pricing", "cart"], "upstream connect error", "2024-05-02T11:20:09")),
+    ("Triage these auth logs (ECS JSON). I need total lines, error and warning counts, the "
+     "services with errors, the most frequent error and when the first error happened.\n\n",
+     "{\"@timestamp\":\"2023-10-17T14:02:11.482Z\",\"log.level\":\"INFO\",\"service.name\":"
+     "\"auth-api\",\"message\":\"login succeeded for user_id=5521\"}\n"
+     "{\"@timestamp\":\"2023-10-17T14:02:15.019Z\",\"log.level\":\"WARN\",\"service.name\":"
+     "\"auth-api\",\"message\":\"password attempt 3/5 for user_id=8830\"}\n"
+     "{\"@timestamp\":\"2023-10-17T14:02:19.730Z\",\"log.level\":\"ERROR\",\"service.name\":"
+     "\"auth-api\",\"message\":\"LDAP bind failed: invalid credentials for service account\"}\n"
+     "{\"@timestamp\":\"2023-10-17T14:02:20.004Z\",\"log.level\":\"INFO\",\"service.name\":"
+     "\"token-service\",\"message\":\"issued refresh token\"}\n"
+     "{\"@timestamp\":\"2023-10-17T14:02:26.611Z\",\"log.level\":\"ERROR\",\"service.name\":"
+     "\"token-service\",\"message\":\"JWKS fetch failed: timeout after 5000ms\"}\n"
+     "{\"@timestamp\":\"2023-10-17T14:02:31.250Z\",\"log.level\":\"ERROR\",\"service.name\":"
+     "\"auth-api\",\"message\":\"LDAP bind failed: invalid credentials for service account\"}\n"
+     "{\"@timestamp\":\"2023-10-17T14:02:33.808Z\",\"log.level\":\"WARN\",\"service.name\":"
+     "\"auth-api\",\"message\":\"account user_id=8830 locked after 5 failed attempts\"}\n"
+     "{\"@timestamp\":\"2023-10-17T14:02:40.117Z\",\"log.level\":\"INFO\",\"service.name\":"
+     "\"auth-api\",\"message\":\"login succeeded for user_id=1207\"}\n"
+     "{\"@timestamp\":\"2023-10-17T14:02:44.902Z\",\"log.level\":\"ERROR\",\"service.name\":"
+     "\"auth-api\",\"message\":\"LDAP bind failed: invalid credentials for service account\"}\n"
+     "{\"@timestamp\":\"2023-10-17T14:02:51.376Z\",\"log.level\":\"INFO\",\"service.name\":"
+     "\"token-service\",\"message\":\"JWKS cache refreshed\"}",
+     "", "ecs", None,
+     (10, 4, 2, ["auth-api", "token-service"],
+      "LDAP bind failed: invalid credentials for service account", "2023-10-17T14:02:19")),
+    ("Syslog from db-03 - all of these entries are from 2023. What went wrong during the "
+     "backup window?\n\n",
+     "Nov  3 02:00:01 db-03 CRON[44120]: (postgres) CMD (/usr/local/bin/pg_backup.sh)\n"
+     "Nov  3 02:00:02 db-03 pg_backup[44122]: INFO starting base backup to s3://acme-db-backups/db-03\n"
+     "Nov  3 02:07:45 db-03 postgres[1187]: WARNING: checkpoints are occurring too frequently "
+     "(24 seconds apart)\n"
+     "Nov  3 02:11:09 db-03 pg_backup[44122]: ERROR upload failed: RequestTimeout\n"
+     "Nov  3 02:11:40 db-03 pg_backup[44122]: ERROR upload failed: RequestTimeout\n"
+     "Nov  3 02:12:02 db-03 postgres[30071]: ERROR: canceling statement due to statement timeout\n"
+     "Nov  3 02:12:15 db-03 pg_backup[44122]: ERROR upload failed: RequestTimeout\n"
+     "Nov  3 02:12:16 db-03 pg_backup[44122]: INFO giving up after 3 attempts\n"
+     "Nov  3 02:15:00 db-03 postgres[1187]: LOG: checkpoint complete",
+     "\n\nAnswer as JSON (first_error_at as YYYY-MM-DDTHH:MM:SS).", "syslog", 2023,
+     (9, 4, 1, ["pg_backup", "postgres"], "upload failed: RequestTimeout",
+      "2023-11-03T02:11:09")),
+    ("",
+     "[2024-08-19 22:01:44] [INFO] [scheduler] dispatching 1,200 newsletter emails\n"
+     "[2024-08-19 22:01:45] [INFO] [mailer] batch 1/6 queued\n"
+     "[2024-08-19 22:01:58] [ERROR] [mailer] 421 4.7.0 Try again later\n"
+     "[2024-08-19 22:01:58] [WARN] [mailer] throttling: backing off 30s\n"
+     "[2024-08-19 22:02:28] [INFO] [mailer] batch 2/6 queued\n"
+     "[2024-08-19 22:02:41] [ERROR] [mailer] 421 4.7.0 Try again later\n"
+     "[2024-08-19 22:02:41] [WARN] [mailer] throttling: backing off 60s\n"
+     "[2024-08-19 22:03:05] [ERROR] [bounce-handler] could not parse DSN for message 7731\n"
+     "[2024-08-19 22:03:41] [INFO] [mailer] batch 3/6 queued\n"
+     "[2024-08-19 22:03:55] [ERROR] [mailer] 421 4.7.0 Try again later\n"
+     "[2024-08-19 22:03:55] [WARN] [mailer] throttling: backing off 120s\n"
+     "[2024-08-19 22:05:55] [INFO] [mailer] batch 4/6 queued",
+     "\n\nNewsletter send is crawling. Analyze the log above and return the usual JSON summary.",
+     "bracket", None,
+     (12, 4, 3, ["mailer", "bounce-handler"], "421 4.7.0 Try again later",
+      "2024-08-19T22:01:58")),
+    ("Go service logs (zap JSON). Give me total_lines, error_count, warning_count, "
+     "services_with_errors (logger names), most_common_error and first_error_at.\n\n",
+     "{\"level\":\"info\",\"ts\":\"2025-01-14T09:30:00.118Z\",\"logger\":\"ingest\",\"msg\":"
+     "\"consumer started\",\"partition\":3}\n"
+     "{\"level\":\"debug\",\"ts\":\"2025-01-14T09:30:01.940Z\",\"logger\":\"ingest\",\"msg\":"
+     "\"fetched batch\",\"size\":500}\n"
+     "{\"level\":\"error\",\"ts\":\"2025-01-14T09:30:02.771Z\",\"logger\":\"ingest\",\"msg\":"
+     "\"schema validation failed\",\"field\":\"amount\"}\n"
+     "{\"level\":\"info\",\"ts\":\"2025-01-14T09:30:03.015Z\",\"logger\":\"writer\",\"msg\":"
+     "\"flushed 498 rows to clickhouse\"}\n"
+     "{\"level\":\"error\",\"ts\":\"2025-01-14T09:30:04.362Z\",\"logger\":\"ingest\",\"msg\":"
+     "\"schema validation failed\",\"field\":\"currency\"}\n"
+     "{\"level\":\"warn\",\"ts\":\"2025-01-14T09:30:06.800Z\",\"logger\":\"writer\",\"msg\":"
+     "\"insert took 3.2s\"}\n"
+     "{\"level\":\"error\",\"ts\":\"2025-01-14T09:30:07.114Z\",\"logger\":\"writer\",\"msg\":"
+     "\"clickhouse: too many parts (300)\"}\n"
+     "{\"level\":\"error\",\"ts\":\"2025-01-14T09:30:09.457Z\",\"logger\":\"writer\",\"msg\":"
+     "\"clickhouse: too many parts (300)\"}\n"
+     "{\"level\":\"error\",\"ts\":\"2025-01-14T09:30:11.020Z\",\"logger\":\"ingest\",\"msg\":"
+     "\"schema validation failed\",\"field\":\"amount\"}\n"
+     "{\"level\":\"info\",\"ts\":\"2025-01-14T09:30:12.733Z\",\"logger\":\"ingest\",\"msg\":"
+     "\"committed offset 1882310\"}",
+     "", "zap", None,
+     (10, 5, 1, ["ingest", "writer"], "schema validation failed", "2025-01-14T09:30:02")),
+    ("",
+     "2024-02-05 09:12:44.201 +00:00 [INF] [Orders.Api] HTTP POST /api/orders responded 201 in "
+     "84.2 ms\n"
+     "2024-02-05 09:12:45.876 +00:00 [WRN] [Orders.Api] Request body larger than 1 MB\n"
+     "2024-02-05 09:12:46.013 +00:00 [ERR] [Orders.Data] Deadlock detected while saving order\n"
+     "2024-02-05 09:12:46.540 +00:00 [INF] [Orders.Api] HTTP POST /api/orders responded 500 in "
+     "530.7 ms\n"
+     "2024-02-05 09:12:50.118 +00:00 [ERR] [Orders.Data] Deadlock detected while saving order\n"
+     "2024-02-05 09:12:52.402 +00:00 [ERR] [Orders.Messaging] Service Bus send failed: "
+     "MessagingEntityNotFound\n"
+     "2024-02-05 09:12:55.730 +00:00 [INF] [Orders.Api] HTTP GET /api/orders/88213 responded "
+     "200 in 12.9 ms\n"
+     "2024-02-05 09:13:01.009 +00:00 [WRN] [Orders.Data] Retrying transaction (attempt 2)\n"
+     "2024-02-05 09:13:01.377 +00:00 [INF] [Orders.Data] Order 88214 saved",
+     "\n\nSerilog output from the orders API. What's failing? Return JSON.", "serilog", None,
+     (9, 3, 2, ["Orders.Data", "Orders.Messaging"], "Deadlock detected while saving order",
+      "2024-02-05T09:12:46")),
+    ("Sidekiq box logs below. Count errors/warnings and tell me which components failed, the "
+     "most common error and the first error timestamp.\n\n",
+     "I, [2024-04-02T10:00:01.123456 #4123]  INFO -- sidekiq: Booting Sidekiq 7.2.0 with Redis "
+     "at redis://redis:6379/0\n"
+     "I, [2024-04-02T10:00:03.551902 #4123]  INFO -- sidekiq: Starting processing, hit Ctrl-C "
+     "to stop\n"
+     "W, [2024-04-02T10:02:17.004211 #4123]  WARN -- sidekiq: ImportCsvJob JID-7f3a took 48.2s\n"
+     "E, [2024-04-02T10:03:40.870012 #4123] ERROR -- sidekiq: SyncToHubspotJob failed: "
+     "Net::ReadTimeout\n"
+     "I, [2024-04-02T10:03:41.002118 #4123]  INFO -- rails: Completed 200 OK in 35ms\n"
+     "E, [2024-04-02T10:04:12.332018 #4123] ERROR -- sidekiq: SyncToHubspotJob failed: "
+     "Net::ReadTimeout\n"
+     "E, [2024-04-02T10:05:55.718201 #4123] ERROR -- rails: ActiveRecord::ConnectionTimeoutError: "
+     "could not obtain a connection from the pool\n"
+     "E, [2024-04-02T10:06:30.120044 #4123] ERROR -- sidekiq: SyncToHubspotJob failed: "
+     "Net::ReadTimeout\n"
+     "I, [2024-04-02T10:06:31.450923 #4123]  INFO -- sidekiq: SyncToHubspotJob moved to dead set",
+     "", "ruby", None,
+     (9, 4, 1, ["sidekiq", "rails"], "SyncToHubspotJob failed: Net::ReadTimeout",
+      "2024-04-02T10:03:40")),
+    ("",
+     "2024-07-22 16:45:01.204  INFO [inventory-service,,] 1 --- [nio-8080-exec-1] "
+     "c.e.i.StockController       : GET /stock/SKU-4410 -> 200\n"
+     "2024-07-22 16:45:02.377  WARN [order-service,64bd1f,a81c02] 1 --- [nio-8081-exec-2] "
+     "c.e.o.InventoryClient       : Slow response from inventory-service: 1840 ms\n"
+     "2024-07-22 16:45:03.912 ERROR [inventory-service,64bd1f,77e0d4] 1 --- [nio-8080-exec-4] "
+     "c.e.i.ReservationService    : Stock reservation failed: optimistic lock exception\n"
+     "2024-07-22 16:45:03.950 ERROR [order-service,64bd1f,a81c02] 1 --- [nio-8081-exec-2] "
+     "c.e.o.OrderService          : Order 55120 could not be reserved\n"
+     "2024-07-22 16:45:06.118  INFO [inventory-service,,] 1 --- [nio-8080-exec-7] "
+     "c.e.i.StockController       : GET /stock/SKU-1182 -> 200\n"
+     "2024-07-22 16:45:09.402 ERROR [inventory-service,9f01aa,0c3e51] 1 --- [nio-8080-exec-2] "
+     "c.e.i.ReservationService    : Stock reservation failed: optimistic lock exception\n"
+     "2024-07-22 16:45:10.005  WARN [inventory-service,,] 1 --- [nio-8080-exec-9] "
+     "com.zaxxer.hikari.pool.HikariPool : HikariPool-1 - Connection is not available, request "
+     "timed out after 3000ms\n"
+     "2024-07-22 16:45:10.640 ERROR [order-service,9f01aa,d2b7f8] 1 --- [nio-8081-exec-5] "
+     "c.e.o.OrderService          : Order 55127 could not be reserved\n"
+     "2024-07-22 16:45:12.881  INFO [order-service,,] 1 --- [nio-8081-exec-1] "
+     "c.e.o.OrderService          : Order 55131 created\n"
+     "2024-07-22 16:45:14.307 ERROR [inventory-service,b4d9e2,61fa0c] 1 --- [nio-8080-exec-3] "
+     "c.e.i.ReservationService    : Stock reservation failed: optimistic lock exception",
+     "\n\nAggregated Spring Boot logs (app name is the first field in the brackets). Summarize "
+     "as JSON.", "spring", None,
+     (10, 5, 2, ["inventory-service", "order-service"],
+      "Stock reservation failed: optimistic lock exception", "2024-07-22T16:45:03")),
+    ("Reindex job logs from Elasticsearch land - analyze them:\n\n",
+     "{\"@timestamp\":\"2025-06-03T07:15:00.004Z\",\"log.level\":\"INFO\",\"service.name\":"
+     "\"search-indexer\",\"message\":\"reindex of products started\"}\n"
+     "{\"@timestamp\":\"2025-06-03T07:16:12.330Z\",\"log.level\":\"INFO\",\"service.name\":"
+     "\"search-indexer\",\"message\":\"indexed 10000/84211 documents\"}\n"
+     "{\"@timestamp\":\"2025-06-03T07:16:40.512Z\",\"log.level\":\"WARN\",\"service.name\":"
+     "\"search-indexer\",\"message\":\"bulk request took 9.8s\"}\n"
+     "{\"@timestamp\":\"2025-06-03T07:16:41.078Z\",\"log.level\":\"ERROR\",\"service.name\":"
+     "\"search-indexer\",\"message\":\"bulk item failed: mapper_parsing_exception\"}\n"
+     "{\"@timestamp\":\"2025-06-03T07:16:41.079Z\",\"log.level\":\"ERROR\",\"service.name\":"
+     "\"search-indexer\",\"message\":\"bulk item failed: mapper_parsing_exception\"}\n"
+     "{\"@timestamp\":\"2025-06-03T07:17:02.660Z\",\"log.level\":\"INFO\",\"service.name\":"
+     "\"search-api\",\"message\":\"query p95=210ms\"}\n"
+     "{\"@timestamp\":\"2025-06-03T07:17:30.915Z\",\"log.level\":\"ERROR\",\"service.name\":"
+     "\"search-api\",\"message\":\"search_phase_execution_exception: all shards failed\"}\n"
+     "{\"@timestamp\":\"2025-06-03T07:17:55.201Z\",\"log.level\":\"INFO\",\"service.name\":"
+     "\"search-indexer\",\"message\":\"indexed 20000/84211 documents\"}\n"
+     "{\"@timestamp\":\"2025-06-03T07:18:03.444Z\",\"log.level\":\"ERROR\",\"service.name\":"
+     "\"search-indexer\",\"message\":\"bulk item failed: mapper_parsing_exception\"}\n"
+     "{\"@timestamp\":\"2025-06-03T07:18:20.010Z\",\"log.level\":\"WARN\",\"service.name\":"
+     "\"search-api\",\"message\":\"cluster health is yellow\"}\n"
+     "{\"@timestamp\":\"2025-06-03T07:19:41.736Z\",\"log.level\":\"INFO\",\"service.name\":"
+     "\"search-indexer\",\"message\":\"indexed 30000/84211 documents\"}",
+     "", "ecs", None,
+     (11, 4, 2, ["search-indexer", "search-api"], "bulk item failed: mapper_parsing_exception",
+      "2025-06-03T07:16:41")),
+    ("",
+     "2025-02-18 03:10:00,001 INFO [trainer] epoch 7/20 started\n"
+     "2025-02-18 03:14:12,417 WARNING [dataloader] worker 3 slow: 4.1s per batch\n"
+     "2025-02-18 03:21:40,902 INFO [trainer] epoch 7 loss=0.4182 val_loss=0.4410\n"
+     "2025-02-18 03:21:41,005 ERROR [checkpoint] failed to write checkpoint: No space left on "
+     "device\n"
+     "2025-02-18 03:21:41,006 WARNING [trainer] continuing without checkpoint\n"
+     "2025-02-18 03:29:55,310 ERROR [checkpoint] failed to write checkpoint: No space left on "
+     "device\n"
+     "2025-02-18 03:30:02,777 ERROR [metrics] wandb upload failed: HTTP 502\n"
+     "2025-02-18 03:38:09,121 INFO [trainer] epoch 8 loss=0.4023 val_loss=0.4391",
+     "\n\nmy training run looks unhappy overnight - log summary as JSON?", "pylog", None,
+     (8, 3, 2, ["checkpoint", "metrics"], "failed to write checkpoint: No space left on device",
+      "2025-02-18T03:21:41")),
+    ("Edge box syslog (March 2024). Analyze:\n\n",
+     "Mar  4 10:11:02 edge-01 haproxy[1021]: WARNING Server api_backend/api2 is DOWN, reason: "
+     "Layer4 timeout\n"
+     "Mar  4 10:11:04 edge-01 haproxy[1021]: WARNING Server api_backend/api1 is DOWN, reason: "
+     "Layer4 timeout\n"
+     "Mar  4 10:11:04 edge-01 haproxy[1021]: ERROR backend api_backend has no server available!\n"
+     "Mar  4 10:11:05 edge-01 healthcheck[3310]: ERROR probe https://api.internal/health failed: "
+     "connection refused\n"
+     "Mar  4 10:11:15 edge-01 healthcheck[3310]: ERROR probe https://api.internal/health failed: "
+     "connection refused\n"
+     "Mar  4 10:11:20 edge-01 systemd[1]: Starting api.service...\n"
+     "Mar  4 10:11:25 edge-01 healthcheck[3310]: ERROR probe https://api.internal/health failed: "
+     "connection refused\n"
+     "Mar  4 10:11:31 edge-01 systemd[1]: Started api.service.\n"
+     "Mar  4 10:11:33 edge-01 haproxy[1021]: INFO Server api_backend/api1 is UP\n"
+     "Mar  4 10:11:34 edge-01 haproxy[1021]: INFO Server api_backend/api2 is UP",
+     "", "syslog", 2024,
+     (10, 4, 2, ["haproxy", "healthcheck"],
+      "probe https://api.internal/health failed: connection refused", "2024-03-04T10:11:04")),
+    ("Christmas Eve matchmaking incident. From this log give me: total lines, errors, warnings, "
+     "services that errored, the most common error, first error time.\n\n",
+     "[2024-12-24 19:00:00] [INFO] [matchmaker] queue size 1,284\n"
+     "[2024-12-24 19:00:07] [WARN] [matchmaker] queue wait above 90s in region eu-west\n"
+     "[2024-12-24 19:00:12] [ERROR] [session] failed to allocate game server: capacity exhausted\n"
+     "[2024-12-24 19:00:13] [ERROR] [session] failed to allocate game server: capacity exhausted\n"
+     "[2024-12-24 19:00:20] [INFO] [autoscaler] scaling eu-west fleet 40 -> 60\n"
+     "[2024-12-24 19:00:31] [ERROR] [autoscaler] scale-up partially failed: instance limit "
+     "reached\n"
+     "[2024-12-24 19:00:35] [ERROR] [session] failed to allocate game server: capacity exhausted\n"
+     "[2024-12-24 19:01:02] [INFO] [session] 512 sessions started\n"
+     "[2024-12-24 19:01:40] [WARN] [payments] store latency 1.9s",
+     "", "bracket", None,
+     (9, 4, 2, ["session", "autoscaler"], "failed to allocate game server: capacity exhausted",
+      "2024-12-24T19:00:12")),
+    ("",
+     "{\"timestamp\":\"2023-07-07T05:00:00.512Z\",\"severity\":\"INFO\",\"component\":"
+     "\"etl-scheduler\",\"message\":\"DAG daily_sales triggered\"}\n"
+     "{\"timestamp\":\"2023-07-07T05:02:13.044Z\",\"severity\":\"INFO\",\"component\":\"extract\","
+     "\"message\":\"pulled 182,004 rows from shopify\"}\n"
+     "{\"timestamp\":\"2023-07-07T05:03:41.870Z\",\"severity\":\"WARNING\",\"component\":"
+     "\"transform\",\"message\":\"14 rows with null customer_id dropped\"}\n"
+     "{\"timestamp\":\"2023-07-07T05:04:02.311Z\",\"severity\":\"ERROR\",\"component\":\"load\","
+     "\"message\":\"BigQuery quota exceeded: too many table update operations\"}\n"
+     "{\"timestamp\":\"2023-07-07T05:04:32.317Z\",\"severity\":\"ERROR\",\"component\":\"load\","
+     "\"message\":\"BigQuery quota exceeded: too many table update operations\"}\n"
+     "{\"timestamp\":\"2023-07-07T05:05:32.402Z\",\"severity\":\"INFO\",\"component\":\"load\","
+     "\"message\":\"retry 3/3 succeeded\"}\n"
+     "{\"timestamp\":\"2023-07-07T05:05:40.090Z\",\"severity\":\"ERROR\",\"component\":\"notify\","
+     "\"message\":\"Slack webhook returned 404\"}\n"
+     "{\"timestamp\":\"2023-07-07T05:05:41.001Z\",\"severity\":\"INFO\",\"component\":"
+     "\"etl-scheduler\",\"message\":\"DAG daily_sales finished\"}",
+     "\n\nETL run logs (Cloud Logging export). The components are the services. Summarize the "
+     "failures.", "gcp", None,
+     (8, 3, 1, ["load", "notify"], "BigQuery quota exceeded: too many table update operations",
+      "2023-07-07T05:04:02")),
+    ("Desktop sync client log, user says nothing syncs. Analyze as JSON:\n\n",
+     "2025-04-11 17:30:12.004 -04:00 [INF] [Sync.Engine] Sync started for 3 folders\n"
+     "2025-04-11 17:30:13.552 -04:00 [WRN] [Sync.Engine] File locked, will retry: Q1 budget.xlsx\n"
+     "2025-04-11 17:30:19.870 -04:00 [ERR] [Sync.Upload] Upload failed: 413 Payload Too Large\n"
+     "2025-04-11 17:30:22.101 -04:00 [INF] [Sync.Upload] Uploaded 48 files (212 MB)\n"
+     "2025-04-11 17:30:25.640 -04:00 [ERR] [Sync.Auth] Token refresh failed: invalid_grant\n"
+     "2025-04-11 17:30:25.641 -04:00 [ERR] [Sync.Auth] Token refresh failed: invalid_grant\n"
+     "2025-04-11 17:30:25.700 -04:00 [WRN] [Sync.Engine] Pausing sync until user signs in again\n"
+     "2025-04-11 17:30:25.702 -04:00 [INF] [Sync.Engine] Sync paused",
+     "", "serilog", None,
+     (8, 3, 2, ["Sync.Upload", "Sync.Auth"], "Token refresh failed: invalid_grant",
+      "2025-04-11T17:30:19")),
+    ("",
+     "ts=2024-11-05T23:58:01.224Z level=info component=compactor msg=\"compaction cycle "
+     "started\"\n"
+     "ts=2024-11-05T23:58:09.502Z level=warning component=ingester msg=\"stream limit reached "
+     "for tenant\" tenant=acme\n"
+     "ts=2024-11-05T23:58:10.017Z level=error component=ingester msg=\"failed to flush chunks\" "
+     "err=\"context deadline exceeded\"\n"
+     "ts=2024-11-05T23:58:40.019Z level=error component=ingester msg=\"failed to flush chunks\" "
+     "err=\"context deadline exceeded\"\n"
+     "ts=2024-11-05T23:59:02.881Z level=info component=querier msg=\"query executed\" "
+     "duration=1.2s\n"
+     "ts=2024-11-05T23:59:10.020Z level=error component=ingester msg=\"failed to flush chunks\" "
+     "err=\"context deadline exceeded\"\n"
+     "ts=2024-11-05T23:59:31.447Z level=error component=distributor msg=\"push rejected: rate "
+     "limit\" tenant=acme\n"
+     "ts=2024-11-06T00:00:00.003Z level=info component=compactor msg=\"compaction cycle "
+     "finished\"",
+     "\n\nLoki's own logs from last night. Which components errored, what's the top error (msg), "
+     "and when did errors start? Include the line/error/warning counts.", "logfmt", None,
+     (8, 4, 1, ["ingester", "distributor"], "failed to flush chunks", "2024-11-05T23:58:10")),
+    ("Checkout is throwing 500s. Django log excerpt:\n\n",
+     "2023-09-14 12:00:03,551 INFO [django.server] \"GET /healthz HTTP/1.1\" 200 2\n"
+     "2023-09-14 12:00:09,119 WARNING [django.request] Not Found: /wp-login.php\n"
+     "2023-09-14 12:00:11,870 ERROR [django.request] Internal Server Error: /checkout/confirm\n"
+     "2023-09-14 12:00:11,871 ERROR [payments.stripe] stripe.error.APIConnectionError: Could not "
+     "connect to Stripe\n"
+     "2023-09-14 12:00:14,402 WARNING [django.request] Not Found: /.env\n"
+     "2023-09-14 12:00:20,550 ERROR [django.request] Internal Server Error: /checkout/confirm\n"
+     "2023-09-14 12:00:20,551 ERROR [payments.stripe] stripe.error.APIConnectionError: Could not "
+     "connect to Stripe\n"
+     "2023-09-14 12:00:31,009 INFO [django.server] \"GET /healthz HTTP/1.1\" 200 2\n"
+     "2023-09-14 12:00:44,310 ERROR [django.request] Internal Server Error: /checkout/confirm\n"
+     "2023-09-14 12:00:44,312 INFO [payments.stripe] retrying charge ch_3O9 in 5s",
+     "\n\nGive me the JSON summary (loggers count as services).", "pylog", None,
+     (10, 5, 2, ["django.request", "payments.stripe"], "Internal Server Error: /checkout/confirm",
+      "2023-09-14T12:00:11")),
+    ("",
+     "[2025-08-01 06:00:00] [INFO] [plc-gateway] shift A started, line 3 online\n"
+     "[2025-08-01 06:04:12] [WARN] [sensor-hub] temperature probe T7 reading 78.2C (limit 80C)\n"
+     "[2025-08-01 06:05:40] [ERROR] [sensor-hub] probe T7 over temperature limit\n"
+     "[2025-08-01 06:05:41] [ERROR] [plc-gateway] conveyor 3 emergency stop triggered\n"
+     "[2025-08-01 06:05:41] [WARN] [mes-sync] work order WO-5512 paused\n"
+     "[2025-08-01 06:09:02] [ERROR] [sensor-hub] probe T7 over temperature limit\n"
+     "[2025-08-01 06:15:30] [INFO] [plc-gateway] conveyor 3 restarted by operator 1142\n"
+     "[2025-08-01 06:15:31] [INFO] [mes-sync] work order WO-5512 resumed",
+     "\n\nLine 3 stopped this morning. Summarize the log: counts, services with errors, most "
+     "common error, first error time.", "bracket", None,
+     (8, 3, 2, ["sensor-hub", "plc-gateway"], "probe T7 over temperature limit",
+      "2025-08-01T06:05:40")),
+    ("Puma/Rails boot log, app is flaky after deploy. What does it say?\n\n",
+     "I, [2023-03-21T08:30:00.100211 #1]  INFO -- puma: Puma starting in cluster mode...\n"
+     "I, [2023-03-21T08:30:02.882112 #1]  INFO -- puma: Listening on http://0.0.0.0:3000\n"
+     "W, [2023-03-21T08:31:15.020098 #12]  WARN -- rails: DEPRECATION WARNING: "
+     "Rails.application.secrets is deprecated\n"
+     "E, [2023-03-21T08:32:47.551102 #12] ERROR -- rails: Redis::CannotConnectError: Error "
+     "connecting to Redis on 10.0.4.12:6379\n"
+     "E, [2023-03-21T08:32:47.553019 #12] ERROR -- action_cable: Failed to subscribe to channel "
+     "NotificationsChannel\n"
+     "E, [2023-03-21T08:32:52.118763 #14] ERROR -- rails: Redis::CannotConnectError: Error "
+     "connecting to Redis on 10.0.4.12:6379\n"
+     "I, [2023-03-21T08:33:30.004411 #1]  INFO -- puma: Worker 2 (PID: 14) booted in 1.2s",
+     "", "ruby", None,
+     (7, 3, 1, ["rails", "action_cable"],
+      "Redis::CannotConnectError: Error connecting to Redis on 10.0.4.12:6379",
+      "2023-03-21T08:32:47")),
+    ("",
+     "{\"@timestamp\":\"2024-06-30T21:45:10.330Z\",\"log.level\":\"info\",\"service.name\":"
+     "\"transcoder\",\"message\":\"job 77120 started: 1080p h264\"}\n"
+     "{\"@timestamp\":\"2024-06-30T21:45:58.901Z\",\"log.level\":\"warn\",\"service.name\":"
+     "\"transcoder\",\"message\":\"source bitrate unusually high: 48 Mbps\"}\n"
+     "{\"@timestamp\":\"2024-06-30T21:47:02.114Z\",\"log.level\":\"error\",\"service.name\":"
+     "\"packager\",\"message\":\"segment upload to origin failed: 503 Slow Down\"}\n"
+     "{\"@timestamp\":\"2024-06-30T21:47:03.520Z\",\"log.level\":\"error\",\"service.name\":"
+     "\"packager\",\"message\":\"segment upload to origin failed: 503 Slow Down\"}\n"
+     "{\"@timestamp\":\"2024-06-30T21:47:05.011Z\",\"log.level\":\"info\",\"service.name\":"
+     "\"packager\",\"message\":\"retrying with backoff 2s\"}\n"
+     "{\"@timestamp\":\"2024-06-30T21:47:07.640Z\",\"log.level\":\"info\",\"service.name\":"
+     "\"packager\",\"message\":\"segment 000184.ts uploaded\"}\n"
+     "{\"@timestamp\":\"2024-06-30T21:48:40.002Z\",\"log.level\":\"error\",\"service.name\":"
+     "\"notifier\",\"message\":\"webhook to https://hooks.example.tv/ready timed out\"}\n"
+     "{\"@timestamp\":\"2024-06-30T21:48:41.900Z\",\"log.level\":\"info\",\"service.name\":"
+     "\"transcoder\",\"message\":\"job 77120 finished in 211s\"}",
+     "\n\nVideo pipeline logs. Analyze and answer in JSON.", "ecs", None,
+     (8, 3, 1, ["packager", "notifier"], "segment upload to origin failed: 503 Slow Down",
+      "2024-06-30T21:47:02")),
+    ("Snapshot cron output - anything wrong?\n\n",
+     "2025-10-02 14:00:00,000 INFO [backup] snapshot run started for 5 volumes\n"
+     "2025-10-02 14:00:03,218 INFO [backup] snapshot vol-0a12 created\n"
+     "2025-10-02 14:01:47,905 INFO [backup] snapshot vol-0b3f created\n"
+     "2025-10-02 14:03:12,330 INFO [backup] snapshot vol-0b40 created\n"
+     "2025-10-02 14:06:31,402 ERROR [backup] snapshot vol-0c77 failed: "
+     "SnapshotCreationPerVolumeRateExceeded\n"
+     "2025-10-02 14:07:55,016 INFO [backup] snapshot vol-0d01 created\n"
+     "2025-10-02 14:08:00,120 INFO [backup] snapshot run finished: 4 ok, 1 failed",
+     "", "pylog", None,
+     (7, 1, 0, ["backup"], "snapshot vol-0c77 failed: SnapshotCreationPerVolumeRateExceeded",
+      "2025-10-02T14:06:31")),
+]
+
+ERROR_LEVELS = {"ERROR", "ERR", "E"}
+WARN_LEVELS = {"WARN", "WARNING", "WRN", "W"}
+MONTHS = {m: i for i, m in enumerate(calendar.month_abbr) if m}
+
+
+def parse_log_line(line, fmt, year):
+    """-> (iso timestamp, LEVEL, service, message) for one line."""
+    if fmt in ("ecs", "zap", "gcp"):
+        o = json.loads(line)
+        keys = {"ecs": ("@timestamp", "log.level", "service.name", "message"),
+                "zap": ("ts", "level", "logger", "msg"),
+                "gcp": ("timestamp", "severity", "component", "message")}[fmt]
+        ts, lvl, svc, msg = (o[k] for k in keys)
+        return ts[:19], lvl.upper(), svc, msg
+    if fmt == "logfmt":
+        kv = dict((k, v.strip('"')) for k, v in
+                  re.findall(r'(\w+)=("[^"]*"|\S+)', line))
+        ts = kv.get("time") or kv["ts"]
+        return ts[:19], kv["level"].upper(), kv.get("service") or kv["component"], kv["msg"]
+    if fmt == "syslog":
+        m = re.fullmatch(r"(\w{3}) +(\d+) ([\d:]{8}) \S+ ([\w.-]+)\[\d+\]: (.*)", line)
+        mon, day, time, svc, rest = m.groups()
+        first, _, msg = rest.partition(" ")
+        lvl = first.rstrip(":")
+        if lvl not in ERROR_LEVELS | WARN_LEVELS | {"INFO", "LOG", "DEBUG"}:
+            lvl, msg = "", rest
+        return "%04d-%02d-%02dT%s" % (year, MONTHS[mon], int(day), time), lvl, svc, msg
+    pat = {
+        "pylog": r"(\S+) ([\d:]{8}),\d{3} (\w+) \[([^\]]+)\] (.*)",
+        "bracket": r"\[(\S+) ([\d:]{8})\] \[(\w+)\] \[([^\]]+)\] (.*)",
+        "serilog": r"(\S+) ([\d:]{8})\.\d+ [-+]\d\d:\d\d \[(\w+)\] \[([^\]]+)\] (.*)",
+        "ruby": r"[A-Z], \[([\d-]+)T([\d:]{8})\.\d+ #\d+\] +(\w+) -- ([^:]+): (.*)",
+        "spring": r"(\S+) ([\d:]{8})\.\d+ +(\w+) \[([^,\]]+),[^\]]*\] \d+ --- \[[^\]]+\] \S+ +: (.*)",
+    }[fmt]
+    date, time, lvl, svc, msg = re.fullmatch(pat, line).groups()
+    return date + "T" + time, lvl.upper(), svc, msg
+
+
+def analyze_log(text, fmt, year):
+    lines = text.split("\n")
+    errors, warnings, services, msgs, first = 0, 0, [], {}, None
+    for line in lines:
+        ts, lvl, svc, msg = parse_log_line(line, fmt, year)
+        if lvl in ERROR_LEVELS:
+            errors += 1
+            if svc not in services:
+                services.append(svc)
+            msgs[msg] = msgs.get(msg, 0) + 1
+            first = first or ts
+        elif lvl in WARN_LEVELS:
+            warnings += 1
+    top = sorted(msgs.items(), key=lambda kv: -kv[1])
+    if len(top) > 1 and top[0][1] == top[1][1]:
+        raise ValueError("tie for the most common error")
+    return (len(lines), errors, warnings, services, top[0][0], first)
+
+
+# =============================================================================================
+# sql_generation: (prompt, sql, tables, fixture name, python check). Every query runs against a
+# small sqlite fixture and must return what the check computes from the fixture rows directly.
+# =============================================================================================
+SCHEMA_PG = """CREATE TABLE customers (
+    id           SERIAL PRIMARY KEY,
+    name         VARCHAR(120) NOT NULL,
+    email        VARCHAR(255) UNIQUE NOT NULL,
+    city         VARCHAR(80),
+    signup_date  DATE NOT NULL
+);
+
+CREATE TABLE orders (
+    id           SERIAL PRIMARY KEY,
+    customer_id  INT NOT NULL REFERENCES customers (id),
+    order_date   DATE NOT NULL,
+    total        NUMERIC(10, 2) NOT NULL,
+    status       VARCHAR(16) NOT NULL  -- pending | shipped | delivered | cancelled | returned
+);
+
+CREATE TABLE refunds (
+    id        SERIAL PRIMARY KEY,
+    order_id  INT REFERENCES orders (id),
+    amount    NUMERIC(10, 2),
+    reason    TEXT
+);"""
+
+SCHEMA_MD = """| table | column | type | notes |
+|---|---|---|---|
+| customers | id | int | PK |
+| customers | name | text | |
+| customers | email | text | |
+| customers | city | text | |
+| customers | signup_date | date | |
+| orders | id | int | PK |
+| orders | customer_id | int | FK -> customers.id |
+| orders | order_date | date | |
+| orders | total | decimal(10,2) | |
+| orders | status | text | pending/shipped/delivered/cancelled/returned |
+| products | id | int | PK |
+| products | name | text | |
+| products | category | text | |
+| products | price | decimal(10,2) | |
+| products | stock | int | units on hand |"""
+
+SCHEMA_PROSE = ("Our database has three tables: customers (id, name, email, city, signup_date), "
+                "orders (id, customer_id which points at customers.id, order_date, total, status) "
+                "and products (id, sku, name, category, price, stock, supplier_id).")
+
+SCHEMA_DJANGO = """class Customer(models.Model):
+    name = models.CharField(max_length=120)
+    email = models.EmailField(unique=True)
+    city = models.CharField(max_length=80)
+    signup_date = models.DateField()
+
+    class Meta:
+        db_table = "customers"
+
+
+class Order(models.Model):
+    customer = models.ForeignKey(Customer, on_delete=models.PROTECT)  # column: customer_id
+    order_date = models.DateField()
+    total = models.DecimalField(max_digits=10, decimal_places=2)
+    status = models.CharField(max_length=16)
+
+    class Meta:
+        db_table = "orders\""""
+
+SCHEMA_PSQL_D = """                   Table "public.products"
+   Column    |     Type      | Nullable
+-------------+---------------+----------
+ id          | integer       | not null
+ sku         | text          |
+ name        | text          | not null
+ category    | text          | not null
+ price       | numeric(10,2) | not null
+ stock       | integer       | not null
+ supplier_id | integer       |"""
+
+FIXTURES = {
+    "shop": {
+        "customers": (["id", "name", "email", "city", "signup_date"], [
+            (1, "Ana Lima", "ana.lima@example.com", "Denver", "2021-05-03"),
+            (2, "Ben Ortiz", "ben.ortiz@example.com", "Denver", "2022-02-11"),
+            (3, "Siobhan O'Neill", "siobhan@example.com", "Austin", "2023-07-19"),
+            (4, "Chen Wei", "chen.wei@example.com", "Austin", "2024-02-29"),
+            (5, "Dara Khan", "dara.khan@example.com", "Denver", "2024-02-05"),
+            (6, "Eli Brooks", "eli.brooks@example.com", "Tulsa", "2025-09-12"),
+            (7, "Fay Moss", "fay.moss@example.com", "Austin", "2022-12-30"),
+            (8, "Gus Yang", "gus.yang@example.com", "Tulsa", "2025-09-30"),
+        ]),
+        "orders": (["id", "customer_id", "order_date", "total", "status"], [
+            (101, 1, "2023-03-02", 45.00, "delivered"), (102, 1, "2023-08-19", 620.00, "returned"),
+            (103, 2, "2023-11-30", 75.50, "cancelled"), (104, 3, "2024-01-20", 510.00, "delivered"),
+            (105, 3, "2024-02-02", 35.00, "delivered"), (106, 3, "2024-06-15", 99.99, "cancelled"),
+            (107, 4, "2024-06-01", 1200.00, "shipped"), (108, 4, "2024-09-01", 501.00, "delivered"),
+            (109, 5, "2024-05-31", 80.00, "cancelled"), (110, 5, "2024-07-04", 230.00, "cancelled"),
+            (111, 7, "2024-09-15", 800.00, "delivered"), (112, 7, "2025-03-01", 42.00, "pending"),
+            (113, 3, "2025-03-05", 18.00, "delivered"), (114, 2, "2025-02-28", 310.00, "shipped"),
+            (115, 3, "2024-10-10", 64.00, "returned"), (116, 6, "2025-09-20", 150.00, "pending"),
+            (117, 4, "2024-01-15", 52.00, "delivered"), (118, 4, "2024-03-03", 77.00, "delivered"),
+        ]),
+        "products": (["id", "sku", "name", "category", "price", "stock", "supplier_id"], [
+            (1, "OUT-01", "Ultralight Tent", "Outdoor", 349.00, 4, 1),
+            (2, "OUT-02", "Camp Stove", "Outdoor", 89.95, 22, 1),
+            (3, "OUT-03", "Trekking Poles", "Outdoor", 119.00, 0, 2),
+            (4, "OUT-04", "Sleeping Pad", "Outdoor", 129.50, 9, 2),
+            (5, "OUT-05", "Headlamp", "Outdoor", 39.99, 51, 2),
+            (6, "OUT-06", "Down Sleeping Bag", "Outdoor", 289.00, 3, 1),
+            (7, "OUT-07", "Water Filter", "Outdoor", 44.95, 12, 3),
+            (8, "KIT-01", "Chef's Knife", "Kitchen", 64.00, 7, 3),
+            (9, "KIT-02", "Cast Iron Skillet", "Kitchen", 39.00, 15, 3),
+            (10, "KIT-03", "Pour-Over Kettle", "Kitchen", 72.00, 2, 4),
+            (11, "ELE-01", "Noise-Cancelling Headphones", "Electronics", 299.00, 30, 4),
+            (12, "ELE-02", "Bluetooth Speaker", "Electronics", 99.00, 18, 4),
+            (13, "ELE-03", "E-Reader", "Electronics", 139.99, 6, 5),
+            (14, "ELE-04", "Webcam", "Electronics", 100.00, 11, 5),
+        ]),
+    },
+    "library": {"books": (["id", "title", "author", "genre", "price", "copies"], [
+        (1, "The Thursday Murder Club", "Richard Osman", "Mystery", 17.99, 4),
+        (2, "Gone Girl", "Gillian Flynn", "Mystery", 11.99, 2),
+        (3, "The Guest List", "Lucy Foley", "Mystery", 16.50, 3),
+        (4, "Big Little Lies", "Liane Moriarty", "Mystery", 14.00, 1),
+        (5, "In the Woods", "Tana French", "Mystery", 18.25, 2),
+        (6, "The Hound of the Baskervilles", "Arthur Conan Doyle", "Mystery", 6.99, 5),
+        (7, "Dune", "Frank Herbert", "Sci-Fi", 19.99, 3)])},
+    "helpdesk": {"tickets": (["id", "requester_id", "opened_at", "status", "priority"], [
+        (1, 10, "2025-03-30", "open", "high"), (2, 11, "2025-04-01", "open", "low"),
+        (3, 12, "2025-04-02", "closed", "low"), (4, 10, "2025-04-15", "open", "urgent"),
+        (5, 13, "2025-05-01", "pending", "normal")])},
+    "gym": {"members": (["id", "name", "email", "home_club", "joined_on"], [
+        (1, "Ivy Chen", "ivy@example.com", "Midtown", "2024-12-31"),
+        (2, "Jay Patel", "jay@example.com", "Midtown", "2025-01-01"),
+        (3, "Kim Ruiz", "kim@example.com", "Uptown", "2025-01-31"),
+        (4, "Lou Grant", "lou@example.com", "Uptown", "2025-02-01")])},
+    "agency": {
+        "clients": (["id", "name", "industry"], [
+            (1, "Bluebird Cafe", "Hospitality"), (2, "Northwind Legal", "Legal")]),
+        "invoices": (["id", "client_id", "issued_on", "amount", "paid"], [
+            (501, 1, "2024-02-01", 1800.00, 1), (502, 2, "2024-02-03", 950.00, 0),
+            (503, 1, "2024-03-01", 2200.00, 0)])},
+    "warehouse": {"parts": (["id", "part_no", "name", "category", "unit_cost", "on_hand"], [
+        (1, "F-100", "M6 hex bolt", "Fasteners", 0.12, 1500),
+        (2, "F-101", "M6 nyloc nut", "Fasteners", 0.09, 180),
+        (3, "F-102", "M8 washer", "Fasteners", 0.05, 199),
+        (4, "E-200", "Cable gland", "Electrical", 1.40, 20)])},
+    "payments": {"payments": (["id", "payer_id", "paid_on", "amount", "method"], [
+        (1, 3, "2024-06-30", 400.00, "card"), (2, 4, "2024-07-01", 250.00, "ach"),
+        (3, 3, "2024-08-12", 99.50, "card")])},
+    "hotel": {
+        "guests": (["id", "name", "email", "country"], [
+            (1, "Nora Blake", "nora@example.com", "US"), (2, "Omar Aziz", "omar@example.com", "AE"),
+            (3, "Pia Berg", "pia@example.com", "SE")]),
+        "bookings": (["id", "guest_id", "check_in", "nights", "total", "status"], [
+            (1, 1, "2024-01-05", 2, 300.0, "completed"), (2, 1, "2024-03-10", 1, 150.0, "completed"),
+            (3, 1, "2024-06-01", 3, 450.0, "completed"), (4, 1, "2024-08-20", 2, 310.0, "completed"),
+            (5, 2, "2023-12-30", 4, 800.0, "completed"), (6, 2, "2024-02-14", 1, 180.0, "completed"),
+            (7, 2, "2024-05-05", 2, 360.0, "cancelled"), (8, 2, "2024-09-09", 2, 360.0, "completed"),
+            (9, 3, "2024-04-04", 1, 120.0, "completed")])},
+    "restaurant": {"menu_items": (["id", "name", "course", "price", "is_available"], [
+        (1, "Roast chicken", "Mains", 24.00, 1), (2, "Mushroom risotto", "Mains", 19.50, 1),
+        (3, "Ribeye", "Mains", 38.00, 1), (4, "Fish tacos", "Mains", 15.00, 1),
+        (5, "Burrata", "Starters", 16.00, 1)])},
+    "hr": {"employees": (["id", "name", "email", "office", "title", "hired_on"], [
+        (1, "Quinn Avery", "qavery@example.com", "Boston", "Engineer", "2019-11-04"),
+        (2, "Rosa Diaz", "rdiaz@example.com", "Boston", "Designer", "2020-01-06"),
+        (3, "Abe Stone", "astone@example.com", "Boston", "PM", "2023-05-22"),
+        (4, "Tess Ng", "tng@example.com", "Chicago", "Engineer", "2021-08-16")])},
+}
+
+
+def T(fixture, table):
+    cols, rows = FIXTURES[fixture][table]
+    return [dict(zip(cols, r)) for r in rows]
+
+
+def grouped_count(rows, key):
+    out = {}
+    for r in rows:
+        out[r[key]] = out.get(r[key], 0) + 1
+    return out
+
+
+def shop_joined():
+    cust = {c["id"]: c for c in T("shop", "customers")}
+    return [(o, cust[o["customer_id"]]) for o in T("shop", "orders")]
+
+
+SQL = [
+    ("hey, quick one - how many orders have been cancelled since the start of June 2024?\n\n"
+     "Schema:\n" + SCHEMA_PG,
+     "SELECT COUNT(*) FROM orders WHERE status = 'cancelled' AND order_date >= '2024-06-01';",
+     ["orders"], "shop",
+     lambda: [(sum(1 for o in T("shop", "orders")
+                   if o["status"] == "cancelled" and o["order_date"] >= "2024-06-01"),)]),
+    (SCHEMA_MD + "\n\nMarketing wants the name and email of everyone in Denver who signed up in "
+     "2022 or later, sorted A-Z by name. Write the query (JSON with sql and tables).",
+     "SELECT name, email FROM customers WHERE city = 'Denver' AND signup_date >= '2022-01-01' "
+     "ORDER BY name;",
+     ["customers"], "shop",
+     lambda: sorted((c["name"], c["email"]) for c in T("shop", "customers")
+                    if c["city"] == "Denver" and c["signup_date"] >= "2022-01-01")),
+    ("Given these tables:\n" + SCHEMA_PROSE + "\n\nWhat are our 5 priciest items in the Outdoor "
+     "category? I want name and price.",
+     "SELECT name, price FROM products WHERE category = 'Outdoor' ORDER BY price DESC LIMIT 5;",
+     ["products"], "shop",
+     lambda: sorted(((p["name"], p["price"]) for p in T("shop", "products")
+                     if p["category"] == "Outdoor"), key=lambda x: -x[1])[:5]),
+    (SCHEMA_DJANGO + "\n\nThose are our Django models. Finance asks: what's the total revenue "
+     "from orders dated March 1, 2025 or later? Give me the raw SQL.",
+     "SELECT SUM(total) FROM orders WHERE order_date >= '2025-03-01';",
+     ["orders"], "shop",
+     lambda: [(sum(o["total"] for o in T("shop", "orders") if o["order_date"] >= "2025-03-01"),)]),
+    ("Schema:\n" + SCHEMA_PG + "\n\nFor 2023, break down the average order value by status, "
+     "ignoring small orders of $50 or less. SQL please.",
+     "SELECT status, AVG(total) FROM orders WHERE order_date BETWEEN '2023-01-01' AND '2023-12-31' "
+     "AND total > 50 GROUP BY status;",
+     ["orders"], "shop",
+     lambda: (lambda rows: sorted(
+         (st, sum(r["total"] for r in rows if r["status"] == st)
+          / sum(1 for r in rows if r["status"] == st)) for st in {r["status"] for r in rows}))(
+         [o for o in T("shop", "orders")
+          if "2023-01-01" <= o["order_date"] <= "2023-12-31" and o["total"] > 50])),
+    ("Pull every order id and total for the customer Siobhan O'Neill.\n\n" + SCHEMA_MD,
+     "SELECT o.id, o.total FROM orders o JOIN customers c ON o.customer_id = c.id WHERE "
+     "c.name = 'Siobhan O''Neill';",
+     ["orders", "customers"], "shop",
+     lambda: sorted((o["id"], o["total"]) for o, c in shop_joined()
+                    if c["name"] == "Siobhan O'Neill")),
+    (SCHEMA_PSQL_D + "\n\nWe're running low on kitchen stuff - which Kitchen products have fewer "
+     "than 10 units left? Just the names.",
+     "SELECT name FROM products WHERE stock < 10 AND category = 'Kitchen';",
+     ["products"], "shop",
+     lambda: sorted((p["name"],) for p in T("shop", "products")
+                    if p["stock"] < 10 and p["category"] == "Kitchen")),
+    ("Who are our repeat buyers? I need customers with more than 2 orders since January 15, "
+     "2024, and how many orders each placed.\n\nTables:\n" + SCHEMA_PG,
+     "SELECT c.name, COUNT(o.id) FROM customers c JOIN orders o ON o.customer_id = c.id WHERE "
+     "o.order_date >= '2024-01-15' GROUP BY c.name HAVING COUNT(o.id) > 2;",
+     ["customers", "orders"], "shop",
+     lambda: sorted((n, k) for n, k in grouped_count(
+         [{"n": c["name"]} for o, c in shop_joined() if o["order_date"] >= "2024-01-15"],
+         "n").items() if k > 2)),
+    (SCHEMA_PROSE + "\n\nShow Electronics items priced from $100 to $300, cheapest first (name "
+     "and price).",
+     "SELECT name, price FROM products WHERE category = 'Electronics' AND price BETWEEN 100 AND "
+     "300 ORDER BY price ASC;",
+     ["products"], "shop",
+     lambda: sorted(((p["name"], p["price"]) for p in T("shop", "products")
+                     if p["category"] == "Electronics" and 100 <= p["price"] <= 300),
+                    key=lambda x: x[1])),
+    ("How many people signed up in February 2024?\n\n" + SCHEMA_DJANGO,
+     "SELECT COUNT(*) FROM customers WHERE signup_date BETWEEN '2024-02-01' AND '2024-02-29';",
+     ["customers"], "shop",
+     lambda: [(sum(1 for c in T("shop", "customers")
+                   if c["signup_date"].startswith("2024-02")),)]),
+    ("Using this schema:\n" + SCHEMA_MD + "\n\nwhich 3 cities bring in the most money from "
+     "delivered orders? name the revenue column revenue",
+     "SELECT c.city, SUM(o.total) AS revenue FROM orders o JOIN customers c ON o.customer_id = "
+     "c.id WHERE o.status = 'delivered' GROUP BY c.city ORDER BY revenue DESC LIMIT 3;",
+     ["orders", "customers"], "shop",
+     lambda: sorted(((city, sum(o["total"] for o, c in shop_joined()
+                                if c["city"] == city and o["status"] == "delivered"))
+                     for city in {c["city"] for o, c in shop_joined()
+                                  if o["status"] == "delivered"}), key=lambda x: -x[1])[:3]),
+    ("I need the emails of Austin customers who placed any single order above $500 from "
+     "September 1, 2024 on (no duplicates).\n\n" + SCHEMA_PG,
+     "SELECT DISTINCT c.email FROM customers c JOIN orders o ON o.customer_id = c.id WHERE "
+     "c.city = 'Austin' AND o.total > 500 AND o.order_date >= '2024-09-01';",
+     ["customers", "orders"], "shop",
+     lambda: sorted({(c["email"],) for o, c in shop_joined()
+                     if c["city"] == "Austin" and o["total"] > 500
+                     and o["order_date"] >= "2024-09-01"})),
+    (SCHEMA_PROSE + "\n\nCount the orders that were returned on or after 2024-10-01.",
+     "SELECT COUNT(*) FROM orders WHERE status = 'returned' AND order_date >= '2024-10-01';",
+     ["orders"], "shop",
+     lambda: [(sum(1 for o in T("shop", "orders")
+                   if o["status"] == "returned" and o["order_date"] >= "2024-10-01"),)]),
+    ("Tables:\n" + SCHEMA_MD + "\n\nHow many signups did we get in September 2025?",
+     "SELECT COUNT(*) FROM customers WHERE signup_date BETWEEN '2025-09-01' AND '2025-09-30';",
+     ["customers"], "shop",
+     lambda: [(sum(1 for c in T("shop", "customers")
+                   if c["signup_date"].startswith("2025-09")),)]),
+    ("Library catalog DB:\nCREATE TABLE books (id INTEGER PRIMARY KEY, isbn TEXT, title TEXT, "
+     "author TEXT, genre TEXT, price DECIMAL(6,2), copies INTEGER);\nCREATE TABLE members (id "
+     "INTEGER PRIMARY KEY, name TEXT, card_no TEXT);\nCREATE TABLE loans (id INTEGER PRIMARY KEY, "
+     "book_id INTEGER REFERENCES books(id), member_id INTEGER REFERENCES members(id), due DATE);"
+     "\n\nQuestion: what are the 5 most expensive Mystery books? Show title and price.",
+     "SELECT title, price FROM books WHERE genre = 'Mystery' ORDER BY price DESC LIMIT 5;",
+     ["books"], "library",
+     lambda: sorted(((b["title"], b["price"]) for b in T("library", "books")
+                     if b["genre"] == "Mystery"), key=lambda x: -x[1])[:5]),
+    ("Helpdesk schema:\n- users(id, name, email, team)\n- tickets(id, requester_id -> users.id, "
+     "opened_at, status, priority)\n\nHow many tickets opened since 1 April 2025 are still "
+     "open?",
+     "SELECT COUNT(*) FROM tickets WHERE status = 'open' AND opened_at >= '2025-04-01';",
+     ["tickets"], "helpdesk",
+     lambda: [(sum(1 for t in T("helpdesk", "tickets")
+                   if t["status"] == "open" and t["opened_at"] >= "2025-04-01"),)]),
+    ("Gym CRM (Postgres):\n  members(id serial, name text, email text, home_club text, joined_on "
+     "date)\n  checkins(id serial, member_id int, checked_in_at timestamptz)\n\nHow many members "
+     "joined in January 2025?",
+     "SELECT COUNT(*) FROM members WHERE joined_on BETWEEN '2025-01-01' AND '2025-01-31';",
+     ["members"], "gym",
+     lambda: [(sum(1 for m in T("gym", "members") if m["joined_on"].startswith("2025-01")),)]),
+    ("CREATE TABLE clients (id INTEGER PRIMARY KEY, name TEXT, industry TEXT);\n"
+     "CREATE TABLE invoices (id INTEGER PRIMARY KEY, client_id INTEGER REFERENCES clients(id), "
+     "issued_on DATE, amount DECIMAL(10,2), paid BOOLEAN);\n\nList the id and amount of every "
+     "invoice for the client Bluebird Cafe.",
+     "SELECT i.id, i.amount FROM invoices i JOIN clients c ON i.client_id = c.id WHERE c.name = "
+     "'Bluebird Cafe';",
+     ["invoices", "clients"], "agency",
+     lambda: sorted((i["id"], i["amount"]) for i in T("agency", "invoices")
+                    if i["client_id"] == 1)),
+    ("Warehouse inventory table: parts(id, part_no, name, category, unit_cost, on_hand).\n\n"
+     "Which Fasteners parts have fewer than 200 on hand? Names only.",
+     "SELECT name FROM parts WHERE on_hand < 200 AND category = 'Fasteners';",
+     ["parts"], "warehouse",
+     lambda: sorted((p["name"],) for p in T("warehouse", "parts")
+                    if p["on_hand"] < 200 and p["category"] == "Fasteners")),
+    ("payments(id, payer_id, paid_on DATE, amount NUMERIC, method TEXT)\npayers(id, name, "
+     "email)\n\nWhat's the sum of all payments received on or after 2024-07-01?",
+     "SELECT SUM(amount) FROM payments WHERE paid_on >= '2024-07-01';",
+     ["payments"], "payments",
+     lambda: [(sum(p["amount"] for p in T("payments", "payments")
+                   if p["paid_on"] >= "2024-07-01"),)]),
+    ("Hotel reservations schema:\nCREATE TABLE guests (id INTEGER PRIMARY KEY, name TEXT, email "
+     "TEXT, country CHAR(2));\nCREATE TABLE bookings (id INTEGER PRIMARY KEY, guest_id INTEGER "
+     "REFERENCES guests(id), check_in DATE, nights INTEGER, total DECIMAL(10,2), status TEXT);"
+     "\n\nWhich guests have more than 3 bookings with check-in since January 1, 2024? Show the "
+     "name and the number of bookings.",
+     "SELECT g.name, COUNT(b.id) FROM guests g JOIN bookings b ON b.guest_id = g.id WHERE "
+     "b.check_in >= '2024-01-01' GROUP BY g.name HAVING COUNT(b.id) > 3;",
+     ["guests", "bookings"], "hotel",
+     lambda: sorted((g["name"], k) for g in T("hotel", "guests")
+                    for k in [sum(1 for b in T("hotel", "bookings")
+                                  if b["guest_id"] == g["id"] and b["check_in"] >= "2024-01-01")]
+                    if k > 3)),
+    ("Restaurant POS table: menu_items(id, name, course, price, is_available)\n\nwhich Mains "
+     "cost between 15 and 25 dollars? cheapest first, with prices",
+     "SELECT name, price FROM menu_items WHERE course = 'Mains' AND price BETWEEN 15 AND 25 "
+     "ORDER BY price ASC;",
+     ["menu_items"], "restaurant",
+     lambda: sorted(((m["name"], m["price"]) for m in T("restaurant", "menu_items")
+                     if m["course"] == "Mains" and 15 <= m["price"] <= 25), key=lambda x: x[1])),
+    ("HR database:\n  employees(id, name, email, office, title, hired_on)\n  offices(id, city, "
+     "address)\n\nGet the names and emails of employees in the Boston office hired in 2020 or "
+     "later, sorted by name.",
+     "SELECT name, email FROM employees WHERE office = 'Boston' AND hired_on >= '2020-01-01' "
+     "ORDER BY name;",
+     ["employees"], "hr",
+     lambda: sorted((e["name"], e["email"]) for e in T("hr", "employees")
+                    if e["office"] == "Boston" and e["hired_on"] >= "2020-01-01")),
+]
+
+
+# =============================================================================================
+# regex_extraction: (prompt, kind, matches). A reference pattern per kind must find exactly the
+# hand-written matches, in order.
+# =============================================================================================
+REGEXES = [
+    ("Pull every email address out of this, in the order they appear:\n\n"
+     "Hi Jordan,\n\nLooping in Priya (priya.raman@northwind-logistics.com), who owns the carrier "
+     "contracts. For billing questions use ap@northwind-logistics.com, not my old address "
+     "jordan.k@nwlog.net - that one's dead.\n\nBest,\nMarta Silva | Ops Lead\n"
+     "marta.silva@northwind-logistics.com | +1 (312) 555-0187",
+     "email", ["priya.raman@northwind-logistics.com", "ap@northwind-logistics.com",
+               "jordan.k@nwlog.net", "marta.silva@northwind-logistics.com"]),
+    ("Call the front desk at (617) 555-0142, or after hours the on-call line 617-555-0199. "
+     "Fax: 617.555.0100 (nobody uses it). Your reservation # is 4471-2210.\n\n"
+     "List all the phone numbers in that text.",
+     "phone", ["(617) 555-0142", "617-555-0199", "617.555.0100"]),
+    ("Customer chat transcript:\n\"Hi, two of my orders never arrived: ORD-448120 and "
+     "ORD-448377. My friend's order was ord-55012 I think? Tracking number 1Z999AA10123456784 "
+     "says delivered.\"\n\nExtract the order IDs (format ORD- plus six digits).",
+     "order_id", ["ORD-448120", "ORD-448377"]),
+    ("Project plan notes: kickoff 2025-01-13, design freeze 2025-02-28, code freeze on "
+     "03/21/2025 (the old doc used US format), launch 2025-04-07. For reference, v2.0.1 shipped "
+     "2024-11-30.\n\nGet all the YYYY-MM-DD dates, in order.",
+     "date", ["2025-01-13", "2025-02-28", "2025-04-07", "2024-11-30"]),
+    ("Find the dollar amounts in my expense note: Uber to the airport $48.20, hotel $1,184.00 "
+     "for 4 nights, per diem €45/day in Berlin, and a $12 tip for the porter. Total "
+     "reimbursable: $1,244.20.",
+     "amount", ["$48.20", "$1,184.00", "$12", "$1,244.20"]),
+    ("runbook is at https://docs.internal.acme.io/runbooks/payments#rollback and the dashboard "
+     "is https://grafana.acme.io/d/8xk2/payments?orgId=1&from=now-6h. PR with the fix: "
+     "https://github.com/acme/payments/pull/4412.\n\ngrab all the URLs from that slack message",
+     "url", ["https://docs.internal.acme.io/runbooks/payments#rollback",
+             "https://grafana.acme.io/d/8xk2/payments?orgId=1&from=now-6h",
+             "https://github.com/acme/payments/pull/4412"]),
+    ("Extract any email addresses:\n\nFollow us @brightlanebakery on Instagram and tag "
+     "#brightlanebakes! Questions? DM us or call 503-555-0110. Open Tue-Sun 7am-3pm.",
+     "email", []),
+    ("Our offices: London +44 20 7946 0958, New York +1 212-555-0173, and Sydney "
+     "+61 2 9374 4000. Office hours are 9-5 local time, closed on public holidays.\n\n"
+     "Pull out every phone number.",
+     "phone", ["+44 20 7946 0958", "+1 212-555-0173", "+61 2 9374 4000"]),
+    ("Hello accounts team - invoice INV-2024-0087 covers ORD-310045, ORD-310046 and ORD-310102 "
+     "(our PO 88-1204). Please quote ORD-310045 on the remittance since it has the freight "
+     "charge.\n\nList the order IDs in the email, in order (repeats included).",
+     "order_id", ["ORD-310045", "ORD-310046", "ORD-310102", "ORD-310045"]),
+    ("Backup report: 2024-06-01 ok, 2024-06-02 FAILED (disk full), 2024-06-03 ok. Keep the "
+     "June snapshots until 2024-09-01.\n\nWhich ISO dates appear here?",
+     "date", ["2024-06-01", "2024-06-02", "2024-06-03", "2024-09-01"]),
+    ("Listing: 4BR colonial, listed at $749,900 (reduced from $775,000). HOA $320/month, "
+     "property tax approx. $9,850 per year. Seller offers a 2% closing credit.\n\n"
+     "Extract the dollar amounts.",
+     "amount", ["$749,900", "$775,000", "$320", "$9,850"]),
+    ("From the newsletter: Register for the summit at https://events.example.org/summit-2025?"
+     "ref=newsletter - seats are limited! Last year's slides: "
+     "http://archive.example.org/2024/slides.pdf\n\nPull out the links.",
+     "url", ["https://events.example.org/summit-2025?ref=newsletter",
+             "http://archive.example.org/2024/slides.pdf"]),
+    ("Job post: Send your CV to Careers+Eng@Lumen-Health.org or directly to the hiring manager, "
+     "d.okafor@lumen-health.org. Please don't reply to noreply@lumen-health.org.\n\n"
+     "Which email addresses are mentioned?",
+     "email", ["Careers+Eng@Lumen-Health.org", "d.okafor@lumen-health.org",
+               "noreply@lumen-health.org"]),
+    ("ur dentist appt is tmrw at 3pm. to reschedule call 555-867-5309 or Dr. Patel's cell "
+     "555.201.4477. reply STOP to opt out\n\nextract phone numbers",
+     "phone", ["555-867-5309", "555.201.4477"]),
+    ("Your order #448120 has shipped! Track it with UPS 1Z84A7E90312345678. Questions about "
+     "invoice INV-99812? Reply to this email.\n\nFind the order IDs (ORD-######).",
+     "order_id", []),
+    ("This Agreement is effective as of 2024-01-01 and ends on 2026-12-31 unless renewed; "
+     "either party may give notice by October 1, 2026.\n\nExtract the ISO-format dates.",
+     "date", ["2024-01-01", "2026-12-31"]),
+    ("THE CORNER BISTRO\nSubtotal   $86.40\nTax         $7.13\nTip        $15.00\n"
+     "TOTAL     $108.53\nPaid VISA ****4421\n\nList every dollar amount on this receipt.",
+     "amount", ["$86.40", "$7.13", "$15.00", "$108.53"]),
+    ("New post is up (https://blog.nimbus.dev/posts/zero-downtime-migrations) - comments "
+     "welcome! Mirror for folks behind the firewall: https://nimbus.dev/m/zdm\n\n"
+     "Extract all URLs.",
+     "url", ["https://blog.nimbus.dev/posts/zero-downtime-migrations", "https://nimbus.dev/m/zdm"]),
+    ("@dana can you add ops-team@fieldstone.co to the on-call rota? cc: lee.h@fieldstone.co; "
+     "the vendor contact is support@pagerly.com (ticket https://pagerly.com/t/8812).\n\n"
+     "Find the email addresses.",
+     "email", ["ops-team@fieldstone.co", "lee.h@fieldstone.co", "support@pagerly.com"]),
+    ("Store | Phone\nDowntown | (206) 555-0101\nBallard | (206) 555-0148\nFremont | 206-555-0163"
+     "\n\nGet the phone numbers from this table.",
+     "phone", ["(206) 555-0101", "(206) 555-0148", "206-555-0163"]),
+    ("Incident INC-2291 opened 2025-03-09 by the on-call engineer; mitigated 2025-03-10 at "
+     "04:12 UTC; postmortem due 2025-03-17.\n\nExtract the dates (YYYY-MM-DD).",
+     "date", ["2025-03-09", "2025-03-10", "2025-03-17"]),
+    ("A refund of $19.99 was issued for ORD-551200; a second charge of $19.99 is still "
+     "pending with your bank. Current balance: $0.00.\n\nPull out the dollar amounts, repeats "
+     "included.",
+     "amount", ["$19.99", "$19.99", "$0.00"]),
+    ("Re: wholesale order\n\nThanks Ana! Confirming ORD-902215 (12 cases) and ORD-902219 "
+     "(backordered). The older ORD-90221 was a typo, ignore it. Call me at 555-0134 if "
+     "needed.\n\nWhich order IDs are in this email?",
+     "order_id", ["ORD-902215", "ORD-902219"]),
+]
+
+KIND_PATTERNS = {
+    "email": r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
+    "phone": r"(?<![\w.])(?:\+\d{1,2} (?:\d{1,2} \d{4} \d{4}|20 \d{4} \d{4})|"
+             r"(?:\+1[ -])?(?:\(\d{3}\) |\d{3}[-. ])\d{3}[-. ]\d{4})(?![\w-])",
+    "order_id": r"\bORD-\d{6}\b",
+    "date": r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])",
+    "amount": r"\$\d{1,3}(?:,\d{3})*(?:\.\d{2})?(?!\d|[.,]\d)",
+    "url": r"https?://[^\s)\"']+",
+}
+
+
+# =============================================================================================
+# checks and writing
+# =============================================================================================
+def clean_name(s):
+    s = " ".join(s.split())
+    if s == s.upper() or s == s.lower():  # one-case names get title case; mixed case is kept
+        s = re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), s.lower())
+    return s
+
+
+def clean_date(s):
+    s = s.strip()
+    for f in ("%Y-%m-%d", "%m/%d/%Y", "%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%d-%b-%Y",
+              "%Y/%m/%d", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(s, f).date().isoformat()
+        except ValueError:
+            pass
+    raise ValueError("unknown date format: %r" % s)
+
+
+def clean_amount(s):
+    s = s.replace("USD", "").replace("$", "").strip()
+    if re.fullmatch(r"\d{1,3}(\.\d{3})*,\d{2}", s):  # 1.234,50 (decimal comma)
+        s = s.replace(".", "").replace(",", ".")
+    return money(Decimal(s.replace(",", "")))
+
+
+def clean_csv(text, delim):
+    rows = list(csv.reader(text.split("\n"), delimiter=delim))
+    header = [snake_label(h) for h in rows[0]]
+    kept, seen, dups, blanks = [], set(), 0, 0
+    for r in rows[1:]:
+        if all(not c.strip() for c in r):
+            blanks += 1
+            continue
+        if len(r) != len(header):
+            raise ValueError("row with %d cells: %r" % (len(r), r))
+        v = dict(zip(header, r))
+        row = {"customer_name": clean_name(v["customer_name"]),
+               "email": v["email"].strip().lower(),
+               "order_date": clean_date(v["order_date"]),
+               "amount": clean_amount(v["amount"])}
+        key = tuple(row.values())
+        if key in seen:
+            dups += 1
+            continue
+        seen.add(key)
+        kept.append({h: row[h] for h in header})
+    return header, kept, dups, blanks
+
+
+ERROR_ORDER = ["single_quotes", "unquoted_keys", "python_literals", "trailing_comma", "comment",
+               "missing_comma", "missing_closing_brace"]
+
+
+def url_matches(text):
+    return [m.rstrip(".,;:!?") for m in re.findall(KIND_PATTERNS["url"], text)]
+
+
+def run_sql(fixture, sql):
+    db = sqlite3.connect(":memory:")
+    for table, (cols, rows) in FIXTURES[fixture].items():
+        db.execute("CREATE TABLE %s (%s)" % (table, ", ".join(cols)))
+        db.executemany("INSERT INTO %s VALUES (%s)" % (table, ",".join("?" * len(cols))), rows)
+    return db.execute(sql).fetchall()
+
+
+def rounded(rows):
+    return [tuple(round(x, 6) if isinstance(x, float) else x for x in r) for r in rows]
+
+
+def build():
+    out = {}
+
+    for wd, d in ((THU, D(2024, 9, 12)), (FRI, D(2025, 3, 14)), (MON, D(2024, 6, 3)),
+                  (TUE, D(2025, 2, 4)), (FRI, D(2023, 12, 1)), (THU, D(2025, 5, 8)),
+                  (TUE, D(2025, 7, 8)), (WED, D(2025, 11, 5))):
+        if d.weekday() != wd:
+            sys.exit("date_normalization: weekday stated in a prompt is wrong for %s" % d)
+    recs = []
+    for i, (prompt, iso, computed) in enumerate(DATES):
+        if iso != computed.isoformat():
+            fail("date_normalization", i, "%s, computed %s" % (iso, computed))
+        recs.append((prompt, {"date": iso, "weekday": WEEKDAYS[computed.weekday()]}))
+    out["date_normalization"] = recs
+
+    recs = []
+    for i, (prompt, cat, value, frm, to) in enumerate(CONVERSIONS):
+        if frm not in UNITS[cat] or to not in UNITS[cat] or frm == to:
+            fail("unit_conversion", i, "units")
+        result = convert(cat, value, frm, to)
+        not_a_tie(result, 4, "unit_conversion", i)
+        recs.append((prompt, {"category": cat, "value": num(value, 2), "from_unit": frm,
+                              "to_unit": to, "result": num(result, 4)}))
+    out["unit_conversion"] = recs
+
+    recs = []
+    for i, (prompt, amount, frm, to, exact) in enumerate(CURRENCY):
+        not_a_tie(exact, 6, "currency_conversion", i)
+        rate = exact.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
+        result = Decimal(amount) * rate
+        not_a_tie(result, 2, "currency_conversion", i)
+        if not (re.fullmatch(r"[A-Z]{3}", frm) and re.fullmatch(r"[A-Z]{3}", to)) or frm == to:
+            fail("currency_conversion", i, "codes")
+        recs.append((prompt, {"amount": money(amount), "from": frm, "to": to,
+                              "rate": num(rate, 6), "result": money(result)}))
+    out["currency_conversion"] = recs
+
+    recs = []
+    for i, (prompt, value, decimals, unit, equation) in enumerate(MATH):
+        if unit not in ("USD", "miles", "percent", "cents per ounce"):
+            fail("math_word_problems", i, "unit")
+        not_a_tie(value, decimals, "math_word_problems", i)
+        recs.append((prompt, {"answer": num(value, decimals), "unit": unit,
+                              "equation": equation}))
+    out["math_word_problems"] = recs
+
+    recs = []
+    for i, (before, table, after, layout, columns) in enumerate(TABLES):
+        cells = table_cells(table, layout)
+        header = [snake_label(h) for h in cells[0]]
+        if header != columns:
+            fail("table_to_json", i, "columns %s" % header)
+        rows = []
+        for r in cells[1:]:
+            if len(r) != len(header):
+                fail("table_to_json", i, "row %r" % r)
+            rows.append({h: typed_cell(c) for h, c in zip(header, r)})
+        if not 2 <= len(rows) <= 6:
+            fail("table_to_json", i, "row count")
+        recs.append((before + table + after, {"columns": header, "rows": rows}))
+    out["table_to_json"] = recs
+
+    recs = []
+    for i, (before, text, after, delim, want, want_dups, want_blanks) in enumerate(CSVS):
+        header, rows, dups, blanks = clean_csv(text, delim)
+        if sorted(header) != sorted(["customer_name", "email", "order_date", "amount"]):
+            fail("csv_cleaning", i, "header %s" % header)
+        got = [(r["customer_name"], r["email"], r["order_date"], str(r["amount"])) for r in rows]
+        if got != want or dups != want_dups or blanks != want_blanks:
+            fail("csv_cleaning", i, "cleaner says %s dups=%d blanks=%d" % (got, dups, blanks))
+        recs.append((before + text + after, {"columns": header, "rows": rows,
+                                             "duplicates_removed": dups,
+                                             "blank_rows_removed": blanks}))
+    out["csv_cleaning"] = recs
+
+    recs = []
+    for i, (before, broken, after, repaired, errors) in enumerate(JSON_REPAIRS):
+        try:
+            json.loads(broken)
+            fail("json_repair", i, "the input is valid JSON")
+        except json.JSONDecodeError:
+            pass
+        value, found = lenient_parse(broken)
+        if dump(value) != dump(repaired):
+            fail("json_repair", i, "lenient reader gives %s" % dump(value))
+        if found != set(errors) or not set(errors) <= set(ERROR_ORDER):
+            fail("json_repair", i, "errors found %s" % sorted(found))
+        json.loads(dump(repaired))
+        recs.append((before + broken + after,
+                     {"repaired": repaired, "errors": [e for e in ERROR_ORDER if e in errors]}))
+    out["json_repair"] = recs
+
+    recs = []
+    for i, (before, text, after, fmt, year, want) in enumerate(LOGS):
+        got = analyze_log(text, fmt, year)
+        if got != want:
+            fail("log_analysis", i, "parser says %s" % (got,))
+        total, errors, warnings, services, top, first = got
+        recs.append((before + text + after,
+                     {"total_lines": total, "error_count": errors, "warning_count": warnings,
+                      "services_with_errors": services, "most_common_error": top,
+                      "first_error_at": first}))
+    out["log_analysis"] = recs
+
+    recs = []
+    for i, (prompt, sql, tables, fixture, check) in enumerate(SQL):
+        got = rounded(run_sql(fixture, sql))
+        want = rounded(check())
+        if "ORDER BY" not in sql:
+            got, want = sorted(got), sorted(want)
+        if got != want or not got:
+            fail("sql_generation", i, "sqlite gives %s, expected %s" % (got, want))
+        used = re.findall(r"(?:FROM|JOIN) (\w+)", sql)
+        if sorted(used) != sorted(tables):
+            fail("sql_generation", i, "tables %s" % used)
+        for t in tables:
+            if t not in prompt:
+                fail("sql_generation", i, "table %s not in the schema" % t)
+        recs.append((prompt, {"sql": sql, "tables": tables}))
+    out["sql_generation"] = recs
+
+    recs = []
+    for i, (prompt, kind, matches) in enumerate(REGEXES):
+        found = (url_matches(prompt) if kind == "url"
+                 else re.findall(KIND_PATTERNS[kind], prompt))
+        if found != matches:
+            fail("regex_extraction", i, "pattern finds %s" % found)
+        recs.append((prompt, {"kind": kind, "matches": matches, "count": len(matches)}))
+    out["regex_extraction"] = recs
+    return out
+
+
+def generated_keys(name):
+    """Field order of a generated sample, when the anvil binary is built (else None)."""
+    import subprocess
+    import tempfile
+    exe = os.path.join(HERE, "..", "..", "build", "bin", "anvil")
+    if not os.path.exists(exe):
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "s.jsonl")
+        subprocess.run([exe, "datagen", "--specialist", name, "-n", "2", "--seed", "1", "-o", path],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        with open(path, encoding="utf-8") as f:
+            return list(json.loads(json.loads(f.readline())["response"]))
+
+
+def main():
+    for name, recs in build().items():
+        keys = generated_keys(name)
+        if keys is not None and keys != FIELDS[name]:
+            sys.exit("%s: generated records have fields %s" % (name, keys))
+        prompts = [p for p, _ in recs]
+        if len(set(prompts)) != len(prompts):
+            sys.exit(name + ": duplicate prompt")
+        if len(recs) < 20:
+            sys.exit(name + ": fewer than 20 records")
+        lines = []
+        for i, (prompt, answer) in enumerate(recs):
+            if list(answer) != FIELDS[name]:
+                sys.exit("%s record %d: fields %s" % (name, i, list(answer)))
+            if "\n\nAssistant: " in prompt:
+                sys.exit("%s record %d: prompt contains the assistant marker" % (name, i))
+            response = dump(answer)
+            json.loads(response)
+            text = prompt + "\n\nAssistant: " + response + "\n[confidence: 1.00]"
+            if len(text) > 2600:
+                sys.exit("%s record %d: %d characters, too long for the context" %
+                         (name, i, len(text)))
+            lines.append(
+                '{"specialist":%s,"prompt":%s,"response":%s,"text":%s,"meta":{"index":%d,'
+                '"template":-1,"layout":-1,"confidence":1.00,"source":"handwritten"}}'
+                % (dump(name), dump(prompt), dump(response), dump(text), i))
+        path = os.path.join(HERE, name + ".jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        print("%-22s %3d records -> %s" % (name, len(lines), os.path.relpath(path)))
+
+
+if __name__ == "__main__":
+    main()
