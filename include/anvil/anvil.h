@@ -69,6 +69,7 @@
 #include "anvil/tokenize/byte_tokenizer.h"
 #include "anvil/tokenize/normalizer.h"
 #include "anvil/tokenize/pretokenizer.h"
+#include "anvil/tokenize/space_variants.h"
 #include "anvil/tokenize/tokenizer.h"
 #include "anvil/tokenize/tokenizer_json.h"
 

@@ -2,12 +2,9 @@
 // bit-identical weights, AdamW state and RNG to a straight run (from scratch, and LoRA with
 // dropout, which draws from the generator); SIGTERM checkpoints and says how to resume.
 #include <gtest/gtest.h>
-#include <signal.h>
-
-#include <chrono>
-#include <thread>
 
 #include "anvil/io/safetensors.h"
+#include "support/interrupted_run.h"
 #include "support/run_cli.h"
 
 namespace anvil::testing {
@@ -139,21 +136,13 @@ TEST(LmResume, SigtermCheckpointsAndExitsNonZeroWithAResumeHint) {
   ASSERT_EQ(run_anvil("datagen --specialist spam_detection -n 80 --seed 3 -o d.jsonl", dir.path())
                 .exit_code,
             0);
-  // Long enough (many epochs) that it is still running when the signal comes.
-  run_command("cd '" + dir.path() + "' && (sh -c '\"" + std::string(ANVIL_BINARY) +
-              "\" train --run-dir r --data d.jsonl " + kTiny +
-              "train.epochs=500 > log.txt 2>&1 & echo $! > pid; wait $!; echo $? > rc' "
-              "> /dev/null 2>&1 &)");
-  // Wait for the first checkpoint, so training is under way.
-  for (int i = 0; i < 600 && !std::filesystem::exists(dir / "r/checkpoints/last.safetensors"); ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  ASSERT_TRUE(std::filesystem::exists(dir / "pid"));
-  ::kill(std::stoi(read_text(dir / "pid")), SIGTERM);
-  for (int i = 0; i < 400 && !std::filesystem::exists(dir / "rc"); ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  ASSERT_TRUE(std::filesystem::exists(dir / "rc")) << read_text(dir / "log.txt");
-  EXPECT_EQ(std::stoi(read_text(dir / "rc")), 1);
-  const std::string log = read_text(dir / "log.txt");
+  // Long enough (many epochs) that it is still running when the signal comes; the signal comes
+  // once the first checkpoint is written, so training is under way.
+  const auto run = interrupt_anvil("train --run-dir r --data d.jsonl " + kTiny + "train.epochs=500",
+                                   dir.path(), "r/checkpoints/last.safetensors");
+  ASSERT_TRUE(run.file_appeared) << run.output;
+  EXPECT_EQ(run.exit_code, 1) << run.output;
+  const std::string& log = run.output;
   EXPECT_NE(log.find("interrupted by SIGTERM"), std::string::npos) << log;
   EXPECT_NE(log.find("resume with `anvil train --resume r`"), std::string::npos) << log;
   auto ckpt = io::read_safetensors(dir / "r/checkpoints/last.safetensors");

@@ -2,14 +2,12 @@
 // training says how to resume it, and resuming keeps its generated data, continues training from
 // the checkpoint and finishes the stages after training (evaluation, summary).
 #include <gtest/gtest.h>
-#include <signal.h>
 
-#include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "anvil/io/safetensors.h"
+#include "support/interrupted_run.h"
 #include "support/run_cli.h"
 
 namespace anvil::testing {
@@ -24,22 +22,15 @@ TEST(PipelineResume, ALanguageModelRunStoppedInTrainingFinishesWhereItStopped) {
       "train.batch_size=2 train.warmup_steps=2 train.epochs=300 run.threads=1 "
       "track.enabled=false track.tensorboard=false lm.checkpoint_every=40 "
       "lm.specialists=spam_detection lm.n_per_specialist=20 run.dir=runs run.name=p";
-  run_command("cd '" + dir.path() + "' && (sh -c '\"" + std::string(ANVIL_BINARY) + "\" " + args +
-              " > log.txt 2>&1 & echo $! > pid; wait $!; echo $? > rc' > /dev/null 2>&1 &)");
-  for (int i = 0;
-       i < 600 && !std::filesystem::exists(dir / "runs/latest/checkpoints/last.safetensors"); ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  ASSERT_TRUE(std::filesystem::exists(dir / "pid"));
-  ::kill(std::stoi(read_text(dir / "pid")), SIGTERM);
-  for (int i = 0; i < 400 && !std::filesystem::exists(dir / "rc"); ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  ASSERT_TRUE(std::filesystem::exists(dir / "rc")) << read_text(dir / "log.txt");
-  EXPECT_EQ(std::stoi(read_text(dir / "rc")), 1) << read_text(dir / "log.txt");
+  const auto stopped =
+      interrupt_anvil(args, dir.path(), "runs/latest/checkpoints/last.safetensors");
+  ASSERT_TRUE(stopped.file_appeared) << stopped.output;
+  EXPECT_EQ(stopped.exit_code, 1) << stopped.output;
   // The run directory as the user would type it, from where the pipeline ran.
   const std::string rel =
       "runs/" + std::filesystem::canonical(dir / "runs/latest").filename().string();
   const std::string run = dir / rel;
-  const std::string log = read_text(dir / "log.txt");
+  const std::string& log = stopped.output;
   EXPECT_NE(log.find("resume with `anvil pipeline --resume " + rel + "`"), std::string::npos)
       << log;
   EXPECT_FALSE(std::filesystem::exists(run + "/summary.json"));

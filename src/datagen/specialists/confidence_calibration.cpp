@@ -54,9 +54,28 @@ void generate(Faker& f, Example* ex) {
   }
   std::string doc = ex->layout_id == 0 ? "Staff directory (name | department | extension)\n"
                                        : "Warehouse stock (item | units on hand)\n";
-  for (Entry& e : entries) {
+  auto listed = [&](size_t before, const std::string& full) {
+    for (size_t k = 0; k < before; ++k) {
+      if (entries[k].key_full == full) return true;
+    }
+    return false;
+  };
+  for (size_t i = 0; i < entries.size(); ++i) {
+    Entry& e = entries[i];
     e.key_full =
         ex->layout_id == 0 ? e.key_first + " " + e.qualifier : e.qualifier + " " + e.key_first;
+    // A stock list names each item once: a repeated item gets an adjective not yet used with it
+    // (en_US has 10 adjectives and a list at most 6 earlier rows, so one is free).
+    if (ex->layout_id == 1 && listed(i, e.key_full)) {
+      std::vector<std::string_view> unused;
+      for (std::string_view adj : f.locale().product_adjectives) {
+        if (!listed(i, std::string(adj) + " " + e.key_first)) unused.push_back(adj);
+      }
+      if (!unused.empty()) {
+        e.qualifier = std::string(f.pick(unused));
+        e.key_full = e.qualifier + " " + e.key_first;
+      }
+    }
     doc += e.key_full + (ex->layout_id == 0 ? " | " + e.extra : "") + " | " + e.value + "\n";
   }
   std::string question_key;

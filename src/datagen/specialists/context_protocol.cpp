@@ -28,7 +28,8 @@ void generate(Faker& f, Example* ex) {
            " x " + product.name + ".",
        "Thanks " + p.first + "! " + product.name + " is " +
            fake::format_money(product.unit_price_cents, fake::MoneyStyle::kSymbol, usd()) +
-           " per " + product.unit + ". Where should we ship it?"});
+           (product.unit == "each" ? " each" : " per " + product.unit) +
+           ". Where should we ship it?"});
   ex->history.push_back(
       {"Ship it to our " + city + " office, please. My reference is " + order_ref + ".",
        std::string(f.pick(kAcks))});

@@ -10,16 +10,18 @@ namespace {
 struct ContractKind {
   std::string_view label;  // answer value
   std::string_view title;  // "MASTER SERVICES AGREEMENT"
+  std::string_view noun;   // what a letter calls it: "services agreement"
   std::string_view a_role;
   std::string_view b_role;
 };
 
 const std::vector<ContractKind> kKinds = {
-    {"services", "MASTER SERVICES AGREEMENT", "Provider", "Client"},
-    {"lease", "COMMERCIAL LEASE AGREEMENT", "Landlord", "Tenant"},
-    {"software_license", "SOFTWARE LICENSE AGREEMENT", "Licensor", "Licensee"},
-    {"consulting", "CONSULTING AGREEMENT", "Consultant", "Company"},
-    {"supply", "SUPPLY AGREEMENT", "Supplier", "Buyer"},
+    {"services", "MASTER SERVICES AGREEMENT", "services agreement", "Provider", "Client"},
+    {"lease", "COMMERCIAL LEASE AGREEMENT", "lease", "Landlord", "Tenant"},
+    {"software_license", "SOFTWARE LICENSE AGREEMENT", "software license agreement", "Licensor",
+     "Licensee"},
+    {"consulting", "CONSULTING AGREEMENT", "consulting agreement", "Consultant", "Company"},
+    {"supply", "SUPPLY AGREEMENT", "supply agreement", "Supplier", "Buyer"},
 };
 const std::vector<std::string_view> kFrequencies = {"monthly", "quarterly", "annually"};
 const std::vector<int> kTerms = {6, 12, 12, 24, 36, 48, 60};
@@ -96,8 +98,8 @@ void generate(Faker& f, Example* ex) {
       break;
     case 1:
       doc = "Dear " + f.person().first + ",\n\nAs discussed, " + a.name + " and " + b.name +
-            " will sign the " + std::string(kind.label == "lease" ? "lease" : "agreement") +
-            " effective " + fake::format_date(effective, df) + " for " + std::to_string(term) +
+            " will sign the " + std::string(kind.noun) + " effective " +
+            fake::format_date(effective, df) + " for " + std::to_string(term) +
             " months. Fees are " + fee_text + " " + std::string(freq) + ". " +
             (renew ? "The term renews automatically unless cancelled with " +
                          std::to_string(notice) + " days' notice."

@@ -72,10 +72,14 @@ void generate(Faker& f, Example* ex) {
       fake::append_grouped_cents(&grouped, r.cents);
       shown_amount = delim == ',' ? "\"" + grouped + "\"" : grouped;
     }
+    // So must dates with a comma ("Mar 7, 2024"): the whole field, its leading space included,
+    // goes in quotes, as an RFC 4180 writer would put it.
+    std::string shown_date = " " + fake::format_date(d, df);
+    if (shown_date.find(delim) != std::string::npos) shown_date = "\"" + shown_date + "\"";
     const std::string lead = f.chance(0.3) ? "  " : "";
     const std::string trail = f.chance(0.3) ? " " : "";
-    r.raw = lead + shown_name + trail + delim + shown_email + delim + " " +
-            fake::format_date(d, df) + delim + shown_amount;
+    r.raw = lead + shown_name + trail + delim + shown_email + delim + shown_date + delim +
+            shown_amount;
   }
   // The output keeps the first copy of each duplicated row.
   std::vector<std::string> lines;

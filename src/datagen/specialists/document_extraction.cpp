@@ -45,8 +45,9 @@ void generate(Faker& f, Example* ex) {
     case 1: {
       type = "patient_intake";
       reference = f.reference("MRN ", 7);
-      doc = "PATIENT INTAKE FORM - " + org.name +
-            " Medical Group\nMedical record no.: " + reference + "\n\nPatient name: " + p.formal() +
+      // The form names the practice exactly as the answer's organization does.
+      doc = "PATIENT INTAKE FORM - " + org.name + "\nMedical record no.: " + reference +
+            "\n\nPatient name: " + p.formal() +
             "\nDate of birth: " + fake::format_date(dob, df) +
             "\nHome address: " + addr.one_line() + "\nPhone: " + phone + "\nEmail: " + email +
             "\nReason for visit: " +

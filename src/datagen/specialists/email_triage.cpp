@@ -10,6 +10,7 @@ namespace {
 struct Scenario {
   std::string_view category;
   bool needs_reply;
+  // subjects[i] goes with bodies[i] (same size), so the subject names what the body is about.
   std::vector<std::string_view> subjects;  // "{}" = a reference
   std::vector<std::string_view> bodies;    // "{}" = a reference
 };
@@ -17,7 +18,7 @@ struct Scenario {
 const std::vector<Scenario> kScenarios = {
     {"billing",
      true,
-     {"Invoice {} past due", "Question about invoice {}", "Payment for {}"},
+     {"Invoice {} past due", "Duplicate charge on invoice {}", "Corrected copy of invoice {}"},
      {"Our records show invoice {} is still unpaid. Could you confirm when payment will be sent?",
       "I was charged twice for invoice {}. Please refund the duplicate charge.",
       "Can you send a corrected copy of invoice {}? The PO number is missing."}},
@@ -29,7 +30,7 @@ const std::vector<Scenario> kScenarios = {
       "The desktop app closes as soon as it opens (build {}). Reinstalling did not help."}},
     {"sales_inquiry",
      true,
-     {"Pricing for our team", "Quote request {}", "Interested in the enterprise plan"},
+     {"Pricing for our team", "Quote request {}", "Volume discount question"},
      {"We are evaluating tools for about 40 people. Could you send pricing and a quote ({})?",
       "Please send a quote for 25 seats, reference {}. We would like to start next quarter.",
       "Do you offer volume discounts? Our procurement reference is {}."}},
@@ -59,7 +60,8 @@ const std::vector<Scenario> kScenarios = {
       "We received a records request under case {}. Legal needs to respond."}},
 };
 
-const std::vector<std::string_view> kUrgent = {"URGENT: ", "Action required: ", "ASAP - ", ""};
+// Every cue is visible text: an urgent email must show why it is high priority.
+const std::vector<std::string_view> kUrgent = {"URGENT: ", "Action required: ", "ASAP - "};
 const std::vector<std::string_view> kInstructions = {
     "Triage this email. Return JSON with category, priority (high/normal/low), needs_reply, "
     "sender and deadline (ISO date or null).",
@@ -77,8 +79,10 @@ void generate(Faker& f, Example* ex) {
   const fake::Date sent = f.recent_date();
   const fake::TimeOfDay time = f.business_time();
   const std::string ref = f.chance(0.5) ? f.reference("#", 5) : f.invoice_number();
-  const std::string subject = fill(f.pick(s.subjects), {ref});
-  const std::string body = fill(f.pick(s.bodies), {ref});
+  const size_t variant =
+      static_cast<size_t>(f.integer(0, static_cast<int64_t>(s.bodies.size()) - 1));
+  const std::string subject = fill(s.subjects[variant], {ref});
+  const std::string body = fill(s.bodies[variant], {ref});
   const bool urgent = s.category != "newsletter" && f.chance(0.3);
   const int deadline_kind = s.category == "newsletter" ? 0 : static_cast<int>(f.integer(0, 3));
   fake::Date deadline{};

@@ -125,7 +125,8 @@ void generate(Faker& f, Example* ex) {
         }
       } else {
         claim = sentence(b.attr, project, b.value);
-        claim.insert(claim.size() - 1, " (confirmed)");
+        // Hearsay only repeats the belief; calling it "confirmed" would contradict its source.
+        if (reliable) claim.insert(claim.size() - 1, " (confirmed)");
       }
     }
     doc += "- " + source + ": " + claim + "\n";

@@ -19,16 +19,30 @@ void generate(Faker& f, Example* ex) {
   JsonBuilder s(&slots);
   s.begin_object();
   const fake::Date today = f.recent_date();
+  // Real users greet, sign off and mistype. Typos go into the user's own words only: slot values
+  // (places, names, dates, amounts, ids) are filled in afterwards, so the answer can copy them.
+  static const std::vector<std::string_view> kGreetings = {"",        "",     "hi, ",
+                                                           "Hello! ", "hey ", "Good morning. "};
+  static const std::vector<std::string_view> kSignoffs = {
+      "", "", " Thanks!", " thx", " Thank you.", " asap please"};
+  const std::string_view greeting = f.pick(kGreetings);
+  const std::string_view signoff = f.pick(kSignoffs);
+  const bool typos = kind != 3 && kind != 4 && f.chance(0.2);
+  auto say = [&](std::string_view tmpl, std::initializer_list<std::string_view> args) {
+    std::string words = std::string(greeting) + std::string(tmpl) + std::string(signoff);
+    if (typos) words = f.with_typos(words, 0.1);
+    return fill(words, args);
+  };
   switch (kind) {
     case 0: {
       const fake::City& from = f.pick(f.locale().cities);
       const fake::City& to = f.pick(f.locale().cities);
       const fake::Date d = fake::add_days(today, f.integer(1, 60));
       utterance =
-          fill(f.pick(std::vector<std::string_view>{"Book me a flight from {} to {} on {}.",
-                                                    "I need to fly {} -> {} on {}, please.",
-                                                    "Can you find flights from {} to {} for {}?"}),
-               {from.name, to.name, fake::format_date(d, fake::DateFormat::kLong)});
+          say(f.pick(std::vector<std::string_view>{"Book me a flight from {} to {} on {}.",
+                                                   "I need to fly {} -> {} on {}, please.",
+                                                   "Can you find flights from {} to {} for {}?"}),
+              {from.name, to.name, fake::format_date(d, fake::DateFormat::kLong)});
       intent = "book_flight";
       s.key("origin")
           .str(from.name)
@@ -40,10 +54,10 @@ void generate(Faker& f, Example* ex) {
     }
     case 1: {
       const std::string order = f.reference("", 8);
-      utterance = fill(f.pick(std::vector<std::string_view>{"Please cancel order {}.",
-                                                            "I want to cancel my order number {}",
-                                                            "cancel {} i ordered the wrong size"}),
-                       {order});
+      utterance = say(f.pick(std::vector<std::string_view>{"Please cancel order {}.",
+                                                           "I want to cancel my order number {}",
+                                                           "cancel {} i ordered the wrong size"}),
+                      {order});
       intent = "cancel_order";
       s.key("order_id").str(order);
       break;
@@ -53,11 +67,11 @@ void generate(Faker& f, Example* ex) {
           std::vector<std::string_view>{"checking", "savings", "credit card", "money market"});
       const std::string last4 = f.digits(4);
       utterance =
-          fill(f.pick(std::vector<std::string_view>{
-                   "What's my {} balance (account ending {})?",
-                   "How much money is in my {} account ending in {}?", "balance on {} x{} pls",
-                   "Show the {} balance for the account that ends with {}."}),
-               {account, last4});
+          say(f.pick(std::vector<std::string_view>{
+                  "What's my {} balance (account ending {})?",
+                  "How much money is in my {} account ending in {}?", "balance on {} x{} pls",
+                  "Show the {} balance for the account that ends with {}."}),
+              {account, last4});
       intent = "check_balance";
       s.key("account").str(account).key("last4").str(last4);
       break;
@@ -65,10 +79,10 @@ void generate(Faker& f, Example* ex) {
     case 3: {
       const std::string tracking = "1Z" + f.letters(3);
       const std::string full = tracking + f.digits(10);
-      utterance = fill(f.pick(std::vector<std::string_view>{"Where is my package? Tracking {}",
-                                                            "Track shipment {} please.",
-                                                            "has {} been delivered yet"}),
-                       {full});
+      utterance = say(f.pick(std::vector<std::string_view>{"Where is my package? Tracking {}",
+                                                           "Track shipment {} please.",
+                                                           "has {} been delivered yet"}),
+                      {full});
       intent = "track_package";
       s.key("tracking_number").str(full);
       break;
@@ -76,11 +90,11 @@ void generate(Faker& f, Example* ex) {
     case 4: {
       const fake::Person p = f.person();
       const std::string user = f.chance(0.5) ? f.username(p) : f.personal_email(p);
-      utterance = fill(f.pick(std::vector<std::string_view>{
-                           "I forgot my password for {}",
-                           "Reset the password on account {} please, I'm locked out.",
-                           "can't log in as {}, need a password reset", "Password reset for {}?"}),
-                       {user});
+      utterance = say(f.pick(std::vector<std::string_view>{
+                          "I forgot my password for {}",
+                          "Reset the password on account {} please, I'm locked out.",
+                          "can't log in as {}, need a password reset", "Password reset for {}?"}),
+                      {user});
       intent = "reset_password";
       s.key("account").str(user);
       break;
@@ -91,9 +105,9 @@ void generate(Faker& f, Example* ex) {
       const std::string_view what = f.pick(std::vector<std::string_view>{
           "haircut", "dental cleaning", "oil change", "consultation"});
       utterance =
-          fill(f.pick(std::vector<std::string_view>{"Schedule a {} on {} at {}.",
-                                                    "Can I book a {} for {} around {}?"}),
-               {what, fake::format_date(d, fake::DateFormat::kAbbrev), fake::format_time(t, true)});
+          say(f.pick(std::vector<std::string_view>{"Schedule a {} on {} at {}.",
+                                                   "Can I book a {} for {} around {}?"}),
+              {what, fake::format_date(d, fake::DateFormat::kAbbrev), fake::format_time(t, true)});
       intent = "schedule_appointment";
       s.key("service")
           .str(what)
@@ -106,14 +120,14 @@ void generate(Faker& f, Example* ex) {
     case 6: {
       const int64_t cents = f.price_cents(1000, 300000);
       const fake::Person to = f.person();
-      utterance = fill(
+      const std::string amount = fake::format_money(cents, fake::MoneyStyle::kSymbol, usd());
+      const std::string recipient = to.first + " " + to.last;
+      const std::string_view tmpl =
           f.pick(std::vector<std::string_view>{"Send {} to {}.", "Transfer {} to {} from checking",
-                                               "pay {} {} for dinner"}),
-          {fake::format_money(cents, fake::MoneyStyle::kSymbol, usd()), to.first + " " + to.last});
-      if (utterance.rfind("pay ", 0) == 0) {
-        utterance = "pay " + to.first + " " + to.last + " " +
-                    fake::format_money(cents, fake::MoneyStyle::kSymbol, usd()) + " for dinner";
-      }
+                                               "pay {} {} for dinner"});
+      // "pay" names the recipient first.
+      utterance = tmpl.rfind("pay ", 0) == 0 ? say(tmpl, {recipient, amount})
+                                             : say(tmpl, {amount, recipient});
       intent = "transfer_money";
       s.key("amount").money(cents).key("recipient").str(to.first + " " + to.last);
       break;
@@ -121,25 +135,16 @@ void generate(Faker& f, Example* ex) {
     default: {
       const std::string_view device =
           f.pick(std::vector<std::string_view>{"laptop", "monitor", "printer", "VPN", "email"});
-      utterance = fill(f.pick(std::vector<std::string_view>{
-                           "My {} isn't working.", "The {} keeps failing since this morning",
-                           "I need help with my {}"}),
-                       {device});
+      utterance = say(f.pick(std::vector<std::string_view>{
+                          "My {} isn't working.", "The {} keeps failing since this morning",
+                          "I need help with my {}"}),
+                      {device});
       intent = "it_support";
       s.key("device").str(device);
     }
   }
   s.end_object();
-  // Real users greet, sign off and mistype (typos never touch digits; ids and emails are spared).
-  static const std::vector<std::string_view> kGreetings = {"",        "",     "hi, ",
-                                                           "Hello! ", "hey ", "Good morning. "};
-  static const std::vector<std::string_view> kSignoffs = {
-      "", "", " Thanks!", " thx", " Thank you.", " asap please"};
-  std::string said(f.pick(kGreetings));
-  said += utterance;
-  said += f.pick(kSignoffs);
-  if (kind != 3 && kind != 4 && f.chance(0.2)) said = f.with_typos(said, 0.1);
-  compose_prompt(f, ex, kInstructions, "User: " + said);
+  compose_prompt(f, ex, kInstructions, "User: " + utterance);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("intent").str(intent);

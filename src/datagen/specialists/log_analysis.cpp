@@ -99,7 +99,18 @@ void generate(Faker& f, Example* ex) {
     }
   }
   if (!doc.empty()) doc.pop_back();
-  compose_prompt(f, ex, kInstructions, doc);
+  if (ex->layout_id == 2) {
+    // Syslog stamps carry no year, but first_error_at needs one: the request states it, as
+    // whoever pulled the logs would.
+    std::vector<std::string> with_year;
+    const std::string year = std::to_string(day.year);
+    for (auto ins : kInstructions)
+      with_year.push_back(std::string(ins) + " The logs are from " + year + ".");
+    const std::vector<std::string_view> instructions(with_year.begin(), with_year.end());
+    compose_prompt(f, ex, instructions, doc);
+  } else {
+    compose_prompt(f, ex, kInstructions, doc);
+  }
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("total_lines").integer(n);

@@ -10,7 +10,7 @@ namespace {
 const std::vector<std::string_view> kInstructions = {
     "Match the invoice against the purchase order. Return JSON: po_number, status (match or "
     "mismatch), discrepancies (sku + issue), po_total, invoice_total.",
-    "Three-way match check (PO vs invoice): list every discrepancy.",
+    "Two-way match check (PO vs invoice): list every discrepancy.",
     "Does this invoice agree with the PO? Report differences by SKU.",
 };
 

@@ -21,21 +21,26 @@ void generate(Faker& f, Example* ex) {
   const int founded = static_cast<int>(f.integer(1950, 2020));
   const int64_t employees = f.integer(12, 40000);
   const std::string product(f.pick(f.locale().product_categories).name);
+  // Category names that are already plural nouns ("Office Supplies", "Services") stand alone.
+  const bool plural = product.back() == 's';
+  // "Hall Industries' revenue", not "Hall Industries's".
+  const std::string possessive = c.name + (c.name.back() == 's' ? "'" : "'s");
   const int64_t revenue_m = f.integer(2, 900);  // $ millions
   ex->layout_id = static_cast<int>(f.integer(0, 2));
   std::string doc;
   if (ex->layout_id == 0) {
     doc = c.name + " is an American company founded in " + std::to_string(founded) +
           " and headquartered in " + std::string(hq.name) + ", " + std::string(hq.state) +
-          ". It sells " + product + " products and employs about " + std::to_string(employees) +
-          " people. Its chief executive is " + ceo.full() +
+          ". It sells " + (plural ? product : product + " products") + " and employs about " +
+          std::to_string(employees) + " people. Its chief executive is " + ceo.full() +
           ". In its last fiscal year it reported "
           "revenue of $" +
           std::to_string(revenue_m) + " million.";
   } else if (ex->layout_id == 1) {
     doc = "About " + c.name + "\n" + c.name + " (est. " + std::to_string(founded) +
-          ") is a leading provider of " + product + " solutions. Led by CEO " + ceo.full() +
-          ", the " + std::to_string(employees) + "-person company is based in " +
+          ") is a leading provider of " + (plural ? product : product + " solutions") +
+          ". Led by CEO " + ceo.full() + ", the " + std::to_string(employees) +
+          "-person company is based in " +
           std::string(hq.name) + " and posted $" + std::to_string(revenue_m) +
           " million in annual revenue. Learn more at " + c.domain + ".";
   } else {
@@ -46,7 +51,8 @@ void generate(Faker& f, Example* ex) {
   }
   struct Question {
     std::string_view text;
-    std::string answer;  // empty: not in the passage
+    std::string answer;       // empty: not in the passage
+    bool possessive = false;  // "{}" takes the possessive of the name
   };
   const bool has_revenue = ex->layout_id != 2;
   const bool has_product = ex->layout_id != 2;
@@ -56,15 +62,16 @@ void generate(Faker& f, Example* ex) {
       {"Who is the CEO of {}?", ceo.full()},
       {"How many people does {} employ?", std::to_string(employees)},
       {"What does {} sell?", has_product ? product : ""},
-      {"What was {}'s annual revenue?",
-       has_revenue ? "$" + std::to_string(revenue_m) + " million" : ""},
+      {"What was {} annual revenue?",
+       has_revenue ? "$" + std::to_string(revenue_m) + " million" : "", true},
       {"Who is the CFO of {}?", ""},
       {"How many stores does {} operate?", ""},
-      {"What is {}'s stock ticker?", ""},
+      {"What is {} stock ticker?", "", true},
   };
   const Question& q = f.chance(0.8) ? questions[static_cast<size_t>(f.integer(0, 5))]
                                     : questions[static_cast<size_t>(f.integer(6, 8))];
-  const std::string doc_q = "Context:\n" + doc + "\n\nQuestion: " + fill(q.text, {c.name});
+  const std::string doc_q = "Context:\n" + doc + "\n\nQuestion: " +
+                            fill(q.text, {q.possessive ? possessive : c.name});
   compose_prompt(f, ex, kInstructions, doc_q);
   JsonBuilder j(&ex->response);
   j.begin_object();

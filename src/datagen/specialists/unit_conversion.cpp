@@ -39,7 +39,7 @@ const std::vector<Category> kCategories = {
       {"milliliter", "milliliters", "mL", 0.001},
       {"gallon", "gallons", "gal", 3.785411784},
       {"quart", "quarts", "qt", 0.946352946},
-      {"cup", "cups", "cup", 0.2365882365},
+      {"cup", "cups", "cups", 0.2365882365},  // no symbol; "How many cup is" reads wrong
       {"fluid ounce", "fluid ounces", "fl oz", 0.0295735295625}}},
     {"speed",
      {{"kilometer per hour", "kilometers per hour", "km/h", 1.0 / 3.6},
