@@ -34,6 +34,23 @@ void expect_same_checkpoint(const std::string& a_path, const std::string& b_path
   EXPECT_EQ(a.metadata.at("anvil.lm_data"), b.metadata.at("anvil.lm_data"));
 }
 
+// Trains `args` straight into `straight`, and again into `split` stopped after `stop_after` steps
+// and resumed; the two must end with the same checkpoint, bit for bit.
+void expect_resumed_equals_straight(const TempDir& dir, const std::string& args,
+                                    const std::string& straight, const std::string& split,
+                                    int stop_after) {
+  auto a = run_anvil("train --run-dir " + straight + " " + args, dir.path());
+  ASSERT_EQ(a.exit_code, 0) << a.output;
+  auto stopped = run_anvil(
+      "train --run-dir " + split + " --stop-after-steps " + std::to_string(stop_after) + " " + args,
+      dir.path());
+  EXPECT_EQ(stopped.exit_code, 1) << stopped.output;
+  auto resumed = run_anvil("train --resume " + split + " -q", dir.path());
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  expect_same_checkpoint(dir / (straight + "/checkpoints/last.safetensors"),
+                         dir / (split + "/checkpoints/last.safetensors"));
+}
+
 // `anvil pipeline` generates its data into the run directory (lm.data stays empty in the saved
 // config); `anvil train --resume RUN` finds it there instead of asking for --data.
 TEST(LmResume, APipelineRunResumesWithoutNamingItsData) {
@@ -82,13 +99,7 @@ TEST(LmResume, StoppedMidEpochAndResumedEqualsStraightRunBitForBit) {
   const std::string lora = "--data d.jsonl " + kTiny +
                            "train.epochs=1 lora.enabled=true lm.base_model=straight/model "
                            "lora.r=4 lora.dropout=0.2 train.lr=1e-2 ";
-  ASSERT_EQ(run_anvil("train --run-dir lora_straight " + lora, dir.path()).exit_code, 0);
-  auto lstop = run_anvil("train --run-dir lora_split --stop-after-steps 5 " + lora, dir.path());
-  EXPECT_EQ(lstop.exit_code, 1) << lstop.output;
-  auto lres = run_anvil("train --resume lora_split -q", dir.path());
-  ASSERT_EQ(lres.exit_code, 0) << lres.output;
-  expect_same_checkpoint(dir / "lora_straight/checkpoints/last.safetensors",
-                         dir / "lora_split/checkpoints/last.safetensors");
+  expect_resumed_equals_straight(dir, lora, "lora_straight", "lora_split", 5);
   // And the checkpoint really moved: the state at the stop differs from the final one.
   auto final_ckpt = io::read_safetensors(dir / "split/checkpoints/last.safetensors");
   EXPECT_NE(at_stop.metadata.at("anvil.engine"), final_ckpt.metadata.at("anvil.engine"));
@@ -104,14 +115,7 @@ TEST(LmResume, SharedSpaceEmbeddingsResumeBitForBitAndFoldIntoAPlainModel) {
             0);
   const std::string common =
       "--data d.jsonl " + kTiny + "train.epochs=1 lm.share_space_embeddings=true ";
-  auto straight = run_anvil("train --run-dir straight " + common, dir.path());
-  ASSERT_EQ(straight.exit_code, 0) << straight.output;
-  auto stopped = run_anvil("train --run-dir split --stop-after-steps 3 " + common, dir.path());
-  EXPECT_EQ(stopped.exit_code, 1) << stopped.output;
-  auto resumed = run_anvil("train --resume split -q", dir.path());
-  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
-  expect_same_checkpoint(dir / "straight/checkpoints/last.safetensors",
-                         dir / "split/checkpoints/last.safetensors");
+  expect_resumed_equals_straight(dir, common, "straight", "split", 3);
   auto ckpt = io::read_safetensors(dir / "split/checkpoints/last.safetensors");
   const auto* rows = ckpt.find("model.model.embed_shared.weight");
   ASSERT_NE(rows, nullptr);
