@@ -240,8 +240,7 @@ torch::Tensor LlamaForCausalLMImpl::hidden_states(const LlamaInputs& in) {
   auto freqs =
       pos.to(torch::kFloat32).unsqueeze(-1) * inv_freq_.to(dev).view({1, 1, -1});  // [B, T, Dh/2]
   auto emb = torch::cat({freqs, freqs}, -1);
-  auto h = has_shared_embeddings() ? F::embedding(ids, embedding_matrix())
-                                   : model->embed_tokens->forward(ids);
+  auto h = F::embedding(ids, embedding_matrix());
   auto cos = emb.cos().to(h.scalar_type()), sin = emb.sin().to(h.scalar_type());
   // The mask as an additive bias, built once for all layers.
   const auto mask_bias = torch::zeros(allowed.sizes(), h.options().dtype(torch::kFloat32))

@@ -21,6 +21,7 @@
 #include "anvil/pipeline/datagen_stage.h"
 #include "anvil/pipeline/phase_reuse.h"
 #include "anvil/pipeline/replay.h"
+#include "anvil/pipeline/run_dir.h"
 #include "anvil/train/dist/rank_zero.h"
 
 namespace anvil::pipeline {
@@ -153,7 +154,7 @@ FinishedPhase train_phase(const ProgressiveOptions& o, size_t p, const std::stri
   t.run_dir = dir;
   t.data_path = new_data[p];
   t.eval_per_specialist = 0;  // scored below, on the fixed held-out sets
-  t.resume = o.resume && file_exists(dir + "/checkpoints/last.safetensors");
+  t.resume = o.resume && has_last_checkpoint(dir);
   t.stop_after_steps = 0;
   if (p == 0) {
     t.lora = !t.base_model.empty();

@@ -102,7 +102,7 @@ void run_language_model_pipeline(const Config& config, const std::string& run_di
       generate_with_progress(d, "specialist datagen");
     });
   }
-  o.resume = resume && file_exists(run_dir + "/checkpoints/last.safetensors");
+  o.resume = resume && has_last_checkpoint(run_dir);
   auto r = resumable_as_pipeline(run_dir, [&] { return train_language_model(o); });
   if (!r.trained || (group && group->rank() != 0)) return;  // check_only: the report was it
   const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -200,7 +200,7 @@ PipelineResult run_pipeline(const Config& input, Sink* sink,
     return result;
   }
   // 2. Train.
-  to.resume = resume && file_exists(result.run_dir + "/checkpoints/last.safetensors");
+  to.resume = resume && has_last_checkpoint(result.run_dir);
   result.train = resumable_as_pipeline(result.run_dir, [&] { return train_intent_classifier(to); });
   if (!writer) return result;  // rank 0 evaluates, predicts and writes the summary
 

@@ -27,6 +27,10 @@ std::string create_run_dir(const std::string& base, const std::string& name) {
   throw Error("cannot create a unique run directory under '" + base + "'");
 }
 
+bool has_last_checkpoint(const std::string& run_dir) {
+  return file_exists(run_dir + "/checkpoints/last.safetensors");
+}
+
 void update_latest_link(const std::string& base, const std::string& run_dir) {
   const fs::path link = fs::path(base) / "latest";
   const fs::path tmp = fs::path(base) / ".latest.tmp";

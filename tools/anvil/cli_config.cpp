@@ -2,6 +2,8 @@
 #include <cstdio>
 
 #include "anvil/core/config.h"
+#include "anvil/core/error.h"
+#include "anvil/core/fs.h"
 #include "anvil/pipeline/profiles.h"
 #include "commands.h"
 
@@ -26,6 +28,12 @@ Config load_config(const ConfigArgs& args) {
   config.apply_overrides(args.overrides);
   config.resolve();
   return config;
+}
+
+void use_run_config(ConfigArgs& args, const std::string& run_dir) {
+  if (!file_exists(run_dir + "/config.yaml"))
+    throw usage_error("--resume " + run_dir + ": no config.yaml there (is it a run directory?)");
+  if (args.config_file.empty()) args.config_file = run_dir + "/config.yaml";
 }
 
 }  // namespace anvil::cli

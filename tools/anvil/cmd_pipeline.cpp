@@ -1,7 +1,6 @@
 // `anvil pipeline`: the main job, datagen -> train -> eval -> predictions, from one config.
 #include "anvil/core/config.h"
 #include "anvil/core/error.h"
-#include "anvil/core/fs.h"
 #include "anvil/pipeline/pipeline.h"
 #include "commands.h"
 
@@ -23,12 +22,7 @@ void register_pipeline(CLI::App& app, Context& ctx) {
   add_config_args(*cmd, *a);
   cmd->callback([a, mode, resume, &ctx] {
     ConfigArgs cargs = *a;
-    if (!resume->empty()) {
-      if (!file_exists(*resume + "/config.yaml"))
-        throw usage_error("--resume " + *resume +
-                          ": no config.yaml there (is it a pipeline run directory?)");
-      if (cargs.config_file.empty()) cargs.config_file = *resume + "/config.yaml";
-    }
+    if (!resume->empty()) use_run_config(cargs, *resume);
     if (!mode->empty()) cargs.overrides.push_back("train.mode=" + *mode);
     Config config = load_config(cargs);
     // Under anvil launch (or torchrun, srun): one rank of a data-parallel job.

@@ -100,12 +100,7 @@ void register_train(CLI::App& app, Context& ctx) {
   add_config_args(*cmd, a->config);
   cmd->callback([a, &ctx] {
     ConfigArgs cargs = a->config;
-    if (!a->resume.empty()) {
-      if (!file_exists(a->resume + "/config.yaml"))
-        throw usage_error("--resume " + a->resume +
-                          ": no config.yaml there (is it a run directory?)");
-      if (cargs.config_file.empty()) cargs.config_file = a->resume + "/config.yaml";
-    }
+    if (!a->resume.empty()) use_run_config(cargs, a->resume);
     if (!a->data.empty()) cargs.overrides.insert(cargs.overrides.begin(), "data.path=" + a->data);
     if (!a->device.empty()) cargs.overrides.push_back("run.device=" + a->device);
     if (!a->mode.empty()) cargs.overrides.push_back("train.mode=" + a->mode);

@@ -16,7 +16,7 @@ class Config;
 namespace dist {
 class ProcessGroup;
 }
-}
+}  // namespace anvil
 
 namespace anvil::cli {
 
@@ -36,6 +36,9 @@ struct ConfigArgs {
 void add_config_args(CLI::App& cmd, ConfigArgs& args);
 // Defaults, then the file, then the overrides; resolved.
 Config load_config(const ConfigArgs& args);
+// `--resume RUN` (a run directory): its config.yaml becomes the config file unless --config was
+// given; a directory without one is a usage error naming the flag.
+void use_run_config(ConfigArgs& args, const std::string& run_dir);
 
 // A distributed job this process belongs to (anvil launch, torchrun, srun: see
 // dist::read_environment), joined once per process; a world of one leaves `group` null.
