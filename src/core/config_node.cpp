@@ -211,6 +211,27 @@ std::string unknown_key_message(const std::string& key, const YAML::Node& tree) 
   return "unknown config key '" + key + "'" + did_you_mean(key, collect_keys(tree));
 }
 
+void check_map_keys(const YAML::Node& node, const std::string& prefix, const std::string& origin) {
+  if (node.IsSequence()) {
+    for (size_t i = 0; i < node.size(); ++i)
+      check_map_keys(node[i], join_key(prefix, std::to_string(i)), origin);
+    return;
+  }
+  if (!node.IsMap()) return;
+  for (const auto& entry : node) {
+    const YAML::Node& key = entry.first;
+    const bool usable =
+        key.IsScalar() && !key.Scalar().empty() && key.Scalar().find('.') == std::string::npos;
+    if (!usable) {
+      const std::string where = prefix.empty() ? "at the top level" : "under '" + prefix + "'";
+      throw usage_error(origin + ": line " + std::to_string(key.Mark().line + 1) + ": the key '" +
+                        display_value(key) + "' " + where +
+                        " cannot be a config key (keys are non-empty names without '.')");
+    }
+    check_map_keys(entry.second, join_key(prefix, key.Scalar()), origin);
+  }
+}
+
 YAML::Node parse_yaml_map(std::string_view yaml, const std::string& origin) {
   YAML::Node root;
   try {
@@ -224,6 +245,7 @@ YAML::Node parse_yaml_map(std::string_view yaml, const std::string& origin) {
     throw usage_error(origin + ": expected a map of config keys at the top level, found " +
                       kind_expectation(kind_of(root)) + " ('" + display_value(root) + "')");
   }
+  check_map_keys(root, "", origin);
   return root;
 }
 

@@ -54,8 +54,13 @@ std::vector<std::string> collect_keys(const YAML::Node& root);
 // "unknown config key 'k' (did you mean 'x'?)" with candidates from `tree`.
 std::string unknown_key_message(const std::string& key, const YAML::Node& tree);
 
-// Parses `yaml` into a map (empty text -> empty map). Syntax errors and a non-map top level throw
-// usage errors naming `origin` and the line.
+// Throws a usage error naming `origin`, the key path under `prefix` and the line if any map in
+// `node` has a key that no dotted path can reach: a list or map as a key, an empty key, or one
+// holding a '.'.
+void check_map_keys(const YAML::Node& node, const std::string& prefix, const std::string& origin);
+
+// Parses `yaml` into a map (empty text -> empty map). Syntax errors, a non-map top level and keys
+// that check_map_keys refuses throw usage errors naming `origin` and the line.
 YAML::Node parse_yaml_map(std::string_view yaml, const std::string& origin);
 
 // Canonical YAML: ints and floats normalised, strings quoted where needed to keep their type,

@@ -62,17 +62,20 @@ Override parse_override(const std::string& arg) {
   return o;
 }
 
-YAML::Node parse_value(const std::string& text) {
+YAML::Node parse_value(const std::string& key, const std::string& text) {
   if (text.empty()) {
     YAML::Node empty(std::string{});
     empty.SetTag("!");
     return empty;
   }
+  YAML::Node value;
   try {
-    return YAML::Load(text);
+    value = YAML::Load(text);
   } catch (const YAML::Exception& e) {
     throw usage_error("invalid value '" + text + "': " + e.msg);
   }
+  check_map_keys(value, key, "override '" + key + "=" + text + "'");
+  return value;
 }
 
 // True if `parts` lies under a schema node that accepts any content: an empty map ({}) or a
@@ -115,8 +118,8 @@ void apply_set(YAML::Node root, const YAML::Node& schema_root, const Override& o
                       o.key + "=" + o.value_text + "'");
   }
   YAML::Node parent = ensure_map_path(root, o.parts, o.parts.size() - 1);
-  merge_value(parent, o.parts.back(), o.key, schema ? &*schema : nullptr, parse_value(o.value_text),
-              schema_root);
+  merge_value(parent, o.parts.back(), o.key, schema ? &*schema : nullptr,
+              parse_value(o.key, o.value_text), schema_root);
 }
 
 void apply_add(YAML::Node root, YAML::Node schema_root, const Override& o) {
@@ -124,7 +127,7 @@ void apply_add(YAML::Node root, YAML::Node schema_root, const Override& o) {
     throw usage_error("config key '" + o.key + "' already exists (= '" + display_value(*existing) +
                       "'); to change it use '" + o.key + "=" + o.value_text + "'");
   }
-  YAML::Node value = parse_value(o.value_text);
+  YAML::Node value = parse_value(o.key, o.value_text);
   const bool open = in_open_region(schema_root, o.parts);
   ensure_map_path(root, o.parts, o.parts.size() - 1)[o.parts.back()] = YAML::Clone(value);
   if (!open) ensure_map_path(schema_root, o.parts, o.parts.size() - 1)[o.parts.back()] = value;

@@ -119,6 +119,27 @@ TEST(Config, OpenMapAcceptsAnyKeys) {
   EXPECT_EQ(c.get_int("run.tags.sweep.id"), 3);
 }
 
+// Found by the config fuzz target: a key no dotted path reaches (inside a list, where the schema
+// accepts anything) used to be looked up by its path during interpolation and dereferenced
+// unchecked. Such keys are now refused where they are read, with the file, line and path.
+TEST(Config, KeysNoDottedPathReachesAreRefusedWithFileLineAndPath) {
+  Config c = test_config();
+  EXPECT_TRUE(contains(
+      error_of([&] { c.merge_yaml_string("data:\n  dirs:\n    - {\"a.b\": x}\n", "dots.yaml"); }),
+      "dots.yaml: line 3: the key 'a.b' under 'data.dirs.0' cannot be a config key"));
+  EXPECT_TRUE(
+      contains(error_of([&] { c.merge_yaml_string("run:\n  tags: {\"\": 1}\n", "empty.yaml"); }),
+               "empty.yaml: line 2: the key '' under 'run.tags' cannot be a config key"));
+  EXPECT_TRUE(
+      contains(error_of([&] { c.merge_yaml_string("? [a, b]\n: 1\n", "list_key.yaml"); }),
+               "list_key.yaml: line 1: the key '[a, b]' at the top level cannot be a config key"));
+  EXPECT_TRUE(
+      contains(error_of([&] { c.apply_override("data.dirs=[{x.y: 1}]"); }),
+               "override 'data.dirs=[{x.y: 1}]': line 1: the key 'x.y' under 'data.dirs.0'"));
+  // The config is unchanged by the refused inputs and still resolves.
+  EXPECT_EQ(c.get_string("data.dirs.0"), "lib");
+}
+
 TEST(Config, YamlSyntaxErrorNamesFileAndLine) {
   Config c = test_config();
   std::string msg =
