@@ -3,7 +3,9 @@
 // (--fast 1, what `anvil generate` does for one prompt) or by the model's LibTorch operators with
 // the KV cache (--fast 0). --batch B > 1 times batched generation (LibTorch's operators) instead.
 // For bench/run_decode_bench.sh, beside llama.cpp on the same model (bench/node/llama_cpp_decode.mjs).
-// usage: lm_decode (--model DIR | --hidden 256 --layers 4 --heads 4 --kv-heads 2 --ffn 512
+// A --model that is a GGUF file is read as `anvil generate` reads it (an F16 GGUF's weights are
+// exact in half precision, so FastDecoder reads them from a 16-bit copy).
+// usage: lm_decode (--model DIR|FILE.gguf | --hidden 256 --layers 4 --heads 4 --kv-heads 2 --ffn 512
 //        --vocab 4096) [--prompt 300] [--new 128] [--threads 1] [--fast 1] [--batch 1]
 //        [--seed 0] [--save DIR --tokenizer tokenizer.json] (write the random-weight model as a
 //        model folder, for export) [--ids FILE] (write the prompt's ids as JSON)
@@ -17,6 +19,7 @@
 #include <string>
 
 #include "anvil/core/runtime.h"
+#include "anvil/interop/language_model_loader.h"
 #include "anvil/models/fast_decode.h"
 #include "anvil/models/llama.h"
 #include "anvil/models/llama_io.h"
@@ -46,7 +49,9 @@ int main(int argc, char** argv) {
   torch::manual_seed(num("--seed"));
   models::LlamaForCausalLM model{nullptr};
   if (!a["--model"].empty()) {
-    model = models::load_llama(a["--model"]);
+    model = interop::is_gguf_file(a["--model"])
+                ? interop::load_language_model(a["--model"]).model
+                : models::load_llama(a["--model"]);
   } else {
     models::LlamaConfig c;
     c.vocab_size = num("--vocab");
@@ -107,10 +112,14 @@ int main(int argc, char** argv) {
   const double decode = std::chrono::duration<double>(Clock::now() - t1).count();
   std::printf(
       "anvil decode params=%lld threads=%lld batch=%lld prompt=%lld new=%lld %s: prefill %.1f ms, "
-      "decode tokens/s=%.1f\n",
+      "decode tokens/s=%.1f%s\n",
       static_cast<long long>(n_params), static_cast<long long>(threads),
       static_cast<long long>(b), static_cast<long long>(n_prompt), static_cast<long long>(n_new),
       fast ? "fast-decoder" : "libtorch-ops", prefill * 1e3,
-      static_cast<double>(b * (n_new - 1)) / decode);
+      static_cast<double>(b * (n_new - 1)) / decode,
+      decoder ? (" weights=" + decoder->weight_format() + " " +
+                 std::to_string(decoder->weight_bytes() >> 20) + "MiB")
+                    .c_str()
+              : "");
   return 0;
 }

@@ -1,54 +1,20 @@
-// Single-stream decoding as plain loops (see fast_decode.h). The kernels are compiled for AVX-512,
-// AVX2+FMA and baseline x86-64 and picked at load time by the CPU (GCC target_clones).
+// Single-stream decoding as plain loops (see fast_decode.h); the loops themselves are in
+// decode_kernels.cpp.
 #include "anvil/models/fast_decode.h"
 
-#include <ATen/Parallel.h>
 #include <torch/torch.h>
 
 #include <algorithm>
 #include <cmath>
 
 #include "anvil/core/error.h"
-
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-#define ANVIL_CPU_CLONES \
-  __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define ANVIL_CPU_CLONES
-#endif
+#include "models/decode_kernels.h"
 
 namespace anvil::models {
 namespace {
 
-// dot(a, b) over n floats, in 16 independent partial sums (vectorised by the compiler).
-ANVIL_CPU_CLONES float dot(const float* a, const float* b, int64_t n) {
-  float acc[16] = {};
-  int64_t i = 0;
-  for (; i + 16 <= n; i += 16)
-    for (int j = 0; j < 16; ++j) acc[j] += a[i + j] * b[i + j];
-  float s = 0;
-  for (int j = 0; j < 16; ++j) s += acc[j];
-  for (; i < n; ++i) s += a[i] * b[i];
-  return s;
-}
-
-// y += a * x over n floats.
-ANVIL_CPU_CLONES void axpy(float a, const float* x, float* y, int64_t n) {
-  for (int64_t i = 0; i < n; ++i) y[i] += a * x[i];
-}
-
-// y = W x (+ bias) for W [rows, cols] row-major; rows split over the threads only in chunks of at
-// least 2M weights (8 MB): a matvec reads each weight once, so it runs at memory bandwidth, and on
-// the 2-core machine measured, smaller splits made decoding slower on 2 threads than on 1 (recipe
-// model 3955 vs 4357 tokens/s with 64K-weight chunks; a ~90M model 85 vs 94).
-void matvec(const float* w, const float* x, const float* bias, float* y, int64_t rows,
-            int64_t cols) {
-  const int64_t grain = std::max<int64_t>(16, (int64_t{1} << 21) / std::max<int64_t>(cols, 1));
-  at::parallel_for(0, rows, grain, [&](int64_t begin, int64_t end) {
-    for (int64_t r = begin; r < end; ++r)
-      y[r] = dot(w + r * cols, x, cols) + (bias ? bias[r] : 0.0f);
-  });
-}
+using decode::axpy;
+using decode::dot;
 
 // out = weight * x / sqrt(mean(x^2) + eps), float32 as the model's RmsNorm.
 void rms_norm(const float* x, const float* weight, float* out, int64_t n, double eps) {
@@ -71,6 +37,25 @@ const float* data_of(const torch::Tensor& t) { return t.defined() ? t.data_ptr<f
 
 }  // namespace
 
+struct FastDecoder::Weights {
+  struct Layer {
+    const float *norm_in, *q_bias, *k_bias, *v_bias, *norm_post;
+    decode::DecodeMatrix q, k, v, o, gate, up, down;
+  };
+  std::vector<Layer> layers;
+  const float *embed, *norm_final;
+  decode::DecodeMatrix head;
+
+  std::vector<const decode::DecodeMatrix*> matrices() const {
+    std::vector<const decode::DecodeMatrix*> out{&head};
+    for (const auto& l : layers)
+      for (const auto* m : {&l.q, &l.k, &l.v, &l.o, &l.gate, &l.up, &l.down}) out.push_back(m);
+    return out;
+  }
+};
+
+FastDecoder::~FastDecoder() = default;
+
 std::string FastDecoder::unsupported_reason(LlamaForCausalLM& model) {
   for (const auto& p : model->parameters()) {
     if (!p.device().is_cpu()) return "the model is not on the CPU";
@@ -83,27 +68,30 @@ std::string FastDecoder::unsupported_reason(LlamaForCausalLM& model) {
   return "";
 }
 
-FastDecoder::FastDecoder(LlamaForCausalLM& model, int64_t max_tokens)
-    : config_(model->config()), max_tokens_(max_tokens) {
+FastDecoder::FastDecoder(LlamaForCausalLM& model, int64_t max_tokens, bool compact_weights)
+    : config_(model->config()), weights_(std::make_unique<Weights>()), max_tokens_(max_tokens) {
   const std::string why = unsupported_reason(model);
   if (!why.empty()) throw Error("fast decoding: " + why);
+  if (model->has_shared_embeddings())
+    throw Error("fast decode: the model still trains shared embedding rows (fold them first)");
   const auto& c = config_;
+  const auto matrix = [&](const torch::Tensor& w) {
+    return decode::DecodeMatrix(w, compact_weights);
+  };
   for (const auto& m : *model->model->layers) {
     auto* layer = m->as<LlamaDecoderLayerImpl>();
     auto& a = *layer->self_attn;
     auto& f = *layer->mlp;
-    layers_.push_back({data_of(layer->input_layernorm->weight), data_of(a.q_proj->weight),
-                       data_of(a.k_proj->weight), data_of(a.v_proj->weight),
-                       data_of(a.q_proj->bias), data_of(a.k_proj->bias), data_of(a.v_proj->bias),
-                       data_of(a.o_proj->weight), data_of(layer->post_attention_layernorm->weight),
-                       data_of(f.gate_proj->weight), data_of(f.up_proj->weight),
-                       data_of(f.down_proj->weight)});
+    weights_->layers.push_back(
+        {data_of(layer->input_layernorm->weight), data_of(a.q_proj->bias), data_of(a.k_proj->bias),
+         data_of(a.v_proj->bias), data_of(layer->post_attention_layernorm->weight),
+         matrix(a.q_proj->weight), matrix(a.k_proj->weight), matrix(a.v_proj->weight),
+         matrix(a.o_proj->weight), matrix(f.gate_proj->weight), matrix(f.up_proj->weight),
+         matrix(f.down_proj->weight)});
   }
-  if (model->has_shared_embeddings())
-    throw Error("fast decode: the model still trains shared embedding rows (fold them first)");
-  embed_ = data_of(model->model->embed_tokens->weight);
-  norm_final_ = data_of(model->model->norm->weight);
-  head_ = data_of(model->lm_head_weight());
+  weights_->embed = data_of(model->model->embed_tokens->weight);
+  weights_->norm_final = data_of(model->model->norm->weight);
+  weights_->head = matrix(model->lm_head_weight());
   // The model's own expression, so the frequencies are the same floats.
   const int64_t dh = c.head_dim();
   const auto inv =
@@ -125,6 +113,20 @@ FastDecoder::FastDecoder(LlamaForCausalLM& model, int64_t max_tokens)
   gate_.resize(static_cast<size_t>(c.intermediate_size));
   up_.resize(gate_.size());
   logits_.resize(static_cast<size_t>(c.vocab_size));
+}
+
+int64_t FastDecoder::weight_bytes() const {
+  int64_t bytes = 0;
+  for (const auto* m : weights_->matrices()) bytes += m->bytes();
+  return bytes;
+}
+
+std::string FastDecoder::weight_format() const {
+  const auto all = weights_->matrices();
+  const auto first = all.front()->format();
+  for (const auto* m : all)
+    if (m->format() != first) return "mixed";
+  return decode::format_name(first);
 }
 
 void FastDecoder::load_cache(const KvCache& cache) {
@@ -184,13 +186,13 @@ const std::vector<float>& FastDecoder::step(int64_t token) {
     cos[i] = cos[i + half] = std::cos(f);
     sin[i] = sin[i + half] = std::sin(f);
   }
-  std::copy_n(embed_ + token * d, d, x_.begin());
-  for (size_t l = 0; l < layers_.size(); ++l) {
-    const Layer& w = layers_[l];
+  std::copy_n(weights_->embed + token * d, d, x_.begin());
+  for (size_t l = 0; l < weights_->layers.size(); ++l) {
+    const auto& w = weights_->layers[l];
     rms_norm(x_.data(), w.norm_in, h_.data(), d, c.rms_norm_eps);
-    matvec(w.q, h_.data(), w.q_bias, q_.data(), c.num_attention_heads * dh, d);
-    matvec(w.k, h_.data(), w.k_bias, k_.data(), kvh * dh, d);
-    matvec(w.v, h_.data(), w.v_bias, v_.data(), kvh * dh, d);
+    w.q.matvec(h_.data(), w.q_bias, q_.data());
+    w.k.matvec(h_.data(), w.k_bias, k_.data());
+    w.v.matvec(h_.data(), w.v_bias, v_.data());
     for (int64_t h = 0; h < c.num_attention_heads; ++h)
       rotate(q_.data() + h * dh, cos.data(), sin.data(), dh);
     for (int64_t h = 0; h < kvh; ++h) {
@@ -201,17 +203,17 @@ const std::vector<float>& FastDecoder::step(int64_t token) {
       std::copy_n(v_.data() + h * dh, dh, values_.begin() + at);
     }
     attention(l, position);
-    matvec(w.o, att_.data(), nullptr, h_.data(), d, c.num_attention_heads * dh);
+    w.o.matvec(att_.data(), nullptr, h_.data());
     for (int64_t i = 0; i < d; ++i) x_[i] += h_[i];
     rms_norm(x_.data(), w.norm_post, h_.data(), d, c.rms_norm_eps);
-    matvec(w.gate, h_.data(), nullptr, gate_.data(), ffn, d);
-    matvec(w.up, h_.data(), nullptr, up_.data(), ffn, d);
+    w.gate.matvec(h_.data(), nullptr, gate_.data());
+    w.up.matvec(h_.data(), nullptr, up_.data());
     for (int64_t i = 0; i < ffn; ++i) gate_[i] = gate_[i] / (1.0f + std::exp(-gate_[i])) * up_[i];
-    matvec(w.down, gate_.data(), nullptr, h_.data(), d, ffn);
+    w.down.matvec(gate_.data(), nullptr, h_.data());
     for (int64_t i = 0; i < d; ++i) x_[i] += h_[i];
   }
-  rms_norm(x_.data(), norm_final_, h_.data(), d, c.rms_norm_eps);
-  matvec(head_, h_.data(), nullptr, logits_.data(), c.vocab_size, d);
+  rms_norm(x_.data(), weights_->norm_final, h_.data(), d, c.rms_norm_eps);
+  weights_->head.matvec(h_.data(), nullptr, logits_.data());
   ++length_;
   return logits_;
 }

@@ -60,6 +60,37 @@ TEST(FastDecode, EachTokensLogitsAreTheFullForwardsAtItsPosition) {
   }
 }
 
+// Weights that are exact in IEEE half (as read from an F16 GGUF) or bfloat16 are decoded from a
+// 16-bit copy: half the bytes, and the same logits as the full forward and as float32 decoding.
+TEST(FastDecode, WeightsExactIn16BitsAreReadFromAHalfSizeCopyWithTheSameLogits) {
+  torch::NoGradGuard g;
+  for (auto dtype : {torch::kHalf, torch::kBFloat16}) {
+    auto model = make_model(false);
+    for (auto& p : model->parameters()) p.copy_(p.to(dtype).to(torch::kFloat32));
+    const auto ids = torch::randint(0, 97, {1, 24}, torch::kInt64);
+    const auto full = model->forward({ids});
+    KvCache cache;
+    LlamaInputs prompt{ids.narrow(1, 0, 9)};
+    prompt.cache = &cache;
+    model->forward(prompt);
+    FastDecoder compact(model, 30), plain(model, 30, /*compact_weights=*/false);
+    EXPECT_EQ(compact.weight_format(), dtype == torch::kHalf ? "float16" : "bfloat16");
+    EXPECT_EQ(plain.weight_format(), "float32");
+    EXPECT_EQ(compact.weight_bytes() * 2, plain.weight_bytes());
+    compact.load_cache(cache);
+    plain.load_cache(cache);
+    for (int64_t t = 9; t < 24; ++t) {
+      const auto tok = ids[0][t].item<int64_t>();
+      const auto a = torch::tensor(compact.step(tok)), b = torch::tensor(plain.step(tok));
+      EXPECT_LT((a - full[0][t]).abs().max().item<double>(), 1e-4) << t;
+      EXPECT_LT((a - b).abs().max().item<double>(), 1e-5) << t;
+    }
+  }
+  // Trained float32 weights stay float32.
+  auto model = make_model(true);
+  EXPECT_EQ(FastDecoder(model, 8).weight_format(), "float32");
+}
+
 TEST(FastDecode, StopsAtItsRoomAndNamesWhatItCannotRun) {
   auto model = make_model(false);
   FastDecoder fast(model, 3);

@@ -1,12 +1,16 @@
 // Single-stream decoding without per-operator dispatch. At batch 1 a small decoder's step costs
 // the ~200 LibTorch operators it dispatches, not its arithmetic; FastDecoder runs one new token
-// through the decoder as plain loops over the model's own float32 weights (no copies: the
-// parameters are read in place) with its KV cache in preallocated buffers. The prompt still goes
-// through the model's batched forward (load_cache takes its KV cache). It applies to float32 CPU
-// models without unmerged LoRA adapters (supports()); generate() uses it for a single prompt.
+// through the decoder as plain loops over the model's own weights with its KV cache in
+// preallocated buffers. Float32 weights are read in place; a weight matrix whose every value is
+// exact in bfloat16 or IEEE half (a model read from an F16 GGUF, or trained and saved in bf16) is
+// read from a 16-bit copy instead: half the bytes per token, the same products. The prompt still
+// goes through the model's batched forward (load_cache takes its KV cache). It applies to float32
+// CPU models without unmerged LoRA adapters (supports()); generate() uses it for a single prompt.
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "anvil/models/llama.h"
@@ -18,8 +22,10 @@ class FastDecoder {
   // Why `model` cannot be decoded this way ("" when it can).
   static std::string unsupported_reason(LlamaForCausalLM& model);
 
-  // Room for `max_tokens` positions (prompt + new tokens).
-  FastDecoder(LlamaForCausalLM& model, int64_t max_tokens);
+  // Room for `max_tokens` positions (prompt + new tokens). Without `compact_weights` every
+  // matrix is read as float32 in place.
+  FastDecoder(LlamaForCausalLM& model, int64_t max_tokens, bool compact_weights = true);
+  ~FastDecoder();
 
   // The cache a batch-1 forward of the prompt filled ([1, kv_heads, S, head_dim] per layer).
   void load_cache(const KvCache& cache);
@@ -29,15 +35,17 @@ class FastDecoder {
   // call). Throws once max_tokens positions are used.
   const std::vector<float>& step(int64_t token);
 
+  // The bytes of weight matrices one token reads, and how they are held ("float32", "float16",
+  // "bfloat16", or "mixed").
+  int64_t weight_bytes() const;
+  std::string weight_format() const;
+
  private:
-  struct Layer {
-    const float *norm_in, *q, *k, *v, *q_bias, *k_bias, *v_bias, *o, *norm_post, *gate, *up, *down;
-  };
+  struct Weights;
   void attention(size_t layer, int64_t position);
 
   LlamaConfig config_;
-  std::vector<Layer> layers_;
-  const float *embed_, *norm_final_, *head_;
+  std::unique_ptr<Weights> weights_;
   std::vector<float> inv_freq_;
   std::vector<float> keys_, values_;  // [layer][kv_head][max_tokens][head_dim]
   int64_t max_tokens_, length_ = 0;
