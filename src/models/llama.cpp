@@ -6,6 +6,7 @@
 #include "anvil/core/error.h"
 #include "anvil/models/activation_checkpoint.h"
 #include "anvil/models/causal_attention.h"
+#include "anvil/models/fused_rms_norm.h"
 
 namespace anvil::models {
 namespace F = torch::nn::functional;
@@ -17,9 +18,7 @@ RmsNormImpl::RmsNormImpl(int64_t dim, double eps) : eps_(eps) {
 
 torch::Tensor RmsNormImpl::forward(const torch::Tensor& x) {
   // Computed in float32 as Hugging Face does, then cast back.
-  auto h = x.to(torch::kFloat32);
-  h = h * torch::rsqrt(h.pow(2).mean(-1, /*keepdim=*/true) + eps_);
-  return weight * h.to(x.scalar_type());
+  return fused_rms_norm(x, weight, eps_);
 }
 
 // ---------------------------------------------------------------- rotary embeddings
