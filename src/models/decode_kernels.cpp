@@ -274,6 +274,11 @@ float dot_16bit(const uint16_t* a, const float* b, int64_t n, WeightFormat forma
 }
 
 std::vector<uint16_t> exact_16bit(const float* w, int64_t n, WeightFormat format) {
+  // Trained float32 weights fail at the first value: decide that before allocating.
+  uint16_t first = 0;
+  if (n > 0 && (format == WeightFormat::kBFloat16 ? (bits_of(w[0]) & 0xffffu) != 0
+                                                  : !exact_half(w[0], &first)))
+    return {};
   std::vector<uint16_t> out(static_cast<size_t>(n));
   for (int64_t i = 0; i < n; ++i) {
     if (format == WeightFormat::kBFloat16) {
