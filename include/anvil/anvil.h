@@ -92,7 +92,6 @@
 #include "anvil/models/chunked_loss.h"
 #include "anvil/models/fast_decode.h"
 #include "anvil/models/fused_rms_norm.h"
-#include "anvil/models/fused_swiglu.h"
 #include "anvil/models/generation.h"
 #include "anvil/models/hash_dropout.h"
 #include "anvil/models/intent_classifier.h"

@@ -7,7 +7,6 @@
 #include "anvil/models/activation_checkpoint.h"
 #include "anvil/models/causal_attention.h"
 #include "anvil/models/fused_rms_norm.h"
-#include "anvil/models/fused_swiglu.h"
 
 namespace anvil::models {
 namespace F = torch::nn::functional;
@@ -99,7 +98,7 @@ LlamaMlpImpl::LlamaMlpImpl(const LlamaConfig& c) {
 }
 
 torch::Tensor LlamaMlpImpl::forward(const torch::Tensor& x) {
-  return down_proj->forward(fused_swiglu(gate_proj->forward(x), up_proj->forward(x)));
+  return down_proj->forward(F::silu(gate_proj->forward(x)) * up_proj->forward(x));
 }
 
 LlamaDecoderLayerImpl::LlamaDecoderLayerImpl(const LlamaConfig& c) {
