@@ -11,16 +11,11 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "models/cpu_clones.h"
+
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
 #define ANVIL_X86_KERNELS 1
-#endif
-
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-#define ANVIL_CPU_CLONES \
-  __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define ANVIL_CPU_CLONES
 #endif
 
 namespace anvil::models::decode {

@@ -7,12 +7,7 @@
 #include <cmath>
 #include <vector>
 
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-#define ANVIL_CPU_CLONES \
-  __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define ANVIL_CPU_CLONES
-#endif
+#include "models/cpu_clones.h"
 
 namespace anvil::models {
 namespace {
