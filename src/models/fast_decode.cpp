@@ -113,6 +113,8 @@ FastDecoder::FastDecoder(LlamaForCausalLM& model, int64_t max_tokens, bool compa
   gate_.resize(static_cast<size_t>(c.intermediate_size));
   up_.resize(gate_.size());
   logits_.resize(static_cast<size_t>(c.vocab_size));
+  cos_.resize(static_cast<size_t>(dh));
+  sin_.resize(static_cast<size_t>(dh));
 }
 
 int64_t FastDecoder::weight_bytes() const {
@@ -180,7 +182,8 @@ const std::vector<float>& FastDecoder::step(int64_t token) {
   const int64_t kvh = c.num_key_value_heads, position = length_;
   // cos/sin of this position: freqs = position * inv_freq, repeated for both halves.
   const int64_t half = dh / 2;
-  std::vector<float> cos(static_cast<size_t>(dh)), sin(static_cast<size_t>(dh));
+  auto& cos = cos_;
+  auto& sin = sin_;
   for (int64_t i = 0; i < half; ++i) {
     const float f = static_cast<float>(position) * inv_freq_[i];
     cos[i] = cos[i + half] = std::cos(f);

@@ -49,8 +49,8 @@ class FastDecoder {
   std::vector<float> inv_freq_;
   std::vector<float> keys_, values_;  // [layer][kv_head][max_tokens][head_dim]
   int64_t max_tokens_, length_ = 0;
-  // Per-step buffers.
-  std::vector<float> x_, h_, q_, k_, v_, att_, scores_, gate_, up_, logits_;
+  // Per-step buffers (a step allocates nothing).
+  std::vector<float> x_, h_, q_, k_, v_, att_, scores_, gate_, up_, logits_, cos_, sin_;
 };
 
 }  // namespace anvil::models
