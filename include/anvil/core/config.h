@@ -8,7 +8,9 @@
 // that is an interpolation, accepts anything. An empty map default ({}) is open: any keys may be
 // merged into it. null is accepted for any non-map key; null over a map is a no-op (so an empty
 // `train:` section in a file changes nothing). A value containing ${...} is accepted for any
-// non-map key and type-checked after resolution.
+// non-map key and type-checked after resolution. Every map key, at any depth (inside lists too),
+// must be a non-empty name without '.', so that a dotted path reaches it; others are refused
+// with the file, line and path.
 //
 // Interpolation. "${train.lr}" refers to another key by absolute dotted path (list elements by
 // index: ${model.channels.0}); "${env:NAME}" reads an environment variable and "${env:NAME,dflt}"
