@@ -10,8 +10,9 @@ so its loss only falls as far as the model copies.
   repeat_probe.py score PROMPTS.json GEN.txt   exact copies and items copied, from the lines
                                                "[i] text" that `anvil generate --no-stream` prints
 
-Measured with it (docs/specialist-quality.md): the recipe's model learns to copy with
-train.decay_embeddings=false and does not with weight decay on its tied embeddings.
+Measured with it (docs/specialist-quality.md): alone, 4 epochs, the recipe's model copies 81% of
+the items with train.decay_embeddings=false and 16% with weight decay on its tied embeddings;
+27,000 of these records mixed into the recipe's data make it copy street and town names.
 """
 import json
 import random
