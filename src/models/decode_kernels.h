@@ -47,6 +47,8 @@ class DecodeMatrix {
   int64_t bytes() const;
 
  private:
+  int64_t bytes_per_weight() const;
+
   const float* f32_ = nullptr;
   std::vector<uint16_t> packed_;
   WeightFormat format_ = WeightFormat::kFloat32;

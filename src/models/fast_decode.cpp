@@ -73,7 +73,7 @@ FastDecoder::FastDecoder(LlamaForCausalLM& model, int64_t max_tokens, bool compa
   const std::string why = unsupported_reason(model);
   if (!why.empty()) throw Error("fast decoding: " + why);
   if (model->has_shared_embeddings())
-    throw Error("fast decode: the model still trains shared embedding rows (fold them first)");
+    throw Error("fast decoding: the model still trains shared embedding rows (fold them first)");
   const auto& c = config_;
   const auto matrix = [&](const torch::Tensor& w) {
     return decode::DecodeMatrix(w, compact_weights);
@@ -182,12 +182,10 @@ const std::vector<float>& FastDecoder::step(int64_t token) {
   const int64_t kvh = c.num_key_value_heads, position = length_;
   // cos/sin of this position: freqs = position * inv_freq, repeated for both halves.
   const int64_t half = dh / 2;
-  auto& cos = cos_;
-  auto& sin = sin_;
   for (int64_t i = 0; i < half; ++i) {
     const float f = static_cast<float>(position) * inv_freq_[i];
-    cos[i] = cos[i + half] = std::cos(f);
-    sin[i] = sin[i + half] = std::sin(f);
+    cos_[i] = cos_[i + half] = std::cos(f);
+    sin_[i] = sin_[i + half] = std::sin(f);
   }
   std::copy_n(weights_->embed + token * d, d, x_.begin());
   for (size_t l = 0; l < weights_->layers.size(); ++l) {
@@ -197,9 +195,9 @@ const std::vector<float>& FastDecoder::step(int64_t token) {
     w.k.matvec(h_.data(), w.k_bias, k_.data());
     w.v.matvec(h_.data(), w.v_bias, v_.data());
     for (int64_t h = 0; h < c.num_attention_heads; ++h)
-      rotate(q_.data() + h * dh, cos.data(), sin.data(), dh);
+      rotate(q_.data() + h * dh, cos_.data(), sin_.data(), dh);
     for (int64_t h = 0; h < kvh; ++h) {
-      rotate(k_.data() + h * dh, cos.data(), sin.data(), dh);
+      rotate(k_.data() + h * dh, cos_.data(), sin_.data(), dh);
       const size_t at =
           static_cast<size_t>(((static_cast<int64_t>(l) * kvh + h) * max_tokens_ + position) * dh);
       std::copy_n(k_.data() + h * dh, dh, keys_.begin() + at);
