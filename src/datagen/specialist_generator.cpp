@@ -63,7 +63,9 @@ SpecialistDatagenReport generate_specialist_dataset(
     const std::function<void(int64_t, int64_t)>& progress) {
   options.validate();
   const auto start = std::chrono::steady_clock::now();
-  const std::vector<const SpecialistSpec*> specs = select_specialists(options.specialists);
+  // A weighted mix repeats a specialist in its cycle; unweighted, the cycle is the list itself.
+  const std::vector<const SpecialistSpec*> specs =
+      mix_cycle(select_weighted_specialists(options.specialists));
   SpecialistDatagenReport report;
   report.threads = options.threads > 0
                        ? options.threads

@@ -93,8 +93,9 @@ void run_language_model_pipeline(const Config& config, const std::string& run_di
       if (resume && file_exists(o.data_path)) return;  // written whole or not at all
       datagen::SpecialistDatagenOptions d;
       d.specialists = config.get_string("lm.specialists");
-      const auto selected = datagen::select_specialists(d.specialists);
-      d.n = config.get_int("lm.n_per_specialist") * static_cast<int64_t>(selected.size());
+      int64_t shares = 0;  // a weighted specialist ("copy_repeat*6") has several shares
+      for (const auto& w : datagen::select_weighted_specialists(d.specialists)) shares += w.weight;
+      d.n = config.get_int("lm.n_per_specialist") * shares;
       d.seed = static_cast<uint64_t>(config.get_int("datagen.seed"));
       d.threads = 0;
       d.output = o.data_path;

@@ -16,9 +16,30 @@ TEST(SpecialistCli, HelpAndList) {
   EXPECT_NE(help.output.find("--specialist"), std::string::npos) << help.output;
   const auto list = run_anvil("datagen --list");
   EXPECT_EQ(list.exit_code, 0) << list.output;
-  EXPECT_NE(list.output.find("34 specialists"), std::string::npos) << list.output;
+  EXPECT_NE(list.output.find("35 specialists"), std::string::npos) << list.output;
   EXPECT_NE(list.output.find("copy_drill"), std::string::npos) << list.output;
+  EXPECT_NE(list.output.find("copy_repeat"), std::string::npos) << list.output;
   EXPECT_NE(list.output.find("confidence_calibration"), std::string::npos);
+}
+
+TEST(SpecialistCli, AWeightedMixGivesEachItsShareAndABadWeightExitsWithTheEntry) {
+  TempDir dir("spec-weights");
+  const auto gen =
+      run_anvil("datagen --specialist 'spam_detection,copy_repeat*2' -n 30 -o w.jsonl", dir.path());
+  ASSERT_EQ(gen.exit_code, 0) << gen.output;
+  const std::string text = read_text(dir / "w.jsonl");
+  size_t repeats = 0;
+  for (size_t p = text.find("\"specialist\":\"copy_repeat\""); p != std::string::npos;
+       p = text.find("\"specialist\":\"copy_repeat\"", p + 1))
+    ++repeats;
+  EXPECT_EQ(repeats, 20u);
+  const auto bad =
+      run_anvil("datagen --specialist 'spam_detection,copy_repeat*0' -n 5 -o b.jsonl", dir.path());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.output.find("'copy_repeat*0' must be a whole number from 1 to 1000"),
+            std::string::npos)
+      << bad.output;
+  EXPECT_FALSE(std::filesystem::exists(dir / "b.jsonl"));
 }
 
 TEST(SpecialistCli, GenerateValidateCurate) {

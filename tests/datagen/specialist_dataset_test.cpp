@@ -9,6 +9,7 @@
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
 #include "anvil/datagen/record.h"
+#include "anvil/datagen/specialist.h"
 #include "anvil/datagen/specialist_check.h"
 #include "anvil/datagen/specialist_generator.h"
 
@@ -72,6 +73,33 @@ TEST_F(SpecialistDatasetTest, TextRecordsHaveTheDocumentedKeysAndTrainingString)
     ++seen;
   }
   EXPECT_EQ(seen, 66);
+}
+
+TEST_F(SpecialistDatasetTest, AWeightedSpecialistGetsItsShareAndRecordsStayTheSameForTheirIndex) {
+  const std::string text =
+      generate("w.jsonl", 400, 8, 2, RecordFormat::kText, "spam_detection,copy_repeat*3");
+  const std::vector<std::string> cycle = {"spam_detection", "copy_repeat", "copy_repeat",
+                                          "copy_repeat"};
+  size_t pos = 0;
+  int64_t i = 0, repeats = 0;
+  Example ex;
+  while (pos < text.size()) {
+    const size_t eol = text.find('\n', pos);
+    const auto j = nlohmann::json::parse(text.substr(pos, eol - pos));
+    pos = eol + 1;
+    const std::string name = j["specialist"];
+    ASSERT_EQ(name, cycle[static_cast<size_t>(i) % cycle.size()]) << "record " << i;
+    repeats += name == "copy_repeat";
+    // Record i is what its specialist makes for (seed, i), whatever the mix around it.
+    generate_specialist_example(*find_specialist(name), 8, static_cast<uint64_t>(i), &ex);
+    EXPECT_EQ(j["prompt"], ex.prompt);
+    ++i;
+  }
+  EXPECT_EQ(i, 400);
+  EXPECT_EQ(repeats, 300);
+  // Unweighted, the cycle is the list itself: the same file as before weights existed.
+  EXPECT_EQ(generate("u1.jsonl", 50, 8, 1, RecordFormat::kText, "spam_detection,copy_repeat"),
+            generate("u2.jsonl", 50, 8, 1, RecordFormat::kText, "spam_detection,copy_repeat*1"));
 }
 
 TEST_F(SpecialistDatasetTest, MessagesFormRoundTripsIncludingHistory) {

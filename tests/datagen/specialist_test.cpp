@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -77,6 +79,41 @@ TEST(SpecialistTable, SelectionAcceptsAllListsAndRejectsUnknownNames) {
     EXPECT_NE(std::string(e.what()).find("did you mean 'invoice_processing'"), std::string::npos)
         << e.what();
   }
+}
+
+TEST(SpecialistTable, WeightsGiveAShareAndBadOnesAreRefusedNamingTheEntry) {
+  const auto mix = select_weighted_specialists("spam_detection, copy_repeat*3 ,json_repair* 2");
+  ASSERT_EQ(mix.size(), 3u);
+  EXPECT_EQ(mix[0].spec->name, "spam_detection");
+  EXPECT_EQ(mix[0].weight, 1);
+  EXPECT_EQ(mix[1].spec->name, "copy_repeat");
+  EXPECT_EQ(mix[1].weight, 3);
+  EXPECT_EQ(mix[2].weight, 2);
+  // Without weights: which specialists, once each, in the order given.
+  const auto specs = select_specialists("spam_detection,copy_repeat*3");
+  ASSERT_EQ(specs.size(), 2u);
+  EXPECT_EQ(specs[1]->name, "copy_repeat");
+  for (const char* bad : {"copy_repeat*0", "copy_repeat*", "copy_repeat*x", "copy_repeat*1001",
+                          "copy_repeat*-2", "copy_repeat*2*2"}) {
+    try {
+      select_weighted_specialists(std::string("spam_detection,") + bad);
+      ADD_FAILURE() << bad << ": expected a usage error";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::kUsage);
+      EXPECT_NE(std::string(e.what()).find(bad), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_THROW(select_specialists("spam_detection,copy_repeat,spam_detection*2"), Error);
+  EXPECT_THROW(select_specialists("spam_detecton*2"), Error);
+}
+
+TEST(SpecialistTable, MixCycleInterleavesEachSpecialistByItsWeight) {
+  const SpecialistSpec* a = find_specialist("spam_detection");
+  const SpecialistSpec* b = find_specialist("copy_repeat");
+  const SpecialistSpec* c = find_specialist("json_repair");
+  EXPECT_EQ(mix_cycle({{a, 1}, {b, 3}, {c, 2}}),
+            (std::vector<const SpecialistSpec*>{a, b, c, b, c, b}));
+  EXPECT_EQ(mix_cycle({{a, 1}, {c, 1}}), (std::vector<const SpecialistSpec*>{a, c}));
 }
 
 // A copy of `response` with one field changed to a different value of a plausible type.
@@ -186,6 +223,39 @@ INSTANTIATE_TEST_SUITE_P(Specialists, EverySpecialist, ::testing::ValuesIn(all_n
                          [](const auto& info) { return info.param; });
 
 // --- spot checks: answers are computed from the facts in the prompt
+
+TEST(CopyRepeat, TheAnswerIsTheAskedTextVerbatimTwoToSixItems) {
+  const SpecialistSpec& spec = *find_specialist("copy_repeat");
+  EXPECT_TRUE(spec.auxiliary);
+  Example ex;
+  std::set<size_t> counts;
+  for (uint64_t i = 0; i < 300; ++i) {
+    generate_specialist_example(spec, 5, i, &ex);
+    const std::string text = json::parse(ex.response)["text"].get<std::string>();
+    EXPECT_NE(ex.prompt.find(text), std::string::npos) << ex.prompt << "\n" << text;
+    // Items apart by spaces or by ", ": words, numbers and CODE-123 codes.
+    std::vector<std::string> items;
+    std::string item;
+    for (char ch : text + " ") {
+      if (ch == ' ' || ch == ',') {
+        if (!item.empty()) items.push_back(item);
+        item.clear();
+      } else {
+        item += ch;
+      }
+    }
+    counts.insert(items.size());
+    for (const std::string& x : items) {
+      const bool word = std::all_of(x.begin(), x.end(), [](char ch) { return std::isalpha(ch); });
+      const bool number = std::all_of(x.begin(), x.end(), [](char ch) { return std::isdigit(ch); });
+      const size_t dash = x.find('-');
+      const bool code = dash != std::string::npos && dash >= 1 && dash <= 3 && dash + 1 < x.size();
+      EXPECT_TRUE(word || number || code) << x;
+    }
+  }
+  EXPECT_EQ(*counts.begin(), 2u);
+  EXPECT_EQ(*counts.rbegin(), 6u);
+}
 
 TEST(InvoiceProcessing, TotalsAddUp) {
   const SpecialistSpec& spec = *find_specialist("invoice_processing");

@@ -78,8 +78,9 @@ void register_datagen(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<Args>();
   cmd->add_option("-n", args->n, "number of records (default datagen.n)");
   cmd->add_option("--level", args->level, "curriculum level 1..5 (0 = all; default datagen.level)");
-  cmd->add_option("--negatives", args->negatives,
-                  "fraction of out-of-domain requests labelled \"none\" (default datagen.negatives)");
+  cmd->add_option(
+      "--negatives", args->negatives,
+      "fraction of out-of-domain requests labelled \"none\" (default datagen.negatives)");
   cmd->add_option("--seed", args->seed, "random seed; the same seed gives a byte-identical file");
   cmd->add_flag("--include-examples", args->include_examples,
                 "expand the @prompt templates of lib/ then examples/ first");
@@ -88,7 +89,7 @@ void register_datagen(CLI::App& app, Context& ctx) {
                                   "data/specialists.jsonl)");
   cmd->add_option("--specialist", args->specialist,
                   "generate specialist records: a name, a comma-separated list, or 'all' "
-                  "(round-robin)");
+                  "(round-robin; name*K gives K records of it per record of the others)");
   cmd->add_flag("--list", args->list, "list the specialists and their answer fields");
   cmd->add_flag("--router", args->router,
                 "generate router records: specialist prompts (--specialist, default all) "
@@ -182,8 +183,8 @@ void register_datagen(CLI::App& app, Context& ctx) {
         "\"none\") in %.2fs, %.0f records/s\n",
         static_cast<long long>(report.written), o.output.c_str(),
         static_cast<long long>(report.from_examples), static_cast<long long>(report.synthetic),
-        static_cast<long long>(report.negatives),
-        report.seconds, report.seconds > 0 ? report.written / report.seconds : 0.0);
+        static_cast<long long>(report.negatives), report.seconds,
+        report.seconds > 0 ? report.written / report.seconds : 0.0);
   });
 }
 

@@ -78,8 +78,24 @@ const std::vector<SpecialistSpec>& specialist_table();
 // The specialist called `name`, or nullptr.
 const SpecialistSpec* find_specialist(std::string_view name);
 
-// "all", one name, or a comma-separated list -> specs in table order for "all", else in the
-// order given. Throws a usage error naming an unknown specialist (with a suggestion).
+// A specialist of a data mix and its share: weight K gives it K records for every one record of
+// a specialist of weight 1.
+struct WeightedSpecialist {
+  const SpecialistSpec* spec = nullptr;
+  int64_t weight = 1;
+};
+
+// "all", one name, or a comma-separated list, where "name*K" (K = 1..1000) weights a name ->
+// specs in table order for "all", else in the order given. Throws a usage error naming an unknown
+// specialist (with a suggestion) or a bad weight.
+std::vector<WeightedSpecialist> select_weighted_specialists(std::string_view names);
+
+// The specialists of select_weighted_specialists, without their weights (which specialists a
+// mix holds, not how many records of each).
 std::vector<const SpecialistSpec*> select_specialists(std::string_view names);
+
+// One cycle of a weighted mix, interleaved: record i of a dataset is of cycle[i % cycle.size()].
+// {a, b*3} -> a b b b is spread as a b b b ... by rounds: (a b) (b) (b).
+std::vector<const SpecialistSpec*> mix_cycle(const std::vector<WeightedSpecialist>& mix);
 
 }  // namespace anvil::datagen

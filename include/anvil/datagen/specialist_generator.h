@@ -1,4 +1,5 @@
-// Writes specialist datasets: `n` records, spread round-robin over the selected specialists,
+// Writes specialist datasets: `n` records, spread round-robin over the selected specialists (a
+// weighted one, "name*K", takes K turns of each round: see mix_cycle),
 // streamed to an atomically committed JSONL file. Record i draws only from Rng(seed).fork(i), so
 // the file is byte-identical for a seed whatever the thread count.
 #pragma once
@@ -14,7 +15,7 @@
 namespace anvil::datagen {
 
 struct SpecialistDatagenOptions {
-  std::string specialists = "all";  // "all", a name, or "a,b,c"
+  std::string specialists = "all";  // "all", a name, or "a,b,c" ("c*6": six records per a)
   int64_t n = 1000;                 // records in total
   uint64_t seed = 42;
   int threads = 1;  // worker threads; 0 = all cores

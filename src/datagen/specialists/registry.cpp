@@ -1,4 +1,7 @@
 // The specialist table (one entry per generator file) and name lookup.
+#include <algorithm>
+#include <utility>
+
 #include "anvil/core/error.h"
 #include "anvil/core/suggest.h"
 #include "anvil/datagen/specialist.h"
@@ -42,7 +45,8 @@ const std::vector<SpecialistSpec>& specialist_table() {
       fact_verification_spec(),
       context_protocol_spec(),
       confidence_calibration_spec(),
-      copy_drill_spec(),  // auxiliary: copying by label, for recipes to mix in
+      copy_drill_spec(),   // auxiliary: copying by label, for recipes to mix in
+      copy_repeat_spec(),  // auxiliary: verbatim copying, for recipes to mix in
   };
   return kTable;
 }
@@ -54,10 +58,32 @@ const SpecialistSpec* find_specialist(std::string_view name) {
   return nullptr;
 }
 
-std::vector<const SpecialistSpec*> select_specialists(std::string_view names) {
-  std::vector<const SpecialistSpec*> out;
+namespace {
+
+// "name" or "name*K" -> the name and K (1 without a weight). `entry` is trimmed.
+std::pair<std::string, int64_t> split_weight(const std::string& entry) {
+  const size_t star = entry.find('*');
+  if (star == std::string::npos) return {entry, 1};
+  std::string name = entry.substr(0, star);
+  while (!name.empty() && name.back() == ' ') name.pop_back();
+  const std::string k = entry.substr(star + 1);
+  const bool digits = !k.empty() && k.size() <= 4 &&
+                      k.find_first_not_of(" 0123456789") == std::string::npos &&
+                      k.find_first_of("0123456789") != std::string::npos;
+  const int64_t weight = digits ? std::stoll(k) : 0;
+  if (weight < 1 || weight > 1000) {
+    throw usage_error("specialist weight in '" + entry +
+                      "' must be a whole number from 1 to 1000 (name*K)");
+  }
+  return {name, weight};
+}
+
+}  // namespace
+
+std::vector<WeightedSpecialist> select_weighted_specialists(std::string_view names) {
+  std::vector<WeightedSpecialist> out;
   if (names == "all") {
-    for (const SpecialistSpec& s : specialist_table()) out.push_back(&s);
+    for (const SpecialistSpec& s : specialist_table()) out.push_back({&s, 1});
     return out;
   }
   std::vector<std::string> known;
@@ -66,23 +92,45 @@ std::vector<const SpecialistSpec*> select_specialists(std::string_view names) {
   while (pos <= names.size()) {
     size_t comma = names.find(',', pos);
     if (comma == std::string_view::npos) comma = names.size();
-    std::string name(names.substr(pos, comma - pos));
-    while (!name.empty() && name.back() == ' ') name.pop_back();
-    while (!name.empty() && name.front() == ' ') name.erase(0, 1);
-    if (!name.empty()) {
+    std::string entry(names.substr(pos, comma - pos));
+    while (!entry.empty() && entry.back() == ' ') entry.pop_back();
+    while (!entry.empty() && entry.front() == ' ') entry.erase(0, 1);
+    if (!entry.empty()) {
+      const auto [name, weight] = split_weight(entry);
       const SpecialistSpec* s = find_specialist(name);
       if (!s) {
         throw usage_error("unknown specialist '" + name + "'" + did_you_mean(name, known) +
                           " (see `anvil datagen --list`)");
       }
       bool dup = false;
-      for (auto* o : out) dup |= o == s;
-      if (!dup) out.push_back(s);
+      for (const auto& o : out) dup |= o.spec == s;
+      if (dup)
+        throw usage_error("specialist '" + name + "' is named twice in '" + std::string(names) +
+                          "'");
+      out.push_back({s, weight});
     }
     pos = comma + 1;
   }
   if (out.empty()) throw usage_error("no specialist named in '" + std::string(names) + "'");
   return out;
+}
+
+std::vector<const SpecialistSpec*> select_specialists(std::string_view names) {
+  std::vector<const SpecialistSpec*> out;
+  for (const auto& w : select_weighted_specialists(names)) out.push_back(w.spec);
+  return out;
+}
+
+std::vector<const SpecialistSpec*> mix_cycle(const std::vector<WeightedSpecialist>& mix) {
+  std::vector<const SpecialistSpec*> cycle;
+  int64_t rounds = 0;
+  for (const auto& w : mix) rounds = std::max(rounds, w.weight);
+  for (int64_t r = 0; r < rounds; ++r) {
+    for (const auto& w : mix) {
+      if (w.weight > r) cycle.push_back(w.spec);
+    }
+  }
+  return cycle;
 }
 
 }  // namespace anvil::datagen

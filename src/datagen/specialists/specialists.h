@@ -40,5 +40,6 @@ SpecialistSpec fact_verification_spec();
 SpecialistSpec context_protocol_spec();
 SpecialistSpec confidence_calibration_spec();
 SpecialistSpec copy_drill_spec();
+SpecialistSpec copy_repeat_spec();
 
 }  // namespace anvil::datagen::specialists
