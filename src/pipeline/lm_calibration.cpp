@@ -10,6 +10,7 @@
 #include <map>
 
 #include "anvil/core/error.h"
+#include "anvil/core/fs.h"
 #include "anvil/core/plot.h"
 #include "anvil/datagen/specialist.h"
 #include "pipeline/reliability_series.h"
@@ -166,6 +167,69 @@ void save_lm_reliability_diagram(const LmCalibrationReport& report, const std::s
                          series("answer probability", overall.probability),
                          series("temperature-scaled", overall.calibrated)},
                         o);
+}
+
+double answer_log_prob(const tokenize::Tokenizer& tok, size_t answer_bytes,
+                       const std::vector<int64_t>& ids, const std::vector<float>& logprobs) {
+  double sum = 0;
+  size_t at = 0;  // bytes of text before token i
+  for (size_t i = 0; i < ids.size() && i < logprobs.size() && at < answer_bytes; ++i) {
+    sum += logprobs[i];
+    at += tok.decode({ids[i]}).size();
+  }
+  return sum;
+}
+
+AnswerCalibration AnswerCalibration::from_report(const LmCalibrationReport& report) {
+  AnswerCalibration c;
+  c.temperature = report.temperature;
+  c.fit_records = report.fit_records;
+  for (const auto& row : report.rows) {
+    if (row.specialist != "overall") continue;
+    c.measured_records = row.records;
+    c.ece_probability = row.probability.ece;
+    c.ece_calibrated = row.calibrated.ece;
+  }
+  return c;
+}
+
+void save_answer_calibration(const AnswerCalibration& c, const std::string& model_dir) {
+  const nlohmann::json j = {
+      {"format", "anvil answer calibration"},
+      {"version", 1},
+      {"signal", "answer probability: exp(sum of the answer tokens' log-probabilities)"},
+      {"confidence", "sigmoid(log(p / (1 - p)) / temperature)"},
+      {"temperature", c.temperature},
+      {"fit_records", c.fit_records},
+      {"measured_records", c.measured_records},
+      {"ece_answer_probability", c.ece_probability},
+      {"ece_calibrated", c.ece_calibrated}};
+  write_file_atomic(model_dir + "/" + kAnswerCalibrationFile, j.dump(2) + "\n");
+}
+
+std::optional<AnswerCalibration> load_answer_calibration(const std::string& model_dir) {
+  const std::string path = model_dir + "/" + kAnswerCalibrationFile;
+  if (!file_exists(path)) return std::nullopt;
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(read_file(path));
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(path + ": not valid JSON (" + e.what() + ")");
+  }
+  auto number = [&](const char* key) {
+    if (!j.is_object() || !j.contains(key) || !j[key].is_number())
+      throw Error(path + ": '" + key + "' must be a number");
+    return j[key].get<double>();
+  };
+  AnswerCalibration c;
+  c.temperature = number("temperature");
+  if (!std::isfinite(c.temperature) || c.temperature <= 0)
+    throw Error(path + ": 'temperature' must be a positive number, got " + j["temperature"].dump());
+  c.fit_records = static_cast<int64_t>(number("fit_records"));
+  c.measured_records = static_cast<int64_t>(number("measured_records"));
+  c.ece_probability = number("ece_answer_probability");
+  c.ece_calibrated = number("ece_calibrated");
+  return c;
 }
 
 }  // namespace anvil::pipeline

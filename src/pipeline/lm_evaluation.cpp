@@ -85,11 +85,7 @@ AnswerOutcome read_answer(const tokenize::Tokenizer& tok, const std::string& tex
       if (end != text.c_str() + colon + 1 && std::isfinite(v) && v >= 0) o.stated = v;
     }
   }
-  size_t at = 0;  // tokens whose text starts inside the answer
-  for (size_t i = 0; i < ids.size() && i < logprobs.size() && at < o.answer.size(); ++i) {
-    o.log_prob += logprobs[i];
-    at += tok.decode({ids[i]}).size();
-  }
+  o.log_prob = answer_log_prob(tok, o.answer.size(), ids, logprobs);
   return o;
 }
 

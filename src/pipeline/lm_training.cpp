@@ -553,11 +553,13 @@ models::LlamaMemoryPlan memory_plan(const LmRun& run) {
 }
 
 // How far the held-out answers' confidence can be trusted: calibration.json, reliability.png and a
-// log line.
-void write_calibration(const std::vector<AnswerOutcome>& outcomes, const LmTrainOptions& o) {
+// log line; the model folder keeps the fitted temperature for what serves it.
+void write_calibration(const std::vector<AnswerOutcome>& outcomes, const LmTrainOptions& o,
+                       const std::string& model_dir) {
   if (outcomes.size() < 2) return;
   const auto report = calibrate_answers(outcomes);
   write_file_atomic(o.run_dir + "/calibration.json", report.to_json().dump(2) + "\n");
+  save_answer_calibration(AnswerCalibration::from_report(report), model_dir);
   save_lm_reliability_diagram(report, o.run_dir + "/reliability.png");
   std::string table = format_lm_calibration(report);
   table.pop_back();  // log_line ends the line
@@ -589,7 +591,7 @@ void finish_lm_run(LmRun& run, const LmHandlers& h, const std::string& model_dir
                    {"exact", s.exact},
                    {"perplexity", s.perplexity}});
     write_file_atomic(o.run_dir + "/eval.json", j.dump(2) + "\n");
-    write_calibration(outcomes, o);
+    write_calibration(outcomes, o, model_dir);
   }
   if (h.tracking.tracker) {
     const std::string artifact =

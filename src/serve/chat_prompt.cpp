@@ -7,9 +7,7 @@ namespace anvil::serve {
 
 namespace {
 
-int64_t id_of(const tokenize::BpeTokenizer& tok, const char* token) {
-  return tok.token_id(token);
-}
+int64_t id_of(const tokenize::BpeTokenizer& tok, const char* token) { return tok.token_id(token); }
 
 void add_stop(const tokenize::BpeTokenizer& tok, ChatPrompt& p, const char* token) {
   const int64_t id = id_of(tok, token);

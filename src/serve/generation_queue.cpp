@@ -24,7 +24,11 @@ size_t utf8_complete(const std::string& s) {
   for (size_t back = 0; back < 4 && i > 0; ++back) {
     const auto c = static_cast<unsigned char>(s[i - 1]);
     if ((c & 0xC0) != 0x80) {  // a lead byte or ASCII: is its sequence complete?
-      const size_t need = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+      const size_t need = c < 0x80           ? 1
+                          : (c >> 5) == 0x6  ? 2
+                          : (c >> 4) == 0xE  ? 3
+                          : (c >> 3) == 0x1E ? 4
+                                             : 1;
       return back + 1 >= need ? s.size() : i - 1;
     }
     --i;
@@ -65,9 +69,11 @@ void Ticket::push(const std::string& raw) {
   cv_.notify_all();
 }
 
-void Ticket::finish(const models::GenerationResult& r, size_t index) {
+void Ticket::finish(const models::GenerationResult& r, size_t index,
+                    std::optional<double> confidence) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
+    confidence_ = confidence;
     text_ = r.texts[index];
     produced_ = text_;
     released_ = text_.size();
@@ -197,12 +203,19 @@ void GenerationQueue::decode(std::vector<Pending>& batch) {
     options.max_new_tokens_each.push_back(p.job.options.max_new_tokens);
   }
   options.cancelled = [&](size_t k) { return live[k].ticket->cancelled(); };
+  const auto& calibration = live.front().job.model->calibration;
+  options.record_logprobs = calibration.has_value();
   try {
     const auto r = models::generate_ids(
         live.front().job.model->model, models_.tokenizer(), prompts, options,
-        [&](size_t k, const std::string& piece) { live[k].ticket->push(piece); },
-        models_.pad_id());
-    for (size_t k = 0; k < live.size(); ++k) live[k].ticket->finish(r, k);
+        [&](size_t k, const std::string& piece) { live[k].ticket->push(piece); }, models_.pad_id());
+    for (size_t k = 0; k < live.size(); ++k) {
+      std::optional<double> confidence;
+      if (calibration && k < r.logprobs.size())
+        confidence = calibration->confidence(pipeline::answer_log_prob(
+            models_.tokenizer(), r.texts[k].size(), r.token_ids[k], r.logprobs[k]));
+      live[k].ticket->finish(r, k, confidence);
+    }
     std::lock_guard<std::mutex> lock(mutex_);
     stats_.tokens += r.new_tokens;
   } catch (const std::exception& e) {

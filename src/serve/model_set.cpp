@@ -41,6 +41,11 @@ namespace {
 interop::LanguageModel load_base(const std::string& base) {
   return with_context("model " + base, [&] { return interop::load_language_model(base); });
 }
+
+std::optional<pipeline::AnswerCalibration> load_calibration(const std::string& path) {
+  if (!std::filesystem::is_directory(path)) return std::nullopt;
+  return pipeline::load_answer_calibration(path);
+}
 }  // namespace
 
 ModelSet::ModelSet(const std::string& base, const std::vector<std::string>& adapters,
@@ -61,6 +66,7 @@ ModelSet::ModelSet(interop::LanguageModel lm, const std::string& base,
   first->id = model_id_of(base);
   first->path = base;
   first->model = lm.model;
+  first->calibration = load_calibration(base);
   models_.push_back(std::move(first));
   for (const auto& spec : adapters) {
     // "NAME=DIR" names the adapter; a bare DIR is named after its folder.
@@ -68,8 +74,8 @@ ModelSet::ModelSet(interop::LanguageModel lm, const std::string& base,
     const bool named = eq != std::string::npos && eq > 0 && spec.find('/') > eq;
     const std::string dir = named ? spec.substr(eq + 1) : spec;
     if (!file_exists(dir + "/adapter_config.json"))
-      throw Error(dir + ": not a LoRA adapter folder (no adapter_config.json)").about("adapters",
-                                                                                    dir);
+      throw Error(dir + ": not a LoRA adapter folder (no adapter_config.json)")
+          .about("adapters", dir);
     auto served = std::make_unique<ServedModel>();
     served->id = named ? spec.substr(0, eq) : model_id_of(dir);
     served->path = dir;
@@ -81,6 +87,7 @@ ModelSet::ModelSet(interop::LanguageModel lm, const std::string& base,
     with_context("adapter " + dir, [&] { models::load_peft_adapter(served->model, dir); });
     served->model->to(models_.front()->model->parameters().front().device());
     served->model->eval();
+    served->calibration = load_calibration(dir);
     models_.push_back(std::move(served));
   }
 }

@@ -42,8 +42,8 @@ double number(const json& j, const char* name, double lo, double hi) {
   if (!v->is_number()) throw invalid(name, "must be a number");
   const double x = v->get<double>();
   if (!(x >= lo && x <= hi))
-    throw invalid(name, "must be in [" + json(lo).dump() + ", " + json(hi).dump() + "], got " +
-                            v->dump());
+    throw invalid(
+        name, "must be in [" + json(lo).dump() + ", " + json(hi).dump() + "], got " + v->dump());
   return x;
 }
 
@@ -193,7 +193,8 @@ CompletionRequest parse_completion_request(std::string_view body) {
   else if (prompt->is_string())
     r.prompt = prompt->get<std::string>();
   else
-    throw invalid("prompt", "must be a string (token arrays and several prompts are not supported)");
+    throw invalid("prompt",
+                  "must be a string (token arrays and several prompts are not supported)");
   if (field(j, "echo")) r.echo = boolean(j, "echo");
   return r;
 }
@@ -209,46 +210,58 @@ json envelope(const std::string& id, const char* object, int64_t created, const 
     (*choice)["logprobs"] = nullptr;
     choices.push_back(std::move(*choice));
   }
-  return {{"id", id}, {"object", object}, {"created", created}, {"model", model},
-          {"choices", choices}};
+  return {
+      {"id", id}, {"object", object}, {"created", created}, {"model", model}, {"choices", choices}};
+}
+
+// anvil's own member of a response, beside OpenAI's (clients keep unknown members).
+json with_confidence(json j, std::optional<double> confidence) {
+  if (confidence) j["anvil"] = {{"confidence", *confidence}};
+  return j;
 }
 
 }  // namespace
 
 std::string chat_completion_json(const std::string& id, int64_t created, const std::string& model,
                                  const std::string& content, const std::string& finish_reason,
-                                 const Usage& usage) {
+                                 const Usage& usage, std::optional<double> confidence) {
   json j = envelope(id, "chat.completion", created, model,
                     json{{"message", {{"role", "assistant"}, {"content", content}}},
                          {"finish_reason", finish_reason}});
   j["usage"] = usage_json(usage);
-  return dump(j);
+  return dump(with_confidence(std::move(j), confidence));
 }
 
 std::string completion_json(const std::string& id, int64_t created, const std::string& model,
                             const std::string& text, const std::string& finish_reason,
-                            const Usage& usage) {
+                            const Usage& usage, std::optional<double> confidence) {
   json j = envelope(id, "text_completion", created, model,
                     json{{"text", text}, {"finish_reason", finish_reason}});
   j["usage"] = usage_json(usage);
-  return dump(j);
+  return dump(with_confidence(std::move(j), confidence));
 }
 
 std::string chat_chunk_event(const std::string& id, int64_t created, const std::string& model,
                              const std::optional<std::string>& role, const std::string& content,
-                             const std::optional<std::string>& finish_reason) {
+                             const std::optional<std::string>& finish_reason,
+                             std::optional<double> confidence) {
   json delta = json::object();
   if (role) delta["role"] = *role;
   if (!content.empty() || role) delta["content"] = content;
-  return event(envelope(id, "chat.completion.chunk", created, model,
-                        json{{"delta", delta}, {"finish_reason", nullable(finish_reason)}}));
+  return event(
+      with_confidence(envelope(id, "chat.completion.chunk", created, model,
+                               json{{"delta", delta}, {"finish_reason", nullable(finish_reason)}}),
+                      confidence));
 }
 
 std::string completion_chunk_event(const std::string& id, int64_t created, const std::string& model,
                                    const std::string& text,
-                                   const std::optional<std::string>& finish_reason) {
-  return event(envelope(id, "text_completion", created, model,
-                        json{{"text", text}, {"finish_reason", nullable(finish_reason)}}));
+                                   const std::optional<std::string>& finish_reason,
+                                   std::optional<double> confidence) {
+  return event(
+      with_confidence(envelope(id, "text_completion", created, model,
+                               json{{"text", text}, {"finish_reason", nullable(finish_reason)}}),
+                      confidence));
 }
 
 std::string usage_chunk_event(const std::string& id, int64_t created, const std::string& model,

@@ -94,8 +94,9 @@ ServedModel* Server::Impl::choose_model(const SamplingRequest& r, const std::str
   if (ServedModel* m = models.find(r.model)) return m;
   std::string known;
   for (const auto& id : models.ids()) known += (known.empty() ? "" : ", ") + id;
-  throw ApiError(404, "the model '" + r.model + "' does not exist here; served: " + known +
-                          (router ? ", auto" : ""),
+  throw ApiError(404,
+                 "the model '" + r.model + "' does not exist here; served: " + known +
+                     (router ? ", auto" : ""),
                  "model", "model_not_found");
 }
 
@@ -140,10 +141,15 @@ void Server::Impl::answer(Prepared p, bool chat, httplib::Response& res) {
     if (ticket->error()) throw ApiError(500, "generation failed: " + *ticket->error());
     const Usage usage{prompt_usage.prompt_tokens, ticket->completion_tokens()};
     const std::string finish = finish_name(ticket->finish());
+    if (ticket->confidence()) {
+      char conf[32];
+      std::snprintf(conf, sizeof conf, "%.4f", *ticket->confidence());
+      res.set_header("X-Anvil-Confidence", conf);
+    }
     res.set_content(chat ? chat_completion_json(p.id, p.created, model_id, ticket->text(), finish,
-                                                usage)
+                                                usage, ticket->confidence())
                          : completion_json(p.id, p.created, model_id, p.echo + ticket->text(),
-                                           finish, usage),
+                                           finish, usage, ticket->confidence()),
                     kJson);
     return;
   }
@@ -171,8 +177,10 @@ void Server::Impl::answer(Prepared p, bool chat, httplib::Response& res) {
           send("data: " + error_json(err) + "\n\n");
         } else {
           const std::string finish = finish_name(ticket->finish());
-          if (!send(chat ? chat_chunk_event(p.id, p.created, model_id, {}, "", finish)
-                         : completion_chunk_event(p.id, p.created, model_id, "", finish)))
+          const auto confidence = ticket->confidence();
+          if (!send(
+                  chat ? chat_chunk_event(p.id, p.created, model_id, {}, "", finish, confidence)
+                       : completion_chunk_event(p.id, p.created, model_id, "", finish, confidence)))
             return false;
           if (p.include_usage &&
               !send(usage_chunk_event(p.id, p.created, model_id,
@@ -258,13 +266,12 @@ void Server::Impl::routes() {
   s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     const int status = res.status;
-    const ApiError e(status,
-                     status == 413   ? "the request body is larger than this server accepts"
-                     : status == 404 ? "nothing at " + req.method + " " + req.path +
-                                           " (try /v1/chat/completions, /v1/completions, "
-                                           "/v1/models, /health)"
-                                     : "the request was refused (HTTP " + std::to_string(status) +
-                                           ")");
+    const ApiError e(status, status == 413 ? "the request body is larger than this server accepts"
+                             : status == 404
+                                 ? "nothing at " + req.method + " " + req.path +
+                                       " (try /v1/chat/completions, /v1/completions, "
+                                       "/v1/models, /health)"
+                                 : "the request was refused (HTTP " + std::to_string(status) + ")");
     res.set_content(error_json(e), kJson);
   });
 }

@@ -26,8 +26,9 @@ TEST(LmCli, TrainGenerateLoraMergeEndToEnd) {
   auto t = run_anvil("train --data d.jsonl --run-dir base " + kTiny, dir.path());
   ASSERT_EQ(t.exit_code, 0) << t.output;
   EXPECT_NE(t.output.find("spam_detection"), std::string::npos) << t.output;
-  for (const char* f : {"base/model/config.json", "base/model/model.safetensors",
-                        "base/model/tokenizer.json", "base/eval.json"})
+  for (const char* f :
+       {"base/model/config.json", "base/model/model.safetensors", "base/model/tokenizer.json",
+        "base/eval.json", "base/model/answer_calibration.json"})
     EXPECT_TRUE(std::filesystem::exists(dir / f)) << f;
   auto cfg = nlohmann::json::parse(read_text(dir / "base/model/config.json"));
   EXPECT_EQ(cfg["architectures"][0], "LlamaForCausalLM");
@@ -173,10 +174,10 @@ TEST(LmCli, LossChunkTrainsTheSameModel) {
   const double chunked = final_loss("chunked", "lm.loss_chunk=37 lm.prompt_loss_weight=0");
   EXPECT_GT(plain, 0);
   EXPECT_NEAR(chunked, plain, 1e-3 * plain);
-  EXPECT_EQ(run_anvil("train --data d.jsonl --run-dir bad " + kTiny + "lm.loss_chunk=-1",
-                      dir.path())
-                .exit_code,
-            2);
+  EXPECT_EQ(
+      run_anvil("train --data d.jsonl --run-dir bad " + kTiny + "lm.loss_chunk=-1", dir.path())
+          .exit_code,
+      2);
 }
 
 // Gradient checkpointing recomputes each layer in backward: the same training run to the bit.
@@ -199,10 +200,10 @@ TEST(LmCli, GradientCheckpointingAndABf16BaseTrain) {
             read_text(dir / "plain/model/model.safetensors"));
   const std::string lora = "lora.enabled=true lm.base_model=plain/model lora.r=4 train.lr=1e-2 ";
   EXPECT_FALSE(val_loss("bf16", lora + "lm.base_dtype=bf16").empty());
-  EXPECT_FALSE(val_loss("bf16ckpt", lora + "lm.base_dtype=bf16 lm.gradient_checkpointing=true")
-                   .empty());
-  const auto no_lora = run_anvil(
-      "train --data d.jsonl --run-dir bad1 " + kTiny + "lm.base_dtype=bf16", dir.path());
+  EXPECT_FALSE(
+      val_loss("bf16ckpt", lora + "lm.base_dtype=bf16 lm.gradient_checkpointing=true").empty());
+  const auto no_lora =
+      run_anvil("train --data d.jsonl --run-dir bad1 " + kTiny + "lm.base_dtype=bf16", dir.path());
   EXPECT_EQ(no_lora.exit_code, 2) << no_lora.output;
   EXPECT_NE(no_lora.output.find("lm.base_dtype"), std::string::npos) << no_lora.output;
   const auto fp16 = run_anvil(

@@ -25,8 +25,8 @@ AnswerOutcome answer(const std::string& specialist, bool right, double stated, d
 // Stated: 2 answers at 1.0, one right: ECE 0.5, Brier 0.5.
 TEST(LmCalibration, EceAndBrierOnTheMeasuredHalfMatchAHandWorkedCase) {
   const std::vector<AnswerOutcome> outcomes = {
-      answer("a", true, 1.0, 0.99),  answer("a", true, 1.0, 0.9),  answer("b", false, -1, 0.2),
-      answer("b", true, -1, 0.35),   answer("a", false, 1.0, 0.5), answer("a", false, 1.0, 0.9)};
+      answer("a", true, 1.0, 0.99), answer("a", true, 1.0, 0.9),  answer("b", false, -1, 0.2),
+      answer("b", true, -1, 0.35),  answer("a", false, 1.0, 0.5), answer("a", false, 1.0, 0.9)};
   const auto r = calibrate_answers(outcomes);
   ASSERT_EQ(r.rows.size(), 3u);
   EXPECT_EQ(r.fit_records, 3);
@@ -94,6 +94,45 @@ TEST(LmCalibration, WritesJsonAndAReliabilityDiagram) {
   anvil::testing::TempDir dir("lm_calibration");
   save_lm_reliability_diagram(r, dir / "r.png");
   EXPECT_EQ(anvil::testing::read_text(dir / "r.png").substr(1, 3), "PNG");
+}
+
+// The model folder keeps the fitted temperature and what it measured; a missing file is "none",
+// a malformed one an error naming the file and the key.
+TEST(LmCalibration, AModelFolderKeepsItsAnswerCalibration) {
+  std::vector<AnswerOutcome> outcomes;
+  for (int i = 0; i < 40; ++i) outcomes.push_back(answer("s", i % 4 != 0, 1.0, 0.6 + 0.01 * i));
+  const auto report = calibrate_answers(outcomes);
+  const auto c = AnswerCalibration::from_report(report);
+  EXPECT_EQ(c.temperature, report.temperature);
+  EXPECT_EQ(c.fit_records, 20);
+  EXPECT_EQ(c.measured_records, 20);
+  EXPECT_EQ(c.ece_calibrated, report.rows.back().calibrated.ece);
+  anvil::testing::TempDir dir("answer_calibration");
+  EXPECT_FALSE(load_answer_calibration(dir.path()).has_value());
+  save_answer_calibration(c, dir.path());
+  const auto back = load_answer_calibration(dir.path());
+  ASSERT_TRUE(back.has_value());
+  EXPECT_DOUBLE_EQ(back->temperature, c.temperature);
+  EXPECT_DOUBLE_EQ(back->ece_probability, c.ece_probability);
+  // The confidence: sigmoid(log-odds / T) of the answer probability, worked by hand for p = 0.8.
+  AnswerCalibration t2;
+  t2.temperature = 2;
+  EXPECT_NEAR(t2.confidence(std::log(0.8)), 1 / (1 + std::exp(-std::log(4.0) / 2)), 1e-12);
+  for (const auto& [text, key] :
+       std::vector<std::pair<std::string, std::string>>{{"{\"temperature\": 1", "not valid JSON"},
+                                                        {"{\"fit_records\": 1}", "'temperature'"},
+                                                        {"[1, 2]", "'temperature'"},
+                                                        {"{\"temperature\": 0}", "positive"}}) {
+    anvil::testing::write_text(dir / kAnswerCalibrationFile, text);
+    try {
+      load_answer_calibration(dir.path());
+      ADD_FAILURE() << text;
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find(dir / kAnswerCalibrationFile), std::string::npos)
+          << e.what();
+      EXPECT_NE(std::string(e.what()).find(key), std::string::npos) << e.what();
+    }
+  }
 }
 
 }  // namespace

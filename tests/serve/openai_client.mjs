@@ -15,7 +15,7 @@ out.models = (await client.models.list()).data.map((m) => m.id);
 const messages = [{ role: "user", content: prompt }];
 const chat = await client.chat.completions.create({ model, messages, max_tokens: 24, temperature: 0 });
 out.chat = { content: chat.choices[0].message.content, finish: chat.choices[0].finish_reason,
-             usage: chat.usage, object: chat.object };
+             usage: chat.usage, object: chat.object, confidence: chat.anvil?.confidence ?? null };
 
 const stream = await client.chat.completions.create({
   model, messages, max_tokens: 24, temperature: 0, stream: true,
@@ -24,15 +24,17 @@ let text = "";
 let chunks = 0;
 let finish = null;
 let usage = null;
+let confidence = null;
 for await (const chunk of stream) {
   chunks += 1;
   if (chunk.usage) usage = chunk.usage;
+  if (chunk.anvil) confidence = chunk.anvil.confidence;
   const choice = chunk.choices[0];
   if (!choice) continue;
   text += choice.delta?.content ?? "";
   if (choice.finish_reason) finish = choice.finish_reason;
 }
-out.stream = { content: text, chunks, finish, usage };
+out.stream = { content: text, chunks, finish, usage, confidence };
 
 const completion = await client.completions.create({ model, prompt, max_tokens: 8, temperature: 0 });
 out.completion = { text: completion.choices[0].text, finish: completion.choices[0].finish_reason };

@@ -1,8 +1,10 @@
 // anvil serve against OpenAI's official Node client (npm `openai`): listing models, a chat
-// completion, the same streamed, a completion, and the client's typed errors for a 404 and a 400.
+// completion, the same streamed, a completion, the calibrated confidence anvil adds, and the
+// client's typed errors for a 404 and a 400.
 // The answers must equal anvil's own greedy generation for the same prompt.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "anvil/models/generation.h"
@@ -28,6 +30,10 @@ TEST(OpenAiClient, TalksToAnvilServeStreamingAndNot) {
   ASSERT_TRUE(setup.error.empty()) << setup.error;
   testing::TempDir dir("openai");
   testing::save_tiny_lm(dir / "specialist", {"<|endoftext|>", "<|pad|>"});
+  // A calibrated model: its answers carry "anvil": {"confidence": p}, which the client keeps.
+  std::ofstream(dir / "specialist/answer_calibration.json")
+      << R"({"temperature": 1.3, "fit_records": 8, "measured_records": 8,
+             "ece_answer_probability": 0.2, "ece_calibrated": 0.1})";
   ServeOptions o;
   o.model = dir / "specialist";
   o.port = 0;
@@ -35,10 +41,10 @@ TEST(OpenAiClient, TalksToAnvilServeStreamingAndNot) {
   server.start();
 
   const std::string prompt = "Parse this address: 400 Greenwood Terrace <|endoftext|> Madison";
-  const auto r = testing::run_command(
-      "node '" ANVIL_SOURCE_DIR "/tests/serve/openai_client.mjs' " +
-      quote(testing::npm_cache_dir()) + " " + quote(server.url() + "/v1") + " specialist " +
-      quote(prompt) + " 2>&1");
+  const auto r =
+      testing::run_command("node '" ANVIL_SOURCE_DIR "/tests/serve/openai_client.mjs' " +
+                           quote(testing::npm_cache_dir()) + " " + quote(server.url() + "/v1") +
+                           " specialist " + quote(prompt) + " 2>&1");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   const json out = json::parse(r.output);
 
@@ -64,6 +70,10 @@ TEST(OpenAiClient, TalksToAnvilServeStreamingAndNot) {
   EXPECT_EQ(out["chat"]["content"], expected);
   EXPECT_EQ(out["chat"]["usage"]["prompt_tokens"], chat_ids.size());
   EXPECT_EQ(out["stream"]["content"], expected);
+  ASSERT_TRUE(out["chat"]["confidence"].is_number()) << r.output;
+  EXPECT_GT(out["chat"]["confidence"].get<double>(), 0.0);
+  EXPECT_LT(out["chat"]["confidence"].get<double>(), 1.0);
+  EXPECT_EQ(out["stream"]["confidence"], out["chat"]["confidence"]);
   EXPECT_EQ(out["stream"]["finish"], out["chat"]["finish"]);
   EXPECT_GE(out["stream"]["chunks"].get<int>(), 3);
   EXPECT_EQ(out["stream"]["usage"]["completion_tokens"], out["chat"]["usage"]["completion_tokens"]);

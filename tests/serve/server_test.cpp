@@ -14,6 +14,8 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "anvil/core/error.h"
+#include "anvil/core/fs.h"
 #include "anvil/models/generation.h"
 #include "anvil/serve/chat_prompt.h"
 #include "support/run_cli.h"
@@ -62,8 +64,7 @@ class ServerTest : public ::testing::Test {
     o.max_new_tokens = max_tokens;
     o.stop_token_ids = {m.tokenizer().token_id("<|endoftext|>")};
     o.stop_strings = {"\n[confidence"};
-    return models::generate_ids(m.find("tiny")->model, m.tokenizer(), {ids}, o, nullptr,
-                                m.pad_id())
+    return models::generate_ids(m.find("tiny")->model, m.tokenizer(), {ids}, o, nullptr, m.pad_id())
         .texts[0];
   }
   std::string reference_json(const std::vector<int64_t>& ids, int64_t max_tokens) {
@@ -145,6 +146,90 @@ TEST_F(ServerTest, StreamedDeltasAddUpToTheAnswer) {
   EXPECT_EQ(finish, json::parse(whole->body)["choices"][0]["finish_reason"]);
 }
 
+// A model folder with answer_calibration.json answers with a calibrated confidence: the answer's
+// probability by a teacher-forced forward pass of prompt + answer, its log-odds divided by the
+// temperature, through a sigmoid. One without it (the fixture's) has no "anvil" member.
+TEST_F(ServerTest, AModelWithACalibrationServesTheAnswersCalibratedConfidence) {
+  const auto plain = post("/v1/chat/completions", chat("Is this spam?", 6));
+  ASSERT_TRUE(plain && plain->status == 200);
+  EXPECT_FALSE(json::parse(plain->body).contains("anvil")) << plain->body;
+  EXPECT_FALSE(plain->has_header("X-Anvil-Confidence"));
+
+  const std::string dir = *dir_ / "calibrated";
+  testing::save_tiny_lm(dir, {"<|endoftext|>", "<|pad|>"});
+  const double temperature = 1.7;
+  write_file_atomic(dir + "/answer_calibration.json", json{{"temperature", temperature},
+                                                           {"fit_records", 10},
+                                                           {"measured_records", 10},
+                                                           {"ece_answer_probability", 0.2},
+                                                           {"ece_calibrated", 0.1}}
+                                                          .dump());
+  server_.reset();
+  ServeOptions o;
+  o.model = dir;
+  o.port = 0;
+  server_ = std::make_unique<Server>(o);
+  server_->start();
+  auto body = chat("Is this spam?", 6);
+  body["model"] = "calibrated";
+  const auto r = post("/v1/chat/completions", body);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const json j = json::parse(r->body);
+  ASSERT_TRUE(j.contains("anvil")) << r->body;
+  const double served = j["anvil"]["confidence"].get<double>();
+
+  // Reference: the generated ids scored by one forward pass over prompt + answer.
+  auto& m = const_cast<ModelSet&>(server_->models());
+  const auto prompt = chat_ids("Is this spam?");
+  models::GenerationOptions g;
+  g.max_new_tokens = 6;
+  g.stop_token_ids = {m.tokenizer().token_id("<|endoftext|>")};
+  g.stop_strings = {"\n[confidence"};
+  const auto gen = models::generate_ids(m.find("calibrated")->model, m.tokenizer(), {prompt}, g,
+                                        nullptr, m.pad_id());
+  ASSERT_EQ(gen.finish[0], models::FinishReason::kLength);  // a random model: no stop, 6 tokens
+  std::vector<int64_t> all = prompt;
+  all.insert(all.end(), gen.token_ids[0].begin(), gen.token_ids[0].end());
+  torch::NoGradGuard no_grad;
+  const auto logits =
+      m.find("calibrated")->model->forward({torch::tensor(all, torch::kLong).unsqueeze(0)});
+  const auto log_probs = torch::log_softmax(logits[0].to(torch::kDouble), -1);
+  double lp = 0;
+  for (size_t i = 0; i < gen.token_ids[0].size(); ++i)
+    lp +=
+        log_probs[static_cast<int64_t>(prompt.size() + i) - 1][gen.token_ids[0][i]].item<double>();
+  const double p = std::exp(lp);
+  const double expected = 1 / (1 + std::exp(-std::log(p / (1 - p)) / temperature));
+  EXPECT_NEAR(served, expected, 1e-4 * std::max(expected, 1e-3)) << "answer log-prob " << lp;
+  EXPECT_NEAR(std::stod(r->get_header_value("X-Anvil-Confidence")), expected, 1e-4);
+
+  // Streamed: the chunk that ends the answer carries the same confidence.
+  body["stream"] = true;
+  const auto streamed = post("/v1/chat/completions", body);
+  ASSERT_TRUE(streamed && streamed->status == 200);
+  double from_stream = -1;
+  for (const auto& e : events(streamed->body)) {
+    if (e == "[DONE]") continue;
+    const json c = json::parse(e);
+    if (c.contains("anvil")) {
+      EXPECT_FALSE(c["choices"][0]["finish_reason"].is_null()) << e;
+      from_stream = c["anvil"]["confidence"].get<double>();
+    }
+  }
+  EXPECT_DOUBLE_EQ(from_stream, served);
+
+  // A malformed calibration file stops the server from starting, naming the file and the key.
+  write_file_atomic(dir + "/answer_calibration.json", R"({"temperature": -1})");
+  try {
+    Server bad(o);
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("answer_calibration.json"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("temperature"), std::string::npos) << e.what();
+  }
+}
+
 TEST_F(ServerTest, CompletionsTakeThePromptAsPlainText) {
   const std::string prompt = "Madison, Wisconsin <|endoftext|> 53773";
   auto r = post("/v1/completions",
@@ -156,7 +241,8 @@ TEST_F(ServerTest, CompletionsTakeThePromptAsPlainText) {
   // The literal <|endoftext|> was text (more tokens than with the special id), not an id.
   EXPECT_EQ(j["usage"]["prompt_tokens"], tok.encode_text(prompt).size());
   EXPECT_GT(tok.encode_text(prompt).size(), tok.encode(prompt).size());
-  EXPECT_EQ(j["choices"][0]["text"], testing::as_json_text(prompt + reference(tok.encode_text(prompt), 6)));
+  EXPECT_EQ(j["choices"][0]["text"],
+            testing::as_json_text(prompt + reference(tok.encode_text(prompt), 6)));
 }
 
 TEST_F(ServerTest, ConcurrentRequestsAreBatchedAndGetTheirOwnAnswers) {
@@ -172,9 +258,8 @@ TEST_F(ServerTest, ConcurrentRequestsAreBatchedAndGetTheirOwnAnswers) {
                     std::string(static_cast<size_t>(i) * 3, 'x'));
   std::vector<std::future<httplib::Result>> futures;
   for (const auto& u : users)
-    futures.push_back(std::async(std::launch::async, [&, u] {
-      return post("/v1/chat/completions", chat(u, 16));
-    }));
+    futures.push_back(std::async(std::launch::async,
+                                 [&, u] { return post("/v1/chat/completions", chat(u, 16)); }));
   for (size_t i = 0; i < users.size(); ++i) {
     auto r = futures[i].get();
     ASSERT_TRUE(r);
@@ -197,9 +282,10 @@ TEST_F(ServerTest, ClientThatDisconnectsMidStreamStopsItsDecoding) {
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
   const std::string body = chat("The quick brown fox", 480, true).dump();
-  const std::string req = "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: "
-                          "application/json\r\nContent-Length: " +
-                          std::to_string(body.size()) + "\r\n\r\n" + body;
+  const std::string req =
+      "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: "
+      "application/json\r\nContent-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n" + body;
   ASSERT_EQ(::send(fd, req.data(), req.size(), 0), static_cast<ssize_t>(req.size()));
   char buf[512];
   ASSERT_GT(::recv(fd, buf, sizeof buf, 0), 0);  // the stream has started
@@ -235,13 +321,11 @@ TEST_F(ServerTest, BadRequestsGetErrorBodiesNotCrashes) {
   // Longer than the 512-token context.
   std::string huge;
   for (int i = 0; i < 400; ++i) huge += "Greenwood " + std::to_string(i) + " ";
-  EXPECT_EQ(error_of(post("/v1/chat/completions", chat(huge, 4)), 400),
-            "context_length_exceeded");
+  EXPECT_EQ(error_of(post("/v1/chat/completions", chat(huge, 4)), 400), "context_length_exceeded");
   // A body over the 1 MiB limit.
-  EXPECT_EQ(error_of(c.Post("/v1/chat/completions", std::string(2 << 20, ' '),
-                            "application/json"),
-                     413),
-            "");
+  EXPECT_EQ(
+      error_of(c.Post("/v1/chat/completions", std::string(2 << 20, ' '), "application/json"), 413),
+      "");
   EXPECT_EQ(error_of(c.Get("/v1/engines"), 404), "");
   auto health = c.Get("/health");
   ASSERT_TRUE(health);

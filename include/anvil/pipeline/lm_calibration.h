@@ -8,10 +8,12 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "anvil/models/calibration.h"
+#include "anvil/tokenize/tokenizer.h"
 
 namespace anvil::pipeline {
 
@@ -56,6 +58,31 @@ double calibrated_confidence(double log_prob, double temperature);
 LmCalibrationReport calibrate_answers(const std::vector<AnswerOutcome>& outcomes);
 
 std::string format_lm_calibration(const LmCalibrationReport& report);
+
+// The log-probability of an answer: the sum over the generated tokens whose text starts inside its
+// first `answer_bytes` bytes (the text before the confidence line), so evaluation, which lets the
+// model write that line, and a server, which stops before it, give the same value.
+double answer_log_prob(const tokenize::Tokenizer& tok, size_t answer_bytes,
+                       const std::vector<int64_t>& ids, const std::vector<float>& logprobs);
+
+// What a trained model's folder keeps of its calibration (kAnswerCalibrationFile), so whatever
+// serves it can give each answer a calibrated confidence: the temperature and what it measured.
+struct AnswerCalibration {
+  double temperature = 1;
+  int64_t fit_records = 0, measured_records = 0;
+  double ece_probability = 0, ece_calibrated = 0;  // overall, on the measured half
+
+  double confidence(double log_prob) const { return calibrated_confidence(log_prob, temperature); }
+  static AnswerCalibration from_report(const LmCalibrationReport& report);
+};
+
+inline constexpr const char* kAnswerCalibrationFile = "answer_calibration.json";
+
+// Writes MODEL_DIR/answer_calibration.json atomically.
+void save_answer_calibration(const AnswerCalibration& c, const std::string& model_dir);
+// The folder's calibration, or nullopt when it has none (a model not evaluated, a GGUF file).
+// Throws anvil::Error naming the file and the key when the file is malformed.
+std::optional<AnswerCalibration> load_answer_calibration(const std::string& model_dir);
 
 // Accuracy against confidence per bin, overall: stated, answer probability, calibrated (.png/.svg).
 void save_lm_reliability_diagram(const LmCalibrationReport& report, const std::string& path);

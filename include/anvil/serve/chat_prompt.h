@@ -16,13 +16,13 @@
 
 namespace anvil::serve {
 
-using tokenize::ChatFormat;
 using tokenize::chat_format_name;
+using tokenize::ChatFormat;
 using tokenize::detect_chat_format;
 
 struct ChatPrompt {
   std::vector<int64_t> ids;
-  std::vector<int64_t> stop_ids;         // end-of-turn / end-of-text ids of the format
+  std::vector<int64_t> stop_ids;          // end-of-turn / end-of-text ids of the format
   std::vector<std::string> stop_strings;  // anvil: the records' "\n[confidence" line
 };
 

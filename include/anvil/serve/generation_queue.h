@@ -47,6 +47,8 @@ class Ticket {
   bool cancelled() const { return cancelled_; }
   // After next() returned false: the whole answer, why it ended, tokens generated, or the error.
   const std::string& text() const { return text_; }
+  // The answer's calibrated confidence, when its model carries a calibration (ServedModel).
+  std::optional<double> confidence() const { return confidence_; }
   models::FinishReason finish() const { return finish_; }
   int64_t completion_tokens() const { return tokens_; }
   const std::optional<std::string>& error() const { return error_; }
@@ -54,19 +56,21 @@ class Ticket {
  private:
   friend class GenerationQueue;
   void push(const std::string& raw);  // from the worker
-  void finish(const models::GenerationResult& r, size_t index);
+  void finish(const models::GenerationResult& r, size_t index,
+              std::optional<double> confidence = std::nullopt);
   void fail(const std::string& error);
 
   std::mutex mutex_;
   std::condition_variable cv_;
-  std::string produced_;   // raw text so far
-  size_t released_ = 0;    // bytes of produced_ handed out
-  size_t read_ = 0;        // bytes of the released text read by next()
+  std::string produced_;  // raw text so far
+  size_t released_ = 0;   // bytes of produced_ handed out
+  size_t read_ = 0;       // bytes of the released text read by next()
   std::string text_;
   bool done_ = false;
   std::atomic<bool> cancelled_{false};
   models::FinishReason finish_ = models::FinishReason::kLength;
   int64_t tokens_ = 0;
+  std::optional<double> confidence_;
   std::optional<std::string> error_;
   std::vector<std::string> stops_;
 };

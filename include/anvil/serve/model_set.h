@@ -6,11 +6,13 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "anvil/interop/language_model_loader.h"
 #include "anvil/models/llama.h"
+#include "anvil/pipeline/lm_calibration.h"
 #include "anvil/serve/chat_prompt.h"
 #include "anvil/tokenize/bpe_tokenizer.h"
 
@@ -20,12 +22,16 @@ struct ServedModel {
   std::string id;
   std::string path;
   models::LlamaForCausalLM model{nullptr};
+  // From the folder's answer_calibration.json (written when the model was trained and
+  // evaluated): its answers are served with a calibrated confidence. None for a GGUF file.
+  std::optional<pipeline::AnswerCalibration> calibration;
 };
 
 class ModelSet {
  public:
-  // Loads `base` and each adapter (DIR or NAME=DIR) (adapter_config.json + adapter_model.safetensors, for a
-  // model of the base's shape) onto `device`. Errors name the path.
+  // Loads `base` and each adapter (DIR or NAME=DIR) (adapter_config.json +
+  // adapter_model.safetensors, for a model of the base's shape) onto `device`. Errors name the
+  // path.
   ModelSet(const std::string& base, const std::vector<std::string>& adapters,
            const std::string& device = "cpu");
 

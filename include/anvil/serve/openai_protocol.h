@@ -68,22 +68,26 @@ struct Usage {
   int64_t prompt_tokens = 0, completion_tokens = 0;
 };
 
-// Response bodies (JSON text). `finish_reason` is "stop" or "length".
+// Response bodies (JSON text). `finish_reason` is "stop" or "length". A calibrated `confidence`
+// (a model with answer_calibration.json) goes in anvil's own member: "anvil": {"confidence": p}.
 std::string chat_completion_json(const std::string& id, int64_t created, const std::string& model,
                                  const std::string& content, const std::string& finish_reason,
-                                 const Usage& usage);
+                                 const Usage& usage,
+                                 std::optional<double> confidence = std::nullopt);
 std::string completion_json(const std::string& id, int64_t created, const std::string& model,
                             const std::string& text, const std::string& finish_reason,
-                            const Usage& usage);
+                            const Usage& usage, std::optional<double> confidence = std::nullopt);
 // One server-sent event ("data: {...}\n\n") of a stream. Chat chunks carry a delta (the first
-// one the role), completion chunks the text; a finish reason ends the choice; usage-only chunks
-// have no choices.
+// one the role), completion chunks the text; a finish reason ends the choice (and carries the
+// confidence, as above); usage-only chunks have no choices.
 std::string chat_chunk_event(const std::string& id, int64_t created, const std::string& model,
                              const std::optional<std::string>& role, const std::string& content,
-                             const std::optional<std::string>& finish_reason);
+                             const std::optional<std::string>& finish_reason,
+                             std::optional<double> confidence = std::nullopt);
 std::string completion_chunk_event(const std::string& id, int64_t created, const std::string& model,
                                    const std::string& text,
-                                   const std::optional<std::string>& finish_reason);
+                                   const std::optional<std::string>& finish_reason,
+                                   std::optional<double> confidence = std::nullopt);
 std::string usage_chunk_event(const std::string& id, int64_t created, const std::string& model,
                               const char* object, const Usage& usage);
 inline constexpr const char* kStreamDone = "data: [DONE]\n\n";

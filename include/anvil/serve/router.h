@@ -37,7 +37,7 @@ struct RouterEvaluation {
     std::string name;
     int64_t n = 0, refused = 0;
   };
-  std::vector<Category> out_of_domain;  // refused = caught
+  std::vector<Category> out_of_domain;                              // refused = caught
   std::vector<std::pair<std::string, std::string>> first_mistakes;  // (expected, got: text)
 };
 

@@ -36,10 +36,10 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0 = any free port
   QueueOptions queue;
-  int64_t default_max_tokens = 256;   // when a request gives none (capped by the context)
-  double default_temperature = 0.0;   // when a request gives none: greedy
-  size_t max_body_bytes = 1 << 20;    // larger requests get 413
-  int http_threads = 0;               // 0 = max_queue + 4 (a streaming request holds one)
+  int64_t default_max_tokens = 256;  // when a request gives none (capped by the context)
+  double default_temperature = 0.0;  // when a request gives none: greedy
+  size_t max_body_bytes = 1 << 20;   // larger requests get 413
+  int http_threads = 0;              // 0 = max_queue + 4 (a streaming request holds one)
   void validate() const;
 };
 
