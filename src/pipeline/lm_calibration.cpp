@@ -37,6 +37,11 @@ ConfidenceFit measure(const std::vector<double>& confidence, const std::vector<b
   return f;
 }
 
+bool is_task(const std::string& specialist) {
+  const auto* spec = datagen::find_specialist(specialist);
+  return !spec || !spec->auxiliary;  // copy_drill, copy_repeat: helpers, not tasks
+}
+
 CalibrationRow measure_row(const std::string& name, const std::vector<const AnswerOutcome*>& set,
                            double temperature) {
   CalibrationRow row{name, static_cast<int64_t>(set.size())};
@@ -91,8 +96,7 @@ LmCalibrationReport calibrate_answers(const std::vector<AnswerOutcome>& outcomes
       labels.push_back(outcomes[i].correct() ? 1 : 0);
     } else {
       by[outcomes[i].specialist].push_back(&outcomes[i]);
-      const auto* spec = datagen::find_specialist(outcomes[i].specialist);
-      if (!spec || !spec->auxiliary) measured.push_back(&outcomes[i]);  // copy_drill: not a task
+      if (is_task(outcomes[i].specialist)) measured.push_back(&outcomes[i]);
     }
   }
   LmCalibrationReport r;
@@ -167,6 +171,41 @@ void save_lm_reliability_diagram(const LmCalibrationReport& report, const std::s
                          series("answer probability", overall.probability),
                          series("temperature-scaled", overall.calibrated)},
                         o);
+}
+
+std::vector<CalibrationRow> measure_served_confidence(const std::vector<AnswerOutcome>& outcomes,
+                                                      const AnswerCalibration& calibration) {
+  std::map<std::string, std::vector<const AnswerOutcome*>> by;
+  std::vector<const AnswerOutcome*> tasks;
+  for (const auto& o : outcomes) {
+    by[o.specialist].push_back(&o);
+    if (is_task(o.specialist)) tasks.push_back(&o);
+  }
+  std::vector<CalibrationRow> rows;
+  for (const auto& [name, set] : by)
+    rows.push_back(measure_row(name, set, calibration.temperature));
+  rows.push_back(measure_row("overall", tasks, calibration.temperature));
+  for (auto& row : rows) row.stated = ConfidenceFit{};
+  return rows;
+}
+
+std::string format_served_confidence(const std::vector<CalibrationRow>& rows,
+                                     const AnswerCalibration& calibration) {
+  char buf[240];
+  std::snprintf(buf, sizeof buf,
+                "served confidence (temperature %.3f from the model's answer_calibration.json, "
+                "ECE %.3f when fitted), on every answer\n"
+                "specialist                 records  exact    answer prob.     served\n",
+                calibration.temperature, calibration.ece_calibrated);
+  std::string s = buf;
+  for (const auto& row : rows) {
+    std::snprintf(buf, sizeof buf, "%-26s %7lld  %6.1f%%  %.3f / %.3f    %.3f / %.3f\n",
+                  row.specialist.c_str(), static_cast<long long>(row.records), 100 * row.accuracy,
+                  row.probability.ece, row.probability.brier, row.calibrated.ece,
+                  row.calibrated.brier);
+    s += buf;
+  }
+  return s;
 }
 
 double answer_log_prob(const tokenize::Tokenizer& tok, size_t answer_bytes,

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "support/run_cli.h"
@@ -33,6 +34,28 @@ TEST(LmCli, TrainGenerateLoraMergeEndToEnd) {
   auto cfg = nlohmann::json::parse(read_text(dir / "base/model/config.json"));
   EXPECT_EQ(cfg["architectures"][0], "LlamaForCausalLM");
   EXPECT_EQ(cfg["hidden_size"], 32);
+
+  // The model keeps its fitted temperature; `anvil eval` measures the confidence a server would
+  // give (sigmoid(log-odds / T) of each answer's probability) on every answer, refitting nothing.
+  const double temperature =
+      nlohmann::json::parse(read_text(dir / "base/model/answer_calibration.json"))["temperature"]
+          .get<double>();
+  auto ev = run_anvil(
+      "eval --model base/model --data d.jsonl lm.eval_per_specialist=3 lm.max_new_tokens=24 "
+      "--answers answers.jsonl",
+      dir.path());
+  ASSERT_EQ(ev.exit_code, 0) << ev.output;
+  EXPECT_NE(ev.output.find("served confidence (temperature"), std::string::npos) << ev.output;
+  const std::string answers = read_text(dir / "answers.jsonl");
+  int answered = 0;
+  for (size_t at = 0; at < answers.size(); at = answers.find('\n', at) + 1) {
+    const auto a = nlohmann::json::parse(answers.substr(at, answers.find('\n', at) - at));
+    const double p = std::min(a["answer_probability"].get<double>(), 1 - 1e-12);
+    EXPECT_NEAR(a["served_confidence"].get<double>(),
+                1 / (1 + std::exp(-std::log(p / (1 - p)) / temperature)), 1e-9);
+    ++answered;
+  }
+  EXPECT_EQ(answered, 6);
 
   auto g = run_anvil("generate --model base/model --max-tokens 8 --no-stream 'Spam filter: hello'",
                      dir.path());

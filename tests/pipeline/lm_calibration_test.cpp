@@ -96,6 +96,27 @@ TEST(LmCalibration, WritesJsonAndAReliabilityDiagram) {
   EXPECT_EQ(anvil::testing::read_text(dir / "r.png").substr(1, 3), "PNG");
 }
 
+// The served confidence measured on every answer with a given temperature, nothing refitted:
+// T = 1 leaves p; two answers at 0.8, one right -> ECE |0.8 - 0.5| = 0.3 and Brier (0.04 + 0.64)
+// / 2. copy_repeat (auxiliary) has its row but stays out of the overall.
+TEST(LmCalibration, ServedConfidenceIsMeasuredOnEveryAnswerWithTheSavedTemperature) {
+  const std::vector<AnswerOutcome> outcomes = {answer("a", true, 1.0, 0.8),
+                                               answer("a", false, 1.0, 0.8),
+                                               answer("copy_repeat", true, 1.0, 0.3)};
+  AnswerCalibration c;
+  const auto rows = measure_served_confidence(outcomes, c);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[1].specialist, "copy_repeat");
+  const auto& all = rows.back();
+  EXPECT_EQ(all.records, 2);
+  EXPECT_NEAR(all.calibrated.ece, 0.3, 1e-9);
+  EXPECT_NEAR(all.calibrated.brier, (0.04 + 0.64) / 2, 1e-9);
+  EXPECT_EQ(all.stated.n, 0);
+  c.temperature = 2;  // p = 0.8 -> sigmoid(log 4 / 2) = 2/3: ECE |2/3 - 1/2|
+  EXPECT_NEAR(measure_served_confidence(outcomes, c).back().calibrated.ece, 2.0 / 3 - 0.5, 1e-9);
+  EXPECT_NE(format_served_confidence(rows, c).find("temperature 2.000"), std::string::npos);
+}
+
 // The model folder keeps the fitted temperature and what it measured; a missing file is "none",
 // a malformed one an error naming the file and the key.
 TEST(LmCalibration, AModelFolderKeepsItsAnswerCalibration) {

@@ -1,7 +1,9 @@
 // `anvil eval`: accuracy of every head and end-to-end execution accuracy of a trained model.
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "anvil/core/config.h"
 #include "anvil/core/error.h"
@@ -18,17 +20,20 @@ namespace anvil::cli {
 
 namespace {
 
-// Every answer as JSON lines: what the model wrote, its score and confidences.
-void write_answers(const std::string& path, const std::vector<pipeline::AnswerOutcome>& outcomes) {
+// Every answer as JSON lines: what the model wrote, its score and confidences (the served one
+// when the model carries a calibration).
+void write_answers(const std::string& path, const std::vector<pipeline::AnswerOutcome>& outcomes,
+                   const std::optional<pipeline::AnswerCalibration>& calibration) {
   std::string out;
-  for (const auto& o : outcomes)
-    out += nlohmann::json{{"specialist", o.specialist},
-                          {"answer", o.answer},
-                          {"score", o.score},
-                          {"stated_confidence", o.stated >= 0 ? nlohmann::json(o.stated) : nullptr},
-                          {"answer_probability", std::exp(o.log_prob)}}
-               .dump() +
-           "\n";
+  for (const auto& o : outcomes) {
+    nlohmann::json j = {{"specialist", o.specialist},
+                        {"answer", o.answer},
+                        {"score", o.score},
+                        {"stated_confidence", o.stated >= 0 ? nlohmann::json(o.stated) : nullptr},
+                        {"answer_probability", std::exp(o.log_prob)}};
+    if (calibration) j["served_confidence"] = calibration->confidence(o.log_prob);
+    out += j.dump() + "\n";
+  }
   write_file_atomic(path, out);
 }
 
@@ -38,6 +43,9 @@ void eval_language_model(const std::string& model_dir, const std::string& data, 
                          const torch::Device& device, const std::string& reliability,
                          const std::string& answers) {
   auto lm = interop::load_language_model(model_dir);
+  const auto calibration = std::filesystem::is_directory(model_dir)
+                               ? pipeline::load_answer_calibration(model_dir)
+                               : std::nullopt;
   lm.model->to(device);
   std::vector<pipeline::AnswerOutcome> outcomes;
   auto scores = pipeline::evaluate_language_model(
@@ -45,8 +53,14 @@ void eval_language_model(const std::string& model_dir, const std::string& data, 
       c.get_int("lm.max_new_tokens"), nullptr, nullptr, &outcomes);
   std::printf("%s", pipeline::format_specialist_scores(scores).c_str());
   if (!answers.empty()) {
-    write_answers(answers, outcomes);
+    write_answers(answers, outcomes, calibration);
     std::printf("answers: %s\n", answers.c_str());
+  }
+  if (outcomes.empty()) return;
+  if (calibration) {  // the confidence a server gives these answers, measured as it is
+    std::printf("%s", pipeline::format_served_confidence(
+                          pipeline::measure_served_confidence(outcomes, *calibration), *calibration)
+                          .c_str());
   }
   if (outcomes.size() < 2) return;
   const auto report = pipeline::calibrate_answers(outcomes);
@@ -60,7 +74,9 @@ void eval_language_model(const std::string& model_dir, const std::string& data, 
 }  // namespace
 
 void register_eval(CLI::App& app, Context&) {
-  auto* cmd = app.add_subcommand("eval", "Evaluate a trained model (intent classifier or specialist language model) on a JSONL dataset");
+  auto* cmd = app.add_subcommand("eval",
+                                 "Evaluate a trained model (intent classifier or specialist "
+                                 "language model) on a JSONL dataset");
   struct Args {
     ConfigArgs config;
     std::string model = "runs/latest/model";
@@ -82,8 +98,9 @@ void register_eval(CLI::App& app, Context&) {
   cmd->add_flag("--ood", a->ood,
                 "also measure abstention on generated out-of-domain requests (eval.ood_n of "
                 "them, seed eval.ood_seed; training never saw them)");
-  cmd->add_option("--reliability", a->reliability,
-                  "write the reliability diagram (raw and calibrated confidence) to this .png/.svg");
+  cmd->add_option(
+      "--reliability", a->reliability,
+      "write the reliability diagram (raw and calibrated confidence) to this .png/.svg");
   cmd->add_option("--answers", a->answers,
                   "language models: write every generated answer with its score and confidences "
                   "to this JSONL file");

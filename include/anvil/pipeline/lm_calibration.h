@@ -78,6 +78,14 @@ struct AnswerCalibration {
 
 inline constexpr const char* kAnswerCalibrationFile = "answer_calibration.json";
 
+// Every answer's confidence under a model's saved calibration, measured on all of them (nothing
+// refitted): per specialist (sorted), then "overall" without auxiliary specialists. Rows fill
+// `probability` (raw) and `calibrated` (served); `stated` is left empty.
+std::vector<CalibrationRow> measure_served_confidence(const std::vector<AnswerOutcome>& outcomes,
+                                                      const AnswerCalibration& calibration);
+std::string format_served_confidence(const std::vector<CalibrationRow>& rows,
+                                     const AnswerCalibration& calibration);
+
 // Writes MODEL_DIR/answer_calibration.json atomically.
 void save_answer_calibration(const AnswerCalibration& c, const std::string& model_dir);
 // The folder's calibration, or nullopt when it has none (a model not evaluated, a GGUF file).
