@@ -89,8 +89,14 @@ LmCalibrationReport calibrate_answers(const std::vector<AnswerOutcome>& outcomes
   std::map<std::string, std::vector<const AnswerOutcome*>> by;
   std::vector<const AnswerOutcome*> measured;
   std::map<std::string, size_t> seen;  // alternate within each specialist: both halves see all
+  // The temperature is fitted on the tasks' answers only (an auxiliary skill's answers, often all
+  // right or all wrong, would pull it), unless there are only auxiliary ones.
+  bool any_task = false;
+  for (const auto& o : outcomes) any_task |= is_task(o.specialist);
   for (size_t i = 0; i < outcomes.size(); ++i) {
-    if (seen[outcomes[i].specialist]++ % 2 == 0) {
+    const bool fit_half = seen[outcomes[i].specialist]++ % 2 == 0;
+    if (fit_half && any_task && !is_task(outcomes[i].specialist)) continue;
+    if (fit_half) {
       // As two-class logits [0, log-odds]: softmax(. / T)[1] = sigmoid(log-odds / T).
       logits.insert(logits.end(), {0.0, log_odds(outcomes[i].log_prob)});
       labels.push_back(outcomes[i].correct() ? 1 : 0);

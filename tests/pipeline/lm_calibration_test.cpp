@@ -69,8 +69,10 @@ TEST(LmCalibration, TemperatureRecoversTheOneThatDrewTheOutcomes) {
   EXPECT_NEAR(calibrated_confidence(std::log(0.9), 2.0), 0.75, 1e-9);  // 9^(1/2) / (1 + 3)
 }
 
-// copy_drill is an auxiliary skill: its own row is measured, the overall leaves it out.
-TEST(LmCalibration, AuxiliarySpecialistsStayOutOfTheOverall) {
+// copy_drill is an auxiliary skill: its own row is measured, the overall and the temperature's fit
+// leave it out (all wrong at 0.95, it would have pulled T up; the task's answers, all right at
+// 0.95, pull it below 1).
+TEST(LmCalibration, AuxiliarySpecialistsStayOutOfTheOverallAndTheFit) {
   std::vector<AnswerOutcome> outcomes;
   for (int i = 0; i < 8; ++i) outcomes.push_back(answer("spam_detection", true, 1.0, 0.95));
   for (int i = 0; i < 8; ++i) outcomes.push_back(answer("copy_drill", false, 1.0, 0.95));
@@ -80,6 +82,13 @@ TEST(LmCalibration, AuxiliarySpecialistsStayOutOfTheOverall) {
   EXPECT_EQ(r.rows[0].records, 4);
   EXPECT_EQ(r.rows.back().records, 4);
   EXPECT_DOUBLE_EQ(r.rows.back().accuracy, 1.0);
+  EXPECT_EQ(r.fit_records, 4);
+  EXPECT_LT(r.temperature, 1.0);
+  // Only auxiliary answers: fitted on them rather than on nothing.
+  const auto aux =
+      calibrate_answers(std::vector<AnswerOutcome>(outcomes.begin() + 8, outcomes.end()));
+  EXPECT_EQ(aux.fit_records, 4);
+  EXPECT_GT(aux.temperature, 1.0);
 }
 
 TEST(LmCalibration, WritesJsonAndAReliabilityDiagram) {

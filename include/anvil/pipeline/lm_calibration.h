@@ -53,8 +53,9 @@ struct LmCalibrationReport {
 // The answer probability exp(log_prob) scaled by `temperature` on its log-odds.
 double calibrated_confidence(double log_prob, double temperature);
 
-// Fits the temperature on each specialist's outcomes 0, 2, 4, ... and measures every signal on
-// 1, 3, 5, ... Throws anvil::Error for fewer than 2 outcomes.
+// Fits the temperature on each specialist's outcomes 0, 2, 4, ... (the tasks' only, when there
+// are any: not copy_drill's or copy_repeat's) and measures every signal on 1, 3, 5, ... Throws
+// anvil::Error for fewer than 2 outcomes.
 LmCalibrationReport calibrate_answers(const std::vector<AnswerOutcome>& outcomes);
 
 std::string format_lm_calibration(const LmCalibrationReport& report);
