@@ -49,6 +49,25 @@ std::string router_view(std::string_view text, int64_t max_bytes) {
   return std::string(text.substr(0, head)) + "\n" + std::string(text.substr(tail));
 }
 
+namespace {
+
+// The specialists a router chooses among: those named, without weights (a router's classes are
+// not a data mix); "all" leaves out auxiliary skills (copy_drill, copy_repeat), which no request
+// is routed to.
+std::vector<const SpecialistSpec*> routed_specialists(const std::string& names) {
+  std::vector<const SpecialistSpec*> out;
+  for (const auto& w : select_weighted_specialists(names)) {
+    if (w.weight != 1)
+      throw usage_error("router records take no weights: '" + w.spec->name + "*" +
+                        std::to_string(w.weight) + "' in '" + names + "'");
+    if (names == "all" && w.spec->auxiliary) continue;
+    out.push_back(w.spec);
+  }
+  return out;
+}
+
+}  // namespace
+
 void RouterDataOptions::validate() const {
   if (n < 1) throw usage_error("router data: n must be >= 1, got " + std::to_string(n));
   if (!(negatives >= 0 && negatives <= 0.5))
@@ -57,12 +76,12 @@ void RouterDataOptions::validate() const {
   if (max_bytes < 16)
     throw usage_error("router data: max_bytes must be >= 16, got " + std::to_string(max_bytes));
   if (output.empty()) throw usage_error("router data: output path is required");
-  select_specialists(specialists);
+  routed_specialists(specialists);
 }
 
 RouterDataReport generate_router_dataset(const RouterDataOptions& options) {
   options.validate();
-  const auto specs = select_specialists(options.specialists);
+  const auto specs = routed_specialists(options.specialists);
   Rng rng(options.seed ^ 0x726f75746572ULL);  // "router": its own stream
   detail::JsonlWriter writer(options.output);
   RouterDataReport report;
@@ -91,7 +110,7 @@ RouterDataReport generate_router_dataset(const RouterDataOptions& options) {
 
 std::vector<Record> router_eval_records(const std::string& specialists, int64_t per_specialist,
                                         uint64_t seed) {
-  const auto specs = select_specialists(specialists);
+  const auto specs = routed_specialists(specialists);
   std::vector<Record> out;
   Example ex;
   for (int64_t i = 0; i < per_specialist; ++i)
@@ -103,7 +122,7 @@ std::vector<Record> router_eval_records(const std::string& specialists, int64_t 
 }
 
 std::vector<std::pair<std::string, std::vector<std::string>>> router_ood_requests(int64_t n,
-                                                                                 uint64_t seed) {
+                                                                                  uint64_t seed) {
   std::vector<std::pair<std::string, std::vector<std::string>>> out;
   Rng rng(seed);
   std::vector<std::string> arithmetic;

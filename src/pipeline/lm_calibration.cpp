@@ -13,6 +13,7 @@
 #include "anvil/core/fs.h"
 #include "anvil/core/plot.h"
 #include "anvil/datagen/specialist.h"
+#include "anvil/pipeline/sft_data.h"
 #include "pipeline/reliability_series.h"
 
 namespace anvil::pipeline {
@@ -200,7 +201,7 @@ std::string format_served_confidence(const std::vector<CalibrationRow>& rows,
   char buf[240];
   std::snprintf(buf, sizeof buf,
                 "served confidence (temperature %.3f from the model's answer_calibration.json, "
-                "ECE %.3f when fitted), on every answer\n"
+                "ECE %.3f on held-out answers when trained), on every answer\n"
                 "specialist                 records  exact    answer prob.     served\n",
                 calibration.temperature, calibration.ece_calibrated);
   std::string s = buf;
@@ -223,6 +224,16 @@ double answer_log_prob(const tokenize::Tokenizer& tok, size_t answer_bytes,
     at += tok.decode({ids[i]}).size();
   }
   return sum;
+}
+
+std::optional<double> served_confidence(const AnswerCalibration& calibration,
+                                        const tokenize::Tokenizer& tok, const std::string& text,
+                                        bool ended, const std::vector<int64_t>& ids,
+                                        const std::vector<float>& logprobs) {
+  const size_t line = text.find(kSftConfidence);
+  if (!ended && line == std::string::npos) return std::nullopt;
+  const size_t answer = line == std::string::npos ? text.size() : line;
+  return calibration.confidence(answer_log_prob(tok, answer, ids, logprobs));
 }
 
 AnswerCalibration AnswerCalibration::from_report(const LmCalibrationReport& report) {
@@ -270,8 +281,14 @@ std::optional<AnswerCalibration> load_answer_calibration(const std::string& mode
   c.temperature = number("temperature");
   if (!std::isfinite(c.temperature) || c.temperature <= 0)
     throw Error(path + ": 'temperature' must be a positive number, got " + j["temperature"].dump());
-  c.fit_records = static_cast<int64_t>(number("fit_records"));
-  c.measured_records = static_cast<int64_t>(number("measured_records"));
+  auto count = [&](const char* key) {
+    const double v = number(key);
+    if (!(v >= 0 && v <= 1e12 && v == std::floor(v)))
+      throw Error(path + ": '" + key + "' must be a whole number of answers, got " + j[key].dump());
+    return static_cast<int64_t>(v);
+  };
+  c.fit_records = count("fit_records");
+  c.measured_records = count("measured_records");
   c.ece_probability = number("ece_answer_probability");
   c.ece_calibrated = number("ece_calibrated");
   return c;

@@ -200,6 +200,10 @@ std::vector<std::vector<std::string>> parse_phases(const std::vector<std::string
       name.erase(0, name.find_first_not_of(" \t"));
       name.erase(name.find_last_not_of(" \t") + 1);
       if (!name.empty()) {
+        if (name.find('*') != std::string::npos)
+          throw usage_error("lm.phases[" + std::to_string(p) + "]: '" + name +
+                            "': weights (name*K) apply to lm.specialists, not to phases")
+              .about("specialist");
         if (!datagen::find_specialist(name))
           throw usage_error("lm.phases[" + std::to_string(p) + "]: unknown specialist '" + name +
                             "'")

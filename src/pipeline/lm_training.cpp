@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "anvil/core/config.h"
@@ -574,6 +575,9 @@ void finish_lm_run(LmRun& run, const LmHandlers& h, const std::string& model_dir
   // Every rank returns with the model written (a phase's evaluation reads it back).
   dist::on_rank_zero(
       run.group, [&] { save_result_model(run.model, *d.tok, o, model_dir, d.eos_id, d.pad_id); });
+  // A calibration left in the folder by an earlier run would be served with these weights.
+  dist::on_rank_zero(run.group,
+                     [&] { std::filesystem::remove(model_dir + "/" + kAnswerCalibrationFile); });
   std::vector<AnswerOutcome> outcomes;
   if (o.eval_per_specialist > 0) {  // every rank generates for its share of the held-out records
     auto sample = held_out_sample(d.records, d.split.validation, o.eval_per_specialist);

@@ -212,8 +212,9 @@ void GenerationQueue::decode(std::vector<Pending>& batch) {
     for (size_t k = 0; k < live.size(); ++k) {
       std::optional<double> confidence;
       if (calibration && k < r.logprobs.size())
-        confidence = calibration->confidence(pipeline::answer_log_prob(
-            models_.tokenizer(), r.texts[k].size(), r.token_ids[k], r.logprobs[k]));
+        confidence = pipeline::served_confidence(*calibration, models_.tokenizer(), r.texts[k],
+                                                 r.finish[k] == models::FinishReason::kStop,
+                                                 r.token_ids[k], r.logprobs[k]);
       live[k].ticket->finish(r, k, confidence);
     }
     std::lock_guard<std::mutex> lock(mutex_);

@@ -29,8 +29,9 @@ const std::string kSpecialists = "address_parsing,spam_detection,unit_conversion
 class ServeProcess {
  public:
   ServeProcess(const std::string& args, const std::string& dir) : log_(dir + "/serve.log") {
-    const auto r = run_command("cd '" + dir + "' && { '" + std::string(ANVIL_BINARY) +
-                               "' serve --port 0 " + args + " > serve.out 2> serve.log & echo $!; }");
+    const auto r =
+        run_command("cd '" + dir + "' && { '" + std::string(ANVIL_BINARY) + "' serve --port 0 " +
+                    args + " > serve.out 2> serve.log & echo $!; }");
     pid_ = std::atoi(r.output.c_str());
     for (int i = 0; i < 600 && port_ == 0; ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -54,10 +55,10 @@ class ServeProcess {
 
 TEST(ServeCli, RoutesEachRequestToItsSpecialistsAdapter) {
   TempDir dir("serve-cli");
-  ASSERT_EQ(run_anvil("datagen --specialist " + kSpecialists + " -n 150 --seed 2 -o d.jsonl",
-                      dir.path())
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      run_anvil("datagen --specialist " + kSpecialists + " -n 150 --seed 2 -o d.jsonl", dir.path())
+          .exit_code,
+      0);
   auto base = run_anvil("train --data d.jsonl --run-dir base " + kTiny, dir.path());
   ASSERT_EQ(base.exit_code, 0) << base.output;
   std::string adapters;
@@ -93,8 +94,7 @@ TEST(ServeCli, RoutesEachRequestToItsSpecialistsAdapter) {
   EXPECT_EQ(one.exit_code, 0) << one.output;
   EXPECT_EQ(one.output.rfind("unit_conversion (", 0), 0u) << one.output;
 
-  ServeProcess serve("--model base/model --router router/model --adapters" + adapters,
-                     dir.path());
+  ServeProcess serve("--model base/model --router router/model --adapters" + adapters, dir.path());
   ASSERT_GT(serve.port(), 0) << serve.log();
   httplib::Client client("127.0.0.1", serve.port());
   client.set_read_timeout(60, 0);
@@ -171,6 +171,20 @@ TEST(ServeCli, MistakesAreClearErrors) {
   EXPECT_NE(none.output.find("nowhere"), std::string::npos) << none.output;
   auto missing = run_anvil("serve", dir.path());
   EXPECT_EQ(missing.exit_code, 2) << missing.output;
+  // A router's classes are not a data mix: a weight is refused, naming it.
+  auto weighted = run_anvil(
+      "datagen --router --specialist 'spam_detection,copy_repeat*2' -n 20 -o r.jsonl", dir.path());
+  EXPECT_EQ(weighted.exit_code, 2) << weighted.output;
+  EXPECT_NE(weighted.output.find("router records take no weights: 'copy_repeat*2'"),
+            std::string::npos)
+      << weighted.output;
+  // "all" routes among the 33 tasks, not the auxiliary copying skills.
+  auto all = run_anvil("datagen --router -n 400 --negatives 0 -o all.jsonl", dir.path());
+  ASSERT_EQ(all.exit_code, 0) << all.output;
+  const std::string records = read_text(dir / "all.jsonl");
+  EXPECT_EQ(records.find("copy_repeat"), std::string::npos);
+  EXPECT_EQ(records.find("copy_drill"), std::string::npos);
+  EXPECT_NE(records.find("confidence_calibration"), std::string::npos);
   auto route = run_anvil("route --router nowhere 'hello'", dir.path());
   EXPECT_NE(route.exit_code, 0);
   EXPECT_NE(route.output.find("nowhere"), std::string::npos) << route.output;

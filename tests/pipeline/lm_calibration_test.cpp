@@ -10,6 +10,7 @@
 
 #include "anvil/core/error.h"
 #include "support/run_cli.h"
+#include "support/tiny_lm.h"
 
 namespace anvil::pipeline {
 namespace {
@@ -126,6 +127,34 @@ TEST(LmCalibration, ServedConfidenceIsMeasuredOnEveryAnswerWithTheSavedTemperatu
   EXPECT_NE(format_served_confidence(rows, c).find("temperature 2.000"), std::string::npos);
 }
 
+// The served confidence counts the tokens before the confidence line (here tokenized apart, so
+// the boundary is a token boundary) and is given only for an answer that ended or wrote the line.
+TEST(LmCalibration, ServedConfidenceCountsTheAnswerBeforeItsConfidenceLineAndNeedsAnEnd) {
+  const auto tok = anvil::testing::tiny_tokenizer({"<|endoftext|>"});
+  const std::string answer = R"({"street_number":"400","street":"Greenwood Terrace"})";
+  const std::string line = "\n[confidence: 0.97]";
+  std::vector<int64_t> ids = tok.encode_text(answer);
+  const size_t answer_tokens = ids.size();
+  const auto tail = tok.encode_text(line);
+  ids.insert(ids.end(), tail.begin(), tail.end());
+  std::vector<float> logprobs;
+  double answer_lp = 0;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    logprobs.push_back(-0.05f * static_cast<float>(i + 1));
+    if (i < answer_tokens) answer_lp += logprobs.back();
+  }
+  AnswerCalibration c;
+  c.temperature = 1.5;
+  const auto with_line = served_confidence(c, tok, answer + line, false, ids, logprobs);
+  ASSERT_TRUE(with_line.has_value());
+  EXPECT_NEAR(*with_line, c.confidence(answer_lp), 1e-6);
+  const std::vector<int64_t> answer_ids(ids.begin(), ids.begin() + answer_tokens);
+  const auto ended = served_confidence(c, tok, answer, true, answer_ids, logprobs);
+  ASSERT_TRUE(ended.has_value());
+  EXPECT_NEAR(*ended, c.confidence(answer_lp), 1e-6);
+  EXPECT_FALSE(served_confidence(c, tok, answer, false, answer_ids, logprobs).has_value());
+}
+
 // The model folder keeps the fitted temperature and what it measured; a missing file is "none",
 // a malformed one an error naming the file and the key.
 TEST(LmCalibration, AModelFolderKeepsItsAnswerCalibration) {
@@ -148,11 +177,16 @@ TEST(LmCalibration, AModelFolderKeepsItsAnswerCalibration) {
   AnswerCalibration t2;
   t2.temperature = 2;
   EXPECT_NEAR(t2.confidence(std::log(0.8)), 1 / (1 + std::exp(-std::log(4.0) / 2)), 1e-12);
-  for (const auto& [text, key] :
-       std::vector<std::pair<std::string, std::string>>{{"{\"temperature\": 1", "not valid JSON"},
-                                                        {"{\"fit_records\": 1}", "'temperature'"},
-                                                        {"[1, 2]", "'temperature'"},
-                                                        {"{\"temperature\": 0}", "positive"}}) {
+  for (const auto& [text, key] : std::vector<std::pair<std::string, std::string>>{
+           {"{\"temperature\": 1", "not valid JSON"},
+           {"{\"fit_records\": 1}", "'temperature'"},
+           {"[1, 2]", "'temperature'"},
+           {"{\"temperature\": 0}", "positive"},
+           {"{\"temperature\": 1, \"fit_records\": -3, "
+            "\"measured_records\": 1, "
+            "\"ece_answer_probability\": 0, "
+            "\"ece_calibrated\": 0}",
+            "'fit_records' must be a whole number"}}) {
     anvil::testing::write_text(dir / kAnswerCalibrationFile, text);
     try {
       load_answer_calibration(dir.path());

@@ -1,10 +1,10 @@
 // Talks to a running `anvil serve` with OpenAI's own Node client, as a user's program would, and
 // prints what it got back as one JSON object for tests/serve/openai_client_test.cpp.
-// usage: node openai_client.mjs NPM_DIR BASE_URL MODEL PROMPT
+// usage: node openai_client.mjs NPM_DIR BASE_URL MODEL PROMPT STOP
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const [npmDir, baseURL, model, prompt] = process.argv.slice(2);
+const [npmDir, baseURL, model, prompt, stop] = process.argv.slice(2);
 const entry = path.join(npmDir, "node_modules", "openai", "index.mjs");
 const { default: OpenAI } = await import(pathToFileURL(entry).href);
 const client = new OpenAI({ baseURL, apiKey: "not-needed", maxRetries: 0 });
@@ -17,6 +17,16 @@ const chat = await client.chat.completions.create({ model, messages, max_tokens:
 out.chat = { content: chat.choices[0].message.content, finish: chat.choices[0].finish_reason,
              usage: chat.usage, object: chat.object, confidence: chat.anvil?.confidence ?? null };
 
+// An answer that ends (here at a stop string) carries anvil's calibrated confidence.
+const ended = await client.chat.completions.create({ model, messages, max_tokens: 24, temperature: 0, stop });
+let streamedConfidence = null;
+for await (const chunk of await client.chat.completions.create({
+  model, messages, max_tokens: 24, temperature: 0, stop, stream: true })) {
+  if (chunk.anvil) streamedConfidence = chunk.anvil.confidence;
+}
+out.ended = { content: ended.choices[0].message.content, finish: ended.choices[0].finish_reason,
+              confidence: ended.anvil?.confidence ?? null, streamed: streamedConfidence };
+
 const stream = await client.chat.completions.create({
   model, messages, max_tokens: 24, temperature: 0, stream: true,
   stream_options: { include_usage: true } });
@@ -24,17 +34,15 @@ let text = "";
 let chunks = 0;
 let finish = null;
 let usage = null;
-let confidence = null;
 for await (const chunk of stream) {
   chunks += 1;
   if (chunk.usage) usage = chunk.usage;
-  if (chunk.anvil) confidence = chunk.anvil.confidence;
   const choice = chunk.choices[0];
   if (!choice) continue;
   text += choice.delta?.content ?? "";
   if (choice.finish_reason) finish = choice.finish_reason;
 }
-out.stream = { content: text, chunks, finish, usage, confidence };
+out.stream = { content: text, chunks, finish, usage };
 
 const completion = await client.completions.create({ model, prompt, max_tokens: 8, temperature: 0 });
 out.completion = { text: completion.choices[0].text, finish: completion.choices[0].finish_reason };

@@ -41,10 +41,22 @@ TEST(OpenAiClient, TalksToAnvilServeStreamingAndNot) {
   server.start();
 
   const std::string prompt = "Parse this address: 400 Greenwood Terrace <|endoftext|> Madison";
+  // A stop string from the greedy answer's own text, so that one request ends before max_tokens.
+  auto& served = const_cast<ModelSet&>(server.models());
+  models::GenerationOptions first;
+  first.max_new_tokens = 24;
+  first.stop_token_ids = {served.tokenizer().token_id("<|endoftext|>")};
+  first.stop_strings = {"\n[confidence"};
+  const auto chat_answer = models::generate_ids(
+      served.find("specialist")->model, served.tokenizer(),
+      {build_chat_prompt(served.tokenizer(), ChatFormat::kAnvil, {{"user", prompt}}).ids}, first,
+      nullptr, served.pad_id());
+  const auto stop = testing::stop_inside(chat_answer.texts[0]).first;
+  ASSERT_FALSE(stop.empty()) << chat_answer.texts[0];
   const auto r =
       testing::run_command("node '" ANVIL_SOURCE_DIR "/tests/serve/openai_client.mjs' " +
                            quote(testing::npm_cache_dir()) + " " + quote(server.url() + "/v1") +
-                           " specialist " + quote(prompt) + " 2>&1");
+                           " specialist " + quote(prompt) + " " + quote(stop) + " 2>&1");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   const json out = json::parse(r.output);
 
@@ -70,10 +82,14 @@ TEST(OpenAiClient, TalksToAnvilServeStreamingAndNot) {
   EXPECT_EQ(out["chat"]["content"], expected);
   EXPECT_EQ(out["chat"]["usage"]["prompt_tokens"], chat_ids.size());
   EXPECT_EQ(out["stream"]["content"], expected);
-  ASSERT_TRUE(out["chat"]["confidence"].is_number()) << r.output;
-  EXPECT_GT(out["chat"]["confidence"].get<double>(), 0.0);
-  EXPECT_LT(out["chat"]["confidence"].get<double>(), 1.0);
-  EXPECT_EQ(out["stream"]["confidence"], out["chat"]["confidence"]);
+  // Cut off by max_tokens: no confidence. Ended by the stop string: one, streamed the same.
+  EXPECT_EQ(out["chat"]["finish"], "length");
+  EXPECT_TRUE(out["chat"]["confidence"].is_null()) << r.output;
+  EXPECT_EQ(out["ended"]["finish"], "stop");
+  ASSERT_TRUE(out["ended"]["confidence"].is_number()) << r.output;
+  EXPECT_GT(out["ended"]["confidence"].get<double>(), 0.0);
+  EXPECT_LT(out["ended"]["confidence"].get<double>(), 1.0);
+  EXPECT_EQ(out["ended"]["streamed"], out["ended"]["confidence"]);
   EXPECT_EQ(out["stream"]["finish"], out["chat"]["finish"]);
   EXPECT_GE(out["stream"]["chunks"].get<int>(), 3);
   EXPECT_EQ(out["stream"]["usage"]["completion_tokens"], out["chat"]["usage"]["completion_tokens"]);

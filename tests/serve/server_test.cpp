@@ -10,6 +10,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cmath>
 #include <future>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -148,7 +150,8 @@ TEST_F(ServerTest, StreamedDeltasAddUpToTheAnswer) {
 
 // A model folder with answer_calibration.json answers with a calibrated confidence: the answer's
 // probability by a teacher-forced forward pass of prompt + answer, its log-odds divided by the
-// temperature, through a sigmoid. One without it (the fixture's) has no "anvil" member.
+// temperature, through a sigmoid. An answer cut off by max_tokens gets none (its probability is a
+// part's), and neither does a model without the file (the fixture's).
 TEST_F(ServerTest, AModelWithACalibrationServesTheAnswersCalibratedConfidence) {
   const auto plain = post("/v1/chat/completions", chat("Is this spam?", 6));
   ASSERT_TRUE(plain && plain->status == 200);
@@ -170,37 +173,49 @@ TEST_F(ServerTest, AModelWithACalibrationServesTheAnswersCalibratedConfidence) {
   o.port = 0;
   server_ = std::make_unique<Server>(o);
   server_->start();
-  auto body = chat("Is this spam?", 6);
+  auto body = chat("Is this spam?", 8);
   body["model"] = "calibrated";
-  const auto r = post("/v1/chat/completions", body);
-  ASSERT_TRUE(r);
-  ASSERT_EQ(r->status, 200) << r->body;
-  const json j = json::parse(r->body);
-  ASSERT_TRUE(j.contains("anvil")) << r->body;
-  const double served = j["anvil"]["confidence"].get<double>();
+  const auto cut = post("/v1/chat/completions", body);
+  ASSERT_TRUE(cut && cut->status == 200);
+  EXPECT_EQ(json::parse(cut->body)["choices"][0]["finish_reason"], "length");
+  EXPECT_FALSE(json::parse(cut->body).contains("anvil")) << cut->body;
 
-  // Reference: the generated ids scored by one forward pass over prompt + answer.
+  // The greedy answer, ended early by a stop string taken from its own text.
   auto& m = const_cast<ModelSet&>(server_->models());
   const auto prompt = chat_ids("Is this spam?");
   models::GenerationOptions g;
-  g.max_new_tokens = 6;
+  g.max_new_tokens = 8;
   g.stop_token_ids = {m.tokenizer().token_id("<|endoftext|>")};
   g.stop_strings = {"\n[confidence"};
   const auto gen = models::generate_ids(m.find("calibrated")->model, m.tokenizer(), {prompt}, g,
                                         nullptr, m.pad_id());
-  ASSERT_EQ(gen.finish[0], models::FinishReason::kLength);  // a random model: no stop, 6 tokens
+  const auto [stop, answer_bytes] = testing::stop_inside(gen.texts[0]);
+  ASSERT_GT(answer_bytes, 0u) << "no usable stop string in " << gen.texts[0];
+  const size_t answer_tokens =
+      testing::tokens_before(m.tokenizer(), gen.token_ids[0], answer_bytes);
+  body["stop"] = stop;
+  const auto r = post("/v1/chat/completions", body);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const json j = json::parse(r->body);
+  EXPECT_EQ(j["choices"][0]["finish_reason"], "stop");
+  ASSERT_TRUE(j.contains("anvil")) << r->body;
+  const double served = j["anvil"]["confidence"].get<double>();
+
+  // Reference: the answer's tokens scored by one forward pass over prompt + answer.
   std::vector<int64_t> all = prompt;
-  all.insert(all.end(), gen.token_ids[0].begin(), gen.token_ids[0].end());
+  all.insert(all.end(), gen.token_ids[0].begin(), gen.token_ids[0].begin() + answer_tokens);
   torch::NoGradGuard no_grad;
   const auto logits =
       m.find("calibrated")->model->forward({torch::tensor(all, torch::kLong).unsqueeze(0)});
   const auto log_probs = torch::log_softmax(logits[0].to(torch::kDouble), -1);
   double lp = 0;
-  for (size_t i = 0; i < gen.token_ids[0].size(); ++i)
+  for (size_t i = 0; i < answer_tokens; ++i)
     lp +=
         log_probs[static_cast<int64_t>(prompt.size() + i) - 1][gen.token_ids[0][i]].item<double>();
   const double p = std::exp(lp);
-  const double expected = 1 / (1 + std::exp(-std::log(p / (1 - p)) / temperature));
+  const double log_odds = std::clamp(std::log(p / (1 - p)), -50.0, 50.0);
+  const double expected = 1 / (1 + std::exp(-log_odds / temperature));
   EXPECT_NEAR(served, expected, 1e-4 * std::max(expected, 1e-3)) << "answer log-prob " << lp;
   EXPECT_NEAR(std::stod(r->get_header_value("X-Anvil-Confidence")), expected, 1e-4);
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "anvil/models/llama.h"
@@ -55,6 +56,25 @@ inline void save_tiny_lm(const std::string& dir, const std::vector<std::string>&
   auto m = tiny_llama(tok.vocab_size(), context);
   models::save_llama(m, dir);
   tokenize::save_tokenizer_json(tok, dir + "/tokenizer.json");
+}
+
+// A one-character stop string that ends this generated answer early (a random model writes
+// bytes, rarely words): the first printable ASCII character of `text` after its first byte.
+// {stop, the bytes before it}; {"", 0} if there is none.
+inline std::pair<std::string, size_t> stop_inside(const std::string& text) {
+  for (size_t i = 1; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c > 0x20 && c < 0x7f && text.find(text[i]) == i) return {std::string(1, text[i]), i};
+  }
+  return {"", 0};
+}
+
+// How many of `ids` start before byte `bytes` of their concatenated text.
+inline size_t tokens_before(const tokenize::Tokenizer& tok, const std::vector<int64_t>& ids,
+                            size_t bytes) {
+  size_t at = 0, n = 0;
+  for (; n < ids.size() && at < bytes; ++n) at += tok.decode({ids[n]}).size();
+  return n;
 }
 
 // What a JSON API returns for generated text: bytes that are not UTF-8 (a random model's tokens

@@ -50,7 +50,8 @@ struct LmCalibrationReport {
   nlohmann::json to_json() const;
 };
 
-// The answer probability exp(log_prob) scaled by `temperature` on its log-odds.
+// The answer probability exp(log_prob) scaled by `temperature` on its log-odds (kept within
+// [-50, 50]): sigmoid(clamp(log(p / (1 - p))) / temperature).
 double calibrated_confidence(double log_prob, double temperature);
 
 // Fits the temperature on each specialist's outcomes 0, 2, 4, ... (the tasks' only, when there
@@ -86,6 +87,15 @@ std::vector<CalibrationRow> measure_served_confidence(const std::vector<AnswerOu
                                                       const AnswerCalibration& calibration);
 std::string format_served_confidence(const std::vector<CalibrationRow>& rows,
                                      const AnswerCalibration& calibration);
+
+// The confidence served with a generated `text`: the calibrated probability of its tokens up to
+// its confidence line if it wrote one (a completion may; a chat answer stops before it), as
+// evaluation measures it. None for an answer that neither `ended` (a stop token or string) nor
+// wrote that line: the probability of an answer cut off by the token limit is a part's.
+std::optional<double> served_confidence(const AnswerCalibration& calibration,
+                                        const tokenize::Tokenizer& tok, const std::string& text,
+                                        bool ended, const std::vector<int64_t>& ids,
+                                        const std::vector<float>& logprobs);
 
 // Writes MODEL_DIR/answer_calibration.json atomically.
 void save_answer_calibration(const AnswerCalibration& c, const std::string& model_dir);

@@ -66,10 +66,10 @@ std::pair<std::string, int64_t> split_weight(const std::string& entry) {
   if (star == std::string::npos) return {entry, 1};
   std::string name = entry.substr(0, star);
   while (!name.empty() && name.back() == ' ') name.pop_back();
-  const std::string k = entry.substr(star + 1);
-  const bool digits = !k.empty() && k.size() <= 4 &&
-                      k.find_first_not_of(" 0123456789") == std::string::npos &&
-                      k.find_first_of("0123456789") != std::string::npos;
+  std::string k = entry.substr(star + 1);
+  while (!k.empty() && k.front() == ' ') k.erase(0, 1);
+  const bool digits =
+      !k.empty() && k.size() <= 4 && k.find_first_not_of("0123456789") == std::string::npos;
   const int64_t weight = digits ? std::stoll(k) : 0;
   if (weight < 1 || weight > 1000) {
     throw usage_error("specialist weight in '" + entry +
