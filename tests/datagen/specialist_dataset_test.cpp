@@ -97,7 +97,7 @@ TEST_F(SpecialistDatasetTest, AWeightedSpecialistGetsItsShareAndRecordsStayTheSa
   }
   EXPECT_EQ(i, 400);
   EXPECT_EQ(repeats, 300);
-  // Unweighted, the cycle is the list itself: the same file as before weights existed.
+  // Weight 1 is no weight: the cycle is the list itself.
   EXPECT_EQ(generate("u1.jsonl", 50, 8, 1, RecordFormat::kText, "spam_detection,copy_repeat"),
             generate("u2.jsonl", 50, 8, 1, RecordFormat::kText, "spam_detection,copy_repeat*1"));
 }
