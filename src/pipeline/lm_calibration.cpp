@@ -20,12 +20,6 @@ namespace anvil::pipeline {
 
 namespace {
 
-// log(p / (1 - p)) of p = exp(log_prob), kept finite for answers the model is sure of.
-double log_odds(double log_prob) {
-  const double lp = std::min(log_prob, -1e-12);
-  return std::clamp(lp - std::log(-std::expm1(lp)), -50.0, 50.0);
-}
-
 ConfidenceFit measure(const std::vector<double>& confidence, const std::vector<bool>& correct) {
   ConfidenceFit f;
   f.n = static_cast<int64_t>(confidence.size());
@@ -77,10 +71,6 @@ nlohmann::json fit_json(const ConfidenceFit& f) {
 
 }  // namespace
 
-double calibrated_confidence(double log_prob, double temperature) {
-  return 1.0 / (1.0 + std::exp(-log_odds(log_prob) / temperature));
-}
-
 LmCalibrationReport calibrate_answers(const std::vector<AnswerOutcome>& outcomes) {
   if (outcomes.size() < 2)
     throw Error("calibration needs at least 2 answers (one to fit, one to measure); got " +
@@ -99,7 +89,7 @@ LmCalibrationReport calibrate_answers(const std::vector<AnswerOutcome>& outcomes
     if (fit_half && any_task && !is_task(outcomes[i].specialist)) continue;
     if (fit_half) {
       // As two-class logits [0, log-odds]: softmax(. / T)[1] = sigmoid(log-odds / T).
-      logits.insert(logits.end(), {0.0, log_odds(outcomes[i].log_prob)});
+      logits.insert(logits.end(), {0.0, answer_log_odds(outcomes[i].log_prob)});
       labels.push_back(outcomes[i].correct() ? 1 : 0);
     } else {
       by[outcomes[i].specialist].push_back(&outcomes[i]);
@@ -215,28 +205,7 @@ std::string format_served_confidence(const std::vector<CalibrationRow>& rows,
   return s;
 }
 
-double answer_log_prob(const tokenize::Tokenizer& tok, size_t answer_bytes,
-                       const std::vector<int64_t>& ids, const std::vector<float>& logprobs) {
-  double sum = 0;
-  size_t at = 0;  // bytes of text before token i
-  for (size_t i = 0; i < ids.size() && i < logprobs.size() && at < answer_bytes; ++i) {
-    sum += logprobs[i];
-    at += tok.decode({ids[i]}).size();
-  }
-  return sum;
-}
-
-std::optional<double> served_confidence(const AnswerCalibration& calibration,
-                                        const tokenize::Tokenizer& tok, const std::string& text,
-                                        bool ended, const std::vector<int64_t>& ids,
-                                        const std::vector<float>& logprobs) {
-  const size_t line = text.find(kSftConfidence);
-  if (!ended && line == std::string::npos) return std::nullopt;
-  const size_t answer = line == std::string::npos ? text.size() : line;
-  return calibration.confidence(answer_log_prob(tok, answer, ids, logprobs));
-}
-
-AnswerCalibration AnswerCalibration::from_report(const LmCalibrationReport& report) {
+AnswerCalibration answer_calibration_of(const LmCalibrationReport& report) {
   AnswerCalibration c;
   c.temperature = report.temperature;
   c.fit_records = report.fit_records;
@@ -246,51 +215,6 @@ AnswerCalibration AnswerCalibration::from_report(const LmCalibrationReport& repo
     c.ece_probability = row.probability.ece;
     c.ece_calibrated = row.calibrated.ece;
   }
-  return c;
-}
-
-void save_answer_calibration(const AnswerCalibration& c, const std::string& model_dir) {
-  const nlohmann::json j = {
-      {"format", "anvil answer calibration"},
-      {"version", 1},
-      {"signal", "answer probability: exp(sum of the answer tokens' log-probabilities)"},
-      {"confidence", "sigmoid(log(p / (1 - p)) / temperature)"},
-      {"temperature", c.temperature},
-      {"fit_records", c.fit_records},
-      {"measured_records", c.measured_records},
-      {"ece_answer_probability", c.ece_probability},
-      {"ece_calibrated", c.ece_calibrated}};
-  write_file_atomic(model_dir + "/" + kAnswerCalibrationFile, j.dump(2) + "\n");
-}
-
-std::optional<AnswerCalibration> load_answer_calibration(const std::string& model_dir) {
-  const std::string path = model_dir + "/" + kAnswerCalibrationFile;
-  if (!file_exists(path)) return std::nullopt;
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(read_file(path));
-  } catch (const nlohmann::json::exception& e) {
-    throw Error(path + ": not valid JSON (" + e.what() + ")");
-  }
-  auto number = [&](const char* key) {
-    if (!j.is_object() || !j.contains(key) || !j[key].is_number())
-      throw Error(path + ": '" + key + "' must be a number");
-    return j[key].get<double>();
-  };
-  AnswerCalibration c;
-  c.temperature = number("temperature");
-  if (!std::isfinite(c.temperature) || c.temperature <= 0)
-    throw Error(path + ": 'temperature' must be a positive number, got " + j["temperature"].dump());
-  auto count = [&](const char* key) {
-    const double v = number(key);
-    if (!(v >= 0 && v <= 1e12 && v == std::floor(v)))
-      throw Error(path + ": '" + key + "' must be a whole number of answers, got " + j[key].dump());
-    return static_cast<int64_t>(v);
-  };
-  c.fit_records = count("fit_records");
-  c.measured_records = count("measured_records");
-  c.ece_probability = number("ece_answer_probability");
-  c.ece_calibrated = number("ece_calibrated");
   return c;
 }
 

@@ -560,7 +560,7 @@ void write_calibration(const std::vector<AnswerOutcome>& outcomes, const LmTrain
   if (outcomes.size() < 2) return;
   const auto report = calibrate_answers(outcomes);
   write_file_atomic(o.run_dir + "/calibration.json", report.to_json().dump(2) + "\n");
-  save_answer_calibration(AnswerCalibration::from_report(report), model_dir);
+  save_answer_calibration(answer_calibration_of(report), model_dir);
   save_lm_reliability_diagram(report, o.run_dir + "/reliability.png");
   std::string table = format_lm_calibration(report);
   table.pop_back();  // log_line ends the line

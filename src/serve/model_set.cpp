@@ -41,11 +41,6 @@ namespace {
 interop::LanguageModel load_base(const std::string& base) {
   return with_context("model " + base, [&] { return interop::load_language_model(base); });
 }
-
-std::optional<pipeline::AnswerCalibration> load_calibration(const std::string& path) {
-  if (!std::filesystem::is_directory(path)) return std::nullopt;
-  return pipeline::load_answer_calibration(path);
-}
 }  // namespace
 
 ModelSet::ModelSet(const std::string& base, const std::vector<std::string>& adapters,
@@ -66,7 +61,7 @@ ModelSet::ModelSet(interop::LanguageModel lm, const std::string& base,
   first->id = model_id_of(base);
   first->path = base;
   first->model = lm.model;
-  first->calibration = load_calibration(base);
+  first->calibration = pipeline::load_answer_calibration(base);
   models_.push_back(std::move(first));
   for (const auto& spec : adapters) {
     // "NAME=DIR" names the adapter; a bare DIR is named after its folder.
@@ -87,7 +82,7 @@ ModelSet::ModelSet(interop::LanguageModel lm, const std::string& base,
     with_context("adapter " + dir, [&] { models::load_peft_adapter(served->model, dir); });
     served->model->to(models_.front()->model->parameters().front().device());
     served->model->eval();
-    served->calibration = load_calibration(dir);
+    served->calibration = pipeline::load_answer_calibration(dir);
     models_.push_back(std::move(served));
   }
 }

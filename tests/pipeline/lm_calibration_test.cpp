@@ -161,7 +161,7 @@ TEST(LmCalibration, AModelFolderKeepsItsAnswerCalibration) {
   std::vector<AnswerOutcome> outcomes;
   for (int i = 0; i < 40; ++i) outcomes.push_back(answer("s", i % 4 != 0, 1.0, 0.6 + 0.01 * i));
   const auto report = calibrate_answers(outcomes);
-  const auto c = AnswerCalibration::from_report(report);
+  const auto c = answer_calibration_of(report);
   EXPECT_EQ(c.temperature, report.temperature);
   EXPECT_EQ(c.fit_records, 20);
   EXPECT_EQ(c.measured_records, 20);

@@ -1,7 +1,6 @@
 // `anvil eval`: accuracy of every head and end-to-end execution accuracy of a trained model.
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -43,9 +42,7 @@ void eval_language_model(const std::string& model_dir, const std::string& data, 
                          const torch::Device& device, const std::string& reliability,
                          const std::string& answers) {
   auto lm = interop::load_language_model(model_dir);
-  const auto calibration = std::filesystem::is_directory(model_dir)
-                               ? pipeline::load_answer_calibration(model_dir)
-                               : std::nullopt;
+  const auto calibration = pipeline::load_answer_calibration(model_dir);
   lm.model->to(device);
   std::vector<pipeline::AnswerOutcome> outcomes;
   auto scores = pipeline::evaluate_language_model(

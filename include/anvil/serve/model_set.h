@@ -12,7 +12,7 @@
 
 #include "anvil/interop/language_model_loader.h"
 #include "anvil/models/llama.h"
-#include "anvil/pipeline/lm_calibration.h"
+#include "anvil/pipeline/answer_calibration.h"
 #include "anvil/serve/chat_prompt.h"
 #include "anvil/tokenize/bpe_tokenizer.h"
 
