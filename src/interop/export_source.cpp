@@ -7,9 +7,37 @@
 #include "anvil/core/config.h"
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
+#include "anvil/datagen/specialist.h"
 #include "anvil/models/peft_adapter.h"
 
 namespace anvil::interop {
+namespace {
+
+// "specialists a, b, copy_repeat (6 shares; auxiliary)" from lm.specialists ("a,b,copy_repeat*6"):
+// what a reader of the card needs, not the config's syntax.
+std::string describe_specialist_mix(const std::string& names) {
+  std::string out = "specialists ";
+  bool first = true;
+  for (const auto& [spec, weight] : datagen::select_weighted_specialists(names)) {
+    out += (first ? "" : ", ") + spec->name;
+    first = false;
+    if (weight > 1 || spec->auxiliary) {
+      out += " (";
+      if (weight > 1) out += std::to_string(weight) + " shares";
+      if (spec->auxiliary) out += std::string(weight > 1 ? "; " : "") + "auxiliary copying skill";
+      out += ")";
+    }
+  }
+  return out;
+}
+
+// Whether an evaluated specialist is a task the model is for (not an auxiliary training skill).
+bool is_task(const std::string& name) {
+  const auto* spec = datagen::find_specialist(name);
+  return spec == nullptr || !spec->auxiliary;
+}
+
+}  // namespace
 
 models::LlamaForCausalLM load_language_model_for_export(const std::string& model_dir) {
   if (!file_exists(model_dir + "/config.json") && !file_exists(model_dir + "/adapter_config.json"))
@@ -24,9 +52,9 @@ models::LlamaForCausalLM load_language_model_for_export(const std::string& model
 }
 
 interop::ModelCardInfo describe_language_model(const models::LlamaForCausalLM& model,
-                                                const std::string& model_dir,
-                                                const std::string& title,
-                                                const std::string& command) {
+                                               const std::string& model_dir,
+                                               const std::string& title,
+                                               const std::string& command) {
   const auto& c = model->config();
   interop::ModelCardInfo card;
   card.title = title;
@@ -43,7 +71,7 @@ interop::ModelCardInfo describe_language_model(const models::LlamaForCausalLM& m
       rc.merge_file(run_dir + "/config.yaml");
       card.config_hash = rc.hash();
       card.training_data = rc.get_string("lm.data").empty()
-                               ? "specialists " + rc.get_string("lm.specialists")
+                               ? describe_specialist_mix(rc.get_string("lm.specialists"))
                                : rc.get_string("lm.data");
     } catch (const Error&) {
       // A config from another version: leave the card's training fields unknown.
@@ -51,8 +79,9 @@ interop::ModelCardInfo describe_language_model(const models::LlamaForCausalLM& m
   }
   if (file_exists(run_dir + "/eval.json")) {
     for (const auto& s : nlohmann::json::parse(read_file(run_dir + "/eval.json")))
-      card.metrics["field accuracy, " + s["specialist"].get<std::string>()] =
-          std::to_string(100 * s["field_accuracy"].get<double>()).substr(0, 5) + "%";
+      if (is_task(s["specialist"].get<std::string>()))
+        card.metrics["field accuracy, " + s["specialist"].get<std::string>()] =
+            std::to_string(100 * s["field_accuracy"].get<double>()).substr(0, 5) + "%";
   }
   card.intended_use =
       "Structured extraction and classification for the specialists it was trained on, "
