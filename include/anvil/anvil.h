@@ -172,6 +172,7 @@
 #include "anvil/pipeline/retention.h"
 #include "anvil/pipeline/run_dir.h"
 #include "anvil/pipeline/sft_data.h"
+#include "anvil/pipeline/skill_scores.h"
 
 // serve: the OpenAI-compatible server, its decoding queue, chat formats and the router
 #include "anvil/serve/chat_prompt.h"

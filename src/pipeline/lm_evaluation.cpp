@@ -97,8 +97,9 @@ void gather_outcomes(const std::shared_ptr<dist::ProcessGroup>& group,
   for (const auto& o : outcomes) flat.insert(flat.end(), {o.score, o.stated + 1, o.log_prob});
   flat = dist::sum_over_ranks(group, std::move(flat));
   for (size_t i = 0; i < outcomes.size(); ++i)
-    outcomes[i] = {outcomes[i].specialist, flat[3 * i], flat[3 * i + 1] - 1, flat[3 * i + 2],
-                   std::move(outcomes[i].answer)};
+    outcomes[i] = {outcomes[i].specialist,        flat[3 * i],
+                   flat[3 * i + 1] - 1,           flat[3 * i + 2],
+                   std::move(outcomes[i].answer), std::move(outcomes[i].reference)};
 }
 
 std::vector<SpecialistScore> scores_from(const std::map<std::string, Tally>& by) {
@@ -140,7 +141,10 @@ std::vector<SpecialistScore> score_records(
   std::vector<const SftRecord*> mine;
   for (size_t i = rank; i < recs.size(); i += world) mine.push_back(recs[i]);
   std::vector<AnswerOutcome> answers(recs.size());  // a slot per record; this rank fills its own
-  for (size_t i = 0; i < recs.size(); ++i) answers[i].specialist = recs[i]->specialist;
+  for (size_t i = 0; i < recs.size(); ++i) {
+    answers[i].specialist = recs[i]->specialist;
+    answers[i].reference = recs[i]->response;
+  }
 
   std::map<std::string, Tally> by;
   model->eval();
@@ -164,6 +168,7 @@ std::vector<SpecialistScore> score_records(
       auto& outcome = answers[rank + j * world];
       outcome = read_answer(tok, gen.texts[j - i], gen.token_ids[j - i], gen.logprobs[j - i]);
       outcome.specialist = mine[j]->specialist;
+      outcome.reference = mine[j]->response;
       const auto* spec = datagen::find_specialist(mine[j]->specialist);
       if (!spec) continue;
       auto v = datagen::score_output(*spec, mine[j]->response, outcome.answer);

@@ -23,6 +23,7 @@
 #include "anvil/models/llama_memory.h"
 #include "anvil/models/peft_adapter.h"
 #include "anvil/pipeline/sft_data.h"
+#include "anvil/pipeline/skill_scores.h"
 #include "anvil/tokenize/bpe_trainer.h"
 #include "anvil/tokenize/space_variants.h"
 #include "anvil/tokenize/tokenizer_json.h"
@@ -567,6 +568,20 @@ void write_calibration(const std::vector<AnswerOutcome>& outcomes, const LmTrain
   log_line(o.sink, "%s", table.c_str());
 }
 
+// confidence_calibration's, fact_verification's and context_protocol's own scores (skills.json
+// and a log line), when the run has them. A data-parallel run keeps each answer on the rank that
+// generated it, so there `anvil eval` measures them.
+void write_skill_scores(const std::vector<AnswerOutcome>& outcomes, const LmTrainOptions& o,
+                        const std::shared_ptr<dist::ProcessGroup>& group) {
+  if (group && group->size() > 1) return;
+  const auto skills = score_skills(outcomes);
+  if (skills.empty()) return;
+  write_file_atomic(o.run_dir + "/skills.json", skill_scores_to_json(skills).dump(2) + "\n");
+  std::string table = format_skill_scores(skills);
+  table.pop_back();  // log_line ends the line
+  log_line(o.sink, "%s", table.c_str());
+}
+
 void finish_lm_run(LmRun& run, const LmHandlers& h, const std::string& model_dir,
                    LmTrainResult& result) {
   const auto& o = run.o;
@@ -596,6 +611,7 @@ void finish_lm_run(LmRun& run, const LmHandlers& h, const std::string& model_dir
                    {"perplexity", s.perplexity}});
     write_file_atomic(o.run_dir + "/eval.json", j.dump(2) + "\n");
     write_calibration(outcomes, o, model_dir);
+    write_skill_scores(outcomes, o, run.group);
   }
   if (h.tracking.tracker) {
     const std::string artifact =

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "support/run_cli.h"
 
@@ -46,10 +47,14 @@ TEST(LmCli, TrainGenerateLoraMergeEndToEnd) {
       dir.path());
   ASSERT_EQ(ev.exit_code, 0) << ev.output;
   EXPECT_NE(ev.output.find("served confidence (temperature"), std::string::npos) << ev.output;
-  const std::string answers = read_text(dir / "answers.jsonl");
+  const std::string answers = read_text(dir / "answers.jsonl"), data = read_text(dir / "d.jsonl");
+  std::set<std::string> responses;  // each answer's reference is its record's response
+  for (size_t at = 0; at < data.size(); at = data.find('\n', at) + 1)
+    responses.insert(nlohmann::json::parse(data.substr(at, data.find('\n', at) - at))["response"]);
   int answered = 0;
   for (size_t at = 0; at < answers.size(); at = answers.find('\n', at) + 1) {
     const auto a = nlohmann::json::parse(answers.substr(at, answers.find('\n', at) - at));
+    EXPECT_EQ(responses.count(a["reference"].get<std::string>()), 1u) << a.dump();
     const double p = std::min(a["answer_probability"].get<double>(), 1 - 1e-12);
     const double log_odds = std::clamp(std::log(p / (1 - p)), -50.0, 50.0);
     EXPECT_NEAR(a["served_confidence"].get<double>(), 1 / (1 + std::exp(-log_odds / temperature)),
@@ -131,9 +136,10 @@ TEST(LmCli, TrainGenerateLoraMergeEndToEnd) {
   EXPECT_NE(again.output.find("not empty"), std::string::npos) << again.output;
 }
 
-// lm.n_per_specialist counts per share of a weighted mix; a run into a model folder without an
-// evaluation leaves no calibration of an earlier run behind.
-TEST(LmCli, PipelineMixesByWeightAndLeavesNoStaleCalibration) {
+// lm.n_per_specialist counts per share of a weighted mix; the exported model card describes the
+// mix; a run into a model folder without an evaluation leaves no calibration of an earlier run
+// behind.
+TEST(LmCli, PipelineMixesByWeightCardsItAndLeavesNoStaleCalibration) {
   TempDir dir("lm-mix");
   const std::string args = "pipeline " + kTiny.substr(3) +
                            "'lm.specialists=spam_detection,copy_repeat*2' lm.n_per_specialist=10 "
@@ -151,11 +157,49 @@ TEST(LmCli, PipelineMixesByWeightAndLeavesNoStaleCalibration) {
     ++repeats;
   EXPECT_EQ(repeats, 20u);
   ASSERT_TRUE(std::filesystem::exists(run + "/model/answer_calibration.json"));
+  // The model card says what the mix was, in words, and scores only the tasks.
+  auto e = run_anvil("export hf --model " + run + "/model -o exported", dir.path());
+  ASSERT_EQ(e.exit_code, 0) << e.output;
+  const std::string card = read_text(dir / "exported/README.md");
+  EXPECT_NE(
+      card.find("specialists spam_detection, copy_repeat (2 shares; auxiliary copying skill)"),
+      std::string::npos)
+      << card;
+  EXPECT_NE(card.find("field accuracy, spam_detection"), std::string::npos) << card;
+  EXPECT_EQ(card.find("field accuracy, copy_repeat"), std::string::npos) << card;
   auto again = run_anvil("train --data " + run + "/data/specialists.jsonl --run-dir " + run + " " +
                              kTiny + "lm.eval_per_specialist=0",
                          dir.path());
   ASSERT_EQ(again.exit_code, 0) << again.output;
   EXPECT_FALSE(std::filesystem::exists(run + "/model/answer_calibration.json"));
+}
+
+// The three skill specialists: the run writes skills.json with each one's own scores and logs
+// them; `anvil eval` prints the same table for a model and a data file.
+TEST(LmCli, SkillSpecialistsReportTheirOwnScores) {
+  TempDir dir("lm-skills");
+  auto r = run_anvil("pipeline " + kTiny.substr(3) +
+                         "llama.max_position=1024 lm.seq_len=1024 "
+                         "lm.specialists=confidence_calibration,fact_verification,context_protocol "
+                         "lm.n_per_specialist=20 lm.eval_per_specialist=3 data.train_ratio=0.7 run.dir=runs "
+                         "run.name=s track.enabled=false",
+                     dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("revision accuracy"), std::string::npos) << r.output;
+  std::string run;
+  for (const auto& e : std::filesystem::directory_iterator(dir / "runs"))
+    if (!e.is_symlink()) run = e.path().string();
+  const auto skills = nlohmann::json::parse(read_text(run + "/skills.json"));
+  std::set<std::string> specialists;
+  for (const auto& row : skills) specialists.insert(row["specialist"].get<std::string>());
+  EXPECT_EQ(specialists, (std::set<std::string>{"confidence_calibration", "fact_verification",
+                                                "context_protocol"}));
+  auto e = run_anvil("eval --model " + run + "/model --data " + run +
+                         "/data/specialists.jsonl lm.eval_per_specialist=2 lm.max_new_tokens=24",
+                     dir.path());
+  ASSERT_EQ(e.exit_code, 0) << e.output;
+  EXPECT_NE(e.output.find("facts from earlier turns right"), std::string::npos) << e.output;
+  EXPECT_NE(e.output.find(": status right"), std::string::npos) << e.output;
 }
 
 TEST(LmCli, LoraWithoutBaseModelIsAUsageError) {

@@ -12,6 +12,7 @@
 #include "anvil/interop/language_model_loader.h"
 #include "anvil/pipeline/intent_eval.h"
 #include "anvil/pipeline/lm_training.h"
+#include "anvil/pipeline/skill_scores.h"
 #include "anvil/train/device.h"
 #include "commands.h"
 
@@ -19,14 +20,15 @@ namespace anvil::cli {
 
 namespace {
 
-// Every answer as JSON lines: what the model wrote, its score and confidences (the served one
-// when the model carries a calibration).
+// Every answer as JSON lines: what the model wrote, the record's answer, its score and confidences
+// (the served one when the model carries a calibration).
 void write_answers(const std::string& path, const std::vector<pipeline::AnswerOutcome>& outcomes,
                    const std::optional<pipeline::AnswerCalibration>& calibration) {
   std::string out;
   for (const auto& o : outcomes) {
     nlohmann::json j = {{"specialist", o.specialist},
                         {"answer", o.answer},
+                        {"reference", o.reference},
                         {"score", o.score},
                         {"stated_confidence", o.stated >= 0 ? nlohmann::json(o.stated) : nullptr},
                         {"answer_probability", std::exp(o.log_prob)}};
@@ -49,6 +51,7 @@ void eval_language_model(const std::string& model_dir, const std::string& data, 
       lm.model, lm.tokenizer, data, c.get_int("lm.eval_per_specialist"),
       c.get_int("lm.max_new_tokens"), nullptr, nullptr, &outcomes);
   std::printf("%s", pipeline::format_specialist_scores(scores).c_str());
+  std::printf("%s", pipeline::format_skill_scores(pipeline::score_skills(outcomes)).c_str());
   if (!answers.empty()) {
     write_answers(answers, outcomes, calibration);
     std::printf("answers: %s\n", answers.c_str());

@@ -19,10 +19,11 @@ namespace anvil::pipeline {
 // One generated answer, as the evaluation saw it.
 struct AnswerOutcome {
   std::string specialist;
-  double score = 0;     // the validator's field score
-  double stated = -1;   // the confidence written after the answer; -1 when the model wrote none
-  double log_prob = 0;  // sum of the answer tokens' log-probabilities
-  std::string answer;   // the generated answer (kept on the rank that generated it)
+  double score = 0;       // the validator's field score
+  double stated = -1;     // the confidence written after the answer; -1 when the model wrote none
+  double log_prob = 0;    // sum of the answer tokens' log-probabilities
+  std::string answer;     // the generated answer (kept on the rank that generated it)
+  std::string reference;  // the record's own answer (on every rank)
   bool correct() const { return score >= 1.0; }
 };
 
