@@ -13,20 +13,24 @@
 namespace anvil::interop {
 namespace {
 
-// "specialists a, b, copy_repeat (6 shares; auxiliary)" from lm.specialists ("a,b,copy_repeat*6"):
-// what a reader of the card needs, not the config's syntax.
+// "specialists a, b, copy_repeat (6 shares; auxiliary skill)" from lm.specialists
+// ("a,b,copy_repeat*6"): what a reader of the card needs, not the config's syntax. A list this
+// version cannot read (a specialist it does not know) is shown as written.
 std::string describe_specialist_mix(const std::string& names) {
+  std::vector<datagen::WeightedSpecialist> mix;
+  try {
+    mix = datagen::select_weighted_specialists(names);
+  } catch (const Error&) {
+    return "specialists " + names;
+  }
   std::string out = "specialists ";
-  bool first = true;
-  for (const auto& [spec, weight] : datagen::select_weighted_specialists(names)) {
-    out += (first ? "" : ", ") + spec->name;
-    first = false;
-    if (weight > 1 || spec->auxiliary) {
-      out += " (";
-      if (weight > 1) out += std::to_string(weight) + " shares";
-      if (spec->auxiliary) out += std::string(weight > 1 ? "; " : "") + "auxiliary copying skill";
-      out += ")";
-    }
+  for (size_t i = 0; i < mix.size(); ++i) {
+    const auto& [spec, weight] = mix[i];
+    out += (i ? ", " : "") + spec->name;
+    std::string notes;
+    if (weight > 1) notes = std::to_string(weight) + " shares";
+    if (spec->auxiliary) notes += std::string(notes.empty() ? "" : "; ") + "auxiliary skill";
+    if (!notes.empty()) out += " (" + notes + ")";
   }
   return out;
 }

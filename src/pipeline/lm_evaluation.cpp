@@ -70,11 +70,12 @@ void sum_tallies(const std::shared_ptr<dist::ProcessGroup>& group,
   }
 }
 
-// The answer part of a generated text (before its confidence line), the confidence written there
-// (-1 if none) and the log-probability of the tokens that make up the answer.
-AnswerOutcome read_answer(const tokenize::Tokenizer& tok, const std::string& text,
-                          const std::vector<int64_t>& ids, const std::vector<float>& logprobs) {
-  AnswerOutcome o;
+// Into `o`: the answer part of a generated text (before its confidence line), the confidence
+// written there (-1 if none) and the log-probability of the tokens that make up the answer.
+void read_answer(const tokenize::Tokenizer& tok, const std::string& text,
+                 const std::vector<int64_t>& ids, const std::vector<float>& logprobs,
+                 AnswerOutcome& o) {
+  o.stated = -1;
   const size_t cut = text.find(kSftConfidence);
   o.answer = text.substr(0, cut);
   if (cut != std::string::npos) {
@@ -86,7 +87,6 @@ AnswerOutcome read_answer(const tokenize::Tokenizer& tok, const std::string& tex
     }
   }
   o.log_prob = answer_log_prob(tok, o.answer.size(), ids, logprobs);
-  return o;
 }
 
 // Every rank's outcomes in record order: each rank fills its records' slots, the rest are summed.
@@ -166,9 +166,7 @@ std::vector<SpecialistScore> score_records(
     auto gen = models::generate(model, tok, prompts, go, nullptr, pad_id);
     for (size_t j = i; j < end; ++j) {
       auto& outcome = answers[rank + j * world];
-      outcome = read_answer(tok, gen.texts[j - i], gen.token_ids[j - i], gen.logprobs[j - i]);
-      outcome.specialist = mine[j]->specialist;
-      outcome.reference = mine[j]->response;
+      read_answer(tok, gen.texts[j - i], gen.token_ids[j - i], gen.logprobs[j - i], outcome);
       const auto* spec = datagen::find_specialist(mine[j]->specialist);
       if (!spec) continue;
       auto v = datagen::score_output(*spec, mine[j]->response, outcome.answer);

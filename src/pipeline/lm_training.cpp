@@ -569,13 +569,17 @@ void write_calibration(const std::vector<AnswerOutcome>& outcomes, const LmTrain
 }
 
 // confidence_calibration's, fact_verification's and context_protocol's own scores (skills.json
-// and a log line), when the run has them. A data-parallel run keeps each answer on the rank that
-// generated it, so there `anvil eval` measures them.
+// and a log line), when the run has them; an older skills.json goes. A data-parallel run keeps
+// each answer on the rank that generated it, so there `anvil eval` measures them.
 void write_skill_scores(const std::vector<AnswerOutcome>& outcomes, const LmTrainOptions& o,
                         const std::shared_ptr<dist::ProcessGroup>& group) {
-  if (group && group->size() > 1) return;
+  std::filesystem::remove(o.run_dir + "/skills.json");
   const auto skills = score_skills(outcomes);
   if (skills.empty()) return;
+  if (group && group->size() > 1) {
+    log_line(o.sink, "skill scores: not measured in a data-parallel run (run anvil eval)");
+    return;
+  }
   write_file_atomic(o.run_dir + "/skills.json", skill_scores_to_json(skills).dump(2) + "\n");
   std::string table = format_skill_scores(skills);
   table.pop_back();  // log_line ends the line
@@ -622,6 +626,8 @@ void finish_lm_run(LmRun& run, const LmHandlers& h, const std::string& model_dir
     for (const char* f : {"calibration.json", "reliability.png"})
       if (file_exists(o.run_dir + "/" + f))
         h.tracking.tracker->log_artifact(o.run_dir + "/" + f, "calibration");
+    if (file_exists(o.run_dir + "/skills.json"))
+      h.tracking.tracker->log_artifact(o.run_dir + "/skills.json", "evaluation");
   }
 }
 

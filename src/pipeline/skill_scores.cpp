@@ -1,13 +1,13 @@
 // The skills of confidence_calibration, fact_verification and context_protocol, scored from their
-// held-out answers.
+// held-out answers field by field with each specialist's validator.
 #include "anvil/pipeline/skill_scores.h"
 
-#include <algorithm>
-#include <cctype>
-#include <cmath>
 #include <cstdio>
 #include <map>
 #include <optional>
+
+#include "anvil/datagen/specialist.h"
+#include "anvil/datagen/specialist_validator.h"
 
 namespace anvil::pipeline {
 
@@ -15,38 +15,32 @@ namespace {
 
 using nlohmann::json;
 
-// A JSON object, or null for anything else (unparseable text, an array, a number).
-json parse_object(const std::string& text) {
-  auto j = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  return j.is_object() ? j : json();
-}
-
-std::string lowered(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
-// Whether `got` says what `want` says: numbers by value, text without case, arrays as sets.
-bool same_value(const json& want, const json& got) {
-  if (want.is_number() && got.is_number())
-    return std::abs(want.get<double>() - got.get<double>()) < 1e-6;
-  if (want.is_string() && got.is_string())
-    return lowered(want.get<std::string>()) == lowered(got.get<std::string>());
-  if (want.is_array() && got.is_array()) {
-    std::vector<std::string> a, b;
-    for (const auto& x : want) a.push_back(lowered(x.dump()));
-    for (const auto& x : got) b.push_back(lowered(x.dump()));
-    std::sort(a.begin(), a.end());
-    std::sort(b.begin(), b.end());
-    return a == b;
+// One answer as its validator judged it: which fields came out right, and the reference itself.
+struct Judged {
+  const AnswerOutcome* outcome = nullptr;
+  json reference;
+  std::map<std::string, bool> right;  // field -> the validator scored it 1
+  bool all_right = false;
+  bool is_right(const std::string& field) const {
+    auto it = right.find(field);
+    return it != right.end() && it->second;
   }
-  return want == got;
-}
+};
 
-bool same_field(const json& want, const json& got, const char* key) {
-  return want.contains(key) && got.is_object() && got.contains(key) &&
-         same_value(want[key], got[key]);
+std::vector<Judged> judge(const std::string& specialist,
+                          const std::vector<const AnswerOutcome*>& answers) {
+  const auto* spec = datagen::find_specialist(specialist);
+  std::vector<Judged> out;
+  for (const auto* o : answers) {
+    Judged j;
+    j.outcome = o;
+    const auto v = datagen::score_output(*spec, o->reference, o->answer);  // checks the reference
+    j.reference = json::parse(o->reference);
+    for (const auto& f : v.fields) j.right[f.field] = v.parsed && f.score >= 1.0;
+    j.all_right = v.parsed && v.score >= 1.0;
+    out.push_back(std::move(j));
+  }
+  return out;
 }
 
 // Counts toward one row.
@@ -61,81 +55,91 @@ struct Count {
 
 void add_row(std::vector<SkillScore>& rows, const std::string& specialist,
              const std::string& measure, const std::string& unit, const Count& c,
-             bool percent = true) {
+             bool fraction = true) {
   if (c.n == 0) return;
-  rows.push_back({specialist, measure, unit, c.n, c.sum / static_cast<double>(c.n), percent});
+  rows.push_back({specialist, measure, unit, c.n, c.sum / static_cast<double>(c.n), fraction});
 }
 
 // The confidence an answer gave: its JSON "confidence", else the line written after it.
-std::optional<double> given_confidence(const json& answer, const AnswerOutcome& o) {
+std::optional<double> given_confidence(const AnswerOutcome& o) {
+  const auto answer = json::parse(std::string(datagen::extract_json_object(o.answer)), nullptr,
+                                  /*allow_exceptions=*/false);
   if (answer.is_object() && answer.contains("confidence") && answer["confidence"].is_number())
     return answer["confidence"].get<double>();
   if (o.stated >= 0) return o.stated;
   return std::nullopt;
 }
 
-// Per reference status: the status right, the mean confidence given, and how often it was low.
-void score_confidence_calibration(const std::vector<const AnswerOutcome*>& answers,
+// Per reference status: the status right, the confidence right (the validator's +-0.1), on the
+// right side of kHighConfidence, and its mean beside the reference's.
+void score_confidence_calibration(const std::vector<Judged>& judged,
                                   std::vector<SkillScore>& rows) {
-  const char* kName = "confidence_calibration";
+  const std::string name = "confidence_calibration";
+  char side[64];
   for (const std::string status : {"answered", "ambiguous", "unanswerable"}) {
-    Count right, mean, low;
-    for (const auto* o : answers) {
-      const json want = parse_object(o->reference);
-      if (!want.contains("status") || want["status"] != status) continue;
-      const json got = parse_object(o->answer);
-      right.add(same_field(want, got, "status") ? 1 : 0);
-      const auto c = given_confidence(got, *o);
-      low.add(c && *c <= 0.5 ? 1 : 0);
-      if (c) mean.add(*c);
+    const bool clear = status == "answered";
+    std::snprintf(side, sizeof side,
+                  clear ? "confidence high (>= %.2f)" : "confidence low (< %.2f)", kHighConfidence);
+    Count right, confidence, on_side, given, reference;
+    for (const auto& j : judged) {
+      if (j.reference.value("status", "") != status) continue;
+      right.add(j.is_right("status"));
+      confidence.add(j.is_right("confidence"));
+      const auto c = given_confidence(*j.outcome);
+      on_side.add(c && (clear ? *c >= kHighConfidence : *c < kHighConfidence));
+      if (c) given.add(*c);
+      reference.add(j.reference.value("confidence", 0.0));
     }
-    add_row(rows, kName, status + ": status right", "records", right);
-    add_row(rows, kName, status + ": mean confidence given", "records", mean, false);
-    add_row(rows, kName, status + ": confidence <= 0.5", "records", low);
+    add_row(rows, name, status + ": status right", "records", right);
+    add_row(rows, name, status + ": confidence right (+-0.1)", "records", confidence);
+    add_row(rows, name, status + ": " + side, "records", on_side);
+    add_row(rows, name, status + ": mean confidence given", "records", given, false);
+    add_row(rows, name, status + ": mean confidence of the reference", "records", reference, false);
   }
 }
 
-// Revision accuracy: the retracted and added beliefs both exactly right.
-void score_fact_verification(const std::vector<const AnswerOutcome*>& answers,
-                             std::vector<SkillScore>& rows) {
-  const char* kName = "fact_verification";
-  Count revision, retracted, added, beliefs;
-  for (const auto* o : answers) {
-    const json want = parse_object(o->reference), got = parse_object(o->answer);
-    const bool r = same_field(want, got, "retracted"), a = same_field(want, got, "added");
-    revision.add(r && a ? 1 : 0);
-    retracted.add(r ? 1 : 0);
-    added.add(a ? 1 : 0);
-    beliefs.add(same_field(want, got, "revised_beliefs") ? 1 : 0);
+// Revision accuracy, overall and apart for evidence that changes beliefs and evidence that does
+// not (hearsay and confirmations only: answering "nothing changed" is right there).
+void score_fact_verification(const std::vector<Judged>& judged, std::vector<SkillScore>& rows) {
+  const std::string name = "fact_verification";
+  Count revision, changed, unchanged, retracted, added, beliefs;
+  for (const auto& j : judged) {
+    const bool all =
+        j.is_right("revised_beliefs") && j.is_right("retracted") && j.is_right("added");
+    revision.add(all);
+    const bool changes = !j.reference.value("retracted", json::array()).empty() ||
+                         !j.reference.value("added", json::array()).empty();
+    (changes ? changed : unchanged).add(all);
+    retracted.add(j.is_right("retracted"));
+    added.add(j.is_right("added"));
+    beliefs.add(j.is_right("revised_beliefs"));
   }
-  add_row(rows, kName, "revision accuracy (retracted and added exact)", "records", revision);
-  add_row(rows, kName, "retracted exact", "records", retracted);
-  add_row(rows, kName, "added exact", "records", added);
-  add_row(rows, kName, "revised belief set exact", "records", beliefs);
+  add_row(rows, name, "revision accuracy (beliefs, retracted, added)", "records", revision);
+  add_row(rows, name, "  where the evidence changes beliefs", "records", changed);
+  add_row(rows, name, "  where it changes nothing", "records", unchanged);
+  add_row(rows, name, "revised beliefs right", "records", beliefs);
+  add_row(rows, name, "retracted right", "records", retracted);
+  add_row(rows, name, "added right", "records", added);
 }
 
-// Every fact of the answer but the computed total was given in an earlier turn of the
-// conversation (the last turn only asks for the summary).
-void score_context_protocol(const std::vector<const AnswerOutcome*>& answers,
-                            std::vector<SkillScore>& rows) {
-  const char* kName = "context_protocol";
+// Every fact of the answer but the total was given in an earlier turn of the conversation (the
+// last turn only asks for the summary); the total is computed from them.
+void score_context_protocol(const std::vector<Judged>& judged, std::vector<SkillScore>& rows) {
+  const std::string name = "context_protocol";
   Count facts, records, total;
-  for (const auto* o : answers) {
-    const json want = parse_object(o->reference), got = parse_object(o->answer);
-    if (want.is_null()) continue;
+  for (const auto& j : judged) {
     bool all = true;
-    for (const auto& [key, value] : want.items()) {
-      if (key == "total") continue;
-      const bool ok = same_field(want, got, key.c_str());
-      facts.add(ok ? 1 : 0);
+    for (const auto& [field, ok] : j.right) {
+      if (field == "total") continue;
+      facts.add(ok);
       all = all && ok;
     }
-    records.add(all ? 1 : 0);
-    if (want.contains("total")) total.add(same_field(want, got, "total") ? 1 : 0);
+    records.add(all);
+    total.add(j.is_right("total"));
   }
-  add_row(rows, kName, "facts from earlier turns right", "facts", facts);
-  add_row(rows, kName, "every earlier fact right", "records", records);
-  add_row(rows, kName, "total computed from them right", "records", total);
+  add_row(rows, name, "facts from earlier turns right", "facts", facts);
+  add_row(rows, name, "every earlier fact right", "records", records);
+  add_row(rows, name, "total right", "records", total);
 }
 
 }  // namespace
@@ -144,10 +148,13 @@ std::vector<SkillScore> score_skills(const std::vector<AnswerOutcome>& outcomes)
   std::map<std::string, std::vector<const AnswerOutcome*>> by;
   for (const auto& o : outcomes) by[o.specialist].push_back(&o);
   std::vector<SkillScore> rows;
-  if (by.count("confidence_calibration"))
-    score_confidence_calibration(by["confidence_calibration"], rows);
-  if (by.count("fact_verification")) score_fact_verification(by["fact_verification"], rows);
-  if (by.count("context_protocol")) score_context_protocol(by["context_protocol"], rows);
+  using Scorer = void (*)(const std::vector<Judged>&, std::vector<SkillScore>&);
+  const std::pair<const char*, Scorer> kSkills[] = {
+      {"confidence_calibration", score_confidence_calibration},
+      {"fact_verification", score_fact_verification},
+      {"context_protocol", score_context_protocol}};
+  for (const auto& [name, scorer] : kSkills)
+    if (by.count(name)) scorer(judge(name, by[name]), rows);
   return rows;
 }
 
@@ -156,11 +163,11 @@ std::string format_skill_scores(const std::vector<SkillScore>& scores) {
   std::string s = "skills (what these specialists are for, beyond field accuracy)\n";
   char buf[256];
   for (const auto& r : scores) {
-    if (r.percent)
-      std::snprintf(buf, sizeof buf, "%-24s %-46s %7.1f%%  of %lld %s\n", r.specialist.c_str(),
+    if (r.fraction)
+      std::snprintf(buf, sizeof buf, "%-24s %-48s %7.1f%%  of %lld %s\n", r.specialist.c_str(),
                     r.measure.c_str(), 100 * r.value, static_cast<long long>(r.n), r.unit.c_str());
     else
-      std::snprintf(buf, sizeof buf, "%-24s %-46s %8.3f  of %lld %s\n", r.specialist.c_str(),
+      std::snprintf(buf, sizeof buf, "%-24s %-48s %8.3f  of %lld %s\n", r.specialist.c_str(),
                     r.measure.c_str(), r.value, static_cast<long long>(r.n), r.unit.c_str());
     s += buf;
   }
@@ -174,7 +181,8 @@ json skill_scores_to_json(const std::vector<SkillScore>& scores) {
                  {"measure", r.measure},
                  {"unit", r.unit},
                  {"n", r.n},
-                 {"value", r.value}});
+                 {"value", r.value},
+                 {"kind", r.fraction ? "fraction" : "mean"}});
   return j;
 }
 

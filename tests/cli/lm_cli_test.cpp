@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "anvil/datagen/specialist.h"
+#include "anvil/datagen/specialist_validator.h"
 #include "support/run_cli.h"
 
 namespace anvil::testing {
@@ -48,13 +50,21 @@ TEST(LmCli, TrainGenerateLoraMergeEndToEnd) {
   ASSERT_EQ(ev.exit_code, 0) << ev.output;
   EXPECT_NE(ev.output.find("served confidence (temperature"), std::string::npos) << ev.output;
   const std::string answers = read_text(dir / "answers.jsonl"), data = read_text(dir / "d.jsonl");
-  std::set<std::string> responses;  // each answer's reference is its record's response
+  std::set<std::string> responses;
   for (size_t at = 0; at < data.size(); at = data.find('\n', at) + 1)
     responses.insert(nlohmann::json::parse(data.substr(at, data.find('\n', at) - at))["response"]);
   int answered = 0;
   for (size_t at = 0; at < answers.size(); at = answers.find('\n', at) + 1) {
     const auto a = nlohmann::json::parse(answers.substr(at, answers.find('\n', at) - at));
-    EXPECT_EQ(responses.count(a["reference"].get<std::string>()), 1u) << a.dump();
+    // Each answer's reference is a record's response, the one its score was taken against.
+    const std::string reference = a["reference"];
+    EXPECT_EQ(responses.count(reference), 1u) << a.dump();
+    EXPECT_DOUBLE_EQ(
+        datagen::score_output(*datagen::find_specialist(a["specialist"].get<std::string>()),
+                              reference, a["answer"].get<std::string>())
+            .score,
+        a["score"].get<double>())
+        << a.dump();
     const double p = std::min(a["answer_probability"].get<double>(), 1 - 1e-12);
     const double log_odds = std::clamp(std::log(p / (1 - p)), -50.0, 50.0);
     EXPECT_NEAR(a["served_confidence"].get<double>(), 1 / (1 + std::exp(-log_odds / temperature)),
@@ -161,9 +171,8 @@ TEST(LmCli, PipelineMixesByWeightCardsItAndLeavesNoStaleCalibration) {
   auto e = run_anvil("export hf --model " + run + "/model -o exported", dir.path());
   ASSERT_EQ(e.exit_code, 0) << e.output;
   const std::string card = read_text(dir / "exported/README.md");
-  EXPECT_NE(
-      card.find("specialists spam_detection, copy_repeat (2 shares; auxiliary copying skill)"),
-      std::string::npos)
+  EXPECT_NE(card.find("specialists spam_detection, copy_repeat (2 shares; auxiliary skill)"),
+            std::string::npos)
       << card;
   EXPECT_NE(card.find("field accuracy, spam_detection"), std::string::npos) << card;
   EXPECT_EQ(card.find("field accuracy, copy_repeat"), std::string::npos) << card;
@@ -178,12 +187,13 @@ TEST(LmCli, PipelineMixesByWeightCardsItAndLeavesNoStaleCalibration) {
 // them; `anvil eval` prints the same table for a model and a data file.
 TEST(LmCli, SkillSpecialistsReportTheirOwnScores) {
   TempDir dir("lm-skills");
-  auto r = run_anvil("pipeline " + kTiny.substr(3) +
-                         "llama.max_position=1024 lm.seq_len=1024 "
-                         "lm.specialists=confidence_calibration,fact_verification,context_protocol "
-                         "lm.n_per_specialist=20 lm.eval_per_specialist=3 data.train_ratio=0.7 run.dir=runs "
-                         "run.name=s track.enabled=false",
-                     dir.path());
+  auto r = run_anvil(
+      "pipeline " + kTiny.substr(3) +
+          "llama.max_position=1024 lm.seq_len=1024 "
+          "lm.specialists=confidence_calibration,fact_verification,context_protocol "
+          "lm.n_per_specialist=20 lm.eval_per_specialist=3 data.train_ratio=0.7 run.dir=runs "
+          "run.name=s track.enabled=false",
+      dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("revision accuracy"), std::string::npos) << r.output;
   std::string run;

@@ -38,8 +38,8 @@ void write_answers(const std::string& path, const std::vector<pipeline::AnswerOu
   write_file_atomic(path, out);
 }
 
-// A specialist language model: validator scores per specialist, then how well its confidence
-// matches how often its answers are right.
+// A specialist language model: validator scores per specialist, the skill scores of the skill
+// specialists, then how well its confidence matches how often its answers are right.
 void eval_language_model(const std::string& model_dir, const std::string& data, const Config& c,
                          const torch::Device& device, const std::string& reliability,
                          const std::string& answers) {
@@ -102,8 +102,8 @@ void register_eval(CLI::App& app, Context&) {
       "--reliability", a->reliability,
       "write the reliability diagram (raw and calibrated confidence) to this .png/.svg");
   cmd->add_option("--answers", a->answers,
-                  "language models: write every generated answer with its score and confidences "
-                  "to this JSONL file");
+                  "language models: write every generated answer with the record's own answer, "
+                  "its score and confidences to this JSONL file");
   cmd->add_option("--threshold", a->threshold,
                   "abstain below this calibrated confidence instead of the model's own threshold");
   cmd->add_option("--device", a->device, "auto | cpu | cuda[:N]");
