@@ -96,10 +96,11 @@ void gather_outcomes(const std::shared_ptr<dist::ProcessGroup>& group,
   std::vector<double> flat;
   for (const auto& o : outcomes) flat.insert(flat.end(), {o.score, o.stated + 1, o.log_prob});
   flat = dist::sum_over_ranks(group, std::move(flat));
-  for (size_t i = 0; i < outcomes.size(); ++i)
-    outcomes[i] = {outcomes[i].specialist,        flat[3 * i],
-                   flat[3 * i + 1] - 1,           flat[3 * i + 2],
-                   std::move(outcomes[i].answer), std::move(outcomes[i].reference)};
+  for (size_t i = 0; i < outcomes.size(); ++i) {  // the numbers summed; the texts stay as they are
+    outcomes[i].score = flat[3 * i];
+    outcomes[i].stated = flat[3 * i + 1] - 1;
+    outcomes[i].log_prob = flat[3 * i + 2];
+  }
 }
 
 std::vector<SpecialistScore> scores_from(const std::map<std::string, Tally>& by) {

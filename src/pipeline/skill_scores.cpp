@@ -20,7 +20,6 @@ struct Judged {
   const AnswerOutcome* outcome = nullptr;
   json reference;
   std::map<std::string, bool> right;  // field -> the validator scored it 1
-  bool all_right = false;
   bool is_right(const std::string& field) const {
     auto it = right.find(field);
     return it != right.end() && it->second;
@@ -37,7 +36,6 @@ std::vector<Judged> judge(const std::string& specialist,
     const auto v = datagen::score_output(*spec, o->reference, o->answer);  // checks the reference
     j.reference = json::parse(o->reference);
     for (const auto& f : v.fields) j.right[f.field] = v.parsed && f.score >= 1.0;
-    j.all_right = v.parsed && v.score >= 1.0;
     out.push_back(std::move(j));
   }
   return out;
