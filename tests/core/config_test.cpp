@@ -166,17 +166,18 @@ TEST(Config, ParsesTheRealDefaultConfig) {
   EXPECT_EQ(reloaded.hash(), c.hash());
 }
 
-// The recipes users run (`anvil pipeline --config configs/X.yaml`) name only known keys, with the
-// types the defaults declare.
+// The recipes users run (`anvil pipeline --config configs/X.yaml`, and the grouped recipe's
+// configs/all-specialists/*.yaml) name only known keys, with the types the defaults declare.
 TEST(Config, ShippedConfigsMergeOverTheDefaults) {
   int checked = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(ANVIL_SOURCE_DIR "/configs")) {
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(ANVIL_SOURCE_DIR "/configs")) {
     if (entry.path().extension() != ".yaml" || entry.path().filename() == "default.yaml") continue;
     Config c = Config::from_defaults();
     EXPECT_NO_THROW(c.merge_file(entry.path().string())) << entry.path();
     ++checked;
   }
-  EXPECT_GE(checked, 2);
+  EXPECT_GE(checked, 5);
 }
 
 TEST(Config, FromDefaultsIsTheCompiledInDefaultFile) {

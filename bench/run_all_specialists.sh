@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Every specialist, trained in groups: one small model per group recipe (configs/specialist.yaml,
+# configs/skills.yaml and configs/all-specialists/*.yaml cover the 33 between them), each run with
+# `anvil pipeline` per seed, then scored with `anvil eval` on 30 records per specialist from a seed
+# no run trains on (901) and on the hand-written records (data/handwritten). Prints the
+# per-specialist table (mean and spread over seeds) and each group's tokens and wall time.
+# Hours on 2 CPU cores (about 2.5 hours per seed in bf16); run it in the background. A group whose
+# run directory already has a model is not trained again, so an interrupted sweep resumes.
+# usage: bench/run_all_specialists.sh [SEEDS="42"] [OUT=runs/all-specialists-groups] [GROUPS...]
+#   e.g. bench/run_all_specialists.sh "7 42 11"; bench/run_all_specialists.sh 42 runs/x short-answers
+# ANVIL_OVERRIDES="lm.precision=fp32" adds config overrides to every training run (a quick smoke
+# run: "lm.n_per_specialist=40 train.epochs=1 lm.eval_per_specialist=2").
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+seeds="${1:-42}"; out="${2:-runs/all-specialists-groups}"; shift $(( $# > 2 ? 2 : $# ))
+anvil="${ANVIL:-$root/build/bin/anvil}"
+configs=("$root/configs/specialist.yaml" "$root/configs/skills.yaml" "$root"/configs/all-specialists/*.yaml)
+if (( $# > 0 )); then
+  picked=(); for g in "$@"; do
+    for c in "${configs[@]}"; do [[ "$(basename "$c" .yaml)" == "$g" ]] && picked+=("$c"); done
+  done
+  configs=("${picked[@]}")
+fi
+mkdir -p "$out"
+grep -m1 'model name' /proc/cpuinfo >&2 || true
+grep -m1 -o 'avx512_bf16\|amx_bf16' /proc/cpuinfo | sort -u | sed 's/^/cpu flag: /' >&2 || true
+table_args=()
+for seed in $seeds; do
+  for config in "${configs[@]}"; do
+    group="$(basename "$config" .yaml)"
+    specs="$(grep -m1 '^  specialists:' "$config" | sed 's/.*: *//; s/ *#.*//' | tr ',' '\n' \
+             | sed 's/\*.*//' | grep -v '^copy_' | paste -sd, -)"
+    max_new="$(grep -m1 'max_new_tokens:' "$config" | sed 's/.*: *//; s/ *#.*//')"
+    dir="$out/$group-seed$seed"
+    if ! ls -d "$dir"/*/model/config.json > /dev/null 2>&1; then
+      echo "== $group seed $seed: training ($(date +%T))" >&2
+      "$anvil" pipeline --config "$config" "datagen.seed=$seed" "run.seed=$seed" "run.dir=$dir" \
+        track.enabled=false ${ANVIL_OVERRIDES:-} > "$out/$group-seed$seed.log" 2>&1
+    fi
+    run="$(ls -d "$dir"/*/model/config.json | tail -1)"; run="$(dirname "$(dirname "$run")")"
+    n="$(echo "$specs" | tr ',' '\n' | wc -l)"
+    fresh="$out/fresh-$group.jsonl"; hw="$out/handwritten-$group.jsonl"
+    [[ -f "$fresh" ]] || "$anvil" datagen --specialist "$specs" -n $(( n * 30 )) --seed 901 -o "$fresh" > /dev/null
+    [[ -f "$hw" ]] || for s in ${specs//,/ }; do cat "$root/data/handwritten/$s.jsonl"; done > "$hw"
+    for set in fresh hw; do
+      answers="$out/$group-seed$seed-$set.answers.jsonl"
+      data="$fresh"; [[ "$set" == hw ]] && data="$hw"
+      if [[ ! -f "$answers" ]]; then
+        "$anvil" eval --model "$run/model" --data "$data" lm.eval_per_specialist=1000 \
+          "lm.max_new_tokens=$max_new" --answers "$answers.part" > "$out/$group-seed$seed-$set.log" 2>&1
+        mv "$answers.part" "$answers"
+      fi
+    done
+    echo "== $group seed $seed: done ($(date +%T))" >&2
+    table_args+=("group=$group,seed=$seed,run=$run,fresh=$out/$group-seed$seed-fresh.answers.jsonl,hw=$out/$group-seed$seed-hw.answers.jsonl")
+  done
+done
+python3 "$root/bench/python/specialist_table.py" "${table_args[@]}" | tee "$out/table.md"
