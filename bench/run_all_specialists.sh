@@ -4,7 +4,7 @@
 # `anvil pipeline` per seed, then scored with `anvil eval` on 30 records per specialist from a seed
 # no run trains on (901) and on the hand-written records (data/handwritten). Prints the
 # per-specialist table (mean and spread over seeds) and each group's tokens and wall time.
-# Hours on 2 CPU cores (about 2.5 hours per seed in bf16); run it in the background. A group whose
+# Hours on 2 CPU cores (about 2.7 hours per seed in bf16); run it in the background. A group whose
 # run directory already has a model is not trained again, so an interrupted sweep resumes.
 # usage: bench/run_all_specialists.sh [SEEDS="42"] [OUT=runs/all-specialists-groups] [GROUPS...]
 #   e.g. bench/run_all_specialists.sh "7 42 11"; bench/run_all_specialists.sh 42 runs/x short-answers
@@ -32,12 +32,12 @@ for seed in $seeds; do
              | sed 's/\*.*//' | grep -v '^copy_' | paste -sd, -)"
     max_new="$(grep -m1 'max_new_tokens:' "$config" | sed 's/.*: *//; s/ *#.*//')"
     dir="$out/$group-seed$seed"
-    if ! ls -d "$dir"/*/model/config.json > /dev/null 2>&1; then
+    run="$dir/latest"  # the pipeline points latest at its newest run
+    if [[ ! -f "$run/model/config.json" ]]; then
       echo "== $group seed $seed: training ($(date +%T))" >&2
       "$anvil" pipeline --config "$config" "datagen.seed=$seed" "run.seed=$seed" "run.dir=$dir" \
         track.enabled=false ${ANVIL_OVERRIDES:-} > "$out/$group-seed$seed.log" 2>&1
     fi
-    run="$(ls -d "$dir"/*/model/config.json | tail -1)"; run="$(dirname "$(dirname "$run")")"
     n="$(echo "$specs" | tr ',' '\n' | wc -l)"
     fresh="$out/fresh-$group.jsonl"; hw="$out/handwritten-$group.jsonl"
     [[ -f "$fresh" ]] || "$anvil" datagen --specialist "$specs" -n $(( n * 30 )) --seed 901 -o "$fresh" > /dev/null

@@ -26,7 +26,7 @@ def parse_arg(text):
 
 
 def held_out(run_dir):
-    """{specialist: (field accuracy, exact)} from the run's eval.json."""
+    """{specialist: (field accuracy, exact)} from the run's eval.json (one row per seed run)."""
     with open(os.path.join(run_dir, "eval.json")) as f:
         rows = json.load(f)
     return {r["specialist"]: (r["field_accuracy"], r["exact"]) for r in rows}
@@ -58,10 +58,8 @@ def cell(values):
 def main(argv):
     if not argv:
         sys.exit(__doc__)
-    table = collections.defaultdict(lambda: {"held": [], "fresh": [], "hw": [], "seeds": set(),
-                                             "group": ""})
+    table = collections.defaultdict(lambda: {"held": [], "fresh": [], "hw": [], "group": ""})
     groups = []
-    hw_counts = {}
     for arg in argv:
         g = parse_arg(arg)
         with open(os.path.join(g["run"], "summary.json")) as f:
@@ -73,15 +71,12 @@ def main(argv):
                 continue
             row = table[s]
             row["held"].append(v)
-            row["seeds"].add(g["seed"])
             row["group"] = row["group"] or name
         for key in ("fresh", "hw"):
             if key in g:
                 for s, v in from_answers(g[key]).items():
                     if s not in SKIPPED:
-                        table[s][key].append(v[:2])
-                        if key == "hw":
-                            hw_counts[s] = v[2]
+                        table[s][key].append(v)
     print("| specialist | group | seeds | held-out field / exact | fresh seed | hand-written "
           "(records) |")
     print("|---|---|---|---|---|---|")
@@ -90,8 +85,8 @@ def main(argv):
         row = table[s]
         fields = [v[0] for v in row["held"]]
         at_90 += bool(fields) and statistics.mean(fields) >= 0.9
-        hw = cell(row["hw"]) + (f" ({hw_counts[s]})" if s in hw_counts else "")
-        print(f"| {s} | {row['group']} | {len(row['seeds'])} | {cell(row['held'])} | "
+        hw = cell(row["hw"]) + (f" ({row['hw'][-1][2]})" if row["hw"] else "")
+        print(f"| {s} | {row['group']} | {len(row['held'])} | {cell(row['held'])} | "
               f"{cell(row['fresh'])} | {hw} |")
     overall = {k: [statistics.mean(v[0] for v in row[k]) for row in table.values() if row[k]]
                for k in ("held", "fresh", "hw")}
