@@ -10,6 +10,7 @@
 #include "anvil/core/error.h"
 #include "anvil/core/plot.h"
 #include "anvil/data/jsonl.h"
+#include "anvil/datagen/calculator.h"
 #include "anvil/datagen/minhash.h"
 #include "anvil/datagen/specialist.h"
 #include "anvil/datagen/specialist_record.h"
@@ -17,6 +18,24 @@
 
 namespace anvil::datagen {
 namespace {
+
+// The first calculator step of `work` whose result is not what the calculator gives, described;
+// "" when every step is right.
+std::string wrong_calculator_step(std::string_view work) {
+  const auto pieces = split_at_calculator_results(work);
+  for (size_t i = 0; i + 1 < pieces.size(); ++i) {
+    const std::string_view call = pieces[i];
+    if (call.empty() || call.back() != '=') continue;
+    const size_t open = call.rfind("<<");
+    if (open == std::string_view::npos) continue;
+    const std::string_view expr = call.substr(open + 2, call.size() - open - 3);
+    const std::string want = calculator_result(expr) + ">>";
+    if (pieces[i + 1] != want)
+      return "work step <<" + std::string(expr) + "=" + std::string(pieces[i + 1]) +
+             " should give " + want;
+  }
+  return "";
+}
 
 struct Accumulator {
   SpecialistQuality q;
@@ -116,12 +135,18 @@ SpecialistCheckReport check_specialist_dataset(const SpecialistCheckOptions& opt
       continue;
     }
     if (r.format == RecordFormat::kText) {
-      const std::string expected_text = r.prompt + "\n\nAssistant: " + r.response +
-                                        "\n[confidence: " + format_confidence(r.confidence) + "]";
+      const std::string expected_text =
+          r.prompt + "\n\nAssistant: " + (r.work.empty() ? "" : r.work + "\n") + r.response +
+          "\n[confidence: " + format_confidence(r.confidence) + "]";
       if (r.text != expected_text) {
         problem("'text' is not prompt + \"Assistant:\" + response + confidence");
         continue;
       }
+    }
+    const std::string wrong_step = wrong_calculator_step(r.work);
+    if (!wrong_step.empty()) {
+      problem(wrong_step);
+      continue;
     }
     if (r.has_confidence && (r.confidence < 0 || r.confidence > 1)) {
       problem("meta.confidence outside [0, 1]");

@@ -26,6 +26,15 @@ void append_conversation(const Example& ex, std::string* out) {
   *out += ex.prompt;
 }
 
+// The assistant's turn before its confidence line: the worked steps, if any, then the answer.
+void append_answer(std::string_view work, std::string_view response, std::string* out) {
+  if (!work.empty()) {
+    *out += work;
+    *out += '\n';
+  }
+  *out += response;
+}
+
 void append_meta(const Example& ex, uint64_t index, std::string* out) {
   *out += ",\"meta\":{\"index\":";
   append_int(*out, static_cast<int64_t>(index));
@@ -63,7 +72,7 @@ void append_training_text(const Example& ex, std::string* out) {
     append_conversation(ex, out);
   }
   *out += "\n\nAssistant: ";
-  *out += ex.response;
+  append_answer(ex.work, ex.response, out);
   *out += "\n[confidence: ";
   *out += format_confidence(ex.confidence);
   *out += ']';
@@ -89,13 +98,24 @@ void append_specialist_record(const SpecialistSpec& spec, const Example& ex, uin
     const size_t response_begin = out->size() + 1;
     append_json_string(ex.response, out);
     const size_t response_end = out->size() - 1;
+    size_t work_begin = 0, work_end = 0;
+    if (!ex.work.empty()) {
+      *out += ",\"work\":";
+      work_begin = out->size() + 1;
+      append_json_string(ex.work, out);
+      work_end = out->size() - 1;
+    }
     // Grow first (geometrically) so the self-appends below never reallocate mid-copy.
-    const size_t need =
-        out->size() + (prompt_end - prompt_begin) + (response_end - response_begin) + 64;
+    const size_t need = out->size() + (prompt_end - prompt_begin) + (work_end - work_begin) +
+                        (response_end - response_begin) + 64;
     if (out->capacity() < need) out->reserve(std::max(need, 2 * out->capacity()));
     *out += ",\"text\":\"";
     out->append(*out, prompt_begin, prompt_end - prompt_begin);
     *out += "\\n\\nAssistant: ";
+    if (work_end > work_begin) {
+      out->append(*out, work_begin, work_end - work_begin);
+      *out += "\\n";
+    }
     out->append(*out, response_begin, response_end - response_begin);
     *out += "\\n[confidence: ";
     *out += format_confidence(ex.confidence);
@@ -112,7 +132,9 @@ void append_specialist_record(const SpecialistSpec& spec, const Example& ex, uin
     *out += "{\"role\":\"user\",\"content\":";
     append_json_string(ex.prompt, out);
     *out += "},{\"role\":\"assistant\",\"content\":";
-    append_json_string(ex.response, out);
+    std::string answer;
+    append_answer(ex.work, ex.response, &answer);
+    append_json_string(answer, out);
     *out += "}]";
   }
   append_meta(ex, index, out);
@@ -176,10 +198,17 @@ SpecialistRecord SpecialistRecordParser::parse(std::string_view line, const std:
     }
     r.prompt = turns[turns.size() - 2].second;
     r.response = turns.back().second;
+    // Worked steps come before the answer on lines of their own; the answer is the JSON object.
+    const size_t answer = r.response.find("\n{");
+    if (!r.response.empty() && r.response[0] != '{' && answer != std::string::npos) {
+      r.work = r.response.substr(0, answer);
+      r.response.erase(0, answer + 1);
+    }
   } else {
     get_string(root, "prompt", &r.prompt);
     get_string(root, "response", &r.response);
     get_string(root, "text", &r.text);
+    if (root["work"].error() == simdjson::SUCCESS) get_string(root, "work", &r.work);
   }
   simdjson::dom::element meta;
   if (root["meta"].get(meta)) throw Error(where + "missing key 'meta' (expected an object)");

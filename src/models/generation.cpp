@@ -103,6 +103,7 @@ GenerationResult generate_ids(LlamaForCausalLM& model, const tokenize::Tokenizer
   auto gen = at::detail::createCPUGenerator(o.seed);
   std::vector<std::vector<int64_t>> seen = prompts;
   std::vector<bool> done(prompts.size(), false);
+  std::vector<std::deque<int64_t>> feed(prompts.size());  // tokens `inject` asked to feed in
   KvCache cache;
   torch::Tensor all_ids = ids, all_mask = mask;
   LlamaInputs in{ids};
@@ -126,8 +127,16 @@ GenerationResult generate_ids(LlamaForCausalLM& model, const tokenize::Tokenizer
     }
     // Before choose_next, whose repetition penalty may rewrite the logits in place.
     const auto log_probs = o.record_logprobs ? torch::log_softmax(logits, -1) : torch::Tensor();
-    auto next = choose_next(logits, seen, o, gen).cpu();
+    auto next = choose_next(logits, seen, o, gen).cpu().contiguous();
     auto next_a = next.accessor<int64_t, 1>();
+    std::vector<bool> fed(prompts.size(), false);
+    for (int64_t i = 0; i < b; ++i) {
+      auto& queue = feed[static_cast<size_t>(i)];
+      if (done[static_cast<size_t>(i)] || queue.empty()) continue;
+      next_a[i] = queue.front();
+      queue.pop_front();
+      fed[static_cast<size_t>(i)] = true;
+    }
     torch::Tensor logprobs;
     if (o.record_logprobs)
       logprobs = log_probs.gather(1, next.to(log_probs.device()).unsqueeze(1)).squeeze(1).cpu();
@@ -141,8 +150,8 @@ GenerationResult generate_ids(LlamaForCausalLM& model, const tokenize::Tokenizer
       if (stop) res.finish[k] = FinishReason::kStop;
       if (!stop) {
         res.token_ids[k].push_back(tok);
-        if (o.record_margins) res.margins[k].push_back(margins[i].item<float>());
-        if (o.record_logprobs) res.logprobs[k].push_back(logprobs[i].item<float>());
+        if (o.record_margins) res.margins[k].push_back(fed[k] ? 0.0f : margins[i].item<float>());
+        if (o.record_logprobs) res.logprobs[k].push_back(fed[k] ? 0.0f : logprobs[i].item<float>());
         seen[k].push_back(tok);
         ++res.new_tokens;
         const std::string piece = tokenizer.decode({tok});
@@ -156,6 +165,13 @@ GenerationResult generate_ids(LlamaForCausalLM& model, const tokenize::Tokenizer
           }
         }
         if (stream && !stop) stream(k, piece);
+        if (!stop && o.inject && feed[k].empty()) {
+          const std::string text = o.inject(k, res.texts[k]);
+          if (!text.empty()) {
+            const auto ids = tokenizer.encode_text(text);
+            feed[k].assign(ids.begin(), ids.end());
+          }
+        }
         if (!stop && static_cast<int64_t>(res.token_ids[k].size()) >= budget[k]) stop = true;
         if (!stop && o.cancelled && o.cancelled(k)) {
           stop = true;

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <map>
 
+#include "anvil/datagen/calculator.h"
 #include "anvil/datagen/specialist.h"
 #include "anvil/datagen/specialist_validator.h"
 #include "anvil/models/chunked_loss.h"
@@ -35,7 +36,7 @@ void add_reference_nll(models::LlamaForCausalLM& model, const tokenize::Tokenize
                        int64_t eos_id, const SftRecord& r, int64_t loss_chunk, Tally& t) {
   std::vector<int64_t> ids = tok.encode(r.prompt);
   const int64_t prompt_len = static_cast<int64_t>(ids.size());
-  tok.encode_append(r.completion, ids);
+  encode_completion(tok, r.completion, ids);
   ids.push_back(eos_id);
   const int64_t n = static_cast<int64_t>(ids.size());
   if (n > model->config().max_position_embeddings || prompt_len == 0) return;
@@ -159,6 +160,7 @@ std::vector<SpecialistScore> score_records(
   go.max_new_tokens = max_new_tokens + kConfidenceLineTokens;
   go.stop_token_ids = {eos_id};
   go.record_logprobs = true;
+  go.inject = [](size_t, const std::string& text) { return datagen::calculator_completion(text); };
   const size_t batch = 16;
   for (size_t i = 0; i < mine.size(); i += batch) {
     std::vector<std::string> prompts;

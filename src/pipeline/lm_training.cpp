@@ -235,7 +235,7 @@ LmData prepare_lm_data(const LmTrainOptions& o, const std::string& ckpt_tokenize
     auto& t = d.tokenized[i];
     t.ids = d.tok->encode(d.records[i].prompt);
     t.prompt_len = static_cast<int64_t>(t.ids.size());
-    d.tok->encode_append(d.records[i].completion, t.ids);
+    encode_completion(*d.tok, d.records[i].completion, t.ids);
     t.ids.push_back(d.eos_id);
   }
   return d;

@@ -7,6 +7,7 @@
 
 #include "anvil/core/error.h"
 #include "anvil/data/jsonl.h"
+#include "anvil/datagen/calculator.h"
 #include "anvil/datagen/specialist_record.h"
 #include "anvil/tokenize/bpe_tokenizer.h"
 
@@ -16,6 +17,12 @@ int64_t sft_eos_id(const tokenize::BpeTokenizer& tok, int64_t model_eos_id) {
   const int64_t own = tok.token_id(kSftEos);
   if (own >= 0) return own;
   return model_eos_id >= 0 && model_eos_id < tok.vocab_size() ? model_eos_id : -1;
+}
+
+void encode_completion(const tokenize::Tokenizer& tok, std::string_view completion,
+                       std::vector<int64_t>& ids) {
+  for (std::string_view piece : datagen::split_at_calculator_results(completion))
+    tok.encode_append(piece, ids);
 }
 
 std::vector<SftRecord> load_sft_records(const std::string& path) {
@@ -43,8 +50,7 @@ std::vector<SftRecord> load_sft_records(const std::string& path) {
 PackedBatch make_packed_batch(const std::vector<std::vector<const Tokenized*>>& rows,
                               int64_t seq_len, int64_t pad_id, double prompt_loss_weight) {
   if (!(prompt_loss_weight >= 0 && prompt_loss_weight <= 1))
-    throw Error("prompt loss weight " + std::to_string(prompt_loss_weight) +
-                ": must be in [0, 1]");
+    throw Error("prompt loss weight " + std::to_string(prompt_loss_weight) + ": must be in [0, 1]");
   const int64_t b = static_cast<int64_t>(rows.size());
   const bool weighted = prompt_loss_weight > 0;
   PackedBatch pb;
@@ -67,7 +73,9 @@ PackedBatch make_packed_batch(const std::vector<std::vector<const Tokenized*>>& 
         labels[r][col] = completion || prompt_trained ? t->ids[j] : -100;
         if (weighted)
           weights[static_cast<size_t>(r * seq_len + col)] =
-              completion ? 1.0f : prompt_trained ? static_cast<float>(prompt_loss_weight) : 0.0f;
+              completion       ? 1.0f
+              : prompt_trained ? static_cast<float>(prompt_loss_weight)
+                               : 0.0f;
         seg[r][col] = s;
         pos[r][col] = static_cast<int64_t>(j);
       }

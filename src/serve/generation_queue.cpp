@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "anvil/datagen/calculator.h"
 #include "anvil/serve/openai_protocol.h"
 
 namespace anvil::serve {
@@ -203,6 +204,10 @@ void GenerationQueue::decode(std::vector<Pending>& batch) {
     options.max_new_tokens_each.push_back(p.job.options.max_new_tokens);
   }
   options.cancelled = [&](size_t k) { return live[k].ticket->cancelled(); };
+  // A specialist's worked steps call the calculator; other text never ends in "<<expression=".
+  options.inject = [](size_t, const std::string& text) {
+    return datagen::calculator_completion(text);
+  };
   const auto& calibration = live.front().job.model->calibration;
   options.record_logprobs = calibration.has_value();
   try {

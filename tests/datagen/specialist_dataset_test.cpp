@@ -62,12 +62,20 @@ TEST_F(SpecialistDatasetTest, TextRecordsHaveTheDocumentedKeysAndTrainingString)
     pos = eol + 1;
     std::vector<std::string> keys;
     for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
-    ASSERT_EQ(keys, (std::vector<std::string>{"specialist", "prompt", "response", "text", "meta"}));
+    // "work" (calculator steps before the answer) only for the specialists that compute.
+    const bool work = j.contains("work");
+    std::vector<std::string> want = {"specialist", "prompt", "response", "text", "meta"};
+    if (work) want.insert(want.begin() + 3, "work");
+    ASSERT_EQ(keys, want);
+    if (work)
+      EXPECT_EQ(j["work"].get<std::string>().rfind("<<", 0) != 0,
+                j["specialist"] == "calendar_scheduling");
     const std::string conf = j["meta"]["confidence"].dump();
-    EXPECT_EQ(
-        j["text"].get<std::string>(),
-        j["prompt"].get<std::string>() + "\n\nAssistant: " + j["response"].get<std::string>() +
-            "\n[confidence: " + format_confidence(j["meta"]["confidence"].get<double>()) + "]");
+    EXPECT_EQ(j["text"].get<std::string>(),
+              j["prompt"].get<std::string>() +
+                  "\n\nAssistant: " + (work ? j["work"].get<std::string>() + "\n" : "") +
+                  j["response"].get<std::string>() + "\n[confidence: " +
+                  format_confidence(j["meta"]["confidence"].get<double>()) + "]");
     EXPECT_EQ(j["specialist"],
               specialist_table()[static_cast<size_t>(seen) % specialist_table().size()].name);
     ++seen;
@@ -114,6 +122,38 @@ TEST_F(SpecialistDatasetTest, MessagesFormRoundTripsIncludingHistory) {
   EXPECT_EQ(rec.format, RecordFormat::kMessages);
   EXPECT_EQ(rec.specialist, "context_protocol");
   EXPECT_GE(rec.history.size(), 2u);
+}
+
+// Calculator steps ("work") come before the answer in both forms; the messages form splits them
+// off again, and --validate flags a step whose result is not the calculator's.
+TEST_F(SpecialistDatasetTest, WorkedStepsRoundTripAndAWrongResultIsFlagged) {
+  generate("c.jsonl", 20, 4, 1, RecordFormat::kMessages, "unit_conversion");
+  const std::string first =
+      read_file(path("c.jsonl")).substr(0, read_file(path("c.jsonl")).find('\n'));
+  const SpecialistRecord m = parse_specialist_record(first, "c.jsonl", 1);
+  EXPECT_EQ(m.work.rfind("<<round(", 0), 0u) << m.work;
+  EXPECT_EQ(m.response.front(), '{');
+  const std::string text = generate("w.jsonl", 20, 4, 1, RecordFormat::kText, "unit_conversion");
+  SpecialistCheckOptions o;
+  o.path = path("w.jsonl");
+  EXPECT_TRUE(check_specialist_dataset(o).ok());
+  // Change the first record's result in its work and text alike: only the calculator can tell.
+  const std::string line = text.substr(0, text.find('\n'));
+  const SpecialistRecord r = parse_specialist_record(line, "w.jsonl", 1);
+  const size_t eq = r.work.find('=');
+  const std::string result = r.work.substr(eq + 1, r.work.find(">>") - eq - 1);
+  std::string bad = line;
+  for (size_t at = bad.find("=" + result + ">>"); at != std::string::npos;
+       at = bad.find("=" + result + ">>", at + 1))
+    bad.replace(at + 1, result.size(), "1" + result);
+  write_file_atomic(path("w.jsonl"), bad + "\n" + text.substr(text.find('\n') + 1));
+  const SpecialistCheckReport report = check_specialist_dataset(o);
+  EXPECT_FALSE(report.ok());
+  ASSERT_EQ(report.problems.size(), 1u);
+  EXPECT_NE(report.problems[0].find("w.jsonl:1: unit_conversion: work step <<"), std::string::npos)
+      << report.problems[0];
+  EXPECT_NE(report.problems[0].find("should give " + result + ">>"), std::string::npos)
+      << report.problems[0];
 }
 
 TEST_F(SpecialistDatasetTest, ValidateReportsEverySpecialistAndPlotsLengths) {

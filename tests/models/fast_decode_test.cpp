@@ -160,5 +160,46 @@ TEST(Generation, RecordedLogProbsAreTheFullForwardsLogSoftmax) {
     }
 }
 
+// Text `inject` returns is fed in token by token in place of sampled ones (log-probability 0), the
+// model then goes on from it: each later token is the uncached forward's argmax over everything
+// before it, injected tokens included. Single prompts (FastDecoder) and a batch where only one
+// sequence gets text.
+TEST(Generation, InjectedTextIsFedInAndTheModelGoesOnFromIt) {
+  const auto tok = anvil::testing::tiny_tokenizer({"<|endoftext|>"});
+  auto model = anvil::testing::tiny_llama(tok.vocab_size(), 128);
+  const std::vector<std::vector<int64_t>> prompts = {tok.encode("Parse this address: 400"),
+                                                     tok.encode("Is this spam? The quick brown")};
+  const std::string fed = "Greenwood 53773";
+  const auto fed_ids = tok.encode(fed);
+  for (size_t b : {size_t{1}, size_t{2}}) {
+    GenerationOptions o;
+    o.max_new_tokens = 12;
+    o.record_logprobs = true;
+    int asked = 0;
+    o.inject = [&](size_t k, const std::string&) {
+      return k == 0 && ++asked == 2 ? fed : std::string();
+    };
+    const std::vector<std::vector<int64_t>> batch(prompts.begin(), prompts.begin() + b);
+    const auto r = generate_ids(model, tok, batch, o);
+    const auto& ids = r.token_ids[0];
+    ASSERT_EQ(ids.size(), 12u);
+    const std::vector<int64_t> span(ids.begin() + 2, ids.begin() + 2 + fed_ids.size());
+    EXPECT_EQ(span, fed_ids);
+    EXPECT_NE(r.texts[0].find(fed), std::string::npos) << r.texts[0];
+    for (size_t t = 2; t < 2 + fed_ids.size(); ++t) EXPECT_EQ(r.logprobs[0][t], 0.0f);
+    torch::NoGradGuard g;
+    std::vector<int64_t> seq = batch[0];
+    for (size_t t = 0; t < ids.size(); ++t) {
+      const bool injected = t >= 2 && t < 2 + fed_ids.size();
+      if (!injected) {
+        const auto logits = model->forward(LlamaInputs{torch::tensor(seq).unsqueeze(0)});
+        EXPECT_EQ(ids[t], logits[0][-1].argmax().item<int64_t>())
+            << "batch " << b << " token " << t;
+      }
+      seq.push_back(ids[t]);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace anvil::models

@@ -7,6 +7,9 @@
 #include <torch/torch.h>
 
 #include "anvil/core/error.h"
+#include "anvil/datagen/calculator.h"
+#include "anvil/tokenize/bpe_trainer.h"
+#include "anvil/tokenize/pretokenizer.h"
 #include "support/tiny_lm.h"
 
 namespace anvil::pipeline {
@@ -57,6 +60,50 @@ TEST(SftData, PromptLossWeightOutOfRangeIsAnError) {
   Tokenized a{{10, 11, 2}, 1};
   EXPECT_THROW(make_packed_batch({{&a}}, 4, 0, 1.5), Error);
   EXPECT_THROW(make_packed_batch({{&a}}, 4, 0, -0.1), Error);
+}
+
+// A completion with calculator steps is tokenized as generation will produce it: the ids up to
+// each "<<expression=" are what the model writes, the calculator's answer to that text, encoded on
+// its own, is the next ids, and the rest follows; the ids still decode to the completion.
+TEST(SftData, CompletionIdsAreTheIdsGenerationFeedsCalculatorResultsAs) {
+  const std::string completion =
+      "ledger: <<round(400.50+53.25-7.00,2)=446.75>>\nbank: <<weekday(2024-03-07)=Thursday>>\n"
+      "{\"street\":\"400 Greenwood\"}\n[confidence: 0.97]";
+  // cl100k's pre-tokenizer, as the specialist recipes use, with merges learnt from the text.
+  tokenize::BpeTrainOptions o;
+  o.vocab_size = 300;
+  o.special_tokens = {"<|endoftext|>", "<|pad|>"};
+  o.pattern = tokenize::kCl100kPattern;
+  o.threads = 1;
+  const std::vector<std::string_view> texts(20, completion);
+  const auto tok = tokenize::train_bpe(tokenize::count_words(texts, o.pattern, 1), o);
+  std::vector<int64_t> ids;
+  encode_completion(tok, completion, ids);
+  EXPECT_EQ(tok.decode(ids), completion);
+  // Replay: walk the ids; wherever the decoded text so far asks the calculator, the next ids must
+  // be exactly its answer, encoded alone.
+  std::vector<int64_t> so_far;
+  int fed = 0;
+  for (size_t i = 0; i < ids.size();) {
+    const std::string answer = datagen::calculator_completion(tok.decode(so_far));
+    if (answer.empty()) {
+      so_far.push_back(ids[i++]);
+      continue;
+    }
+    const auto want = tok.encode_text(answer);
+    ASSERT_LE(i + want.size(), ids.size());
+    EXPECT_EQ(std::vector<int64_t>(ids.begin() + static_cast<int64_t>(i),
+                                   ids.begin() + static_cast<int64_t>(i + want.size())),
+              want)
+        << answer;
+    so_far.insert(so_far.end(), want.begin(), want.end());
+    i += want.size();
+    ++fed;
+  }
+  EXPECT_EQ(fed, 2);
+  // Encoding the whole text at once would not give those ids ("=Thursday" is one piece of the
+  // pre-tokenizer): the pieces are what make training match generation.
+  EXPECT_NE(tok.encode(completion), ids);
 }
 
 }  // namespace

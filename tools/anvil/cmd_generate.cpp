@@ -4,6 +4,7 @@
 
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
+#include "anvil/datagen/calculator.h"
 #include "anvil/interop/language_model_loader.h"
 #include "anvil/models/generation.h"
 #include "anvil/models/llama_io.h"
@@ -28,6 +29,7 @@ void register_generate(CLI::App& app, Context&) {
     bool no_cache = false;
     bool json = false;
     bool chat = false;
+    bool no_calculator = false;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("prompts", a->prompts, "prompts (several = one batch)")->required();
@@ -53,6 +55,9 @@ void register_generate(CLI::App& app, Context&) {
                 "send each prompt as a user message in the model's chat format, as anvil serve "
                 "does (anvil's models: PROMPT + \"\\n\\nAssistant: \", stopping before the "
                 "\"[confidence: ...]\" line; ChatML and Llama 3 by their tokens)");
+  cmd->add_flag("--no-calculator", a->no_calculator,
+                "let the model write calculator results itself (by default a specialist's "
+                "\"<<expression=\" is answered by the calculator, as anvil eval and serve do)");
   cmd->add_flag("--no-cache", a->no_cache,
                 "recompute the whole sequence every step (slow; for comparison)");
   cmd->callback([a] {
@@ -64,12 +69,16 @@ void register_generate(CLI::App& app, Context&) {
     a->gen.stop_strings = a->stop;
     a->gen.use_cache = !a->no_cache;
     a->gen.record_margins = a->json;
+    if (!a->no_calculator)
+      a->gen.inject = [](size_t, const std::string& text) {
+        return datagen::calculator_completion(text);
+      };
     const int64_t eos = pipeline::sft_eos_id(tok, model->config().eos_token_id);
     std::vector<std::vector<int64_t>> ids;
     if (a->chat) {
       for (auto& p : a->prompts) {
-        const auto chat = serve::build_chat_prompt(tok, serve::detect_chat_format(tok),
-                                                   {{"user", p}});
+        const auto chat =
+            serve::build_chat_prompt(tok, serve::detect_chat_format(tok), {{"user", p}});
         ids.push_back(chat.ids);
         p = tok.decode(chat.ids);  // what the model reads (printed by --json)
         if (ids.size() == 1) {

@@ -43,9 +43,12 @@ struct Turn {
 
 // What a generator fills in. Buffers are reused across calls.
 struct Example {
-  std::string prompt;       // the full request, document included (multi-turn: the last user turn)
-  std::string response;     // canonical JSON answer
-  double confidence = 1.0;  // calibrated confidence of the answer, [0, 1]
+  std::string prompt;    // the full request, document included (multi-turn: the last user turn)
+  std::string response;  // canonical JSON answer
+  // Worked steps written before the answer, one per line: calculator calls "<<expr=result>>"
+  // (datagen/calculator.h) for what the answer computes; empty for most specialists.
+  std::string work;
+  double confidence = 1.0;    // calibrated confidence of the answer, [0, 1]
   std::vector<Turn> history;  // earlier turns (context_protocol), usually empty
   int template_id = 0;        // which prompt template was used
   int layout_id = 0;          // which document layout was used
@@ -53,6 +56,7 @@ struct Example {
   void clear() {
     prompt.clear();
     response.clear();
+    work.clear();
     confidence = 1.0;
     history.clear();
     template_id = 0;

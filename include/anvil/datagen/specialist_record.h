@@ -38,6 +38,7 @@ struct SpecialistRecord {
   std::string specialist;
   std::string prompt;    // text form: prompt; chat form: the last user message
   std::string response;  // canonical JSON answer
+  std::string work;      // worked steps before the answer (calculator calls), usually empty
   std::string text;      // text form only
   double confidence = 1.0;
   bool has_confidence = false;

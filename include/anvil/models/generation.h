@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <string>
 #include <vector>
@@ -35,6 +36,11 @@ struct GenerationOptions {
   std::vector<int64_t> max_new_tokens_each;
   // Asked after every step for each live sequence: true ends it there (its client went away).
   std::function<bool(size_t)> cancelled;
+  // Asked after each token a sequence gets, with its index and its generated text so far: text it
+  // returns is fed into that sequence next, one token per step, instead of sampled tokens (a
+  // tool's answer, e.g. datagen::calculator_completion); "" lets the model go on. Fed tokens
+  // record margin 0 and log-probability 0 (certain).
+  std::function<std::string(size_t, const std::string&)> inject;
   void validate() const;
 };
 

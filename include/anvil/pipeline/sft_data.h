@@ -6,11 +6,13 @@
 #include <torch/types.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace anvil::tokenize {
 class BpeTokenizer;
-}
+class Tokenizer;
+}  // namespace anvil::tokenize
 
 namespace anvil::pipeline {
 
@@ -32,6 +34,12 @@ struct SftRecord {
 
 // Specialist JSONL in the text form; errors name the file and line.
 std::vector<SftRecord> load_sft_records(const std::string& path);
+
+// Appends the ids of a completion, each calculator result ("<<expr=" RESULT">>") tokenized on its
+// own, as generation feeds it in (datagen/calculator.h), so training and answering see the same
+// ids.
+void encode_completion(const tokenize::Tokenizer& tok, std::string_view completion,
+                       std::vector<int64_t>& ids);
 
 struct Tokenized {
   std::vector<int64_t> ids;  // prompt ids, completion ids, EOS

@@ -2,6 +2,7 @@
 // balance) with outstanding checks, deposits in transit, bank fees and interest -> how many
 // entries matched, which ledger entries are not on the statement, which statement entries are
 // not in the ledger, both closing balances and their difference.
+#include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -15,12 +16,21 @@ const std::vector<std::string_view> kInstructions = {
     "Which entries don't match between our books and the bank? Give closing balances too.",
 };
 
+struct Entry {
+  std::string id, description;
+  int64_t cents;  // + deposit, - payment
+  fake::Date date;
+};
+
+// "round(opening+deposit-payment...,2)": a closing balance for the calculator.
+std::string balance_expression(int64_t opening, const std::vector<Entry>& entries) {
+  std::string e = "round(" + fake::decimal_cents(opening);
+  for (const Entry& x : entries)
+    e += (x.cents < 0 ? "-" : "+") + fake::decimal_cents(x.cents < 0 ? -x.cents : x.cents);
+  return e + ",2)";
+}
+
 void generate(Faker& f, Example* ex) {
-  struct Entry {
-    std::string id, description;
-    int64_t cents;  // + deposit, - payment
-    fake::Date date;
-  };
   const int64_t opening = f.integer(5000, 200000) * 100;
   const fake::Date start = f.recent_date();
   std::vector<Entry> ledger, bank;
@@ -64,9 +74,14 @@ void generate(Faker& f, Example* ex) {
     bank.push_back(interest);
     unmatched_bank.push_back(interest.id);
   }
-  int64_t ledger_balance = opening, bank_balance = opening;
-  for (const Entry& e : ledger) ledger_balance += e.cents;
-  for (const Entry& e : bank) bank_balance += e.cents;
+  // Worked steps: each closing balance, then the difference.
+  const std::string ledger_step = balance_expression(opening, ledger);
+  const std::string bank_step = balance_expression(opening, bank);
+  const std::string ledger_balance = calculator_result(ledger_step);
+  const std::string bank_balance = calculator_result(bank_step);
+  const std::string difference_step = "round(" + bank_balance + "-" + ledger_balance + ",2)";
+  ex->work = "ledger: " + calculator_step(ledger_step) + "\nbank: " + calculator_step(bank_step) +
+             "\ndifference: " + calculator_step(difference_step);
   ex->layout_id = static_cast<int>(f.integer(0, 1));
   auto money = [](int64_t c) { return fake::format_money(c, fake::MoneyStyle::kSymbol, usd()); };
   std::string doc = "Opening balance (both): " + money(opening) + "\n\nCOMPANY LEDGER\n";
@@ -97,9 +112,9 @@ void generate(Faker& f, Example* ex) {
   j.key("unmatched_bank").begin_array();
   for (const auto& id : unmatched_bank) j.str(id);
   j.end_array();
-  j.key("ledger_balance").money(ledger_balance);
-  j.key("bank_balance").money(bank_balance);
-  j.key("difference").money(bank_balance - ledger_balance);
+  j.key("ledger_balance").raw(ledger_balance);
+  j.key("bank_balance").raw(bank_balance);
+  j.key("difference").raw(calculator_result(difference_step));
   j.end_object();
 }
 

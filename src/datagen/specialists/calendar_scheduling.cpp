@@ -1,6 +1,8 @@
 // calendar_scheduling: several people's busy times on one day, working hours and a meeting length
 // (as calendar lists, prose or a grid) -> the earliest slot on a 15-minute grid when everyone is
 // free, or feasible = false when there is none.
+#include "anvil/core/error.h"
+#include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -17,6 +19,51 @@ const std::vector<std::string_view> kInstructions = {
 
 std::string hhmm(int minutes) { return fake::iso_time({minutes / 60, minutes % 60}); }
 std::string spoken(int minutes) { return fake::format_time({minutes / 60, minutes % 60}, true); }
+
+// Every busy span of every calendar, merged into one sorted list.
+std::vector<std::pair<int, int>> merged_busy(
+    const std::vector<std::vector<std::pair<int, int>>>& busy) {
+  std::vector<std::pair<int, int>> all;
+  for (const auto& cal : busy) all.insert(all.end(), cal.begin(), cal.end());
+  std::sort(all.begin(), all.end());
+  std::vector<std::pair<int, int>> merged;
+  for (const auto& b : all) {
+    if (!merged.empty() && b.first <= merged.back().second) {
+      merged.back().second = std::max(merged.back().second, b.second);
+    } else {
+      merged.push_back(b);
+    }
+  }
+  return merged;
+}
+
+// The worked steps: everyone's busy spans merged, then each candidate start (opening time, then
+// the end of each busy span) until a meeting from there ends before the next span and by closing
+// time. Returns the start found (-1: none) so the caller can check it against its own search.
+int work_out(const std::vector<std::pair<int, int>>& merged, int open, int close, int duration,
+             std::string* work) {
+  *work = "busy:";
+  for (const auto& [s, e] : merged) *work += " " + hhmm(s) + "-" + hhmm(e);
+  if (merged.empty()) *work += " none";
+  std::vector<int> candidates;
+  if (merged.empty() || merged.front().first > open) candidates.push_back(open);
+  for (const auto& span : merged) candidates.push_back(span.second);
+  for (int start : candidates) {
+    if (start + duration > 24 * 60) break;
+    int limit = close;  // the next busy start after `start`, or closing time
+    for (const auto& span : merged)
+      if (span.first >= start) {
+        limit = std::min(limit, span.first);
+        break;
+      }
+    const bool fits = start + duration <= limit;
+    *work += "\n" +
+             calculator_step("add_minutes(" + hhmm(start) + "," + std::to_string(duration) + ")") +
+             (fits ? " <= " : " > ") + hhmm(limit) + (fits ? " free" : " busy");
+    if (fits) return start;
+  }
+  return -1;
+}
 
 void generate(Faker& f, Example* ex) {
   const fake::Date day = f.recent_date();
@@ -81,6 +128,8 @@ void generate(Faker& f, Example* ex) {
   }
   doc.pop_back();
   compose_prompt(f, ex, kInstructions, doc);
+  if (work_out(merged_busy(busy), open, close, duration, &ex->work) != found)
+    throw Error("calendar_scheduling: the worked steps disagree with the search");
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("feasible").boolean(found >= 0);

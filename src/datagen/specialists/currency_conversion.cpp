@@ -3,6 +3,7 @@
 // used (cross rates through USD, 6 decimals) and the converted amount rounded to cents.
 #include <cmath>
 
+#include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -29,9 +30,13 @@ void generate(Faker& f, Example* ex) {
   size_t to = static_cast<size_t>(f.integer(0, static_cast<int64_t>(n) - 2));
   if (to >= from) ++to;
   const int64_t cents = f.price_cents(500, 2500000);
-  // Cross rate as a decimal rounded to 6 places; the result applies that rounded rate.
-  const double rate = std::round(usd_per[from] / usd_per[to] * 1e6) / 1e6;
-  const int64_t result = fake::round_to_cents(static_cast<double>(cents) / 100.0 * rate);
+  // Cross rate as a decimal rounded to 6 places; the result applies that rounded rate. Both are
+  // worked steps for the calculator, from the rates as printed.
+  const std::string rate_step =
+      "round(" + format_number(usd_per[from], 6) + "/" + format_number(usd_per[to], 6) + ",6)";
+  const std::string rate = calculator_result(rate_step);
+  const std::string result_step = "round(" + fake::decimal_cents(cents) + "*" + rate + ",2)";
+  ex->work = calculator_step(rate_step) + "\n" + calculator_step(result_step);
   ex->layout_id = static_cast<int>(f.integer(0, 1));
   std::string doc;
   if (ex->layout_id == 0) {
@@ -54,8 +59,8 @@ void generate(Faker& f, Example* ex) {
   j.key("amount").money(cents);
   j.key("from").str(all[from].code);
   j.key("to").str(all[to].code);
-  j.key("rate").number(rate, 6);
-  j.key("result").money(result);
+  j.key("rate").raw(rate);
+  j.key("result").raw(calculator_result(result_step));
   j.end_object();
 }
 

@@ -1,6 +1,7 @@
 // date_normalization: a date written in one of 12 formats, or relative to an anchor date ("3
 // business days after", "the Friday after", "two weeks before"), in a sentence -> ISO date and
 // weekday. Day-first numeric formats come with an explicit locale hint so they are unambiguous.
+#include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -22,19 +23,12 @@ const std::vector<std::string_view> kSentences = {"The shipment is scheduled for
 const std::vector<std::string_view> kNumberWords = {
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
 
-fake::Date add_business_days(fake::Date d, int n) {
-  while (n > 0) {
-    d = fake::add_days(d, 1);
-    if (fake::weekday(d) < 5) --n;
-  }
-  return d;
-}
-
 void generate(Faker& f, Example* ex) {
   const fake::Date anchor = f.recent_date();
   const fake::DateFormat anchor_format = us_date_format(f);
-  fake::Date answer = anchor;
+  const std::string iso = fake::iso_date(anchor);
   std::string expression;
+  std::string step;  // the calculator expression for the date (a relative one)
   ex->layout_id = static_cast<int>(f.integer(0, 4));
   switch (ex->layout_id) {
     case 0: {  // absolute, any unambiguous format
@@ -59,7 +53,7 @@ void generate(Faker& f, Example* ex) {
       const bool weeks = f.chance(0.3);
       const bool after = f.chance(0.6);
       const int days = (weeks ? 7 * n : n) * (after ? 1 : -1);
-      answer = fake::add_days(anchor, days);
+      step = "add_days(" + iso + "," + std::to_string(days) + ")";
       expression = std::string(kNumberWords[static_cast<size_t>(n)]) + (weeks ? " week" : " day") +
                    (n > 1 ? "s" : "") + (after ? " after " : " before ") +
                    fake::format_date(anchor, anchor_format);
@@ -67,26 +61,28 @@ void generate(Faker& f, Example* ex) {
     }
     case 3: {  // business days
       const int n = static_cast<int>(f.integer(1, 10));
-      answer = add_business_days(anchor, n);
+      step = "add_workdays(" + iso + "," + std::to_string(n) + ")";
       expression = std::to_string(n) + " business day" + (n > 1 ? "s" : "") + " after " +
                    fake::format_date(anchor, anchor_format);
       break;
     }
     default: {  // the next <weekday> after
       const int wd = static_cast<int>(f.integer(0, 6));
-      int delta = (wd - fake::weekday(anchor) + 7) % 7;
-      if (delta == 0) delta = 7;
-      answer = fake::add_days(anchor, delta);
+      step = std::string("next_weekday(") + iso + "," + fake::weekday_name(wd) + ")";
       expression = std::string("the first ") + fake::weekday_name(wd) + " after " +
                    fake::format_date(anchor, anchor_format);
     }
   }
   const std::string doc = fill(f.pick(kSentences), {expression});
   compose_prompt(f, ex, kInstructions, doc);
+  // Worked steps: the relative date from the anchor, then the weekday of the date.
+  const std::string date = step.empty() ? iso : calculator_result(step);
+  ex->work =
+      (step.empty() ? "" : calculator_step(step) + "\n") + calculator_step("weekday(" + date + ")");
   JsonBuilder j(&ex->response);
   j.begin_object();
-  j.key("date").str(fake::iso_date(answer));
-  j.key("weekday").str(fake::weekday_name(fake::weekday(answer)));
+  j.key("date").str(date);
+  j.key("weekday").str(calculator_result("weekday(" + date + ")"));
   j.end_object();
 }
 

@@ -1,5 +1,6 @@
 // expense_categorization: a card statement or expense report of merchant charges -> each line's
 // expense category (from what the merchant is) and the totals per category.
+#include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -84,30 +85,33 @@ void generate(Faker& f, Example* ex) {
   }
   doc.pop_back();
   compose_prompt(f, ex, kInstructions, doc);
+  // Worked steps: each category's charges summed, then the category totals summed.
+  std::vector<std::pair<std::string_view, std::string>> totals;  // category, its total
+  std::string grand_step = "round(";
+  for (auto c : kCategories) {
+    std::string step;
+    for (const Line& l : lines)
+      if (l.m->category == c) step += (step.empty() ? "" : "+") + fake::decimal_cents(l.cents);
+    if (step.empty()) continue;
+    step = "round(" + step + ",2)";
+    ex->work += std::string(c) + ": " + calculator_step(step) + "\n";
+    totals.push_back({c, calculator_result(step)});
+    grand_step += (totals.size() > 1 ? "+" : "") + totals.back().second;
+  }
+  grand_step += ",2)";
+  ex->work += "total: " + calculator_step(grand_step);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("items").begin_array();
-  int64_t grand = 0;
   for (const Line& l : lines) {
     j.begin_object().key("merchant").str(l.shown).key("category").str(l.m->category);
     j.key("amount").money(l.cents).end_object();
-    grand += l.cents;
   }
   j.end_array();
   j.key("totals").begin_object();
-  for (auto c : kCategories) {
-    int64_t sum = 0;
-    bool any = false;
-    for (const Line& l : lines) {
-      if (l.m->category == c) {
-        sum += l.cents;
-        any = true;
-      }
-    }
-    if (any) j.key(c).money(sum);
-  }
+  for (const auto& [c, total] : totals) j.key(c).raw(total);
   j.end_object();
-  j.key("total").money(grand);
+  j.key("total").raw(calculator_result(grand_step));
   j.end_object();
 }
 

@@ -3,6 +3,8 @@
 // working hours) with invented names and numbers -> the answer and its unit, plus the equation.
 #include <cmath>
 
+#include "anvil/core/error.h"
+#include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -172,9 +174,18 @@ void generate(Faker& f, Example* ex) {
   ex->layout_id = static_cast<int>(f.integer(0, 7));
   const Problem p = make(f, ex->layout_id);
   compose_prompt(f, ex, kInstructions, p.text);
+  // The equation, evaluated by the calculator at the answer's precision, is the answer (its
+  // rounding of half cents may differ from the story's integer arithmetic; the calculator's is
+  // the one the model is taught).
+  const std::string step = "round(" + p.equation + "," + std::to_string(p.decimals) + ")";
+  ex->work = calculator_step(step);
+  const std::string answer = calculator_result(step);
+  if (std::abs(std::stod(answer) - p.answer) > 1.01 * std::pow(10.0, -p.decimals))
+    throw Error("math_word_problems: the equation " + p.equation + " gives " + answer +
+                ", the story " + format_number(p.answer, p.decimals));
   JsonBuilder j(&ex->response);
   j.begin_object();
-  j.key("answer").number(p.answer, p.decimals);
+  j.key("answer").raw(answer);
   j.key("unit").str(p.unit);
   j.key("equation").str(p.equation);
   j.end_object();

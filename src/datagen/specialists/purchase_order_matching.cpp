@@ -37,6 +37,35 @@ int64_t total(const std::vector<Line>& lines) {
   return t;
 }
 
+// Worked steps (no calculator): each PO line beside the invoice's line for its SKU, and what
+// differs, then the invoice's lines the PO does not have.
+std::string compare_lines(const std::vector<Line>& ordered, const std::vector<Line>& invoiced) {
+  auto shown = [](const Line& l) {
+    return std::to_string(l.qty) + " @ " + fake::decimal_cents(l.price);
+  };
+  std::string work;
+  for (const Line& o : ordered) {
+    const Line* inv = nullptr;
+    for (const Line& i : invoiced)
+      if (i.sku == o.sku) inv = &i;
+    work += o.sku + ": " + shown(o) + " | ";
+    if (!inv) {
+      work += "- missing_on_invoice\n";
+    } else {
+      work += shown(*inv) + (inv->qty != o.qty       ? " quantity_mismatch\n"
+                             : inv->price != o.price ? " price_mismatch\n"
+                                                     : " ok\n");
+    }
+  }
+  for (const Line& i : invoiced) {
+    bool on_po = false;
+    for (const Line& o : ordered) on_po |= o.sku == i.sku;
+    if (!on_po) work += i.sku + ": - | " + shown(i) + " not_on_po\n";
+  }
+  work.pop_back();
+  return work;
+}
+
 void generate(Faker& f, Example* ex) {
   const std::string po = f.po_number();
   const fake::Company buyer = f.company();
@@ -92,6 +121,7 @@ void generate(Faker& f, Example* ex) {
   write_lines(invoiced, ex->layout_id, &doc);
   doc += "Invoice total: $" + fake::decimal_cents(total(invoiced));
   compose_prompt(f, ex, kInstructions, doc);
+  ex->work = compare_lines(ordered, invoiced);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("po_number").str(po);

@@ -1,6 +1,7 @@
 // resume_parsing: a resume (chronological text, compact one-pager, or a LinkedIn-style profile)
 // -> contact details, current title and employer, years of experience (from the first job's
 // start year to the resume's year), skills and education.
+#include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -89,6 +90,10 @@ void generate(Faker& f, Example* ex) {
   }
   doc += "\n(Updated " + std::to_string(resume_year) + ")";
   compose_prompt(f, ex, kInstructions, doc);
+  // Worked step: the years from the first job's start to the resume's year.
+  const std::string years_step =
+      std::to_string(resume_year) + "-" + std::to_string(jobs.back().start);
+  ex->work = "experience: " + calculator_step(years_step);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("name").str(p.full());
@@ -97,7 +102,7 @@ void generate(Faker& f, Example* ex) {
   j.key("location").str(location);
   j.key("current_title").str(jobs[0].title);
   j.key("current_employer").str(jobs[0].employer);
-  j.key("years_experience").integer(resume_year - jobs.back().start);
+  j.key("years_experience").raw(calculator_result(years_step));
   j.key("skills").begin_array();
   for (auto s : skills) j.str(s);
   j.end_array();

@@ -1,6 +1,9 @@
 // unit_conversion: a quantity in one unit and a target unit (length, mass, volume, temperature,
 // speed, area, data size), asked several ways -> value, units and the converted result rounded
 // to 4 decimals (exact factors from the SI definitions).
+#include <cstdio>
+
+#include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -74,15 +77,27 @@ const std::vector<std::string_view> kTemplates = {"Convert {} to {}.", "How many
                                                   "What is {} in {}?", "{} = ? {}",
                                                   "I have {}. How much is that in {}?"};
 
-double to_kelvin(std::string_view unit, double v) {
-  if (unit == "celsius") return v + 273.15;
-  if (unit == "fahrenheit") return (v - 32.0) * 5.0 / 9.0 + 273.15;
-  return v;
+// A unit's factor to its category's base unit as the worked step writes it (12 significant
+// digits: every factor but km/h and knots is exact).
+std::string factor_text(double to_base) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.12g", to_base);
+  return buf;
 }
-double from_kelvin(std::string_view unit, double k) {
-  if (unit == "celsius") return k - 273.15;
-  if (unit == "fahrenheit") return (k - 273.15) * 9.0 / 5.0 + 32.0;
-  return k;
+
+// The calculator expression converting `v` (as written) between two units of `c`.
+std::string conversion(const Category& c, const Unit& from, const Unit& to, const std::string& v) {
+  if (c.name != "temperature")
+    return "round(" + v + "*" + factor_text(from.to_base) + "/" + factor_text(to.to_base) + ",4)";
+  // Through Celsius: F -> C is (v-32)*5/9, K -> C is v-273.15; then C -> the target.
+  std::string celsius = v;
+  if (from.name == "fahrenheit") celsius = "(" + v + "-32)*5/9";
+  if (from.name == "kelvin") celsius = v + "-273.15";
+  std::string out = celsius;
+  if (to.name == "fahrenheit")
+    out = (from.name == "celsius" ? celsius : "(" + celsius + ")") + "*9/5+32";
+  if (to.name == "kelvin") out = celsius + "+273.15";
+  return "round(" + out + ",4)";
 }
 
 void generate(Faker& f, Example* ex) {
@@ -102,9 +117,9 @@ void generate(Faker& f, Example* ex) {
   if (!temperature && value == 0) value = 1;
   // Keep results readable at 4 decimals: scale tiny conversions (mm -> miles) up.
   while (!temperature && value * from.to_base / to.to_base < 0.01) value *= 1000;
-  const double result = temperature ? from_kelvin(to.name, to_kelvin(from.name, value))
-                                    : value * from.to_base / to.to_base;
   const std::string value_text = format_number(value, 2);
+  const std::string expression = conversion(c, from, to, value_text);
+  ex->work = calculator_step(expression);
   ex->layout_id = static_cast<int>(f.integer(0, 2));  // names, symbols, mixed
   const std::string from_text =
       value_text + " " + std::string(ex->layout_id == 1 ? from.symbol : from.plural);
@@ -120,7 +135,7 @@ void generate(Faker& f, Example* ex) {
   j.key("value").number(value, 2);
   j.key("from_unit").str(from.name);
   j.key("to_unit").str(to.name);
-  j.key("result").number(result, 4);
+  j.key("result").raw(calculator_result(expression));
   j.end_object();
 }
 

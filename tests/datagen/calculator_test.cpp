@@ -1,0 +1,122 @@
+// The answer-time calculator against independent references (Python's datetime for the calendar
+// facts, decimal arithmetic done by hand), the generation hook's trigger and the tokenization
+// split that must agree with it, and the errors it names.
+#include "anvil/datagen/calculator.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "anvil/core/error.h"
+
+namespace anvil::datagen {
+namespace {
+
+std::string calc(std::string_view e) {
+  std::string why;
+  auto r = calculate(e, &why);
+  EXPECT_TRUE(r.has_value()) << e << ": " << why;
+  return r.value_or("");
+}
+
+TEST(Calculator, ArithmeticFollowsPrecedenceAndPrintsUpToSixDecimals) {
+  EXPECT_EQ(calc("2+3*4"), "14");
+  EXPECT_EQ(calc("(2+3)*4"), "20");
+  EXPECT_EQ(calc("10-4-3"), "3");
+  EXPECT_EQ(calc("100/8/5"), "2.5");
+  EXPECT_EQ(calc("-3*-2"), "6");
+  EXPECT_EQ(calc("1/3"), "0.333333");
+  EXPECT_EQ(calc("0.1+0.2"), "0.3");
+  EXPECT_EQ(calc("5-5.0"), "0");
+  EXPECT_EQ(calc("4*19.99+2*5.25"), "90.46");
+  EXPECT_EQ(calc("min(1099/24,2399/64)"), "37.484375");
+  EXPECT_EQ(calc("max(3, 7 , 5)"), "7");
+}
+
+TEST(Calculator, RoundIsHalfAwayFromZeroAsWrittenAndKeepsItsDecimals) {
+  EXPECT_EQ(calc("round(1.005,2)"), "1.01");  // 1.00499999... in binary
+  EXPECT_EQ(calc("round(2.5,0)"), "3");
+  EXPECT_EQ(calc("round(-2.5,0)"), "-3");
+  EXPECT_EQ(calc("round(70*1.026,2)"), "71.82");
+  EXPECT_EQ(calc("round(37,4)"), "37.0000");
+  EXPECT_EQ(calc("round(-0.00001,2)"), "0.00");
+  EXPECT_EQ(calc("round((98.6-32)*5/9,4)"), "37.0000");
+  EXPECT_EQ(calc("round(12.5*0.3048/1609.344,6)"), "0.002367");
+}
+
+TEST(Calculator, DatesAndTimesMatchPythonsDatetime) {
+  EXPECT_EQ(calc("weekday(2024-03-07)"), "Thursday");
+  EXPECT_EQ(calc("weekday(2000-02-29)"), "Tuesday");
+  EXPECT_EQ(calc("weekday(1999-12-31)"), "Friday");
+  EXPECT_EQ(calc("add_days(2024-02-20,14)"), "2024-03-05");
+  EXPECT_EQ(calc("add_days(2024-03-01,-1)"), "2024-02-29");
+  EXPECT_EQ(calc("days_between(2023-11-02,2025-01-15)"), "440");
+  EXPECT_EQ(calc("add_months(2024-01-31,1)"), "2024-02-29");
+  EXPECT_EQ(calc("add_months(2023-11-15,14)"), "2025-01-15");
+  EXPECT_EQ(calc("add_months(2024-03-31,-1)"), "2024-02-29");
+  // 2024-03-08 is a Friday: one working day later is Monday the 11th, five is Friday the 15th.
+  EXPECT_EQ(calc("add_workdays(2024-03-08,1)"), "2024-03-11");
+  EXPECT_EQ(calc("add_workdays(2024-03-08,5)"), "2024-03-15");
+  EXPECT_EQ(calc("add_workdays(2024-03-11,-1)"), "2024-03-08");
+  EXPECT_EQ(calc("next_weekday(2024-03-07,Thursday)"), "2024-03-14");
+  EXPECT_EQ(calc("next_weekday(2024-03-07,monday)"), "2024-03-11");
+  EXPECT_EQ(calc("add_minutes(09:30,45)"), "10:15");
+  EXPECT_EQ(calc("add_minutes(9:30,150)"), "12:00");
+}
+
+TEST(Calculator, BadExpressionsSayWhatAndWhere) {
+  std::string why;
+  EXPECT_FALSE(calculate("1/0", &why));
+  EXPECT_NE(why.find("division by zero"), std::string::npos) << why;
+  EXPECT_FALSE(calculate("sqrt(4)", &why));
+  EXPECT_NE(why.find("unknown function sqrt()"), std::string::npos) << why;
+  EXPECT_FALSE(calculate("2+", &why));
+  EXPECT_NE(why.find("ends early"), std::string::npos) << why;
+  EXPECT_FALSE(calculate("2 3", &why));
+  EXPECT_NE(why.find("offset 2"), std::string::npos) << why;
+  EXPECT_FALSE(calculate("2024-02-30", &why));
+  EXPECT_FALSE(calculate("weekday(5)", &why));
+  EXPECT_FALSE(calculate("add_minutes(23:30,60)", &why));
+  EXPECT_FALSE(calculate("total", &why));
+  EXPECT_FALSE(calculate("", &why));
+  EXPECT_THROW(calculator_step("x+1"), Error);
+  EXPECT_EQ(calculator_step("1.5*4"), "<<1.5*4=6>>");
+}
+
+TEST(Calculator, CompletesOnlyAnOpenCallThatEndsInEquals) {
+  EXPECT_EQ(calculator_completion("Total: <<12.5+7.25="), "19.75>>");
+  EXPECT_EQ(calculator_completion("<<1+1=2>>\n<<weekday(2024-03-07)="), "Thursday>>");
+  EXPECT_EQ(calculator_completion("<<12.5+7.25"), "");       // no "=" yet
+  EXPECT_EQ(calculator_completion("<<1+1=2>> x ="), "");     // the call is closed
+  EXPECT_EQ(calculator_completion("<<1+\n1="), "");          // a line break ends it
+  EXPECT_EQ(calculator_completion("std::cout << x ="), "");  // not an expression
+  EXPECT_EQ(calculator_completion("a = b"), "");
+}
+
+TEST(Calculator, SplitsTextWhereGenerationFeedsResultsIn) {
+  const std::string text =
+      "busy: 09:00-10:00\n<<add_minutes(10:00,30)=10:30>> <= 12:00 free\n{\"start\":\"10:00\"}";
+  const auto pieces = split_at_calculator_results(text);
+  ASSERT_EQ(pieces.size(), 3u);
+  EXPECT_EQ(pieces[0], "busy: 09:00-10:00\n<<add_minutes(10:00,30)=");
+  EXPECT_EQ(pieces[1], "10:30>>");
+  EXPECT_EQ(pieces[2], " <= 12:00 free\n{\"start\":\"10:00\"}");
+  // Each cut is where calculator_completion fires on the text before it.
+  EXPECT_EQ(calculator_completion(pieces[0]), pieces[1]);
+  std::string joined;
+  for (auto p : pieces) joined += p;
+  EXPECT_EQ(joined, text);
+  // Not calls: no closing ">>", a line break inside, an expression that does not evaluate.
+  for (std::string plain : {"a << b = c", "<<1+1=2\n>>", "<<x=1>> and <<1+", "no calls"}) {
+    const auto one = split_at_calculator_results(plain);
+    ASSERT_EQ(one.size(), 1u) << plain;
+    EXPECT_EQ(one[0], plain);
+  }
+  const auto two = split_at_calculator_results("<<1+1=2>><<2*3=6>>");
+  EXPECT_EQ(std::vector<std::string_view>(two.begin(), two.end()),
+            (std::vector<std::string_view>{"<<1+1=", "2>>", "<<2*3=", "6>>"}));
+}
+
+}  // namespace
+}  // namespace anvil::datagen
