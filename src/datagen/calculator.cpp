@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 
 #include "anvil/core/error.h"
 #include "anvil/datagen/fake/date.h"
@@ -31,8 +32,10 @@ struct Failure {
 double round_half_away(double v, int decimals) {
   const double scale = std::pow(10.0, decimals);
   const double scaled = v * scale;
-  // A relative nudge so 1.005 (1.00499999... in binary) rounds as written.
-  return std::round(scaled + std::copysign(std::abs(scaled) * 1e-12, scaled)) / scale;
+  // A nudge of a few units in the last place so 1.005 (1.00499999... in binary) rounds as
+  // written; none where that would reach a thousandth of the last decimal (huge values).
+  const double nudge = std::abs(scaled) * 16 * std::numeric_limits<double>::epsilon();
+  return std::round(nudge < 1e-3 ? scaled + std::copysign(nudge, scaled) : scaled) / scale;
 }
 
 std::string print_number(double v, int decimals) {
@@ -201,10 +204,29 @@ class Parser {
       v.minutes = h * 60 + m;
       return v;
     }
+    // Thousands groups as documents print them, "81,169.00": copied digit for digit, the model
+    // need not regroup digits it reads in other chunks than it writes them.
     size_t end = pos_ + lead;
-    if (end < s_.size() && s_[end] == '.') end += 1 + digits_at(end + 1);
+    std::string text(s_.substr(pos_, lead));
+    if (lead <= 3) {
+      size_t p = end;
+      std::string grouped = text;
+      while (p < s_.size() && s_[p] == ',' && digits_at(p + 1) == 3) {
+        grouped += s_.substr(p + 1, 3);
+        p += 4;
+      }
+      if (p > end && p < s_.size() && s_[p] == '.' && digits_at(p + 1) > 0) {
+        text = grouped;
+        end = p;
+      }
+    }
+    if (end < s_.size() && s_[end] == '.') {
+      const size_t decimals = digits_at(end + 1);
+      text += s_.substr(end, 1 + decimals);
+      end += 1 + decimals;
+    }
     if (end == pos_ + 1 && s_[pos_] == '.') fail("a lone '.'");
-    const double x = std::strtod(std::string(s_.substr(pos_, end - pos_)).c_str(), nullptr);
+    const double x = std::strtod(text.c_str(), nullptr);
     pos_ = end;
     return num(x);
   }

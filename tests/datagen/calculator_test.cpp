@@ -13,56 +13,83 @@
 namespace anvil::datagen {
 namespace {
 
-std::string calc(std::string_view e) {
-  std::string why;
-  auto r = calculate(e, &why);
-  EXPECT_TRUE(r.has_value()) << e << ": " << why;
-  return r.value_or("");
+// Each expression's result is the text beside it.
+void expect_results(const std::vector<std::pair<std::string, std::string>>& cases) {
+  for (const auto& [expression, want] : cases) {
+    std::string why;
+    const auto got = calculate(expression, &why);
+    ASSERT_TRUE(got.has_value()) << expression << ": " << why;
+    EXPECT_EQ(*got, want) << expression;
+  }
 }
 
 TEST(Calculator, ArithmeticFollowsPrecedenceAndPrintsUpToSixDecimals) {
-  EXPECT_EQ(calc("2+3*4"), "14");
-  EXPECT_EQ(calc("(2+3)*4"), "20");
-  EXPECT_EQ(calc("10-4-3"), "3");
-  EXPECT_EQ(calc("100/8/5"), "2.5");
-  EXPECT_EQ(calc("-3*-2"), "6");
-  EXPECT_EQ(calc("1/3"), "0.333333");
-  EXPECT_EQ(calc("0.1+0.2"), "0.3");
-  EXPECT_EQ(calc("5-5.0"), "0");
-  EXPECT_EQ(calc("4*19.99+2*5.25"), "90.46");
-  EXPECT_EQ(calc("min(1099/24,2399/64)"), "37.484375");
-  EXPECT_EQ(calc("max(3, 7 , 5)"), "7");
+  expect_results({
+      {"2+3*4", "14"},
+      {"(2+3)*4", "20"},
+      {"10-4-3", "3"},
+      {"100/8/5", "2.5"},
+      {"-3*-2", "6"},
+      {"1/3", "0.333333"},
+      {"0.1+0.2", "0.3"},
+      {"5-5.0", "0"},
+      {"4*19.99+2*5.25", "90.46"},
+      {"min(1099/24,2399/64)", "37.484375"},
+      {"max(3, 7 , 5)", "7"},
+  });
+}
+
+// Money as documents print it: a comma and exactly three digits up to a decimal point group
+// thousands; anything else with a comma separates arguments.
+TEST(Calculator, ThousandsGroupsAreReadAsDocumentsPrintThem) {
+  expect_results({
+      {"81,169.00+1,395.97-22.39", "82542.58"},
+      {"round(8,709.99*0.556202,2)", "4844.51"},
+      {"1,234,567.50*2", "2469135"},
+      {"-1,000.25", "-1000.25"},
+      {"max(3, 250.5)", "250.5"},
+      {"max(3,250.5)", "3250.5"},  // the documented reading: one grouped number
+      {"min(799/28,899/86)", "10.453488"},
+      {"round(1,2)", "1.00"},
+  });
+  std::string why;
+  EXPECT_FALSE(calculate("1,23.5", &why));
+  EXPECT_FALSE(calculate("1,234", &why));  // no decimal point: not money, and not one number
 }
 
 TEST(Calculator, RoundIsHalfAwayFromZeroAsWrittenAndKeepsItsDecimals) {
-  EXPECT_EQ(calc("round(1.005,2)"), "1.01");  // 1.00499999... in binary
-  EXPECT_EQ(calc("round(2.5,0)"), "3");
-  EXPECT_EQ(calc("round(-2.5,0)"), "-3");
-  EXPECT_EQ(calc("round(70*1.026,2)"), "71.82");
-  EXPECT_EQ(calc("round(37,4)"), "37.0000");
-  EXPECT_EQ(calc("round(-0.00001,2)"), "0.00");
-  EXPECT_EQ(calc("round((98.6-32)*5/9,4)"), "37.0000");
-  EXPECT_EQ(calc("round(12.5*0.3048/1609.344,6)"), "0.002367");
+  expect_results({
+      {"round(1.005,2)", "1.01"},  // 1.00499999... in binary
+      {"round(2.5,0)", "3"},
+      {"round(-2.5,0)", "-3"},
+      {"round(70*1.026,2)", "71.82"},
+      {"round(37,4)", "37.0000"},
+      {"round(-0.00001,2)", "0.00"},
+      {"round((98.6-32)*5/9,4)", "37.0000"},
+      {"round(12.5*0.3048/1609.344,6)", "0.002367"},
+  });
 }
 
 TEST(Calculator, DatesAndTimesMatchPythonsDatetime) {
-  EXPECT_EQ(calc("weekday(2024-03-07)"), "Thursday");
-  EXPECT_EQ(calc("weekday(2000-02-29)"), "Tuesday");
-  EXPECT_EQ(calc("weekday(1999-12-31)"), "Friday");
-  EXPECT_EQ(calc("add_days(2024-02-20,14)"), "2024-03-05");
-  EXPECT_EQ(calc("add_days(2024-03-01,-1)"), "2024-02-29");
-  EXPECT_EQ(calc("days_between(2023-11-02,2025-01-15)"), "440");
-  EXPECT_EQ(calc("add_months(2024-01-31,1)"), "2024-02-29");
-  EXPECT_EQ(calc("add_months(2023-11-15,14)"), "2025-01-15");
-  EXPECT_EQ(calc("add_months(2024-03-31,-1)"), "2024-02-29");
-  // 2024-03-08 is a Friday: one working day later is Monday the 11th, five is Friday the 15th.
-  EXPECT_EQ(calc("add_workdays(2024-03-08,1)"), "2024-03-11");
-  EXPECT_EQ(calc("add_workdays(2024-03-08,5)"), "2024-03-15");
-  EXPECT_EQ(calc("add_workdays(2024-03-11,-1)"), "2024-03-08");
-  EXPECT_EQ(calc("next_weekday(2024-03-07,Thursday)"), "2024-03-14");
-  EXPECT_EQ(calc("next_weekday(2024-03-07,monday)"), "2024-03-11");
-  EXPECT_EQ(calc("add_minutes(09:30,45)"), "10:15");
-  EXPECT_EQ(calc("add_minutes(9:30,150)"), "12:00");
+  expect_results({
+      {"weekday(2024-03-07)", "Thursday"},
+      {"weekday(2000-02-29)", "Tuesday"},
+      {"weekday(1999-12-31)", "Friday"},
+      {"add_days(2024-02-20,14)", "2024-03-05"},
+      {"add_days(2024-03-01,-1)", "2024-02-29"},
+      {"days_between(2023-11-02,2025-01-15)", "440"},
+      {"add_months(2024-01-31,1)", "2024-02-29"},
+      {"add_months(2023-11-15,14)", "2025-01-15"},
+      {"add_months(2024-03-31,-1)", "2024-02-29"},
+      // 2024-03-08 is a Friday: one working day later is Monday the 11th, five is Friday the 15th.
+      {"add_workdays(2024-03-08,1)", "2024-03-11"},
+      {"add_workdays(2024-03-08,5)", "2024-03-15"},
+      {"add_workdays(2024-03-11,-1)", "2024-03-08"},
+      {"next_weekday(2024-03-07,Thursday)", "2024-03-14"},
+      {"next_weekday(2024-03-07,monday)", "2024-03-11"},
+      {"add_minutes(09:30,45)", "10:15"},
+      {"add_minutes(9:30,150)", "12:00"},
+  });
 }
 
 TEST(Calculator, BadExpressionsSayWhatAndWhere) {

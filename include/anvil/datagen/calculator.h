@@ -6,6 +6,8 @@
 // annotations). docs/specialist-quality.md says what each generator works out this way.
 //
 // Expressions: numbers, + - * / and parentheses; dates YYYY-MM-DD and times HH:MM as values;
+// numbers may group thousands as documents print money, 81,169.00 (a comma, then exactly three
+// digits, up to a decimal point: write "max(3, 250.5)" with a space to mean two arguments);
 // functions round(x,n) (half away from zero, printed with n decimals), min(...), max(...),
 // weekday(d) (a weekday name), add_days(d,n), add_workdays(d,n) (Monday-Friday),
 // add_months(d,n) (the day clamped to the month's end), next_weekday(d,Name) (strictly after d),

@@ -2,6 +2,9 @@
 // balance) with outstanding checks, deposits in transit, bank fees and interest -> how many
 // entries matched, which ledger entries are not on the statement, which statement entries are
 // not in the ledger, both closing balances and their difference.
+// Worked steps: both closing balances and their difference as calculator calls.
+#include <cstdlib>
+
 #include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
@@ -22,11 +25,23 @@ struct Entry {
   fake::Date date;
 };
 
+// An amount's digits as the document prints them: grouped ("1,234.56", the statement layout and
+// the opening balance) or plain ("1234.56", the CSV layout), so the worked step copies them as
+// written.
+std::string shown(int64_t cents, bool grouped) {
+  std::string s;
+  if (grouped) {
+    fake::append_grouped_cents(&s, cents);
+  } else {
+    fake::append_decimal_cents(&s, cents);
+  }
+  return s;
+}
+
 // "round(opening+deposit-payment...,2)": a closing balance for the calculator.
-std::string balance_expression(int64_t opening, const std::vector<Entry>& entries) {
-  std::string e = "round(" + fake::decimal_cents(opening);
-  for (const Entry& x : entries)
-    e += (x.cents < 0 ? "-" : "+") + fake::decimal_cents(x.cents < 0 ? -x.cents : x.cents);
+std::string balance_expression(int64_t opening, const std::vector<Entry>& entries, bool grouped) {
+  std::string e = "round(" + shown(opening, true);
+  for (const Entry& x : entries) e += (x.cents < 0 ? "-" : "+") + shown(std::abs(x.cents), grouped);
   return e + ",2)";
 }
 
@@ -74,15 +89,16 @@ void generate(Faker& f, Example* ex) {
     bank.push_back(interest);
     unmatched_bank.push_back(interest.id);
   }
+  ex->layout_id = static_cast<int>(f.integer(0, 1));
   // Worked steps: each closing balance, then the difference.
-  const std::string ledger_step = balance_expression(opening, ledger);
-  const std::string bank_step = balance_expression(opening, bank);
+  const bool grouped = ex->layout_id == 0;
+  const std::string ledger_step = balance_expression(opening, ledger, grouped);
+  const std::string bank_step = balance_expression(opening, bank, grouped);
   const std::string ledger_balance = calculator_result(ledger_step);
   const std::string bank_balance = calculator_result(bank_step);
   const std::string difference_step = "round(" + bank_balance + "-" + ledger_balance + ",2)";
   ex->work = "ledger: " + calculator_step(ledger_step) + "\nbank: " + calculator_step(bank_step) +
              "\ndifference: " + calculator_step(difference_step);
-  ex->layout_id = static_cast<int>(f.integer(0, 1));
   auto money = [](int64_t c) { return fake::format_money(c, fake::MoneyStyle::kSymbol, usd()); };
   std::string doc = "Opening balance (both): " + money(opening) + "\n\nCOMPANY LEDGER\n";
   for (const Entry& e : ledger) {

@@ -1,6 +1,7 @@
 // calendar_scheduling: several people's busy times on one day, working hours and a meeting length
 // (as calendar lists, prose or a grid) -> the earliest slot on a 15-minute grid when everyone is
 // free, or feasible = false when there is none.
+// Worked steps: the merged busy spans, then each candidate start tried with the calculator.
 #include "anvil/core/error.h"
 #include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"

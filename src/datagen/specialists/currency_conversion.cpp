@@ -1,6 +1,7 @@
 // currency_conversion: an amount, a table of today's exchange rates (quoted against USD, each
 // jittered around its reference so models must read the table) and a target currency -> the rate
 // used (cross rates through USD, 6 decimals) and the converted amount rounded to cents.
+// Worked steps: the cross rate and the converted amount as calculator calls.
 #include <cmath>
 
 #include "anvil/datagen/calculator.h"

@@ -1,6 +1,7 @@
 // date_normalization: a date written in one of 12 formats, or relative to an anchor date ("3
 // business days after", "the Friday after", "two weeks before"), in a sentence -> ISO date and
 // weekday. Day-first numeric formats come with an explicit locale hint so they are unambiguous.
+// Worked steps: a relative date and the weekday as calculator calls.
 #include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"

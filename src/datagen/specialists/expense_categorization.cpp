@@ -1,5 +1,6 @@
 // expense_categorization: a card statement or expense report of merchant charges -> each line's
 // expense category (from what the merchant is) and the totals per category.
+// Worked steps: each category's total, then the grand total, as calculator calls.
 #include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"

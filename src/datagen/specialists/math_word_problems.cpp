@@ -1,6 +1,7 @@
 // math_word_problems: grade-school to office arithmetic stories (shopping totals, discounts,
 // distance/speed/time, splitting a bill with tip, percent change, simple interest, unit rates,
 // working hours) with invented names and numbers -> the answer and its unit, plus the equation.
+// Worked step: the equation, rounded, as a calculator call; its value is the answer.
 #include <cmath>
 
 #include "anvil/core/error.h"

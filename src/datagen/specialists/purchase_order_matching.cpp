@@ -1,6 +1,7 @@
 // purchase_order_matching: a purchase order and the supplier's invoice for it (two-way match)
 // with planted discrepancies (quantity, unit price, missing or extra lines) -> match status, each
 // discrepancy by SKU and kind, and both totals.
+// Worked steps: each PO line beside the invoice's line for its SKU and what differs.
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 

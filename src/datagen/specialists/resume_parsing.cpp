@@ -1,6 +1,7 @@
 // resume_parsing: a resume (chronological text, compact one-pager, or a LinkedIn-style profile)
 // -> contact details, current title and employer, years of experience (from the first job's
 // start year to the resume's year), skills and education.
+// Worked step: the years of experience as a calculator call.
 #include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"

@@ -1,6 +1,7 @@
 // unit_conversion: a quantity in one unit and a target unit (length, mass, volume, temperature,
 // speed, area, data size), asked several ways -> value, units and the converted result rounded
 // to 4 decimals (exact factors from the SI definitions).
+// Worked step: the conversion as a calculator call, factors to the category's base unit.
 #include <cstdio>
 
 #include "anvil/datagen/calculator.h"
