@@ -41,6 +41,7 @@
 #include "anvil/data/splits.h"
 
 // datagen: data generators and the program ISA
+#include "anvil/datagen/calculator.h"
 #include "anvil/datagen/curate.h"
 #include "anvil/datagen/fake/date.h"
 #include "anvil/datagen/fake/faker.h"
