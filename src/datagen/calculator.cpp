@@ -324,6 +324,12 @@ class Parser {
       return num(static_cast<double>(fake::days_from_civil(date_arg(1)) -
                                      fake::days_from_civil(date_arg(0))));
     }
+    if (f == "minutes_between") {
+      arity(2);
+      if (a[0].kind != Value::kTime || a[1].kind != Value::kTime)
+        fail("minutes_between() needs two times HH:MM");
+      return num(a[1].minutes - a[0].minutes);
+    }
     if (f == "add_minutes") {
       arity(2);
       if (a[0].kind != Value::kTime) fail("add_minutes() needs a time HH:MM");

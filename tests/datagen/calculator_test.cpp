@@ -89,6 +89,8 @@ TEST(Calculator, DatesAndTimesMatchPythonsDatetime) {
       {"next_weekday(2024-03-07,monday)", "2024-03-11"},
       {"add_minutes(09:30,45)", "10:15"},
       {"add_minutes(9:30,150)", "12:00"},
+      {"minutes_between(07:15,15:45)", "510"},
+      {"minutes_between(15:45,07:15)", "-510"},
   });
 }
 

@@ -36,8 +36,14 @@ void generate(Faker& f, Example* ex) {
   const std::string rate_step =
       "round(" + format_number(usd_per[from], 6) + "/" + format_number(usd_per[to], 6) + ",6)";
   const std::string rate = calculator_result(rate_step);
-  const std::string result_step = "round(" + fake::decimal_cents(cents) + "*" + rate + ",2)";
-  ex->work = calculator_step(rate_step) + "\n" + calculator_step(result_step);
+  // The amount first, its digits as printed ("8,709.99"), so the model copies it digit for digit.
+  std::string grouped;
+  fake::append_grouped_cents(&grouped, cents);
+  const std::string amount_step = "round(" + grouped + ",2)";
+  const std::string amount = calculator_result(amount_step);
+  const std::string result_step = "round(" + amount + "*" + rate + ",2)";
+  ex->work = calculator_step(amount_step) + "\n" + calculator_step(rate_step) + "\n" +
+             calculator_step(result_step);
   ex->layout_id = static_cast<int>(f.integer(0, 1));
   std::string doc;
   if (ex->layout_id == 0) {
@@ -57,7 +63,7 @@ void generate(Faker& f, Example* ex) {
   compose_prompt(f, ex, kInstructions, doc);
   JsonBuilder j(&ex->response);
   j.begin_object();
-  j.key("amount").money(cents);
+  j.key("amount").raw(amount);
   j.key("from").str(all[from].code);
   j.key("to").str(all[to].code);
   j.key("rate").raw(rate);

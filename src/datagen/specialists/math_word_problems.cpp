@@ -76,7 +76,8 @@ Problem make(Faker& f, int kind) {
       p.answer = static_cast<double>(speed * minutes) / 60.0;
       p.decimals = 2;
       p.unit = "miles";
-      p.equation = std::to_string(speed) + "*" + std::to_string(minutes) + "/60";
+      p.equation = std::to_string(speed) + "*(" + std::to_string(minutes / 60) + "*60+" +
+                   std::to_string(minutes % 60) + ")/60";
       break;
     }
     case 3: {  // split the bill
@@ -127,7 +128,7 @@ Problem make(Faker& f, int kind) {
       p.decimals = 2;
       p.unit = "USD";
       p.equation = std::to_string(principal) + "*" +
-                   format_number(static_cast<double>(rate_tenths) / 1000.0, 3) + "*" +
+                   format_number(static_cast<double>(rate_tenths) / 10.0, 1) + "/100*" +
                    std::to_string(years);
       break;
     }
@@ -145,8 +146,8 @@ Problem make(Faker& f, int kind) {
       p.answer = std::round(std::min(per_a, per_b) * 100.0) / 100.0;
       p.decimals = 2;
       p.unit = "cents per ounce";
-      p.equation = "min(" + std::to_string(price_a) + "/" + std::to_string(oz_a) + "," +
-                   std::to_string(price_b) + "/" + std::to_string(oz_b) + ")";
+      p.equation = "min(" + fake::decimal_cents(price_a) + "*100/" + std::to_string(oz_a) + "," +
+                   fake::decimal_cents(price_b) + "*100/" + std::to_string(oz_b) + ")";
       break;
     }
     default: {  // hours worked
@@ -165,7 +166,8 @@ Problem make(Faker& f, int kind) {
       p.answer = pay;
       p.decimals = 2;
       p.unit = "USD";
-      p.equation = fake::decimal_cents(wage) + "*" + std::to_string(shift) + "/60";
+      p.equation = fake::decimal_cents(wage) + "*(minutes_between(" + fake::iso_time(start) + "," +
+                   fake::iso_time(end) + ")-" + std::to_string(lunch) + ")/60";
     }
   }
   return p;
