@@ -4,7 +4,7 @@
 # `anvil pipeline` per seed, then scored with `anvil eval` on 30 records per specialist from a seed
 # no run trains on (901) and on the hand-written records (data/handwritten). Prints the
 # per-specialist table (mean and spread over seeds) and each group's tokens and wall time.
-# Hours on 2 CPU cores (about 2.7 hours per seed in bf16); run it in the background. A group whose
+# Hours on 2 CPU cores (about 2.9 hours per seed in bf16); run it in the background. A group whose
 # run directory already has a model is not trained again, so an interrupted sweep resumes.
 # usage: bench/run_all_specialists.sh [SEEDS="42"] [OUT=runs/all-specialists-groups] [GROUPS...]
 #   e.g. bench/run_all_specialists.sh "7 42 11"; bench/run_all_specialists.sh 42 runs/x short-answers
