@@ -21,14 +21,13 @@ const std::vector<std::string_view> kInstructions = {
 std::string hhmm(int minutes) { return fake::iso_time({minutes / 60, minutes % 60}); }
 std::string spoken(int minutes) { return fake::format_time({minutes / 60, minutes % 60}, true); }
 
-// Every busy span of every calendar, merged into one sorted list.
-std::vector<std::pair<int, int>> merged_busy(
-    const std::vector<std::vector<std::pair<int, int>>>& busy) {
-  std::vector<std::pair<int, int>> all;
-  for (const auto& cal : busy) all.insert(all.end(), cal.begin(), cal.end());
-  std::sort(all.begin(), all.end());
-  std::vector<std::pair<int, int>> merged;
-  for (const auto& b : all) {
+using Spans = std::vector<std::pair<int, int>>;  // [start, end) minutes after midnight
+
+// `spans` sorted, overlapping or touching spans merged into one, as calendars show busy time.
+Spans merge_spans(Spans spans) {
+  std::sort(spans.begin(), spans.end());
+  Spans merged;
+  for (const auto& b : spans) {
     if (!merged.empty() && b.first <= merged.back().second) {
       merged.back().second = std::max(merged.back().second, b.second);
     } else {
@@ -38,11 +37,17 @@ std::vector<std::pair<int, int>> merged_busy(
   return merged;
 }
 
+// Every calendar's busy spans, merged into one list.
+Spans merged_busy(const std::vector<Spans>& busy) {
+  Spans all;
+  for (const auto& cal : busy) all.insert(all.end(), cal.begin(), cal.end());
+  return merge_spans(std::move(all));
+}
+
 // The worked steps: everyone's busy spans merged, then each candidate start (opening time, then
 // the end of each busy span) until a meeting from there ends before the next span and by closing
 // time. Returns the start found (-1: none) so the caller can check it against its own search.
-int work_out(const std::vector<std::pair<int, int>>& merged, int open, int close, int duration,
-             std::string* work) {
+int work_out(const Spans& merged, int open, int close, int duration, std::string* work) {
   *work = "busy:";
   for (const auto& [s, e] : merged) *work += " " + hhmm(s) + "-" + hhmm(e);
   if (merged.empty()) *work += " none";
@@ -73,7 +78,7 @@ void generate(Faker& f, Example* ex) {
   const int duration = static_cast<int>(f.pick(std::vector<int64_t>{30, 45, 60, 90}));
   const size_t people = static_cast<size_t>(f.integer(2, 4));
   std::vector<std::string> names;
-  std::vector<std::vector<std::pair<int, int>>> busy(people);
+  std::vector<Spans> busy(people);
   const bool crowded = f.chance(0.2);
   for (size_t i = 0; i < people; ++i) {
     names.push_back(f.first_name());
@@ -84,16 +89,7 @@ void generate(Faker& f, Example* ex) {
       busy[i].push_back({start, std::min(start + len, close)});
     }
     // Calendars show merged blocks: overlapping or touching meetings become one busy span.
-    std::sort(busy[i].begin(), busy[i].end());
-    std::vector<std::pair<int, int>> merged;
-    for (const auto& b : busy[i]) {
-      if (!merged.empty() && b.first <= merged.back().second) {
-        merged.back().second = std::max(merged.back().second, b.second);
-      } else {
-        merged.push_back(b);
-      }
-    }
-    busy[i] = merged;
+    busy[i] = merge_spans(std::move(busy[i]));
   }
   int found = -1;
   for (int t = open; t + duration <= close && found < 0; t += 15) {
