@@ -1,6 +1,8 @@
 // contract_analysis: a services/lease/license/NDA agreement (formal clauses, summary letter or
 // term sheet) -> parties, dates, term, renewal, notice period, governing law and fees. The end
 // date is computed from the effective date and the term.
+// Worked step: the end date as a calculator call, add_days(add_months(effective,term),-1).
+#include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -39,22 +41,15 @@ const std::vector<std::string_view> kInstructions = {
     "Read the contract and fill in the contract abstract fields.",
 };
 
-fake::Date add_months(const fake::Date& d, int months) {
-  fake::Date r = d;
-  const int m0 = d.month - 1 + months;
-  r.year = d.year + m0 / 12;
-  r.month = m0 % 12 + 1;
-  r.day = std::min(d.day, fake::days_in_month(r.year, r.month));
-  return r;
-}
-
 void generate(Faker& f, Example* ex) {
   const ContractKind& kind = f.pick(kKinds);
   const fake::Company a = f.company();
   const fake::Company b = f.company();
   const fake::Date effective = f.recent_date();
   const int term = f.pick(kTerms);
-  const fake::Date end = fake::add_days(add_months(effective, term), -1);
+  // The term ends the day before the same date `term` months on.
+  const std::string end_step =
+      "add_days(add_months(" + fake::iso_date(effective) + "," + std::to_string(term) + "),-1)";
   const bool renew = f.chance(0.5);
   const int notice = f.pick(kNotice);
   const std::string state(f.pick(f.locale().cities).state);
@@ -117,13 +112,14 @@ void generate(Faker& f, Example* ex) {
             std::string(freq) + ")\n- Governing law: " + state;
   }
   compose_prompt(f, ex, kInstructions, doc);
+  ex->work = "end: " + calculator_step(end_step);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("contract_type").str(kind.label);
   j.key("party_a").str(a.name);
   j.key("party_b").str(b.name);
   j.key("effective_date").str(fake::iso_date(effective));
-  j.key("end_date").str(fake::iso_date(end));
+  j.key("end_date").str(calculator_result(end_step));
   j.key("term_months").integer(term);
   j.key("auto_renewal").boolean(renew);
   j.key("notice_period_days").integer(notice);

@@ -81,44 +81,58 @@ void generate(Faker& f, Example* ex) {
     r.raw = lead + shown_name + trail + delim + shown_email + delim + shown_date + delim +
             shown_amount;
   }
-  // The output keeps the first copy of each duplicated row.
-  std::vector<std::string> lines;
-  for (const Row& r : rows) lines.push_back(r.raw);
+  // Each line of the file: the row it shows, or -1 for a blank line.
+  std::vector<int64_t> line_rows;
+  for (size_t i = 0; i < rows.size(); ++i) line_rows.push_back(static_cast<int64_t>(i));
   const int64_t dups = f.integer(0, 2);
   for (int64_t i = 0; i < dups; ++i) {
-    const size_t src = static_cast<size_t>(f.integer(0, static_cast<int64_t>(rows.size()) - 1));
-    const size_t at = static_cast<size_t>(
-        f.integer(static_cast<int64_t>(src) + 1, static_cast<int64_t>(lines.size())));
-    lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(at), rows[src].raw);
+    const int64_t src = f.integer(0, static_cast<int64_t>(rows.size()) - 1);
+    const int64_t at = f.integer(src + 1, static_cast<int64_t>(line_rows.size()));
+    line_rows.insert(line_rows.begin() + at, src);
   }
   const int64_t blanks = f.integer(0, 2);
   for (int64_t i = 0; i < blanks; ++i) {
-    const size_t at = static_cast<size_t>(f.integer(1, static_cast<int64_t>(lines.size())));
-    lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(at), std::string(3, delim));
+    const int64_t at = f.integer(1, static_cast<int64_t>(line_rows.size()));
+    line_rows.insert(line_rows.begin() + at, -1);
   }
   std::string doc =
       std::string("Customer Name") + delim + " Email" + delim + "Order Date" + delim + "Amount";
-  for (const auto& l : lines) doc += "\n" + l;
-  // Rows that happen to be identical after cleaning also count as duplicates.
-  std::vector<const Row*> kept;
-  int64_t dropped = dups;
-  for (const Row& r : rows) {
-    bool seen = false;
-    for (const Row* k : kept)
-      seen |= k->name == r.name && k->email == r.email && k->date == r.date && k->cents == r.cents;
-    if (seen) {
-      ++dropped;
+  for (int64_t r : line_rows)
+    doc += "\n" + (r < 0 ? std::string(3, delim) : rows[static_cast<size_t>(r)].raw);
+  // Worked steps, one per line of the file: a blank line, a row kept, or a duplicate of a row
+  // kept earlier (rows identical once cleaned are duplicates too); the output keeps the first
+  // copy of each row, in file order.
+  std::vector<std::pair<const Row*, size_t>> kept;  // row, its line number
+  int64_t dropped = 0, blank_seen = 0;
+  for (size_t line = 1; line <= line_rows.size(); ++line) {
+    const int64_t r = line_rows[line - 1];
+    ex->work += std::to_string(line) + " ";
+    if (r < 0) {
+      ex->work += "blank (blank " + std::to_string(++blank_seen) + ")\n";
+      continue;
+    }
+    const Row& row = rows[static_cast<size_t>(r)];
+    size_t first = 0;
+    for (const auto& [k, at] : kept)
+      if (k->name == row.name && k->email == row.email && k->date == row.date &&
+          k->cents == row.cents)
+        first = at;
+    if (first == 0) {
+      kept.push_back({&row, line});
+      ex->work += row.name + "\n";
     } else {
-      kept.push_back(&r);
+      ex->work += row.name + ": duplicate of " + std::to_string(first) + " (duplicate " +
+                  std::to_string(++dropped) + ")\n";
     }
   }
+  ex->work.pop_back();
   compose_prompt(f, ex, kInstructions, doc);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("columns").begin_array().str("customer_name").str("email").str("order_date").str("amount");
   j.end_array();
   j.key("rows").begin_array();
-  for (const Row* r : kept) {
+  for (const auto& [r, line] : kept) {
     j.begin_object().key("customer_name").str(r->name).key("email").str(r->email);
     j.key("order_date").str(r->date).key("amount").money(r->cents).end_object();
   }

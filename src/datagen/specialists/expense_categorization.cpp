@@ -1,6 +1,8 @@
 // expense_categorization: a card statement or expense report of merchant charges -> each line's
 // expense category (from what the merchant is) and the totals per category.
-// Worked steps: each category's total, then the grand total, as calculator calls.
+// Worked steps: each charge's merchant, category and amount, one line each; then each category's
+// total and the grand total as calculator calls (a category's charges gathered from the lines
+// above, where the category is written out, not from the statement).
 #include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
@@ -86,7 +88,11 @@ void generate(Faker& f, Example* ex) {
   }
   doc.pop_back();
   compose_prompt(f, ex, kInstructions, doc);
-  // Worked steps: each category's charges summed, then the category totals summed.
+  // Worked steps: each charge classified, then each category's charges summed, then the
+  // category totals summed.
+  for (const Line& l : lines)
+    ex->work += std::string(l.m->name) + ": " + std::string(l.m->category) + " " +
+                fake::decimal_cents(l.cents) + "\n";
   std::vector<std::pair<std::string_view, std::string>> totals;  // category, its total
   std::string grand_step = "round(";
   for (auto c : kCategories) {

@@ -1,7 +1,9 @@
 // log_analysis: an application log excerpt (plain text with levels, JSON lines, or syslog) from
 // several services -> line, error and warning counts, the services that logged errors, the most
 // frequent error message and the time of the first error.
-#include <map>
+// Worked steps (no calculator): every line numbered with its level, each error with its time,
+// service and message, errors and warnings with a running count; the answer's counts are the
+// last numbers written.
 
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
@@ -81,6 +83,14 @@ void generate(Faker& f, Example* ex) {
     iso += ':';
     two(&iso, s);
     if (level == "ERROR" && first_error.empty()) first_error = iso;
+    ex->work += std::to_string(i + 1) + " " + std::string(level);
+    if (level == "ERROR") {
+      ex->work += " " + iso.substr(11) + " " + std::string(service) + ": " + std::string(msg) +
+                  " (error " + std::to_string(errors) + ")";
+    } else if (level == "WARN") {
+      ex->work += " (warning " + std::to_string(warnings) + ")";
+    }
+    ex->work += "\n";
     if (ex->layout_id == 0) {
       doc += fake::iso_date(day) + " " + iso.substr(11) + "," + f.digits(3) + " " + pad(level, 5) +
              " [" + std::string(service) + "] " + std::string(msg) + "\n";
@@ -99,6 +109,7 @@ void generate(Faker& f, Example* ex) {
     }
   }
   if (!doc.empty()) doc.pop_back();
+  ex->work.pop_back();
   if (ex->layout_id == 2) {
     // Syslog stamps carry no year, but first_error_at needs one: the request states it, as
     // whoever pulled the logs would.

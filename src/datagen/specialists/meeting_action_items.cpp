@@ -1,6 +1,9 @@
 // meeting_action_items: a meeting transcript with small talk, decisions and task assignments
 // (including tasks declined and picked up by someone else, and self-assigned ones) -> the action
 // items (owner, task, due date resolved from the meeting date) and the decisions taken.
+// Worked steps: each weekday due date as a calculator call, next_weekday(meeting,Friday).
+#include "anvil/core/error.h"
+#include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -67,6 +70,14 @@ void generate(Faker& f, Example* ex) {
     int delta = (wd - fake::weekday(meeting) + 7) % 7;
     if (delta == 0) delta = 7;
     it.due = fake::add_days(meeting, delta);
+    if (it.has_due) {
+      const std::string step = "next_weekday(" + fake::iso_date(meeting) + "," +
+                               std::string(fake::weekday_name(wd)) + ")";
+      ex->work +=
+          (ex->work.empty() ? "" : "\n") + std::string(it.task) + ": " + calculator_step(step);
+      if (calculator_result(step) != fake::iso_date(it.due))
+        throw Error("meeting_action_items: " + step + " is not " + fake::iso_date(it.due));
+    }
     const std::string by = it.has_due ? std::string(" by ") + fake::weekday_name(wd) : "";
     const size_t asker = static_cast<size_t>(f.integer(0, static_cast<int64_t>(people.size()) - 1));
     const size_t first =
