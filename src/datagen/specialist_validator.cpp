@@ -187,6 +187,20 @@ std::string_view extract_json_object(std::string_view text) {
   return {};
 }
 
+const SpecialistSpec* specialist_of_answer(std::string_view output) {
+  const std::string_view object = extract_json_object(output);
+  if (object.empty()) return nullptr;
+  const json v = json::parse(object, nullptr, /*allow_exceptions=*/false);
+  if (!v.is_object()) return nullptr;
+  for (const SpecialistSpec& spec : specialist_table()) {
+    if (spec.auxiliary || spec.fields.size() != v.size()) continue;
+    bool all = true;
+    for (const FieldRule& rule : spec.fields) all = all && v.contains(rule.name);
+    if (all) return &spec;
+  }
+  return nullptr;
+}
+
 std::string check_response_shape(const SpecialistSpec& spec, std::string_view response) {
   const json v = json::parse(response.begin(), response.end(), nullptr, false);
   if (v.is_discarded()) return "response is not valid JSON";

@@ -110,6 +110,61 @@ double fit_temperature(const torch::Tensor& logits, const torch::Tensor& labels)
   return std::exp((lo + hi) / 2);
 }
 
+double LogisticScaling::operator()(double x) const {
+  const double z = scale * x + bias;
+  return z >= 0 ? 1 / (1 + std::exp(-z)) : std::exp(z) / (1 + std::exp(z));
+}
+
+LogisticScaling fit_logistic_scaling(const std::vector<double>& x, const std::vector<bool>& correct,
+                                     LogisticScaling prior, double prior_weight) {
+  if (x.size() != correct.size())
+    throw Error("fit_logistic_scaling: " + std::to_string(x.size()) + " scores but " +
+                std::to_string(correct.size()) + " outcomes");
+  auto loss = [&](const LogisticScaling& f) {
+    double l = prior_weight / 2 *
+               ((f.scale - prior.scale) * (f.scale - prior.scale) +
+                (f.bias - prior.bias) * (f.bias - prior.bias));
+    for (size_t i = 0; i < x.size(); ++i) {
+      const double z = f.scale * x[i] + f.bias;
+      // -log sigmoid(+-z), computed without overflow.
+      const double m = correct[i] ? -z : z;
+      l += m > 0 ? m + std::log1p(std::exp(-m)) : std::log1p(std::exp(m));
+    }
+    return l;
+  };
+  LogisticScaling f = prior;
+  double current = loss(f);
+  for (int iter = 0; iter < 100; ++iter) {
+    double ga = prior_weight * (f.scale - prior.scale), gb = prior_weight * (f.bias - prior.bias);
+    double haa = prior_weight, hab = 0, hbb = prior_weight;
+    for (size_t i = 0; i < x.size(); ++i) {
+      const double p = f(x[i]), g = p - (correct[i] ? 1.0 : 0.0), w = p * (1 - p);
+      ga += g * x[i];
+      gb += g;
+      haa += w * x[i] * x[i];
+      hab += w * x[i];
+      hbb += w;
+    }
+    const double det = haa * hbb - hab * hab;
+    if (!(det > 1e-300)) break;
+    const double da = (hbb * ga - hab * gb) / det, db = (haa * gb - hab * ga) / det;
+    double step = 1;
+    LogisticScaling next{f.scale - da, f.bias - db};
+    double l = loss(next);
+    while (l > current && step > 1e-6) {
+      step /= 2;
+      next = {f.scale - step * da, f.bias - step * db};
+      l = loss(next);
+    }
+    if (l > current) break;
+    const double moved = std::fabs(next.scale - f.scale) + std::fabs(next.bias - f.bias);
+    f = next;
+    current = l;
+    if (moved < 1e-10) break;
+  }
+  return f;
+}
+
 void calibrated_top1(const torch::Tensor& logits, double temperature,
                      std::vector<double>* confidence, std::vector<int64_t>* predicted) {
   torch::NoGradGuard no_grad;

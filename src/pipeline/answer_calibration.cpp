@@ -8,6 +8,7 @@
 
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
+#include "anvil/datagen/specialist_validator.h"
 #include "anvil/pipeline/sft_data.h"
 
 namespace anvil::pipeline {
@@ -20,6 +21,13 @@ double answer_log_odds(double log_prob) {
 
 double calibrated_confidence(double log_prob, double temperature) {
   return 1.0 / (1.0 + std::exp(-answer_log_odds(log_prob) / temperature));
+}
+
+double AnswerCalibration::confidence(double log_prob, const std::string& specialist) const {
+  const auto it = specialists.find(specialist);
+  if (it == specialists.end()) return confidence(log_prob);
+  const double z = it->second.scale * answer_log_odds(log_prob) + it->second.bias;
+  return z >= 0 ? 1 / (1 + std::exp(-z)) : std::exp(z) / (1 + std::exp(z));
 }
 
 double answer_log_prob(const tokenize::Tokenizer& tok, size_t answer_bytes,
@@ -40,16 +48,24 @@ std::optional<double> served_confidence(const AnswerCalibration& calibration,
   const size_t line = text.find(kSftConfidence);
   if (!ended && line == std::string::npos) return std::nullopt;
   const size_t answer = line == std::string::npos ? text.size() : line;
-  return calibration.confidence(answer_log_prob(tok, answer, ids, logprobs));
+  const auto* spec = datagen::specialist_of_answer(std::string_view(text).substr(0, answer));
+  return calibration.confidence(answer_log_prob(tok, answer, ids, logprobs),
+                                spec ? spec->name : std::string());
 }
 
 void save_answer_calibration(const AnswerCalibration& c, const std::string& model_dir) {
+  nlohmann::json specialists = nlohmann::json::object();
+  for (const auto& [name, f] : c.specialists)
+    specialists[name] = {{"scale", f.scale}, {"bias", f.bias}, {"fit_records", f.fit_records}};
   const nlohmann::json j = {
       {"format", "anvil answer calibration"},
-      {"version", 1},
+      {"version", 2},
       {"signal", "answer probability: exp(sum of the answer tokens' log-probabilities)"},
-      {"confidence", "sigmoid(log(p / (1 - p)) / temperature)"},
+      {"confidence",
+       "sigmoid(scale * log(p / (1 - p)) + bias) with the scaling of the specialist whose fields "
+       "the answer's JSON has, else sigmoid(log(p / (1 - p)) / temperature)"},
       {"temperature", c.temperature},
+      {"specialists", specialists},
       {"fit_records", c.fit_records},
       {"measured_records", c.measured_records},
       {"ece_answer_probability", c.ece_probability},
@@ -85,6 +101,21 @@ std::optional<AnswerCalibration> load_answer_calibration(const std::string& mode
   c.measured_records = count("measured_records");
   c.ece_probability = number("ece_answer_probability");
   c.ece_calibrated = number("ece_calibrated");
+  // Version 1 files (one temperature) have no per-specialist scalings.
+  if (!j.contains("specialists")) return c;
+  if (!j["specialists"].is_object())
+    throw Error(path + ": 'specialists' must be an object of {scale, bias, fit_records}");
+  for (const auto& [name, f] : j["specialists"].items()) {
+    const std::string key = "specialists." + name;
+    auto field = [&](const char* what) {
+      if (!f.is_object() || !f.contains(what) || !f[what].is_number() ||
+          !std::isfinite(f[what].get<double>()))
+        throw Error(path + ": '" + key + "." + what + "' must be a number");
+      return f[what].get<double>();
+    };
+    c.specialists[name] = {field("scale"), field("bias"),
+                           static_cast<int64_t>(field("fit_records"))};
+  }
   return c;
 }
 

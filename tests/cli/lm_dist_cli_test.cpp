@@ -93,10 +93,11 @@ TEST_F(LmDistCli, TwoRanksMatchOneProcessWithTheWholeBatch) {
   // Tolerance: fp32 sums in another order (per rank, then across ranks) differ by a few ulp per
   // step, and Adam's update amplifies relative differences of small gradients. Measured: 2 ranks
   // and 1 process with accumulation both within 1e-5 of 1 process with 128-token rows, 1.1e-5
-  // with the 384-token rows the longer spam records need; a different batch (a control: 1
-  // process x 2 rows, which the test must tell apart) is orders of magnitude off.
+  // with the 384-token rows the longer spam records need (accumulation: 1.05e-5 on an AMD EPYC
+  // with AVX-512, under 1e-5 elsewhere); a different batch (a control: 1 process x 2 rows, which
+  // the test must tell apart) is orders of magnitude off.
   EXPECT_LT(max_relative_difference(model("two"), model("one")), 3e-5);
-  EXPECT_LT(max_relative_difference(model("accum"), model("one")), 1e-5);
+  EXPECT_LT(max_relative_difference(model("accum"), model("one")), 3e-5);
   // The same job started by anvil launch: the same computation, so the same bits.
   auto launched =
       run_anvil("launch --nproc-per-node 2 --master-port " + std::to_string(free_port()) +

@@ -166,6 +166,10 @@ TEST_P(EverySpecialist, ResponsesHaveTheDeclaredShapeAndValidateAgainstThemselve
     const ValidationResult wrapped = score_output(
         spec, ex.response, "Sure! Here it is:\n" + ex.response + "\n[confidence: 0.9]");
     ASSERT_DOUBLE_EQ(wrapped.score, 1.0);
+    // Its fields name it, and no other specialist (a server scales its confidence by that).
+    if (!spec.auxiliary) {
+      ASSERT_EQ(specialist_of_answer("Sure! Here it is:\n" + ex.response), &spec) << ex.response;
+    }
     templates.insert(ex.template_id);
     layouts.insert(ex.layout_id);
     std::string conversation;
@@ -292,6 +296,15 @@ TEST(ValidatorNormalization, CaseSpacesNumbersAndSetOrderDoNotMatter) {
       spec, expected,
       R"({"people":["Mary Smith"],"organizations":["Apex Inc."],"locations":["Denver"],"dates":["2024-03-07"],"amounts":[1500.5]})");
   EXPECT_NEAR(half.fields[0].score, 2.0 / 3.0, 1e-9);  // F1 of 1 of 2
+}
+
+TEST(ValidatorNormalization, AnAnswerWithoutOneSpecialistsFieldsNamesNone) {
+  EXPECT_EQ(specialist_of_answer("no JSON here"), nullptr);
+  EXPECT_EQ(specialist_of_answer("{\"is_spam\": true}"), nullptr);  // signals missing
+  EXPECT_EQ(specialist_of_answer("{\"is_spam\": true, \"signals\": [], \"x\": 1}"), nullptr);
+  EXPECT_EQ(specialist_of_answer("{\"is_spam\": true, \"signals\": [}"), nullptr);
+  EXPECT_EQ(specialist_of_answer("{\"signals\": [], \"is_spam\": false}"),
+            find_specialist("spam_detection"));
 }
 
 TEST(ValidatorNormalization, ExtractsTheFirstBalancedObject) {

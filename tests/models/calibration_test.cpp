@@ -6,7 +6,9 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include <cmath>
 #include <filesystem>
+#include <random>
 
 #include "anvil/core/error.h"
 #include "anvil/io/torch_tensors.h"
@@ -41,6 +43,40 @@ TEST(Calibration, TemperatureRecoversTheOneThatGeneratedTheLabels) {
   auto labels = torch::multinomial(torch::softmax(logits / 2.5, -1), 1).squeeze(1);
   EXPECT_NEAR(fit_temperature(logits, labels), 2.5, 0.15);
   EXPECT_THROW(fit_temperature(logits, labels.slice(0, 0, 10)), Error);
+}
+
+// Outcomes drawn right with probability sigmoid(0.4 x - 1): the fit recovers (0.4, -1), and its
+// gradient (computed here, not by the fit) is zero there; a weighty prior holds it near the
+// prior; a one-sided sample (all right) stays finite.
+TEST(Calibration, LogisticScalingRecoversTheOneThatDrewTheOutcomes) {
+  std::mt19937_64 rng(5);
+  std::normal_distribution<double> x_of(4.0, 6.0);
+  std::uniform_real_distribution<double> u(0, 1);
+  std::vector<double> x;
+  std::vector<bool> right;
+  for (int i = 0; i < 20000; ++i) {
+    x.push_back(x_of(rng));
+    right.push_back(u(rng) < 1 / (1 + std::exp(-(0.4 * x.back() - 1))));
+  }
+  const LogisticScaling f = fit_logistic_scaling(x, right, {1, 0}, 1.0);
+  EXPECT_NEAR(f.scale, 0.4, 0.03);
+  EXPECT_NEAR(f.bias, -1.0, 0.08);
+  double ga = f.scale - 1, gb = f.bias;  // the prior's pull
+  for (size_t i = 0; i < x.size(); ++i) {
+    const double g = 1 / (1 + std::exp(-(f.scale * x[i] + f.bias))) - (right[i] ? 1 : 0);
+    ga += g * x[i];
+    gb += g;
+  }
+  EXPECT_NEAR(ga, 0, 1e-5);
+  EXPECT_NEAR(gb, 0, 1e-5);
+  EXPECT_NEAR(f(2.5), 1 / (1 + std::exp(-(f.scale * 2.5 + f.bias))), 1e-12);
+  const LogisticScaling held = fit_logistic_scaling(x, right, {1, 0}, 1e9);
+  EXPECT_NEAR(held.scale, 1, 1e-3);
+  EXPECT_NEAR(held.bias, 0, 1e-3);
+  const LogisticScaling sure = fit_logistic_scaling({5, 8, 12}, {true, true, true}, {1, 0}, 1.0);
+  EXPECT_TRUE(std::isfinite(sure.scale) && std::isfinite(sure.bias));
+  EXPECT_GT(sure(5), 0.99);
+  EXPECT_THROW(fit_logistic_scaling({1, 2}, {true}, {1, 0}, 1.0), Error);
 }
 
 TEST(Calibration, MatchesIndependentPythonReference) {

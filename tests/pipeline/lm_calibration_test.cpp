@@ -62,7 +62,8 @@ TEST(LmCalibration, TemperatureRecoversTheOneThatDrewTheOutcomes) {
   const auto r = calibrate_answers(outcomes);
   EXPECT_NEAR(r.temperature, 2.5, 0.2);
   const auto& all = r.rows.back();
-  EXPECT_LT(all.calibrated.ece, 0.03);
+  EXPECT_LT(all.temperature_only.ece, 0.03);
+  EXPECT_LT(all.calibrated.ece, 0.04);  // x's and y's own scalings, each on fewer answers
   EXPECT_GT(all.probability.ece, 0.08);
   EXPECT_LT(all.calibrated.brier, all.probability.brier);
   // Same maths as the report: p scaled on its log-odds.
@@ -73,6 +74,33 @@ TEST(LmCalibration, TemperatureRecoversTheOneThatDrewTheOutcomes) {
 // copy_drill is an auxiliary skill: its own row is measured, the overall and the temperature's fit
 // leave it out (all wrong at 0.95, it would have pulled T up; the task's answers, all right at
 // 0.95, pull it below 1).
+// Two specialists no one temperature serves: "sure" right 95% of the time at p = 0.999, "shaky"
+// right 30% of the time at p = 0.999 too (a temperature maps p > 0.5 above 0.5, so it cannot go
+// below). Each gets its own scaling: served confidence near 0.95 and 0.3, overall ECE far below
+// the temperature's.
+TEST(LmCalibration, EachSpecialistGetsItsOwnScaling) {
+  std::vector<AnswerOutcome> outcomes;
+  for (int i = 0; i < 400; ++i) {  // i / 2: the fit half (even i) and the measured half alike
+    outcomes.push_back(answer("sure", i / 2 % 20 != 0, 1.0, 0.999));
+    outcomes.push_back(answer("shaky", i / 2 % 10 < 3, 1.0, 0.999));
+  }
+  const auto r = calibrate_answers(outcomes);
+  ASSERT_EQ(r.specialists.size(), 2u);
+  EXPECT_EQ(r.specialists.at("sure").fit_records, 200);
+  const auto c = answer_calibration_of(r);
+  EXPECT_NEAR(c.confidence(std::log(0.999), "sure"), 0.95, 0.02);
+  EXPECT_NEAR(c.confidence(std::log(0.999), "shaky"), 0.30, 0.02);
+  EXPECT_GE(c.confidence(std::log(0.999)), 0.5);  // the temperature's, for everyone else
+  ASSERT_EQ(r.rows.size(), 3u);                   // shaky, sure, overall
+  for (const auto& row : {r.rows[0], r.rows[1]}) {
+    EXPECT_LT(row.calibrated.ece, 0.03) << row.specialist;
+    EXPECT_GT(row.temperature_only.ece, 0.25) << row.specialist;
+  }
+  EXPECT_LT(r.rows.back().calibrated.brier, r.rows.back().temperature_only.brier - 0.05);
+  EXPECT_NE(format_lm_calibration(r).find("per specialist"), std::string::npos);
+  EXPECT_EQ(r.to_json()["specialists"]["shaky"]["fit_records"], 200);
+}
+
 TEST(LmCalibration, AuxiliarySpecialistsStayOutOfTheOverallAndTheFit) {
   std::vector<AnswerOutcome> outcomes;
   for (int i = 0; i < 8; ++i) outcomes.push_back(answer("spam_detection", true, 1.0, 0.95));
@@ -153,6 +181,17 @@ TEST(LmCalibration, ServedConfidenceCountsTheAnswerBeforeItsConfidenceLineAndNee
   ASSERT_TRUE(ended.has_value());
   EXPECT_NEAR(*ended, c.confidence(answer_lp), 1e-6);
   EXPECT_FALSE(served_confidence(c, tok, answer, false, answer_ids, logprobs).has_value());
+  // An answer with spam_detection's fields is served with spam_detection's scaling.
+  const std::string spam = R"({"is_spam":false,"signals":[]})";
+  const auto spam_ids = tok.encode_text(spam);
+  const std::vector<float> spam_lps(spam_ids.size(), -0.01f);
+  const double spam_lp = -0.01 * static_cast<double>(spam_ids.size());
+  c.specialists["spam_detection"] = {0.5, -1.0, 40};
+  const auto scaled = served_confidence(c, tok, spam, true, spam_ids, spam_lps);
+  ASSERT_TRUE(scaled.has_value());
+  EXPECT_NEAR(*scaled, 1 / (1 + std::exp(-(0.5 * answer_log_odds(spam_lp) - 1.0))), 1e-5);
+  EXPECT_NEAR(*scaled, c.confidence(spam_lp, "spam_detection"), 1e-6);
+  EXPECT_NE(*scaled, c.confidence(spam_lp));
 }
 
 // The model folder keeps the fitted temperature and what it measured; a missing file is "none",
@@ -173,6 +212,15 @@ TEST(LmCalibration, AModelFolderKeepsItsAnswerCalibration) {
   ASSERT_TRUE(back.has_value());
   EXPECT_DOUBLE_EQ(back->temperature, c.temperature);
   EXPECT_DOUBLE_EQ(back->ece_probability, c.ece_probability);
+  ASSERT_EQ(back->specialists.size(), 1u);  // "s", fitted on 20 answers
+  EXPECT_DOUBLE_EQ(back->specialists.at("s").scale, c.specialists.at("s").scale);
+  EXPECT_DOUBLE_EQ(back->specialists.at("s").bias, c.specialists.at("s").bias);
+  EXPECT_EQ(back->specialists.at("s").fit_records, 20);
+  // A version 1 file (no per-specialist scalings) loads with the temperature alone.
+  anvil::testing::write_text(dir / kAnswerCalibrationFile,
+                             R"({"temperature": 1.5, "fit_records": 2, "measured_records": 2,
+                                 "ece_answer_probability": 0.2, "ece_calibrated": 0.1})");
+  EXPECT_TRUE(load_answer_calibration(dir.path())->specialists.empty());
   // The confidence: sigmoid(log-odds / T) of the answer probability, worked by hand for p = 0.8.
   AnswerCalibration t2;
   t2.temperature = 2;
@@ -186,7 +234,14 @@ TEST(LmCalibration, AModelFolderKeepsItsAnswerCalibration) {
             "\"measured_records\": 1, "
             "\"ece_answer_probability\": 0, "
             "\"ece_calibrated\": 0}",
-            "'fit_records' must be a whole number"}}) {
+            "'fit_records' must be a whole number"},
+           {"{\"temperature\": 1, \"fit_records\": 3, \"measured_records\": 1, "
+            "\"ece_answer_probability\": 0, \"ece_calibrated\": 0, "
+            "\"specialists\": {\"s\": {\"scale\": 1}}}",
+            "'specialists.s.bias'"},
+           {"{\"temperature\": 1, \"fit_records\": 3, \"measured_records\": 1, "
+            "\"ece_answer_probability\": 0, \"ece_calibrated\": 0, \"specialists\": []}",
+            "'specialists'"}}) {
     anvil::testing::write_text(dir / kAnswerCalibrationFile, text);
     try {
       load_answer_calibration(dir.path());

@@ -9,6 +9,7 @@
 #include "anvil/core/fs.h"
 #include "anvil/datagen/generator.h"
 #include "anvil/datagen/out_of_domain.h"
+#include "anvil/datagen/specialist_validator.h"
 #include "anvil/interop/language_model_loader.h"
 #include "anvil/pipeline/intent_eval.h"
 #include "anvil/pipeline/lm_training.h"
@@ -31,8 +32,13 @@ void write_answers(const std::string& path, const std::vector<pipeline::AnswerOu
                         {"reference", o.reference},
                         {"score", o.score},
                         {"stated_confidence", o.stated >= 0 ? nlohmann::json(o.stated) : nullptr},
-                        {"answer_probability", std::exp(o.log_prob)}};
-    if (calibration) j["served_confidence"] = calibration->confidence(o.log_prob);
+                        {"answer_probability", std::exp(o.log_prob)},
+                        {"answer_log_prob", o.log_prob}};
+    if (calibration) {
+      const auto* served_as = datagen::specialist_of_answer(o.answer);
+      j["served_confidence"] =
+          calibration->confidence(o.log_prob, served_as ? served_as->name : std::string());
+    }
     out += j.dump() + "\n";
   }
   write_file_atomic(path, out);

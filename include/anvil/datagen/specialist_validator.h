@@ -35,6 +35,11 @@ ValidationResult score_output(const SpecialistSpec& spec, std::string_view expec
 // The first balanced {...} in `text` (strings and escapes respected), or "" if none.
 std::string_view extract_json_object(std::string_view text);
 
+// The specialist whose declared fields are exactly the top-level keys of the first JSON object in
+// `output` (what a model answered as, whatever it was asked), or nullptr when the text holds no
+// such object or no specialist (auxiliary ones aside) has those fields.
+const SpecialistSpec* specialist_of_answer(std::string_view output);
+
 // Checks a response against its spec: a JSON object with exactly the declared fields, in the
 // declared order, each of a type its kind accepts. Returns "" or what is wrong.
 std::string check_response_shape(const SpecialistSpec& spec, std::string_view response);

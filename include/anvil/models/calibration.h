@@ -46,6 +46,18 @@ double expected_calibration_error(const std::vector<ReliabilityBin>& bins);
 // searched on log T over [1/20, 20] (golden section on a convex function, to 1e-6 in log T).
 double fit_temperature(const torch::Tensor& logits, const torch::Tensor& labels);
 
+// Platt scaling of one score: the (scale, bias) of confidence sigmoid(scale * x + bias) that
+// minimise the summed NLL of `correct` plus prior_weight / 2 * ((scale - prior.scale)^2 +
+// (bias - prior.bias)^2), a pull toward `prior` (a fit on more answers) that keeps a small or
+// one-sided sample (all right) finite. Newton's method with step halving (the objective is
+// convex). Throws anvil::Error when `x` and `correct` differ in size.
+struct LogisticScaling {
+  double scale = 1, bias = 0;
+  double operator()(double x) const;  // sigmoid(scale * x + bias)
+};
+LogisticScaling fit_logistic_scaling(const std::vector<double>& x, const std::vector<bool>& correct,
+                                     LogisticScaling prior, double prior_weight);
+
 // Max softmax probability and its class per row of logits / temperature.
 void calibrated_top1(const torch::Tensor& logits, double temperature,
                      std::vector<double>* confidence, std::vector<int64_t>* predicted);

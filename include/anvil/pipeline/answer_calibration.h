@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,22 +27,36 @@ double calibrated_confidence(double log_prob, double temperature);
 double answer_log_prob(const tokenize::Tokenizer& tok, size_t answer_bytes,
                        const std::vector<int64_t>& ids, const std::vector<float>& logprobs);
 
+// Per-specialist scaling of an answer's log-odds: confidence sigmoid(scale * log-odds + bias).
+struct AnswerScaling {
+  double scale = 1, bias = 0;
+  int64_t fit_records = 0;
+};
+
 // What a trained model's folder keeps of its calibration (kAnswerCalibrationFile), so whatever
-// serves it can give each answer a calibrated confidence: the temperature and what it measured.
+// serves it can give each answer a calibrated confidence: one temperature over all answers, and a
+// scaling per specialist fitted on that specialist's answers (one temperature cannot serve a
+// specialist right 40% of the time and one right 99% of the time), and what they measured.
 struct AnswerCalibration {
   double temperature = 1;
+  std::map<std::string, AnswerScaling> specialists;
   int64_t fit_records = 0, measured_records = 0;
   double ece_probability = 0, ece_calibrated = 0;  // overall, on the measured half
 
+  // By the temperature alone.
   double confidence(double log_prob) const { return calibrated_confidence(log_prob, temperature); }
+  // By `specialist`'s scaling when it has one, else the temperature.
+  double confidence(double log_prob, const std::string& specialist) const;
 };
 
 inline constexpr const char* kAnswerCalibrationFile = "answer_calibration.json";
 
 // The confidence served with a generated `text`: the calibrated probability of its tokens up to
 // its confidence line if it wrote one (a completion may; a chat answer stops before it), as
-// evaluation measures it. None for an answer that neither `ended` (a stop token or string) nor
-// wrote that line: the probability of an answer cut off by the token limit is a part's.
+// evaluation measures it, scaled for the specialist whose fields its JSON answer carries
+// (datagen::specialist_of_answer; the temperature when none). None for an answer that neither
+// `ended` (a stop token or string) nor wrote that line: the probability of an answer cut off by
+// the token limit is a part's.
 std::optional<double> served_confidence(const AnswerCalibration& calibration,
                                         const tokenize::Tokenizer& tok, const std::string& text,
                                         bool ended, const std::vector<int64_t>& ids,

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -38,11 +39,14 @@ struct CalibrationRow {
   std::string specialist;  // or "overall"
   int64_t records = 0;     // in the measured half
   double accuracy = 0;     // all fields right
-  ConfidenceFit stated, probability, calibrated;
+  // The model's stated confidence, its answer probability, that probability scaled by the one
+  // temperature, and as served: scaled for the specialist its answer's fields name.
+  ConfidenceFit stated, probability, temperature_only, calibrated;
 };
 
 struct LmCalibrationReport {
   double temperature = 1;  // on the answer probability's log-odds, fitted on the other half
+  std::map<std::string, AnswerScaling> specialists;  // fitted on each one's half (>= 8 answers)
   int64_t fit_records = 0;
   std::vector<CalibrationRow> rows;  // per specialist (sorted), then "overall" (without auxiliary
                                      // specialists such as copy_drill)
@@ -54,15 +58,17 @@ struct LmCalibrationReport {
 AnswerCalibration answer_calibration_of(const LmCalibrationReport& report);
 
 // Fits the temperature on each specialist's outcomes 0, 2, 4, ... (the tasks' only, when there
-// are any: not copy_drill's or copy_repeat's) and measures every signal on 1, 3, 5, ... Throws
-// anvil::Error for fewer than 2 outcomes.
+// are any: not copy_drill's or copy_repeat's), and on the same outcomes a scaling per task
+// specialist with at least 8 of them, and measures every signal on 1, 3, 5, ... (served: scaled
+// for the specialist whose fields the answer carries). Throws anvil::Error for fewer than 2
+// outcomes.
 LmCalibrationReport calibrate_answers(const std::vector<AnswerOutcome>& outcomes);
 
 std::string format_lm_calibration(const LmCalibrationReport& report);
 
 // Every answer's confidence under a model's saved calibration, measured on all of them (nothing
 // refitted): per specialist (sorted), then "overall" without auxiliary specialists. Rows fill
-// `probability` (raw) and `calibrated` (served); `stated` is left empty.
+// `probability` (raw), `temperature_only` and `calibrated` (served); `stated` is left empty.
 std::vector<CalibrationRow> measure_served_confidence(const std::vector<AnswerOutcome>& outcomes,
                                                       const AnswerCalibration& calibration);
 std::string format_served_confidence(const std::vector<CalibrationRow>& rows,
