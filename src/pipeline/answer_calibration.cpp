@@ -30,6 +30,11 @@ double AnswerCalibration::confidence(double log_prob, const std::string& special
   return z >= 0 ? 1 / (1 + std::exp(-z)) : std::exp(z) / (1 + std::exp(z));
 }
 
+double AnswerCalibration::confidence_of_answer(double log_prob, std::string_view answer) const {
+  const auto* spec = datagen::specialist_of_answer(answer);
+  return confidence(log_prob, spec ? spec->name : std::string());
+}
+
 double answer_log_prob(const tokenize::Tokenizer& tok, size_t answer_bytes,
                        const std::vector<int64_t>& ids, const std::vector<float>& logprobs) {
   double sum = 0;
@@ -48,9 +53,8 @@ std::optional<double> served_confidence(const AnswerCalibration& calibration,
   const size_t line = text.find(kSftConfidence);
   if (!ended && line == std::string::npos) return std::nullopt;
   const size_t answer = line == std::string::npos ? text.size() : line;
-  const auto* spec = datagen::specialist_of_answer(std::string_view(text).substr(0, answer));
-  return calibration.confidence(answer_log_prob(tok, answer, ids, logprobs),
-                                spec ? spec->name : std::string());
+  return calibration.confidence_of_answer(answer_log_prob(tok, answer, ids, logprobs),
+                                          std::string_view(text).substr(0, answer));
 }
 
 void save_answer_calibration(const AnswerCalibration& c, const std::string& model_dir) {

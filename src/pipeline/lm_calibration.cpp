@@ -13,7 +13,6 @@
 #include "anvil/core/fs.h"
 #include "anvil/core/plot.h"
 #include "anvil/datagen/specialist.h"
-#include "anvil/datagen/specialist_validator.h"
 #include "anvil/pipeline/sft_data.h"
 #include "pipeline/reliability_series.h"
 
@@ -41,12 +40,11 @@ bool is_task(const std::string& specialist) {
   return !spec || !spec->auxiliary;  // copy_drill, copy_repeat: helpers, not tasks
 }
 
-// The specialist an answer is served as: the one whose fields its JSON carries, as a server
-// finds it; the record's own when the answer text is not at hand (kept on another rank).
-std::string served_as(const AnswerOutcome& o) {
-  if (o.answer.empty()) return o.specialist;
-  const auto* spec = datagen::specialist_of_answer(o.answer);
-  return spec ? spec->name : std::string();
+// The confidence a server gives an answer (its specialist found from its fields); by the record's
+// own specialist when the answer text is not at hand (kept on another rank).
+double served_confidence_of(const AnswerOutcome& o, const AnswerCalibration& calibration) {
+  return o.answer.empty() ? calibration.confidence(o.log_prob, o.specialist)
+                          : calibration.confidence_of_answer(o.log_prob, o.answer);
 }
 
 CalibrationRow measure_row(const std::string& name, const std::vector<const AnswerOutcome*>& set,
@@ -58,7 +56,7 @@ CalibrationRow measure_row(const std::string& name, const std::vector<const Answ
     row.accuracy += o->correct() ? 1.0 / static_cast<double>(set.size()) : 0;
     probability.push_back(std::exp(o->log_prob));
     temperature_only.push_back(calibration.confidence(o->log_prob));
-    calibrated.push_back(calibration.confidence(o->log_prob, served_as(*o)));
+    calibrated.push_back(served_confidence_of(*o, calibration));
     ok.push_back(o->correct());
     if (o->stated >= 0) {
       stated.push_back(std::min(o->stated, 1.0));

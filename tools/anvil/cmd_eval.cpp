@@ -9,7 +9,6 @@
 #include "anvil/core/fs.h"
 #include "anvil/datagen/generator.h"
 #include "anvil/datagen/out_of_domain.h"
-#include "anvil/datagen/specialist_validator.h"
 #include "anvil/interop/language_model_loader.h"
 #include "anvil/pipeline/intent_eval.h"
 #include "anvil/pipeline/lm_training.h"
@@ -34,11 +33,8 @@ void write_answers(const std::string& path, const std::vector<pipeline::AnswerOu
                         {"stated_confidence", o.stated >= 0 ? nlohmann::json(o.stated) : nullptr},
                         {"answer_probability", std::exp(o.log_prob)},
                         {"answer_log_prob", o.log_prob}};
-    if (calibration) {
-      const auto* served_as = datagen::specialist_of_answer(o.answer);
-      j["served_confidence"] =
-          calibration->confidence(o.log_prob, served_as ? served_as->name : std::string());
-    }
+    if (calibration)
+      j["served_confidence"] = calibration->confidence_of_answer(o.log_prob, o.answer);
     out += j.dump() + "\n";
   }
   write_file_atomic(path, out);

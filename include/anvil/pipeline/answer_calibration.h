@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "anvil/tokenize/tokenizer.h"
@@ -47,6 +48,9 @@ struct AnswerCalibration {
   double confidence(double log_prob) const { return calibrated_confidence(log_prob, temperature); }
   // By `specialist`'s scaling when it has one, else the temperature.
   double confidence(double log_prob, const std::string& specialist) const;
+  // By the scaling of the specialist whose fields the JSON in `answer` carries
+  // (datagen::specialist_of_answer), else the temperature: what a server gives an answer.
+  double confidence_of_answer(double log_prob, std::string_view answer) const;
 };
 
 inline constexpr const char* kAnswerCalibrationFile = "answer_calibration.json";
