@@ -10,8 +10,11 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "anvil/core/error.h"
+#include "anvil/datagen/calculator.h"
 #include "anvil/datagen/specialist_generator.h"
 #include "anvil/datagen/specialist_validator.h"
 
@@ -280,6 +283,174 @@ TEST(InvoiceProcessing, TotalsAddUp) {
                   std::llround(r["tax"].get<double>() * 100));
     EXPECT_NE(ex.prompt.find(r["invoice_number"].get<std::string>()), std::string::npos);
   }
+}
+
+// The lines of `text` from the line after `header` up to the first empty line.
+std::vector<std::string> lines_after(const std::string& text, const std::string& header) {
+  std::vector<std::string> out;
+  size_t at = text.find(header);
+  if (at == std::string::npos) return out;
+  at = text.find('\n', at);
+  while (at != std::string::npos && at + 1 < text.size() && text[at + 1] != '\n') {
+    const size_t end = text.find('\n', at + 1);
+    out.push_back(text.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1));
+    at = end;
+  }
+  return out;
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', start)) {
+    out.push_back(text.substr(start, nl - start));
+    start = nl + 1;
+  }
+  out.push_back(text.substr(start));
+  return out;
+}
+
+TEST(ConfidenceCalibration, TheWorkJudgesEveryRowAndItsCountGivesTheStatus) {
+  const SpecialistSpec& spec = *find_specialist("confidence_calibration");
+  Example ex;
+  std::set<std::string> statuses;
+  for (uint64_t i = 0; i < 300; ++i) {
+    generate_specialist_example(spec, 2, i, &ex);
+    // The rows and the question, read from the prompt: "Maria Lopez | Sales | 4821" (the first
+    // name is what a question may say) or "Deluxe Stapler | 12" (the item after the adjective).
+    const bool directory = ex.prompt.find("Staff directory") != std::string::npos;
+    const std::vector<std::string> rows =
+        lines_after(ex.prompt, directory ? "Staff directory" : "Warehouse stock");
+    ASSERT_GE(rows.size(), 4u) << ex.prompt;
+    const size_t q = ex.prompt.find(directory ? "What is " : "How many units of ");
+    ASSERT_NE(q, std::string::npos) << ex.prompt;
+    const size_t key_at = q + (directory ? 8 : 18);
+    const std::string key = ex.prompt.substr(
+        key_at, ex.prompt.find(directory ? "'s extension?" : " do we have?") - key_at);
+    std::string expected_work;
+    std::vector<std::string> values;
+    for (const std::string& row : rows) {
+      const std::string name = row.substr(0, row.find(" | "));
+      const std::string value = row.substr(row.rfind(" | ") + 3);
+      const std::string short_key =
+          directory ? name.substr(0, name.find(' ')) : name.substr(name.find(' ') + 1);
+      const bool match = name == key || short_key == key;
+      if (match) values.push_back(value);
+      expected_work += name + ": " + (match ? "yes " + value : "no") + "\n";
+    }
+    expected_work += "matches: " + std::to_string(values.size());
+    EXPECT_EQ(ex.work, expected_work) << ex.prompt;
+    const json r = json::parse(ex.response);
+    const std::string status = r["status"].get<std::string>();
+    statuses.insert(status);
+    if (values.size() == 1) {
+      EXPECT_EQ(status, "answered");
+      EXPECT_EQ(r["answer"], values[0]);
+    } else if (values.empty()) {
+      EXPECT_EQ(status, "unanswerable");
+    } else {
+      EXPECT_EQ(status, "ambiguous");
+      EXPECT_EQ(r["candidates"].get<std::vector<std::string>>(), values);
+    }
+  }
+  EXPECT_EQ(statuses.size(), 3u);
+}
+
+TEST(ContextProtocol, TheTotalIsTheLatestQuantityTimesThePriceByTheCalculator) {
+  const SpecialistSpec& spec = *find_specialist("context_protocol");
+  Example ex;
+  int corrected = 0;
+  for (uint64_t i = 0; i < 200; ++i) {
+    generate_specialist_example(spec, 4, i, &ex);
+    // The latest quantity the user said and the price the assistant quoted, from the turns.
+    int64_t quantity = 0;
+    for (const Turn& t : ex.history) {
+      for (const std::string_view lead : {"I'd like to order ", "make that "}) {
+        const size_t at = t.user.find(lead);
+        if (at != std::string::npos) quantity = std::stoll(t.user.substr(at + lead.size()));
+      }
+    }
+    corrected += ex.history.size() > 2 && ex.history[2].user.find("make that") != std::string::npos;
+    const std::string& quote = ex.history.at(0).assistant;
+    std::string price;
+    for (size_t k = quote.find(" is $") + 5; std::isdigit(quote[k]) || quote[k] == ',' ||
+                                             (quote[k] == '.' && std::isdigit(quote[k + 1]));
+         ++k) {
+      if (quote[k] != ',') price += quote[k];
+    }
+    const int64_t cents = std::llround(std::stod(price) * 100);
+    const json r = json::parse(ex.response);
+    EXPECT_EQ(r["quantity"].get<int64_t>(), quantity) << ex.prompt;
+    EXPECT_EQ(std::llround(r["total"].get<double>() * 100), quantity * cents) << quote;
+    // The work is one calculator step whose result is the answer's total.
+    ASSERT_EQ(ex.work.rfind("total: <<", 0), 0u) << ex.work;
+    const std::string step = ex.work.substr(9, ex.work.size() - 11);
+    const std::string expression = step.substr(0, step.rfind('='));
+    EXPECT_EQ(calculate(expression), step.substr(step.rfind('=') + 1));
+    EXPECT_EQ(std::llround(std::stod(step.substr(step.rfind('=') + 1)) * 100), quantity * cents);
+  }
+  EXPECT_GT(corrected, 20);
+}
+
+TEST(FactVerification, EachEvidenceLineIsJudgedBySourceAndWhatItClaims) {
+  const SpecialistSpec& spec = *find_specialist("fact_verification");
+  const std::set<std::string> reliable = {
+      "Official memo from the PMO", "Email from the project sponsor", "Signed change request"};
+  Example ex;
+  std::set<std::string> effects;
+  for (uint64_t i = 0; i < 300; ++i) {
+    generate_specialist_example(spec, 6, i, &ex);
+    std::vector<std::string> evidence;  // "- Source: claim" lines
+    for (const std::string& line : split_lines(ex.prompt)) {
+      if (line.rfind("- ", 0) == 0) evidence.push_back(line.substr(2));
+    }
+    const std::vector<std::string> work = split_lines(ex.work);
+    ASSERT_EQ(work.size(), evidence.size()) << ex.prompt << "\n" << ex.work;
+    const json r = json::parse(ex.response);
+    const auto revised = r["revised_beliefs"].get<std::vector<std::string>>();
+    const auto retracted = r["retracted"].get<std::vector<std::string>>();
+    for (size_t k = 0; k < evidence.size(); ++k) {
+      const std::string source = evidence[k].substr(0, evidence[k].find(": "));
+      std::string claim = evidence[k].substr(source.size() + 2);
+      const size_t confirmed = claim.find(" (confirmed)");
+      if (confirmed != std::string::npos) claim.erase(confirmed, 12);
+      const std::string head = std::to_string(k + 1) + " ";
+      ASSERT_EQ(work[k].rfind(head, 0), 0u) << ex.work;
+      const std::string verdict = work[k].substr(head.size());
+      if (!reliable.count(source)) {
+        EXPECT_EQ(verdict, "hearsay: ignored");
+        continue;
+      }
+      effects.insert(verdict.substr(0, verdict.find(' ', 10)));
+      // A claim about a belief holds unless a later reliable item replaces that belief.
+      auto replaced_later = [&](const std::string& what) {
+        for (size_t m = k + 1; m < work.size(); ++m) {
+          if (work[m].find(what) != std::string::npos) return true;
+        }
+        return false;
+      };
+      auto revised_has = [&](const std::string& c) {
+        return std::find(revised.begin(), revised.end(), c) != revised.end();
+      };
+      if (verdict.rfind("reliable: replaces B", 0) == 0) {
+        const std::string id = verdict.substr(19);
+        EXPECT_NE(std::find(retracted.begin(), retracted.end(), id), retracted.end()) << id;
+        EXPECT_TRUE(replaced_later("replaces " + id) || revised_has(claim)) << claim;
+      } else if (verdict.rfind("reliable: confirms B", 0) == 0) {
+        EXPECT_NE(confirmed, std::string::npos) << evidence[k];
+        EXPECT_TRUE(replaced_later("replaces " + verdict.substr(19)) || revised_has(claim))
+            << claim;
+      } else {
+        EXPECT_EQ(verdict, "reliable: new fact");
+        // Added, unless a later reliable new fact may be about the same thing.
+        const auto added = r["added"].get<std::vector<std::string>>();
+        if (!replaced_later("new fact")) {
+          EXPECT_NE(std::find(added.begin(), added.end(), claim), added.end()) << claim;
+        }
+      }
+    }
+  }
+  EXPECT_EQ(effects.size(), 3u);
 }
 
 TEST(ValidatorNormalization, CaseSpacesNumbersAndSetOrderDoNotMatter) {

@@ -1,7 +1,9 @@
 // context_protocol (multi-turn state): a conversation in which the user gives facts over several
 // turns (name, item and price, quantity, shipping city, order reference) and sometimes corrects
 // one; the last turn asks for the order summary -> the latest value of every fact, and the total
-// computed from them. Earlier turns are Example::history.
+// computed from them. Earlier turns are Example::history. Worked step: the total as a calculator
+// call, the latest quantity times the unit price as the assistant printed it ("1,249.00").
+#include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -54,6 +56,10 @@ void generate(Faker& f, Example* ex) {
   const int which = static_cast<int>(f.integer(0, static_cast<int64_t>(kFinal.size()) - 1));
   ex->template_id = which;
   ex->prompt = std::string(kFinal[static_cast<size_t>(which)]);
+  std::string price;
+  fake::append_grouped_cents(&price, product.unit_price_cents);
+  const std::string total_step = "round(" + std::to_string(quantity) + "*" + price + ",2)";
+  ex->work = "total: " + calculator_step(total_step);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("customer").str(p.first + " " + p.last);
@@ -62,7 +68,7 @@ void generate(Faker& f, Example* ex) {
   j.key("unit_price").money(product.unit_price_cents);
   j.key("ship_to").str(city);
   j.key("reference").str(order_ref);
-  j.key("total").money(quantity * product.unit_price_cents);
+  j.key("total").raw(calculator_result(total_step));
   j.end_object();
 }
 

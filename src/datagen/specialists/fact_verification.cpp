@@ -2,6 +2,9 @@
 // evidence items from sources of different reliability -> the revised belief set. Reliable
 // evidence (official notices, the owner's own email) replaces a contradicted belief or adds a new
 // one; confirmations change nothing; hearsay is ignored.
+// Worked steps: each evidence item in order, one line each: its number, whether its source is
+// reliable or hearsay, and what it does ("3 reliable: replaces B2", "1 hearsay: ignored",
+// "2 reliable: confirms B1", "4 reliable: new fact"); the revised set follows from those lines.
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -93,11 +96,12 @@ void generate(Faker& f, Example* ex) {
   }
   std::vector<std::pair<Attr, std::string>> added;  // new attributes, latest reliable value
   const int64_t n_evidence = f.integer(1, 4);
+  int written = 0;  // evidence items in the document
   for (int64_t e = 0; e < n_evidence; ++e) {
     const bool reliable = f.chance(0.65);
     const std::string source(reliable ? f.pick(kReliable) : f.pick(kHearsay));
     const int kind = static_cast<int>(f.integer(0, 2));  // 0 contradict, 1 confirm, 2 new fact
-    std::string claim;
+    std::string claim, effect = "new fact";
     if (kind == 2) {
       const Attr a =
           static_cast<Attr>(attrs[n_beliefs + static_cast<size_t>(e) % (attrs.size() - n_beliefs)]);
@@ -119,18 +123,23 @@ void generate(Faker& f, Example* ex) {
         for (int tries = 0; v == b.value && tries < 8; ++tries) v = value(f, b.attr);
         if (v == b.value) continue;  // (vanishingly rare) no different value found
         claim = sentence(b.attr, project, v);
+        effect = "replaces " + b.id;
         if (reliable) {
           b.retracted = true;
           b.value = v;  // the belief now holds the new value
         }
       } else {
         claim = sentence(b.attr, project, b.value);
+        effect = "confirms " + b.id;
         // Hearsay only repeats the belief; calling it "confirmed" would contradict its source.
         if (reliable) claim.insert(claim.size() - 1, " (confirmed)");
       }
     }
     doc += "- " + source + ": " + claim + "\n";
+    ex->work += std::to_string(++written) +
+                (reliable ? " reliable: " + effect : " hearsay: ignored") + "\n";
   }
+  if (!ex->work.empty()) ex->work.pop_back();
   doc.pop_back();
   compose_prompt(f, ex, kInstructions, doc);
   JsonBuilder j(&ex->response);
