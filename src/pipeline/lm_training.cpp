@@ -764,8 +764,10 @@ LmTrainResult train_language_model(const LmTrainOptions& options) {
   result.train_seconds = seconds;
   result.tokens_per_second =
       seconds > 0 ? (run.position.tokens_seen - tokens_at_start) / seconds : 0;
+  // A resumed run that had already finished runs no epoch, so no evaluation: evaluate once.
+  const auto& metrics = engine.state().metrics;
   result.final_val_loss =
-      engine.state().metrics.count("val_loss") ? engine.state().metrics.at("val_loss") : NAN;
+      metrics.count("val_loss") ? metrics.at("val_loss") : run.validate().at("val_loss");
   result.precision = train::precision_name(run.precision);
   result.memory_estimate_bytes = estimate.total();
   result.memory_peak_bytes = peak;

@@ -285,6 +285,23 @@ TEST(LmCli, LossChunkTrainsTheSameModel) {
       2);
 }
 
+// Resuming a run that had finished trains nothing more and reports the finished model's
+// validation loss (it used to print nan: no epoch ran, so no evaluation did).
+TEST(LmCli, ResumingAFinishedRunReportsItsValidationLoss) {
+  TempDir dir("lm-resume-finished");
+  ASSERT_EQ(run_anvil("datagen --specialist spam_detection -n 60 --seed 2 -o d.jsonl", dir.path())
+                .exit_code,
+            0);
+  const std::string trained = val_loss_line(train_tiny(dir, "run", ""));
+  auto resumed = run_anvil("train --resume run " + kTiny, dir.path());
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  const std::string again = val_loss_line(resumed.output);
+  ASSERT_FALSE(trained.empty());
+  ASSERT_FALSE(again.empty());
+  EXPECT_EQ(again.find("nan"), std::string::npos) << again;
+  EXPECT_NEAR(std::stod(again.substr(15)), std::stod(trained.substr(15)), 1e-4) << resumed.output;
+}
+
 // Gradient checkpointing recomputes each layer in backward: the same training run to the bit.
 // A bf16 frozen base trains the LoRA adapter; it needs LoRA, and fp16 needs a CUDA device.
 TEST(LmCli, GradientCheckpointingAndABf16BaseTrain) {
@@ -295,8 +312,9 @@ TEST(LmCli, GradientCheckpointingAndABf16BaseTrain) {
   const auto val_loss = [&](const std::string& run, const std::string& extra) {
     const auto output = train_tiny(dir, run, extra);
     const auto line = val_loss_line(output);
-    if (!line.empty())
+    if (!line.empty()) {
       EXPECT_NE(output.find("memory estimate for a step: "), std::string::npos) << output;
+    }
     return line;
   };
   const auto plain = val_loss("plain", "");
