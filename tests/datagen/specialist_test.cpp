@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -451,6 +452,63 @@ TEST(FactVerification, EachEvidenceLineIsJudgedBySourceAndWhatItClaims) {
     }
   }
   EXPECT_EQ(effects.size(), 3u);
+}
+
+TEST(LogAnalysis, TheWorkListsEveryLineByItsTimeAndMarksEachNewFailingService) {
+  const SpecialistSpec& spec = *find_specialist("log_analysis");
+  const std::vector<std::string> services = {"payment-service",     "auth-service",
+                                             "api-gateway",         "inventory",
+                                             "notification-worker", "search"};
+  const std::regex time(R"(\d\d:\d\d:\d\d)");
+  const std::regex level(R"(\b(INFO|WARN|ERROR|info|warn|error)\b)");
+  Example ex;
+  for (uint64_t i = 0; i < 150; ++i) {
+    generate_specialist_example(spec, 8, i, &ex);
+    // The log lines, read from the prompt in any of the three layouts.
+    std::string expected;
+    std::vector<std::string> failing;
+    int n = 0, errors = 0, warnings = 0;
+    for (const std::string& line : split_lines(ex.prompt)) {
+      std::smatch t, l;
+      if (!std::regex_search(line, t, time) || !std::regex_search(line, l, level)) continue;
+      std::string lv = l[1];
+      for (char& c : lv) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      expected += std::to_string(++n) + " " + t.str() + " " + lv;
+      if (lv == "ERROR") {
+        std::string service;
+        for (const std::string& sv : services) {
+          if (line.find(sv) != std::string::npos) service = sv;
+        }
+        const bool is_new = std::find(failing.begin(), failing.end(), service) == failing.end();
+        if (is_new) failing.push_back(service);
+        // "\x01" stands for the message (the generator's wording) and "(error ".
+        expected +=
+            " " + service + ": \x01" + std::to_string(++errors) + (is_new ? ", new service)" : ")");
+      } else if (lv == "WARN") {
+        expected += " (warning " + std::to_string(++warnings) + ")";
+      }
+      expected += "\n";
+    }
+    // Messages are the generator's; compare each work line up to the message and from "(error".
+    const std::vector<std::string> want = split_lines(expected.substr(0, expected.size() - 1));
+    const std::vector<std::string> got = split_lines(ex.work);
+    ASSERT_EQ(got.size(), want.size()) << ex.prompt << "\n" << ex.work;
+    for (size_t k = 0; k < want.size(); ++k) {
+      const size_t mark = want[k].find('\x01');
+      if (mark == std::string::npos) {
+        EXPECT_EQ(got[k], want[k]);
+        continue;
+      }
+      EXPECT_EQ(got[k].substr(0, mark), want[k].substr(0, mark)) << got[k];
+      const std::string tail = "(error " + want[k].substr(mark + 1);
+      EXPECT_EQ(got[k].substr(got[k].size() - std::min(got[k].size(), tail.size())), tail);
+    }
+    const json r = json::parse(ex.response);
+    EXPECT_EQ(r["total_lines"].get<int>(), n);
+    EXPECT_EQ(r["error_count"].get<int>(), errors);
+    EXPECT_EQ(r["warning_count"].get<int>(), warnings);
+    EXPECT_EQ(r["services_with_errors"].get<std::vector<std::string>>(), failing);
+  }
 }
 
 TEST(ValidatorNormalization, CaseSpacesNumbersAndSetOrderDoNotMatter) {

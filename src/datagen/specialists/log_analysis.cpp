@@ -1,9 +1,11 @@
 // log_analysis: an application log excerpt (plain text with levels, JSON lines, or syslog) from
 // several services -> line, error and warning counts, the services that logged errors, the most
 // frequent error message and the time of the first error.
-// Worked steps (no calculator): every line numbered with its level, each error with its time,
-// service and message, errors and warnings with a running count; the answer's counts are the
-// last numbers written.
+// Worked steps (no calculator): every line numbered with its time and level (the time anchors
+// the listing to its line of the log), each error with its service and message, errors and
+// warnings with a running count, and an error from a service with no earlier error marked
+// "new service"; the answer's counts are the last numbers written and its services the marked
+// ones, in order.
 
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
@@ -58,6 +60,7 @@ void generate(Faker& f, Example* ex) {
     const std::string_view service = f.pick(kServices);
     const double r = f.rng().uniform();
     std::string_view level, msg;
+    bool new_service = false;
     if (r < 0.2 || (i == n - 1 && errors == 0)) {
       level = "ERROR";
       // The main error must end up strictly most frequent.
@@ -67,6 +70,7 @@ void generate(Faker& f, Example* ex) {
       ++errors;
       bool seen = false;
       for (auto sv : error_services) seen |= sv == service;
+      new_service = !seen;
       if (!seen) error_services.push_back(service);
     } else if (r < 0.35) {
       level = "WARN";
@@ -83,10 +87,10 @@ void generate(Faker& f, Example* ex) {
     iso += ':';
     two(&iso, s);
     if (level == "ERROR" && first_error.empty()) first_error = iso;
-    ex->work += std::to_string(i + 1) + " " + std::string(level);
+    ex->work += std::to_string(i + 1) + " " + iso.substr(11) + " " + std::string(level);
     if (level == "ERROR") {
-      ex->work += " " + iso.substr(11) + " " + std::string(service) + ": " + std::string(msg) +
-                  " (error " + std::to_string(errors) + ")";
+      ex->work += " " + std::string(service) + ": " + std::string(msg) + " (error " +
+                  std::to_string(errors) + (new_service ? ", new service)" : ")");
     } else if (level == "WARN") {
       ex->work += " (warning " + std::to_string(warnings) + ")";
     }
