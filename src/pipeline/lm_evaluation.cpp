@@ -26,8 +26,14 @@ namespace {
 struct Tally {
   double records = 0, field = 0, exact = 0;
   double nll_sum = 0, nll_count = 0;  // response-token NLL of the reference completions
+  std::vector<double> per_field;      // score sums, in the specialist's declared field order
 };
 constexpr size_t kTallyFields = 5;
+
+size_t declared_fields(const std::string& specialist) {
+  const auto* spec = datagen::find_specialist(specialist);
+  return spec ? spec->fields.size() : 0;
+}
 // "\n[confidence: 0.97]" and a little slack, generated after the answer's own token budget.
 constexpr int64_t kConfidenceLineTokens = 12;
 
@@ -61,13 +67,18 @@ void sum_tallies(const std::shared_ptr<dist::ProcessGroup>& group,
   if (!group) return;
   std::vector<double> flat;
   for (const auto& name : names) {
-    const Tally& t = by[name];
+    Tally& t = by[name];
+    t.per_field.resize(declared_fields(name));
     flat.insert(flat.end(), {t.records, t.field, t.exact, t.nll_sum, t.nll_count});
+    flat.insert(flat.end(), t.per_field.begin(), t.per_field.end());
   }
   flat = dist::sum_over_ranks(group, std::move(flat));
-  for (size_t i = 0; i < names.size(); ++i) {
-    const double* v = flat.data() + i * kTallyFields;
-    by[names[i]] = Tally{v[0], v[1], v[2], v[3], v[4]};
+  const double* v = flat.data();
+  for (const auto& name : names) {
+    Tally& t = by[name];
+    t = Tally{v[0], v[1], v[2], v[3], v[4], std::vector<double>(t.per_field.size())};
+    v += kTallyFields;
+    for (double& f : t.per_field) f = *v++;
   }
 }
 
@@ -113,8 +124,12 @@ std::vector<SpecialistScore> scores_from(const std::map<std::string, Tally>& by)
     if (t.records == 0) continue;  // no validator for it (not a known specialist)
     SpecialistScore s{name, static_cast<int64_t>(t.records), t.field / t.records,
                       t.exact / t.records, t.nll_count ? std::exp(t.nll_sum / t.nll_count) : NAN};
-    out.push_back(s);
     const auto* spec = datagen::find_specialist(name);
+    for (size_t f = 0; spec && f < t.per_field.size(); ++f) {
+      if (spec->fields[f].kind != datagen::FieldKind::kUnscored)
+        s.fields.emplace_back(spec->fields[f].name, t.per_field[f] / t.records);
+    }
+    out.push_back(s);
     if (spec && spec->auxiliary) continue;  // a helper skill, not one of the tasks
     overall.records += s.records;
     exact += t.exact;
@@ -178,6 +193,12 @@ std::vector<SpecialistScore> score_records(
       t.records += 1;
       t.field += v.score;
       t.exact += v.score >= 1.0 ? 1 : 0;
+      t.per_field.resize(spec->fields.size());
+      for (size_t f = 0; f < spec->fields.size(); ++f) {
+        for (const auto& fs : v.fields) {
+          if (fs.field == spec->fields[f].name) t.per_field[f] += fs.score;
+        }
+      }
     }
     emit(progress, Channel::kLog, "\reval %zu/%zu%s", end, mine.size(),
          end == mine.size() ? "\n" : "");
@@ -227,6 +248,18 @@ std::string format_specialist_scores(const std::vector<SpecialistScore>& scores)
                   100 * sc.field_accuracy, 100 * sc.exact, sc.perplexity);
     s += buf;
   }
+  std::string weak;
+  for (const auto& sc : scores) {
+    std::string line;
+    for (const auto& [field, score] : sc.fields) {
+      if (score >= 1.0) continue;
+      std::snprintf(buf, sizeof buf, "%s%s %.1f%%", line.empty() ? "" : ", ", field.c_str(),
+                    100 * score);
+      line += buf;
+    }
+    if (!line.empty()) weak += "  " + sc.specialist + ": " + line + "\n";
+  }
+  if (!weak.empty()) s += "fields below 100% (mean score of each field)\n" + weak;
   return s;
 }
 

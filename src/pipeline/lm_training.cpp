@@ -607,12 +607,16 @@ void finish_lm_run(LmRun& run, const LmHandlers& h, const std::string& model_dir
   if (run.rank != 0) return;
   if (o.eval_per_specialist > 0) {
     nlohmann::json j = nlohmann::json::array();
-    for (const auto& s : result.scores)
+    for (const auto& s : result.scores) {
+      nlohmann::json fields = nlohmann::json::object();
+      for (const auto& [field, score] : s.fields) fields[field] = score;
       j.push_back({{"specialist", s.specialist},
                    {"records", s.records},
                    {"field_accuracy", s.field_accuracy},
                    {"exact", s.exact},
-                   {"perplexity", s.perplexity}});
+                   {"perplexity", s.perplexity},
+                   {"fields", fields}});
+    }
     write_file_atomic(o.run_dir + "/eval.json", j.dump(2) + "\n");
     write_calibration(outcomes, o, model_dir);
     write_skill_scores(outcomes, o, run.group);

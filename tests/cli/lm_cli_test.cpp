@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -54,17 +56,17 @@ TEST(LmCli, TrainGenerateLoraMergeEndToEnd) {
   for (size_t at = 0; at < data.size(); at = data.find('\n', at) + 1)
     responses.insert(nlohmann::json::parse(data.substr(at, data.find('\n', at) - at))["response"]);
   int answered = 0;
+  std::map<std::string, std::map<std::string, double>> field_sums;  // specialist -> field -> sum
   for (size_t at = 0; at < answers.size(); at = answers.find('\n', at) + 1) {
     const auto a = nlohmann::json::parse(answers.substr(at, answers.find('\n', at) - at));
     // Each answer's reference is a record's response, the one its score was taken against.
     const std::string reference = a["reference"];
     EXPECT_EQ(responses.count(reference), 1u) << a.dump();
-    EXPECT_DOUBLE_EQ(
-        datagen::score_output(*datagen::find_specialist(a["specialist"].get<std::string>()),
-                              reference, a["answer"].get<std::string>())
-            .score,
-        a["score"].get<double>())
-        << a.dump();
+    const auto* spec = datagen::find_specialist(a["specialist"].get<std::string>());
+    const auto judged = datagen::score_output(*spec, reference, a["answer"].get<std::string>());
+    EXPECT_DOUBLE_EQ(judged.score, a["score"].get<double>()) << a.dump();
+    for (const auto& rule : spec->fields) field_sums[spec->name][rule.name] += 0;
+    for (const auto& f : judged.fields) field_sums[spec->name][f.field] += f.score;
     const double p = std::min(a["answer_probability"].get<double>(), 1 - 1e-12);
     const double log_odds = std::clamp(std::log(p / (1 - p)), -50.0, 50.0);
     EXPECT_NEAR(a["served_confidence"].get<double>(), 1 / (1 + std::exp(-log_odds / temperature)),
@@ -72,6 +74,23 @@ TEST(LmCli, TrainGenerateLoraMergeEndToEnd) {
     ++answered;
   }
   EXPECT_EQ(answered, 6);
+  // Each specialist's fields below 100%, in declared order, with their mean over its 3 answers.
+  for (const auto& [name, sums] : field_sums) {
+    std::string line;
+    for (const auto& rule : datagen::find_specialist(name)->fields) {
+      const double mean = sums.at(rule.name) / 3;
+      if (mean >= 1.0) continue;
+      char buf[100];
+      std::snprintf(buf, sizeof buf, "%s%s %.1f%%", line.empty() ? "" : ", ", rule.name,
+                    100 * mean);
+      line += buf;
+    }
+    if (!line.empty()) {
+      EXPECT_NE(ev.output.find("\n  " + name + ": " + line + "\n"), std::string::npos)
+          << line << "\n"
+          << ev.output;
+    }
+  }
 
   auto g = run_anvil("generate --model base/model --max-tokens 8 --no-stream 'Spam filter: hello'",
                      dir.path());

@@ -121,6 +121,10 @@ TEST_F(LmDistCli, TwoRanksMatchOneProcessWithTheWholeBatch) {
   EXPECT_EQ(eval_two[0]["records"], eval_one[0]["records"]);
   EXPECT_NEAR(eval_two[0]["field_accuracy"].get<double>(),
               eval_one[0]["field_accuracy"].get<double>(), 1e-9);
+  // Each field's tally too (spam_detection: is_spam, signals).
+  ASSERT_EQ(eval_two[0]["fields"].size(), 2u) << eval_two.dump();
+  for (const auto& [field, score] : eval_one[0]["fields"].items())
+    EXPECT_NEAR(eval_two[0]["fields"][field].get<double>(), score.get<double>(), 1e-9) << field;
   EXPECT_NEAR(eval_two[0]["perplexity"].get<double>(), eval_one[0]["perplexity"].get<double>(),
               1e-3 * eval_one[0]["perplexity"].get<double>());
   train("half", "train.batch_size=2");

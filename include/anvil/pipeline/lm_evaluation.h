@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "anvil/core/sink.h"
@@ -25,6 +26,9 @@ struct SpecialistScore {
   double field_accuracy = 0;  // mean validator field score
   double exact = 0;           // fraction of records with every field right
   double perplexity = 0;      // of the reference completions (response tokens + EOS)
+  // Mean validator score of each answer field, in the specialist's declared order (which fields
+  // a model gets wrong); empty for "overall".
+  std::vector<std::pair<std::string, double>> fields;
 };
 
 // Scores per specialist (sorted by name), plus "overall" last (macro field accuracy, micro exact;
@@ -58,6 +62,8 @@ std::vector<SpecialistScore> evaluate_language_model(
     int64_t max_new_tokens, const std::string& device, Sink* progress = nullptr,
     const std::shared_ptr<dist::ProcessGroup>& group = nullptr);
 
+// The table (records, field accuracy, all-fields exact, perplexity), then each specialist's
+// fields below 100% with their mean score.
 std::string format_specialist_scores(const std::vector<SpecialistScore>& scores);
 
 }  // namespace anvil::pipeline
