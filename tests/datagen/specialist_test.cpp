@@ -511,6 +511,67 @@ TEST(LogAnalysis, TheWorkListsEveryLineByItsTimeAndMarksEachNewFailingService) {
   }
 }
 
+TEST(BankReconciliation, TheWorkPairsEachLedgerEntryWithTheStatementEntryOfItsAmount) {
+  const SpecialistSpec& spec = *find_specialist("bank_reconciliation");
+  struct Row {
+    std::string id, description, amount;  // amount as printed, "$" dropped
+  };
+  // "L1,2026-01-01,Check 4700 - Pioneer,-43.15" or "L1  2026-01-01  Check 4700 - Pioneer  -$43.15"
+  auto parse = [](const std::string& line) {
+    const bool csv = line.find(',') < line.find(' ');
+    const size_t id_end = csv ? line.find(',') : line.find("  ");
+    const size_t date_end = csv ? line.find(',', id_end + 1) : line.find("  ", id_end + 2);
+    const size_t amount_at = csv ? line.rfind(',') + 1 : line.find_last_of(' ') + 1;
+    std::string description = line.substr(date_end + (csv ? 1 : 2), amount_at - date_end - 3);
+    while (!description.empty() && description.back() == ' ') description.pop_back();
+    for (char& c : description) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::string amount = line.substr(amount_at);
+    amount.erase(std::remove(amount.begin(), amount.end(), '$'), amount.end());
+    return Row{line.substr(0, id_end), description, amount};
+  };
+  Example ex;
+  int unmatched = 0;
+  for (uint64_t i = 0; i < 200; ++i) {
+    generate_specialist_example(spec, 9, i, &ex);
+    std::vector<Row> ledger, bank;
+    for (const std::string& line : lines_after(ex.prompt, "COMPANY LEDGER"))
+      ledger.push_back(parse(line));
+    for (const std::string& line : lines_after(ex.prompt, "BANK STATEMENT")) {
+      if (line.rfind("B", 0) == 0) bank.push_back(parse(line));
+    }
+    ASSERT_FALSE(ledger.empty());
+    // Each ledger entry takes the first statement entry not yet taken with its description and
+    // amount.
+    std::vector<bool> taken(bank.size());
+    std::string expected;
+    std::vector<std::string> missing_ledger, missing_bank;
+    for (const Row& l : ledger) {
+      std::string match;
+      for (size_t k = 0; k < bank.size() && match.empty(); ++k) {
+        if (!taken[k] && bank[k].description == l.description && bank[k].amount == l.amount) {
+          taken[k] = true;
+          match = bank[k].id;
+        }
+      }
+      if (match.empty()) missing_ledger.push_back(l.id);
+      expected +=
+          l.id + " " + l.amount + (match.empty() ? " not on the statement" : " = " + match) + "\n";
+    }
+    for (size_t k = 0; k < bank.size(); ++k) {
+      if (taken[k]) continue;
+      missing_bank.push_back(bank[k].id);
+      expected += bank[k].id + " " + bank[k].amount + " not in the ledger\n";
+    }
+    unmatched += static_cast<int>(missing_ledger.size());
+    EXPECT_EQ(ex.work.substr(0, ex.work.find("ledger: ")), expected) << ex.prompt;
+    const json r = json::parse(ex.response);
+    EXPECT_EQ(r["unmatched_ledger"].get<std::vector<std::string>>(), missing_ledger);
+    EXPECT_EQ(r["unmatched_bank"].get<std::vector<std::string>>(), missing_bank);
+    EXPECT_EQ(r["matched"].get<size_t>(), ledger.size() - missing_ledger.size());
+  }
+  EXPECT_GT(unmatched, 20);
+}
+
 TEST(ValidatorNormalization, CaseSpacesNumbersAndSetOrderDoNotMatter) {
   const SpecialistSpec& spec = *find_specialist("entity_extraction");
   const std::string expected =

@@ -2,7 +2,10 @@
 // balance) with outstanding checks, deposits in transit, bank fees and interest -> how many
 // entries matched, which ledger entries are not on the statement, which statement entries are
 // not in the ledger, both closing balances and their difference.
-// Worked steps: both closing balances and their difference as calculator calls.
+// Worked steps: each ledger entry with its amount beside the statement entry that matches it
+// ("L3 139.00 = B3") or "not on the statement", then each statement entry the ledger lacks ("B8
+// -25.00 not in the ledger"); then both closing balances and their difference as calculator
+// calls.
 #include <cstdlib>
 
 #include "anvil/datagen/calculator.h"
@@ -50,6 +53,7 @@ void generate(Faker& f, Example* ex) {
   const fake::Date start = f.recent_date();
   std::vector<Entry> ledger, bank;
   std::vector<std::string> unmatched_ledger, unmatched_bank;
+  std::vector<std::string> match_of;  // per ledger entry: its statement id, or empty
   int64_t matched = 0;
   const int64_t n = f.integer(4, 9);
   int check_no = static_cast<int>(f.integer(1001, 4999));
@@ -69,11 +73,13 @@ void generate(Faker& f, Example* ex) {
     // The last couple of ledger entries may not have cleared yet.
     if (i >= n - 2 && f.chance(0.5)) {
       unmatched_ledger.push_back(e.id);
+      match_of.emplace_back();
     } else {
       Entry b = e;
       b.id = "B" + std::to_string(bank.size() + 1);
       b.date = fake::add_days(e.date, f.integer(0, 3));
       bank.push_back(b);
+      match_of.push_back(b.id);
       ++matched;
     }
   }
@@ -97,13 +103,24 @@ void generate(Faker& f, Example* ex) {
   const std::string ledger_balance = calculator_result(ledger_step);
   const std::string bank_balance = calculator_result(bank_step);
   const std::string difference_step = "round(" + bank_balance + "-" + ledger_balance + ",2)";
-  ex->work = "ledger: " + calculator_step(ledger_step) + "\nbank: " + calculator_step(bank_step) +
-             "\ndifference: " + calculator_step(difference_step);
+  auto amount = [&](const Entry& e) {
+    return (e.cents < 0 ? "-" : "") + shown(std::abs(e.cents), grouped);
+  };
+  for (size_t i = 0; i < ledger.size(); ++i) {
+    ex->work += ledger[i].id + " " + amount(ledger[i]) +
+                (match_of[i].empty() ? " not on the statement" : " = " + match_of[i]) + "\n";
+  }
+  for (const Entry& b : bank) {
+    if (std::find(unmatched_bank.begin(), unmatched_bank.end(), b.id) != unmatched_bank.end())
+      ex->work += b.id + " " + amount(b) + " not in the ledger\n";
+  }
+  ex->work += "ledger: " + calculator_step(ledger_step) + "\nbank: " + calculator_step(bank_step) +
+              "\ndifference: " + calculator_step(difference_step);
   auto money = [](int64_t c) { return fake::format_money(c, fake::MoneyStyle::kSymbol, usd()); };
   std::string doc = "Opening balance (both): " + money(opening) + "\n\nCOMPANY LEDGER\n";
   for (const Entry& e : ledger) {
     doc += ex->layout_id == 0 ? e.id + "  " + fake::iso_date(e.date) + "  " +
-                                    pad(e.description, 44) + money(e.cents) + "\n"
+                                    column(e.description, 44) + money(e.cents) + "\n"
                               : e.id + "," + fake::iso_date(e.date) + "," + e.description + "," +
                                     fake::decimal_cents(e.cents) + "\n";
   }
@@ -113,7 +130,7 @@ void generate(Faker& f, Example* ex) {
     for (char& c : desc) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     doc += ex->layout_id == 0
                ? e.id + "  " + fake::format_date(e.date, fake::DateFormat::kUsSlash) + "  " +
-                     pad(desc, 44) + money(e.cents) + "\n"
+                     column(desc, 44) + money(e.cents) + "\n"
                : e.id + "," + fake::iso_date(e.date) + "," + desc + "," +
                      fake::decimal_cents(e.cents) + "\n";
   }

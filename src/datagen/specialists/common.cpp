@@ -170,9 +170,13 @@ std::string snake_label(std::string_view s) {
 }
 
 std::string pad(std::string_view s, size_t width) {
-  std::string out(s.substr(0, width));
-  out.resize(width, ' ');
+  std::string out(s);
+  if (out.size() < width) out.resize(width, ' ');
   return out;
+}
+
+std::string column(std::string_view s, size_t width) {
+  return s.size() < width ? pad(s, width) : std::string(s) + ' ';
 }
 
 }  // namespace anvil::datagen::specialists

@@ -68,7 +68,12 @@ inline std::string with_period(const std::string& s) {
   return !s.empty() && s.back() == '.' ? s : s + ".";
 }
 
-// Pads/truncates `s` to `width` columns (for fixed-width document layouts).
+// `s` padded with spaces to `width` columns (for fixed-width document layouts); a longer `s` is
+// kept whole, never cut.
 std::string pad(std::string_view s, size_t width);
+// A fixed-width column with more text after it: `s` padded to `width`, and at least one space
+// after it (a value as wide as its column or wider pushes the rest of the line right, as reports
+// print it, instead of running into the next column).
+std::string column(std::string_view s, size_t width);
 
 }  // namespace anvil::datagen::specialists

@@ -70,7 +70,7 @@ void generate(Faker& f, Example* ex) {
   if (ex->layout_id == 0) {
     doc = "Date        Description                          Amount\n";
     for (const Line& l : lines) {
-      doc += fake::format_date(l.date, fake::DateFormat::kUsSlash) + "  " + pad(l.shown, 36) +
+      doc += fake::format_date(l.date, fake::DateFormat::kUsSlash) + "  " + column(l.shown, 36) +
              fake::decimal_cents(l.cents) + "\n";
     }
   } else if (ex->layout_id == 1) {

@@ -69,8 +69,8 @@ void generate(Faker& f, Example* ex) {
              "\nAttn: " + contact.full() + "\n" + customer_address.block() + "\n\n";
       doc += pad("Description", 34) + pad("Qty", 6) + pad("Unit Price", 16) + "Amount\n";
       for (const Line& l : lines) {
-        doc += pad(l.product.name, 34) + pad(std::to_string(l.quantity), 6) +
-               pad(money(l.product.unit_price_cents), 16) + money(l.amount_cents) + "\n";
+        doc += column(l.product.name, 34) + column(std::to_string(l.quantity), 6) +
+               column(money(l.product.unit_price_cents), 16) + money(l.amount_cents) + "\n";
       }
       doc += "\n" + pad("", 40) + pad("Subtotal:", 16) + money(subtotal) + "\n";
       doc += pad("", 40) + pad(tax_label + ":", 16) + money(tax) + "\n";

@@ -23,8 +23,8 @@ struct Line {
 void write_lines(const std::vector<Line>& lines, int layout, std::string* doc) {
   for (const Line& l : lines) {
     if (layout == 0) {
-      *doc += "  " + pad(l.sku, 12) + pad(l.name, 30) + pad(std::to_string(l.qty), 5) + "@ " +
-              fake::decimal_cents(l.price) + "\n";
+      *doc += "  " + column(l.sku, 12) + column(l.name, 30) + column(std::to_string(l.qty), 5) +
+              "@ " + fake::decimal_cents(l.price) + "\n";
     } else {
       *doc += "- " + l.sku + ", " + l.name + ", qty " + std::to_string(l.qty) + ", $" +
               fake::decimal_cents(l.price) + " each\n";
