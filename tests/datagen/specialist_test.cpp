@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -570,6 +571,46 @@ TEST(BankReconciliation, TheWorkPairsEachLedgerEntryWithTheStatementEntryOfItsAm
     EXPECT_EQ(r["matched"].get<size_t>(), ledger.size() - missing_ledger.size());
   }
   EXPECT_GT(unmatched, 20);
+}
+
+TEST(ExpenseCategorization, EachLineCarriesItsCategorysRunningSumAndTheTotalsAddUp) {
+  const SpecialistSpec& spec = *find_specialist("expense_categorization");
+  Example ex;
+  for (uint64_t i = 0; i < 100; ++i) {
+    generate_specialist_example(spec, 10, i, &ex);
+    const json r = json::parse(ex.response);
+    // The totals are the items' amounts summed per category (in cents, computed here).
+    std::map<std::string, int64_t> sums;
+    for (const json& item : r["items"])
+      sums[item["category"].get<std::string>()] += std::llround(item["amount"].get<double>() * 100);
+    int64_t all = 0;
+    for (const auto& [category, cents] : sums) {
+      EXPECT_EQ(std::llround(r["totals"][category].get<double>() * 100), cents) << category;
+      all += cents;
+    }
+    EXPECT_EQ(r["totals"].size(), sums.size());
+    EXPECT_EQ(std::llround(r["total"].get<double>() * 100), all);
+    // Work: one line per item, "MERCHANT: category <<round(previous+amount,2)=sum>>" where
+    // previous is the category's sum on its latest line above (0 at first).
+    const std::vector<std::string> work = split_lines(ex.work);
+    ASSERT_GT(work.size(), r["items"].size());
+    std::map<std::string, std::string> last;
+    for (size_t k = 0; k < r["items"].size(); ++k) {
+      const json& item = r["items"][k];
+      const std::string category = item["category"];
+      const size_t open = work[k].find("<<round(");
+      ASSERT_NE(open, std::string::npos) << work[k];
+      EXPECT_EQ(work[k].substr(open - category.size() - 1, category.size() + 1), category + " ");
+      const std::string previous = last.count(category) ? last[category] : "0";
+      EXPECT_EQ(work[k].substr(open + 8, previous.size() + 1), previous + "+") << work[k];
+      const size_t eq = work[k].rfind('=');
+      EXPECT_EQ(calculate(work[k].substr(open + 2, eq - open - 2)),
+                work[k].substr(eq + 1, work[k].size() - eq - 3));
+      last[category] = work[k].substr(eq + 1, work[k].size() - eq - 3);
+    }
+    for (const auto& [category, sum] : last)
+      EXPECT_EQ(std::llround(std::stod(sum) * 100), sums[category]) << category;
+  }
 }
 
 TEST(ValidatorNormalization, CaseSpacesNumbersAndSetOrderDoNotMatter) {

@@ -1,8 +1,11 @@
 // expense_categorization: a card statement or expense report of merchant charges -> each line's
 // expense category (from what the merchant is) and the totals per category.
-// Worked steps: each charge's merchant, category and amount, one line each; then each category's
-// total and the grand total as calculator calls (a category's charges gathered from the lines
-// above, where the category is written out, not from the statement).
+// Worked steps: each charge's merchant and category, one line each, with the category's running
+// sum as a calculator call (the sum on the category's latest line above, or 0, plus this charge:
+// a small model finds the latest line of a category far more reliably than it gathers all of
+// them); then each category's last sum, and the grand total by the calculator.
+#include <map>
+
 #include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
@@ -88,22 +91,25 @@ void generate(Faker& f, Example* ex) {
   }
   doc.pop_back();
   compose_prompt(f, ex, kInstructions, doc);
-  // Worked steps: each charge classified, then each category's charges summed, then the
-  // category totals summed.
-  for (const Line& l : lines)
+  // Worked steps: each charge classified with its category's running sum, then each category's
+  // last sum, then the category totals summed.
+  std::map<std::string_view, std::string> running;  // category -> its sum so far
+  for (const Line& l : lines) {
+    const auto at = running.find(l.m->category);
+    const std::string step = "round(" + (at == running.end() ? std::string("0") : at->second) +
+                             "+" + fake::decimal_cents(l.cents) + ",2)";
     ex->work += std::string(l.m->name) + ": " + std::string(l.m->category) + " " +
-                fake::decimal_cents(l.cents) + "\n";
+                calculator_step(step) + "\n";
+    running[l.m->category] = calculator_result(step);
+  }
   std::vector<std::pair<std::string_view, std::string>> totals;  // category, its total
   std::string grand_step = "round(";
   for (auto c : kCategories) {
-    std::string step;
-    for (const Line& l : lines)
-      if (l.m->category == c) step += (step.empty() ? "" : "+") + fake::decimal_cents(l.cents);
-    if (step.empty()) continue;
-    step = "round(" + step + ",2)";
-    ex->work += std::string(c) + ": " + calculator_step(step) + "\n";
-    totals.push_back({c, calculator_result(step)});
-    grand_step += (totals.size() > 1 ? "+" : "") + totals.back().second;
+    const auto at = running.find(c);
+    if (at == running.end()) continue;
+    ex->work += std::string(c) + ": " + at->second + "\n";
+    totals.push_back({c, at->second});
+    grand_step += (totals.size() > 1 ? "+" : "") + at->second;
   }
   grand_step += ",2)";
   ex->work += "total: " + calculator_step(grand_step);
