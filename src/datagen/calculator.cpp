@@ -1,6 +1,7 @@
 // The answer-time calculator: a recursive-descent evaluator over numbers, dates and times.
 #include "anvil/datagen/calculator.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -17,12 +18,13 @@ constexpr std::string_view kOpen = "<<";
 constexpr std::string_view kClose = ">>";
 
 struct Value {
-  enum Kind { kNumber, kDate, kTime, kName } kind = kNumber;
+  enum Kind { kNumber, kDate, kTime, kName, kAnswer } kind = kNumber;
   double number = 0;
   int decimals = -1;  // round()'s n: print exactly this many; -1 = up to 6, zeros dropped
   fake::Date date;
   int minutes = 0;   // kTime: minutes after midnight
   std::string name;  // kName: a bare word (a weekday name as an argument) or weekday()'s answer
+  bool yes = false;  // kAnswer: a comparison's answer, printed yes or no
 };
 
 struct Failure {
@@ -64,6 +66,8 @@ std::string print(const Value& v) {
       return fake::iso_time({v.minutes / 60 % 24, v.minutes % 60});
     case Value::kName:
       return v.name;
+    case Value::kAnswer:
+      return v.yes ? "yes" : "no";
   }
   return "";
 }
@@ -249,6 +253,21 @@ class Parser {
     return call(name.name, args);
   }
 
+  // same(): a == b; at_most(): a <= b. Two numbers, two dates or two times.
+  bool compare(const Value& a, const Value& b, const std::string& f) const {
+    if (a.kind != b.kind || a.kind == Value::kName || a.kind == Value::kAnswer)
+      fail(f + "() compares two numbers, two dates or two times");
+    auto key = [](const Value& v) {
+      return v.kind == Value::kNumber ? v.number
+             : v.kind == Value::kDate ? static_cast<double>(fake::days_from_civil(v.date))
+                                      : static_cast<double>(v.minutes);
+    };
+    // Numbers within a billionth (relative) are the same: 0.1+0.2 is 0.3, as on paper.
+    const double x = key(a), y = key(b);
+    const bool equal = std::abs(x - y) <= 1e-9 * std::max({1.0, std::abs(x), std::abs(y)});
+    return f == "same" ? equal : equal || x < y;
+  }
+
   Value call(const std::string& f, const std::vector<Value>& a) {
     auto arity = [&](size_t n) {
       if (a.size() != n) fail(f + "() takes " + std::to_string(n) + " arguments");
@@ -284,6 +303,13 @@ class Parser {
         best = f == "min" ? std::min(best, x) : std::max(best, x);
       }
       return num(best);
+    }
+    if (f == "same" || f == "at_most") {
+      arity(2);
+      Value v;
+      v.kind = Value::kAnswer;
+      v.yes = compare(a[0], a[1], f);
+      return v;
     }
     if (f == "weekday") {
       arity(1);

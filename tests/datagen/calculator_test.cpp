@@ -94,6 +94,26 @@ TEST(Calculator, DatesAndTimesMatchPythonsDatetime) {
   });
 }
 
+TEST(Calculator, ComparisonsAnswerYesOrNo) {
+  expect_results({
+      {"same(30,23)", "no"},
+      {"same(113.50,113.5)", "yes"},
+      {"same(1,234.50,1234.5)", "yes"},  // a thousands group reads as the document prints it
+      {"same(2024-03-07,2024-03-07)", "yes"},
+      {"at_most(11:15,11:00)", "no"},
+      {"at_most(add_minutes(10:30,30),11:00)", "yes"},
+      {"at_most(2024-02-29,2024-03-01)", "yes"},
+      {"same(0.1+0.2,0.3)", "yes"},  // as on paper, not as in binary
+      {"at_most(0.30001,0.3)", "no"},
+  });
+  std::string why;
+  EXPECT_FALSE(calculate("same(2024-03-07,5)", &why));
+  EXPECT_NE(why.find("compares two numbers, two dates or two times"), std::string::npos) << why;
+  EXPECT_FALSE(calculate("same(1)", &why));
+  EXPECT_FALSE(calculate("yes", &why));
+  EXPECT_FALSE(calculate("same(same(1,1),same(2,2))", &why));
+}
+
 TEST(Calculator, BadExpressionsSayWhatAndWhere) {
   std::string why;
   EXPECT_FALSE(calculate("1/0", &why));

@@ -613,6 +613,68 @@ TEST(ExpenseCategorization, EachLineCarriesItsCategorysRunningSumAndTheTotalsAdd
   }
 }
 
+TEST(PurchaseOrderMatching, TheCalculatorComparesEachLinesQuantityAndPrice) {
+  const SpecialistSpec& spec = *find_specialist("purchase_order_matching");
+  // "  SKU  NAME  QTY  @ PRICE" or "- SKU, NAME, qty QTY, $PRICE each"
+  const std::regex printed(R"(^  (\S+)\s+.*?\s(\d+)\s+@ ([\d.]+)$)");
+  const std::regex listed(R"(^- ([^,]+), .*, qty (\d+), \$([\d.]+) each$)");
+  struct Line {
+    std::string sku, qty, price;
+  };
+  auto lines_of = [&](const std::string& section) {
+    std::vector<Line> out;
+    for (const std::string& line : split_lines(section)) {
+      std::smatch m;
+      if (std::regex_match(line, m, printed) || std::regex_match(line, m, listed))
+        out.push_back({m[1], m[2], m[3]});
+    }
+    return out;
+  };
+  Example ex;
+  std::set<std::string> issues_seen;
+  for (uint64_t i = 0; i < 200; ++i) {
+    generate_specialist_example(spec, 12, i, &ex);
+    const size_t invoice_at = ex.prompt.find("INVOICE ");
+    ASSERT_NE(invoice_at, std::string::npos);
+    const size_t po_at = ex.prompt.find("PURCHASE ORDER");
+    const std::vector<Line> po = lines_of(ex.prompt.substr(po_at, invoice_at - po_at));
+    const std::vector<Line> inv = lines_of(ex.prompt.substr(invoice_at));
+    ASSERT_FALSE(po.empty()) << ex.prompt;
+    std::string expected;
+    json issues = json::array();
+    for (const Line& o : po) {
+      auto it = std::find_if(inv.begin(), inv.end(), [&](const Line& l) { return l.sku == o.sku; });
+      std::string issue;
+      if (it == inv.end()) {
+        issue = "missing_on_invoice";
+        expected += o.sku + ": - missing_on_invoice\n";
+      } else {
+        const bool same_qty = std::stoll(o.qty) == std::stoll(it->qty);
+        const bool same_price =
+            std::llround(std::stod(o.price) * 100) == std::llround(std::stod(it->price) * 100);
+        issue = !same_qty ? "quantity_mismatch" : !same_price ? "price_mismatch" : "";
+        expected += o.sku + ": qty <<same(" + o.qty + "," + it->qty +
+                    ")=" + (same_qty ? "yes" : "no") + ">> price <<same(" + o.price + "," +
+                    it->price + ")=" + (same_price ? "yes" : "no") + ">> " +
+                    (issue.empty() ? "ok" : issue) + "\n";
+      }
+      if (!issue.empty()) issues.push_back({{"sku", o.sku}, {"issue", issue}});
+    }
+    for (const Line& l : inv) {
+      if (std::none_of(po.begin(), po.end(), [&](const Line& o) { return o.sku == l.sku; })) {
+        expected += l.sku + ": - not_on_po\n";
+        issues.push_back({{"sku", l.sku}, {"issue", "not_on_po"}});
+      }
+    }
+    EXPECT_EQ(ex.work + "\n", expected) << ex.prompt;
+    const json r = json::parse(ex.response);
+    EXPECT_EQ(r["discrepancies"], issues) << ex.response;
+    EXPECT_EQ(r["status"], issues.empty() ? "match" : "mismatch");
+    for (const json& x : issues) issues_seen.insert(x["issue"].get<std::string>());
+  }
+  EXPECT_EQ(issues_seen.size(), 4u);
+}
+
 TEST(ValidatorNormalization, CaseSpacesNumbersAndSetOrderDoNotMatter) {
   const SpecialistSpec& spec = *find_specialist("entity_extraction");
   const std::string expected =

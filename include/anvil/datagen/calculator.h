@@ -11,8 +11,9 @@
 // functions round(x,n) (half away from zero, printed with n decimals), min(...), max(...),
 // weekday(d) (a weekday name), add_days(d,n), add_workdays(d,n) (Monday-Friday),
 // add_months(d,n) (the day clamped to the month's end), next_weekday(d,Name) (strictly after d),
-// days_between(d1,d2), add_minutes(t,n), minutes_between(t1,t2). A number prints with up to 6
-// decimals, trailing zeros dropped (round's result keeps its n).
+// days_between(d1,d2), add_minutes(t,n), minutes_between(t1,t2); comparisons answer yes or no:
+// same(a,b) (a == b) and at_most(a,b) (a <= b), of two numbers, dates or times. A number prints
+// with up to 6 decimals, trailing zeros dropped (round's result keeps its n).
 #pragma once
 
 #include <optional>

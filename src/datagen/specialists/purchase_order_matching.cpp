@@ -1,7 +1,10 @@
 // purchase_order_matching: a purchase order and the supplier's invoice for it (two-way match)
 // with planted discrepancies (quantity, unit price, missing or extra lines) -> match status, each
 // discrepancy by SKU and kind, and both totals.
-// Worked steps: each PO line beside the invoice's line for its SKU and what differs.
+// Worked steps: each PO line's quantity and price compared with the invoice's line for its SKU by
+// the calculator (`qty <<same(30,23)=no>> price <<same(113.50,113.50)=yes>> quantity_mismatch`),
+// then the invoice's lines the PO does not have.
+#include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -38,30 +41,33 @@ int64_t total(const std::vector<Line>& lines) {
   return t;
 }
 
-// Worked steps (no calculator): each PO line beside the invoice's line for its SKU, and what
-// differs, then the invoice's lines the PO does not have.
+// Worked steps: each PO line's quantity and price compared with the invoice's line for its SKU
+// by the calculator, and what differs; then the invoice's lines the PO does not have.
 std::string compare_lines(const std::vector<Line>& ordered, const std::vector<Line>& invoiced) {
-  auto shown = [](const Line& l) {
-    return std::to_string(l.qty) + " @ " + fake::decimal_cents(l.price);
-  };
   std::string work;
   for (const Line& o : ordered) {
     const Line* inv = nullptr;
     for (const Line& i : invoiced)
       if (i.sku == o.sku) inv = &i;
-    work += o.sku + ": " + shown(o) + " | ";
+    work += o.sku + ": ";
     if (!inv) {
       work += "- missing_on_invoice\n";
-    } else {
-      work += shown(*inv) + (inv->qty != o.qty       ? " quantity_mismatch\n"
-                             : inv->price != o.price ? " price_mismatch\n"
-                                                     : " ok\n");
+      continue;
     }
+    work +=
+        "qty " +
+        calculator_step("same(" + std::to_string(o.qty) + "," + std::to_string(inv->qty) + ")") +
+        " price " +
+        calculator_step("same(" + fake::decimal_cents(o.price) + "," +
+                        fake::decimal_cents(inv->price) + ")") +
+        (inv->qty != o.qty       ? " quantity_mismatch\n"
+         : inv->price != o.price ? " price_mismatch\n"
+                                 : " ok\n");
   }
   for (const Line& i : invoiced) {
     bool on_po = false;
     for (const Line& o : ordered) on_po |= o.sku == i.sku;
-    if (!on_po) work += i.sku + ": - | " + shown(i) + " not_on_po\n";
+    if (!on_po) work += i.sku + ": - not_on_po\n";
   }
   work.pop_back();
   return work;
