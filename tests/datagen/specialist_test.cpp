@@ -284,6 +284,20 @@ TEST(InvoiceProcessing, TotalsAddUp) {
               std::llround(r["subtotal"].get<double>() * 100) +
                   std::llround(r["tax"].get<double>() * 100));
     EXPECT_NE(ex.prompt.find(r["invoice_number"].get<std::string>()), std::string::npos);
+    // Every amount goes through the calculator as the invoice prints it: "<<round(X,2)=Y>>" with
+    // X in the document and Y the same digits without thousands commas; one per line's price and
+    // amount, then subtotal, tax and total.
+    const std::regex step(R"(<<round\(([\d,.]+),2\)=([\d.]+)>>)");
+    size_t steps = 0;
+    for (auto it = std::sregex_iterator(ex.work.begin(), ex.work.end(), step);
+         it != std::sregex_iterator(); ++it, ++steps) {
+      const std::string printed = (*it)[1], result = (*it)[2];
+      EXPECT_NE(ex.prompt.find(printed), std::string::npos) << printed << "\n" << ex.prompt;
+      std::string plain = printed;
+      plain.erase(std::remove(plain.begin(), plain.end(), ','), plain.end());
+      EXPECT_EQ(result, plain);
+    }
+    EXPECT_EQ(steps, 2 * r["line_items"].size() + 3) << ex.work;
   }
 }
 

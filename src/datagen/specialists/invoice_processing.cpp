@@ -1,6 +1,11 @@
 // invoice_processing: an invoice in one of four layouts (classic print, email body, key-value
 // export, markdown table) -> vendor, number, dates, currency, line items, subtotal, tax, total.
 // Amounts are integer cents and every total is computed from the lines, never sampled.
+// Worked steps: every amount the answer holds, copied as the invoice prints it into the calculator
+// ("<<round(1,176.80,2)=1176.80>>"): cl100k cuts "1,176.80" as 1 , 176 . 80 and "1176.80" as
+// 117 6 . 80, so writing a grouped amount without its comma means regrouping digits, which the
+// model got wrong in a third of the fresh answers' subtotals and totals; the calculator does it.
+#include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -120,6 +125,21 @@ void generate(Faker& f, Example* ex) {
     }
   }
   compose_prompt(f, ex, kInstructions, doc);
+  // The digits of an amount as this invoice prints them, for the calculator.
+  const bool plain = ex->layout_id == 2 || style == fake::MoneyStyle::kPlain;
+  auto copied = [&](int64_t cents) {
+    std::string digits;
+    plain ? fake::append_decimal_cents(&digits, cents) : fake::append_grouped_cents(&digits, cents);
+    return "round(" + digits + ",2)";
+  };
+  for (const Line& l : lines) {
+    ex->work += l.product.name + ": " + std::to_string(l.quantity) + " x " +
+                calculator_step(copied(l.product.unit_price_cents)) + " = " +
+                calculator_step(copied(l.amount_cents)) + "\n";
+  }
+  ex->work += "subtotal: " + calculator_step(copied(subtotal)) +
+              "\ntax: " + calculator_step(copied(tax)) +
+              "\ntotal: " + calculator_step(copied(total));
 
   JsonBuilder j(&ex->response);
   j.begin_object();
@@ -133,14 +153,14 @@ void generate(Faker& f, Example* ex) {
     j.begin_object();
     j.key("description").str(l.product.name);
     j.key("quantity").integer(l.quantity);
-    j.key("unit_price").money(l.product.unit_price_cents);
-    j.key("amount").money(l.amount_cents);
+    j.key("unit_price").raw(calculator_result(copied(l.product.unit_price_cents)));
+    j.key("amount").raw(calculator_result(copied(l.amount_cents)));
     j.end_object();
   }
   j.end_array();
-  j.key("subtotal").money(subtotal);
-  j.key("tax").money(tax);
-  j.key("total").money(total);
+  j.key("subtotal").raw(calculator_result(copied(subtotal)));
+  j.key("tax").raw(calculator_result(copied(tax)));
+  j.key("total").raw(calculator_result(copied(total)));
   j.end_object();
 }
 
