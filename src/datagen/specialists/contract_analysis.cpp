@@ -1,7 +1,8 @@
 // contract_analysis: a services/lease/license/NDA agreement (formal clauses, summary letter or
 // term sheet) -> parties, dates, term, renewal, notice period, governing law and fees. The end
 // date is computed from the effective date and the term.
-// Worked step: the end date as a calculator call, add_days(add_months(effective,term),-1).
+// Worked steps: the end date as a calculator call, add_days(add_months(effective,term),-1), and
+// the fee's digits as printed through the calculator, which drops the thousands commas.
 #include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
@@ -112,7 +113,12 @@ void generate(Faker& f, Example* ex) {
             std::string(freq) + ")\n- Governing law: " + state;
   }
   compose_prompt(f, ex, kInstructions, doc);
-  ex->work = "end: " + calculator_step(end_step);
+  // The fee as printed ("$1,250,000.00"), its digits through the calculator: written without the
+  // commas they would be regrouped, and were (payment_amount 6.7% right on fresh records).
+  std::string fee_digits;
+  fake::append_grouped_cents(&fee_digits, fee);
+  const std::string fee_step = "round(" + fee_digits + ",2)";
+  ex->work = "end: " + calculator_step(end_step) + "\npayment: " + calculator_step(fee_step);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("contract_type").str(kind.label);
@@ -124,7 +130,7 @@ void generate(Faker& f, Example* ex) {
   j.key("auto_renewal").boolean(renew);
   j.key("notice_period_days").integer(notice);
   j.key("governing_law").str(state);
-  j.key("payment_amount").money(fee);
+  j.key("payment_amount").raw(calculator_result(fee_step));
   j.key("payment_frequency").str(freq);
   j.end_object();
 }

@@ -1,7 +1,11 @@
 // meeting_action_items: a meeting transcript with small talk, decisions and task assignments
 // (including tasks declined and picked up by someone else, and self-assigned ones) -> the action
 // items (owner, task, due date resolved from the meeting date) and the decisions taken.
-// Worked steps: each weekday due date as a calculator call, next_weekday(meeting,Friday).
+// Worked steps: each task with a weekday as the transcript says it, then its due date as a
+// calculator call: "send the revised budget by Monday:
+// <<next_weekday(2024-03-21,Monday)=2024-03-25>>" (the task and its weekday copied as one span;
+// written apart, the model put the wrong weekday into the step in every one of the 25 of 30 fresh
+// answers it got wrong, owners and tasks all right).
 #include "anvil/core/error.h"
 #include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
@@ -73,8 +77,8 @@ void generate(Faker& f, Example* ex) {
     if (it.has_due) {
       const std::string step = "next_weekday(" + fake::iso_date(meeting) + "," +
                                std::string(fake::weekday_name(wd)) + ")";
-      ex->work +=
-          (ex->work.empty() ? "" : "\n") + std::string(it.task) + ": " + calculator_step(step);
+      ex->work += (ex->work.empty() ? "" : "\n") + std::string(it.task) + " by " +
+                  std::string(fake::weekday_name(wd)) + ": " + calculator_step(step);
       if (calculator_result(step) != fake::iso_date(it.due))
         throw Error("meeting_action_items: " + step + " is not " + fake::iso_date(it.due));
     }
