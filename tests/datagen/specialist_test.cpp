@@ -326,7 +326,7 @@ std::vector<std::string> split_lines(const std::string& text) {
   return out;
 }
 
-TEST(ConfidenceCalibration, TheWorkJudgesEveryRowAndItsCountGivesTheStatus) {
+TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
   const SpecialistSpec& spec = *find_specialist("confidence_calibration");
   Example ex;
   std::set<std::string> statuses;
@@ -343,7 +343,6 @@ TEST(ConfidenceCalibration, TheWorkJudgesEveryRowAndItsCountGivesTheStatus) {
     const size_t key_at = q + (directory ? 8 : 18);
     const std::string key = ex.prompt.substr(
         key_at, ex.prompt.find(directory ? "'s extension?" : " do we have?") - key_at);
-    std::string expected_work;
     std::vector<std::string> values;
     for (const std::string& row : rows) {
       const std::string name = row.substr(0, row.find(" | "));
@@ -352,10 +351,10 @@ TEST(ConfidenceCalibration, TheWorkJudgesEveryRowAndItsCountGivesTheStatus) {
           directory ? name.substr(0, name.find(' ')) : name.substr(name.find(' ') + 1);
       const bool match = name == key || short_key == key;
       if (match) values.push_back(value);
-      expected_work += name + ": " + (match ? "yes " + value : "no") + "\n";
     }
-    expected_work += "matches: " + std::to_string(values.size());
-    EXPECT_EQ(ex.work, expected_work) << ex.prompt;
+    // No worked steps: listing every row with a yes/no verdict made the model answer "no" for
+    // every row (session 20, docs/specialist-quality.md).
+    EXPECT_EQ(ex.work, "");
     const json r = json::parse(ex.response);
     const std::string status = r["status"].get<std::string>();
     statuses.insert(status);

@@ -2,9 +2,6 @@
 // have one answer (confidence 0.97), some match several entries (ambiguous: no answer, the
 // candidates listed, confidence = 1/k, the chance a guess among k is right), some ask about
 // someone or something not listed (unanswerable, confidence 0.05).
-// Worked steps: every row of the list, one line each, with whether it is the one asked about and
-// then its value ("Maria Lopez: yes 4821", "John Smith: no"), then the number of matches; the
-// status follows from that count (1 answered, 2+ ambiguous, 0 unanswerable).
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -131,13 +128,6 @@ void generate(Faker& f, Example* ex) {
       candidates.clear();
     }
   }
-  int matches = 0;
-  for (const Entry& e : entries) {
-    const bool match = e.key_first == question_key || e.key_full == question_key;
-    matches += match;
-    ex->work += e.key_full + ": " + (match ? "yes " + e.value : std::string("no")) + "\n";
-  }
-  ex->work += "matches: " + std::to_string(matches);
   if (status == "ambiguous") confidence = 1.0 / static_cast<double>(candidates.size());
   if (status == "unanswerable") confidence = 0.05;
   confidence = std::round(confidence * 100.0) / 100.0;
