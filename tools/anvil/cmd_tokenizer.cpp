@@ -127,7 +127,8 @@ void register_train(CLI::App& parent) {
       ->capture_default_str();
   cmd->add_option("--special", a->options.special_tokens,
                   "special token (repeatable), ids 0.. in the order given");
-  cmd->add_option("--pattern", a->pattern, "pre-tokenizer regex: gpt2 | cl100k")
+  cmd->add_option("--pattern", a->pattern,
+                  "pre-tokenizer regex: gpt2 | cl100k | qwen2 (digits one by one)")
       ->capture_default_str();
   cmd->add_option("--threads", a->options.threads, "word counting threads (0 = all)")
       ->capture_default_str();
