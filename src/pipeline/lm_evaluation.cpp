@@ -28,14 +28,15 @@ struct Tally {
   double nll_sum = 0, nll_count = 0;  // response-token NLL of the reference completions
   std::vector<double> per_field;      // score sums, in the specialist's declared field order
 };
-constexpr size_t kTallyFields = 5;
+constexpr size_t kTallyFields = 5;  // the numbers before per_field
+// "\n[confidence: 0.97]" and a little slack, generated after the answer's own token budget.
+constexpr int64_t kConfidenceLineTokens = 12;
 
+// How many fields `specialist` declares (the length of its per_field tally).
 size_t declared_fields(const std::string& specialist) {
   const auto* spec = datagen::find_specialist(specialist);
   return spec ? spec->fields.size() : 0;
 }
-// "\n[confidence: 0.97]" and a little slack, generated after the answer's own token budget.
-constexpr int64_t kConfidenceLineTokens = 12;
 
 // Perplexity of the reference completion (response + EOS) given the prompt, into `t`.
 void add_reference_nll(models::LlamaForCausalLM& model, const tokenize::Tokenizer& tok,

@@ -28,23 +28,11 @@ struct Entry {
   fake::Date date;
 };
 
-// An amount's digits as the document prints them: grouped ("1,234.56", the statement layout and
-// the opening balance) or plain ("1234.56", the CSV layout), so the worked step copies them as
-// written.
-std::string shown(int64_t cents, bool grouped) {
-  std::string s;
-  if (grouped) {
-    fake::append_grouped_cents(&s, cents);
-  } else {
-    fake::append_decimal_cents(&s, cents);
-  }
-  return s;
-}
-
 // "round(opening+deposit-payment...,2)": a closing balance for the calculator.
 std::string balance_expression(int64_t opening, const std::vector<Entry>& entries, bool grouped) {
-  std::string e = "round(" + shown(opening, true);
-  for (const Entry& x : entries) e += (x.cents < 0 ? "-" : "+") + shown(std::abs(x.cents), grouped);
+  std::string e = "round(" + printed_cents(opening, true);
+  for (const Entry& x : entries)
+    e += (x.cents < 0 ? "-" : "+") + printed_cents(std::abs(x.cents), grouped);
   return e + ",2)";
 }
 
@@ -104,7 +92,7 @@ void generate(Faker& f, Example* ex) {
   const std::string bank_balance = calculator_result(bank_step);
   const std::string difference_step = "round(" + bank_balance + "-" + ledger_balance + ",2)";
   auto amount = [&](const Entry& e) {
-    return (e.cents < 0 ? "-" : "") + shown(std::abs(e.cents), grouped);
+    return (e.cents < 0 ? "-" : "") + printed_cents(std::abs(e.cents), grouped);
   };
   for (size_t i = 0; i < ledger.size(); ++i) {
     ex->work += ledger[i].id + " " + amount(ledger[i]) +

@@ -169,6 +169,16 @@ std::string snake_label(std::string_view s) {
   return out;
 }
 
+std::string printed_cents(int64_t cents, bool grouped) {
+  std::string s;
+  if (grouped) {
+    fake::append_grouped_cents(&s, cents);
+  } else {
+    fake::append_decimal_cents(&s, cents);
+  }
+  return s;
+}
+
 std::string pad(std::string_view s, size_t width) {
   std::string out(s);
   if (out.size() < width) out.resize(width, ' ');

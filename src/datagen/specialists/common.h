@@ -68,6 +68,15 @@ inline std::string with_period(const std::string& s) {
   return !s.empty() && s.back() == '.' ? s : s + ".";
 }
 
+// An amount's digits as a document prints them, thousands grouped ("1,234.56") or plain
+// ("1234.56"): what a worked step copies into the calculator, which reads both.
+std::string printed_cents(int64_t cents, bool grouped);
+// "round(DIGITS,2)" with the amount's digits as printed: a step whose result is the amount
+// without thousands commas, so the model copies digits and never regroups them.
+inline std::string copied_amount(int64_t cents, bool grouped) {
+  return "round(" + printed_cents(cents, grouped) + ",2)";
+}
+
 // `s` padded with spaces to `width` columns (for fixed-width document layouts); a longer `s` is
 // kept whole, never cut.
 std::string pad(std::string_view s, size_t width);

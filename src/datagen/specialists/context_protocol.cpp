@@ -56,9 +56,8 @@ void generate(Faker& f, Example* ex) {
   const int which = static_cast<int>(f.integer(0, static_cast<int64_t>(kFinal.size()) - 1));
   ex->template_id = which;
   ex->prompt = std::string(kFinal[static_cast<size_t>(which)]);
-  std::string price;
-  fake::append_grouped_cents(&price, product.unit_price_cents);
-  const std::string total_step = "round(" + std::to_string(quantity) + "*" + price + ",2)";
+  const std::string total_step = "round(" + std::to_string(quantity) + "*" +
+                                 printed_cents(product.unit_price_cents, true) + ",2)";
   ex->work = "total: " + calculator_step(total_step);
   JsonBuilder j(&ex->response);
   j.begin_object();

@@ -115,9 +115,7 @@ void generate(Faker& f, Example* ex) {
   compose_prompt(f, ex, kInstructions, doc);
   // The fee as printed ("$1,250,000.00"), its digits through the calculator: written without the
   // commas they would be regrouped, and were (payment_amount 6.7% right on fresh records).
-  std::string fee_digits;
-  fake::append_grouped_cents(&fee_digits, fee);
-  const std::string fee_step = "round(" + fee_digits + ",2)";
+  const std::string fee_step = copied_amount(fee, true);
   ex->work = "end: " + calculator_step(end_step) + "\npayment: " + calculator_step(fee_step);
   JsonBuilder j(&ex->response);
   j.begin_object();

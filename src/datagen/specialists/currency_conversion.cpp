@@ -37,9 +37,7 @@ void generate(Faker& f, Example* ex) {
       "round(" + format_number(usd_per[from], 6) + "/" + format_number(usd_per[to], 6) + ",6)";
   const std::string rate = calculator_result(rate_step);
   // The amount first, its digits as printed ("8,709.99"), so the model copies it digit for digit.
-  std::string grouped;
-  fake::append_grouped_cents(&grouped, cents);
-  const std::string amount_step = "round(" + grouped + ",2)";
+  const std::string amount_step = copied_amount(cents, true);
   const std::string amount = calculator_result(amount_step);
   const std::string result_step = "round(" + amount + "*" + rate + ",2)";
   ex->work = calculator_step(amount_step) + "\n" + calculator_step(rate_step) + "\n" +

@@ -127,11 +127,7 @@ void generate(Faker& f, Example* ex) {
   compose_prompt(f, ex, kInstructions, doc);
   // The digits of an amount as this invoice prints them, for the calculator.
   const bool plain = ex->layout_id == 2 || style == fake::MoneyStyle::kPlain;
-  auto copied = [&](int64_t cents) {
-    std::string digits;
-    plain ? fake::append_decimal_cents(&digits, cents) : fake::append_grouped_cents(&digits, cents);
-    return "round(" + digits + ",2)";
-  };
+  auto copied = [&](int64_t cents) { return copied_amount(cents, !plain); };
   for (const Line& l : lines) {
     ex->work += l.product.name + ": " + std::to_string(l.quantity) + " x " +
                 calculator_step(copied(l.product.unit_price_cents)) + " = " +
