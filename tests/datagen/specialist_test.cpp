@@ -371,10 +371,58 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
   EXPECT_EQ(statuses.size(), 3u);
 }
 
-TEST(ContextProtocol, TheTotalIsTheLatestQuantityTimesThePriceByTheCalculator) {
+TEST(CsvCleaning, EachLineNamesTheLineOfItsFirstCopy) {
+  const SpecialistSpec& spec = *find_specialist("csv_cleaning");
+  Example ex;
+  int repeats = 0;
+  for (uint64_t i = 0; i < 300; ++i) {
+    generate_specialist_example(spec, 4, i, &ex);
+    // The file's lines, read from the prompt: a blank line is only delimiters (";;;"); a repeat is
+    // an exact copy of an earlier line.
+    std::vector<std::string> file = lines_after(ex.prompt, "Customer Name");
+    if (!file.empty() && file.back() == "\"\"\"") file.pop_back();
+    const std::vector<std::string> work = split_lines(ex.work);
+    ASSERT_EQ(work.size(), file.size()) << ex.prompt << "\n" << ex.work;
+    int blanks = 0, dropped = 0;
+    for (size_t k = 0; k < file.size(); ++k) {
+      const std::string& line = file[k];
+      const std::string at = std::to_string(k + 1) + " ";
+      if (line.find_first_not_of(";,") == std::string::npos) {
+        EXPECT_EQ(work[k], at + "blank (blank " + std::to_string(++blanks) + ")");
+        continue;
+      }
+      size_t first = k;
+      for (size_t e = 0; e < k; ++e) {
+        if (file[e] == line) {
+          first = e;
+          break;
+        }
+      }
+      std::string name = line.substr(0, line.find_first_of(";,"));
+      name = name.substr(name.find_first_not_of(' '));
+      name = name.substr(0, name.find_last_not_of(' ') + 1);
+      std::string expected = at + name + " @" + std::to_string(first + 1);
+      if (first != k) {
+        expected += " (duplicate " + std::to_string(++dropped) + ")";
+        ++repeats;
+      }
+      std::string got = work[k], want = expected;
+      for (std::string* s : {&got, &want})
+        std::transform(s->begin(), s->end(), s->begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      EXPECT_EQ(got, want) << ex.prompt;
+    }
+    const json r = json::parse(ex.response);
+    EXPECT_EQ(r["duplicates_removed"], dropped);
+    EXPECT_EQ(r["blank_rows_removed"], blanks);
+  }
+  EXPECT_GT(repeats, 100);
+}
+
+TEST(ContextProtocol, TheWorkFollowsTheCityAndTheTotalIsTheLatestQuantityTimesThePrice) {
   const SpecialistSpec& spec = *find_specialist("context_protocol");
   Example ex;
-  int corrected = 0;
+  int corrected = 0, moved = 0;
   for (uint64_t i = 0; i < 200; ++i) {
     generate_specialist_example(spec, 4, i, &ex);
     // The latest quantity the user said and the price the assistant quoted, from the turns.
@@ -386,6 +434,21 @@ TEST(ContextProtocol, TheTotalIsTheLatestQuantityTimesThePriceByTheCalculator) {
       }
     }
     corrected += ex.history.size() > 2 && ex.history[2].user.find("make that") != std::string::npos;
+    // Every city the user named, in order: "our Oakland office", "send it to Seattle instead".
+    std::vector<std::string> cities;
+    for (const Turn& t : ex.history) {
+      for (const auto& [lead, end] : {std::pair<std::string, std::string>{"our ", " office"},
+                                      {"send it to ", " instead"}}) {
+        const size_t at = t.user.find(lead);
+        if (at != std::string::npos)
+          cities.push_back(t.user.substr(at + lead.size(), t.user.find(end, at) - at - lead.size()));
+      }
+    }
+    ASSERT_FALSE(cities.empty()) << ex.prompt;
+    moved += cities.size() > 1;
+    std::string ship_line = "ship to: " + cities[0];
+    for (size_t k = 1; k < cities.size(); ++k) ship_line += " -> " + cities[k];
+    ASSERT_EQ(ex.work.rfind(ship_line + "\n", 0), 0u) << ex.work;
     const std::string& quote = ex.history.at(0).assistant;
     std::string price;
     for (size_t k = quote.find(" is $") + 5; std::isdigit(quote[k]) || quote[k] == ',' ||
@@ -396,15 +459,18 @@ TEST(ContextProtocol, TheTotalIsTheLatestQuantityTimesThePriceByTheCalculator) {
     const int64_t cents = std::llround(std::stod(price) * 100);
     const json r = json::parse(ex.response);
     EXPECT_EQ(r["quantity"].get<int64_t>(), quantity) << ex.prompt;
+    EXPECT_EQ(r["ship_to"], cities.back());
     EXPECT_EQ(std::llround(r["total"].get<double>() * 100), quantity * cents) << quote;
-    // The work is one calculator step whose result is the answer's total.
-    ASSERT_EQ(ex.work.rfind("total: <<", 0), 0u) << ex.work;
-    const std::string step = ex.work.substr(9, ex.work.size() - 11);
+    // Then one calculator step whose result is the answer's total.
+    const std::string total = ex.work.substr(ship_line.size() + 1);
+    ASSERT_EQ(total.rfind("total: <<", 0), 0u) << ex.work;
+    const std::string step = total.substr(9, total.size() - 11);
     const std::string expression = step.substr(0, step.rfind('='));
     EXPECT_EQ(calculate(expression), step.substr(step.rfind('=') + 1));
     EXPECT_EQ(std::llround(std::stod(step.substr(step.rfind('=') + 1)) * 100), quantity * cents);
   }
   EXPECT_GT(corrected, 20);
+  EXPECT_GT(moved, 20);
 }
 
 TEST(FactVerification, EachEvidenceLineIsJudgedBySourceAndWhatItClaims) {

@@ -1,7 +1,8 @@
 // context_protocol (multi-turn state): a conversation in which the user gives facts over several
 // turns (name, item and price, quantity, shipping city, order reference) and sometimes corrects
 // one; the last turn asks for the order summary -> the latest value of every fact, and the total
-// computed from them. Earlier turns are Example::history. Worked step: the total as a calculator
+// computed from them. Earlier turns are Example::history. Worked steps: the shipping city as said,
+// and the one it was changed to ("ship to: Anchorage -> Seattle"), then the total as a calculator
 // call, the latest quantity times the unit price as the assistant printed it ("1,249.00").
 #include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
@@ -24,6 +25,7 @@ void generate(Faker& f, Example* ex) {
   int64_t quantity = f.integer(1, 9);
   const fake::City& city1 = f.pick(f.locale().cities);
   std::string city(city1.name);
+  std::string ship_step = "ship to: " + city;
   const std::string order_ref = f.reference("R-", 5);
   ex->history.push_back(
       {"Hi, I'm " + p.first + " " + p.last + ". I'd like to order " + std::to_string(quantity) +
@@ -46,6 +48,7 @@ void generate(Faker& f, Example* ex) {
     const fake::City& city2 = f.pick(f.locale().cities);
     if (city2.name != city) {
       city = std::string(city2.name);
+      ship_step += " -> " + city;
       ex->history.push_back(
           {"Sorry, change of plan: send it to " + city + " instead.", std::string(f.pick(kAcks))});
     } else {
@@ -58,7 +61,7 @@ void generate(Faker& f, Example* ex) {
   ex->prompt = std::string(kFinal[static_cast<size_t>(which)]);
   const std::string total_step = "round(" + std::to_string(quantity) + "*" +
                                  printed_cents(product.unit_price_cents, true) + ",2)";
-  ex->work = "total: " + calculator_step(total_step);
+  ex->work = ship_step + "\ntotal: " + calculator_step(total_step);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("customer").str(p.first + " " + p.last);

@@ -78,8 +78,8 @@ void generate(Faker& f, Example* ex) {
     if (shown_date.find(delim) != std::string::npos) shown_date = "\"" + shown_date + "\"";
     const std::string lead = f.chance(0.3) ? "  " : "";
     const std::string trail = f.chance(0.3) ? " " : "";
-    r.raw = lead + shown_name + trail + delim + shown_email + delim + shown_date + delim +
-            shown_amount;
+    r.raw =
+        lead + shown_name + trail + delim + shown_email + delim + shown_date + delim + shown_amount;
   }
   // Each line of the file: the row it shows, or -1 for a blank line.
   std::vector<int64_t> line_rows;
@@ -99,9 +99,11 @@ void generate(Faker& f, Example* ex) {
       std::string("Customer Name") + delim + " Email" + delim + "Order Date" + delim + "Amount";
   for (int64_t r : line_rows)
     doc += "\n" + (r < 0 ? std::string(3, delim) : rows[static_cast<size_t>(r)].raw);
-  // Worked steps, one per line of the file: a blank line, a row kept, or a duplicate of a row
-  // kept earlier (rows identical once cleaned are duplicates too); the output keeps the first
-  // copy of each row, in file order.
+  // Worked steps, one per line of the file: a blank line, or the row's name and "@" the line of
+  // its first copy (its own line when new; rows identical once cleaned are duplicates too), then
+  // a duplicate's running count. Writing the first copy's line after every name turns spotting a
+  // duplicate into copying: after a name met before comes what followed it then. The output keeps
+  // the first copy of each row, in file order.
   std::vector<std::pair<const Row*, size_t>> kept;  // row, its line number
   int64_t dropped = 0, blank_seen = 0;
   for (size_t line = 1; line <= line_rows.size(); ++line) {
@@ -119,9 +121,9 @@ void generate(Faker& f, Example* ex) {
         first = at;
     if (first == 0) {
       kept.push_back({&row, line});
-      ex->work += row.name + "\n";
+      ex->work += row.name + " @" + std::to_string(line) + "\n";
     } else {
-      ex->work += row.name + ": duplicate of " + std::to_string(first) + " (duplicate " +
+      ex->work += row.name + " @" + std::to_string(first) + " (duplicate " +
                   std::to_string(++dropped) + ")\n";
     }
   }
