@@ -419,6 +419,39 @@ TEST(CsvCleaning, EachLineNamesTheLineOfItsFirstCopy) {
   EXPECT_GT(repeats, 100);
 }
 
+TEST(MeetingActionItems, EachDueTaskIsCopiedWithItsWeekdayAsSaidIntoTheCalculator) {
+  const SpecialistSpec& spec = *find_specialist("meeting_action_items");
+  Example ex;
+  const std::regex line(
+      R"(^(.+) by (\w+day): <<next_weekday\((\d{4}-\d\d-\d\d), (\w+day)\)=(\d{4}-\d\d-\d\d)>>$)");
+  size_t steps = 0;
+  for (uint64_t i = 0; i < 200; ++i) {
+    generate_specialist_example(spec, 4, i, &ex);
+    const json r = json::parse(ex.response);
+    std::map<std::string, std::string> due;  // task -> due date, from the answer
+    for (const json& item : r["action_items"])
+      if (!item["due"].is_null()) due[item["task"]] = item["due"];
+    if (ex.work.empty()) {
+      EXPECT_TRUE(due.empty()) << ex.prompt;
+      continue;
+    }
+    const std::vector<std::string> work = split_lines(ex.work);
+    EXPECT_EQ(work.size(), due.size()) << ex.work;
+    for (const std::string& w : work) {
+      std::smatch m;
+      ASSERT_TRUE(std::regex_match(w, m, line)) << w;
+      ++steps;
+      // The task and weekday as the transcript says them; the argument is the same word with its
+      // space (" Monday"), not ",Monday", which tokenizes apart.
+      EXPECT_NE(ex.prompt.find(m[1].str() + " by " + m[2].str()), std::string::npos) << w;
+      EXPECT_EQ(m[2], m[4]);
+      EXPECT_EQ(calculate("next_weekday(" + m[3].str() + ", " + m[4].str() + ")"), m[5]);
+      EXPECT_EQ(due.at(m[1]), m[5]) << ex.response;
+    }
+  }
+  EXPECT_GT(steps, 200u);
+}
+
 TEST(ContextProtocol, TheWorkFollowsTheCityAndTheTotalIsTheLatestQuantityTimesThePrice) {
   const SpecialistSpec& spec = *find_specialist("context_protocol");
   Example ex;
@@ -437,11 +470,12 @@ TEST(ContextProtocol, TheWorkFollowsTheCityAndTheTotalIsTheLatestQuantityTimesTh
     // Every city the user named, in order: "our Oakland office", "send it to Seattle instead".
     std::vector<std::string> cities;
     for (const Turn& t : ex.history) {
-      for (const auto& [lead, end] : {std::pair<std::string, std::string>{"our ", " office"},
-                                      {"send it to ", " instead"}}) {
+      for (const auto& [lead, end] :
+           {std::pair<std::string, std::string>{"our ", " office"}, {"send it to ", " instead"}}) {
         const size_t at = t.user.find(lead);
         if (at != std::string::npos)
-          cities.push_back(t.user.substr(at + lead.size(), t.user.find(end, at) - at - lead.size()));
+          cities.push_back(
+              t.user.substr(at + lead.size(), t.user.find(end, at) - at - lead.size()));
       }
     }
     ASSERT_FALSE(cities.empty()) << ex.prompt;

@@ -3,9 +3,11 @@
 // items (owner, task, due date resolved from the meeting date) and the decisions taken.
 // Worked steps: each task with a weekday as the transcript says it, then its due date as a
 // calculator call: "send the revised budget by Monday:
-// <<next_weekday(2024-03-21,Monday)=2024-03-25>>" (the task and its weekday copied as one span;
+// <<next_weekday(2024-03-21, Monday)=2024-03-25>>" (the task and its weekday copied as one span;
 // written apart, the model put the wrong weekday into the step in every one of the 25 of 30 fresh
-// answers it got wrong, owners and tasks all right).
+// answers it got wrong, owners and tasks all right, mostly "Wednesday" or "Friday"). The weekday
+// argument keeps its space: ",Monday" is one token and " Monday", as the transcript says it, is
+// another, so without the space the step's weekday is not a copy of any token before it.
 #include "anvil/core/error.h"
 #include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
@@ -75,7 +77,7 @@ void generate(Faker& f, Example* ex) {
     if (delta == 0) delta = 7;
     it.due = fake::add_days(meeting, delta);
     if (it.has_due) {
-      const std::string step = "next_weekday(" + fake::iso_date(meeting) + "," +
+      const std::string step = "next_weekday(" + fake::iso_date(meeting) + ", " +
                                std::string(fake::weekday_name(wd)) + ")";
       ex->work += (ex->work.empty() ? "" : "\n") + std::string(it.task) + " by " +
                   std::string(fake::weekday_name(wd)) + ": " + calculator_step(step);
