@@ -329,24 +329,47 @@ std::vector<std::string> split_lines(const std::string& text) {
 TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
   const SpecialistSpec& spec = *find_specialist("confidence_calibration");
   Example ex;
-  std::set<std::string> statuses;
-  for (uint64_t i = 0; i < 300; ++i) {
+  std::set<std::string> statuses, heads;
+  // Each list's first line and how its rows separate their cells.
+  const std::vector<std::pair<std::string, std::string>> kLists = {
+      {"Staff directory (name | department | extension)", " | "},
+      {"Warehouse stock (item | units on hand)", " | "},
+      {"| Name | Department | Extension |", " | "},
+      {"| Item | Units on hand |", " | "},
+      {"name,department,extension", ","},
+      {"item,units_on_hand", ","},
+      {"Phone list", " - "},
+      {"Stock count", " - "}};
+  const std::regex question(
+      R"((?:What's the on-hand count for |What is |What's |what is the extension for )"
+      R"(|Which extension does |How many units of )(.+?)(?:'s extension\?|\?| have\?| do we have\?| are left\?))");
+  for (uint64_t i = 0; i < 400; ++i) {
     generate_specialist_example(spec, 2, i, &ex);
     // The rows and the question, read from the prompt: "Maria Lopez | Sales | 4821" (the first
-    // name is what a question may say) or "Deluxe Stapler | 12" (the item after the adjective).
-    const bool directory = ex.prompt.find("Staff directory") != std::string::npos;
-    const std::vector<std::string> rows =
-        lines_after(ex.prompt, directory ? "Staff directory" : "Warehouse stock");
+    // name is what a question may say) or "Deluxe Stapler | 12" (the item after the adjective),
+    // in any of the layouts.
+    std::string head, separator;
+    for (const auto& [h, sep] : kLists) {
+      if (ex.prompt.find(h + "\n") != std::string::npos) head = h, separator = sep;
+    }
+    ASSERT_FALSE(head.empty()) << ex.prompt;
+    heads.insert(head);
+    const bool directory = head.find("Staff") != std::string::npos || head.find("Name") == 2 ||
+                           head.rfind("name", 0) == 0 || head == "Phone list";
+    std::vector<std::string> rows = lines_after(ex.prompt, head);
+    if (!rows.empty() && rows[0].rfind("|---", 0) == 0) rows.erase(rows.begin());
     ASSERT_GE(rows.size(), 4u) << ex.prompt;
-    const size_t q = ex.prompt.find(directory ? "What is " : "How many units of ");
-    ASSERT_NE(q, std::string::npos) << ex.prompt;
-    const size_t key_at = q + (directory ? 8 : 18);
-    const std::string key = ex.prompt.substr(
-        key_at, ex.prompt.find(directory ? "'s extension?" : " do we have?") - key_at);
+    std::smatch m;
+    const std::string q = ex.prompt.substr(ex.prompt.find("Question: "));
+    ASSERT_TRUE(std::regex_search(q, m, question)) << q;
+    const std::string key = m[1];
     std::vector<std::string> values;
-    for (const std::string& row : rows) {
-      const std::string name = row.substr(0, row.find(" | "));
-      const std::string value = row.substr(row.rfind(" | ") + 3);
+    for (std::string row : rows) {
+      if (row.rfind("| ", 0) == 0) row = row.substr(2, row.size() - 4);  // "| a | b |"
+      const std::string name = row.substr(0, row.find(separator));
+      std::string value = row.substr(row.rfind(separator) + separator.size());
+      if (value[0] == 'x') value.erase(0, 1);  // "x4821"
+      if (value.find(" units") != std::string::npos) value.resize(value.find(" units"));
       const std::string short_key =
           directory ? name.substr(0, name.find(' ')) : name.substr(name.find(' ') + 1);
       const bool match = name == key || short_key == key;
@@ -369,6 +392,7 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
     }
   }
   EXPECT_EQ(statuses.size(), 3u);
+  EXPECT_EQ(heads.size(), kLists.size());
 }
 
 TEST(CsvCleaning, EachLineNamesTheLineOfItsFirstCopy) {

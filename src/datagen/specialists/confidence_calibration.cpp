@@ -1,7 +1,9 @@
 // confidence_calibration: a staff directory or stock list and a question about it. Some questions
 // have one answer (confidence 0.97), some match several entries (ambiguous: no answer, the
 // candidates listed, confidence = 1/k, the chance a guess among k is right), some ask about
-// someone or something not listed (unanswerable, confidence 0.05).
+// someone or something not listed (unanswerable, confidence 0.05). Each list comes in one of four
+// layouts (pipes, a Markdown table, CSV, a dash list with "x4821" extensions) and the question in
+// several wordings, as people write them.
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -16,8 +18,60 @@ const std::vector<std::string_view> kInstructions = {
     "candidates and confidence.",
 };
 
+// How the list is written: its title and column line, and one row.
+enum class Layout { kPipes, kMarkdown, kCsv, kDashes };
+
+std::string list_head(Layout layout, bool directory) {
+  switch (layout) {
+    case Layout::kPipes:
+      return directory ? "Staff directory (name | department | extension)\n"
+                       : "Warehouse stock (item | units on hand)\n";
+    case Layout::kMarkdown:
+      return directory ? "| Name | Department | Extension |\n|---|---|---|\n"
+                       : "| Item | Units on hand |\n|---|---|\n";
+    case Layout::kCsv:
+      return directory ? "name,department,extension\n" : "item,units_on_hand\n";
+    case Layout::kDashes:
+      return directory ? "Phone list\n" : "Stock count\n";
+  }
+  return "";
+}
+
+std::string list_row(Layout layout, const std::string& name, const std::string& department,
+                     const std::string& value) {
+  const bool directory = !department.empty();
+  switch (layout) {
+    case Layout::kPipes:
+      return name + (directory ? " | " + department : "") + " | " + value + "\n";
+    case Layout::kMarkdown:
+      return "| " + name + (directory ? " | " + department : "") + " | " + value + " |\n";
+    case Layout::kCsv:
+      return name + (directory ? "," + department : "") + "," + value + "\n";
+    case Layout::kDashes:
+      return name + (directory ? " - " + department + " - x" + value : " - " + value + " units") +
+             "\n";
+  }
+  return "";
+}
+
+const std::vector<std::string_view> kExtensionQuestions = {
+    "What is {}'s extension?", "What's {}'s extension?", "what is the extension for {}?",
+    "Which extension does {} have?"};
+const std::vector<std::string_view> kStockQuestions = {"How many units of {} do we have?",
+                                                       "How many units of {} are left?",
+                                                       "What's the on-hand count for {}?"};
+
+std::string ask(Faker& f, const std::vector<std::string_view>& wordings, const std::string& key) {
+  const std::string wording(f.pick(wordings));
+  const size_t at = wording.find("{}");
+  return wording.substr(0, at) + key + wording.substr(at + 2);
+}
+
 void generate(Faker& f, Example* ex) {
-  ex->layout_id = static_cast<int>(f.integer(0, 1));  // directory, stock list
+  // Layout ids 0-3 a directory, 4-7 a stock list, each in the four Layouts.
+  ex->layout_id = static_cast<int>(f.integer(0, 7));
+  const bool directory = ex->layout_id < 4;
+  const auto layout = static_cast<Layout>(ex->layout_id % 4);
   struct Entry {
     std::string key_first;  // what a question may say ("Maria", "Stapler")
     std::string qualifier;  // last name or product adjective
@@ -29,7 +83,7 @@ void generate(Faker& f, Example* ex) {
   const int64_t n = f.integer(4, 7);
   for (int64_t i = 0; i < n; ++i) {
     Entry e;
-    if (ex->layout_id == 0) {
+    if (directory) {
       const fake::Person p = f.person();
       e.key_first = p.first;
       e.qualifier = p.last;
@@ -52,8 +106,7 @@ void generate(Faker& f, Example* ex) {
     if (other >= target_i) ++other;
     entries[other].key_first = entries[target_i].key_first;
   }
-  std::string doc = ex->layout_id == 0 ? "Staff directory (name | department | extension)\n"
-                                       : "Warehouse stock (item | units on hand)\n";
+  std::string doc = list_head(layout, directory);
   auto listed = [&](size_t before, const std::string& full) {
     for (size_t k = 0; k < before; ++k) {
       if (entries[k].key_full == full) return true;
@@ -62,11 +115,10 @@ void generate(Faker& f, Example* ex) {
   };
   for (size_t i = 0; i < entries.size(); ++i) {
     Entry& e = entries[i];
-    e.key_full =
-        ex->layout_id == 0 ? e.key_first + " " + e.qualifier : e.qualifier + " " + e.key_first;
+    e.key_full = directory ? e.key_first + " " + e.qualifier : e.qualifier + " " + e.key_first;
     // A stock list names each item once: a repeated item gets an adjective not yet used with it
     // (en_US has 10 adjectives and a list at most 6 earlier rows, so one is free).
-    if (ex->layout_id == 1 && listed(i, e.key_full)) {
+    if (!directory && listed(i, e.key_full)) {
       std::vector<std::string_view> unused;
       for (std::string_view adj : f.locale().product_adjectives) {
         if (!listed(i, std::string(adj) + " " + e.key_first)) unused.push_back(adj);
@@ -76,7 +128,7 @@ void generate(Faker& f, Example* ex) {
         e.key_full = e.qualifier + " " + e.key_first;
       }
     }
-    doc += e.key_full + (ex->layout_id == 0 ? " | " + e.extra : "") + " | " + e.value + "\n";
+    doc += list_row(layout, e.key_full, e.extra, e.value);
   }
   std::string question_key;
   std::string status, answer;
@@ -115,9 +167,8 @@ void generate(Faker& f, Example* ex) {
   } else {
     // Someone/something not listed.
     for (int tries = 0; tries < 16; ++tries) {
-      question_key = ex->layout_id == 0
-                         ? f.first_name()
-                         : std::string(f.pick(f.pick(f.locale().product_categories).items));
+      question_key = directory ? f.first_name()
+                               : std::string(f.pick(f.pick(f.locale().product_categories).items));
       if (matches_short(question_key).empty()) break;
     }
     status = matches_short(question_key).empty() ? "unanswerable" : "ambiguous";
@@ -132,9 +183,8 @@ void generate(Faker& f, Example* ex) {
   if (status == "unanswerable") confidence = 0.05;
   confidence = std::round(confidence * 100.0) / 100.0;
   ex->confidence = confidence;
-  const std::string question = ex->layout_id == 0
-                                   ? "What is " + question_key + "'s extension?"
-                                   : "How many units of " + question_key + " do we have?";
+  const std::string question =
+      ask(f, directory ? kExtensionQuestions : kStockQuestions, question_key);
   compose_prompt(f, ex, kInstructions, doc + "\nQuestion: " + question);
   JsonBuilder j(&ex->response);
   j.begin_object();
