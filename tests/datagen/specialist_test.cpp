@@ -531,62 +531,86 @@ TEST(ContextProtocol, TheWorkFollowsTheCityAndTheTotalIsTheLatestQuantityTimesTh
   EXPECT_GT(moved, 20);
 }
 
-TEST(FactVerification, EachEvidenceLineIsJudgedBySourceAndWhatItClaims) {
+// What a fact_verification sentence is about: its words between "The Project W " and the value
+// ("deadline", "team works from", "team has").
+std::string subject_of(const std::string& sentence) {
+  const size_t from = sentence.find(' ', sentence.find("Project ") + 8) + 1;
+  for (const char* verb : {" is ", " works from ", " has "}) {
+    const size_t at = sentence.find(verb, from);
+    if (at == std::string::npos) continue;
+    const std::string v(verb);
+    return sentence.substr(from, at - from) + (v == " is " ? "" : v.substr(0, v.size() - 1));
+  }
+  return "";
+}
+
+TEST(FactVerification, EachEvidenceLineIsJudgedBySourceAndTheBeliefItIsAbout) {
   const SpecialistSpec& spec = *find_specialist("fact_verification");
   const std::set<std::string> reliable = {
       "Official memo from the PMO", "Email from the project sponsor", "Signed change request"};
+  const std::regex belief(R"((?:^|\[| )(B\d)(?:\.|\]| \|) (The Project [^.]+?\.))");
   Example ex;
   std::set<std::string> effects;
   for (uint64_t i = 0; i < 300; ++i) {
     generate_specialist_example(spec, 6, i, &ex);
-    std::vector<std::string> evidence;  // "- Source: claim" lines
+    // The beliefs (id and sentence, in any of the three layouts) and the "- Source: claim" lines.
+    std::map<std::string, std::string> id_of;  // subject -> belief id
+    std::string index = "beliefs:";
+    std::vector<std::string> evidence;
     for (const std::string& line : split_lines(ex.prompt)) {
-      if (line.rfind("- ", 0) == 0) evidence.push_back(line.substr(2));
+      if (line.rfind("- ", 0) == 0) {
+        evidence.push_back(line.substr(2));
+        continue;
+      }
+      for (auto it = std::sregex_iterator(line.begin(), line.end(), belief);
+           it != std::sregex_iterator(); ++it) {
+        const std::string id = (*it)[1], about = subject_of((*it)[2]);
+        ASSERT_FALSE(about.empty()) << (*it)[2];
+        index += (id_of.empty() ? " " : ", ") + about + " " + id;
+        id_of[about] = id;
+      }
     }
+    ASSERT_GE(id_of.size(), 3u) << ex.prompt;
     const std::vector<std::string> work = split_lines(ex.work);
-    ASSERT_EQ(work.size(), evidence.size()) << ex.prompt << "\n" << ex.work;
+    ASSERT_EQ(work.size(), evidence.size() + 1) << ex.prompt << "\n" << ex.work;
+    EXPECT_EQ(work[0], index);
     const json r = json::parse(ex.response);
     const auto revised = r["revised_beliefs"].get<std::vector<std::string>>();
     const auto retracted = r["retracted"].get<std::vector<std::string>>();
+    const auto added = r["added"].get<std::vector<std::string>>();
+    auto has = [](const std::vector<std::string>& v, const std::string& x) {
+      return std::find(v.begin(), v.end(), x) != v.end();
+    };
     for (size_t k = 0; k < evidence.size(); ++k) {
       const std::string source = evidence[k].substr(0, evidence[k].find(": "));
       std::string claim = evidence[k].substr(source.size() + 2);
       const size_t confirmed = claim.find(" (confirmed)");
       if (confirmed != std::string::npos) claim.erase(confirmed, 12);
+      const std::string& line = work[k + 1];
       const std::string head = std::to_string(k + 1) + " ";
-      ASSERT_EQ(work[k].rfind(head, 0), 0u) << ex.work;
-      const std::string verdict = work[k].substr(head.size());
       if (!reliable.count(source)) {
-        EXPECT_EQ(verdict, "hearsay: ignored");
+        EXPECT_EQ(line, head + "hearsay: ignored");
         continue;
       }
-      effects.insert(verdict.substr(0, verdict.find(' ', 10)));
-      // A claim about a belief holds unless a later reliable item replaces that belief.
-      auto replaced_later = [&](const std::string& what) {
-        for (size_t m = k + 1; m < work.size(); ++m) {
-          if (work[m].find(what) != std::string::npos) return true;
-        }
-        return false;
-      };
-      auto revised_has = [&](const std::string& c) {
-        return std::find(revised.begin(), revised.end(), c) != revised.end();
-      };
-      if (verdict.rfind("reliable: replaces B", 0) == 0) {
-        const std::string id = verdict.substr(19);
-        EXPECT_NE(std::find(retracted.begin(), retracted.end(), id), retracted.end()) << id;
-        EXPECT_TRUE(replaced_later("replaces " + id) || revised_has(claim)) << claim;
-      } else if (verdict.rfind("reliable: confirms B", 0) == 0) {
-        EXPECT_NE(confirmed, std::string::npos) << evidence[k];
-        EXPECT_TRUE(replaced_later("replaces " + verdict.substr(19)) || revised_has(claim))
-            << claim;
-      } else {
-        EXPECT_EQ(verdict, "reliable: new fact");
-        // Added, unless a later reliable new fact may be about the same thing.
-        const auto added = r["added"].get<std::vector<std::string>>();
-        if (!replaced_later("new fact")) {
-          EXPECT_NE(std::find(added.begin(), added.end(), claim), added.end()) << claim;
-        }
-      }
+      // About a belief: confirms it when the source says so, else replaces it; about anything
+      // else: a new fact.
+      const std::string about = subject_of(claim);
+      const auto known = id_of.find(about);
+      const std::string effect = known == id_of.end()             ? "new fact"
+                                 : confirmed != std::string::npos ? "confirms"
+                                                                  : "replaces";
+      EXPECT_EQ(line, head + "reliable: " + about +
+                          (known == id_of.end() ? "" : " " + known->second) + ", " + effect)
+          << ex.prompt;
+      effects.insert(effect);
+      // The answer agrees, unless a later reliable item is about the same subject.
+      bool later = false;
+      for (size_t m = k + 2; m < work.size(); ++m)
+        later |= work[m].find("reliable: " + about + (known == id_of.end() ? "," : " ")) !=
+                 std::string::npos;
+      if (effect == "replaces") EXPECT_TRUE(has(retracted, known->second)) << ex.response;
+      if (!later) EXPECT_TRUE(has(revised, claim)) << claim << "\n" << ex.response;
+      if (effect == "new fact" && !later) EXPECT_TRUE(has(added, claim)) << claim;
     }
   }
   EXPECT_EQ(effects.size(), 3u);

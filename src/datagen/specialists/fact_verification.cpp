@@ -2,9 +2,15 @@
 // evidence items from sources of different reliability -> the revised belief set. Reliable
 // evidence (official notices, the owner's own email) replaces a contradicted belief or adds a new
 // one; confirmations change nothing; hearsay is ignored.
-// Worked steps: each evidence item in order, one line each: its number, whether its source is
-// reliable or hearsay, and what it does ("3 reliable: replaces B2", "1 hearsay: ignored",
-// "2 reliable: confirms B1", "4 reliable: new fact"); the revised set follows from those lines.
+// Worked steps: first an index of the beliefs, each one's subject followed by its id ("beliefs:
+// deadline B1, budget B2, team works from B3"); then each evidence item in order, one line each:
+// its number, whether its source is reliable or hearsay, and for a reliable one its subject and
+// what it does ("3 reliable: budget B2, replaces", "1 hearsay: ignored", "2 reliable: deadline B1,
+// confirms", "4 reliable: team has, new fact"). The revised set follows from those lines. With the
+// subject written just before the id in the index, finding which belief an item is about is
+// copying what followed the subject there (session 20's steps wrote "replaces B2" directly; in 10
+// of 12 wrong fresh answers the first error was the wrong belief, or none, or one where there was
+// none).
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -42,6 +48,13 @@ std::string sentence(Attr a, const std::string& project, const std::string& v) {
     default:
       return "The " + project + " team has " + v + " people.";
   }
+}
+
+// The words of the sentence between the project and the value: what a belief is about.
+std::string_view subject(Attr a) {
+  static const char* const kSubjects[] = {"deadline", "budget",          "lead",
+                                          "status",   "team works from", "team has"};
+  return kSubjects[a];
 }
 
 std::string value(Faker& f, Attr a) {
@@ -94,6 +107,10 @@ void generate(Faker& f, Example* ex) {
     for (const Belief& b : beliefs) doc += " [" + b.id + "] " + sentence(b.attr, project, b.value);
     doc += "\n\nSince then we received:\n";
   }
+  ex->work = "beliefs:";
+  for (const Belief& b : beliefs)
+    ex->work +=
+        std::string(&b == beliefs.data() ? " " : ", ") + std::string(subject(b.attr)) + " " + b.id;
   std::vector<std::pair<Attr, std::string>> added;  // new attributes, latest reliable value
   const int64_t n_evidence = f.integer(1, 4);
   int written = 0;  // evidence items in the document
@@ -101,12 +118,13 @@ void generate(Faker& f, Example* ex) {
     const bool reliable = f.chance(0.65);
     const std::string source(reliable ? f.pick(kReliable) : f.pick(kHearsay));
     const int kind = static_cast<int>(f.integer(0, 2));  // 0 contradict, 1 confirm, 2 new fact
-    std::string claim, effect = "new fact";
+    std::string claim, effect;
     if (kind == 2) {
       const Attr a =
           static_cast<Attr>(attrs[n_beliefs + static_cast<size_t>(e) % (attrs.size() - n_beliefs)]);
       const std::string v = value(f, a);
       claim = sentence(a, project, v);
+      effect = std::string(subject(a)) + ", new fact";
       if (reliable) {
         auto it =
             std::find_if(added.begin(), added.end(), [&](const auto& x) { return x.first == a; });
@@ -123,23 +141,22 @@ void generate(Faker& f, Example* ex) {
         for (int tries = 0; v == b.value && tries < 8; ++tries) v = value(f, b.attr);
         if (v == b.value) continue;  // (vanishingly rare) no different value found
         claim = sentence(b.attr, project, v);
-        effect = "replaces " + b.id;
+        effect = std::string(subject(b.attr)) + " " + b.id + ", replaces";
         if (reliable) {
           b.retracted = true;
           b.value = v;  // the belief now holds the new value
         }
       } else {
         claim = sentence(b.attr, project, b.value);
-        effect = "confirms " + b.id;
+        effect = std::string(subject(b.attr)) + " " + b.id + ", confirms";
         // Hearsay only repeats the belief; calling it "confirmed" would contradict its source.
         if (reliable) claim.insert(claim.size() - 1, " (confirmed)");
       }
     }
     doc += "- " + source + ": " + claim + "\n";
-    ex->work += std::to_string(++written) +
-                (reliable ? " reliable: " + effect : " hearsay: ignored") + "\n";
+    ex->work += "\n" + std::to_string(++written) +
+                (reliable ? " reliable: " + effect : " hearsay: ignored");
   }
-  if (!ex->work.empty()) ex->work.pop_back();
   doc.pop_back();
   compose_prompt(f, ex, kInstructions, doc);
   JsonBuilder j(&ex->response);
