@@ -476,59 +476,104 @@ TEST(MeetingActionItems, EachDueTaskIsCopiedWithItsWeekdayAsSaidIntoTheCalculato
   EXPECT_GT(steps, 200u);
 }
 
-TEST(ContextProtocol, TheWorkFollowsTheCityAndTheTotalIsTheLatestQuantityTimesThePrice) {
+// Where `what` is first said in `text` at or after `from` (a quantity as digits standing alone or
+// as a word: "4", "four", "a dozen"), or npos.
+size_t said_at(const std::string& text, const std::string& what, size_t from) {
+  static const std::vector<std::string> kWords = {"one",  "two", "three",  "four",
+                                                  "five", "six", "seven",  "eight",
+                                                  "nine", "ten", "eleven", "twelve"};
+  std::vector<std::string> forms = {what};
+  if (!what.empty() && std::isdigit(static_cast<unsigned char>(what[0]))) {
+    const int n = std::stoi(what);
+    if (n >= 1 && n <= 12) forms.push_back(kWords[static_cast<size_t>(n - 1)]);
+    if (n == 12) forms.push_back("a dozen");
+  }
+  size_t best = std::string::npos;
+  for (const std::string& form : forms) {
+    for (size_t at = text.find(form, from); at != std::string::npos; at = text.find(form, at + 1)) {
+      const bool alone = (at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]))) &&
+                         (at + form.size() == text.size() ||
+                          !std::isalnum(static_cast<unsigned char>(text[at + form.size()])));
+      if (alone) {
+        best = std::min(best, at);
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+TEST(ContextProtocol, TheWorkFollowsEachFactAsSaidAndTheAnswerHasTheLatest) {
   const SpecialistSpec& spec = *find_specialist("context_protocol");
   Example ex;
-  int corrected = 0, moved = 0;
-  for (uint64_t i = 0; i < 200; ++i) {
+  int corrected = 0, moved = 0, twice = 0, in_words = 0;
+  std::set<std::string> openings;
+  for (uint64_t i = 0; i < 400; ++i) {
     generate_specialist_example(spec, 4, i, &ex);
-    // The latest quantity the user said and the price the assistant quoted, from the turns.
-    int64_t quantity = 0;
-    for (const Turn& t : ex.history) {
-      for (const std::string_view lead : {"I'd like to order ", "make that "}) {
-        const size_t at = t.user.find(lead);
-        if (at != std::string::npos) quantity = std::stoll(t.user.substr(at + lead.size()));
+    std::string user, assistant;
+    for (const Turn& t : ex.history) user += t.user + "\n", assistant += t.assistant + "\n";
+    openings.insert(ex.history.at(0).user.substr(0, 12));
+    const std::vector<std::string> work = split_lines(ex.work);
+    ASSERT_EQ(work.size(), 3u) << ex.work;
+    ASSERT_EQ(work[0].rfind("quantity: ", 0), 0u) << ex.work;
+    ASSERT_EQ(work[1].rfind("ship to: ", 0), 0u) << ex.work;
+    // Each listed value was said by the user, in that order.
+    auto listed = [](const std::string& line) {
+      std::vector<std::string> out;
+      const std::string values = line.substr(line.find(": ") + 2);
+      for (size_t from = 0;;) {
+        const size_t arrow = values.find(" -> ", from);
+        out.push_back(values.substr(from, arrow - from));
+        if (arrow == std::string::npos) return out;
+        from = arrow + 4;
       }
+    };
+    const std::vector<std::string> quantities = listed(work[0]), cities = listed(work[1]);
+    size_t at = 0;
+    for (const std::string& q : quantities) {
+      at = said_at(user, q, at);
+      ASSERT_NE(at, std::string::npos) << q << " not said in order\n" << user;
+      in_words += !std::isdigit(static_cast<unsigned char>(user[at]));
+      ++at;
     }
-    corrected += ex.history.size() > 2 && ex.history[2].user.find("make that") != std::string::npos;
-    // Every city the user named, in order: "our Oakland office", "send it to Seattle instead".
-    std::vector<std::string> cities;
-    for (const Turn& t : ex.history) {
-      for (const auto& [lead, end] :
-           {std::pair<std::string, std::string>{"our ", " office"}, {"send it to ", " instead"}}) {
-        const size_t at = t.user.find(lead);
-        if (at != std::string::npos)
-          cities.push_back(
-              t.user.substr(at + lead.size(), t.user.find(end, at) - at - lead.size()));
-      }
+    at = 0;
+    for (const std::string& city : cities) {
+      at = user.find(city, at);
+      ASSERT_NE(at, std::string::npos) << city << " not said in order\n" << user;
+      ++at;
     }
-    ASSERT_FALSE(cities.empty()) << ex.prompt;
+    corrected += quantities.size() > 1;
     moved += cities.size() > 1;
-    std::string ship_line = "ship to: " + cities[0];
-    for (size_t k = 1; k < cities.size(); ++k) ship_line += " -> " + cities[k];
-    ASSERT_EQ(ex.work.rfind(ship_line + "\n", 0), 0u) << ex.work;
-    const std::string& quote = ex.history.at(0).assistant;
+    twice += quantities.size() + cities.size() > 3;
+    // The answer: the latest of each, the names as given, the total from the quoted price.
+    const json r = json::parse(ex.response);
+    EXPECT_EQ(std::to_string(r["quantity"].get<int64_t>()), quantities.back());
+    EXPECT_EQ(r["ship_to"], cities.back());
+    EXPECT_NE(user.find(r["customer"].get<std::string>()), std::string::npos) << user;
+    EXPECT_NE(user.find(r["reference"].get<std::string>()), std::string::npos) << user;
+    EXPECT_NE(assistant.find(r["item"].get<std::string>() + " is $"), std::string::npos);
     std::string price;
-    for (size_t k = quote.find(" is $") + 5; std::isdigit(quote[k]) || quote[k] == ',' ||
-                                             (quote[k] == '.' && std::isdigit(quote[k + 1]));
+    for (size_t k = assistant.find(" is $") + 5;
+         std::isdigit(static_cast<unsigned char>(assistant[k])) || assistant[k] == ',' ||
+         (assistant[k] == '.' && std::isdigit(static_cast<unsigned char>(assistant[k + 1])));
          ++k) {
-      if (quote[k] != ',') price += quote[k];
+      if (assistant[k] != ',') price += assistant[k];
     }
     const int64_t cents = std::llround(std::stod(price) * 100);
-    const json r = json::parse(ex.response);
-    EXPECT_EQ(r["quantity"].get<int64_t>(), quantity) << ex.prompt;
-    EXPECT_EQ(r["ship_to"], cities.back());
-    EXPECT_EQ(std::llround(r["total"].get<double>() * 100), quantity * cents) << quote;
-    // Then one calculator step whose result is the answer's total.
-    const std::string total = ex.work.substr(ship_line.size() + 1);
-    ASSERT_EQ(total.rfind("total: <<", 0), 0u) << ex.work;
-    const std::string step = total.substr(9, total.size() - 11);
+    const int64_t quantity = std::stoll(quantities.back());
+    EXPECT_EQ(std::llround(r["total"].get<double>() * 100), quantity * cents) << assistant;
+    // The total: one calculator step whose result is the answer's total.
+    ASSERT_EQ(work[2].rfind("total: <<", 0), 0u) << ex.work;
+    const std::string step = work[2].substr(9, work[2].size() - 11);
     const std::string expression = step.substr(0, step.rfind('='));
     EXPECT_EQ(calculate(expression), step.substr(step.rfind('=') + 1));
     EXPECT_EQ(std::llround(std::stod(step.substr(step.rfind('=') + 1)) * 100), quantity * cents);
   }
-  EXPECT_GT(corrected, 20);
-  EXPECT_GT(moved, 20);
+  EXPECT_GT(corrected, 40);
+  EXPECT_GT(moved, 40);
+  EXPECT_GT(twice, 20);
+  EXPECT_GT(in_words, 40);
+  EXPECT_GE(openings.size(), 5u);
 }
 
 // What a fact_verification sentence is about: its words between "The Project W " and the value
@@ -608,9 +653,15 @@ TEST(FactVerification, EachEvidenceLineIsJudgedBySourceAndTheBeliefItIsAbout) {
       for (size_t m = k + 2; m < work.size(); ++m)
         later |= work[m].find("reliable: " + about + (known == id_of.end() ? "," : " ")) !=
                  std::string::npos;
-      if (effect == "replaces") EXPECT_TRUE(has(retracted, known->second)) << ex.response;
-      if (!later) EXPECT_TRUE(has(revised, claim)) << claim << "\n" << ex.response;
-      if (effect == "new fact" && !later) EXPECT_TRUE(has(added, claim)) << claim;
+      if (effect == "replaces") {
+        EXPECT_TRUE(has(retracted, known->second)) << ex.response;
+      }
+      if (!later) {
+        EXPECT_TRUE(has(revised, claim)) << claim << "\n" << ex.response;
+      }
+      if (effect == "new fact" && !later) {
+        EXPECT_TRUE(has(added, claim)) << claim;
+      }
     }
   }
   EXPECT_EQ(effects.size(), 3u);

@@ -1,9 +1,15 @@
 // context_protocol (multi-turn state): a conversation in which the user gives facts over several
-// turns (name, item and price, quantity, shipping city, order reference) and sometimes corrects
-// one; the last turn asks for the order summary -> the latest value of every fact, and the total
-// computed from them. Earlier turns are Example::history. Worked steps: the shipping city as said,
-// and the one it was changed to ("ship to: Anchorage -> Seattle"), then the total as a calculator
-// call, the latest quantity times the unit price as the assistant printed it ("1,249.00").
+// turns (name, item, quantity, shipping city, order reference), in varying order and wording, and
+// may correct the quantity or the city, once or twice, even back to the first; the assistant
+// quotes the unit price; the last turn asks for the order summary -> the latest value of every
+// fact, and the total computed from them. Earlier turns are Example::history. Worked steps: the
+// quantities and cities as said, each change after an arrow ("quantity: 12 -> 15 -> 14", "ship
+// to: Tacoma -> Olympia -> Tacoma"), then the total as a calculator call, the latest quantity
+// times the unit price as the assistant printed it ("1,249.00").
+#include <cctype>
+#include <map>
+#include <type_traits>
+
 #include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
@@ -11,65 +17,194 @@
 namespace anvil::datagen::specialists {
 namespace {
 
-const std::vector<std::string_view> kFinal = {
-    "Great, please confirm my full order as JSON.", "Can you summarize the order before I pay?",
-    "OK, what's the final order and total?", "Read back everything you have for this order."};
-const std::vector<std::string_view> kAcks = {"Got it.", "Noted, thanks.", "Sure, updated.",
-                                             "Thanks, I've recorded that."};
+const std::vector<std::string_view> kFinal = {"Great, please confirm my full order as JSON.",
+                                              "Can you summarize the order before I pay?",
+                                              "OK, what's the final order and total?",
+                                              "Read back everything you have for this order.",
+                                              "What does my order look like now, with the total?",
+                                              "Please send me the final order details.",
+                                              "Could I get a summary of the order as JSON?"};
+const std::vector<std::string_view> kAcks = {"Got it.",        "Noted, thanks.",
+                                             "Sure, updated.", "Thanks, I've recorded that.",
+                                             "Okay, noted.",   "Done."};
+const std::vector<std::string_view> kNumberWords = {"one",  "two", "three",  "four",
+                                                    "five", "six", "seven",  "eight",
+                                                    "nine", "ten", "eleven", "twelve"};
+
+std::string lower(std::string s) {
+  for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+// A quantity as a customer says it: digits, or a word up to twelve ("a dozen" for 12).
+std::string said(Faker& f, int64_t quantity) {
+  if (quantity > 12 || f.chance(0.6)) return std::to_string(quantity);
+  if (quantity == 12 && f.chance(0.5)) return "a dozen";
+  return std::string(kNumberWords[static_cast<size_t>(quantity - 1)]);
+}
+
+// Fills in a pattern's {name} {first} {item} {q} {city} {ref} {price} {company} {street}.
+struct Words {
+  std::map<std::string, std::string> values;
+  std::string operator()(std::string_view pattern) const {
+    std::string out;
+    for (size_t i = 0; i < pattern.size(); ++i) {
+      const size_t close = pattern[i] == '{' ? pattern.find('}', i) : std::string_view::npos;
+      if (close == std::string_view::npos) {
+        out += pattern[i];
+        continue;
+      }
+      out += values.at(std::string(pattern.substr(i + 1, close - i - 1)));
+      i = close;
+    }
+    return out;
+  }
+};
+
+struct Conversation {
+  std::vector<Turn> turns;
+  std::vector<int64_t> quantities;  // as said, in order: the last one counts
+  std::vector<std::string> cities;  // likewise
+};
+
+void say(Conversation& c, std::string user, std::string assistant) {
+  c.turns.push_back({std::move(user), std::move(assistant)});
+}
+
+std::string ack(Faker& f) { return std::string(f.pick(kAcks)); }
 
 void generate(Faker& f, Example* ex) {
   const fake::Person p = f.person();
   fake::Product product = f.product();
   // Something one orders by the piece (not "Consulting Hours" or a software seat).
   while (product.category == "Services" || product.category == "Software") product = f.product();
-  int64_t quantity = f.integer(1, 9);
-  const fake::City& city1 = f.pick(f.locale().cities);
-  std::string city(city1.name);
-  std::string ship_step = "ship to: " + city;
-  const std::string order_ref = f.reference("R-", 5);
-  ex->history.push_back(
-      {"Hi, I'm " + p.first + " " + p.last + ". I'd like to order " + std::to_string(quantity) +
-           " x " + product.name + ".",
-       "Thanks " + p.first + "! " + product.name + " is " +
-           fake::format_money(product.unit_price_cents, fake::MoneyStyle::kSymbol, usd()) +
-           (product.unit == "each" ? " each" : " per " + product.unit) +
-           ". Where should we ship it?"});
-  ex->history.push_back(
-      {"Ship it to our " + city + " office, please. My reference is " + order_ref + ".",
-       std::string(f.pick(kAcks))});
-  ex->layout_id = static_cast<int>(f.integer(0, 2));  // 0 no change, 1 quantity, 2 city
-  if (ex->layout_id == 1) {
-    int64_t q2 = f.integer(1, 12);
-    if (q2 == quantity) q2 += 1;
-    quantity = q2;
-    ex->history.push_back({"Actually, make that " + std::to_string(quantity) + " instead.",
-                           std::string(f.pick(kAcks))});
-  } else if (ex->layout_id == 2) {
-    const fake::City& city2 = f.pick(f.locale().cities);
-    if (city2.name != city) {
-      city = std::string(city2.name);
-      ship_step += " -> " + city;
-      ex->history.push_back(
-          {"Sorry, change of plan: send it to " + city + " instead.", std::string(f.pick(kAcks))});
+  const std::string city =
+      f.chance(0.85) ? std::string(f.pick(f.locale().cities).name) : f.address().city;
+  const int ref_style = static_cast<int>(f.integer(0, 2));
+  const std::string ref = ref_style == 0   ? f.reference("R-", 5)
+                          : ref_style == 1 ? f.po_number()
+                                           : f.letters(2) + "-" + f.digits(4);
+  Words w;
+  w.values = {
+      {"name", p.first + " " + p.last},
+      {"first", p.first},
+      {"item", product.name},
+      {"item_said", f.chance(0.3) ? lower(product.name) : product.name},
+      {"city", city},
+      {"ref", ref},
+      {"company", f.company().name},
+      {"street", f.address().line1()},
+      {"price", fake::format_money(product.unit_price_cents, fake::MoneyStyle::kSymbol, usd()) +
+                    (product.unit == "each" ? " each" : " per " + product.unit)}};
+  Conversation c;
+  c.quantities.push_back(f.integer(1, 12));
+  c.cities.push_back(city);
+  w.values["q"] = said(f, c.quantities.back());
+
+  // The opening: the user may give their name and the quantity at once, or leave them for later.
+  const bool name_first = f.chance(0.7), quantity_first = f.chance(0.6);
+  std::string opening =
+      name_first
+          ? std::string(f.pick(std::vector<std::string_view>{
+                "Hi, I'm {name}.", "Hello, this is {name} ({company}).", "Hi there, {name} here."}))
+          : std::string(f.pick(std::vector<std::string_view>{"Hi!", "Hello!", "Hey there!"}));
+  opening += quantity_first
+                 ? f.pick(std::vector<std::string_view>{" I'd like to order {q} x {item_said}.",
+                                                        " Can I get {q} {item_said}?",
+                                                        " I need {q} of the {item_said}."})
+                 : f.pick(std::vector<std::string_view>{" I'm looking to order some {item_said}.",
+                                                        " Do you have {item_said}?"});
+  std::string quote =
+      name_first ? "Thanks {first}! {item} is {price}." : "Sure! {item} is {price}.";
+  // What the assistant asks for next, and the user's answers, in turn.
+  std::vector<std::pair<std::string, std::string>> asks;  // question, answer
+  if (!quantity_first)
+    asks.push_back(
+        {"How many would you like?", std::string(f.pick(std::vector<std::string_view>{
+                                         "{q}, please.", "{q} of them.", "Let's do {q}."}))});
+  if (!name_first)
+    asks.push_back({"Who should I put the order under?",
+                    std::string(f.pick(std::vector<std::string_view>{
+                        "It's for {name}.", "Order's for {name}.", "{name}, please."}))});
+  const bool together = f.chance(0.5);  // city and reference in one answer
+  asks.push_back({"Where should we ship it?",
+                  std::string(f.pick(std::vector<std::string_view>{
+                      "Ship it to our {city} office, please.", "Send it to our {city} branch.",
+                      "To the {city} warehouse.", "Our {city} office, {street}."})) +
+                      (together ? std::string(f.pick(std::vector<std::string_view>{
+                                      " My reference is {ref}.", " Reference {ref}.",
+                                      " PO number for accounting is {ref}."}))
+                                : "")});
+  if (!together)
+    asks.push_back({"Do you have a reference for this order?",
+                    std::string(f.pick(std::vector<std::string_view>{
+                        "Yes, {ref}.", "My reference is {ref}.", "Use {ref}, please."}))});
+  say(c, w(opening), w(quote + " " + asks[0].first));
+  for (size_t k = 0; k < asks.size(); ++k)
+    say(c, w(asks[k].second),
+        k + 1 < asks.size() ? asks[k + 1].first
+        : f.chance(0.3)     ? w("Thanks, shipping {item} to {city}.")
+                            : ack(f));
+
+  // Corrections: none, one or two, of the quantity or the city (a second city change may go back
+  // to the first), and perhaps a line of small talk.
+  const int64_t changes = f.integer(0, 4) / 2;  // 0, 0, 1, 1, 2
+  for (int64_t k = 0; k < changes; ++k) {
+    if (f.chance(0.5)) {
+      int64_t q = f.integer(1, 15);
+      if (q == c.quantities.back()) q = q % 15 + 1;
+      c.quantities.push_back(q);
+      w.values["q"] = said(f, q);
+      say(c,
+          w(f.pick(std::vector<std::string_view>{"Actually, make that {q} instead.",
+                                                 "Hmm, make it {q} actually.",
+                                                 "Sorry, I need {q} after all."})),
+          f.chance(0.5) ? ack(f) : "Updated to " + std::to_string(q) + ".");
     } else {
-      ex->layout_id = 0;
+      std::string next = c.cities.size() > 1 && f.chance(0.5)
+                             ? c.cities.front()
+                             : std::string(f.pick(f.locale().cities).name);
+      if (next == c.cities.back()) continue;
+      c.cities.push_back(next);
+      w.values["city"] = next;
+      say(c,
+          w(f.pick(std::vector<std::string_view>{
+              "Sorry, change of plan: send it to {city} instead.", "Wait, no - ship it to {city}.",
+              "Scratch that, it goes to {city}."})),
+          f.chance(0.5) ? ack(f) : w("Changed to {city}."));
     }
   }
-  if (f.chance(0.4)) ex->history.push_back({f.sentence(5, 10), "Happy to help with that."});
-  const int which = static_cast<int>(f.integer(0, static_cast<int64_t>(kFinal.size()) - 1));
-  ex->template_id = which;
-  ex->prompt = std::string(kFinal[static_cast<size_t>(which)]);
+  if (f.chance(0.4)) say(c, f.sentence(5, 10), "Happy to help with that.");
+  ex->history = std::move(c.turns);
+  ex->layout_id = static_cast<int>(c.quantities.size() + c.cities.size() - 2);  // changes made
+  ex->template_id = static_cast<int>(f.integer(0, static_cast<int64_t>(kFinal.size()) - 1));
+  ex->prompt = std::string(kFinal[static_cast<size_t>(ex->template_id)]);
+
+  auto listed = [](const auto& values) {
+    std::string out;
+    for (const auto& v : values) {
+      if (!out.empty()) out += " -> ";
+      if constexpr (std::is_same_v<std::decay_t<decltype(v)>, int64_t>) {
+        out += std::to_string(v);
+      } else {
+        out += v;
+      }
+    }
+    return out;
+  };
+  const int64_t quantity = c.quantities.back();
   const std::string total_step = "round(" + std::to_string(quantity) + "*" +
                                  printed_cents(product.unit_price_cents, true) + ",2)";
-  ex->work = ship_step + "\ntotal: " + calculator_step(total_step);
+  ex->work = "quantity: " + listed(c.quantities) + "\nship to: " + listed(c.cities) +
+             "\ntotal: " + calculator_step(total_step);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("customer").str(p.first + " " + p.last);
   j.key("item").str(product.name);
   j.key("quantity").integer(quantity);
   j.key("unit_price").money(product.unit_price_cents);
-  j.key("ship_to").str(city);
-  j.key("reference").str(order_ref);
+  j.key("ship_to").str(c.cities.back());
+  j.key("reference").str(ref);
   j.key("total").raw(calculator_result(total_step));
   j.end_object();
 }
