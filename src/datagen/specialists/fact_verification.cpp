@@ -1,7 +1,10 @@
 // fact_verification (belief revision): a numbered set of current beliefs about a project and new
 // evidence items from sources of different reliability -> the revised belief set. Reliable
-// evidence (official notices, the owner's own email) replaces a contradicted belief or adds a new
-// one; confirmations change nothing; hearsay is ignored.
+// evidence (official notices, minutes, the sponsor's own email) replaces a contradicted belief or
+// adds a new one; confirmations change nothing; hearsay is ignored. The beliefs are listed in one
+// of five layouts; about half the evidence says its claim in other words than the belief sentences
+// ("Orchid will now be delivered on August 15, 2025", "the Orchid team relocated to Tucson"),
+// as people report news.
 // Worked steps: first an index of the beliefs, each one's subject followed by its id ("beliefs:
 // deadline B1, budget B2, team works from B3"); then each evidence item in order, one line each:
 // its number, whether its source is reliable or hearsay, and for a reliable one its subject and
@@ -18,9 +21,11 @@ namespace anvil::datagen::specialists {
 namespace {
 
 const std::vector<std::string_view> kReliable = {
-    "Official memo from the PMO", "Email from the project sponsor", "Signed change request"};
-const std::vector<std::string_view> kHearsay = {"Overheard in the break room",
-                                                "Someone mentioned on chat", "Unconfirmed rumor"};
+    "Official memo from the PMO", "Email from the project sponsor", "Signed change request",
+    "Minutes of the steering committee", "Quarterly portfolio review (official)"};
+const std::vector<std::string_view> kHearsay = {
+    "Overheard in the break room", "Someone mentioned on chat", "Unconfirmed rumor",
+    "A comment in the hallway",    "Chat message, unverified",  "Second-hand from a contractor"};
 const std::vector<std::string_view> kStatuses = {"on track", "at risk", "delayed", "on hold"};
 
 const std::vector<std::string_view> kInstructions = {
@@ -28,6 +33,8 @@ const std::vector<std::string_view> kInstructions = {
     "change beliefs; ignore hearsay. Return revised_beliefs, retracted (ids) and added.",
     "Belief revision: update the fact list with the evidence below and return the new set.",
     "Here is what we believed and what we just learned. Which beliefs still hold?",
+    "Update our facts about the project with these reports (official or first-hand sources only; "
+    "rumors change nothing). JSON: revised_beliefs, retracted, added.",
 };
 
 // Belief attributes; the sentence for a value is fixed so answers compare exactly.
@@ -57,56 +64,113 @@ std::string_view subject(Attr a) {
   return kSubjects[a];
 }
 
-std::string value(Faker& f, Attr a) {
+// A value as the beliefs write it, and as a report may say it ("August 15, 2025", "$560,000").
+struct Value {
+  std::string canonical;
+  std::string said;
+};
+
+Value value(Faker& f, Attr a) {
   switch (a) {
-    case kDeadline:
-      return fake::iso_date(f.recent_date());
-    case kBudget:
-      return fake::format_money(f.integer(20, 900) * 100000, fake::MoneyStyle::kSymbol, usd());
+    case kDeadline: {
+      const fake::Date d = f.recent_date();
+      return {fake::iso_date(d),
+              fake::format_date(d, f.pick(std::vector<fake::DateFormat>{fake::DateFormat::kLong,
+                                                                        fake::DateFormat::kAbbrev,
+                                                                        fake::DateFormat::kIso}))};
+    }
+    case kBudget: {
+      const std::string money =
+          fake::format_money(f.integer(20, 900) * 100000, fake::MoneyStyle::kSymbol, usd());
+      return {money, f.chance(0.5) ? money.substr(0, money.size() - 3) : money};  // "$560,000"
+    }
     case kLead: {
       const fake::Person p = f.person();
-      return p.first + " " + p.last;
+      return {p.first + " " + p.last, p.first + " " + p.last};
     }
-    case kStatus:
-      return std::string(f.pick(kStatuses));
-    case kLocation:
-      return std::string(f.pick(f.locale().cities).name);
-    default:
-      return std::to_string(f.integer(3, 40));
+    case kStatus: {
+      const std::string s(f.pick(kStatuses));
+      return {s, s};
+    }
+    case kLocation: {
+      const std::string c(f.pick(f.locale().cities).name);
+      return {c, c};
+    }
+    default: {
+      const std::string n = std::to_string(f.integer(3, 40));
+      return {n, n};
+    }
   }
 }
 
+// A claim in other words than the belief sentence; {p} is the project, {v} the value as said.
+std::string reworded(Faker& f, Attr a, bool still) {
+  static const std::vector<std::vector<std::string_view>> kNew = {
+      {"the {p} deadline moves to {v}", "{p} will now be delivered on {v}",
+       "the due date for {p} is now {v}"},
+      {"the {p} budget is now {v}", "{p} gets a budget of {v}", "funding for {p} changed to {v}"},
+      {"{v} now leads {p}", "{v} takes over as {p} lead", "the new lead of {p} is {v}"},
+      {"{p} is now {v}", "{p} has been marked {v}", "the status of {p} changed to {v}"},
+      {"the {p} team moves to {v}", "{p} now works out of {v}", "the {p} team relocated to {v}"},
+      {"{p} now has {v} people", "the {p} team is {v} people now", "headcount on {p} is {v}"}};
+  static const std::vector<std::vector<std::string_view>> kStill = {
+      {"the {p} deadline stays {v}", "{p} is still due on {v}"},
+      {"the {p} budget stays at {v}", "{p} keeps its budget of {v}"},
+      {"{v} is still the {p} lead", "{v} keeps leading {p}"},
+      {"{p} is still {v}", "{p} remains {v}"},
+      {"the {p} team stays in {v}", "{p} still works out of {v}"},
+      {"{p} still has {v} people", "headcount on {p} stays at {v}"}};
+  return std::string(f.pick((still ? kStill : kNew)[a]));
+}
+
+std::string fill(std::string pattern, const std::string& project, const std::string& v) {
+  for (const auto& [key, with] : {std::pair<std::string, std::string>{"{p}", project}, {"{v}", v}})
+    pattern.replace(pattern.find(key), key.size(), with);
+  pattern[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(pattern[0])));
+  return pattern + ".";
+}
+
+struct Belief {
+  std::string id;
+  Attr attr;
+  std::string value;
+  bool retracted = false;
+};
+
+// The beliefs in one of five layouts, with the heading of the evidence list that follows.
+std::string belief_list(int layout, const std::vector<Belief>& beliefs,
+                        const std::string& project) {
+  static const char* const kHeads[] = {
+      "Current beliefs:\n", "Knowledge base (id | statement)\n",
+      "As of last week we held these facts:", "| id | belief |\n|---|---|\n", "Facts on file:\n"};
+  static const char* const kEvidence[] = {"New evidence:\n", "Incoming reports:\n",
+                                          "Since then we received:\n", "Reported this week:\n",
+                                          "News since then:\n"};
+  std::string doc = kHeads[layout];
+  for (const Belief& b : beliefs) {
+    const std::string s = sentence(b.attr, project, b.value);
+    static const char* const kRow[][2] = {
+        {"", ". "}, {"", " | "}, {" [", "] "}, {"| ", " | "}, {"", ": "}};
+    doc += kRow[layout][0] + b.id + kRow[layout][1] + s + (layout == 3 ? " |" : "") +
+           (layout == 2 ? "" : "\n");
+  }
+  return doc + (layout == 2 ? "\n\n" : "\n") + kEvidence[layout];
+}
+
 void generate(Faker& f, Example* ex) {
-  const std::string project = "Project " + std::string(f.pick(f.locale().company_words));
+  const std::string word(f.pick(f.locale().company_words));
+  const std::string project = "Project " + word;
   std::vector<int> attrs = {kDeadline, kBudget, kLead, kStatus, kLocation, kTeamSize};
   f.rng().shuffle(attrs);
   const size_t n_beliefs = static_cast<size_t>(f.integer(3, 5));
-  struct Belief {
-    std::string id;
-    Attr attr;
-    std::string value;
-    bool retracted = false;
-  };
   std::vector<Belief> beliefs;
   for (size_t i = 0; i < n_beliefs; ++i) {
     const Attr a = static_cast<Attr>(attrs[i]);
-    beliefs.push_back({"B" + std::to_string(i + 1), a, value(f, a)});
+    beliefs.push_back({"B" + std::to_string(i + 1), a, value(f, a).canonical});
   }
-  ex->layout_id = static_cast<int>(f.integer(0, 2));
-  std::string doc;
-  if (ex->layout_id == 0) {
-    doc = "Current beliefs:\n";
-    for (const Belief& b : beliefs) doc += b.id + ". " + sentence(b.attr, project, b.value) + "\n";
-    doc += "\nNew evidence:\n";
-  } else if (ex->layout_id == 1) {
-    doc = "Knowledge base (id | statement)\n";
-    for (const Belief& b : beliefs) doc += b.id + " | " + sentence(b.attr, project, b.value) + "\n";
-    doc += "\nIncoming reports:\n";
-  } else {
-    doc = "As of last week we held these facts:";
-    for (const Belief& b : beliefs) doc += " [" + b.id + "] " + sentence(b.attr, project, b.value);
-    doc += "\n\nSince then we received:\n";
-  }
+  ex->layout_id = static_cast<int>(f.integer(0, 4));
+  std::string doc = belief_list(ex->layout_id, beliefs, project);
+  const int bullets = static_cast<int>(f.integer(0, 2));  // "- ", "* ", "1. "
   ex->work = "beliefs:";
   for (const Belief& b : beliefs)
     ex->work +=
@@ -118,44 +182,53 @@ void generate(Faker& f, Example* ex) {
     const bool reliable = f.chance(0.65);
     const std::string source(reliable ? f.pick(kReliable) : f.pick(kHearsay));
     const int kind = static_cast<int>(f.integer(0, 2));  // 0 contradict, 1 confirm, 2 new fact
+    const bool in_other_words = f.chance(0.5);
+    const std::string called = f.chance(0.5) ? project : word;  // how the report names it
     std::string claim, effect;
     if (kind == 2) {
       const Attr a =
           static_cast<Attr>(attrs[n_beliefs + static_cast<size_t>(e) % (attrs.size() - n_beliefs)]);
-      const std::string v = value(f, a);
-      claim = sentence(a, project, v);
+      const Value v = value(f, a);
+      claim = in_other_words ? fill(reworded(f, a, false), called, v.said)
+                             : sentence(a, project, v.canonical);
       effect = std::string(subject(a)) + ", new fact";
       if (reliable) {
         auto it =
             std::find_if(added.begin(), added.end(), [&](const auto& x) { return x.first == a; });
         if (it != added.end()) {
-          it->second = v;
+          it->second = v.canonical;
         } else {
-          added.emplace_back(a, v);
+          added.emplace_back(a, v.canonical);
         }
       }
     } else {
       Belief& b = beliefs[static_cast<size_t>(f.integer(0, static_cast<int64_t>(n_beliefs) - 1))];
       if (kind == 0) {
-        std::string v = value(f, b.attr);
-        for (int tries = 0; v == b.value && tries < 8; ++tries) v = value(f, b.attr);
-        if (v == b.value) continue;  // (vanishingly rare) no different value found
-        claim = sentence(b.attr, project, v);
+        Value v = value(f, b.attr);
+        for (int tries = 0; v.canonical == b.value && tries < 8; ++tries) v = value(f, b.attr);
+        if (v.canonical == b.value) continue;  // (vanishingly rare) no different value found
+        claim = in_other_words ? fill(reworded(f, b.attr, false), called, v.said)
+                               : sentence(b.attr, project, v.canonical);
         effect = std::string(subject(b.attr)) + " " + b.id + ", replaces";
         if (reliable) {
           b.retracted = true;
-          b.value = v;  // the belief now holds the new value
+          b.value = v.canonical;  // the belief now holds the new value
         }
       } else {
-        claim = sentence(b.attr, project, b.value);
+        claim = in_other_words ? fill(reworded(f, b.attr, true), called, b.value)
+                               : sentence(b.attr, project, b.value);
         effect = std::string(subject(b.attr)) + " " + b.id + ", confirms";
         // Hearsay only repeats the belief; calling it "confirmed" would contradict its source.
-        if (reliable) claim.insert(claim.size() - 1, " (confirmed)");
+        if (reliable && !in_other_words) claim.insert(claim.size() - 1, " (confirmed)");
       }
     }
-    doc += "- " + source + ": " + claim + "\n";
-    ex->work += "\n" + std::to_string(++written) +
-                (reliable ? " reliable: " + effect : " hearsay: ignored");
+    ++written;
+    doc += (bullets == 0   ? "- "
+            : bullets == 1 ? "* "
+                           : std::to_string(written) + ". ") +
+           source + ": " + claim + "\n";
+    ex->work +=
+        "\n" + std::to_string(written) + (reliable ? " reliable: " + effect : " hearsay: ignored");
   }
   doc.pop_back();
   compose_prompt(f, ex, kInstructions, doc);
