@@ -73,35 +73,10 @@ void say(Conversation& c, std::string user, std::string assistant) {
 
 std::string ack(Faker& f) { return std::string(f.pick(kAcks)); }
 
-void generate(Faker& f, Example* ex) {
-  const fake::Person p = f.person();
-  fake::Product product = f.product();
-  // Something one orders by the piece (not "Consulting Hours" or a software seat).
-  while (product.category == "Services" || product.category == "Software") product = f.product();
-  const std::string city =
-      f.chance(0.85) ? std::string(f.pick(f.locale().cities).name) : f.address().city;
-  const int ref_style = static_cast<int>(f.integer(0, 2));
-  const std::string ref = ref_style == 0   ? f.reference("R-", 5)
-                          : ref_style == 1 ? f.po_number()
-                                           : f.letters(2) + "-" + f.digits(4);
-  Words w;
-  w.values = {
-      {"name", p.first + " " + p.last},
-      {"first", p.first},
-      {"item", product.name},
-      {"item_said", f.chance(0.3) ? lower(product.name) : product.name},
-      {"city", city},
-      {"ref", ref},
-      {"company", f.company().name},
-      {"street", f.address().line1()},
-      {"price", fake::format_money(product.unit_price_cents, fake::MoneyStyle::kSymbol, usd()) +
-                    (product.unit == "each" ? " each" : " per " + product.unit)}};
-  Conversation c;
-  c.quantities.push_back(f.integer(1, 12));
-  c.cities.push_back(city);
-  w.values["q"] = said(f, c.quantities.back());
-
-  // The opening: the user may give their name and the quantity at once, or leave them for later.
+// The opening: the user asks for the item, perhaps with their name and the quantity; the assistant
+// quotes the price and asks for what is missing, one fact a turn (city and reference perhaps in
+// one answer).
+void open_order(Faker& f, const Words& w, Conversation& c) {
   const bool name_first = f.chance(0.7), quantity_first = f.chance(0.6);
   std::string opening =
       name_first
@@ -145,9 +120,11 @@ void generate(Faker& f, Example* ex) {
         k + 1 < asks.size() ? asks[k + 1].first
         : f.chance(0.3)     ? w("Thanks, shipping {item} to {city}.")
                             : ack(f));
+}
 
-  // Corrections: none, one or two, of the quantity or the city (a second city change may go back
-  // to the first), and perhaps a line of small talk.
+// Corrections: none, one or two, of the quantity or the city (a second city change may go back
+// to the first), and perhaps a line of small talk.
+void correct_order(Faker& f, Words& w, Conversation& c) {
   const int64_t changes = f.integer(0, 4) / 2;  // 0, 0, 1, 1, 2
   for (int64_t k = 0; k < changes; ++k) {
     if (f.chance(0.5)) {
@@ -175,23 +152,58 @@ void generate(Faker& f, Example* ex) {
     }
   }
   if (f.chance(0.4)) say(c, f.sentence(5, 10), "Happy to help with that.");
+}
+
+// "12 -> 15 -> 14": every value given, in order.
+template <typename T>
+std::string listed(const std::vector<T>& values) {
+  std::string out;
+  for (const T& v : values) {
+    if (!out.empty()) out += " -> ";
+    if constexpr (std::is_same_v<T, int64_t>) {
+      out += std::to_string(v);
+    } else {
+      out += v;
+    }
+  }
+  return out;
+}
+
+void generate(Faker& f, Example* ex) {
+  const fake::Person p = f.person();
+  fake::Product product = f.product();
+  // Something one orders by the piece (not "Consulting Hours" or a software seat).
+  while (product.category == "Services" || product.category == "Software") product = f.product();
+  const std::string city =
+      f.chance(0.85) ? std::string(f.pick(f.locale().cities).name) : f.address().city;
+  const int ref_style = static_cast<int>(f.integer(0, 2));
+  const std::string ref = ref_style == 0   ? f.reference("R-", 5)
+                          : ref_style == 1 ? f.po_number()
+                                           : f.letters(2) + "-" + f.digits(4);
+  Words w;
+  w.values = {
+      {"name", p.first + " " + p.last},
+      {"first", p.first},
+      {"item", product.name},
+      {"item_said", f.chance(0.3) ? lower(product.name) : product.name},
+      {"city", city},
+      {"ref", ref},
+      {"company", f.company().name},
+      {"street", f.address().line1()},
+      {"price", fake::format_money(product.unit_price_cents, fake::MoneyStyle::kSymbol, usd()) +
+                    (product.unit == "each" ? " each" : " per " + product.unit)}};
+  Conversation c;
+  c.quantities.push_back(f.integer(1, 12));
+  c.cities.push_back(city);
+  w.values["q"] = said(f, c.quantities.back());
+
+  open_order(f, w, c);
+  correct_order(f, w, c);
   ex->history = std::move(c.turns);
   ex->layout_id = static_cast<int>(c.quantities.size() + c.cities.size() - 2);  // changes made
   ex->template_id = static_cast<int>(f.integer(0, static_cast<int64_t>(kFinal.size()) - 1));
   ex->prompt = std::string(kFinal[static_cast<size_t>(ex->template_id)]);
 
-  auto listed = [](const auto& values) {
-    std::string out;
-    for (const auto& v : values) {
-      if (!out.empty()) out += " -> ";
-      if constexpr (std::is_same_v<std::decay_t<decltype(v)>, int64_t>) {
-        out += std::to_string(v);
-      } else {
-        out += v;
-      }
-    }
-    return out;
-  };
   const int64_t quantity = c.quantities.back();
   const std::string total_step = "round(" + std::to_string(quantity) + "*" +
                                  printed_cents(product.unit_price_cents, true) + ",2)";
