@@ -14,6 +14,8 @@
 // copying what followed the subject there (session 20's steps wrote "replaces B2" directly; in 10
 // of 12 wrong fresh answers the first error was the wrong belief, or none, or one where there was
 // none).
+#include <optional>
+
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -157,96 +159,119 @@ std::string belief_list(int layout, const std::vector<Belief>& beliefs,
   return doc + (layout == 2 ? "\n\n" : "\n") + kEvidence[layout];
 }
 
-void generate(Faker& f, Example* ex) {
-  const std::string word(f.pick(f.locale().company_words));
-  const std::string project = "Project " + word;
-  std::vector<int> attrs = {kDeadline, kBudget, kLead, kStatus, kLocation, kTeamSize};
-  f.rng().shuffle(attrs);
-  const size_t n_beliefs = static_cast<size_t>(f.integer(3, 5));
+// The beliefs and additions of one record, as the reports come in.
+struct Revision {
+  std::string project, word;  // "Project Orchard", "Orchard"
+  std::vector<int> attrs;     // shuffled: the first ones are believed, the rest may be added
   std::vector<Belief> beliefs;
+  std::vector<std::pair<Attr, std::string>> added;  // new attributes, latest reliable value
+};
+
+struct Report {
+  std::string claim;   // "The Project Orchard budget is $560,000.00."
+  std::string effect;  // "budget B2, replaces"
+};
+
+// The e-th report: a contradiction, a confirmation or a new fact, said as the belief sentences say
+// it or in other words; a reliable one revises `r`. None when no different value was found.
+std::optional<Report> report(Faker& f, Revision& r, int64_t e, bool reliable) {
+  const int kind = static_cast<int>(f.integer(0, 2));  // 0 contradict, 1 confirm, 2 new fact
+  const bool in_other_words = f.chance(0.5);
+  const std::string called = f.chance(0.5) ? r.project : r.word;  // how the report names it
+  const size_t n_beliefs = r.beliefs.size();
+  if (kind == 2) {
+    const Attr a = static_cast<Attr>(
+        r.attrs[n_beliefs + static_cast<size_t>(e) % (r.attrs.size() - n_beliefs)]);
+    const Value v = value(f, a);
+    if (reliable) {
+      auto it =
+          std::find_if(r.added.begin(), r.added.end(), [&](const auto& x) { return x.first == a; });
+      if (it != r.added.end()) {
+        it->second = v.canonical;
+      } else {
+        r.added.emplace_back(a, v.canonical);
+      }
+    }
+    return Report{in_other_words ? fill(reworded(f, a, false), called, v.said)
+                                 : sentence(a, r.project, v.canonical),
+                  std::string(subject(a)) + ", new fact"};
+  }
+  Belief& b = r.beliefs[static_cast<size_t>(f.integer(0, static_cast<int64_t>(n_beliefs) - 1))];
+  const std::string about = std::string(subject(b.attr)) + " " + b.id;
+  if (kind == 1) {
+    std::string claim = in_other_words ? fill(reworded(f, b.attr, true), called, b.value)
+                                       : sentence(b.attr, r.project, b.value);
+    // Hearsay only repeats the belief; calling it "confirmed" would contradict its source.
+    if (reliable && !in_other_words) claim.insert(claim.size() - 1, " (confirmed)");
+    return Report{claim, about + ", confirms"};
+  }
+  Value v = value(f, b.attr);
+  for (int tries = 0; v.canonical == b.value && tries < 8; ++tries) v = value(f, b.attr);
+  if (v.canonical == b.value) return std::nullopt;  // (vanishingly rare) no different value
+  Report out{in_other_words ? fill(reworded(f, b.attr, false), called, v.said)
+                            : sentence(b.attr, r.project, v.canonical),
+             about + ", replaces"};
+  if (reliable) {
+    b.retracted = true;
+    b.value = v.canonical;  // the belief now holds the new value
+  }
+  return out;
+}
+
+void write_answer(const Revision& r, std::string* response) {
+  JsonBuilder j(response);
+  j.begin_object();
+  j.key("revised_beliefs").begin_array();
+  for (const Belief& b : r.beliefs) j.str(sentence(b.attr, r.project, b.value));
+  for (const auto& [a, v] : r.added) j.str(sentence(a, r.project, v));
+  j.end_array();
+  j.key("retracted").begin_array();
+  for (const Belief& b : r.beliefs) {
+    if (b.retracted) j.str(b.id);
+  }
+  j.end_array();
+  j.key("added").begin_array();
+  for (const auto& [a, v] : r.added) j.str(sentence(a, r.project, v));
+  j.end_array();
+  j.end_object();
+}
+
+void generate(Faker& f, Example* ex) {
+  Revision r;
+  r.word = f.pick(f.locale().company_words);
+  r.project = "Project " + r.word;
+  r.attrs = {kDeadline, kBudget, kLead, kStatus, kLocation, kTeamSize};
+  f.rng().shuffle(r.attrs);
+  const size_t n_beliefs = static_cast<size_t>(f.integer(3, 5));
   for (size_t i = 0; i < n_beliefs; ++i) {
-    const Attr a = static_cast<Attr>(attrs[i]);
-    beliefs.push_back({"B" + std::to_string(i + 1), a, value(f, a).canonical});
+    const Attr a = static_cast<Attr>(r.attrs[i]);
+    r.beliefs.push_back({"B" + std::to_string(i + 1), a, value(f, a).canonical});
   }
   ex->layout_id = static_cast<int>(f.integer(0, 4));
-  std::string doc = belief_list(ex->layout_id, beliefs, project);
+  std::string doc = belief_list(ex->layout_id, r.beliefs, r.project);
   const int bullets = static_cast<int>(f.integer(0, 2));  // "- ", "* ", "1. "
   ex->work = "beliefs:";
-  for (const Belief& b : beliefs)
-    ex->work +=
-        std::string(&b == beliefs.data() ? " " : ", ") + std::string(subject(b.attr)) + " " + b.id;
-  std::vector<std::pair<Attr, std::string>> added;  // new attributes, latest reliable value
+  for (const Belief& b : r.beliefs)
+    ex->work += std::string(&b == r.beliefs.data() ? " " : ", ") + std::string(subject(b.attr)) +
+                " " + b.id;
   const int64_t n_evidence = f.integer(1, 4);
   int written = 0;  // evidence items in the document
   for (int64_t e = 0; e < n_evidence; ++e) {
     const bool reliable = f.chance(0.65);
     const std::string source(reliable ? f.pick(kReliable) : f.pick(kHearsay));
-    const int kind = static_cast<int>(f.integer(0, 2));  // 0 contradict, 1 confirm, 2 new fact
-    const bool in_other_words = f.chance(0.5);
-    const std::string called = f.chance(0.5) ? project : word;  // how the report names it
-    std::string claim, effect;
-    if (kind == 2) {
-      const Attr a =
-          static_cast<Attr>(attrs[n_beliefs + static_cast<size_t>(e) % (attrs.size() - n_beliefs)]);
-      const Value v = value(f, a);
-      claim = in_other_words ? fill(reworded(f, a, false), called, v.said)
-                             : sentence(a, project, v.canonical);
-      effect = std::string(subject(a)) + ", new fact";
-      if (reliable) {
-        auto it =
-            std::find_if(added.begin(), added.end(), [&](const auto& x) { return x.first == a; });
-        if (it != added.end()) {
-          it->second = v.canonical;
-        } else {
-          added.emplace_back(a, v.canonical);
-        }
-      }
-    } else {
-      Belief& b = beliefs[static_cast<size_t>(f.integer(0, static_cast<int64_t>(n_beliefs) - 1))];
-      if (kind == 0) {
-        Value v = value(f, b.attr);
-        for (int tries = 0; v.canonical == b.value && tries < 8; ++tries) v = value(f, b.attr);
-        if (v.canonical == b.value) continue;  // (vanishingly rare) no different value found
-        claim = in_other_words ? fill(reworded(f, b.attr, false), called, v.said)
-                               : sentence(b.attr, project, v.canonical);
-        effect = std::string(subject(b.attr)) + " " + b.id + ", replaces";
-        if (reliable) {
-          b.retracted = true;
-          b.value = v.canonical;  // the belief now holds the new value
-        }
-      } else {
-        claim = in_other_words ? fill(reworded(f, b.attr, true), called, b.value)
-                               : sentence(b.attr, project, b.value);
-        effect = std::string(subject(b.attr)) + " " + b.id + ", confirms";
-        // Hearsay only repeats the belief; calling it "confirmed" would contradict its source.
-        if (reliable && !in_other_words) claim.insert(claim.size() - 1, " (confirmed)");
-      }
-    }
+    const std::optional<Report> item = report(f, r, e, reliable);
+    if (!item) continue;
     ++written;
     doc += (bullets == 0   ? "- "
             : bullets == 1 ? "* "
                            : std::to_string(written) + ". ") +
-           source + ": " + claim + "\n";
-    ex->work +=
-        "\n" + std::to_string(written) + (reliable ? " reliable: " + effect : " hearsay: ignored");
+           source + ": " + item->claim + "\n";
+    ex->work += "\n" + std::to_string(written) +
+                (reliable ? " reliable: " + item->effect : " hearsay: ignored");
   }
   doc.pop_back();
   compose_prompt(f, ex, kInstructions, doc);
-  JsonBuilder j(&ex->response);
-  j.begin_object();
-  j.key("revised_beliefs").begin_array();
-  for (const Belief& b : beliefs) j.str(sentence(b.attr, project, b.value));
-  for (const auto& [a, v] : added) j.str(sentence(a, project, v));
-  j.end_array();
-  j.key("retracted").begin_array();
-  for (const Belief& b : beliefs) {
-    if (b.retracted) j.str(b.id);
-  }
-  j.end_array();
-  j.key("added").begin_array();
-  for (const auto& [a, v] : added) j.str(sentence(a, project, v));
-  j.end_array();
-  j.end_object();
+  write_answer(r, &ex->response);
 }
 
 }  // namespace
