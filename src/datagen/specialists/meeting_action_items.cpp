@@ -1,6 +1,9 @@
 // meeting_action_items: a meeting transcript with small talk, decisions and task assignments
 // (including tasks declined and picked up by someone else, and self-assigned ones) -> the action
-// items (owner, task, due date resolved from the meeting date) and the decisions taken.
+// items (owner, task, due date resolved from the meeting date) and the decisions taken. Half the
+// tasks are composed from open lists ("circulate the Tovaris pricing page"), so a task is copied
+// from the transcript, not recalled; the heading dates the meeting in one of three styles and
+// people phrase asking, offering, declining and deciding in several ways.
 // Worked steps: each task with a weekday as the transcript says it, then its due date as a
 // calculator call: "send the revised budget by Monday:
 // <<next_weekday(2024-03-21, Monday)=2024-03-25>>" (the task and its weekday copied as one span;
@@ -21,6 +24,22 @@ const std::vector<std::string_view> kTasks = {
     "draft the press release",    "review the vendor contract", "schedule the customer demo",
     "collect the survey results", "fix the login bug",          "prepare the board slides",
     "order the new laptops"};
+const std::vector<std::string_view> kVerbs = {
+    "send",     "draft",    "review",   "update",      "book",      "schedule", "collect",
+    "finalize", "share",    "assemble", "renew",       "test",      "confirm",  "circulate",
+    "write up", "clean up", "set up",   "sign off on", "proofread", "archive"};
+const std::vector<std::string_view> kThings = {
+    "budget",          "room booking",    "timeline",
+    "press release",   "contract",        "demo",
+    "survey results",  "board slides",    "laptop order",
+    "release notes",   "hiring plan",     "onboarding checklist",
+    "rate sheet",      "audit packet",    "travel policy",
+    "forecast",        "pricing page",    "support rota",
+    "training deck",   "security review", "launch checklist",
+    "invoice backlog", "offsite agenda",  "status report",
+    "dashboard"};
+const std::vector<std::string_view> kTeams = {"Ops",         "Product", "Marketing", "Finance",
+                                              "Engineering", "Sales",   "Design"};
 const std::vector<std::string_view> kChatter = {"Good morning everyone.",
                                                 "Can everyone hear me okay?",
                                                 "Let's get started.",
@@ -47,16 +66,32 @@ void generate(Faker& f, Example* ex) {
   }
   struct Item {
     std::string owner;
-    std::string_view task;
+    std::string task;
     bool has_due;
     fake::Date due;
   };
   std::vector<Item> items;
   std::vector<std::string> decisions;
-  std::vector<std::string_view> tasks = kTasks;
-  f.rng().shuffle(tasks);
+  // The tasks: the fixed ones, or "VERB the [NAME] THING" from open lists.
+  std::vector<std::string> tasks;
+  while (tasks.size() < 3) {
+    std::string task =
+        f.chance(0.5)
+            ? std::string(f.pick(kTasks))
+            : std::string(f.pick(kVerbs)) + " the " +
+                  (f.chance(0.4) ? (f.chance(0.5) ? f.coined_name(2, 2) : f.last_name()) + " "
+                                 : std::string()) +
+                  std::string(f.pick(kThings));
+    if (std::find(tasks.begin(), tasks.end(), task) == tasks.end()) tasks.push_back(task);
+  }
+  const int heading = static_cast<int>(f.integer(0, 2));
   std::string doc =
-      "Meeting notes - " + fake::format_date(meeting, fake::DateFormat::kLongWeekday) + "\n";
+      heading == 0
+          ? "Meeting notes - " + fake::format_date(meeting, fake::DateFormat::kLongWeekday) + "\n"
+      : heading == 1 ? std::string(f.pick(kTeams)) + " sync - " +
+                           fake::format_date(meeting, fake::DateFormat::kAbbrev) + "\n"
+                     : std::string(f.pick(kTeams)) + " standup - " + fake::iso_date(meeting) +
+                           " (" + fake::weekday_name(fake::weekday(meeting)) + ")\n";
   ex->layout_id = static_cast<int>(f.integer(0, 1));  // "Name:" vs "[hh:mm] Name:"
   int minute = 0;
   auto say = [&](const std::string& who, const std::string& what) {
@@ -90,30 +125,49 @@ void generate(Faker& f, Example* ex) {
         (asker + 1 + static_cast<size_t>(f.integer(0, static_cast<int64_t>(people.size()) - 2))) %
         people.size();
     const int style = static_cast<int>(f.integer(0, 2));
+    const bool please = f.chance(0.3);
+    const std::string ask = people[first] +
+                            (please          ? ", please "
+                             : f.chance(0.5) ? ", can you "
+                                             : ", could you ") +
+                            it.task + by + (please ? "." : "?");
     if (style == 0) {  // asked and accepted
-      say(people[asker], people[first] + ", can you " + std::string(it.task) + by + "?");
-      say(people[first], "Sure, will do.");
+      say(people[asker], ask);
+      say(people[first],
+          std::string(f.pick(std::vector<std::string_view>{"Sure, will do.", "Yep, on it.",
+                                                           "Will do.", "Okay, I'll handle it."})));
       it.owner = people[first];
     } else if (style == 1) {  // self-assigned
-      say(people[first], "I'll " + std::string(it.task) + by + ".");
+      say(people[first],
+          std::string(f.pick(std::vector<std::string_view>{"I'll ", "I can ", "Let me "})) +
+              it.task + by + ".");
       it.owner = people[first];
     } else {  // declined, then someone else takes it
       size_t other = (first + 1) % people.size();
-      say(people[asker], people[first] + ", could you " + std::string(it.task) + by + "?");
-      say(people[first], "I'm out this week, sorry. Maybe " + people[other] + "?");
-      say(people[other], "No problem, I can take it.");
+      say(people[asker], ask);
+      say(people[first], std::string(f.pick(std::vector<std::string_view>{
+                             "I'm out this week, sorry. Maybe ", "Can't this week, sorry. Ask ",
+                             "I'm swamped. What about "})) +
+                             people[other] + "?");
+      say(people[other], std::string(f.pick(std::vector<std::string_view>{
+                             "No problem, I can take it.", "Sure, I'll take it.", "Happy to."})));
       it.owner = people[other];
     }
     items.push_back(it);
   }
   if (f.chance(0.7)) {
     const std::string vendor = f.company().name;
-    say(people[0], "So we're agreed: we'll go with " + vendor + " as the vendor.");
+    say(people[0],
+        f.pick(std::vector<std::string>{
+            "So we're agreed: we'll go with " + vendor + " as the vendor.",
+            "Agreed, let's go with " + vendor + ".", "Decision: " + vendor + " is our vendor."}));
     decisions.push_back("go with " + vendor + " as the vendor");
   }
   if (f.chance(0.4)) {
     const fake::Date launch = fake::add_days(meeting, f.integer(14, 90));
-    say(people.back(), "Decision: the launch moves to " +
+    say(people.back(), std::string(f.pick(std::vector<std::string_view>{
+                           "Decision: the launch moves to ", "We're moving the launch to ",
+                           "Heads up, the launch is pushed to "})) +
                            fake::format_date(launch, fake::DateFormat::kLong) + ".");
     decisions.push_back("move the launch to " + fake::iso_date(launch));
   }
