@@ -364,7 +364,9 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
     ASSERT_TRUE(std::regex_search(q, m, question)) << q;
     const std::string key = m[1];
     std::vector<std::string> values;
-    for (std::string row : rows) {
+    std::string steps;  // each matching row from the key on, as written
+    for (const std::string& line : rows) {
+      std::string row = line;
       if (row.rfind("| ", 0) == 0) row = row.substr(2, row.size() - 4);  // "| a | b |"
       const std::string name = row.substr(0, row.find(separator));
       std::string value = row.substr(row.rfind(separator) + separator.size());
@@ -373,11 +375,12 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
       const std::string short_key =
           directory ? name.substr(0, name.find(' ')) : name.substr(name.find(' ') + 1);
       const bool match = name == key || short_key == key;
-      if (match) values.push_back(value);
+      if (!match) continue;
+      values.push_back(value);
+      steps += "- " + key + line.substr(line.find(key) + key.size()) + "\n";
     }
-    // No worked steps: listing every row with a yes/no verdict made the model answer "no" for
-    // every row (session 20, docs/specialist-quality.md).
-    EXPECT_EQ(ex.work, "");
+    if (values.empty()) steps = "- " + key + ": not listed\n";
+    EXPECT_EQ(ex.work, steps + "matches: " + std::to_string(values.size())) << ex.prompt;
     const json r = json::parse(ex.response);
     const std::string status = r["status"].get<std::string>();
     statuses.insert(status);

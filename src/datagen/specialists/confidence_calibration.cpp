@@ -4,6 +4,7 @@
 // someone or something not listed (unanswerable, confidence 0.05). Each list comes in one of four
 // layouts (pipes, a Markdown table, CSV, a dash list with "x4821" extensions) and the question in
 // several wordings, as people write them.
+#include "anvil/core/error.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -67,6 +68,31 @@ std::string ask(Faker& f, const std::vector<std::string_view>& wordings, const s
   return wording.substr(0, at) + key + wording.substr(at + 2);
 }
 
+// The worked steps: every row the question's key names, each written as the key followed by the
+// rest of its row, copied ("- Stapler | 114" for "Premium Stapler | 114"), or "- KEY: not listed";
+// then "matches: k". After the key comes what followed it in the list, so the lookup is a copy.
+// (Session 20 listed every row with a yes/no verdict instead, and the model said "no" to all.)
+template <typename Entry>
+std::string lookup_steps(const std::vector<Entry>& entries, const std::vector<std::string>& rows,
+                         const std::string& key, const std::string& status, size_t candidates) {
+  std::string work;
+  size_t matches = 0;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (entries[i].key_first != key && entries[i].key_full != key) continue;
+    const std::string& row = rows[i];
+    work += "- " + key +
+            row.substr(row.find(key) + key.size(), row.find('\n') - row.find(key) - key.size()) +
+            "\n";
+    ++matches;
+  }
+  const size_t expected = status == "answered" ? 1 : status == "ambiguous" ? candidates : 0;
+  if (matches != expected)
+    throw Error("confidence_calibration: " + std::to_string(matches) + " rows name '" + key +
+                "' for status " + status);
+  if (matches == 0) work = "- " + key + ": not listed\n";
+  return work + "matches: " + std::to_string(matches);
+}
+
 void generate(Faker& f, Example* ex) {
   // Layout ids 0-3 a directory, 4-7 a stock list, each in the four Layouts.
   ex->layout_id = static_cast<int>(f.integer(0, 7));
@@ -113,6 +139,7 @@ void generate(Faker& f, Example* ex) {
     }
     return false;
   };
+  std::vector<std::string> rows;  // as written, one per entry
   for (size_t i = 0; i < entries.size(); ++i) {
     Entry& e = entries[i];
     e.key_full = directory ? e.key_first + " " + e.qualifier : e.qualifier + " " + e.key_first;
@@ -128,7 +155,8 @@ void generate(Faker& f, Example* ex) {
         e.key_full = e.qualifier + " " + e.key_first;
       }
     }
-    doc += list_row(layout, e.key_full, e.extra, e.value);
+    rows.push_back(list_row(layout, e.key_full, e.extra, e.value));
+    doc += rows.back();
   }
   std::string question_key;
   std::string status, answer;
@@ -186,6 +214,7 @@ void generate(Faker& f, Example* ex) {
   const std::string question =
       ask(f, directory ? kExtensionQuestions : kStockQuestions, question_key);
   compose_prompt(f, ex, kInstructions, doc + "\nQuestion: " + question);
+  ex->work = lookup_steps(entries, rows, question_key, status, candidates.size());
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("status").str(status);
