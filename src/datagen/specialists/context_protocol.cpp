@@ -1,7 +1,8 @@
 // context_protocol (multi-turn state): a conversation in which the user gives facts over several
 // turns (name, item, quantity, shipping city, order reference), in varying order and wording, and
 // may correct the quantity or the city, once or twice, even back to the first; the assistant
-// quotes the unit price; the last turn asks for the order summary -> the latest value of every
+// quotes the item (a third of them branded, "Brandell KX40 Stapler", perhaps asked for as "a
+// stapler") and its unit price; the last turn asks for the order summary -> the latest value of every
 // fact, and the total computed from them. Earlier turns are Example::history. Worked steps: the
 // quantities and cities as said, each change after an arrow ("quantity: 12 -> 15 -> 14", "ship
 // to: Tacoma -> Olympia -> Tacoma"), then the total as a calculator call, the latest quantity
@@ -128,8 +129,8 @@ void correct_order(Faker& f, Words& w, Conversation& c) {
   const int64_t changes = f.integer(0, 4) / 2;  // 0, 0, 1, 1, 2
   for (int64_t k = 0; k < changes; ++k) {
     if (f.chance(0.5)) {
-      int64_t q = f.integer(1, 15);
-      if (q == c.quantities.back()) q = q % 15 + 1;
+      int64_t q = f.integer(1, 40);
+      if (q == c.quantities.back()) q = q % 40 + 1;
       c.quantities.push_back(q);
       w.values["q"] = said(f, q);
       say(c,
@@ -174,18 +175,32 @@ void generate(Faker& f, Example* ex) {
   fake::Product product = f.product();
   // Something one orders by the piece (not "Consulting Hours" or a software seat).
   while (product.category == "Services" || product.category == "Software") product = f.product();
+  // A third of the items carry a brand and model ("Brandell KX40 Stapler"); the customer may then
+  // ask for the plain thing ("a stapler") and the assistant names it: the item is what was quoted.
+  std::string item_said = f.chance(0.3) ? lower(product.name) : product.name;
+  if (f.chance(0.3)) {
+    const std::string plain = product.name;
+    product.name =
+        (f.chance(0.5) ? f.coined_name(2, 2) : std::string(f.pick(f.locale().company_words))) +
+        " " + f.letters(static_cast<int>(f.integer(1, 2))) + std::to_string(f.integer(2, 990)) +
+        " " + plain;
+    item_said = f.chance(0.5) ? lower(plain) : product.name;
+  }
   const std::string city =
       f.chance(0.85) ? std::string(f.pick(f.locale().cities).name) : f.address().city;
-  const int ref_style = static_cast<int>(f.integer(0, 2));
-  const std::string ref = ref_style == 0   ? f.reference("R-", 5)
-                          : ref_style == 1 ? f.po_number()
-                                           : f.letters(2) + "-" + f.digits(4);
+  const int ref_style = static_cast<int>(f.integer(0, 4));
+  const std::string ref =
+      ref_style == 0   ? f.reference("R-", 5)
+      : ref_style == 1 ? f.po_number()
+      : ref_style == 2 ? f.letters(2) + "-" + f.digits(4)
+      : ref_style == 3 ? f.letters(2) + "-" + f.letters(3) + "-" + f.digits(4)
+                       : f.letters(4) + "-Q" + std::to_string(f.integer(1, 4)) + "-" + f.digits(2);
   Words w;
   w.values = {
       {"name", p.first + " " + p.last},
       {"first", p.first},
       {"item", product.name},
-      {"item_said", f.chance(0.3) ? lower(product.name) : product.name},
+      {"item_said", item_said},
       {"city", city},
       {"ref", ref},
       {"company", f.company().name},
@@ -193,7 +208,7 @@ void generate(Faker& f, Example* ex) {
       {"price", fake::format_money(product.unit_price_cents, fake::MoneyStyle::kSymbol, usd()) +
                     (product.unit == "each" ? " each" : " per " + product.unit)}};
   Conversation c;
-  c.quantities.push_back(f.integer(1, 12));
+  c.quantities.push_back(f.chance(0.25) ? f.integer(13, 40) : f.integer(1, 12));
   c.cities.push_back(city);
   w.values["q"] = said(f, c.quantities.back());
 
