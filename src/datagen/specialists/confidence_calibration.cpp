@@ -79,10 +79,9 @@ std::string lookup_steps(const std::vector<Entry>& entries, const std::vector<st
   size_t matches = 0;
   for (size_t i = 0; i < entries.size(); ++i) {
     if (entries[i].key_first != key && entries[i].key_full != key) continue;
-    const std::string& row = rows[i];
-    work += "- " + key +
-            row.substr(row.find(key) + key.size(), row.find('\n') - row.find(key) - key.size()) +
-            "\n";
+    const std::string& row = rows[i];  // ends with its newline
+    const size_t rest = row.find(key) + key.size();
+    work += "- " + key + row.substr(rest);
     ++matches;
   }
   const size_t expected = status == "answered" ? 1 : status == "ambiguous" ? candidates : 0;
