@@ -31,11 +31,6 @@ std::string upper(std::string s) {
   return s;
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 void generate(Faker& f, Example* ex) {
   const fake::Address a = f.address();
   const fake::Person p = f.person();

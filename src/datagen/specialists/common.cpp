@@ -123,6 +123,11 @@ std::string expand(std::string_view tmpl, const Vars& vars) {
   return out;
 }
 
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
 std::string fill(std::string_view tmpl, std::initializer_list<std::string_view> args) {
   std::string out;
   out.reserve(tmpl.size() + 32);

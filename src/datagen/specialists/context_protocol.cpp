@@ -2,13 +2,11 @@
 // turns (name, item, quantity, shipping city, order reference), in varying order and wording, and
 // may correct the quantity or the city, once or twice, even back to the first; the assistant
 // quotes the item (a third of them branded, "Brandell KX40 Stapler", perhaps asked for as "a
-// stapler") and its unit price; the last turn asks for the order summary -> the latest value of every
-// fact, and the total computed from them. Earlier turns are Example::history. Worked steps: the
-// quantities and cities as said, each change after an arrow ("quantity: 12 -> 15 -> 14", "ship
+// stapler") and its unit price; the last turn asks for the order summary -> the latest value of
+// every fact, and the total computed from them. Earlier turns are Example::history. Worked steps:
+// the quantities and cities as said, each change after an arrow ("quantity: 12 -> 15 -> 14", "ship
 // to: Tacoma -> Olympia -> Tacoma"), then the total as a calculator call, the latest quantity
 // times the unit price as the assistant printed it ("1,249.00").
-#include <cctype>
-#include <map>
 #include <type_traits>
 
 #include "anvil/datagen/calculator.h"
@@ -32,10 +30,32 @@ const std::vector<std::string_view> kNumberWords = {"one",  "two", "three",  "fo
                                                     "five", "six", "seven",  "eight",
                                                     "nine", "ten", "eleven", "twelve"};
 
-std::string lower(std::string s) {
-  for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return s;
-}
+// What the user and the assistant say, with {name} {first} {company} {q} {item} {item_said}
+// {price} {city} {street} {ref} for the order's facts.
+const std::vector<std::string_view> kGreetings = {
+    "Hi, I'm {name}.", "Hello, this is {name} ({company}).", "Hi there, {name} here."};
+const std::vector<std::string_view> kHellos = {"Hi!", "Hello!", "Hey there!"};
+const std::vector<std::string_view> kOrders = {" I'd like to order {q} x {item_said}.",
+                                               " Can I get {q} {item_said}?",
+                                               " I need {q} of the {item_said}."};
+const std::vector<std::string_view> kInquiries = {" I'm looking to order some {item_said}.",
+                                                  " Do you have {item_said}?"};
+const std::vector<std::string_view> kQuantities = {"{q}, please.", "{q} of them.", "Let's do {q}."};
+const std::vector<std::string_view> kNames = {"It's for {name}.", "Order's for {name}.",
+                                              "{name}, please."};
+const std::vector<std::string_view> kShipTo = {
+    "Ship it to our {city} office, please.", "Send it to our {city} branch.",
+    "To the {city} warehouse.", "Our {city} office, {street}."};
+const std::vector<std::string_view> kAddedReferences = {
+    " My reference is {ref}.", " Reference {ref}.", " PO number for accounting is {ref}."};
+const std::vector<std::string_view> kReferences = {"Yes, {ref}.", "My reference is {ref}.",
+                                                   "Use {ref}, please."};
+const std::vector<std::string_view> kQuantityChanges = {"Actually, make that {q} instead.",
+                                                        "Hmm, make it {q} actually.",
+                                                        "Sorry, I need {q} after all."};
+const std::vector<std::string_view> kCityChanges = {
+    "Sorry, change of plan: send it to {city} instead.", "Wait, no - ship it to {city}.",
+    "Scratch that, it goes to {city}."};
 
 // A quantity as a customer says it: digits, or a word up to twelve ("a dozen" for 12).
 std::string said(Faker& f, int64_t quantity) {
@@ -44,23 +64,11 @@ std::string said(Faker& f, int64_t quantity) {
   return std::string(kNumberWords[static_cast<size_t>(quantity - 1)]);
 }
 
-// Fills in a pattern's {name} {first} {item} {q} {city} {ref} {price} {company} {street}.
-struct Words {
-  std::map<std::string, std::string> values;
-  std::string operator()(std::string_view pattern) const {
-    std::string out;
-    for (size_t i = 0; i < pattern.size(); ++i) {
-      const size_t close = pattern[i] == '{' ? pattern.find('}', i) : std::string_view::npos;
-      if (close == std::string_view::npos) {
-        out += pattern[i];
-        continue;
-      }
-      out += values.at(std::string(pattern.substr(i + 1, close - i - 1)));
-      i = close;
-    }
-    return out;
-  }
-};
+// Sets `key` to `value` in `vars` (the quantity and city change during a conversation).
+void set_var(Vars& vars, std::string_view key, std::string value) {
+  for (auto& [k, v] : vars)
+    if (k == key) v = std::move(value);
+}
 
 struct Conversation {
   std::vector<Turn> turns;
@@ -77,79 +85,55 @@ std::string ack(Faker& f) { return std::string(f.pick(kAcks)); }
 // The opening: the user asks for the item, perhaps with their name and the quantity; the assistant
 // quotes the price and asks for what is missing, one fact a turn (city and reference perhaps in
 // one answer).
-void open_order(Faker& f, const Words& w, Conversation& c) {
+void open_order(Faker& f, const Vars& w, Conversation& c) {
   const bool name_first = f.chance(0.7), quantity_first = f.chance(0.6);
-  std::string opening =
-      name_first
-          ? std::string(f.pick(std::vector<std::string_view>{
-                "Hi, I'm {name}.", "Hello, this is {name} ({company}).", "Hi there, {name} here."}))
-          : std::string(f.pick(std::vector<std::string_view>{"Hi!", "Hello!", "Hey there!"}));
-  opening += quantity_first
-                 ? f.pick(std::vector<std::string_view>{" I'd like to order {q} x {item_said}.",
-                                                        " Can I get {q} {item_said}?",
-                                                        " I need {q} of the {item_said}."})
-                 : f.pick(std::vector<std::string_view>{" I'm looking to order some {item_said}.",
-                                                        " Do you have {item_said}?"});
+  std::string opening(name_first ? f.pick(kGreetings) : f.pick(kHellos));
+  opening += quantity_first ? f.pick(kOrders) : f.pick(kInquiries);
   std::string quote =
       name_first ? "Thanks {first}! {item} is {price}." : "Sure! {item} is {price}.";
   // What the assistant asks for next, and the user's answers, in turn.
   std::vector<std::pair<std::string, std::string>> asks;  // question, answer
   if (!quantity_first)
-    asks.push_back(
-        {"How many would you like?", std::string(f.pick(std::vector<std::string_view>{
-                                         "{q}, please.", "{q} of them.", "Let's do {q}."}))});
+    asks.push_back({"How many would you like?", std::string(f.pick(kQuantities))});
   if (!name_first)
-    asks.push_back({"Who should I put the order under?",
-                    std::string(f.pick(std::vector<std::string_view>{
-                        "It's for {name}.", "Order's for {name}.", "{name}, please."}))});
+    asks.push_back({"Who should I put the order under?", std::string(f.pick(kNames))});
   const bool together = f.chance(0.5);  // city and reference in one answer
-  asks.push_back({"Where should we ship it?",
-                  std::string(f.pick(std::vector<std::string_view>{
-                      "Ship it to our {city} office, please.", "Send it to our {city} branch.",
-                      "To the {city} warehouse.", "Our {city} office, {street}."})) +
-                      (together ? std::string(f.pick(std::vector<std::string_view>{
-                                      " My reference is {ref}.", " Reference {ref}.",
-                                      " PO number for accounting is {ref}."}))
-                                : "")});
+  asks.push_back(
+      {"Where should we ship it?",
+       std::string(f.pick(kShipTo)) + (together ? std::string(f.pick(kAddedReferences)) : "")});
   if (!together)
-    asks.push_back({"Do you have a reference for this order?",
-                    std::string(f.pick(std::vector<std::string_view>{
-                        "Yes, {ref}.", "My reference is {ref}.", "Use {ref}, please."}))});
-  say(c, w(opening), w(quote + " " + asks[0].first));
+    asks.push_back({"Do you have a reference for this order?", std::string(f.pick(kReferences))});
+  say(c, expand(opening, w), expand(quote + " " + asks[0].first, w));
   for (size_t k = 0; k < asks.size(); ++k)
-    say(c, w(asks[k].second),
+    say(c, expand(asks[k].second, w),
         k + 1 < asks.size() ? asks[k + 1].first
-        : f.chance(0.3)     ? w("Thanks, shipping {item} to {city}.")
+        : f.chance(0.3)     ? expand("Thanks, shipping {item} to {city}.", w)
                             : ack(f));
 }
 
 // Corrections: none, one or two, of the quantity or the city (a second city change may go back
 // to the first), and perhaps a line of small talk.
-void correct_order(Faker& f, Words& w, Conversation& c) {
+void correct_order(Faker& f, Vars& w, Conversation& c) {
   const int64_t changes = f.integer(0, 4) / 2;  // 0, 0, 1, 1, 2
   for (int64_t k = 0; k < changes; ++k) {
     if (f.chance(0.5)) {
       int64_t q = f.integer(1, 40);
       if (q == c.quantities.back()) q = q % 40 + 1;
       c.quantities.push_back(q);
-      w.values["q"] = said(f, q);
-      say(c,
-          w(f.pick(std::vector<std::string_view>{"Actually, make that {q} instead.",
-                                                 "Hmm, make it {q} actually.",
-                                                 "Sorry, I need {q} after all."})),
-          f.chance(0.5) ? ack(f) : "Updated to " + std::to_string(q) + ".");
+      set_var(w, "q", said(f, q));
+      // The reply is drawn before the request (the order GCC gave the unsequenced arguments this
+      // replaced, so the data stays as measured).
+      const std::string reply = f.chance(0.5) ? ack(f) : "Updated to " + std::to_string(q) + ".";
+      say(c, expand(f.pick(kQuantityChanges), w), reply);
     } else {
       std::string next = c.cities.size() > 1 && f.chance(0.5)
                              ? c.cities.front()
                              : std::string(f.pick(f.locale().cities).name);
       if (next == c.cities.back()) continue;
       c.cities.push_back(next);
-      w.values["city"] = next;
-      say(c,
-          w(f.pick(std::vector<std::string_view>{
-              "Sorry, change of plan: send it to {city} instead.", "Wait, no - ship it to {city}.",
-              "Scratch that, it goes to {city}."})),
-          f.chance(0.5) ? ack(f) : w("Changed to {city}."));
+      set_var(w, "city", next);
+      const std::string reply = f.chance(0.5) ? ack(f) : expand("Changed to {city}.", w);
+      say(c, expand(f.pick(kCityChanges), w), reply);
     }
   }
   if (f.chance(0.4)) say(c, f.sentence(5, 10), "Happy to help with that.");
@@ -195,8 +179,7 @@ void generate(Faker& f, Example* ex) {
       : ref_style == 2 ? f.letters(2) + "-" + f.digits(4)
       : ref_style == 3 ? f.letters(2) + "-" + f.letters(3) + "-" + f.digits(4)
                        : f.letters(4) + "-Q" + std::to_string(f.integer(1, 4)) + "-" + f.digits(2);
-  Words w;
-  w.values = {
+  Vars w = {
       {"name", p.first + " " + p.last},
       {"first", p.first},
       {"item", product.name},
@@ -210,7 +193,7 @@ void generate(Faker& f, Example* ex) {
   Conversation c;
   c.quantities.push_back(f.chance(0.25) ? f.integer(13, 40) : f.integer(1, 12));
   c.cities.push_back(city);
-  w.values["q"] = said(f, c.quantities.back());
+  w.push_back({"q", said(f, c.quantities.back())});
 
   open_order(f, w, c);
   correct_order(f, w, c);

@@ -105,8 +105,10 @@ Value value(Faker& f, Attr a) {
   }
 }
 
-// A claim in other words than the belief sentence; {p} is the project, {v} the value as said.
-std::string reworded(Faker& f, Attr a, bool still) {
+// A claim in other words than the belief sentence, about `project` (as the report calls it) and
+// `v` (the value as said): news, or that the belief `still` holds.
+std::string reworded(Faker& f, Attr a, bool still, const std::string& project,
+                     const std::string& v) {
   static const std::vector<std::vector<std::string_view>> kNew = {
       {"the {p} deadline moves to {v}", "{p} will now be delivered on {v}",
        "the due date for {p} is now {v}"},
@@ -122,14 +124,9 @@ std::string reworded(Faker& f, Attr a, bool still) {
       {"{p} is still {v}", "{p} remains {v}"},
       {"the {p} team stays in {v}", "{p} still works out of {v}"},
       {"{p} still has {v} people", "headcount on {p} stays at {v}"}};
-  return std::string(f.pick((still ? kStill : kNew)[a]));
-}
-
-std::string fill(std::string pattern, const std::string& project, const std::string& v) {
-  for (const auto& [key, with] : {std::pair<std::string, std::string>{"{p}", project}, {"{v}", v}})
-    pattern.replace(pattern.find(key), key.size(), with);
-  pattern[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(pattern[0])));
-  return pattern + ".";
+  std::string claim = expand(f.pick((still ? kStill : kNew)[a]), {{"p", project}, {"v", v}});
+  claim[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(claim[0])));
+  return claim + ".";
 }
 
 struct Belief {
@@ -192,14 +189,14 @@ std::optional<Report> report(Faker& f, Revision& r, int64_t e, bool reliable) {
         r.added.emplace_back(a, v.canonical);
       }
     }
-    return Report{in_other_words ? fill(reworded(f, a, false), called, v.said)
+    return Report{in_other_words ? reworded(f, a, false, called, v.said)
                                  : sentence(a, r.project, v.canonical),
                   std::string(subject(a)) + ", new fact"};
   }
   Belief& b = r.beliefs[static_cast<size_t>(f.integer(0, static_cast<int64_t>(n_beliefs) - 1))];
   const std::string about = std::string(subject(b.attr)) + " " + b.id;
   if (kind == 1) {
-    std::string claim = in_other_words ? fill(reworded(f, b.attr, true), called, b.value)
+    std::string claim = in_other_words ? reworded(f, b.attr, true, called, b.value)
                                        : sentence(b.attr, r.project, b.value);
     // Hearsay only repeats the belief; calling it "confirmed" would contradict its source.
     if (reliable && !in_other_words) claim.insert(claim.size() - 1, " (confirmed)");
@@ -208,7 +205,7 @@ std::optional<Report> report(Faker& f, Revision& r, int64_t e, bool reliable) {
   Value v = value(f, b.attr);
   for (int tries = 0; v.canonical == b.value && tries < 8; ++tries) v = value(f, b.attr);
   if (v.canonical == b.value) return std::nullopt;  // (vanishingly rare) no different value
-  Report out{in_other_words ? fill(reworded(f, b.attr, false), called, v.said)
+  Report out{in_other_words ? reworded(f, b.attr, false, called, v.said)
                             : sentence(b.attr, r.project, v.canonical),
              about + ", replaces"};
   if (reliable) {

@@ -40,6 +40,19 @@ const std::vector<std::string_view> kThings = {
     "dashboard"};
 const std::vector<std::string_view> kTeams = {"Ops",         "Product", "Marketing", "Finance",
                                               "Engineering", "Sales",   "Design"};
+const std::vector<std::string_view> kAccepts = {"Sure, will do.", "Yep, on it.", "Will do.",
+                                                "Okay, I'll handle it."};
+const std::vector<std::string_view> kOffers = {"I'll ", "I can ", "Let me "};
+const std::vector<std::string_view> kDeclines = {
+    "I'm out this week, sorry. Maybe ", "Can't this week, sorry. Ask ", "I'm swamped. What about "};
+const std::vector<std::string_view> kTakeOvers = {"No problem, I can take it.",
+                                                  "Sure, I'll take it.", "Happy to."};
+const std::vector<std::string_view> kLaunchMoves = {"Decision: the launch moves to ",
+                                                    "We're moving the launch to ",
+                                                    "Heads up, the launch is pushed to "};
+const std::vector<std::string_view> kVendorDecisions = {
+    "So we're agreed: we'll go with {vendor} as the vendor.", "Agreed, let's go with {vendor}.",
+    "Decision: {vendor} is our vendor."};
 const std::vector<std::string_view> kChatter = {"Good morning everyone.",
                                                 "Can everyone hear me okay?",
                                                 "Let's get started.",
@@ -133,41 +146,28 @@ void generate(Faker& f, Example* ex) {
                             it.task + by + (please ? "." : "?");
     if (style == 0) {  // asked and accepted
       say(people[asker], ask);
-      say(people[first],
-          std::string(f.pick(std::vector<std::string_view>{"Sure, will do.", "Yep, on it.",
-                                                           "Will do.", "Okay, I'll handle it."})));
+      say(people[first], std::string(f.pick(kAccepts)));
       it.owner = people[first];
     } else if (style == 1) {  // self-assigned
-      say(people[first],
-          std::string(f.pick(std::vector<std::string_view>{"I'll ", "I can ", "Let me "})) +
-              it.task + by + ".");
+      say(people[first], std::string(f.pick(kOffers)) + it.task + by + ".");
       it.owner = people[first];
     } else {  // declined, then someone else takes it
       size_t other = (first + 1) % people.size();
       say(people[asker], ask);
-      say(people[first], std::string(f.pick(std::vector<std::string_view>{
-                             "I'm out this week, sorry. Maybe ", "Can't this week, sorry. Ask ",
-                             "I'm swamped. What about "})) +
-                             people[other] + "?");
-      say(people[other], std::string(f.pick(std::vector<std::string_view>{
-                             "No problem, I can take it.", "Sure, I'll take it.", "Happy to."})));
+      say(people[first], std::string(f.pick(kDeclines)) + people[other] + "?");
+      say(people[other], std::string(f.pick(kTakeOvers)));
       it.owner = people[other];
     }
     items.push_back(it);
   }
   if (f.chance(0.7)) {
     const std::string vendor = f.company().name;
-    say(people[0],
-        f.pick(std::vector<std::string>{
-            "So we're agreed: we'll go with " + vendor + " as the vendor.",
-            "Agreed, let's go with " + vendor + ".", "Decision: " + vendor + " is our vendor."}));
+    say(people[0], expand(f.pick(kVendorDecisions), {{"vendor", vendor}}));
     decisions.push_back("go with " + vendor + " as the vendor");
   }
   if (f.chance(0.4)) {
     const fake::Date launch = fake::add_days(meeting, f.integer(14, 90));
-    say(people.back(), std::string(f.pick(std::vector<std::string_view>{
-                           "Decision: the launch moves to ", "We're moving the launch to ",
-                           "Heads up, the launch is pushed to "})) +
+    say(people.back(), std::string(f.pick(kLaunchMoves)) +
                            fake::format_date(launch, fake::DateFormat::kLong) + ".");
     decisions.push_back("move the launch to " + fake::iso_date(launch));
   }
