@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """The per-specialist table of a grouped recipe (bench/run_all_specialists.sh): for every specialist,
 field accuracy and all-fields-exact rate on the training run's own held-out records, on records
-from a seed no run trained on and on the hand-written records, as mean and spread over seeds, and how many hand-written answers
-were in the specialist's own schema (the task recognised); then
-each group's model: tokens seen and wall time.
+from a seed no run trained on and on the hand-written records, as mean and spread over seeds, and
+how many hand-written answers were in the specialist's own schema (the task recognised); then each
+group's model: tokens seen and wall time.
 
 usage: specialist_table.py GROUP_RUN [GROUP_RUN ...]
   GROUP_RUN = seed=S,run=RUN_DIR[,group=NAME][,fresh=ANSWERS.jsonl][,hw=ANSWERS.jsonl]
