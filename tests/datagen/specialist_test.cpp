@@ -364,7 +364,7 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
     ASSERT_TRUE(std::regex_search(q, m, question)) << q;
     const std::string key = m[1];
     std::vector<std::string> values;
-    std::string steps;  // each matching row from the key on, as written
+    std::string steps;  // each matching row from its name on, as written
     for (const std::string& line : rows) {
       std::string row = line;
       if (row.rfind("| ", 0) == 0) row = row.substr(2, row.size() - 4);  // "| a | b |"
@@ -377,10 +377,11 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
       const bool match = name == key || short_key == key;
       if (!match) continue;
       values.push_back(value);
-      steps += "- " + key + line.substr(line.find(key) + key.size()) + "\n";
+      steps += "\n- " + line.substr(line.find(name));
     }
-    if (values.empty()) steps = "- " + key + ": not listed\n";
-    EXPECT_EQ(ex.work, steps + "matches: " + std::to_string(values.size())) << ex.prompt;
+    const std::string count = "look up " + key + ": " + std::to_string(values.size()) +
+                              (values.size() == 1 ? " row" : " rows");
+    EXPECT_EQ(ex.work, count + steps) << ex.prompt;
     const json r = json::parse(ex.response);
     const std::string status = r["status"].get<std::string>();
     statuses.insert(status);

@@ -68,28 +68,34 @@ std::string ask(Faker& f, const std::vector<std::string_view>& wordings, const s
   return wording.substr(0, at) + key + wording.substr(at + 2);
 }
 
-// The worked steps: every row the question's key names, each written as the key followed by the
-// rest of its row, copied ("- Stapler | 114" for "Premium Stapler | 114"), or "- KEY: not listed";
-// then "matches: k". After the key comes what followed it in the list, so the lookup is a copy.
+// The worked steps: first how many rows the question's key names ("look up Stapler: 2 rows", a
+// count made before any row is written; the key after a space, as the list and question write it,
+// since a word at the start of a line is other tokens), then each of them copied whole from its
+// name on ("- Compact Stapler | 3", "- Premium Stapler | 114"). Session 21's steps wrote the key
+// and the rest of the row
+// ("- Stapler | 3") and counted after: both lines of an ambiguous question then began alike, and
+// the model wrote one row and "matches: 1" for every ambiguous question of its evaluation.
 // (Session 20 listed every row with a yes/no verdict instead, and the model said "no" to all.)
 template <typename Entry>
 std::string lookup_steps(const std::vector<Entry>& entries, const std::vector<std::string>& rows,
                          const std::string& key, const std::string& status, size_t candidates) {
-  std::string work;
+  std::string listed;
   size_t matches = 0;
   for (size_t i = 0; i < entries.size(); ++i) {
     if (entries[i].key_first != key && entries[i].key_full != key) continue;
     const std::string& row = rows[i];  // ends with its newline
-    const size_t rest = row.find(key) + key.size();
-    work += "- " + key + row.substr(rest);
+    listed += "- " + row.substr(row.find(entries[i].key_full));
     ++matches;
   }
   const size_t expected = status == "answered" ? 1 : status == "ambiguous" ? candidates : 0;
   if (matches != expected)
     throw Error("confidence_calibration: " + std::to_string(matches) + " rows name '" + key +
                 "' for status " + status);
-  if (matches == 0) work = "- " + key + ": not listed\n";
-  return work + "matches: " + std::to_string(matches);
+  const std::string count =
+      "look up " + key + ": " + std::to_string(matches) + (matches == 1 ? " row" : " rows");
+  if (listed.empty()) return count;
+  listed.pop_back();  // the last row's newline
+  return count + "\n" + listed;
 }
 
 void generate(Faker& f, Example* ex) {
