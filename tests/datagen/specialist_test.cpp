@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -397,6 +398,83 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
   }
   EXPECT_EQ(statuses.size(), 3u);
   EXPECT_EQ(heads.size(), kLists.size());
+}
+
+// Reads a pii_redaction record the other way round: the redacted text, its tags read as gaps, must
+// be found in the prompt, each gap filled by an item of the tag's type from the list, every listed
+// item filling a gap; and what is left must hold no email, SSN, phone or card, nor a redacted
+// name or first name.
+TEST(PiiRedaction, TheRedactedTextIsThePromptsTextWithEachItemTagged) {
+  const SpecialistSpec& spec = *find_specialist("pii_redaction");
+  const std::regex tag(R"(\[(NAME|EMAIL|PHONE|ADDRESS|SSN|CARD)\])");
+  const std::vector<std::regex> left_over = {
+      std::regex(R"([\w.+-]+@[\w-]+\.\w+)"), std::regex(R"(\d{3}-\d{2}-\d{4})"),
+      std::regex(R"(\d{3}[-. )]+\d{3}[-. ]\d{4})"), std::regex(R"(\d{4}[ -]?\d{4,6}[ -]?\d{4,5})")};
+  Example ex;
+  std::set<int> layouts;
+  int without_pii = 0;
+  for (uint64_t i = 0; i < 400; ++i) {
+    generate_specialist_example(spec, 4, i, &ex);
+    layouts.insert(ex.layout_id);
+    const json r = json::parse(ex.response);
+    const std::string redacted = r["redacted_text"].get<std::string>();
+    std::set<std::pair<std::string, std::string>> listed;
+    for (const auto& piece : r["pii"])
+      listed.insert({piece["type"].get<std::string>(), piece["value"].get<std::string>()});
+    without_pii += listed.empty();
+    // Literal runs and the tags between them.
+    std::vector<std::string> literals, types;
+    size_t from = 0;
+    for (auto it = std::sregex_iterator(redacted.begin(), redacted.end(), tag);
+         it != std::sregex_iterator(); ++it) {
+      literals.push_back(redacted.substr(from, static_cast<size_t>(it->position()) - from));
+      std::string type = (*it)[1];
+      std::transform(type.begin(), type.end(), type.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      types.push_back(type);
+      from = static_cast<size_t>(it->position() + it->length());
+    }
+    literals.push_back(redacted.substr(from));
+    // Gaps are single lines; each may end at any later copy of the literal after it (an email's
+    // dots come before the sentence's), so the reading backtracks; the text ends at a line end.
+    std::set<std::pair<std::string, std::string>> filled;
+    std::function<bool(size_t, size_t)> fill_from = [&](size_t k, size_t at) {
+      if (k == types.size()) return at == ex.prompt.size() || ex.prompt[at] == '\n';
+      const std::string& next = literals[k + 1];
+      const size_t line_end = std::min(ex.prompt.find('\n', at), ex.prompt.size());
+      if (next.empty()) {  // the text ends on this tag: the gap runs to the end of its line
+        filled.insert({types[k], ex.prompt.substr(at, line_end - at)});
+        return line_end > at;
+      }
+      for (size_t end = ex.prompt.find(next, at + 1); end != std::string::npos && end <= line_end;
+           end = ex.prompt.find(next, end + 1)) {
+        if (fill_from(k + 1, end + next.size())) {
+          filled.insert({types[k], ex.prompt.substr(at, end - at)});
+          return true;
+        }
+      }
+      return false;
+    };
+    bool found = false;
+    for (size_t start = ex.prompt.find(literals[0]); start != std::string::npos && !found;
+         start = ex.prompt.find(literals[0], start + 1)) {
+      filled.clear();
+      found = fill_from(0, start + literals[0].size());
+    }
+    ASSERT_TRUE(found) << ex.prompt << "\n" << redacted;
+    EXPECT_EQ(filled, listed) << ex.prompt;
+    for (const std::regex& re : left_over) EXPECT_FALSE(std::regex_search(redacted, re)) << redacted;
+    for (const auto& [type, value] : listed) {
+      if (type != "name") continue;
+      // The name, and its first name alone (a surname may stay as part of a company's name).
+      for (const std::string& words : {value, value.substr(0, value.find(' '))}) {
+        const std::regex whole("\\b" + words + "\\b");
+        EXPECT_FALSE(std::regex_search(redacted, whole)) << words << " in " << redacted;
+      }
+    }
+  }
+  EXPECT_EQ(layouts.size(), 12u);
+  EXPECT_GT(without_pii, 10);
 }
 
 TEST(CsvCleaning, EachLineNamesTheLineOfItsFirstCopy) {
