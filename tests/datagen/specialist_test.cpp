@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdio>
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -398,6 +400,82 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
   }
   EXPECT_EQ(statuses.size(), 3u);
   EXPECT_EQ(heads.size(), kLists.size());
+}
+
+// Reads an entity_extraction prompt on its own: every date with a day (in the US and AP styles the
+// texts use) and every dollar amount ("$2.3 million", "$920,000") found in it must be exactly the
+// answer's dates and amounts; the people, organizations and locations must be named in it.
+TEST(EntityExtraction, DatesAndAmountsReadFromThePromptAreTheAnswers) {
+  const SpecialistSpec& spec = *find_specialist("entity_extraction");
+  const std::vector<std::string> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
+                                            "jul", "aug", "sep", "oct", "nov", "dec"};
+  auto month_of = [&](std::string name) {
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return static_cast<int>(std::find(kMonths.begin(), kMonths.end(), name.substr(0, 3)) -
+                            kMonths.begin()) + 1;
+  };
+  const std::string month = R"(((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?))";
+  const std::regex month_day_year(month + R"( (\d{1,2}), (\d{4}))");
+  const std::regex day_month_year(R"((\d{1,2}) )" + month + R"( (\d{4}))");
+  const std::regex dashed(R"((\d{2})-)" + month + R"(-(\d{4}))");
+  const std::regex slashed(R"((\d{2})/(\d{2})/(\d{4}))");
+  const std::regex dollars(R"(\$(\d+(?:\.\d)?) (million|billion)|\$(\d{1,3}(?:,\d{3})+))");
+  Example ex;
+  std::set<int> layouts;
+  for (uint64_t i = 0; i < 300; ++i) {
+    generate_specialist_example(spec, 5, i, &ex);
+    layouts.insert(ex.layout_id);
+    const json r = json::parse(ex.response);
+    std::set<std::string> dates;
+    auto add = [&](int y, int m, int d) {
+      char iso[16];
+      std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+      dates.insert(iso);
+    };
+    const std::string& p = ex.prompt;
+    for (auto it = std::sregex_iterator(p.begin(), p.end(), month_day_year);
+         it != std::sregex_iterator(); ++it)
+      add(std::stoi((*it)[3]), month_of((*it)[1]), std::stoi((*it)[2]));
+    for (auto it = std::sregex_iterator(p.begin(), p.end(), day_month_year);
+         it != std::sregex_iterator(); ++it)
+      add(std::stoi((*it)[3]), month_of((*it)[2]), std::stoi((*it)[1]));
+    for (auto it = std::sregex_iterator(p.begin(), p.end(), dashed); it != std::sregex_iterator();
+         ++it)
+      add(std::stoi((*it)[3]), month_of((*it)[2]), std::stoi((*it)[1]));
+    for (auto it = std::sregex_iterator(p.begin(), p.end(), slashed); it != std::sregex_iterator();
+         ++it)
+      add(std::stoi((*it)[3]), std::stoi((*it)[1]), std::stoi((*it)[2]));
+    std::set<std::string> answer_dates;
+    for (const auto& d : r["dates"]) answer_dates.insert(d.get<std::string>());
+    EXPECT_EQ(dates, answer_dates) << p;
+    std::set<double> amounts, answer_amounts;
+    for (auto it = std::sregex_iterator(p.begin(), p.end(), dollars); it != std::sregex_iterator();
+         ++it) {
+      const std::smatch& m = *it;
+      if (m[1].matched) {
+        amounts.insert(std::round(std::stod(m[1]) * (m[2] == "million" ? 1e6 : 1e9)));
+      } else {
+        std::string digits = m[3];
+        digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
+        amounts.insert(std::stod(digits));
+      }
+    }
+    for (const auto& a : r["amounts"]) answer_amounts.insert(std::round(a.get<double>()));
+    EXPECT_EQ(amounts, answer_amounts) << p;
+    std::string lower_prompt = p;
+    std::transform(lower_prompt.begin(), lower_prompt.end(), lower_prompt.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (const char* key : {"people", "organizations", "locations"}) {
+      for (const auto& name : r[key]) {
+        std::string lower_name = name.get<std::string>();
+        std::transform(lower_name.begin(), lower_name.end(), lower_name.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        EXPECT_NE(lower_prompt.find(lower_name), std::string::npos) << key << " " << name << p;
+      }
+    }
+  }
+  EXPECT_EQ(layouts.size(), 5u);
 }
 
 // Reads a pii_redaction record the other way round: the redacted text, its tags read as gaps, must

@@ -26,11 +26,6 @@ const InstructionParts kParts = {
      "for our CRM", "for the shipping label"},
 };
 
-std::string upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
 void generate(Faker& f, Example* ex) {
   const fake::Address a = f.address();
   const fake::Person p = f.person();

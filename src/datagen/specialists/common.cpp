@@ -128,6 +128,11 @@ std::string lower(std::string s) {
   return s;
 }
 
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
 std::string fill(std::string_view tmpl, std::initializer_list<std::string_view> args) {
   std::string out;
   out.reserve(tmpl.size() + 32);

@@ -60,8 +60,9 @@ fake::DateFormat us_date_format(Faker& f);
 fake::MoneyStyle us_money_style(Faker& f);
 const fake::Currency& usd();
 
-// `s` in lower case (ASCII letters).
+// `s` in lower or upper case (ASCII letters).
 std::string lower(std::string s);
+std::string upper(std::string s);
 
 // "Title Case" -> "title_case"-style label used in answers.
 std::string snake_label(std::string_view s);
