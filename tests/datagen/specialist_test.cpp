@@ -402,24 +402,50 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
   EXPECT_EQ(heads.size(), kLists.size());
 }
 
-// Reads an entity_extraction prompt on its own: every date with a day (in the US and AP styles the
-// texts use) and every dollar amount ("$2.3 million", "$920,000") found in it must be exactly the
-// answer's dates and amounts; the people, organizations and locations must be named in it.
-TEST(EntityExtraction, DatesAndAmountsReadFromThePromptAreTheAnswers) {
-  const SpecialistSpec& spec = *find_specialist("entity_extraction");
-  const std::vector<std::string> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
-                                            "jul", "aug", "sep", "oct", "nov", "dec"};
-  auto month_of = [&](std::string name) {
+// The dates with a day written in `text`, as ISO: "March 7, 2024", "Mar. 7, 2024", "Thursday,
+// March 7, 2024", "7 March 2024", "07-Mar-2024", "03/07/2024" (US order) and "2024-03-07".
+std::set<std::string> dates_in(const std::string& text) {
+  static const std::vector<std::string> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                   "jul", "aug", "sep", "oct", "nov", "dec"};
+  auto month_of = [](std::string name) {
     std::transform(name.begin(), name.end(), name.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return static_cast<int>(std::find(kMonths.begin(), kMonths.end(), name.substr(0, 3)) -
                             kMonths.begin()) + 1;
   };
   const std::string month = R"(((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?))";
-  const std::regex month_day_year(month + R"( (\d{1,2}), (\d{4}))");
-  const std::regex day_month_year(R"((\d{1,2}) )" + month + R"( (\d{4}))");
-  const std::regex dashed(R"((\d{2})-)" + month + R"(-(\d{4}))");
-  const std::regex slashed(R"((\d{2})/(\d{2})/(\d{4}))");
+  // Each pattern with the positions of its year, month and day groups (month by name if > 0).
+  struct Pattern {
+    std::regex re;
+    int year, month, day;
+    bool named;
+  };
+  const std::vector<Pattern> patterns = {
+      {std::regex(month + R"( (\d{1,2}), (\d{4}))"), 3, 1, 2, true},
+      {std::regex(R"((\d{1,2}) )" + month + R"( (\d{4}))"), 3, 2, 1, true},
+      {std::regex(R"((\d{2})-)" + month + R"(-(\d{4}))"), 3, 2, 1, true},
+      {std::regex(R"((\d{2})/(\d{2})/(\d{4}))"), 3, 1, 2, false},
+      {std::regex(R"((\d{4})-(\d{2})-(\d{2}))"), 1, 2, 3, false}};
+  std::set<std::string> out;
+  for (const Pattern& pat : patterns) {
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), pat.re);
+         it != std::sregex_iterator(); ++it) {
+      const std::smatch& m = *it;
+      const int mon = pat.named ? month_of(m[pat.month]) : std::stoi(m[pat.month]);
+      char iso[16];
+      std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", std::stoi(m[pat.year]), mon,
+                    std::stoi(m[pat.day]));
+      out.insert(iso);
+    }
+  }
+  return out;
+}
+
+// Reads an entity_extraction prompt on its own: every date with a day (in the US and AP styles the
+// texts use) and every dollar amount ("$2.3 million", "$920,000") found in it must be exactly the
+// answer's dates and amounts; the people, organizations and locations must be named in it.
+TEST(EntityExtraction, DatesAndAmountsReadFromThePromptAreTheAnswers) {
+  const SpecialistSpec& spec = *find_specialist("entity_extraction");
   const std::regex dollars(R"(\$(\d+(?:\.\d)?) (million|billion)|\$(\d{1,3}(?:,\d{3})+))");
   Example ex;
   std::set<int> layouts;
@@ -427,25 +453,8 @@ TEST(EntityExtraction, DatesAndAmountsReadFromThePromptAreTheAnswers) {
     generate_specialist_example(spec, 5, i, &ex);
     layouts.insert(ex.layout_id);
     const json r = json::parse(ex.response);
-    std::set<std::string> dates;
-    auto add = [&](int y, int m, int d) {
-      char iso[16];
-      std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-      dates.insert(iso);
-    };
     const std::string& p = ex.prompt;
-    for (auto it = std::sregex_iterator(p.begin(), p.end(), month_day_year);
-         it != std::sregex_iterator(); ++it)
-      add(std::stoi((*it)[3]), month_of((*it)[1]), std::stoi((*it)[2]));
-    for (auto it = std::sregex_iterator(p.begin(), p.end(), day_month_year);
-         it != std::sregex_iterator(); ++it)
-      add(std::stoi((*it)[3]), month_of((*it)[2]), std::stoi((*it)[1]));
-    for (auto it = std::sregex_iterator(p.begin(), p.end(), dashed); it != std::sregex_iterator();
-         ++it)
-      add(std::stoi((*it)[3]), month_of((*it)[2]), std::stoi((*it)[1]));
-    for (auto it = std::sregex_iterator(p.begin(), p.end(), slashed); it != std::sregex_iterator();
-         ++it)
-      add(std::stoi((*it)[3]), std::stoi((*it)[1]), std::stoi((*it)[2]));
+    const std::set<std::string> dates = dates_in(p);
     std::set<std::string> answer_dates;
     for (const auto& d : r["dates"]) answer_dates.insert(d.get<std::string>());
     EXPECT_EQ(dates, answer_dates) << p;
@@ -476,6 +485,73 @@ TEST(EntityExtraction, DatesAndAmountsReadFromThePromptAreTheAnswers) {
     }
   }
   EXPECT_EQ(layouts.size(), 5u);
+}
+
+// Reads a document_extraction prompt on its own: every field the answer fills is in the document
+// (the name as written: in order, "Last, First M." or behind "Ms."/"Mr."), the birth date is the
+// one after the document's birth label, the address and phone are the person's (not on the
+// letterhead, an emergency contact's or a landlord's line), and a field left null has no label or
+// value of its kind in the document.
+TEST(DocumentExtraction, TheFilledFieldsAreInTheDocumentAndTheNullOnesAreNot) {
+  const SpecialistSpec& spec = *find_specialist("document_extraction");
+  const std::regex birth_label(R"((?:Date of birth: |DOB: |DOB \| |born ))");
+  const std::regex email(R"([\w.+-]+@[\w-]+\.\w+)");
+  const std::regex phone(R"(\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4})");
+  Example ex;
+  std::set<int> layouts;
+  for (uint64_t i = 0; i < 300; ++i) {
+    generate_specialist_example(spec, 6, i, &ex);
+    layouts.insert(ex.layout_id);
+    const std::string& p = ex.prompt;
+    const json r = json::parse(ex.response);
+    auto line_of = [&](size_t at) {
+      const size_t from = p.rfind('\n', at) == std::string::npos ? 0 : p.rfind('\n', at) + 1;
+      return p.substr(from, p.find('\n', at) - from);
+    };
+    // The name: "Erik J. Lindgren" may be written "Lindgren, Erik J.".
+    const std::string name = r["name"].get<std::string>();
+    const std::string last = name.substr(name.rfind(' ') + 1);
+    const std::string rest = name.substr(0, name.rfind(' '));
+    EXPECT_TRUE(p.find(name) != std::string::npos || p.find(last + ", " + rest) != std::string::npos)
+        << name << "\n" << p;
+    for (const char* key : {"organization", "reference_number"})
+      EXPECT_NE(p.find(r[key].get<std::string>()), std::string::npos) << key << "\n" << p;
+    std::smatch m;
+    const bool has_birth = std::regex_search(p, m, birth_label);
+    EXPECT_EQ(has_birth, !r["date_of_birth"].is_null()) << p;
+    if (has_birth) {
+      const std::string after = p.substr(static_cast<size_t>(m.position() + m.length()));
+      const std::string value = after.substr(0, after.find_first_of(")\n|"));
+      EXPECT_EQ(dates_in(value), std::set<std::string>{r["date_of_birth"].get<std::string>()})
+          << value;
+    }
+    if (r["email"].is_null()) {
+      EXPECT_FALSE(std::regex_search(p, email)) << p;
+    } else {
+      EXPECT_NE(p.find(r["email"].get<std::string>()), std::string::npos) << p;
+    }
+    if (r["phone"].is_null()) {
+      // Phones in the document belong to someone else.
+      for (auto it = std::sregex_iterator(p.begin(), p.end(), phone); it != std::sregex_iterator();
+           ++it) {
+        const std::string line = line_of(static_cast<size_t>(it->position()));
+        EXPECT_TRUE(line.find("landlord") != std::string::npos) << line;
+      }
+    } else {
+      const size_t at = p.find(r["phone"].get<std::string>());
+      ASSERT_NE(at, std::string::npos) << p;
+      const std::string line = line_of(at);
+      EXPECT_EQ(line.find("Emergency"), std::string::npos) << line;
+      EXPECT_EQ(line.find("landlord"), std::string::npos) << line;
+    }
+    if (!r["address"].is_null()) {
+      const size_t at = p.find(r["address"].get<std::string>());
+      ASSERT_NE(at, std::string::npos) << p;
+      const std::string before = p.substr(at < 40 ? 0 : at - 40, at < 40 ? at : 40);
+      EXPECT_TRUE(std::regex_search(before, std::regex(R"((address|Address|Remit))"))) << before;
+    }
+  }
+  EXPECT_EQ(layouts.size(), 9u);
 }
 
 // Reads a pii_redaction record the other way round: the redacted text, its tags read as gaps, must
