@@ -4,6 +4,7 @@
 #include "anvil/datagen/specialist.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cctype>
@@ -552,6 +553,66 @@ TEST(DocumentExtraction, TheFilledFieldsAreInTheDocumentAndTheNullOnesAreNot) {
     }
   }
   EXPECT_EQ(layouts.size(), 9u);
+}
+
+// Reads a sql_generation record against its prompt: where the schema is DDL (on one line or
+// PostgreSQL over several), the statements are run in an in-memory SQLite database and the answer
+// must compile against them (every table and column exists); in every layout, the tables listed
+// and every column the query names are in the prompt, and so are its string and number literals.
+TEST(SqlGeneration, TheQueryCompilesAgainstThePromptsSchema) {
+  const SpecialistSpec& spec = *find_specialist("sql_generation");
+  const std::regex ddl(R"(CREATE TABLE [\s\S]*?\);)");
+  const std::regex literal(R"('((?:[^']|'')*)')");
+  const std::regex word(R"(\b([a-z_]+|\d+)\b)");
+  const std::regex iso_date(R"(^\d{4}-\d{2}-\d{2}$)");
+  Example ex;
+  std::set<int> layouts;
+  int compiled = 0;
+  for (uint64_t i = 0; i < 300; ++i) {
+    generate_specialist_example(spec, 7, i, &ex);
+    layouts.insert(ex.layout_id);
+    const std::string& p = ex.prompt;
+    const json r = json::parse(ex.response);
+    const std::string sql = r["sql"].get<std::string>();
+    if (p.find("CREATE TABLE") != std::string::npos) {
+      sqlite3* db = nullptr;
+      ASSERT_EQ(sqlite3_open(":memory:", &db), SQLITE_OK);
+      for (auto it = std::sregex_iterator(p.begin(), p.end(), ddl); it != std::sregex_iterator();
+           ++it) {
+        char* error = nullptr;
+        EXPECT_EQ(sqlite3_exec(db, it->str().c_str(), nullptr, nullptr, &error), SQLITE_OK)
+            << (error ? error : "") << "\n" << it->str();
+        sqlite3_free(error);
+      }
+      sqlite3_stmt* stmt = nullptr;
+      EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK)
+          << sqlite3_errmsg(db) << "\n" << sql << "\n" << p;
+      sqlite3_finalize(stmt);
+      sqlite3_close(db);
+      ++compiled;
+    }
+    for (const auto& t : r["tables"]) EXPECT_NE(p.find(t.get<std::string>()), std::string::npos);
+    // String literals (dates aside, which the question writes its own way) are in the question.
+    std::string rest = sql;
+    for (auto it = std::sregex_iterator(sql.begin(), sql.end(), literal);
+         it != std::sregex_iterator(); ++it) {
+      std::string value = (*it)[1];
+      for (size_t at = value.find("''"); at != std::string::npos; at = value.find("''", at + 1))
+        value.erase(at, 1);
+      if (!std::regex_match(value, iso_date)) EXPECT_NE(p.find(value), std::string::npos) << value;
+      rest.replace(rest.find(it->str()), it->str().size(), std::string(it->str().size(), ' '));
+    }
+    // Outside literals: lower-case words are columns, tables or aliases; numbers are the question's.
+    for (auto it = std::sregex_iterator(rest.begin(), rest.end(), word);
+         it != std::sregex_iterator(); ++it) {
+      const std::string w = (*it)[1];
+      if (w == "c" || w == "o" || w == "revenue") continue;  // the canonical aliases
+      if (w == "id" && p.find("models.Model") != std::string::npos) continue;  // Django's own
+      EXPECT_TRUE(std::regex_search(p, std::regex("\\b" + w + "\\b"))) << w << " in " << sql;
+    }
+  }
+  EXPECT_EQ(layouts.size(), 6u);
+  EXPECT_GT(compiled, 60);
 }
 
 // Reads a pii_redaction record the other way round: the redacted text, its tags read as gaps, must

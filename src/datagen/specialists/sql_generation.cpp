@@ -1,6 +1,8 @@
-// sql_generation: a schema (CREATE TABLE statements or a compact column list) and a question in
-// English -> the canonical SQL query (one fixed spelling per question type) and the tables it
-// reads. Literal values come from the question, so the query is checkable by exact match.
+// sql_generation: a schema (CREATE TABLE statements on one line or several, a column list, a
+// Markdown table of columns, a sentence or Django models) and a question in English, asked after
+// "Question:" or as people ask it, before or after the schema -> the canonical SQL query (one fixed
+// spelling per question type) and the tables it reads. Literal values come from the question, so
+// the query is checkable by exact match.
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -72,45 +74,193 @@ const std::vector<Table> kTables = {
      true},
 };
 
-// CREATE TABLE statements, or a compact "- table(col, fk -> other.id)" list.
-std::string schema_text(Faker& f, bool create_statements) {
+// The tables and columns one schema shows.
+struct Shown {
+  const Table* table;
+  std::vector<const Column*> columns;
+};
+
+// At most `distractors` unrelated tables (the layouts over several lines would run past a row).
+std::vector<Shown> pick_schema(Faker& f, int distractors) {
   std::vector<const Table*> tables;
   for (const Table& t : kTables) {
-    if (!t.distractor || f.chance(0.35)) tables.push_back(&t);
+    if (!t.distractor || (f.chance(0.35) && distractors-- > 0)) tables.push_back(&t);
   }
   f.rng().shuffle(tables);
-  std::string out = create_statements ? "" : "Tables:";
+  std::vector<Shown> out;
   for (const Table* t : tables) {
-    std::vector<const Column*> cols;
+    Shown s{t, {}};
     for (const Column& c : t->columns) {
-      if (!c.optional || f.chance(0.5)) cols.push_back(&c);
+      if (!c.optional || f.chance(0.5)) s.columns.push_back(&c);
     }
-    if (create_statements) {
-      if (!out.empty()) out += '\n';
-      out += "CREATE TABLE " + std::string(t->name) + " (";
-      for (size_t i = 0; i < cols.size(); ++i) {
-        out += (i ? ", " : "") + std::string(cols[i]->name) + " " + std::string(cols[i]->type);
-        if (!cols[i]->references.empty()) {
-          out += " REFERENCES " + std::string(cols[i]->references) + "(id)";
+    out.push_back(s);
+  }
+  return out;
+}
+
+// How each layout writes a column's type ("DECIMAL(10,2)" is "NUMERIC(10, 2)" in PostgreSQL).
+std::string postgres_type(const Column& c) {
+  const std::string_view t = c.type;
+  if (t == "INTEGER PRIMARY KEY") return "SERIAL PRIMARY KEY";
+  if (!c.references.empty())
+    return "INT NOT NULL REFERENCES " + std::string(c.references) + " (id)";
+  if (t == "INTEGER") return "INT";
+  if (t == "DECIMAL(10,2)") return "NUMERIC(10, 2)";
+  if (t == "TEXT")
+    return c.name == "email" ? "VARCHAR(255)" : c.name == "name" ? "VARCHAR(120)" : "VARCHAR(80)";
+  return std::string(t);
+}
+
+std::string short_type(const Column& c) {
+  const std::string_view t = c.type;
+  if (t == "INTEGER PRIMARY KEY" || t == "INTEGER") return "int";
+  if (t == "DECIMAL(10,2)") return "decimal(10,2)";
+  return lower(std::string(t));
+}
+
+std::string django_field(const Column& c) {
+  const std::string_view t = c.type;
+  if (t == "DATE") return "models.DateField()";
+  if (t == "TIMESTAMP") return "models.DateTimeField()";
+  if (t == "DECIMAL(10,2)") return "models.DecimalField(max_digits=10, decimal_places=2)";
+  if (t == "INTEGER") return "models.IntegerField()";
+  if (t.rfind("CHAR(", 0) == 0)
+    return "models.CharField(max_length=" + std::string(t.substr(5, 1)) + ")";
+  if (c.name == "email") return "models.EmailField(unique=True)";
+  return "models.CharField(max_length=120)";
+}
+
+// "orders" -> "Order".
+std::string model_name(std::string_view table) {
+  std::string s(table.substr(0, table.size() - 1));
+  s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+const char* kStatusList = "pending | shipped | delivered | cancelled | returned";
+
+// The schema in one of six layouts: one-line CREATE TABLE statements, a "- table(col, ...)" list,
+// PostgreSQL DDL over several lines, a Markdown table of columns, a sentence, Django models.
+std::string schema_text(const std::vector<Shown>& schema, int layout) {
+  static const std::vector<std::string_view> kCounts = {"no",   "one",  "two", "three",
+                                                        "four", "five", "six"};
+  std::string out;
+  if (layout == 1) out = "Tables:";
+  if (layout == 3) out = "| table | column | type | notes |\n|---|---|---|---|";
+  if (layout == 4) out = "Our database has " + std::string(kCounts[schema.size()]) + " tables: ";
+  for (size_t ti = 0; ti < schema.size(); ++ti) {
+    const Table& t = *schema[ti].table;
+    const std::vector<const Column*>& cols = schema[ti].columns;
+    const std::string name(t.name);
+    switch (layout) {
+      case 0:
+        out += (ti ? "\n" : "") + std::string("CREATE TABLE ") + name + " (";
+        for (size_t i = 0; i < cols.size(); ++i) {
+          out += (i ? ", " : "") + std::string(cols[i]->name) + " " + std::string(cols[i]->type);
+          if (!cols[i]->references.empty())
+            out += " REFERENCES " + std::string(cols[i]->references) + "(id)";
         }
+        out += ");";
+        break;
+      case 1:
+        out += "\n- " + name + "(";
+        for (size_t i = 0; i < cols.size(); ++i) {
+          out += (i ? ", " : "") + std::string(cols[i]->name);
+          if (!cols[i]->references.empty())
+            out += " -> " + std::string(cols[i]->references) + ".id";
+        }
+        out += ")";
+        break;
+      case 2: {
+        size_t width = 0;
+        for (const Column* c : cols) width = std::max(width, c->name.size());
+        out += (ti ? "\n\n" : "") + std::string("CREATE TABLE ") + name + " (";
+        for (size_t i = 0; i < cols.size(); ++i) {
+          out += "\n    " + std::string(cols[i]->name) +
+                 std::string(width + 2 - cols[i]->name.size(), ' ') + postgres_type(*cols[i]) +
+                 (i + 1 < cols.size() ? "," : "");
+          if (cols[i]->name == "status") out += "  -- " + std::string(kStatusList);
+        }
+        out += "\n);";
+        break;
       }
-      out += ");";
-    } else {
-      out += "\n- " + std::string(t->name) + "(";
-      for (size_t i = 0; i < cols.size(); ++i) {
-        out += (i ? ", " : "") + std::string(cols[i]->name);
-        if (!cols[i]->references.empty()) out += " -> " + std::string(cols[i]->references) + ".id";
-      }
-      out += ")";
+      case 3:
+        for (const Column* c : cols) {
+          std::string notes = c->type == "INTEGER PRIMARY KEY" ? "PK" : "";
+          if (!c->references.empty()) notes = "FK -> " + std::string(c->references) + ".id";
+          if (c->name == "status") notes = "pending/shipped/delivered/cancelled/returned";
+          out += "\n| " + name + " | " + std::string(c->name) + " | " + short_type(*c) + " | " +
+                 notes + (notes.empty() ? "|" : " |");
+        }
+        break;
+      case 4:
+        out += ti == 0 ? "" : ti + 1 == schema.size() ? " and " : ", ";
+        out += name + " (";
+        for (size_t i = 0; i < cols.size(); ++i) {
+          out += (i ? ", " : "") + std::string(cols[i]->name);
+          if (!cols[i]->references.empty())
+            out += " which points at " + std::string(cols[i]->references) + ".id";
+        }
+        out += ")";
+        if (ti + 1 == schema.size()) out += ".";
+        break;
+      default:
+        out +=
+            (ti ? "\n\n\n" : "") + std::string("class ") + model_name(t.name) + "(models.Model):";
+        for (const Column* c : cols) {
+          if (c->type == "INTEGER PRIMARY KEY") continue;  // Django adds the id
+          if (!c->references.empty()) {
+            const std::string field(c->name.substr(0, c->name.size() - 3));
+            out += "\n    " + field + " = models.ForeignKey(\"" + model_name(c->references) +
+                   "\", on_delete=models.PROTECT)  # column: " + std::string(c->name);
+          } else {
+            out += "\n    " + std::string(c->name) + " = " + django_field(*c);
+          }
+        }
+        out += "\n\n    class Meta:\n        db_table = \"" + name + "\"";
     }
   }
   return out;
+}
+
+// The question and the schema together: "Question:" after the schema, the question first with
+// the schema under a heading, or a request after the schema as people write one.
+std::string framed(Faker& f, const std::string& schema, int layout, std::string question) {
+  static const std::vector<std::string_view> kLeads = {"Marketing wants to know: ",
+                                                       "Finance asks: ",
+                                                       "quick one - ",
+                                                       "Can you write the query? ",
+                                                       "",
+                                                       "hey, "};
+  static const std::vector<std::string_view> kHeadings = {"Schema:\n", "Given these tables:\n", ""};
+  static const std::vector<std::string_view> kAfter = {"", "", " Give me the raw SQL.",
+                                                       " SQL please."};
+  const int framing = static_cast<int>(f.integer(0, 2));
+  if (framing == 0) return schema + "\n\nQuestion: " + question;
+  const std::string lead(f.pick(kLeads));
+  if (!lead.empty() && lead != "Can you write the query? ") {
+    question[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(question[0])));
+  }
+  const std::string after(f.pick(kAfter));
+  if (framing == 1) {
+    const std::string heading(f.pick(kHeadings));
+    return lead + question + after + "\n\n" + heading + schema;
+  }
+  std::string intro = layout == 5 ? "Those are our Django models. " : "";
+  return schema + "\n\n" + intro + lead + question + after;
 }
 
 const std::vector<std::string_view> kInstructions = {
     "Write a SQL query for the question, using the schema. Return JSON with sql and tables.",
     "Translate the question into SQL (standard SQL, single quotes for strings).",
     "Given this database schema, answer with the SQL query that computes the result.",
+};
+
+const InstructionParts kParts = {
+    {"Write the SQL for", "Write a query for", "Give me SQL for", "Write the query that answers",
+     "Answer with SQL"},
+    {"this question", "the question", "the request below", "this", "the following"},
+    {"", "as JSON with sql and tables", "(standard SQL)", "-> json", "using the schema"},
 };
 
 // A SQL string literal: single quotes, embedded quotes doubled (O'Brien -> 'O''Brien').
@@ -284,9 +434,10 @@ void generate(Faker& f, Example* ex) {
       tables = {"customers", "orders"};
     }
   }
-  ex->layout_id = static_cast<int>(f.integer(0, 1));
-  const std::string doc = schema_text(f, ex->layout_id == 0) + "\n\nQuestion: " + question;
-  compose_prompt(f, ex, kInstructions, doc);
+  ex->layout_id = static_cast<int>(f.integer(0, 5));
+  const bool long_layout = ex->layout_id == 2 || ex->layout_id == 5;
+  const std::string schema = schema_text(pick_schema(f, long_layout ? 1 : 3), ex->layout_id);
+  compose_prompt(f, ex, kInstructions, kParts, framed(f, schema, ex->layout_id, question));
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("sql").str(sql);
@@ -299,10 +450,12 @@ void generate(Faker& f, Example* ex) {
 }  // namespace
 
 SpecialistSpec sql_generation_spec() {
-  return {"sql_generation",
-          "schema + question (8 query shapes) -> canonical SQL and tables used",
-          {{"sql", FieldKind::kText}, {"tables", FieldKind::kSet}},
-          &generate};
+  return {
+      "sql_generation",
+      "schema (DDL, column list, Markdown, sentence or Django models) + question (12 query shapes) "
+      "-> canonical SQL and tables used",
+      {{"sql", FieldKind::kText}, {"tables", FieldKind::kSet}},
+      &generate};
 }
 
 }  // namespace anvil::datagen::specialists
