@@ -615,6 +615,93 @@ TEST(SqlGeneration, TheQueryCompilesAgainstThePromptsSchema) {
   EXPECT_GT(compiled, 60);
 }
 
+// The number a contract writes in words or figures: "thirty-six", "36", "Five".
+int number_in(std::string w) {
+  static const std::vector<std::string> kOnes = {
+      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+      "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+      "nineteen"};
+  static const std::vector<std::string> kTens = {"", "", "twenty", "thirty", "forty",
+                                                 "fifty", "sixty", "seventy", "eighty", "ninety"};
+  std::transform(w.begin(), w.end(), w.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (std::isdigit(static_cast<unsigned char>(w[0]))) return std::stoi(w);
+  int n = 0;
+  for (const std::string& part : {w.substr(0, w.find('-')),
+                                  w.find('-') == std::string::npos ? "" : w.substr(w.find('-') + 1)}) {
+    if (part.empty()) continue;
+    for (size_t i = 0; i < kOnes.size(); ++i) n += part == kOnes[i] ? static_cast<int>(i) : 0;
+    for (size_t i = 0; i < kTens.size(); ++i) n += part == kTens[i] && i ? static_cast<int>(i) * 10 : 0;
+  }
+  return n;
+}
+
+// Reads a contract_analysis prompt on its own: the term (first "N months/years", in words or
+// figures), the notice (first "N days"), the renewal, the fee (first dollar amount), the effective
+// date (after its label) and from them the end date (the day before the same date term months on).
+TEST(ContractAnalysis, TermsReadFromTheDocumentAreTheAnswers) {
+  const SpecialistSpec& spec = *find_specialist("contract_analysis");
+  const std::string number = R"(([A-Za-z]+(?:-[a-z]+)?|\d+)(?: \((\d+)\))?)";
+  const std::regex term_re("\\b" + number + R"( (months|years|year)\b)");
+  const std::regex days_re("\\b" + number + R"( days)");
+  const std::regex fee_re(R"(\$([\d,]+\.\d{2}))");
+  const std::regex effective_re(
+      R"((?:effective |Effective: |entered into as of |takes effect on |Commencement Date: ))");
+  Example ex;
+  std::set<int> layouts;
+  for (uint64_t i = 0; i < 300; ++i) {
+    generate_specialist_example(spec, 8, i, &ex);
+    layouts.insert(ex.layout_id);
+    const std::string& p = ex.prompt;
+    const json r = json::parse(ex.response);
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(p, m, term_re)) << p;
+    const int n = m[2].matched ? std::stoi(m[2]) : number_in(m[1]);
+    const int months = m[3] == "months" ? n : n * 12;
+    EXPECT_EQ(r["term_months"].get<int>(), months) << m.str() << "\n" << p;
+    ASSERT_TRUE(std::regex_search(p, m, days_re)) << p;
+    EXPECT_EQ(r["notice_period_days"].get<int>(), m[2].matched ? std::stoi(m[2]) : number_in(m[1]))
+        << m.str();
+    const bool renews = p.find("renews automatically") != std::string::npos ||
+                        p.find("Renews automatically") != std::string::npos ||
+                        p.find("Auto-renewal: yes") != std::string::npos;
+    EXPECT_EQ(r["auto_renewal"].get<bool>(), renews) << p;
+    ASSERT_TRUE(std::regex_search(p, m, fee_re)) << p;
+    std::string fee = m[1];
+    fee.erase(std::remove(fee.begin(), fee.end(), ','), fee.end());
+    EXPECT_DOUBLE_EQ(r["payment_amount"].get<double>(), std::stod(fee)) << p;
+    ASSERT_TRUE(std::regex_search(p, m, effective_re)) << p;
+    const std::string after = m.suffix().str();
+    const std::string date_text = after.substr(0, after.find_first_of("(\n"));
+    const std::set<std::string> effective = dates_in(date_text);
+    ASSERT_EQ(effective.size(), 1u) << date_text;
+    EXPECT_EQ(r["effective_date"].get<std::string>(), *effective.begin());
+    // The end date by hand: term months on (day clamped to the month's length), less one day.
+    const std::string eff = *effective.begin();
+    int y = std::stoi(eff.substr(0, 4)), mo = std::stoi(eff.substr(5, 2)), d = std::stoi(eff.substr(8));
+    mo += months;
+    y += (mo - 1) / 12;
+    mo = (mo - 1) % 12 + 1;
+    auto days_in = [](int year, int month) {
+      static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+      return month == 2 && leap ? 29 : kDays[month - 1];
+    };
+    d = std::min(d, days_in(y, mo)) - 1;
+    if (d == 0) {
+      mo = mo == 1 ? 12 : mo - 1;
+      y -= mo == 12 ? 1 : 0;
+      d = days_in(y, mo);
+    }
+    char end[16];
+    std::snprintf(end, sizeof end, "%04d-%02d-%02d", y, mo, d);
+    EXPECT_EQ(r["end_date"].get<std::string>(), std::string(end)) << eff << " + " << months;
+    for (const char* key : {"party_a", "party_b", "governing_law"})
+      EXPECT_NE(p.find(r[key].get<std::string>()), std::string::npos) << key;
+  }
+  EXPECT_EQ(layouts.size(), 4u);
+}
+
 // Reads a pii_redaction record the other way round: the redacted text, its tags read as gaps, must
 // be found in the prompt, each gap filled by an item of the tag's type from the list, every listed
 // item filling a gap; and what is left must hold no email, SSN, phone or card, nor a redacted

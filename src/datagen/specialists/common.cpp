@@ -128,6 +128,19 @@ std::string lower(std::string s) {
   return s;
 }
 
+std::string number_words(int n) {
+  static const std::vector<std::string_view> kOnes = {
+      "zero",    "one",     "two",       "three",    "four",     "five",    "six",
+      "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
+      "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen"};
+  static const std::vector<std::string_view> kTens = {"",      "",      "twenty",  "thirty", "forty",
+                                                      "fifty", "sixty", "seventy", "eighty", "ninety"};
+  if (n < 20) return std::string(kOnes[static_cast<size_t>(n)]);
+  std::string s(kTens[static_cast<size_t>(n / 10)]);
+  if (n % 10 != 0) s += "-" + std::string(kOnes[static_cast<size_t>(n % 10)]);
+  return s;
+}
+
 std::string upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;

@@ -64,6 +64,9 @@ const fake::Currency& usd();
 std::string lower(std::string s);
 std::string upper(std::string s);
 
+// 0..99 in words, as contracts write them: "thirty-six".
+std::string number_words(int n);
+
 // "Title Case" -> "title_case"-style label used in answers.
 std::string snake_label(std::string_view s);
 

@@ -1,6 +1,9 @@
-// contract_analysis: a services/lease/license/NDA agreement (formal clauses, summary letter or
-// term sheet) -> parties, dates, term, renewal, notice period, governing law and fees. The end
-// date is computed from the effective date and the term.
+// contract_analysis: a services/lease/license/consulting/supply agreement (formal clauses, a
+// summary letter, a term sheet or numbered basic provisions) -> parties, dates, term, renewal,
+// notice period, governing law and fees. Written as contracts write them: terms in months or years
+// and in words with figures ("five (5) years"), the parties in either order, a signing date before
+// the effective date, a late fee or security deposit beside the fee. The end date is computed
+// from the effective date and the term.
 // Worked steps: the end date as a calculator call, add_days(add_months(effective,term),-1), and
 // the fee's digits as printed through the calculator, which drops the thousands commas.
 #include "anvil/datagen/calculator.h"
@@ -29,9 +32,6 @@ const std::vector<ContractKind> kKinds = {
 const std::vector<std::string_view> kFrequencies = {"monthly", "quarterly", "annually"};
 const std::vector<int> kTerms = {6, 12, 12, 24, 36, 48, 60};
 const std::vector<int> kNotice = {15, 30, 30, 45, 60, 90};
-const std::vector<std::string_view> kWordNumbers = {
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
-
 const std::vector<std::string_view> kInstructions = {
     "Analyze this contract and return JSON with contract_type, party_a, party_b, effective_date, "
     "end_date, term_months, auto_renewal, notice_period_days, governing_law, payment_amount and "
@@ -42,94 +42,194 @@ const std::vector<std::string_view> kInstructions = {
     "Read the contract and fill in the contract abstract fields.",
 };
 
+const InstructionParts kParts = {
+    {"Abstract", "Summarize the key terms of", "Extract the contract abstract fields from",
+     "Review", "Pull the commercial terms out of"},
+    {"this contract", "this agreement", "the lease below", "this", "the following"},
+    {"", "as JSON", "(ISO dates)", "for the CLM", "-> json"},
+};
+
+// "thirty (30) days", "30 days" or "thirty days"; "thirty-six (36) months".
+std::string amount_of(Faker& f, int n, std::string_view unit) {
+  const int style = static_cast<int>(f.integer(0, 2));
+  const std::string words = number_words(n);
+  if (style == 0) return words + " (" + std::to_string(n) + ") " + std::string(unit);
+  if (style == 1) return std::to_string(n) + " " + std::string(unit);
+  return words + " " + std::string(unit);
+}
+
+// A term as written: in months, or in years when it is whole years ("Five (5) years").
+std::string term_text(Faker& f, int months) {
+  if (months % 12 == 0 && f.chance(0.5))
+    return amount_of(f, months / 12, months == 12 ? "year" : "years");
+  return amount_of(f, months, "months");
+}
+
+std::string capitalized(std::string s) {
+  s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+// What the document says; the answer is built from the same facts.
+struct Terms {
+  const ContractKind* kind;
+  fake::Company a, b;  // a plays a_role (provider, landlord...), b plays b_role
+  fake::Date effective, signed_on;
+  int term = 12, notice = 30;
+  bool renew = false;
+  std::string state, a_state, fee_text, freq;
+  fake::DateFormat df;
+};
+
+// How often the fee is paid, in the words a clause uses.
+std::string per(std::string_view freq) {
+  return freq == "monthly"     ? "per month"
+         : freq == "quarterly" ? "per calendar quarter"
+                               : "per year";
+}
+
+std::string renewal_sentence(Faker& f, const Terms& t) {
+  if (t.renew) {
+    const std::string period = f.chance(0.5) ? "one-year" : "twelve (12) month";
+    const std::string notice = amount_of(f, t.notice, "days");
+    return "Thereafter this Agreement renews automatically for successive " + period +
+           " renewal terms unless either party gives written notice of non-renewal at least " +
+           notice + " before the end of the then-current term.";
+  }
+  const std::string notice = amount_of(f, t.notice, "days");
+  return "This Agreement will not renew automatically. Either party may terminate it on " + notice +
+         "' written notice.";
+}
+
+std::string governing_sentence(Faker& f, const std::string& state) {
+  const int style = static_cast<int>(f.integer(0, 2));
+  if (style == 0)
+    return "This Agreement shall be governed by the laws of the State of " + state + ".";
+  if (style == 1)
+    return "This Agreement is governed by the laws of the State of " + state +
+           ", without regard to its conflict of laws principles.";
+  return "The laws of the State of " + state + " govern this Agreement.";
+}
+
+// Formal clauses, the parties in either order, sometimes signed before it takes effect.
+std::string clauses(Faker& f, const Terms& t) {
+  const ContractKind& k = *t.kind;
+  const std::string a =
+      t.a.name + ", a " + t.a_state + " corporation (\"" + std::string(k.a_role) + "\")";
+  const std::string b = t.b.name + " (\"" + std::string(k.b_role) + "\")";
+  const bool b_first = f.chance(0.3);
+  const std::string parties = b_first ? b + ", and " + a : a + ", and " + b;
+  std::string doc = std::string(k.title) + "\n\nThis " + capitalized(lower(std::string(k.title))) +
+                    " (the \"Agreement\") ";
+  if (f.chance(0.3)) {
+    doc += "is signed on " + fake::format_date(t.signed_on, t.df) + " by " + parties +
+           ", and takes effect on " + fake::format_date(t.effective, t.df) +
+           " (the \"Effective Date\").";
+  } else {
+    doc += "is entered into as of " + fake::format_date(t.effective, t.df) +
+           " (the \"Effective Date\") by and between " + parties + ".";
+  }
+  const std::string term = term_text(f, t.term);
+  const std::string renewal = renewal_sentence(f, t);
+  const std::string law = governing_sentence(f, t.state);
+  const std::string deposit =
+      fake::format_money(f.integer(1, 40) * 50000, fake::MoneyStyle::kSymbol, usd());
+  return doc + "\n\n1. TERM. The initial term is " + term + " from the Effective Date. " + renewal +
+         "\n\n2. FEES. " + std::string(k.b_role) + " shall pay " + std::string(k.a_role) + " " +
+         t.fee_text + " " + per(t.freq) + ", invoiced " + t.freq +
+         " in advance. A late payment fee of " + deposit +
+         " applies to invoices unpaid after "
+         "thirty (30) days.\n\n3. GOVERNING LAW. " +
+         law;
+}
+
+// A letter summing the deal up.
+std::string letter(Faker& f, const Terms& t) {
+  const std::string name = f.person().first;
+  const std::string term = term_text(f, t.term);
+  return "Dear " + name + ",\n\nAs discussed, " + t.a.name + " and " + t.b.name +
+         " will sign the " + std::string(t.kind->noun) + " effective " +
+         fake::format_date(t.effective, t.df) + " for " + term + ". Fees are " + t.fee_text + " " +
+         t.freq + ". " +
+         (t.renew ? "The term renews automatically unless cancelled with " +
+                        std::to_string(t.notice) + " days' notice."
+                  : "There is no automatic renewal; termination requires " +
+                        std::to_string(t.notice) + " days' notice.") +
+         " " + t.state + " law governs.\n\nBest regards,\nLegal Department";
+}
+
+// A term sheet, or numbered basic provisions with a deposit and premises that are not the answer.
+std::string provisions(Faker& f, const Terms& t, bool numbered) {
+  const ContractKind& k = *t.kind;
+  const std::string term = capitalized(term_text(f, t.term));
+  const std::string notice = amount_of(f, t.notice, "days");
+  const std::string deposit =
+      fake::format_money(f.integer(2, 60) * 50000, fake::MoneyStyle::kSymbol, usd());
+  const std::string premises = f.address().one_line();
+  if (!numbered) {
+    return "TERM SHEET - " + std::string(k.title) + "\n- " + std::string(k.a_role) + ": " +
+           t.a.name + "\n- " + std::string(k.b_role) + ": " + t.b.name +
+           "\n- Effective: " + fake::format_date(t.effective, t.df) + "\n- Initial term: " + term +
+           "\n- Auto-renewal: " + (t.renew ? "yes" : "no") + "\n- Notice period: " + notice +
+           "\n- Fees: " + t.fee_text + " (" + t.freq + ")\n- Governing law: " + t.state;
+  }
+  const std::string freq = capitalized(t.freq);
+  return std::string(k.title) + " - BASIC PROVISIONS\n\n1.1 " + std::string(k.a_role) + ": " +
+         t.a.name + "\n1.2 " + std::string(k.b_role) + ": " + t.b.name +
+         (k.label == "lease" ? "\n1.3 Premises: " : "\n1.3 Notices to: ") + premises +
+         "\n1.4 Commencement Date: " + fake::format_date(t.effective, t.df) +
+         "\n1.5 Term: " + term + "\n1.6 " + freq + " Fee: " + t.fee_text + ", due in advance" +
+         "\n1.7 Security Deposit: " + deposit + "\n1.8 Renewal: " +
+         (t.renew ? "Renews automatically unless either party gives " + notice + "' notice."
+                  : "None; any extension requires a written amendment. Either party may "
+                    "terminate on " +
+                        notice + "' written notice.") +
+         "\n1.9 Governing Law: State of " + t.state;
+}
+
 void generate(Faker& f, Example* ex) {
-  const ContractKind& kind = f.pick(kKinds);
-  const fake::Company a = f.company();
-  const fake::Company b = f.company();
-  const fake::Date effective = f.recent_date();
-  const int term = f.pick(kTerms);
-  // The term ends the day before the same date `term` months on.
-  const std::string end_step =
-      "add_days(add_months(" + fake::iso_date(effective) + "," + std::to_string(term) + "),-1)";
-  const bool renew = f.chance(0.5);
-  const int notice = f.pick(kNotice);
-  const std::string state(f.pick(f.locale().cities).state);
-  const std::string_view freq = f.pick(kFrequencies);
+  Terms t;
+  t.kind = &f.pick(kKinds);
+  t.a = f.company();
+  t.b = f.company();
+  t.effective = f.recent_date();
+  t.signed_on = fake::add_days(t.effective, -f.integer(3, 30));
+  t.term = f.pick(kTerms);
+  t.renew = f.chance(0.5);
+  t.notice = f.pick(kNotice);
+  t.state = std::string(f.pick(f.locale().cities).state);
+  t.freq = std::string(f.pick(kFrequencies));
   int64_t fee = f.integer(5, 500) * 10000;
   if (f.chance(0.3)) fee += f.integer(1, 99) * 100;
-  const fake::DateFormat df = us_date_format(f);
-  const std::string fee_text = fake::format_money(fee, fake::MoneyStyle::kSymbol, usd());
-  const std::string a_state(f.pick(f.locale().cities).state);
-  const std::string notice_words = notice <= 10
-                                       ? std::string(kWordNumbers[static_cast<size_t>(notice)])
-                                       : (notice == 30   ? "thirty"
-                                          : notice == 60 ? "sixty"
-                                          : notice == 90 ? "ninety"
-                                          : notice == 45 ? "forty-five"
-                                                         : "fifteen");
-  ex->layout_id = static_cast<int>(f.integer(0, 2));
-  std::string doc;
-  switch (ex->layout_id) {
-    case 0:
-      doc = std::string(kind.title) + "\n\nThis " + std::string(kind.title) +
-            " (the \"Agreement\") is entered into as of " + fake::format_date(effective, df) +
-            " (the \"Effective Date\") by and between " + a.name + ", a " + a_state +
-            " corporation (\"" + std::string(kind.a_role) + "\"), and " + b.name + " (\"" +
-            std::string(kind.b_role) +
-            "\").\n\n1. TERM. This Agreement commences on the "
-            "Effective Date and continues for a period of " +
-            std::to_string(term) + " months" +
-            (renew ? ", and shall automatically renew for successive one-year periods unless "
-                     "either party gives written notice of non-renewal at least " +
-                         notice_words + " (" + std::to_string(notice) +
-                         ") days before the end of the then-current term."
-                   : ". This Agreement shall not renew automatically. Either party may terminate "
-                     "it upon " +
-                         notice_words + " (" + std::to_string(notice) + ") days' written notice.") +
-            "\n\n2. FEES. " + std::string(kind.b_role) + " shall pay " + std::string(kind.a_role) +
-            " " + fee_text + ", payable " + std::string(freq) +
-            " in advance.\n\n3. GOVERNING LAW. This Agreement shall be governed by the laws of "
-            "the State of " +
-            state + ".";
-      break;
-    case 1:
-      doc = "Dear " + f.person().first + ",\n\nAs discussed, " + a.name + " and " + b.name +
-            " will sign the " + std::string(kind.noun) + " effective " +
-            fake::format_date(effective, df) + " for " + std::to_string(term) +
-            " months. Fees are " + fee_text + " " + std::string(freq) + ". " +
-            (renew ? "The term renews automatically unless cancelled with " +
-                         std::to_string(notice) + " days' notice."
-                   : "There is no automatic renewal; termination requires " +
-                         std::to_string(notice) + " days' notice.") +
-            " " + state + " law governs.\n\nBest regards,\nLegal Department";
-      break;
-    default:
-      doc = "TERM SHEET - " + std::string(kind.title) + "\n- " + std::string(kind.a_role) + ": " +
-            a.name + "\n- " + std::string(kind.b_role) + ": " + b.name +
-            "\n- Effective: " + fake::format_date(effective, df) +
-            "\n- Initial term: " + std::to_string(term) +
-            " months\n- Auto-renewal: " + (renew ? "yes" : "no") +
-            "\n- Notice period: " + std::to_string(notice) + " days\n- Fees: " + fee_text + " (" +
-            std::string(freq) + ")\n- Governing law: " + state;
-  }
-  compose_prompt(f, ex, kInstructions, doc);
+  t.df = us_date_format(f);
+  t.fee_text = fake::format_money(fee, fake::MoneyStyle::kSymbol, usd());
+  t.a_state = std::string(f.pick(f.locale().cities).state);
+  // The term ends the day before the same date `term` months on.
+  const std::string end_step =
+      "add_days(add_months(" + fake::iso_date(t.effective) + "," + std::to_string(t.term) + "),-1)";
+  // Layouts: 0 clauses, 1 letter, 2 term sheet, 3 numbered basic provisions.
+  ex->layout_id = static_cast<int>(f.integer(0, 3));
+  const std::string doc = ex->layout_id == 0   ? clauses(f, t)
+                          : ex->layout_id == 1 ? letter(f, t)
+                                               : provisions(f, t, ex->layout_id == 3);
+  compose_prompt(f, ex, kInstructions, kParts, doc);
   // The fee as printed ("$1,250,000.00"), its digits through the calculator: written without the
   // commas they would be regrouped, and were (payment_amount 6.7% right on fresh records).
   const std::string fee_step = copied_amount(fee, true);
   ex->work = "end: " + calculator_step(end_step) + "\npayment: " + calculator_step(fee_step);
   JsonBuilder j(&ex->response);
   j.begin_object();
-  j.key("contract_type").str(kind.label);
-  j.key("party_a").str(a.name);
-  j.key("party_b").str(b.name);
-  j.key("effective_date").str(fake::iso_date(effective));
+  j.key("contract_type").str(t.kind->label);
+  j.key("party_a").str(t.a.name);
+  j.key("party_b").str(t.b.name);
+  j.key("effective_date").str(fake::iso_date(t.effective));
   j.key("end_date").str(calculator_result(end_step));
-  j.key("term_months").integer(term);
-  j.key("auto_renewal").boolean(renew);
-  j.key("notice_period_days").integer(notice);
-  j.key("governing_law").str(state);
+  j.key("term_months").integer(t.term);
+  j.key("auto_renewal").boolean(t.renew);
+  j.key("notice_period_days").integer(t.notice);
+  j.key("governing_law").str(t.state);
   j.key("payment_amount").raw(calculator_result(fee_step));
-  j.key("payment_frequency").str(freq);
+  j.key("payment_frequency").str(t.freq);
   j.end_object();
 }
 
@@ -137,7 +237,8 @@ void generate(Faker& f, Example* ex) {
 
 SpecialistSpec contract_analysis_spec() {
   return {"contract_analysis",
-          "agreements (clauses, letter, term sheet) -> parties, dates, term, renewal, notice, law, "
+          "agreements (clauses, letter, term sheet, basic provisions) -> parties, dates, term, "
+          "renewal, notice, law, "
           "fees",
           {{"contract_type", FieldKind::kText},
            {"party_a", FieldKind::kText},
