@@ -702,6 +702,69 @@ TEST(ContractAnalysis, TermsReadFromTheDocumentAreTheAnswers) {
   EXPECT_EQ(layouts.size(), 4u);
 }
 
+// Reads a receipt_parsing record against its prompt: item names and line prices are printed,
+// the lines add up to the subtotal and subtotal, tax and tip to the total (as printed), the date
+// and time are printed in one of the register formats, and the payment is the printed card brand
+// or cash.
+TEST(ReceiptParsing, TheAnswerIsPrintedOnTheReceiptAndAddsUp) {
+  const SpecialistSpec& spec = *find_specialist("receipt_parsing");
+  const std::regex numeric_date(R"((\d{2})[-/](\d{2})[-/](\d{2,4})\b)");
+  const std::regex clock(R"((\d{1,2}):(\d{2})(?: ?(AM|PM))?)");
+  Example ex;
+  std::set<int> layouts;
+  for (uint64_t i = 0; i < 300; ++i) {
+    generate_specialist_example(spec, 9, i, &ex);
+    layouts.insert(ex.layout_id);
+    const std::string& p = ex.prompt;
+    const json r = json::parse(ex.response);
+    auto printed = [&](double v) {
+      char s[32];
+      std::snprintf(s, sizeof s, "%.2f", v);
+      return p.find(s) != std::string::npos;
+    };
+    double sum = 0;
+    for (const auto& item : r["items"]) {
+      EXPECT_NE(p.find(item["name"].get<std::string>()), std::string::npos) << item << p;
+      EXPECT_TRUE(printed(item["price"].get<double>())) << item;
+      sum += item["price"].get<double>();
+    }
+    const double subtotal = r["subtotal"], tax = r["tax"], tip = r["tip"], total = r["total"];
+    EXPECT_NEAR(sum, subtotal, 1e-6);
+    EXPECT_NEAR(subtotal + tax + tip, total, 1e-6);
+    for (double v : {subtotal, tax, total}) EXPECT_TRUE(printed(v)) << v << "\n" << p;
+    if (tip > 0) EXPECT_TRUE(printed(tip));
+    std::set<std::string> dates = dates_in(p);
+    for (auto it = std::sregex_iterator(p.begin(), p.end(), numeric_date);
+         it != std::sregex_iterator(); ++it) {
+      const int year = std::stoi((*it)[3]);
+      char iso[16];
+      std::snprintf(iso, sizeof iso, "%04d-%s-%s", year < 100 ? 2000 + year : year,
+                    (*it)[1].str().c_str(), (*it)[2].str().c_str());
+      dates.insert(iso);
+    }
+    EXPECT_TRUE(dates.count(r["date"].get<std::string>())) << p;
+    std::set<std::string> times;
+    for (auto it = std::sregex_iterator(p.begin(), p.end(), clock); it != std::sregex_iterator();
+         ++it) {
+      int hour = std::stoi((*it)[1]) % ((*it)[3].matched ? 12 : 24);
+      if ((*it)[3] == "PM") hour += 12;
+      char t[8];
+      std::snprintf(t, sizeof t, "%02d:%s", hour, (*it)[2].str().c_str());
+      times.insert(t);
+    }
+    EXPECT_TRUE(times.count(r["time"].get<std::string>())) << p;
+    const std::string pay = r["payment_method"];
+    std::string upper_prompt = p;
+    std::transform(upper_prompt.begin(), upper_prompt.end(), upper_prompt.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    std::string upper_pay = pay;
+    std::transform(upper_pay.begin(), upper_pay.end(), upper_pay.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    EXPECT_NE(upper_prompt.find(upper_pay), std::string::npos) << pay << "\n" << p;
+  }
+  EXPECT_EQ(layouts.size(), 5u);
+}
+
 // Reads a pii_redaction record the other way round: the redacted text, its tags read as gaps, must
 // be found in the prompt, each gap filled by an item of the tag's type from the list, every listed
 // item filling a gap; and what is left must hold no email, SSN, phone or card, nor a redacted
