@@ -765,6 +765,53 @@ TEST(ReceiptParsing, TheAnswerIsPrintedOnTheReceiptAndAddsUp) {
   EXPECT_EQ(layouts.size(), 5u);
 }
 
+// Reads a table_to_json record against its prompt: each column's words are a header in the
+// table (any case, any punctuation between them), and the rows' values are printed in order, row
+// by row, numbers exactly as printed and text as written (HTML escapes '&').
+TEST(TableToJson, EveryRowsValuesArePrintedInOrder) {
+  const SpecialistSpec& spec = *find_specialist("table_to_json");
+  Example ex;
+  std::set<int> layouts;
+  for (uint64_t i = 0; i < 300; ++i) {
+    generate_specialist_example(spec, 10, i, &ex);
+    layouts.insert(ex.layout_id);
+    const std::string& p = ex.prompt;
+    const json r = json::parse(ex.response);
+    for (const auto& column : r["columns"]) {
+      std::string pattern;
+      std::string key = column.get<std::string>();
+      for (size_t at = 0; at <= key.size();) {
+        const size_t end = std::min(key.find('_', at), key.size());
+        pattern += (pattern.empty() ? "" : "[^A-Za-z0-9]+") + key.substr(at, end - at);
+        at = end + 1;
+      }
+      EXPECT_TRUE(std::regex_search(p, std::regex(pattern, std::regex::icase))) << key << "\n" << p;
+    }
+    size_t at = 0;
+    for (const auto& row : r["rows"]) {
+      ASSERT_EQ(row.size(), r["columns"].size());
+      for (const auto& [k, v] : row.items()) {
+        std::string text = v.is_string() ? v.get<std::string>() : v.dump();
+        if (v.is_number_float()) {  // printed with its cents, as the JSON writes it
+          char s[32];
+          std::snprintf(s, sizeof s, "%.2f", v.get<double>());
+          text = s;
+        }
+        size_t found = p.find(text, at);
+        if (found == std::string::npos && text.find('&') != std::string::npos) {
+          std::string html;
+          for (char c : text) html += c == '&' ? std::string("&amp;") : std::string(1, c);
+          found = p.find(html, at);
+          text = html;
+        }
+        ASSERT_NE(found, std::string::npos) << k << "=" << text << " after " << at << "\n" << p;
+        at = found + text.size();
+      }
+    }
+  }
+  EXPECT_EQ(layouts.size(), 9u);
+}
+
 // Reads a pii_redaction record the other way round: the redacted text, its tags read as gaps, must
 // be found in the prompt, each gap filled by an item of the tag's type from the list, every listed
 // item filling a gap; and what is left must hold no email, SSN, phone or card, nor a redacted

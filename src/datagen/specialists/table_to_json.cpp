@@ -1,5 +1,9 @@
-// table_to_json: a table (markdown, ASCII box, TSV, HTML) of employees, products or orders ->
-// its column names (snake_case) and rows as objects, numbers as numbers.
+// table_to_json: a table -> its column names (snake_case) and rows as objects, numbers as numbers.
+// Tables as people paste them: Markdown (with or without outer pipes, with alignment colons), an
+// ASCII box as MySQL prints it, psql output, box-drawing characters as DuckDB prints them, columns
+// aligned by spaces as kubectl prints them, a reStructuredText simple table, TSV, CSV, HTML. The
+// columns are drawn from an open pool (names, places, teams, plans, statuses, dates, counts, money,
+// measures with units such as "High (°F)"), two to six of them, headers in any case.
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -13,105 +17,284 @@ const std::vector<std::string_view> kInstructions = {
     "Parse the table. Return {\"columns\": [...], \"rows\": [...]}.",
 };
 
+const InstructionParts kParts = {
+    {"Convert", "Turn", "Parse", "Give me", "Transform"},
+    {"this table", "the table below", "that result", "this output", "this"},
+    {"into JSON", "as JSON (columns + rows)", "into JSON records", "to JSON with columns and rows",
+     "(columns in snake_case, rows as objects)"},
+};
+
 struct Cell {
   std::string text;  // as shown in the table
   std::string json;  // canonical JSON value
+  bool number;
 };
 
-void generate(Faker& f, Example* ex) {
-  const int kind = static_cast<int>(f.integer(0, 2));
-  std::vector<std::string> header;
-  std::vector<std::vector<Cell>> rows(static_cast<size_t>(f.integer(2, 6)));
-  auto text_cell = [](const std::string& s) {
-    Cell c{s, ""};
-    append_json_string(s, &c.json);
-    return c;
-  };
-  if (kind == 0) {
-    header = {"Name", "Department", "Title", "Salary", "Start Date"};
-    for (auto& r : rows) {
-      const fake::Person p = f.person();
-      const std::string dept = f.department();
-      const std::string title = f.job_title();
-      const int64_t salary = f.integer(40, 220) * 1000;
-      const fake::Date start = f.date_between({2005, 1, 1}, {2025, 6, 30});
-      r = {text_cell(p.full()),
-           text_cell(dept),
-           text_cell(title),
-           {std::to_string(salary), std::to_string(salary)},
-           text_cell(fake::iso_date(start))};
-    }
-  } else if (kind == 1) {
-    header = {"SKU", "Product", "Category", "Unit Price", "In Stock"};
-    for (auto& r : rows) {
-      const fake::Product p = f.product();
-      const int64_t stock = f.integer(0, 900);
-      r = {text_cell(p.sku),
-           text_cell(p.name),
-           text_cell(p.category),
-           {fake::decimal_cents(p.unit_price_cents), fake::decimal_cents(p.unit_price_cents)},
-           {std::to_string(stock), std::to_string(stock)}};
-    }
-  } else {
-    header = {"Order ID", "Customer", "City", "Items", "Total"};
-    for (auto& r : rows) {
-      const std::string id = f.reference("ORD-", 6);
-      const fake::Person p = f.person();
-      const fake::City& city = f.pick(f.locale().cities);
-      const int64_t items = f.integer(1, 12);
-      const int64_t total = f.price_cents(999, 250000);
-      r = {text_cell(id),
-           text_cell(p.full()),
-           text_cell(std::string(city.name)),
-           {std::to_string(items), std::to_string(items)},
-           {fake::decimal_cents(total), fake::decimal_cents(total)}};
-    }
+// A kind of column: its possible headers and how a value is drawn.
+struct ColumnKind {
+  std::vector<std::string_view> headers;
+  int value;  // which draw in cell()
+};
+
+const std::vector<ColumnKind> kKeyColumns = {
+    {{"Name", "Player", "Employee", "Customer", "Owner"}, 0},
+    {{"City", "Location", "Office"}, 1},
+    {{"Region", "Territory"}, 2},
+    {{"Team", "Company", "Vendor"}, 3},
+    {{"Plan", "Tier"}, 4},
+    {{"Item", "Product"}, 5},
+    {{"Order ID", "SKU", "Code"}, 6},
+    {{"id", "ID", "#"}, 7},
+};
+const std::vector<ColumnKind> kOtherColumns = {
+    {{"Email", "Contact"}, 8},
+    {{"Department", "Dept"}, 9},
+    {{"Title", "Role"}, 10},
+    {{"Status", "State"}, 11},
+    {{"Start Date", "Date", "Joined", "Updated"}, 12},
+    {{"Games", "Points", "Qty", "Stock", "Units Sold", "Orders", "Seats", "Restarts", "Items"}, 13},
+    {{"Price", "Unit Price", "Unit cost", "Revenue", "Total", "MRR", "Monthly Price"}, 14},
+    {{"High (°F)", "Low (°F)", "Temp (°F)"}, 15},
+    {{"Storage (GB)", "Weight (kg)", "Distance (mi)"}, 17},
+    {{"Year", "Season"}, 16},
+    {{"City", "Location"}, 1},
+    {{"Team", "Company"}, 3},
+    {{"Plan", "Tier"}, 4},
+};
+
+Cell text_cell(const std::string& s) {
+  Cell c{s, "", false};
+  append_json_string(s, &c.json);
+  return c;
+}
+
+Cell number_cell(const std::string& s) { return {s, s, true}; }
+
+Cell cell(Faker& f, int value) {
+  static const std::vector<std::string_view> kRegions = {"North", "South",     "East",
+                                                         "West",  "Northeast", "Midwest"};
+  static const std::vector<std::string_view> kPlans = {"Starter",  "Pro",        "Team",
+                                                       "Business", "Enterprise", "solo"};
+  static const std::vector<std::string_view> kStatuses = {"Running", "Pending", "Active",
+                                                          "Paused",  "Closed",  "Shipped"};
+  switch (value) {
+    case 0:
+      return text_cell(f.person().full());
+    case 1:
+      return text_cell(std::string(f.pick(f.locale().cities).name));
+    case 2:
+      return text_cell(std::string(f.pick(kRegions)));
+    case 3:
+      return text_cell(f.chance(0.5) ? f.company().name : f.coined_name(2, 3) + " Hawks");
+    case 4:
+      return text_cell(std::string(f.pick(kPlans)));
+    case 5:
+      return text_cell(f.product().name);
+    case 6:
+      return text_cell(f.reference("ORD-", 6));
+    case 7:
+      return number_cell(std::to_string(f.integer(1, 999)));
+    case 8:
+      return text_cell(f.personal_email(f.person()));
+    case 9:
+      return text_cell(f.department());
+    case 10:
+      return text_cell(f.job_title());
+    case 11:
+      return text_cell(std::string(f.pick(kStatuses)));
+    case 12:
+      return text_cell(fake::iso_date(f.date_between({2005, 1, 1}, {2025, 6, 30})));
+    case 13:
+      return number_cell(std::to_string(f.integer(0, 2000)));
+    case 14:
+      return number_cell(fake::decimal_cents(f.price_cents(99, 2500000)));
+    case 15:
+      return number_cell(std::to_string(f.integer(-10, 120)));
+    case 16:
+      return number_cell(std::to_string(f.integer(2015, 2025)));
+    default:
+      return number_cell(std::to_string(f.integer(1, 500)));
   }
-  ex->layout_id = static_cast<int>(f.integer(0, 3));
+}
+
+using Rows = std::vector<std::vector<Cell>>;
+
+std::string escaped_html(const std::string& s) {
+  std::string out;
+  for (char c : s) out += c == '&' ? std::string("&amp;") : std::string(1, c);
+  return out;
+}
+
+std::string csv_field(const std::string& s) {
+  return s.find(',') == std::string::npos ? s : "\"" + s + "\"";
+}
+
+std::vector<size_t> widths(const std::vector<std::string>& header, const Rows& rows) {
+  std::vector<size_t> w(header.size());
+  for (size_t i = 0; i < header.size(); ++i) {
+    w[i] = header[i].size();
+    for (const auto& r : rows) w[i] = std::max(w[i], r[i].text.size());
+  }
+  return w;
+}
+
+// Right-aligned if a number, as database shells print them.
+std::string aligned(const Cell& c, size_t width) {
+  return c.number ? std::string(width - c.text.size(), ' ') + c.text : pad(c.text, width);
+}
+
+// The layouts, each a function of header and rows.
+enum Layout { kMarkdown, kAsciiBox, kTsv, kHtml, kPsql, kBoxDrawing, kSpaced, kRst, kCsv };
+
+std::string render(Faker& f, Layout layout, const std::vector<std::string>& header,
+                   const Rows& rows) {
+  const std::vector<size_t> w = widths(header, rows);
+  const size_t n = header.size();
   std::string doc;
-  if (ex->layout_id == 0) {  // markdown
-    doc += "|";
-    for (const auto& h : header) doc += " " + h + " |";
-    doc += "\n|";
-    for (size_t i = 0; i < header.size(); ++i) doc += "---|";
-    for (const auto& r : rows) {
-      doc += "\n|";
-      for (const Cell& c : r) doc += " " + c.text + " |";
+  switch (layout) {
+    case kMarkdown: {
+      const bool outer = f.chance(0.6);
+      const bool colons = f.chance(0.4);
+      auto line = [&](const std::vector<std::string>& cells) {
+        std::string s = outer ? "| " : "";
+        for (size_t i = 0; i < n; ++i) s += (i ? " | " : "") + cells[i];
+        return s + (outer ? " |" : "");
+      };
+      doc = line(header) + "\n";
+      std::vector<std::string> rule(n, "---");
+      if (colons) {
+        for (size_t i = 0; i < n; ++i) rule[i] = rows[0][i].number ? "---:" : ":---";
+      }
+      doc += line(rule);
+      for (const auto& r : rows) {
+        std::vector<std::string> cells;
+        for (const Cell& c : r) cells.push_back(c.text);
+        doc += "\n" + line(cells);
+      }
+      return doc;
     }
-  } else if (ex->layout_id == 1) {  // ASCII box
-    std::vector<size_t> w(header.size());
-    for (size_t i = 0; i < header.size(); ++i) {
-      w[i] = header[i].size();
-      for (const auto& r : rows) w[i] = std::max(w[i], r[i].text.size());
+    case kAsciiBox: {
+      std::string rule = "+";
+      for (size_t x : w) rule += std::string(x + 2, '-') + "+";
+      doc = rule + "\n|";
+      for (size_t i = 0; i < n; ++i) doc += " " + pad(header[i], w[i]) + " |";
+      doc += "\n" + rule;
+      for (const auto& r : rows) {
+        doc += "\n|";
+        for (size_t i = 0; i < n; ++i) doc += " " + aligned(r[i], w[i]) + " |";
+      }
+      doc += "\n" + rule;
+      if (f.chance(0.5)) doc += "\n" + std::to_string(rows.size()) + " rows in set (0.01 sec)";
+      return doc;
     }
-    std::string rule = "+";
-    for (size_t x : w) rule += std::string(x + 2, '-') + "+";
-    doc += rule + "\n|";
-    for (size_t i = 0; i < header.size(); ++i) doc += " " + pad(header[i], w[i]) + " |";
-    doc += "\n" + rule;
-    for (const auto& r : rows) {
-      doc += "\n|";
-      for (size_t i = 0; i < r.size(); ++i) doc += " " + pad(r[i].text, w[i]) + " |";
+    case kTsv:
+    case kCsv: {
+      const std::string sep = layout == kTsv ? "\t" : ",";
+      for (size_t i = 0; i < n; ++i) doc += (i ? sep : "") + header[i];
+      for (const auto& r : rows) {
+        doc += "\n";
+        for (size_t i = 0; i < n; ++i) {
+          doc += (i ? sep : "") + (layout == kCsv ? csv_field(r[i].text) : r[i].text);
+        }
+      }
+      return doc;
     }
-    doc += "\n" + rule;
-  } else if (ex->layout_id == 2) {  // TSV
-    for (size_t i = 0; i < header.size(); ++i) doc += (i ? "\t" : "") + header[i];
-    for (const auto& r : rows) {
+    case kHtml: {
+      const bool sections = f.chance(0.5);
+      doc = "<table>\n";
+      doc += sections ? "  <thead>\n    <tr>" : "  <tr>";
+      for (const auto& h : header) doc += "<th>" + escaped_html(h) + "</th>";
+      doc += sections ? "</tr>\n  </thead>\n  <tbody>" : "</tr>";
+      for (const auto& r : rows) {
+        doc += sections ? "\n    <tr>" : "\n  <tr>";
+        for (const Cell& c : r) doc += "<td>" + escaped_html(c.text) + "</td>";
+        doc += "</tr>";
+      }
+      return doc + (sections ? "\n  </tbody>\n</table>" : "\n</table>");
+    }
+    case kPsql: {
+      for (size_t i = 0; i < n; ++i) {
+        const size_t left = (w[i] - header[i].size()) / 2;
+        doc += (i ? "|" : "") + std::string(" ") + std::string(left, ' ') +
+               pad(header[i], w[i] - left) + " ";
+      }
       doc += "\n";
-      for (size_t i = 0; i < r.size(); ++i) doc += (i ? "\t" : "") + r[i].text;
+      for (size_t i = 0; i < n; ++i) doc += (i ? "+" : "") + std::string(w[i] + 2, '-');
+      for (const auto& r : rows) {
+        doc += "\n";
+        for (size_t i = 0; i < n; ++i)
+          doc += (i ? "|" : "") + std::string(" ") + aligned(r[i], w[i]) + " ";
+      }
+      return doc + "\n(" + std::to_string(rows.size()) + (rows.size() == 1 ? " row)" : " rows)");
     }
-  } else {  // HTML
-    doc += "<table>\n  <tr>";
-    for (const auto& h : header) doc += "<th>" + h + "</th>";
-    doc += "</tr>";
-    for (const auto& r : rows) {
-      doc += "\n  <tr>";
-      for (const Cell& c : r) doc += "<td>" + c.text + "</td>";
-      doc += "</tr>";
+    case kBoxDrawing: {
+      auto rule = [&](const char* left, const char* mid, const char* right) {
+        std::string s = left;
+        for (size_t i = 0; i < n; ++i) {
+          for (size_t k = 0; k < w[i] + 2; ++k) s += "\u2500";
+          s += i + 1 < n ? mid : right;
+        }
+        return s;
+      };
+      doc = rule("\u250c", "\u252c", "\u2510") + "\n\u2502";
+      for (size_t i = 0; i < n; ++i) doc += " " + pad(header[i], w[i]) + " \u2502";
+      doc += "\n" + rule("\u251c", "\u253c", "\u2524");
+      for (const auto& r : rows) {
+        doc += "\n\u2502";
+        for (size_t i = 0; i < n; ++i) doc += " " + pad(r[i].text, w[i]) + " \u2502";
+      }
+      return doc + "\n" + rule("\u2514", "\u2534", "\u2518");
     }
-    doc += "\n</table>";
+    case kSpaced: {
+      for (size_t i = 0; i < n; ++i) doc += pad(upper(header[i]), w[i] + 3);
+      for (const auto& r : rows) {
+        doc += "\n";
+        for (size_t i = 0; i < n; ++i) doc += pad(r[i].text, w[i] + 3);
+      }
+      return doc;
+    }
+    default: {  // reStructuredText simple table
+      std::string rule;
+      for (size_t i = 0; i < n; ++i) rule += (i ? "  " : "") + std::string(w[i], '=');
+      doc = rule + "\n";
+      for (size_t i = 0; i < n; ++i) doc += (i ? "  " : "") + pad(header[i], w[i]);
+      doc += "\n" + rule;
+      for (const auto& r : rows) {
+        doc += "\n";
+        for (size_t i = 0; i < n; ++i) doc += (i ? "  " : "") + pad(r[i].text, w[i]);
+      }
+      return doc + "\n" + rule;
+    }
   }
-  compose_prompt(f, ex, kInstructions, doc);
+}
+
+void generate(Faker& f, Example* ex) {
+  // The columns: a key column first, then one to five others, no header twice.
+  const size_t n = static_cast<size_t>(f.integer(2, 6));
+  const bool lower_case = f.chance(0.25);  // headers as listed, or all in lower case
+  auto cased = [lower_case](const std::string& h) { return lower_case ? lower(h) : h; };
+  std::vector<std::string> header;
+  std::vector<int> values;
+  const ColumnKind& key = f.pick(kKeyColumns);
+  header.push_back(cased(std::string(f.pick(key.headers))));
+  values.push_back(key.value);
+  for (int tries = 0; header.size() < n && tries < 20; ++tries) {
+    const ColumnKind& kind = f.pick(kOtherColumns);
+    const std::string h = cased(std::string(f.pick(kind.headers)));
+    const std::string label = snake_label(h);
+    bool taken = false;
+    for (const auto& existing : header) taken = taken || snake_label(existing) == label;
+    if (taken) continue;
+    header.push_back(h);
+    values.push_back(kind.value);
+  }
+  Rows rows(static_cast<size_t>(f.integer(2, 6)));
+  for (auto& r : rows) {
+    for (int v : values) r.push_back(cell(f, v));
+  }
+  ex->layout_id = static_cast<int>(f.integer(0, 8));
+  const std::string doc = render(f, static_cast<Layout>(ex->layout_id), header, rows);
+  compose_prompt(f, ex, kInstructions, kParts, doc);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("columns").begin_array();
@@ -133,7 +316,8 @@ void generate(Faker& f, Example* ex) {
 
 SpecialistSpec table_to_json_spec() {
   return {"table_to_json",
-          "tables (markdown, ASCII box, TSV, HTML) -> columns and typed row objects",
+          "tables (Markdown, ASCII box, psql, box drawing, aligned, RST, TSV, CSV, HTML) -> "
+          "columns and typed row objects",
           {{"columns", FieldKind::kList}, {"rows", FieldKind::kList}},
           &generate};
 }
