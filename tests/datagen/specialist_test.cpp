@@ -812,6 +812,42 @@ TEST(TableToJson, EveryRowsValuesArePrintedInOrder) {
   EXPECT_EQ(layouts.size(), 9u);
 }
 
+// Reads a resume_parsing record against its prompt: every field is printed (the name perhaps in
+// capitals), and the years of experience are the resume's year less the earliest start year of
+// the jobs' spans ("2019 - Present", "Mar 2015 - Sep 2018", "(2016-2019)").
+TEST(ResumeParsing, FieldsArePrintedAndExperienceCountsFromTheFirstJob) {
+  const SpecialistSpec& spec = *find_specialist("resume_parsing");
+  const std::regex job_span(R"((?:[A-Z][a-z]{2} )?(\d{4}) ?- ?(?:[A-Z][a-z]{2} )?(?:\d{4}|Present|present))");
+  const std::regex resume_year(R"((?:Updated |current as of )(\d{4}))");
+  Example ex;
+  std::set<int> layouts;
+  for (uint64_t i = 0; i < 300; ++i) {
+    generate_specialist_example(spec, 11, i, &ex);
+    layouts.insert(ex.layout_id);
+    const std::string& p = ex.prompt;
+    const json r = json::parse(ex.response);
+    std::string upper_prompt = p, upper_name = r["name"];
+    for (std::string* s : {&upper_prompt, &upper_name})
+      std::transform(s->begin(), s->end(), s->begin(),
+                     [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    EXPECT_NE(upper_prompt.find(upper_name), std::string::npos);
+    for (const char* key : {"email", "phone", "location", "current_title", "current_employer"})
+      EXPECT_NE(p.find(r[key].get<std::string>()), std::string::npos) << key << "\n" << p;
+    for (const auto& skill : r["skills"]) EXPECT_NE(p.find(skill.get<std::string>()), std::string::npos);
+    for (const char* key : {"degree", "school"})
+      EXPECT_NE(p.find(r["education"][key].get<std::string>()), std::string::npos) << key;
+    EXPECT_NE(p.find(std::to_string(r["education"]["year"].get<int>())), std::string::npos);
+    int first = 9999;
+    for (auto it = std::sregex_iterator(p.begin(), p.end(), job_span); it != std::sregex_iterator();
+         ++it)
+      first = std::min(first, std::stoi((*it)[1]));
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(p, m, resume_year)) << p;
+    EXPECT_EQ(r["years_experience"].get<int>(), std::stoi(m[1]) - first) << p;
+  }
+  EXPECT_EQ(layouts.size(), 5u);
+}
+
 // Reads a pii_redaction record the other way round: the redacted text, its tags read as gaps, must
 // be found in the prompt, each gap filled by an item of the tag's type from the list, every listed
 // item filling a gap; and what is left must hold no email, SSN, phone or card, nor a redacted

@@ -1,6 +1,8 @@
-// resume_parsing: a resume (chronological text, compact one-pager, or a LinkedIn-style profile)
-// -> contact details, current title and employer, years of experience (from the first job's
-// start year to the resume's year), skills and education.
+// resume_parsing: a resume (chronological text, compact one-pager, a LinkedIn-style profile, a
+// capitals-and-bullets resume with months, a compact list with bracketed years) -> contact details,
+// current title and employer, years of experience (from the first job's start year to the resume's
+// year), skills and education. Skills come by field (and now and then a tool with an invented
+// brand), degrees and schools are composed, titles may be senior or lead.
 // Worked step: the years of experience as a calculator call.
 #include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
@@ -9,21 +11,55 @@
 namespace anvil::datagen::specialists {
 namespace {
 
-const std::vector<std::string_view> kSkills = {
-    "Python",          "SQL",        "Excel",      "Tableau",  "Java",  "C++", "Project Management",
-    "Salesforce",      "QuickBooks", "AWS",        "Docker",   "Figma", "SAP", "Negotiation",
-    "Public Speaking", "Spanish",    "Kubernetes", "Power BI", "Agile", "GAAP"};
-const std::vector<std::string_view> kDegrees = {"B.S. Computer Science",
-                                                "B.A. Economics",
-                                                "MBA",
-                                                "B.S. Accounting",
-                                                "M.S. Data Science",
-                                                "B.A. Communications",
-                                                "B.S. Mechanical Engineering"};
-const std::vector<std::string_view> kSchools = {
-    "University of Michigan",          "Ohio State University",    "University of Texas at Austin",
-    "Georgia Institute of Technology", "Arizona State University", "Boston University",
-    "University of Washington",        "Penn State University",    "Rutgers University"};
+// Skills by field, so a resume's skills belong together; a tool named with an invented brand now
+// and then ("Tovaris CRM"), as real resumes name tools a model has not seen.
+const std::vector<std::vector<std::string_view>> kSkillsByField = {
+    {"Python", "SQL", "Java", "C++", "Go", "TypeScript", "AWS", "Docker", "Kubernetes", "Terraform",
+     "PostgreSQL", "React"},
+    {"Excel", "QuickBooks", "GAAP", "NetSuite", "Budgeting", "Financial Planning & Analysis",
+     "Power BI", "SAP", "Forecasting", "Audit"},
+    {"Critical Care", "Telemetry", "Epic EHR", "Patient Education", "Staff Scheduling", "BLS",
+     "Wound Care", "Triage"},
+    {"AutoCAD", "SolidWorks", "MATLAB", "Six Sigma Green Belt", "HEC-RAS", "ArcGIS",
+     "Project Management", "Lean"},
+    {"Figma", "Sketch", "Adobe Illustrator", "Miro", "User Research", "Prototyping",
+     "Design Systems"},
+    {"Salesforce", "Negotiation", "Public Speaking", "Account Management", "HubSpot",
+     "Lead Generation", "Spanish"},
+    {"Inventory Control", "Forklift Certified", "OSHA 10", "Logistics", "Vendor Management",
+     "Scheduling", "Agile"},
+};
+const std::vector<std::string_view> kDegreeKinds = {
+    "B.S.", "B.A.", "M.S.", "MBA,", "BFA", "A.A.S.", "Bachelor of Science in", "B.E."};
+const std::vector<std::string_view> kFields = {"Computer Science",
+                                               "Economics",
+                                               "Accounting",
+                                               "Data Science",
+                                               "Communications",
+                                               "Mechanical Engineering",
+                                               "Nursing",
+                                               "Civil Engineering",
+                                               "Graphic Design",
+                                               "Finance",
+                                               "Supply Chain Management",
+                                               "Elementary Education"};
+
+// A school: a state university, a city's college, an institute, or an invented name.
+std::string school(Faker& f) {
+  const fake::City& city = f.pick(f.locale().cities);
+  switch (f.integer(0, 4)) {
+    case 0:
+      return "University of " + std::string(city.state);
+    case 1:
+      return std::string(city.state) + " State University";
+    case 2:
+      return std::string(city.name) + " Community College";
+    case 3:
+      return std::string(city.state) + " Institute of Technology";
+    default:
+      return f.coined_name(2, 3) + " College";
+  }
+}
 
 const std::vector<std::string_view> kInstructions = {
     "Parse this resume into JSON: name, email, phone, location, current_title, current_employer, "
@@ -32,65 +68,109 @@ const std::vector<std::string_view> kInstructions = {
     "ATS import: return the structured fields of this CV.",
 };
 
+const InstructionParts kParts = {
+    {"Parse", "Extract the candidate profile from", "Import", "Structure", "Read"},
+    {"this resume", "the CV below", "this", "the resume above", "this candidate's resume"},
+    {"", "into our ATS JSON", "as JSON",
+     "(name, email, phone, location, current title/employer, "
+     "years of experience, skills, education)",
+     "-> json"},
+};
+
+struct Job {
+  std::string title, employer;
+  int start, end;  // end == 0: present
+  int start_month = 1, end_month = 0;
+};
+
+// "2019 - Present", "Mar 2021 - Present", "(2022-present)".
+std::string span(const Job& j, int style) {
+  const std::string end = j.end ? std::to_string(j.end) : "Present";
+  if (style == 1) {
+    return std::string(fake::month_abbr(j.start_month)) + " " + std::to_string(j.start) + " - " +
+           (j.end ? std::string(fake::month_abbr(j.end_month)) + " " + end : end);
+  }
+  if (style == 2) return std::to_string(j.start) + "-" + (j.end ? end : "present");
+  return std::to_string(j.start) + " - " + end;
+}
+
 void generate(Faker& f, Example* ex) {
   const fake::Person p = f.person();
   const std::string email = f.personal_email(p);
   const fake::City& city = f.pick(f.locale().cities);
   const std::string phone = f.phone(city.area_code);
   const int resume_year = static_cast<int>(f.integer(2020, 2025));
-  struct Job {
-    std::string title, employer;
-    int start, end;  // end == 0: present
-  };
   std::vector<Job> jobs(static_cast<size_t>(f.integer(1, 4)));
   int year = resume_year;
   for (size_t i = 0; i < jobs.size(); ++i) {
     Job& j = jobs[i];
     j.title = f.job_title();
+    if (f.chance(0.25)) j.title = (f.chance(0.5) ? "Senior " : "Lead ") + j.title;
     j.employer = f.company().name;
     j.end = i == 0 ? 0 : year;
     j.start = year - static_cast<int>(f.integer(1, 6));
+    j.start_month = static_cast<int>(f.integer(1, 12));
+    j.end_month = i == 0 ? 0 : jobs[i - 1].start_month;  // left the month the next job began
     year = j.start;
   }
-  std::vector<std::string_view> skills = kSkills;
-  f.rng().shuffle(skills);
-  skills.resize(static_cast<size_t>(f.integer(3, 7)));
-  const std::string_view degree = f.pick(kDegrees);
-  const std::string_view school = f.pick(kSchools);
+  std::vector<std::string> skills;
+  {
+    std::vector<std::string_view> pool = f.pick(kSkillsByField);
+    f.rng().shuffle(pool);
+    pool.resize(std::min(pool.size(), static_cast<size_t>(f.integer(3, 7))));
+    for (std::string_view s : pool) skills.emplace_back(s);
+    if (f.chance(0.3)) skills.push_back(f.coined_name(2, 2) + " CRM");
+  }
+  const std::string kind(f.pick(kDegreeKinds));
+  const std::string degree = kind + " " + std::string(f.pick(kFields));
+  const std::string college = school(f);
   const int grad_year = year - static_cast<int>(f.integer(0, 2));
   const std::string location = std::string(city.name) + ", " + std::string(city.state_code);
-  auto span = [](const Job& j) {
-    return std::to_string(j.start) + " - " + (j.end ? std::to_string(j.end) : "Present");
+  auto joined = [&](std::string_view sep) {
+    std::string out;
+    for (size_t i = 0; i < skills.size(); ++i) out += (i ? std::string(sep) : "") + skills[i];
+    return out;
   };
-  ex->layout_id = static_cast<int>(f.integer(0, 2));
+  ex->layout_id = static_cast<int>(f.integer(0, 4));
   std::string doc;
   if (ex->layout_id == 0) {
     doc = p.full() + "\n" + location + " | " + phone + " | " + email + "\n\nEXPERIENCE\n";
     for (const Job& j : jobs) {
-      doc += j.title + ", " + j.employer + " (" + span(j) + ")\n- " + f.sentence(6, 12) + "\n";
+      doc += j.title + ", " + j.employer + " (" + span(j, 0) + ")\n- " + f.sentence(6, 12) + "\n";
     }
-    doc += "\nEDUCATION\n" + std::string(degree) + ", " + std::string(school) + ", " +
-           std::to_string(grad_year) + "\n\nSKILLS\n";
-    for (size_t i = 0; i < skills.size(); ++i) doc += (i ? ", " : "") + std::string(skills[i]);
+    doc += "\nEDUCATION\n" + degree + ", " + college + ", " + std::to_string(grad_year) +
+           "\n\nSKILLS\n" + joined(", ");
   } else if (ex->layout_id == 1) {
     doc = p.full() + " -- " + jobs[0].title + "\nEmail: " + email + "  Phone: " + phone +
-          "  Based in " + location + "\nSkills: ";
-    for (size_t i = 0; i < skills.size(); ++i) doc += (i ? " / " : "") + std::string(skills[i]);
-    doc += "\nWork history:";
-    for (const Job& j : jobs) doc += "\n  * " + span(j) + ": " + j.employer + " - " + j.title;
-    doc += "\nEducation: " + std::string(school) + " (" + std::string(degree) + ", class of " +
-           std::to_string(grad_year) + ")";
-  } else {
+          "  Based in " + location + "\nSkills: " + joined(" / ") + "\nWork history:";
+    for (const Job& j : jobs) doc += "\n  * " + span(j, 0) + ": " + j.employer + " - " + j.title;
+    doc +=
+        "\nEducation: " + college + " (" + degree + ", class of " + std::to_string(grad_year) + ")";
+  } else if (ex->layout_id == 2) {
     doc = "Profile: " + p.full() + "\nHeadline: " + jobs[0].title + " at " + jobs[0].employer +
           "\nLocation: " + location + "\nContact: " + email + ", " + phone + "\n\nAbout\n" +
           f.sentence(8, 14) + "\n\nExperience";
-    for (const Job& j : jobs) doc += "\n" + j.employer + "\n  " + j.title + " · " + span(j);
-    doc += "\n\nEducation\n" + std::string(school) + " — " + std::string(degree) + ", " +
-           std::to_string(grad_year) + "\n\nTop skills: ";
-    for (size_t i = 0; i < skills.size(); ++i) doc += (i ? " · " : "") + std::string(skills[i]);
+    for (const Job& j : jobs) doc += "\n" + j.employer + "\n  " + j.title + " · " + span(j, 0);
+    doc += "\n\nEducation\n" + college + " — " + degree + ", " + std::to_string(grad_year) +
+           "\n\nTop skills: " + joined(" · ");
+  } else if (ex->layout_id == 3) {  // capitals, month and year, bullets
+    doc = upper(p.full()) + "\n" + location + " · " + phone + " · " + email + "\n\nSUMMARY\n" +
+          f.sentence(8, 14) + "\n\nEXPERIENCE";
+    for (const Job& j : jobs) {
+      doc += "\n" + j.title + " - " + j.employer + ", " + location + "          " + span(j, 1) +
+             "\n\u2022 " + f.sentence(6, 12);
+    }
+    doc += "\n\nEDUCATION\n" + degree + ", " + college + " - " + std::to_string(grad_year) +
+           "\n\nSKILLS\n" + joined(", ");
+  } else {  // compact, years in brackets
+    doc = p.full() + "\n" + email + " | " + phone + " | " + location + "\n\nExperience";
+    for (const Job& j : jobs) doc += "\n" + j.title + ", " + j.employer + " (" + span(j, 2) + ")";
+    doc += "\n\nSkills\n" + joined(", ") + "\n\nEducation\n" + degree + ", " + college + ", " +
+           std::to_string(grad_year);
   }
-  doc += "\n(Updated " + std::to_string(resume_year) + ")";
-  compose_prompt(f, ex, kInstructions, doc);
+  doc += ex->layout_id >= 3 ? "\n\nResume current as of " + std::to_string(resume_year) + "."
+                            : "\n(Updated " + std::to_string(resume_year) + ")";
+  compose_prompt(f, ex, kInstructions, kParts, doc);
   // Worked step: the years from the first job's start to the resume's year.
   const std::string years_step =
       std::to_string(resume_year) + "-" + std::to_string(jobs.back().start);
@@ -105,9 +185,9 @@ void generate(Faker& f, Example* ex) {
   j.key("current_employer").str(jobs[0].employer);
   j.key("years_experience").raw(calculator_result(years_step));
   j.key("skills").begin_array();
-  for (auto s : skills) j.str(s);
+  for (const auto& s : skills) j.str(s);
   j.end_array();
-  j.key("education").begin_object().key("degree").str(degree).key("school").str(school);
+  j.key("education").begin_object().key("degree").str(degree).key("school").str(college);
   j.key("year").integer(grad_year).end_object();
   j.end_object();
 }
@@ -116,7 +196,7 @@ void generate(Faker& f, Example* ex) {
 
 SpecialistSpec resume_parsing_spec() {
   return {"resume_parsing",
-          "resumes (3 layouts) -> contacts, current role, years of experience, skills, education",
+          "resumes (5 layouts) -> contacts, current role, years of experience, skills, education",
           {{"name", FieldKind::kText},
            {"email", FieldKind::kText},
            {"phone", FieldKind::kExact},
