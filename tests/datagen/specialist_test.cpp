@@ -848,6 +848,116 @@ TEST(ResumeParsing, FieldsArePrintedAndExperienceCountsFromTheFirstJob) {
   EXPECT_EQ(layouts.size(), 5u);
 }
 
+// Days since 1970-01-01 and back (H. Hinnant's civil-calendar algorithms), for the date tests.
+int64_t civil_days(int y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+std::string iso_of_days(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int y = static_cast<int>(yoe + era * 400 + (m <= 2));
+  char s[16];
+  std::snprintf(s, sizeof s, "%04d-%02d-%02d", y, m, d);
+  return s;
+}
+int weekday_of(int64_t days) { return static_cast<int>(((days % 7) + 10) % 7); }  // 0 = Monday
+
+// Reads a date_normalization prompt on its own: finds the one date in it (any of the formats, in
+// any case; a numeric day-first date read day first where the text says German or UK), applies
+// the relative expression before it ("three days after", "2 business days after", "the first
+// Friday after"), and checks the answer's date and weekday.
+TEST(DateNormalization, TheDateReadFromThePromptIsTheAnswer) {
+  const SpecialistSpec& spec = *find_specialist("date_normalization");
+  static const char* kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                    "friday", "saturday", "sunday"};
+  const std::vector<std::string> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
+                                            "jul", "aug", "sep", "oct", "nov", "dec"};
+  auto month_of = [&](std::string name) {
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return static_cast<int>(std::find(kMonths.begin(), kMonths.end(), name.substr(0, 3)) -
+                            kMonths.begin()) + 1;
+  };
+  const std::string mon = R"(((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*))";
+  const auto icase = std::regex::icase;
+  const std::regex month_day_year(mon + R"( (\d{1,2}), (\d{4}))", icase);
+  const std::regex day_month_year(R"(\b(\d{1,2})(?:st|nd|rd|th)?(?: of)? )" + mon + R"(,? (\d{4}))", icase);
+  const std::regex dashed(R"((\d{2})-)" + mon + R"(-(\d{4}))", icase);
+  const std::regex iso(R"((\d{4})-(\d{2})-(\d{2}))");
+  const std::regex compact(R"(\b(\d{4})(\d{2})(\d{2})\b)");
+  const std::regex numeric(R"(\b(\d{1,2})([./])(\d{1,2})[./](\d{2,4})\b)");
+  const std::regex relative(R"((\w+) (day|week)s? (after|before) )", icase);
+  const std::regex business(R"((\d+) business days? after )", icase);
+  const std::regex next_weekday(R"(the first (\w+) after )", icase);
+  Example ex;
+  std::set<int> layouts;
+  for (uint64_t i = 0; i < 400; ++i) {
+    generate_specialist_example(spec, 12, i, &ex);
+    layouts.insert(ex.layout_id);
+    const std::string& p = ex.prompt;
+    const bool day_first = p.find("German") != std::string::npos || p.find("UK") != std::string::npos;
+    int64_t date = 0;
+    std::smatch m;
+    if (std::regex_search(p, m, month_day_year)) {
+      date = civil_days(std::stoi(m[3]), month_of(m[1]), std::stoi(m[2]));
+    } else if (std::regex_search(p, m, day_month_year)) {
+      date = civil_days(std::stoi(m[3]), month_of(m[2]), std::stoi(m[1]));
+    } else if (std::regex_search(p, m, dashed)) {
+      date = civil_days(std::stoi(m[3]), month_of(m[2]), std::stoi(m[1]));
+    } else if (std::regex_search(p, m, iso) || std::regex_search(p, m, compact)) {
+      date = civil_days(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]));
+    } else {
+      ASSERT_TRUE(std::regex_search(p, m, numeric)) << p;
+      int year = std::stoi(m[4]);
+      if (year < 100) year += 2000;
+      const int a = std::stoi(m[1]), b = std::stoi(m[3]);
+      date = day_first ? civil_days(year, b, a) : civil_days(year, a, b);
+    }
+    // What comes before the date, less a weekday written with it ("Wednesday, September 10").
+    const std::string before = std::regex_replace(p.substr(0, static_cast<size_t>(m.position())),
+                                                  std::regex(R"([A-Za-z]+day, $)"), "");
+    std::smatch rel;
+    auto ends_with = [&](const std::smatch& x) {
+      return static_cast<size_t>(x.position() + x.length()) == before.size();
+    };
+    static const std::vector<std::string> kWords = {"zero", "one", "two", "three", "four", "five",
+                                                    "six", "seven", "eight", "nine", "ten"};
+    if (std::regex_search(before, rel, business) && ends_with(rel)) {
+      for (int n = std::stoi(rel[1]); n > 0;) n -= weekday_of(++date) < 5;
+    } else if (std::regex_search(before, rel, next_weekday) && ends_with(rel)) {
+      std::string wd = rel[1];
+      std::transform(wd.begin(), wd.end(), wd.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      do ++date; while (kWeekdays[weekday_of(date)] != wd);
+    } else if (std::regex_search(before, rel, relative) && ends_with(rel)) {
+      std::string word = rel[1];
+      std::transform(word.begin(), word.end(), word.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      const int n = static_cast<int>(std::find(kWords.begin(), kWords.end(), word) - kWords.begin());
+      ASSERT_LT(n, 11) << word;
+      const std::string unit = rel[2];
+      date += n * (unit == "week" || unit == "Week" ? 7 : 1) * (rel[3] == "before" ? -1 : 1);
+    }
+    const json r = json::parse(ex.response);
+    EXPECT_EQ(r["date"].get<std::string>(), iso_of_days(date)) << p;
+    std::string weekday = r["weekday"];
+    std::transform(weekday.begin(), weekday.end(), weekday.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    EXPECT_EQ(weekday, kWeekdays[weekday_of(date)]) << p;
+  }
+  EXPECT_EQ(layouts.size(), 5u);
+}
+
 // Reads a pii_redaction record the other way round: the redacted text, its tags read as gaps, must
 // be found in the prompt, each gap filled by an item of the tag's type from the list, every listed
 // item filling a gap; and what is left must hold no email, SSN, phone or card, nor a redacted

@@ -1,6 +1,7 @@
 // date_normalization: a date written in one of 12 formats, or relative to an anchor date ("3
-// business days after", "the Friday after", "two weeks before"), in a sentence -> ISO date and
-// weekday. Day-first numeric formats come with an explicit locale hint so they are unambiguous.
+// business days after", "the Friday after", "two weeks before"), said in a sentence, an email, a
+// chat line, a letter or a labelled field -> ISO date and weekday. Day-first numeric formats come
+// with their locale said once (inline, or in the question) so they are unambiguous.
 // Worked steps: a relative date and the weekday as calculator calls.
 #include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
@@ -21,6 +22,54 @@ const std::vector<std::string_view> kSentences = {"The shipment is scheduled for
                                                   "Payment was received on {}.",
                                                   "The lease ends {}.",
                                                   "We signed the contract on {}."};
+const InstructionParts kParts = {
+    {"Normalize the date in", "Give me the date from", "Resolve the date in", "Convert the date in",
+     "Read the date out of"},
+    {"this text", "the message below", "this", "this letter", "the following"},
+    {"", "as YYYY-MM-DD with the weekday", "(ISO format + weekday please)", "as JSON",
+     "-> date and weekday"},
+};
+
+// Where the date is said: a bare sentence, an email, a chat line, a letter, or a labelled field;
+// a day-first date gets its locale said once, inline or as the question around it.
+std::string in_context(Faker& f, const std::string& expression, const std::string& hint) {
+  static const std::vector<std::string_view> kSignoffs = {"Thanks,", "Best,", "Cheers,"};
+  static const std::vector<std::string_view> kLabels = {"Invoice date", "Due date",
+                                                        "Date of service", "Delivery date"};
+  const std::string sentence = fill(f.pick(kSentences), {expression});
+  const int context = static_cast<int>(f.integer(0, 4));
+  std::string doc;
+  if (context == 0) {
+    doc = sentence;
+  } else if (context == 1) {
+    const std::string to = f.first_name();
+    const std::string from = f.first_name();
+    doc = "Hi " + to + ",\n\nQuick reminder: " + sentence +
+          " Let me know if anything changes.\n\n" + std::string(f.pick(kSignoffs)) + "\n" + from;
+  } else if (context == 2) {
+    const fake::TimeOfDay t = f.business_time();
+    doc = "[" + fake::iso_time(t) + "] " + f.first_name() + ": heads up - " + lower(sentence);
+  } else if (context == 3) {
+    const fake::TimeOfDay t = f.business_time();
+    const std::string title = f.chance(0.5) ? "Mr " : "Mrs ";
+    doc = "Dear " + title + f.last_name() + ",\n\nYour appointment has been booked for " +
+          expression + " at " + fake::iso_time(t) + ". Please arrive 15 minutes early.";
+  } else if (hint == "German") {
+    doc = "Rechnungsdatum: " + expression + "\nZahlungsziel: sofort nach Erhalt";
+  } else {
+    const std::string label(f.pick(kLabels));
+    doc = label + ": " + expression + "\nReference: " + f.reference("REF-", 5);
+  }
+  if (hint.empty()) return doc;
+  if (f.chance(0.5)) {
+    const std::string marked =
+        expression + (hint == "German" ? " (German date format)" : " (UK date format, day first)");
+    return doc.replace(doc.find(expression), expression.size(), marked);
+  }
+  return doc + (hint == "German" ? "\n\nThis is from a German supplier - what date is that?"
+                                 : "\n\nIt's from the UK - when exactly is that?");
+}
+
 const std::vector<std::string_view> kNumberWords = {
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
 
@@ -30,6 +79,7 @@ void generate(Faker& f, Example* ex) {
   const std::string iso = fake::iso_date(anchor);
   std::string expression;
   std::string step;  // the calculator expression for the date (a relative one)
+  std::string hint;  // "German" or "UK" for a day-first date
   ex->layout_id = static_cast<int>(f.integer(0, 4));
   switch (ex->layout_id) {
     case 0: {  // absolute, any unambiguous format
@@ -45,8 +95,8 @@ void generate(Faker& f, Example* ex) {
     case 1: {  // day-first with a hint
       const bool dot = f.chance(0.5);
       expression =
-          fake::format_date(anchor, dot ? fake::DateFormat::kEuDot : fake::DateFormat::kEuSlash) +
-          (dot ? " (German date format)" : " (UK date format, day first)");
+          fake::format_date(anchor, dot ? fake::DateFormat::kEuDot : fake::DateFormat::kEuSlash);
+      hint = dot ? "German" : "UK";
       break;
     }
     case 2: {  // n days / weeks before or after
@@ -74,8 +124,8 @@ void generate(Faker& f, Example* ex) {
                    fake::format_date(anchor, anchor_format);
     }
   }
-  const std::string doc = fill(f.pick(kSentences), {expression});
-  compose_prompt(f, ex, kInstructions, doc);
+  const std::string doc = in_context(f, expression, hint);
+  compose_prompt(f, ex, kInstructions, kParts, doc);
   // Worked steps: the relative date from the anchor, then the weekday of the date.
   const std::string date = step.empty() ? iso : calculator_result(step);
   ex->work =
