@@ -1,6 +1,7 @@
 // unit_conversion: a quantity in one unit and a target unit (length, mass, volume, temperature,
-// speed, area, data size), asked several ways -> value, units and the converted result rounded
-// to 4 decimals (exact factors from the SI definitions).
+// speed, area, data size), asked several ways, half of them as everyday questions ("Recipe says
+// 2.5 cups of milk but my jug only has mL markings") -> value, units and the converted result
+// rounded to 4 decimals (exact factors from the SI definitions).
 // Worked step: the conversion as a calculator call, factors to the category's base unit.
 #include <cstdio>
 
@@ -78,6 +79,38 @@ const std::vector<std::string_view> kTemplates = {"Convert {} to {}.", "How many
                                                   "What is {} in {}?", "{} = ? {}",
                                                   "I have {}. How much is that in {}?"};
 
+// Everyday questions by category: the quantity said in passing, the target unit asked for.
+const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> kContexts = {
+    {"length",
+     {"Signing up for a {} run this spring. What's that in {}?",
+      "The couch is {} wide - will it fit? Give me that in {}.",
+      "The trail map says {} to the summit. How far is that in {}?"}},
+    {"mass",
+     {"The package label says {}. What is that in {}?",
+      "My luggage came in at {} at the airport. How much is that in {}?",
+      "The recipe calls for {} of flour; my scale only shows {}. Convert it."}},
+    {"volume",
+     {"Recipe says {} of milk but my measuring jug only has {} markings. How much is that?",
+      "The tank holds {}. What is that in {}?",
+      "We go through {} of coffee a day at the office - how much is that in {}?"}},
+    {"speed",
+     {"Driving abroad next week. The highway signs say {} - what's that in {}?",
+      "The wind forecast is {}. Convert that to {} for me.",
+      "My treadmill is set to {}. What is that in {}?"}},
+    {"area",
+     {"The apartment listing says {}. How big is that in {}?",
+      "The farm for sale covers {}. What is that in {}?",
+      "We need to tile {} of floor - how much is that in {}?"}},
+    {"data",
+     {"The download is {}. How many {} is that?",
+      "My phone plan gives me {} a month - what's that in {}?",
+      "The log file grew to {} overnight. Convert that to {}."}},
+    {"temperature",
+     {"The forecast says {} tomorrow. What is that in {}?",
+      "The oven manual says preheat to {}. What is that in {}?",
+      "My thermometer reads {}. Convert it to {}."}},
+};
+
 // A unit's factor to its category's base unit as the worked step writes it (12 significant
 // digits: every factor but km/h and knots is exact).
 std::string factor_text(double to_base) {
@@ -125,10 +158,20 @@ void generate(Faker& f, Example* ex) {
   const std::string from_text =
       value_text + " " + std::string(ex->layout_id == 1 ? from.symbol : from.plural);
   const std::string to_text = std::string(ex->layout_id == 0 ? to.plural : to.symbol);
-  const int t = static_cast<int>(f.integer(0, static_cast<int64_t>(kTemplates.size()) - 1));
-  ex->template_id = t;
-  ex->prompt = t == 1 ? fill(kTemplates[1], {to_text, from_text})
-                      : fill(kTemplates[static_cast<size_t>(t)], {from_text, to_text});
+  const std::vector<std::string_view>* contexts = nullptr;
+  for (const auto& [category, list] : kContexts) {
+    if (category == c.name) contexts = &list;
+  }
+  if (contexts != nullptr && f.chance(0.5)) {  // an everyday question
+    const int t = static_cast<int>(f.integer(0, static_cast<int64_t>(contexts->size()) - 1));
+    ex->template_id = static_cast<int>(kTemplates.size()) + t;
+    ex->prompt = fill((*contexts)[static_cast<size_t>(t)], {from_text, to_text});
+  } else {
+    const int t = static_cast<int>(f.integer(0, static_cast<int64_t>(kTemplates.size()) - 1));
+    ex->template_id = t;
+    ex->prompt = t == 1 ? fill(kTemplates[1], {to_text, from_text})
+                        : fill(kTemplates[static_cast<size_t>(t)], {from_text, to_text});
+  }
   if (f.chance(0.3)) ex->prompt += " Round to 4 decimal places.";
   JsonBuilder j(&ex->response);
   j.begin_object();
