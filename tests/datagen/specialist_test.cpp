@@ -958,6 +958,49 @@ TEST(DateNormalization, TheDateReadFromThePromptIsTheAnswer) {
   EXPECT_EQ(layouts.size(), 5u);
 }
 
+// Reads a currency_conversion prompt on its own: the rate from a quoted pair (either way round),
+// a "USD per unit" list or table, or a "units per 1 USD" sheet; the amount as printed; the result
+// is the amount at that rate (6-decimal rate, cents).
+TEST(CurrencyConversion, TheRateAndResultFollowFromThePromptsRates) {
+  const SpecialistSpec& spec = *find_specialist("currency_conversion");
+  const std::regex pair(R"(1 ([A-Z]{3}) = ([\d.]+) ([A-Z]{3}))");
+  const std::regex usd_per(R"(\b([A-Z]{3})(?::| \|) ([\d.]+))");
+  const std::regex per_usd(R"(\n([A-Z]{3}) ([\d.]+))");
+  Example ex;
+  std::set<int> layouts;
+  for (uint64_t i = 0; i < 300; ++i) {
+    generate_specialist_example(spec, 13, i, &ex);
+    layouts.insert(ex.layout_id);
+    const std::string& p = ex.prompt;
+    const json r = json::parse(ex.response);
+    const std::string from = r["from"], to = r["to"];
+    double rate = 0;
+    std::smatch m;
+    auto round6 = [](double x) { return std::round(x * 1e6) / 1e6; };
+    if (std::regex_search(p, m, pair)) {
+      const double q = std::stod(m[2]);
+      rate = m[1] == from ? round6(q) : round6(1 / q);
+    } else {
+      const bool units_per_usd = p.find("units per 1 USD") != std::string::npos;
+      std::map<std::string, double> rates = {{"USD", 1.0}};
+      const std::regex& row = units_per_usd ? per_usd : usd_per;
+      for (auto it = std::sregex_iterator(p.begin(), p.end(), row); it != std::sregex_iterator(); ++it)
+        rates[(*it)[1]] = std::stod((*it)[2]);
+      ASSERT_TRUE(rates.count(from) && rates.count(to)) << p;
+      rate = units_per_usd ? round6(rates[to] / rates[from]) : round6(rates[from] / rates[to]);
+    }
+    EXPECT_NEAR(r["rate"].get<double>(), rate, 1e-9) << p;
+    const double amount = r["amount"];
+    char printed[32];
+    std::snprintf(printed, sizeof printed, "%.2f", amount);
+    std::string grouped = printed;  // with thousands commas, as the texts print amounts
+    for (int at = static_cast<int>(grouped.find('.')) - 3; at > 0; at -= 3) grouped.insert(at, ",");
+    EXPECT_NE(p.find(grouped), std::string::npos) << grouped << "\n" << p;
+    EXPECT_NEAR(r["result"].get<double>(), std::round(amount * rate * 100) / 100, 0.0051) << p;
+  }
+  EXPECT_EQ(layouts.size(), 4u);
+}
+
 // Reads a pii_redaction record the other way round: the redacted text, its tags read as gaps, must
 // be found in the prompt, each gap filled by an item of the tag's type from the list, every listed
 // item filling a gap; and what is left must hold no email, SSN, phone or card, nor a redacted

@@ -1,6 +1,7 @@
-// currency_conversion: an amount, a table of today's exchange rates (quoted against USD, each
-// jittered around its reference so models must read the table) and a target currency -> the rate
-// used (cross rates through USD, 6 decimals) and the converted amount rounded to cents.
+// currency_conversion: an amount and today's exchange rates (a table quoted against USD either way
+// round, each jittered around its reference so models must read the table, or one pair quoted
+// either way round in a story: "our bank quotes 1 EUR = 1.0842 USD") and a target currency -> the
+// rate used (cross rates through USD, 6 decimals) and the converted amount rounded to cents.
 // Worked steps: the cross rate and the converted amount as calculator calls.
 #include <cmath>
 
@@ -18,6 +19,12 @@ const std::vector<std::string_view> kInstructions = {
     "How much is this in the target currency at the quoted rates?",
 };
 
+const InstructionParts kParts = {
+    {"Convert", "Work out", "Calculate", "Figure out"},
+    {"this amount", "the conversion below", "this", "the following"},
+    {"", "as JSON", "at the quoted rate", "(amount, from, to, rate, result)"},
+};
+
 void generate(Faker& f, Example* ex) {
   const std::vector<fake::Currency>& all = fake::currencies();
   const size_t n = all.size();
@@ -31,10 +38,27 @@ void generate(Faker& f, Example* ex) {
   size_t to = static_cast<size_t>(f.integer(0, static_cast<int64_t>(n) - 2));
   if (to >= from) ++to;
   const int64_t cents = f.price_cents(500, 2500000);
-  // Cross rate as a decimal rounded to 6 places; the result applies that rounded rate. Both are
-  // worked steps for the calculator, from the rates as printed.
-  const std::string rate_step =
-      "round(" + format_number(usd_per[from], 6) + "/" + format_number(usd_per[to], 6) + ",6)";
+  // Units of a currency per 1 USD, as a rate sheet prints them (4 decimals; USD itself is 1).
+  auto units_per = [&](size_t i) { return i == 0 ? 1.0 : std::round(1e4 / usd_per[i]) / 1e4; };
+  ex->layout_id = static_cast<int>(f.integer(0, 3));
+  // The rate as the text gives it: cross rates through USD from a table (USD per unit, or units
+  // per USD), or one pair quoted either way round ("1 EUR = 1.0842 USD", "1 USD = 149.37 JPY").
+  std::string rate_step, quote;
+  const double pair = usd_per[from] / usd_per[to];
+  if (ex->layout_id == 2) {
+    const bool direct = f.chance(0.5);
+    const double quoted = direct ? pair : 1.0 / pair;
+    const std::string q = format_number(std::round(quoted * 1e4) / 1e4, 4);
+    quote = direct ? "1 " + std::string(all[from].code) + " = " + q + " " + all[to].code
+                   : "1 " + std::string(all[to].code) + " = " + q + " " + all[from].code;
+    rate_step = direct ? "round(" + q + ",6)" : "round(1/" + q + ",6)";
+  } else if (ex->layout_id == 3) {
+    rate_step = "round(" + format_number(units_per(to), 4) + "/" +
+                format_number(units_per(from), 4) + ",6)";
+  } else {
+    rate_step =
+        "round(" + format_number(usd_per[from], 6) + "/" + format_number(usd_per[to], 6) + ",6)";
+  }
   const std::string rate = calculator_result(rate_step);
   // The amount first, its digits as printed ("8,709.99"), so the model copies it digit for digit.
   const std::string amount_step = copied_amount(cents, true);
@@ -42,23 +66,41 @@ void generate(Faker& f, Example* ex) {
   const std::string result_step = "round(" + amount + "*" + rate + ",2)";
   ex->work = calculator_step(amount_step) + "\n" + calculator_step(rate_step) + "\n" +
              calculator_step(result_step);
-  ex->layout_id = static_cast<int>(f.integer(0, 1));
   std::string doc;
+  // In a story the amount has its symbol ("€2,480.00", "C$95.10"); Swiss francs and kronor keep
+  // their codes, as their symbols are the code or a word.
+  const std::string_view code = all[from].code;
+  const bool symbol = ex->layout_id >= 2 && code != "CHF" && code != "SEK";
+  const std::string written = fake::format_money(
+      cents, symbol ? fake::MoneyStyle::kSymbol : fake::MoneyStyle::kCodePrefix, all[from]);
   if (ex->layout_id == 0) {
     doc = "Exchange rates (1 unit = X USD):\n";
     for (size_t i = 1; i < n; ++i) {
       doc += std::string(all[i].code) + ": " + format_number(usd_per[i], 6) + "\n";
     }
-  } else {
+    doc += "\nConvert " + written + " to " + all[to].code + ".";
+  } else if (ex->layout_id == 1) {
     doc = "| Currency | Code | USD per unit |\n|---|---|---|\n";
     for (size_t i = 1; i < n; ++i) {
       doc += "| " + std::string(all[i].name) + " | " + all[i].code + " | " +
              format_number(usd_per[i], 6) + " |\n";
     }
+    doc += "\nConvert " + written + " to " + all[to].code + ".";
+  } else if (ex->layout_id == 2) {
+    doc = f.chance(0.5)
+              ? "Paying a supplier abroad: invoice total " + written + ". Our bank quotes " +
+                    quote + " today. How much is that in " + all[to].code + "?"
+              : "Heading abroad. I want to change " + written + " and the exchange counter shows " +
+                    quote + ". How much in " + all[to].code + " do I get?";
+  } else {
+    doc = "Reference rates (units per 1 USD):\n";
+    for (size_t i = 1; i < n; ++i) {
+      doc += std::string(all[i].code) + " " + format_number(units_per(i), 4) + "\n";
+    }
+    doc += "\nOur office spent " + written + " on a trade show booth. What is that in " +
+           all[to].code + "?";
   }
-  doc += "\nConvert " + fake::format_money(cents, fake::MoneyStyle::kCodePrefix, all[from]) +
-         " to " + all[to].code + ".";
-  compose_prompt(f, ex, kInstructions, doc);
+  compose_prompt(f, ex, kInstructions, kParts, doc);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("amount").raw(amount);
@@ -72,14 +114,15 @@ void generate(Faker& f, Example* ex) {
 }  // namespace
 
 SpecialistSpec currency_conversion_spec() {
-  return {"currency_conversion",
-          "amount + rate table (jittered daily rates) -> cross rate and converted amount",
-          {{"amount", FieldKind::kNumber},
-           {"from", FieldKind::kExact},
-           {"to", FieldKind::kExact},
-           {"rate", FieldKind::kNumber},
-           {"result", FieldKind::kNumber}},
-          &generate};
+  return {
+      "currency_conversion",
+      "amount + rate table either way round or a quoted pair -> cross rate and converted amount",
+      {{"amount", FieldKind::kNumber},
+       {"from", FieldKind::kExact},
+       {"to", FieldKind::kExact},
+       {"rate", FieldKind::kNumber},
+       {"result", FieldKind::kNumber}},
+      &generate};
 }
 
 }  // namespace anvil::datagen::specialists
