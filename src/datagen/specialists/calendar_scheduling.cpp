@@ -18,6 +18,14 @@ const std::vector<std::string_view> kInstructions = {
     "When can we meet? Answer with the earliest common free slot as JSON.",
 };
 
+const InstructionParts kParts = {
+    {"Find the earliest slot for", "Schedule", "Find a time for", "Book the first free slot for",
+     "When can we hold"},
+    {"this meeting", "the meeting below", "everyone below", "this", "the following"},
+    {"", "as JSON", "(feasible, date, start, end)", "- earliest slot that works for everyone",
+     "-> json"},
+};
+
 std::string hhmm(int minutes) { return fake::iso_time({minutes / 60, minutes % 60}); }
 std::string spoken(int minutes) { return fake::format_time({minutes / 60, minutes % 60}, true); }
 
@@ -124,7 +132,7 @@ void generate(Faker& f, Example* ex) {
     }
   }
   doc.pop_back();
-  compose_prompt(f, ex, kInstructions, doc);
+  compose_prompt(f, ex, kInstructions, kParts, doc);
   if (work_out(merged_busy(busy), open, close, duration, &ex->work) != found)
     throw Error("calendar_scheduling: the worked steps disagree with the search");
   JsonBuilder j(&ex->response);

@@ -71,6 +71,13 @@ const std::vector<std::string_view> kInstructions = {
     "Inbox assistant: label the following email as JSON.",
 };
 
+const InstructionParts kParts = {
+    {"Triage", "Classify", "Label", "Route", "Sort"},
+    {"this email", "the message below", "this", "the following email", "this message"},
+    {"", "as JSON", "for the shared inbox", "(category, priority, needs_reply, sender, deadline)",
+     "-> json"},
+};
+
 void generate(Faker& f, Example* ex) {
   const Scenario& s = f.pick(kScenarios);
   const fake::Person sender = f.person();
@@ -126,7 +133,7 @@ void generate(Faker& f, Example* ex) {
           "\n\n" + body + deadline_text + "\n\n-- \n" + sender.full() + " | " + f.job_title() +
           " | " + company.name;
   }
-  compose_prompt(f, ex, kInstructions, doc);
+  compose_prompt(f, ex, kInstructions, kParts, doc);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("category").str(s.category);

@@ -12,6 +12,12 @@ const std::vector<std::string_view> kInstructions = {
     "NLU: parse this utterance into intent + slots.",
 };
 
+const InstructionParts kParts = {
+    {"Classify", "Parse", "Label", "Get the intent and slots of", "Tag"},
+    {"this utterance", "the user's message", "this request", "this", "what the user said"},
+    {"", "as JSON", "into intent + slots", "(intent and slots)", "-> json"},
+};
+
 void generate(Faker& f, Example* ex) {
   const int kind = static_cast<int>(f.integer(0, 7));
   ex->layout_id = kind;
@@ -122,9 +128,8 @@ void generate(Faker& f, Example* ex) {
       const fake::Person to = f.person();
       const std::string amount = fake::format_money(cents, fake::MoneyStyle::kSymbol, usd());
       const std::string recipient = to.first + " " + to.last;
-      const std::string_view tmpl =
-          f.pick(std::vector<std::string_view>{"Send {} to {}.", "Transfer {} to {} from checking",
-                                               "pay {} {} for dinner"});
+      const std::string_view tmpl = f.pick(std::vector<std::string_view>{
+          "Send {} to {}.", "Transfer {} to {} from checking", "pay {} {} for dinner"});
       // "pay" names the recipient first.
       utterance = tmpl.rfind("pay ", 0) == 0 ? say(tmpl, {recipient, amount})
                                              : say(tmpl, {amount, recipient});
@@ -144,7 +149,7 @@ void generate(Faker& f, Example* ex) {
     }
   }
   s.end_object();
-  compose_prompt(f, ex, kInstructions, "User: " + utterance);
+  compose_prompt(f, ex, kInstructions, kParts, "User: " + utterance);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("intent").str(intent);

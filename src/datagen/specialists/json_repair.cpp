@@ -189,6 +189,13 @@ const std::vector<std::string_view> kInstructions = {
     "Our parser rejects this payload. Return the corrected JSON and what was wrong with it.",
 };
 
+const InstructionParts kParts = {
+    {"Fix", "Repair", "Correct", "Clean up", "Make valid"},
+    {"this JSON", "the payload below", "this broken JSON", "this", "the following"},
+    {"", "and list what was wrong", "and list the errors you fixed", "(repaired + errors)",
+     "-> json"},
+};
+
 void generate(Faker& f, Example* ex) {
   const Value doc_value = make_document(f, static_cast<int>(f.integer(0, 2)));
   Style style;
@@ -225,7 +232,7 @@ void generate(Faker& f, Example* ex) {
     if (at != std::string::npos) broken.erase(at, 1);
   }
   if (missing_brace) broken.pop_back();
-  compose_prompt(f, ex, kInstructions, broken);
+  compose_prompt(f, ex, kInstructions, kParts, broken);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("repaired");

@@ -19,6 +19,12 @@ const std::vector<std::string_view> kInstructions = {
     "Compute the result. Round money to cents.",
 };
 
+const InstructionParts kParts = {
+    {"Solve", "Work out", "Compute the answer to", "Figure out", "Answer"},
+    {"this problem", "the word problem below", "this", "the following"},
+    {"", "as JSON", "(answer, unit, equation)", "- round money to cents", "-> json"},
+};
+
 struct Problem {
   std::string text;
   double answer;
@@ -176,7 +182,7 @@ Problem make(Faker& f, int kind) {
 void generate(Faker& f, Example* ex) {
   ex->layout_id = static_cast<int>(f.integer(0, 7));
   const Problem p = make(f, ex->layout_id);
-  compose_prompt(f, ex, kInstructions, p.text);
+  compose_prompt(f, ex, kInstructions, kParts, p.text);
   // The equation, evaluated by the calculator at the answer's precision, is the answer (its
   // rounding of half cents may differ from the story's integer arithmetic; the calculator's is
   // the one the model is taught).

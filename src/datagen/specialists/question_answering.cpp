@@ -14,6 +14,13 @@ const std::vector<std::string_view> kInstructions = {
     "Context-grounded QA: answer from the text below, or say it is not stated.",
 };
 
+const InstructionParts kParts = {
+    {"Answer", "Answer from the text", "Use the passage to answer", "Look up the answer to",
+     "Answer using only the context"},
+    {"this question", "the question below", "this", "the following"},
+    {"", "as JSON", "(answer, answerable)", "- null if it isn't stated", "-> json"},
+};
+
 void generate(Faker& f, Example* ex) {
   const fake::Company c = f.company();
   const fake::Person ceo = f.person();
@@ -40,9 +47,8 @@ void generate(Faker& f, Example* ex) {
     doc = "About " + c.name + "\n" + c.name + " (est. " + std::to_string(founded) +
           ") is a leading provider of " + (plural ? product : product + " solutions") +
           ". Led by CEO " + ceo.full() + ", the " + std::to_string(employees) +
-          "-person company is based in " +
-          std::string(hq.name) + " and posted $" + std::to_string(revenue_m) +
-          " million in annual revenue. Learn more at " + c.domain + ".";
+          "-person company is based in " + std::string(hq.name) + " and posted $" +
+          std::to_string(revenue_m) + " million in annual revenue. Learn more at " + c.domain + ".";
   } else {
     doc = "FAQ\nQ: When was " + c.name + " founded?\nA: In " + std::to_string(founded) +
           ".\nQ: Where is it based?\nA: " + std::string(hq.name) + ", " +
@@ -70,9 +76,9 @@ void generate(Faker& f, Example* ex) {
   };
   const Question& q = f.chance(0.8) ? questions[static_cast<size_t>(f.integer(0, 5))]
                                     : questions[static_cast<size_t>(f.integer(6, 8))];
-  const std::string doc_q = "Context:\n" + doc + "\n\nQuestion: " +
-                            fill(q.text, {q.possessive ? possessive : c.name});
-  compose_prompt(f, ex, kInstructions, doc_q);
+  const std::string doc_q =
+      "Context:\n" + doc + "\n\nQuestion: " + fill(q.text, {q.possessive ? possessive : c.name});
+  compose_prompt(f, ex, kInstructions, kParts, doc_q);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("answer");
