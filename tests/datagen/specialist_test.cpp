@@ -403,17 +403,30 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
   EXPECT_EQ(heads.size(), kLists.size());
 }
 
+// `s` in lower or upper case (ASCII letters).
+std::string lowered(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+std::string uppered(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return s;
+}
+
+// A month's number from its name or abbreviation, any case: "Sept." -> 9.
+int month_number(const std::string& name) {
+  static const std::vector<std::string> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                   "jul", "aug", "sep", "oct", "nov", "dec"};
+  return static_cast<int>(std::find(kMonths.begin(), kMonths.end(), lowered(name).substr(0, 3)) -
+                          kMonths.begin()) +
+         1;
+}
+
 // The dates with a day written in `text`, as ISO: "March 7, 2024", "Mar. 7, 2024", "Thursday,
 // March 7, 2024", "7 March 2024", "07-Mar-2024", "03/07/2024" (US order) and "2024-03-07".
 std::set<std::string> dates_in(const std::string& text) {
-  static const std::vector<std::string> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                   "jul", "aug", "sep", "oct", "nov", "dec"};
-  auto month_of = [](std::string name) {
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return static_cast<int>(std::find(kMonths.begin(), kMonths.end(), name.substr(0, 3)) -
-                            kMonths.begin()) + 1;
-  };
   const std::string month = R"(((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?))";
   // Each pattern with the positions of its year, month and day groups (month by name if > 0).
   struct Pattern {
@@ -432,7 +445,7 @@ std::set<std::string> dates_in(const std::string& text) {
     for (auto it = std::sregex_iterator(text.begin(), text.end(), pat.re);
          it != std::sregex_iterator(); ++it) {
       const std::smatch& m = *it;
-      const int mon = pat.named ? month_of(m[pat.month]) : std::stoi(m[pat.month]);
+      const int mon = pat.named ? month_number(m[pat.month]) : std::stoi(m[pat.month]);
       char iso[16];
       std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", std::stoi(m[pat.year]), mon,
                     std::stoi(m[pat.day]));
@@ -473,14 +486,10 @@ TEST(EntityExtraction, DatesAndAmountsReadFromThePromptAreTheAnswers) {
     }
     for (const auto& a : r["amounts"]) answer_amounts.insert(std::round(a.get<double>()));
     EXPECT_EQ(amounts, answer_amounts) << p;
-    std::string lower_prompt = p;
-    std::transform(lower_prompt.begin(), lower_prompt.end(), lower_prompt.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string lower_prompt = lowered(p);
     for (const char* key : {"people", "organizations", "locations"}) {
       for (const auto& name : r[key]) {
-        std::string lower_name = name.get<std::string>();
-        std::transform(lower_name.begin(), lower_name.end(), lower_name.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        std::string lower_name = lowered(name.get<std::string>());
         EXPECT_NE(lower_prompt.find(lower_name), std::string::npos) << key << " " << name << p;
       }
     }
@@ -513,8 +522,10 @@ TEST(DocumentExtraction, TheFilledFieldsAreInTheDocumentAndTheNullOnesAreNot) {
     const std::string name = r["name"].get<std::string>();
     const std::string last = name.substr(name.rfind(' ') + 1);
     const std::string rest = name.substr(0, name.rfind(' '));
-    EXPECT_TRUE(p.find(name) != std::string::npos || p.find(last + ", " + rest) != std::string::npos)
-        << name << "\n" << p;
+    EXPECT_TRUE(p.find(name) != std::string::npos ||
+                p.find(last + ", " + rest) != std::string::npos)
+        << name << "\n"
+        << p;
     for (const char* key : {"organization", "reference_number"})
       EXPECT_NE(p.find(r[key].get<std::string>()), std::string::npos) << key << "\n" << p;
     std::smatch m;
@@ -581,12 +592,15 @@ TEST(SqlGeneration, TheQueryCompilesAgainstThePromptsSchema) {
            ++it) {
         char* error = nullptr;
         EXPECT_EQ(sqlite3_exec(db, it->str().c_str(), nullptr, nullptr, &error), SQLITE_OK)
-            << (error ? error : "") << "\n" << it->str();
+            << (error ? error : "") << "\n"
+            << it->str();
         sqlite3_free(error);
       }
       sqlite3_stmt* stmt = nullptr;
       EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK)
-          << sqlite3_errmsg(db) << "\n" << sql << "\n" << p;
+          << sqlite3_errmsg(db) << "\n"
+          << sql << "\n"
+          << p;
       sqlite3_finalize(stmt);
       sqlite3_close(db);
       ++compiled;
@@ -602,7 +616,8 @@ TEST(SqlGeneration, TheQueryCompilesAgainstThePromptsSchema) {
       if (!std::regex_match(value, iso_date)) EXPECT_NE(p.find(value), std::string::npos) << value;
       rest.replace(rest.find(it->str()), it->str().size(), std::string(it->str().size(), ' '));
     }
-    // Outside literals: lower-case words are columns, tables or aliases; numbers are the question's.
+    // Outside literals: lower-case words are columns, tables or aliases; numbers are the
+    // question's.
     for (auto it = std::sregex_iterator(rest.begin(), rest.end(), word);
          it != std::sregex_iterator(); ++it) {
       const std::string w = (*it)[1];
@@ -618,20 +633,21 @@ TEST(SqlGeneration, TheQueryCompilesAgainstThePromptsSchema) {
 // The number a contract writes in words or figures: "thirty-six", "36", "Five".
 int number_in(std::string w) {
   static const std::vector<std::string> kOnes = {
-      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-      "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-      "nineteen"};
-  static const std::vector<std::string> kTens = {"", "", "twenty", "thirty", "forty",
+      "zero",     "one",     "two",     "three",     "four",     "five",    "six",
+      "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
+      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+  static const std::vector<std::string> kTens = {"",      "",      "twenty",  "thirty", "forty",
                                                  "fifty", "sixty", "seventy", "eighty", "ninety"};
-  std::transform(w.begin(), w.end(), w.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  w = lowered(w);
   if (std::isdigit(static_cast<unsigned char>(w[0]))) return std::stoi(w);
   int n = 0;
-  for (const std::string& part : {w.substr(0, w.find('-')),
-                                  w.find('-') == std::string::npos ? "" : w.substr(w.find('-') + 1)}) {
+  for (const std::string& part :
+       {w.substr(0, w.find('-')),
+        w.find('-') == std::string::npos ? "" : w.substr(w.find('-') + 1)}) {
     if (part.empty()) continue;
     for (size_t i = 0; i < kOnes.size(); ++i) n += part == kOnes[i] ? static_cast<int>(i) : 0;
-    for (size_t i = 0; i < kTens.size(); ++i) n += part == kTens[i] && i ? static_cast<int>(i) * 10 : 0;
+    for (size_t i = 0; i < kTens.size(); ++i)
+      n += part == kTens[i] && i ? static_cast<int>(i) * 10 : 0;
   }
   return n;
 }
@@ -678,7 +694,8 @@ TEST(ContractAnalysis, TermsReadFromTheDocumentAreTheAnswers) {
     EXPECT_EQ(r["effective_date"].get<std::string>(), *effective.begin());
     // The end date by hand: term months on (day clamped to the month's length), less one day.
     const std::string eff = *effective.begin();
-    int y = std::stoi(eff.substr(0, 4)), mo = std::stoi(eff.substr(5, 2)), d = std::stoi(eff.substr(8));
+    int y = std::stoi(eff.substr(0, 4)), mo = std::stoi(eff.substr(5, 2)),
+        d = std::stoi(eff.substr(8));
     mo += months;
     y += (mo - 1) / 12;
     mo = (mo - 1) % 12 + 1;
@@ -754,12 +771,8 @@ TEST(ReceiptParsing, TheAnswerIsPrintedOnTheReceiptAndAddsUp) {
     }
     EXPECT_TRUE(times.count(r["time"].get<std::string>())) << p;
     const std::string pay = r["payment_method"];
-    std::string upper_prompt = p;
-    std::transform(upper_prompt.begin(), upper_prompt.end(), upper_prompt.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    std::string upper_pay = pay;
-    std::transform(upper_pay.begin(), upper_pay.end(), upper_pay.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    std::string upper_prompt = uppered(p);
+    std::string upper_pay = uppered(pay);
     EXPECT_NE(upper_prompt.find(upper_pay), std::string::npos) << pay << "\n" << p;
   }
   EXPECT_EQ(layouts.size(), 5u);
@@ -817,7 +830,8 @@ TEST(TableToJson, EveryRowsValuesArePrintedInOrder) {
 // the jobs' spans ("2019 - Present", "Mar 2015 - Sep 2018", "(2016-2019)").
 TEST(ResumeParsing, FieldsArePrintedAndExperienceCountsFromTheFirstJob) {
   const SpecialistSpec& spec = *find_specialist("resume_parsing");
-  const std::regex job_span(R"((?:[A-Z][a-z]{2} )?(\d{4}) ?- ?(?:[A-Z][a-z]{2} )?(?:\d{4}|Present|present))");
+  const std::regex job_span(
+      R"((?:[A-Z][a-z]{2} )?(\d{4}) ?- ?(?:[A-Z][a-z]{2} )?(?:\d{4}|Present|present))");
   const std::regex resume_year(R"((?:Updated |current as of )(\d{4}))");
   Example ex;
   std::set<int> layouts;
@@ -826,14 +840,12 @@ TEST(ResumeParsing, FieldsArePrintedAndExperienceCountsFromTheFirstJob) {
     layouts.insert(ex.layout_id);
     const std::string& p = ex.prompt;
     const json r = json::parse(ex.response);
-    std::string upper_prompt = p, upper_name = r["name"];
-    for (std::string* s : {&upper_prompt, &upper_name})
-      std::transform(s->begin(), s->end(), s->begin(),
-                     [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    const std::string upper_prompt = uppered(p), upper_name = uppered(r["name"]);
     EXPECT_NE(upper_prompt.find(upper_name), std::string::npos);
     for (const char* key : {"email", "phone", "location", "current_title", "current_employer"})
       EXPECT_NE(p.find(r[key].get<std::string>()), std::string::npos) << key << "\n" << p;
-    for (const auto& skill : r["skills"]) EXPECT_NE(p.find(skill.get<std::string>()), std::string::npos);
+    for (const auto& skill : r["skills"])
+      EXPECT_NE(p.find(skill.get<std::string>()), std::string::npos);
     for (const char* key : {"degree", "school"})
       EXPECT_NE(p.find(r["education"][key].get<std::string>()), std::string::npos) << key;
     EXPECT_NE(p.find(std::to_string(r["education"]["year"].get<int>())), std::string::npos);
@@ -880,18 +892,11 @@ TEST(DateNormalization, TheDateReadFromThePromptIsTheAnswer) {
   const SpecialistSpec& spec = *find_specialist("date_normalization");
   static const char* kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                     "friday", "saturday", "sunday"};
-  const std::vector<std::string> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
-                                            "jul", "aug", "sep", "oct", "nov", "dec"};
-  auto month_of = [&](std::string name) {
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return static_cast<int>(std::find(kMonths.begin(), kMonths.end(), name.substr(0, 3)) -
-                            kMonths.begin()) + 1;
-  };
   const std::string mon = R"(((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*))";
   const auto icase = std::regex::icase;
   const std::regex month_day_year(mon + R"( (\d{1,2}), (\d{4}))", icase);
-  const std::regex day_month_year(R"(\b(\d{1,2})(?:st|nd|rd|th)?(?: of)? )" + mon + R"(,? (\d{4}))", icase);
+  const std::regex day_month_year(R"(\b(\d{1,2})(?:st|nd|rd|th)?(?: of)? )" + mon + R"(,? (\d{4}))",
+                                  icase);
   const std::regex dashed(R"((\d{2})-)" + mon + R"(-(\d{4}))", icase);
   const std::regex iso(R"((\d{4})-(\d{2})-(\d{2}))");
   const std::regex compact(R"(\b(\d{4})(\d{2})(\d{2})\b)");
@@ -905,15 +910,16 @@ TEST(DateNormalization, TheDateReadFromThePromptIsTheAnswer) {
     generate_specialist_example(spec, 12, i, &ex);
     layouts.insert(ex.layout_id);
     const std::string& p = ex.prompt;
-    const bool day_first = p.find("German") != std::string::npos || p.find("UK") != std::string::npos;
+    const bool day_first =
+        p.find("German") != std::string::npos || p.find("UK") != std::string::npos;
     int64_t date = 0;
     std::smatch m;
     if (std::regex_search(p, m, month_day_year)) {
-      date = civil_days(std::stoi(m[3]), month_of(m[1]), std::stoi(m[2]));
+      date = civil_days(std::stoi(m[3]), month_number(m[1]), std::stoi(m[2]));
     } else if (std::regex_search(p, m, day_month_year)) {
-      date = civil_days(std::stoi(m[3]), month_of(m[2]), std::stoi(m[1]));
+      date = civil_days(std::stoi(m[3]), month_number(m[2]), std::stoi(m[1]));
     } else if (std::regex_search(p, m, dashed)) {
-      date = civil_days(std::stoi(m[3]), month_of(m[2]), std::stoi(m[1]));
+      date = civil_days(std::stoi(m[3]), month_number(m[2]), std::stoi(m[1]));
     } else if (std::regex_search(p, m, iso) || std::regex_search(p, m, compact)) {
       date = civil_days(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]));
     } else {
@@ -930,29 +936,25 @@ TEST(DateNormalization, TheDateReadFromThePromptIsTheAnswer) {
     auto ends_with = [&](const std::smatch& x) {
       return static_cast<size_t>(x.position() + x.length()) == before.size();
     };
-    static const std::vector<std::string> kWords = {"zero", "one", "two", "three", "four", "five",
-                                                    "six", "seven", "eight", "nine", "ten"};
+    static const std::vector<std::string> kWords = {
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
     if (std::regex_search(before, rel, business) && ends_with(rel)) {
       for (int n = std::stoi(rel[1]); n > 0;) n -= weekday_of(++date) < 5;
     } else if (std::regex_search(before, rel, next_weekday) && ends_with(rel)) {
-      std::string wd = rel[1];
-      std::transform(wd.begin(), wd.end(), wd.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      do ++date; while (kWeekdays[weekday_of(date)] != wd);
+      std::string wd = lowered(rel[1]);
+      do ++date;
+      while (kWeekdays[weekday_of(date)] != wd);
     } else if (std::regex_search(before, rel, relative) && ends_with(rel)) {
-      std::string word = rel[1];
-      std::transform(word.begin(), word.end(), word.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      const int n = static_cast<int>(std::find(kWords.begin(), kWords.end(), word) - kWords.begin());
+      std::string word = lowered(rel[1]);
+      const int n =
+          static_cast<int>(std::find(kWords.begin(), kWords.end(), word) - kWords.begin());
       ASSERT_LT(n, 11) << word;
       const std::string unit = rel[2];
       date += n * (unit == "week" || unit == "Week" ? 7 : 1) * (rel[3] == "before" ? -1 : 1);
     }
     const json r = json::parse(ex.response);
     EXPECT_EQ(r["date"].get<std::string>(), iso_of_days(date)) << p;
-    std::string weekday = r["weekday"];
-    std::transform(weekday.begin(), weekday.end(), weekday.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string weekday = lowered(r["weekday"]);
     EXPECT_EQ(weekday, kWeekdays[weekday_of(date)]) << p;
   }
   EXPECT_EQ(layouts.size(), 5u);
@@ -984,7 +986,8 @@ TEST(CurrencyConversion, TheRateAndResultFollowFromThePromptsRates) {
       const bool units_per_usd = p.find("units per 1 USD") != std::string::npos;
       std::map<std::string, double> rates = {{"USD", 1.0}};
       const std::regex& row = units_per_usd ? per_usd : usd_per;
-      for (auto it = std::sregex_iterator(p.begin(), p.end(), row); it != std::sregex_iterator(); ++it)
+      for (auto it = std::sregex_iterator(p.begin(), p.end(), row); it != std::sregex_iterator();
+           ++it)
         rates[(*it)[1]] = std::stod((*it)[2]);
       ASSERT_TRUE(rates.count(from) && rates.count(to)) << p;
       rate = units_per_usd ? round6(rates[to] / rates[from]) : round6(rates[from] / rates[to]);
@@ -1029,9 +1032,7 @@ TEST(PiiRedaction, TheRedactedTextIsThePromptsTextWithEachItemTagged) {
     for (auto it = std::sregex_iterator(redacted.begin(), redacted.end(), tag);
          it != std::sregex_iterator(); ++it) {
       literals.push_back(redacted.substr(from, static_cast<size_t>(it->position()) - from));
-      std::string type = (*it)[1];
-      std::transform(type.begin(), type.end(), type.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      std::string type = lowered((*it)[1]);
       types.push_back(type);
       from = static_cast<size_t>(it->position() + it->length());
     }
@@ -1064,7 +1065,8 @@ TEST(PiiRedaction, TheRedactedTextIsThePromptsTextWithEachItemTagged) {
     }
     ASSERT_TRUE(found) << ex.prompt << "\n" << redacted;
     EXPECT_EQ(filled, listed) << ex.prompt;
-    for (const std::regex& re : left_over) EXPECT_FALSE(std::regex_search(redacted, re)) << redacted;
+    for (const std::regex& re : left_over)
+      EXPECT_FALSE(std::regex_search(redacted, re)) << redacted;
     for (const auto& [type, value] : listed) {
       if (type != "name") continue;
       // The name, and its first name alone (a surname may stay as part of a company's name).
@@ -1113,11 +1115,7 @@ TEST(CsvCleaning, EachLineNamesTheLineOfItsFirstCopy) {
         expected += " (duplicate " + std::to_string(++dropped) + ")";
         ++repeats;
       }
-      std::string got = work[k], want = expected;
-      for (std::string* s : {&got, &want})
-        std::transform(s->begin(), s->end(), s->begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      EXPECT_EQ(got, want) << ex.prompt;
+      EXPECT_EQ(lowered(work[k]), lowered(expected)) << ex.prompt;
     }
     const json r = json::parse(ex.response);
     EXPECT_EQ(r["duplicates_removed"], dropped);
