@@ -38,11 +38,12 @@ struct Entities {
   std::vector<int64_t> amounts;  // cents
 };
 
-// One entity a text may name: the placeholders that write it ("p1" plainly, "p1t" with a title)
+// One entity a text may name: the template slots that write it ("{p1}" plainly, "{p1t}" with a
+// title)
 // and what the answer lists for it.
 struct Mention {
   enum Kind { kPerson, kOrganization, kLocation, kDate, kAmount } kind;
-  std::vector<std::pair<std::string, std::string>> forms;  // placeholder, text
+  std::vector<std::pair<std::string, std::string>> forms;  // slot name, text
   std::string value;                                       // name or ISO date
   int64_t cents = 0;                                       // an amount's value
 
@@ -116,7 +117,7 @@ std::string town(Faker& f, const fake::City& city) {
   return name + std::string(f.pick(kEnds));
 }
 
-// The kinds of text, as templates over the mentions' placeholders.
+// The kinds of text, as templates over the mentions' slots.
 const std::vector<std::vector<std::string_view>> kKinds = {
     // A news item with a dateline.
     {"{C1}, {st1} ({d1}) - ", "{c1} - ", "{c1}, {st1}, {d1} -- "},
@@ -238,9 +239,9 @@ void generate(Faker& f, Example* ex) {
   std::vector<std::pair<size_t, const Mention*>> named;
   for (const Mention& m : mentions) {
     size_t first = std::string::npos;
-    for (const auto& [placeholder, text] : m.forms) {
-      first = std::min(first, tmpl.find("{" + placeholder + "}"));
-      vars.push_back({placeholder, text});  // the key views the mention's own string
+    for (const auto& [slot, text] : m.forms) {
+      first = std::min(first, tmpl.find("{" + slot + "}"));
+      vars.push_back({slot, text});  // the key views the mention's own string
     }
     if (first != std::string::npos) named.push_back({first, &m});
   }
