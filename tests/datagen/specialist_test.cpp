@@ -576,8 +576,10 @@ TEST(SqlGeneration, TheQueryCompilesAgainstThePromptsSchema) {
   const std::regex literal(R"('((?:[^']|'')*)')");
   const std::regex word(R"(\b([a-z_]+|\d+)\b)");
   const std::regex iso_date(R"(^\d{4}-\d{2}-\d{2}$)");
+  const std::regex alias(R"((?:FROM|JOIN) [a-z_]+ ([a-z]+) )");
   Example ex;
   std::set<int> layouts;
+  std::set<std::string> databases;  // the tables a query reads, joined
   int compiled = 0;
   for (uint64_t i = 0; i < 300; ++i) {
     generate_specialist_example(spec, 7, i, &ex);
@@ -605,7 +607,16 @@ TEST(SqlGeneration, TheQueryCompilesAgainstThePromptsSchema) {
       sqlite3_close(db);
       ++compiled;
     }
-    for (const auto& t : r["tables"]) EXPECT_NE(p.find(t.get<std::string>()), std::string::npos);
+    std::string read;
+    for (const auto& t : r["tables"]) {
+      EXPECT_NE(p.find(t.get<std::string>()), std::string::npos);
+      read += t.get<std::string>() + " ";
+    }
+    databases.insert(read);
+    std::set<std::string> aliases = {"revenue"};
+    for (auto it = std::sregex_iterator(sql.begin(), sql.end(), alias);
+         it != std::sregex_iterator(); ++it)
+      aliases.insert((*it)[1]);
     // String literals (dates aside, which the question writes its own way) are in the question.
     std::string rest = sql;
     for (auto it = std::sregex_iterator(sql.begin(), sql.end(), literal);
@@ -621,13 +632,14 @@ TEST(SqlGeneration, TheQueryCompilesAgainstThePromptsSchema) {
     for (auto it = std::sregex_iterator(rest.begin(), rest.end(), word);
          it != std::sregex_iterator(); ++it) {
       const std::string w = (*it)[1];
-      if (w == "c" || w == "o" || w == "revenue") continue;  // the canonical aliases
+      if (aliases.count(w)) continue;
       if (w == "id" && p.find("models.Model") != std::string::npos) continue;  // Django's own
       EXPECT_TRUE(std::regex_search(p, std::regex("\\b" + w + "\\b"))) << w << " in " << sql;
     }
   }
   EXPECT_EQ(layouts.size(), 6u);
   EXPECT_GT(compiled, 60);
+  EXPECT_GT(databases.size(), 20u);  // eight databases' tables, alone and in joins
 }
 
 // The number a contract writes in words or figures: "thirty-six", "36", "Five".
@@ -1124,37 +1136,78 @@ TEST(CsvCleaning, EachLineNamesTheLineOfItsFirstCopy) {
   EXPECT_GT(repeats, 100);
 }
 
-TEST(MeetingActionItems, EachDueTaskIsCopiedWithItsWeekdayAsSaidIntoTheCalculator) {
+// Reads a meeting_action_items record on its own: one step per action item, in order, its owner
+// first (someone who speaks in the meeting, in the line that says the task or after it), then the
+// task and its due date as the transcript says them, then the date: a weekday through the
+// calculator from the meeting date in the heading, a month and day as the ISO date of the meeting's
+// year or the next, or "no due date" where the task is said without one.
+TEST(MeetingActionItems, EachItemIsWrittenOwnerFirstWithItsDueDateAsSaid) {
   const SpecialistSpec& spec = *find_specialist("meeting_action_items");
   Example ex;
-  const std::regex line(
-      R"(^(.+) by (\w+day): <<next_weekday\((\d{4}-\d\d-\d\d), (\w+day)\)=(\d{4}-\d\d-\d\d)>>$)");
-  size_t steps = 0;
-  for (uint64_t i = 0; i < 200; ++i) {
+  const std::regex by_weekday(
+      R"(^(\w+): (.+) by (\w+day): <<next_weekday\((\d{4}-\d\d-\d\d), (\w+day)\)=(\d{4}-\d\d-\d\d)>>$)");
+  const std::regex by_date(
+      R"(^(\w+): (.+) by ([A-Z][a-z]{2,8}) (\d{1,2}): (\d{4})-(\d\d)-(\d\d)$)");
+  const std::regex undated(R"(^(\w+): (.+), no due date$)");
+  std::map<std::string, int> kinds;
+  for (uint64_t i = 0; i < 300; ++i) {
     generate_specialist_example(spec, 4, i, &ex);
-    const json r = json::parse(ex.response);
-    std::map<std::string, std::string> due;  // task -> due date, from the answer
-    for (const json& item : r["action_items"])
-      if (!item["due"].is_null()) due[item["task"]] = item["due"];
-    if (ex.work.empty()) {
-      EXPECT_TRUE(due.empty()) << ex.prompt;
+    const json items = json::parse(ex.response)["action_items"];
+    if (items.empty()) {
+      EXPECT_EQ(ex.work, "no action items");
+      ++kinds["none"];
       continue;
     }
+    const std::string meeting = *dates_in(ex.prompt).begin();  // the heading's; a launch is later
     const std::vector<std::string> work = split_lines(ex.work);
-    EXPECT_EQ(work.size(), due.size()) << ex.work;
-    for (const std::string& w : work) {
+    ASSERT_EQ(work.size(), items.size()) << ex.work;
+    for (size_t k = 0; k < work.size(); ++k) {
+      const std::string& w = work[k];
+      const json& item = items[k];
       std::smatch m;
-      ASSERT_TRUE(std::regex_match(w, m, line)) << w;
-      ++steps;
-      // The task and weekday as the transcript says them; the argument is the same word with its
-      // space (" Monday"), not ",Monday", which tokenizes apart.
-      EXPECT_NE(ex.prompt.find(m[1].str() + " by " + m[2].str()), std::string::npos) << w;
-      EXPECT_EQ(m[2], m[4]);
-      EXPECT_EQ(calculate("next_weekday(" + m[3].str() + ", " + m[4].str() + ")"), m[5]);
-      EXPECT_EQ(due.at(m[1]), m[5]) << ex.response;
+      std::string said;  // the task and its due date as the transcript says them
+      if (std::regex_match(w, m, by_weekday)) {
+        said = m[2].str() + " by " + m[3].str();
+        EXPECT_EQ(m[3], m[5]);
+        EXPECT_EQ(m[4], meeting) << ex.prompt;
+        EXPECT_EQ(calculate("next_weekday(" + m[4].str() + ", " + m[5].str() + ")"), m[6]);
+        EXPECT_EQ(item["due"], m[6].str());
+        ++kinds["weekday"];
+      } else if (std::regex_match(w, m, by_date)) {
+        said = m[2].str() + " by " + m[3].str() + " " + m[4].str();
+        EXPECT_EQ(std::stoi(m[6]), month_number(m[3]));
+        EXPECT_EQ(std::stoi(m[7]), std::stoi(m[4]));
+        const int year = std::stoi(meeting.substr(0, 4));
+        EXPECT_TRUE(std::stoi(m[5]) == year || std::stoi(m[5]) == year + 1) << w;
+        const std::string due = m[5].str() + "-" + m[6].str() + "-" + m[7].str();
+        EXPECT_GT(due, meeting);
+        EXPECT_EQ(item["due"], due);
+        ++kinds["date"];
+      } else {
+        ASSERT_TRUE(std::regex_match(w, m, undated)) << w;
+        said = m[2].str();
+        EXPECT_TRUE(item["due"].is_null());
+        EXPECT_EQ(ex.prompt.find(said + " by "), std::string::npos) << ex.prompt;
+        ++kinds["undated"];
+      }
+      EXPECT_EQ(item["owner"], m[1].str());
+      EXPECT_EQ(item["task"], m[2].str());
+      const size_t at = ex.prompt.find(said);
+      ASSERT_NE(at, std::string::npos) << w << "\n" << ex.prompt;
+      const size_t line = ex.prompt.rfind('\n', at) + 1;
+      const std::string speaker = m[1].str() + ": ";
+      const bool says_it = ex.prompt.compare(line, speaker.size(), speaker) == 0 ||
+                           ex.prompt.find("] " + speaker, line) < at;
+      EXPECT_TRUE(says_it || ex.prompt.find("\n" + speaker, at) != std::string::npos ||
+                  ex.prompt.find("] " + speaker, at) != std::string::npos)
+          << w << "\n"
+          << ex.prompt;
     }
   }
-  EXPECT_GT(steps, 200u);
+  EXPECT_GT(kinds["weekday"], 150);
+  EXPECT_GT(kinds["date"], 60);
+  EXPECT_GT(kinds["undated"], 60);
+  EXPECT_GT(kinds["none"], 8);
 }
 
 // Where `what` is first said in `text` at or after `from` (a quantity as digits standing alone or

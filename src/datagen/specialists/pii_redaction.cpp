@@ -4,7 +4,11 @@
 // greeting and a sign-off, a voicemail transcript typed in lower case, an HR note, a labelled
 // record whose other fields stay (company, plan, order number, card expiry), or a note with no
 // personal data at all. The data comes as people write it: phones in six layouts, 15- and 16-digit
-// cards grouped or not, a first name alone after the full one, work and personal emails.
+// cards grouped or not, a first name alone after the full one, work and personal emails. The
+// words around the data are drawn from several wordings per line, with details, small talk and
+// work sentences from an open grammar (Faker::sentence) between: session 22's model, trained on
+// one fixed sentence per line, wrote those sentences into hand-written chats and emails in place
+// of their own words, so now the text around a tag can only be copied.
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -135,17 +139,55 @@ std::string short_date(Faker& f) {
 }
 
 // A support chat: the customer gives their name, the agent answers with the first name alone,
-// then asks for a way to reach them; card or address on the way.
+// then asks for a way to reach them; card or address on the way. Every line around the data is
+// drawn from several wordings, with small talk or a detail between, so what surrounds a tag is
+// copied from the chat, not recalled.
 void chat(Faker& f, Redaction* r) {
   static const std::vector<std::pair<std::string_view, std::string_view>> kSpeakers = {
-      {"Customer", "Agent"}, {"Client", "Support"}, {"Me", "Rep"}, {"Visitor", "Bot"}};
-  static const std::vector<std::string_view> kOpeners = {
-      "hi, my order #{order} never arrived", "Hi, I was charged twice for order #{order}",
-      "hello, I need to update my account", "my package #{order} came damaged",
-      "I want to cancel order #{order}"};
+      {"Customer", "Agent"}, {"Client", "Support"}, {"Me", "Rep"},
+      {"Visitor", "Bot"},    {"User", "Agent"},     {"Guest", "Support"}};
+  static const std::vector<std::string_view> kGreetings = {
+      "", "", "hi, ", "Hi! ", "hello, ", "hey, ", "Good morning. "};
+  static const std::vector<std::string_view> kProblems = {
+      "my order #{order} never arrived",
+      "I was charged twice for order #{order}",
+      "I need to update my account",
+      "my package #{order} came damaged",
+      "I want to cancel order #{order}",
+      "order #{order} is missing the {item}",
+      "the {item} from order #{order} stopped working",
+      "I never got a refund for #{order}",
+      "can I change the delivery date for #{order}?",
+      "I got the wrong {item} in #{order}"};
+  static const std::vector<std::string_view> kItems = {
+      "charger", "blender lid", "second pillow", "blue jacket", "printer cable", "coffee grinder"};
+  static const std::vector<std::string_view> kDetails = {
+      "It was supposed to come {weekday}.",      "This is the second time this happened.",
+      "I've been waiting on hold for ages.",     "The tracking page hasn't changed in a week.",
+      "I already emailed about this {weekday}.", "It's a gift so kind of urgent."};
   static const std::vector<std::string_view> kAskName = {
       "Sorry about that! Can I get the name on the order?",
-      "Happy to help. What's the name on the account?", "I can look into that. Your full name?"};
+      "Happy to help. What's the name on the account?",
+      "I can look into that. Your full name?",
+      "I'm sorry to hear that. Could you confirm your full name?",
+      "Let me pull that up. Whose name is the order under?",
+      "Sure. Name on the account, please?"};
+  static const std::vector<std::string_view> kThanks = {"Thanks ", "Thank you, ", "Got it, ",
+                                                        "Perfect, thanks ", "Thanks so much, "};
+  static const std::vector<std::string_view> kAskAddress = {
+      ". And the shipping address?", ". What address should it go to?",
+      "! Can you confirm the delivery address?", ". Which address is on file?"};
+  static const std::vector<std::string_view> kAskCard = {
+      ". What card did you pay with?", ". Which card was charged?",
+      "! Can you give me the card number you used?"};
+  static const std::vector<std::string_view> kCardLead = {"the one ending... actually it's ",
+                                                          "it's ", "visa ", "card is ", ""};
+  static const std::vector<std::string_view> kAskContact = {
+      "Got it. What's the best way to reach you?", "Thanks. How can we contact you?",
+      "Okay. Is there a number or email we can reach you at?",
+      "I've opened a ticket. Where should we send updates?", "Noted. Best contact for you?"};
+  static const std::vector<std::string_view> kSignOffs = {"",        "",      " pls",
+                                                          " thanks", " thx!", ". thank you"};
   const Subject s = subject(f);
   const auto& [customer, agent] = f.pick(kSpeakers);
   const bool stamped = f.chance(0.5);
@@ -163,49 +205,74 @@ void chat(Faker& f, Redaction* r) {
     first_line = false;
   };
   const std::string order = order_number(f);
+  const std::string item(f.pick(kItems));
+  const std::string weekday = fake::weekday_name(static_cast<int>(f.integer(0, 4)));
+  const Vars vars = {{"order", order}, {"item", item}, {"weekday", weekday}};
   line(customer);
-  r->text(expand(f.pick(kOpeners), {{"order", order}}));
+  const std::string greeting(f.pick(kGreetings));
+  r->text(greeting + expand(f.pick(kProblems), vars));
+  if (f.chance(0.4)) {
+    const std::string detail = expand(f.pick(kDetails), vars);
+    r->text(" " + detail);
+  }
   line(agent);
   r->text(std::string(f.pick(kAskName)));
   line(customer);
-  if (f.chance(0.5)) r->text("it's ");
+  if (f.chance(0.5)) r->text(f.chance(0.5) ? "it's " : "sure, ");
   r->item("NAME", s.name);
   line(agent);
-  r->text("Thanks ");
+  r->text(std::string(f.pick(kThanks)));
   r->item("NAME", s.person.first);
   if (f.chance(0.5)) {
-    r->text(". And the shipping address?");
+    r->text(std::string(f.pick(kAskAddress)));
     line(customer);
     r->item("ADDRESS", s.address);
   } else {
-    r->text(". What card did you pay with?");
+    r->text(std::string(f.pick(kAskCard)));
     line(customer);
-    r->text("the one ending... actually it's ");
+    r->text(std::string(f.pick(kCardLead)));
     r->item("CARD", s.card);
   }
   line(agent);
-  r->text("Got it. What's the best way to reach you?");
+  r->text(std::string(f.pick(kAskContact)));
   line(customer);
   const int contact = static_cast<int>(f.integer(0, 2));
   if (contact != 1) {
-    r->text("call ");
+    r->text(f.chance(0.5) ? "call " : "text me at ");
     r->item("PHONE", s.phone);
   }
   if (contact == 2) r->text(" or ");
   if (contact != 0) {
-    if (contact == 1) r->text("use ");
+    if (contact == 1) r->text(f.chance(0.5) ? "use " : "email is ");
     r->item("EMAIL", s.email);
   }
-  r->text(f.chance(0.5) ? " pls" : "");
+  r->text(std::string(f.pick(kSignOffs)));
 }
 
-// An email about a colleague: greeting and sign-off names, their data in the body.
+// An email about a colleague: greeting and sign-off names, their data in the body, among
+// sentences about work drawn from an open grammar (Faker::sentence).
 void email(Faker& f, Redaction* r) {
-  static const std::vector<std::string_view> kGreetings = {"Hi ", "Hello ", "Dear ", "Hey "};
+  static const std::vector<std::string_view> kGreetings = {"Hi ", "Hello ", "Dear ", "Hey ",
+                                                           "Morning "};
   static const std::vector<std::string_view> kAbout = {
       "Quick update on {name}'s leave: out from {from} through {to}.",
       "{name} starts on the {team} team on {from}.",
-      "Forwarding the details for {name}'s reimbursement, submitted {from}."};
+      "Forwarding the details for {name}'s reimbursement, submitted {from}.",
+      "{name} from {team} is covering the front desk from {from} to {to}.",
+      "As discussed, {name} will join the {team} offsite on {from}.",
+      "I'm setting up payroll for {name}, who moves to {team} on {from}."};
+  static const std::vector<std::string_view> kHomeAddress = {
+      " home address is ", " mailing address is ", " address on file is "};
+  static const std::vector<std::string_view> kCell = {" personal cell is ", " mobile is ",
+                                                      " phone number is ", " cell is "};
+  static const std::vector<std::string_view> kSsn = {", and the SSN for the claim is ",
+                                                     "; SSN for the forms: ", ", SSN "};
+  static const std::vector<std::string_view> kEmail = {", personal email ", ", and email "};
+  static const std::vector<std::string_view> kCautions = {". Please don't forward this.", ".", ".",
+                                                          ". Keep this between us for now.",
+                                                          ". Let me know if anything is missing."};
+  static const std::vector<std::string_view> kClosings = {"Thanks, ", "- ", "Cheers,\n",
+                                                          "Thanks!\n"};
   const std::string recipient = f.first_name();
   const Subject s = subject(f);
   const fake::Person sender = f.person();
@@ -215,6 +282,7 @@ void email(Faker& f, Redaction* r) {
   r->text(std::string(f.pick(kGreetings)));
   r->item("NAME", recipient);
   r->text(",\n\n");
+  if (f.chance(0.35)) r->text(f.sentence() + " ");
   const std::string about(f.pick(kAbout));
   const size_t at = about.find("{name}");
   r->text(about.substr(0, at));
@@ -222,25 +290,30 @@ void email(Faker& f, Redaction* r) {
   r->text(expand(about.substr(at + 6), {{"from", from}, {"to", to}, {"team", team}}));
   const std::string pronoun = s.person.female ? "Her" : "His";
   const int facts = static_cast<int>(f.integer(0, 2));
-  r->text(" " + pronoun + (facts == 2 ? " home address is " : " personal cell is "));
+  r->text(" " + pronoun + std::string(facts == 2 ? f.pick(kHomeAddress) : f.pick(kCell)));
   if (facts == 2) {
     r->item("ADDRESS", s.address);
   } else {
     r->item("PHONE", s.phone);
   }
+  const bool bracket = facts != 0 && f.chance(1.0 / 3);
   if (facts == 0) {
-    r->text(", and the SSN for the claim is ");
+    r->text(std::string(f.pick(kSsn)));
     r->item("SSN", s.ssn);
   } else {
-    r->text(", personal email ");
+    r->text(bracket ? std::string(" (personal email: ") : std::string(f.pick(kEmail)));
     r->item("EMAIL", s.email);
+    if (bracket) r->text(")");
   }
-  r->text(f.chance(0.5) ? ". Please don't forward this.\n\n" : ".\n\n");
-  if (f.chance(0.5)) {
-    r->text(f.chance(0.5) ? "Thanks, " : "- ");
+  r->text(std::string(f.pick(kCautions)));
+  if (f.chance(0.35)) r->text(" " + f.sentence());
+  r->text("\n\n");
+  const std::string closing(f.pick(kClosings));
+  if (closing.back() != '\n' && f.chance(0.6)) {
+    r->text(closing);
     r->item("NAME", sender.first);
   } else {
-    r->text("Best,\n");
+    r->text(closing.back() == '\n' ? closing : "Best,\n");
     r->item("NAME", sender.full());
   }
 }
@@ -248,52 +321,75 @@ void email(Faker& f, Redaction* r) {
 // A voicemail as a transcription service types it: lower case, numbers spaced out.
 void voicemail(Faker& f, Redaction* r) {
   static const std::vector<std::string_view> kTopics = {
-      "the plumbing estimate", "my insurance claim",     "the apartment listing",
-      "a billing question",    "my prescription refill", "the roof repair quote"};
+      "the plumbing estimate", "my insurance claim",        "the apartment listing",
+      "a billing question",    "my prescription refill",    "the roof repair quote",
+      "the job posting",       "my daughter's appointment", "the car you're selling",
+      "the invoice you sent",  "our lunch order",           "the lease renewal"};
+  static const std::vector<std::string_view> kHellos = {
+      "hi this is ", "hey it's ", "hello, this is ", "hi, my name is ", "good afternoon this is "};
+  static const std::vector<std::string_view> kAbouts = {" calling about ", " following up on ",
+                                                        " returning your call about ",
+                                                        " with a question about "};
+  static const std::vector<std::string_view> kCallBacks = {", you can call me back at ",
+                                                           ", my number is ", ", reach me at ",
+                                                           ". call me at ", ", best number is "};
+  static const std::vector<std::string_view> kEnds = {". thanks\"", ". thank you bye\"",
+                                                      ". talk soon\"", ". have a good one\"", "\""};
   const Subject s = subject(f);
   const fake::TimeOfDay t = f.business_time();
   const std::string topic(f.pick(kTopics));
-  r->text("voicemail " + short_date(f) + " " + lower(fake::format_time(t, true)) +
-          ": \"hi this is ");
+  r->text("voicemail " + short_date(f) + " " + lower(fake::format_time(t, true)) + ": \"" +
+          std::string(f.pick(kHellos)));
   r->item("NAME", lower(s.name));
-  r->text(" calling about " + topic + ", you can call me back at ");
+  const std::string about(f.pick(kAbouts));
+  r->text(about + topic + std::string(f.pick(kCallBacks)));
   r->item("PHONE", s.phone);
   if (f.chance(0.5)) {
-    r->text(", or stop by, i'm at ");
+    r->text(f.chance(0.5) ? ", or stop by, i'm at " : ", i'm over at ");
     r->item("ADDRESS", lower(s.address));
   } else {
-    r->text(", or email ");
+    r->text(f.chance(0.5) ? ", or email " : " or shoot me an email at ");
     r->item("EMAIL", s.email);
   }
-  r->text(". thanks\"");
+  r->text(std::string(f.pick(kEnds)));
 }
 
-// An HR note in sentences, in one of several orders.
+// An HR note in sentences, in one of several orders and wordings.
 void hr_note(Faker& f, Redaction* r) {
   static const std::vector<std::string_view> kHeads = {
-      "HR note: ", "Personnel update: ", "Note to file: ", "Update: "};
+      "HR note: ", "Personnel update: ", "Note to file: ", "Update: ", "Records change: "};
+  static const std::vector<std::string_view> kUpdated = {
+      " updated their records.", " submitted a change of details.", " moved house last month.",
+      " asked us to update their file."};
+  static const std::vector<std::string_view> kAddress = {" New home address: ", " Address now ",
+                                                         " Moving to "};
+  static const std::vector<std::string_view> kSsn = {
+      " SSN on file: ", " SSN: ", " Social security number "};
+  static const std::vector<std::string_view> kContact = {
+      " Preferred contact: ", " Best to reach them at ", " Contact: "};
   const Subject s = subject(f);
   r->text(std::string(f.pick(kHeads)));
   r->item("NAME", s.name);
-  r->text(" updated their records.");
+  r->text(std::string(f.pick(kUpdated)));
   std::vector<int> order = {0, 1, 2};
   for (size_t i = order.size() - 1; i > 0; --i) {
     std::swap(order[i], order[static_cast<size_t>(f.integer(0, static_cast<int64_t>(i)))]);
   }
   for (int which : order) {
     if (which == 0) {
-      r->text(" New home address: ");
+      r->text(std::string(f.pick(kAddress)));
       r->item("ADDRESS", s.address);
     } else if (which == 1) {
-      r->text(" SSN on file: ");
+      r->text(std::string(f.pick(kSsn)));
       r->item("SSN", s.ssn);
     } else {
-      r->text(" Preferred contact: ");
+      r->text(std::string(f.pick(kContact)));
       const bool by_email = f.chance(0.5);
       r->item(by_email ? "EMAIL" : "PHONE", by_email ? s.email : s.phone);
     }
     r->text(".");
   }
+  if (f.chance(0.3)) r->text(" " + f.sentence());
 }
 
 // A labelled record: personal fields among fields that stay.
@@ -331,16 +427,27 @@ void record(Faker& f, Redaction* r) {
   if (f.chance(0.5)) r->text("\nNewsletter: " + std::string(f.chance(0.5) ? "yes" : "no"));
 }
 
-// A note with nothing personal in it: order numbers, dates, amounts and companies all stay.
+// A note with nothing personal in it: order numbers, dates, amounts, companies and work talk
+// all stay.
 void no_personal_data(Faker& f, Redaction* r) {
+  static const std::vector<std::string_view> kNotes = {
+      "Reminder: the {team} review moved to {day}. Order #{order} ({units} units) from {company} "
+      "ships Friday; the invoice goes to the shared inbox.",
+      "{team} update: {company} confirmed order #{order}, {units} units, arriving {day}.",
+      "FYI the {team} budget meeting is now on {day}. {company} still owes us {units} units on "
+      "#{order}.",
+      "Ticket #{order}: customer reports {units} failed logins since {day}. Escalated to {team}."};
   const fake::Company company = f.company();
   const std::string order = order_number(f);
   const std::string day = short_date(f);
   const std::string team = f.department();
   const int64_t units = f.integer(2, 400);
-  r->text("Reminder: the " + team + " review moved to " + day + ". Order #" + order + " (" +
-          std::to_string(units) + " units) from " + company.name +
-          " ships Friday; the invoice goes to the shared inbox.");
+  const std::string note = expand(f.pick(kNotes), {{"team", team},
+                                                   {"day", day},
+                                                   {"order", order},
+                                                   {"units", std::to_string(units)},
+                                                   {"company", company.name}});
+  r->text(f.chance(0.4) ? note + " " + f.sentence() : note);
 }
 
 void generate(Faker& f, Example* ex) {
