@@ -457,12 +457,17 @@ std::set<std::string> dates_in(const std::string& text) {
 
 // Reads an entity_extraction prompt on its own: every date with a day (in the US and AP styles the
 // texts use) and every dollar amount ("$2.3 million", "$920,000") found in it must be exactly the
-// answer's dates and amounts; the people, organizations and locations must be named in it.
+// answer's dates and amounts, each amount worked out (in the order the text first writes them) by
+// the calculator from its written figure; the people, organizations and locations must be named in
+// it.
 TEST(EntityExtraction, DatesAndAmountsReadFromThePromptAreTheAnswers) {
   const SpecialistSpec& spec = *find_specialist("entity_extraction");
   const std::regex dollars(R"(\$(\d+(?:\.\d)?) (million|billion)|\$(\d{1,3}(?:,\d{3})+))");
+  const std::regex step(
+      R"(^(\$[\d.,]+(?: million| billion)?): <<round\(([\d.,]+(?:\*10+)?),2\)=(\d+\.\d\d)>>$)");
   Example ex;
   std::set<int> layouts;
+  int steps = 0;
   for (uint64_t i = 0; i < 300; ++i) {
     generate_specialist_example(spec, 5, i, &ex);
     layouts.insert(ex.layout_id);
@@ -486,6 +491,28 @@ TEST(EntityExtraction, DatesAndAmountsReadFromThePromptAreTheAnswers) {
     }
     for (const auto& a : r["amounts"]) answer_amounts.insert(std::round(a.get<double>()));
     EXPECT_EQ(amounts, answer_amounts) << p;
+    // One step per amount, in the order the text first writes them: the amount as written, then
+    // its value worked out by the calculator from the written figure.
+    std::vector<double> stepped;
+    size_t last = 0;
+    const std::vector<std::string> work =
+        ex.work.empty() ? std::vector<std::string>{} : split_lines(ex.work);
+    for (const std::string& w : work) {
+      std::smatch m;
+      ASSERT_TRUE(std::regex_match(w, m, step)) << w;
+      const size_t at = p.find(m[1].str());
+      ASSERT_NE(at, std::string::npos) << w;
+      EXPECT_GE(at, last) << w;
+      last = at;
+      EXPECT_EQ(calculate("round(" + m[2].str() + ",2)"), m[3].str());
+      std::string figure = m[2].str().substr(0, m[2].str().find('*'));
+      if (figure.find(',') != std::string::npos) figure = figure.substr(0, figure.size() - 3);
+      EXPECT_NE(m[1].str().find(figure), std::string::npos) << w;
+      stepped.push_back(std::round(std::stod(m[3])));
+      steps += 1;
+    }
+    EXPECT_EQ(std::set<double>(stepped.begin(), stepped.end()), answer_amounts) << ex.work;
+    EXPECT_EQ(stepped.size(), answer_amounts.size()) << ex.work;
     std::string lower_prompt = lowered(p);
     for (const char* key : {"people", "organizations", "locations"}) {
       for (const auto& name : r[key]) {
@@ -495,6 +522,7 @@ TEST(EntityExtraction, DatesAndAmountsReadFromThePromptAreTheAnswers) {
     }
   }
   EXPECT_EQ(layouts.size(), 5u);
+  EXPECT_GT(steps, 300);
 }
 
 // Reads a document_extraction prompt on its own: every field the answer fills is in the document

@@ -6,6 +6,10 @@
 // styles ("Feb. 1, 2024"), amounts in figures or millions and billions ("$2.3 million" is 2300000).
 // Numbers that are not dollar amounts (percentages, head counts, stores) and dates without a day
 // ("January 2025") are in the texts and not in the answer.
+// Worked steps: each amount as written, then its value through the calculator, "$2.3 million:
+// <<round(2.3*1000000,2)=2300000.00>>", "$920,000: <<round(920,000.00,2)=920000.00>>".
+#include "anvil/core/error.h"
+#include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -227,6 +231,36 @@ Vars other_words(Faker& f, const fake::City& city1) {
           {"facility", facility}};
 }
 
+// Each dollar amount the answer lists, as the text writes it, through the calculator: "$2.3
+// million: <<round(2.3*1000000,2)=2300000.00>>", "$920,000: <<round(920,000.00,2)=920000.00>>" (the
+// digits as printed; written from memory, the model regrouped the digits of an amount in millions
+// in a third of session 22's answers).
+std::string amount_steps(const std::vector<std::pair<size_t, const Mention*>>& named) {
+  std::string work;
+  std::vector<int64_t> done;
+  for (const auto& [at, m] : named) {
+    if (m->kind != Mention::kAmount) continue;
+    if (std::find(done.begin(), done.end(), m->cents) != done.end()) continue;
+    done.push_back(m->cents);
+    const std::string& text = m->forms.front().second;  // "$2.3 million"
+    const size_t space = text.find(' ');
+    // "2.3*1000000", or "149,000.00": the calculator reads a thousands group only before a
+    // decimal point ("round(149,000,2)" would be three arguments).
+    std::string call = "round(";
+    if (space == std::string::npos) {
+      call += text.substr(1) + ".00";
+    } else {
+      call += text.substr(1, space - 1);
+      call += text.substr(space) == " billion" ? "*1000000000" : "*1000000";
+    }
+    call += ",2)";
+    if (calculator_result(call) != fake::decimal_cents(m->cents))
+      throw Error("entity_extraction: " + call + " is not " + fake::decimal_cents(m->cents));
+    work += (work.empty() ? "" : "\n") + text + ": " + calculator_step(call);
+  }
+  return work;
+}
+
 void generate(Faker& f, Example* ex) {
   ex->layout_id = static_cast<int>(f.integer(0, 4));
   std::string tmpl(f.pick(kKinds[static_cast<size_t>(ex->layout_id)]));
@@ -249,6 +283,7 @@ void generate(Faker& f, Example* ex) {
             [](const auto& a, const auto& b) { return a.first < b.first; });
   Entities e;
   for (const auto& [at, m] : named) m->record(&e);
+  ex->work = amount_steps(named);
   std::string text = expand(tmpl, vars);
   for (size_t at = text.find(".."); at != std::string::npos; at = text.find("..", at)) {
     text.erase(at, 1);  // "Acme Co." ending a sentence
