@@ -21,7 +21,7 @@
 #include "anvil/models/llama.h"
 #include "anvil/models/llama_io.h"
 #include "anvil/models/llama_memory.h"
-#include "anvil/models/peft_adapter.h"
+#include "anvil/pipeline/lm_checkpoint_model.h"
 #include "anvil/pipeline/sft_data.h"
 #include "anvil/pipeline/skill_scores.h"
 #include "anvil/tokenize/bpe_trainer.h"
@@ -72,24 +72,6 @@ std::shared_ptr<tokenize::BpeTokenizer> make_tokenizer(const LmTrainOptions& o,
   bo.special_tokens = {kSftEos, kSftPad};
   auto words = tokenize::count_words(views, bo.pattern, 0);
   return std::make_shared<tokenize::BpeTokenizer>(tokenize::train_bpe(words, bo));
-}
-
-// The result folder: the full model (from scratch), or the PEFT adapter next to a note of its base.
-void save_result_model(models::LlamaForCausalLM& model, const tokenize::BpeTokenizer& tok,
-                       const LmTrainOptions& o, const std::string& dir, int64_t eos_id,
-                       int64_t pad_id) {
-  if (o.lora) {
-    models::save_peft_adapter(model, o.base_model, o.lora_options, o.lora_targets, dir);
-  } else {
-    models::save_llama(model, dir);
-  }
-  tokenize::save_tokenizer_json(tok, dir + "/tokenizer.json");
-  write_file_atomic(
-      dir + "/generation_config.json",
-      nlohmann::json{
-          {"eos_token_id", eos_id}, {"pad_token_id", pad_id}, {"max_new_tokens", o.max_new_tokens}}
-              .dump(2) +
-          "\n");
 }
 
 }  // namespace
@@ -592,8 +574,9 @@ void finish_lm_run(LmRun& run, const LmHandlers& h, const std::string& model_dir
   const auto& d = run.d;
   run.model->fold_shared_embeddings();  // a plain Llama from here on: saved, evaluated, exported
   // Every rank returns with the model written (a phase's evaluation reads it back).
-  dist::on_rank_zero(
-      run.group, [&] { save_result_model(run.model, *d.tok, o, model_dir, d.eos_id, d.pad_id); });
+  dist::on_rank_zero(run.group, [&] {
+    save_lm_model_folder(run.model, *d.tok, o, model_dir, d.eos_id, d.pad_id);
+  });
   // A calibration left in the folder by an earlier run would be served with these weights.
   dist::on_rank_zero(run.group,
                      [&] { std::filesystem::remove(model_dir + "/" + kAnswerCalibrationFile); });

@@ -1,6 +1,9 @@
 // `anvil eval`: accuracy of every head and end-to-end execution accuracy of a trained model.
+#include <stdlib.h>
+
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -11,8 +14,10 @@
 #include "anvil/datagen/out_of_domain.h"
 #include "anvil/interop/language_model_loader.h"
 #include "anvil/pipeline/intent_eval.h"
+#include "anvil/pipeline/lm_checkpoint_model.h"
 #include "anvil/pipeline/lm_training.h"
 #include "anvil/pipeline/skill_scores.h"
+#include "anvil/train/checkpoint.h"
 #include "anvil/train/device.h"
 #include "commands.h"
 
@@ -73,6 +78,23 @@ void eval_language_model(const std::string& model_dir, const std::string& data, 
   }
 }
 
+// A new folder under the system's temporary directory, removed with everything in it at the end.
+struct ScratchFolder {
+  std::string path;
+  ScratchFolder() {
+    std::string name =
+        (std::filesystem::temp_directory_path() / "anvil-checkpoint-model-XXXXXX").string();
+    if (!::mkdtemp(name.data())) throw Error("cannot create a temporary folder like " + name);
+    path = name;
+  }
+  ~ScratchFolder() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+  }
+  ScratchFolder(const ScratchFolder&) = delete;
+  ScratchFolder& operator=(const ScratchFolder&) = delete;
+};
+
 }  // namespace
 
 void register_eval(CLI::App& app, Context&) {
@@ -91,7 +113,9 @@ void register_eval(CLI::App& app, Context&) {
     std::string device;
   };
   auto a = std::make_shared<Args>();
-  cmd->add_option("--model", a->model, "model directory or .safetensors file")
+  cmd->add_option("--model", a->model,
+                  "model directory, .safetensors file or GGUF file; a language-model run's "
+                  "training checkpoint (RUN/checkpoints/last.safetensors) is scored as it stands")
       ->capture_default_str();
   cmd->add_option("--data", a->data, "JSONL records to evaluate on");
   cmd->add_flag("--benchmark", a->benchmark,
@@ -116,6 +140,18 @@ void register_eval(CLI::App& app, Context&) {
       throw usage_error("give --data FILE, --benchmark or --ood");
     auto device = train::resolve_device(a->device.empty() ? c.get_string("run.device") : a->device);
     train::configure_threads(c.get_int("run.threads"));
+    // A language-model run's training checkpoint: its model, written to a temporary folder.
+    if (pipeline::is_training_checkpoint(a->model)) {
+      if (a->data.empty())
+        throw usage_error("give --data FILE (specialist records) to evaluate a checkpoint");
+      const ScratchFolder folder;
+      pipeline::write_checkpoint_model(a->model, folder.path);
+      std::printf("checkpoint %s (epoch %lld, step %lld)\n", a->model.c_str(),
+                  static_cast<long long>(train::checkpoint_position(a->model).epoch),
+                  static_cast<long long>(train::checkpoint_position(a->model).iteration));
+      eval_language_model(folder.path, a->data, c, device, a->reliability, a->answers);
+      return;
+    }
     // A language model: a folder with tokenizer.json, or a GGUF file.
     if (file_exists(a->model + "/tokenizer.json") || interop::is_gguf_file(a->model)) {
       if (a->data.empty())
