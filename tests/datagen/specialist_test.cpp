@@ -927,7 +927,9 @@ int weekday_of(int64_t days) { return static_cast<int>(((days % 7) + 10) % 7); }
 // Reads a date_normalization prompt on its own: finds the one date in it (any of the formats, in
 // any case; a numeric day-first date read day first where the text says German or UK), applies
 // the relative expression before it ("three days after", "2 business days after", "the first
-// Friday after"), and checks the answer's date and weekday.
+// Friday after"), and checks the answer's date and weekday; then the steps: the relative phrase
+// and its anchor copied as written, the calculator call from the anchor giving that date, and the
+// weekday.
 TEST(DateNormalization, TheDateReadFromThePromptIsTheAnswer) {
   const SpecialistSpec& spec = *find_specialist("date_normalization");
   static const char* kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
@@ -944,8 +946,11 @@ TEST(DateNormalization, TheDateReadFromThePromptIsTheAnswer) {
   const std::regex relative(R"((\w+) (day|week)s? (after|before) )", icase);
   const std::regex business(R"((\d+) business days? after )", icase);
   const std::regex next_weekday(R"(the first (\w+) after )", icase);
+  const std::regex step(
+      R"(^(.+): <<(add_days|add_workdays|next_weekday)\((\d{4}-\d\d-\d\d), ([^)]+)\)=(\d{4}-\d\d-\d\d)>>$)");
   Example ex;
   std::set<int> layouts;
+  int relatives = 0;
   for (uint64_t i = 0; i < 400; ++i) {
     generate_specialist_example(spec, 12, i, &ex);
     layouts.insert(ex.layout_id);
@@ -978,16 +983,22 @@ TEST(DateNormalization, TheDateReadFromThePromptIsTheAnswer) {
     };
     static const std::vector<std::string> kWords = {
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+    std::string rel_text;  // the relative phrase before the anchor date, if any
     if (std::regex_search(before, rel, business) && ends_with(rel)) {
+      rel_text = rel.str();
       for (int n = std::stoi(rel[1]); n > 0;) n -= weekday_of(++date) < 5;
     } else if (std::regex_search(before, rel, next_weekday) && ends_with(rel)) {
+      rel_text = rel.str();
       std::string wd = lowered(rel[1]);
       do ++date;
       while (kWeekdays[weekday_of(date)] != wd);
     } else if (std::regex_search(before, rel, relative) && ends_with(rel)) {
+      rel_text = rel.str();
       std::string word = lowered(rel[1]);
       const int n =
-          static_cast<int>(std::find(kWords.begin(), kWords.end(), word) - kWords.begin());
+          std::isdigit(static_cast<unsigned char>(word[0]))
+              ? std::stoi(word)
+              : static_cast<int>(std::find(kWords.begin(), kWords.end(), word) - kWords.begin());
       ASSERT_LT(n, 11) << word;
       const std::string unit = rel[2];
       date += n * (unit == "week" || unit == "Week" ? 7 : 1) * (rel[3] == "before" ? -1 : 1);
@@ -996,8 +1007,28 @@ TEST(DateNormalization, TheDateReadFromThePromptIsTheAnswer) {
     EXPECT_EQ(r["date"].get<std::string>(), iso_of_days(date)) << p;
     std::string weekday = lowered(r["weekday"]);
     EXPECT_EQ(weekday, kWeekdays[weekday_of(date)]) << p;
+    // The steps: a relative date copied as the prompt says it, then its call from the anchor
+    // (the count a digit, the weekday spaced as in the prompt); the weekday last.
+    const std::vector<std::string> work = split_lines(ex.work);
+    EXPECT_EQ(work.back(),
+              "<<weekday(" + iso_of_days(date) + ")=" + r["weekday"].get<std::string>() + ">>");
+    if (work.size() == 2) {
+      std::smatch w;
+      ASSERT_TRUE(std::regex_match(work[0], w, step)) << work[0];
+      EXPECT_NE(p.find(w[1].str()), std::string::npos) << work[0] << "\n" << p;
+      // From the relative phrase to the anchor date, as the prompt writes them.
+      const std::string copied = w[1].str();
+      EXPECT_EQ(copied.substr(0, rel_text.size()), rel_text) << copied;
+      EXPECT_EQ(copied.substr(copied.size() - std::min(copied.size(), m.str().size())), m.str());
+      EXPECT_EQ(calculate(w[2].str() + "(" + w[3].str() + ", " + w[4].str() + ")"), w[5].str());
+      EXPECT_EQ(w[5].str(), iso_of_days(date));
+      ++relatives;
+    } else {
+      EXPECT_EQ(work.size(), 1u) << ex.work;
+    }
   }
   EXPECT_EQ(layouts.size(), 5u);
+  EXPECT_GT(relatives, 180);
 }
 
 // Reads a currency_conversion prompt on its own: the rate from a quoted pair (either way round),
