@@ -1269,6 +1269,91 @@ TEST(MeetingActionItems, EachItemIsWrittenOwnerFirstWithItsDueDateAsSaid) {
   EXPECT_GT(kinds["none"], 8);
 }
 
+// Reads a calendar_scheduling prompt written as lists or a grid on its own: every busy span in it,
+// merged where they overlap or touch, is the steps' busy line; then each candidate start (opening
+// time if free, then each merged span's end) gets its end and the calculator's comparison with the
+// next busy start or closing time, until the first that fits, which is the answer.
+TEST(CalendarScheduling, EachCandidateIsComparedByTheCalculatorWithTheNextBusyStart) {
+  const SpecialistSpec& spec = *find_specialist("calendar_scheduling");
+  const std::regex hours(R"(Working hours: (\d\d):(\d\d)-(\d\d):(\d\d))");
+  const std::regex length(R"(Meeting length: (\d+) minutes)");
+  const std::regex span(R"((\d\d):(\d\d)-(\d\d):(\d\d))");
+  const std::regex step(
+      R"(^<<add_minutes\((\d\d:\d\d),(\d+)\)=(\d\d:\d\d)>> <<at_most\((\d\d:\d\d),(\d\d:\d\d)\)=(yes|no)>> (free|busy)$)");
+  auto minutes = [](const std::string& h, const std::string& m) {
+    return std::stoi(h) * 60 + std::stoi(m);
+  };
+  auto hhmm = [](int t) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", t / 60, t % 60);
+    return std::string(buf);
+  };
+  Example ex;
+  int read = 0, exact_fits = 0;
+  for (uint64_t i = 0; i < 300; ++i) {
+    generate_specialist_example(spec, 6, i, &ex);
+    if (ex.layout_id == 1) continue;  // prose
+    ++read;
+    const std::string& p = ex.prompt;
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(p, m, hours)) << p;
+    const int open = minutes(m[1], m[2]), close = minutes(m[3], m[4]);
+    const std::string after_hours = m.suffix();
+    ASSERT_TRUE(std::regex_search(p, m, length));
+    const int duration = std::stoi(m[1]);
+    std::vector<std::pair<int, int>> spans;
+    for (auto it = std::sregex_iterator(after_hours.begin(), after_hours.end(), span);
+         it != std::sregex_iterator(); ++it)
+      spans.push_back({minutes((*it)[1], (*it)[2]), minutes((*it)[3], (*it)[4])});
+    std::sort(spans.begin(), spans.end());
+    std::vector<std::pair<int, int>> merged;
+    for (const auto& sp : spans) {
+      if (!merged.empty() && sp.first <= merged.back().second)
+        merged.back().second = std::max(merged.back().second, sp.second);
+      else
+        merged.push_back(sp);
+    }
+    std::string busy = "busy:";
+    for (const auto& [a, b] : merged) busy += " " + hhmm(a) + "-" + hhmm(b);
+    if (merged.empty()) busy += " none";
+    const std::vector<std::string> work = split_lines(ex.work);
+    EXPECT_EQ(work[0], busy) << p;
+    std::vector<int> candidates;
+    if (merged.empty() || merged.front().first > open) candidates.push_back(open);
+    for (const auto& sp : merged) candidates.push_back(sp.second);
+    const json r = json::parse(ex.response);
+    size_t k = 1;
+    for (int start : candidates) {
+      if (start + duration > 24 * 60) break;
+      ASSERT_LT(k, work.size()) << ex.work;
+      ASSERT_TRUE(std::regex_match(work[k], m, step)) << work[k];
+      ++k;
+      int limit = close;
+      for (const auto& sp : merged)
+        if (sp.first >= start) {
+          limit = std::min(limit, sp.first);
+          break;
+        }
+      EXPECT_EQ(m[1], hhmm(start));
+      EXPECT_EQ(std::stoi(m[2]), duration);
+      EXPECT_EQ(m[3], hhmm(start + duration));
+      EXPECT_EQ(m[4], m[3]);
+      EXPECT_EQ(m[5], hhmm(limit));
+      EXPECT_EQ(calculate("at_most(" + m[4].str() + "," + m[5].str() + ")"), m[6].str());
+      EXPECT_EQ(m[7], m[6] == "yes" ? "free" : "busy");
+      exact_fits += start + duration == limit;
+      if (m[6] == "yes") {
+        EXPECT_EQ(r["start"], hhmm(start)) << p;
+        break;
+      }
+    }
+    EXPECT_EQ(k, work.size()) << ex.work;
+    if (k == 1 || work.back().find(" busy") != std::string::npos) EXPECT_FALSE(r["feasible"]);
+  }
+  EXPECT_GT(read, 150);
+  EXPECT_GT(exact_fits, 20);
+}
+
 // Where `what` is first said in `text` at or after `from` (a quantity as digits standing alone or
 // as a word: "4", "four", "a dozen"), or npos.
 size_t said_at(const std::string& text, const std::string& what, size_t from) {

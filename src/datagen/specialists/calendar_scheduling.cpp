@@ -1,7 +1,8 @@
 // calendar_scheduling: several people's busy times on one day, working hours and a meeting length
 // (as calendar lists, prose or a grid) -> the earliest slot on a 15-minute grid when everyone is
 // free, or feasible = false when there is none.
-// Worked steps: the merged busy spans, then each candidate start tried with the calculator.
+// Worked steps: the merged busy spans, then each candidate start tried with the calculator (its
+// end, and whether that end is at most the next busy start).
 #include "anvil/core/error.h"
 #include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
@@ -54,7 +55,10 @@ Spans merged_busy(const std::vector<Spans>& busy) {
 
 // The worked steps: everyone's busy spans merged, then each candidate start (opening time, then
 // the end of each busy span) until a meeting from there ends before the next span and by closing
-// time. Returns the start found (-1: none) so the caller can check it against its own search.
+// time: its end, then the calculator's comparison with the next busy start (or closing time),
+// "<<add_minutes(12:30,90)=14:00>> <<at_most(14:00,14:00)=yes>> free" (written by the model,
+// the comparison went wrong where the end met the next start exactly). Returns the start found (-1:
+// none) so the caller can check it against its own search.
 int work_out(const Spans& merged, int open, int close, int duration, std::string* work) {
   *work = "busy:";
   for (const auto& [s, e] : merged) *work += " " + hhmm(s) + "-" + hhmm(e);
@@ -71,9 +75,11 @@ int work_out(const Spans& merged, int open, int close, int duration, std::string
         break;
       }
     const bool fits = start + duration <= limit;
+    const std::string end = hhmm(start + duration);
     *work += "\n" +
              calculator_step("add_minutes(" + hhmm(start) + "," + std::to_string(duration) + ")") +
-             (fits ? " <= " : " > ") + hhmm(limit) + (fits ? " free" : " busy");
+             " " + calculator_step("at_most(" + end + "," + hhmm(limit) + ")") +
+             (fits ? " free" : " busy");
     if (fits) return start;
   }
   return -1;
