@@ -1269,6 +1269,49 @@ TEST(MeetingActionItems, EachItemIsWrittenOwnerFirstWithItsDueDateAsSaid) {
   EXPECT_GT(kinds["none"], 8);
 }
 
+// Reads a regex_extraction prompt on its own: the matches are exactly what the requested kind's
+// pattern finds in it, in order (near misses like "ord-55012", "03/21/2025", "€45" and "@name" left
+// out), the steps number them and the count is the last number.
+TEST(RegexExtraction, TheMatchesAreWhatTheKindsPatternFindsInThePrompt) {
+  const SpecialistSpec& spec = *find_specialist("regex_extraction");
+  const std::map<std::string, std::regex> patterns = {
+      {"email", std::regex(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")},
+      {"phone",
+       std::regex(
+           R"(\(\d{3}\) \d{3}-\d{4}|\+1[ -]\d{3}[ -]\d{3}[ -]\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b)")},
+      {"order_id", std::regex(R"(\bORD-\d{6}\b)")},
+      {"date", std::regex(R"(\b\d{4}-\d{2}-\d{2}\b)")},
+      {"amount", std::regex(R"(\$\d{1,3}(?:,\d{3})*(?:\.\d{2})?)")},
+      {"url", std::regex(R"(https?://[^\s)]+)")}};
+  Example ex;
+  std::map<std::string, int> kinds;
+  int near_misses = 0;
+  for (uint64_t i = 0; i < 400; ++i) {
+    generate_specialist_example(spec, 8, i, &ex);
+    const json r = json::parse(ex.response);
+    const std::string kind = r["kind"];
+    ++kinds[kind];
+    const std::string& p = ex.prompt;
+    std::vector<std::string> found;
+    for (auto it = std::sregex_iterator(p.begin(), p.end(), patterns.at(kind));
+         it != std::sregex_iterator(); ++it) {
+      std::string m = it->str();
+      while (!m.empty() && (m.back() == '.' || m.back() == ',')) m.pop_back();
+      found.push_back(m);
+    }
+    EXPECT_EQ(r["matches"].get<std::vector<std::string>>(), found) << p;
+    EXPECT_EQ(r["count"], found.size());
+    std::string steps;
+    for (size_t k = 0; k < found.size(); ++k)
+      steps += (k ? "\n" : "") + std::to_string(k + 1) + " " + found[k];
+    EXPECT_EQ(ex.work, found.empty() ? "no matches" : steps);
+    for (const char* miss : {"ord-", "(US format)", "€", "Ping @", "reservation #"})
+      near_misses += p.find(miss) != std::string::npos;
+  }
+  EXPECT_EQ(kinds.size(), 6u);
+  EXPECT_GT(near_misses, 100);
+}
+
 // Reads a calendar_scheduling prompt written as lists or a grid on its own: every busy span in it,
 // merged where they overlap or touch, is the steps' busy line; then each candidate start (opening
 // time if free, then each merged span's end) gets its end and the calculator's comparison with the

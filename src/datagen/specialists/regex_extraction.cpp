@@ -1,5 +1,11 @@
 // regex_extraction: a message mixing emails, phone numbers, order ids, ISO dates, dollar amounts
 // and URLs -> every match of the requested pattern kind, in order of appearance, and the count.
+// Each kind is said in five ways, in running text, notes, chat lines or an email, with near misses
+// the pattern does not take (a Slack handle, a booking number, "ord-55012", a US-style date,
+// euros): session 22's generator had one sentence per kind. Worked steps: the matches numbered in
+// order
+// ("1 $48.20", "2 $1,184.00"), or "no matches"; the count is the last number (the model had
+// listed every match and still written one fewer).
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -23,55 +29,130 @@ const std::vector<std::string_view> kInstructions = {
     "Use pattern matching to pull out the {}. Answer as JSON.",
 };
 
+// Where a value sits: "{v}" is the value, "{name}" someone's first name.
+const std::vector<std::vector<std::string_view>> kSentences = {
+    {"Contact {name} at {v}.", "Looping in {name} ({v}), who owns the contracts.",
+     "For billing questions use {v}.", "{v} is my new address.", "Please reply to {v} by Friday."},
+    {"Call us on {v} if anything changes.", "The front desk is {v}.", "After hours, try {v}.",
+     "My cell: {v}", "You can reach {name} at {v} until noon."},
+    {"Order {v} is ready for pickup.", "Two boxes from {v} never arrived.",
+     "Refund issued for {v}.", "{v} shipped this morning.", "{name} asked about {v} again."},
+    {"The review is planned for {v}.", "Kickoff {v}.", "Design freeze on {v}.",
+     "Invoice dated {v}.", "Launch moved to {v}."},
+    {"The refund of {v} was approved.", "Hotel {v} for 2 nights.", "Dinner came to {v} with tip.",
+     "Total reimbursable: {v}.", "We were charged {v} twice."},
+    {"Details are at {v} for now.", "Runbook: {v}", "The dashboard is {v}.",
+     "See {v} before the call.", "PR with the fix: {v}."}};
+
+// Something like a value of the kind that its pattern does not match: a Slack handle, a booking
+// number, a lower-case or short order id, a US-style date or a version, euros, a bare domain.
+std::string near_miss(Faker& f, size_t kind) {
+  // One draw per statement: the order of draws inside one expression is unspecified.
+  const bool first_form = f.chance(0.5);
+  const std::string a = f.digits(4);
+  const std::string b = f.digits(5);
+  const std::string c = f.digits(10);
+  switch (kind) {
+    case 0:
+      return "Ping @" + lower(f.first_name()) + " on Slack if it's urgent.";
+    case 1:
+      return first_form ? "Your reservation # is " + a + "-" + b.substr(0, 4) + "."
+                        : "Dial extension " + a.substr(0, 3) + " from the lobby.";
+    case 2:
+      return first_form ? "My friend's order was ord-" + b + " I think?"
+                        : "Tracking number 1Z" + a.substr(0, 3) + "AA" + c + " says delivered.";
+    case 3: {
+      const fake::Date d = f.recent_date();
+      return first_form ? "The old doc used " + fake::format_date(d, fake::DateFormat::kUsSlash) +
+                              " (US format)."
+                        : "Version v" + a.substr(0, 1) + "." + a.substr(1, 1) + "." +
+                              a.substr(2, 1) + " shipped last week.";
+    }
+    case 4:
+      return "Per diem is €" + std::to_string(20 + std::stoi(b.substr(0, 2)) % 70) +
+             "/day in Berlin.";
+    default:
+      return "The wiki moved to the intranet, ask " + f.first_name() + " for the page.";
+  }
+}
+
+// A value of the kind as people write it.
+std::string value_of(Faker& f, size_t kind) {
+  switch (kind) {
+    case 0: {
+      const fake::Person p = f.person();
+      return f.chance(0.5) ? f.personal_email(p) : f.email(p, f.company().domain);
+    }
+    case 1:
+      return f.phone(std::string_view{});
+    case 2:
+      return f.reference("ORD-", 6);
+    case 3:
+      return fake::iso_date(f.recent_date());
+    case 4: {
+      const int64_t cents = f.price_cents(100, 9999999);
+      if (f.chance(0.25)) {  // whole dollars: "$12", "$1,400"
+        const std::string whole = printed_cents(cents - cents % 100, true);
+        return "$" + whole.substr(0, whole.size() - 3);
+      }
+      return fake::format_money(cents, fake::MoneyStyle::kSymbol, usd());
+    }
+    default: {
+      std::string url = f.url(f.company().domain);
+      if (f.chance(0.3)) url += "?id=" + f.digits(4);
+      return url;
+    }
+  }
+}
+
+// The text: sentences run together, one per line as notes or chat lines, or an email.
+std::string text_of(Faker& f, const std::vector<std::string>& sentences) {
+  const int layout = static_cast<int>(f.integer(0, 3));
+  std::string doc;
+  if (layout == 3) doc = "Hi " + f.first_name() + ",\n\n";
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    if (layout == 1) {
+      doc += (i ? "\n- " : "- ") + sentences[i];
+    } else if (layout == 2) {
+      const std::string who = f.first_name();
+      doc += (i ? "\n" : "") + who + ": " + sentences[i];
+    } else {
+      doc += (i ? " " : "") + sentences[i];
+    }
+  }
+  if (layout == 3) doc += "\n\nThanks,\n" + f.first_name();
+  return doc;
+}
+
 void generate(Faker& f, Example* ex) {
   const size_t target = static_cast<size_t>(f.integer(0, static_cast<int64_t>(kKinds.size()) - 1));
-  // Sentences, each carrying one value of one kind; the target kind appears 0-4 times.
-  std::vector<std::string> matches;
-  std::string doc;
-  const int64_t sentences = f.integer(3, 8);
-  for (int64_t i = 0; i < sentences; ++i) {
+  // Sentences, each carrying one value of one kind or a near miss of the target kind; the target
+  // kind appears 0-4 times.
+  std::vector<std::string> matches, sentences;
+  const int64_t n = f.integer(3, 8);
+  for (int64_t i = 0; i < n; ++i) {
+    if (f.chance(0.15)) {
+      sentences.push_back(near_miss(f, target));
+      continue;
+    }
     const size_t k =
         f.chance(0.45) ? target
                        : static_cast<size_t>(f.integer(0, static_cast<int64_t>(kKinds.size()) - 1));
-    std::string value, sentence;
-    switch (k) {
-      case 0: {
-        const fake::Person p = f.person();
-        value = f.personal_email(p);
-        sentence = "Contact " + p.first + " at " + value + ".";
-        break;
-      }
-      case 1:
-        value = f.phone(std::string_view{});
-        sentence = "Call us on " + value + " if anything changes.";
-        break;
-      case 2:
-        value = f.reference("ORD-", 6);
-        sentence = "Order " + value + " is ready for pickup.";
-        break;
-      case 3:
-        value = fake::iso_date(f.recent_date());
-        sentence = "The review is planned for " + value + ".";
-        break;
-      case 4: {
-        value = fake::format_money(f.price_cents(100, 9999999), fake::MoneyStyle::kSymbol, usd());
-        sentence = "The refund of " + value + " was approved.";
-        break;
-      }
-      default:
-        value = f.url(f.company().domain);
-        sentence = "Details are at " + value + " for now.";
-    }
+    const std::string value = value_of(f, k);
+    const std::string_view sentence = f.pick(kSentences[k]);
+    sentences.push_back(expand(sentence, {{"v", value}, {"name", f.first_name()}}));
     if (k == target) matches.push_back(value);
-    if (i) doc += ' ';
-    doc += sentence;
   }
   ex->layout_id = 0;
   const int which = static_cast<int>(f.integer(0, static_cast<int64_t>(kInstructions.size()) - 1));
   const std::string instruction =
       fill(kInstructions[static_cast<size_t>(which)], {kKinds[target].question});
-  compose_prompt(f, ex, {instruction}, doc);
+  compose_prompt(f, ex, {instruction}, text_of(f, sentences));
   ex->template_id += which * kFramings;
+  // Worked steps: each match numbered, in order; the count is the last number.
+  for (size_t i = 0; i < matches.size(); ++i)
+    ex->work += (i ? "\n" : "") + std::to_string(i + 1) + " " + matches[i];
+  if (matches.empty()) ex->work = "no matches";
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("kind").str(kKinds[target].name);
