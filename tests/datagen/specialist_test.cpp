@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <regex>
 #include <set>
 #include <string>
@@ -1267,6 +1268,75 @@ TEST(MeetingActionItems, EachItemIsWrittenOwnerFirstWithItsDueDateAsSaid) {
   EXPECT_GT(kinds["date"], 60);
   EXPECT_GT(kinds["undated"], 60);
   EXPECT_GT(kinds["none"], 8);
+}
+
+// Broken JSON read leniently, independently of the generator: comment lines dropped, single quotes
+// made double, bare keys quoted, Python literals mapped, trailing commas dropped; then, if it
+// still does not parse, a closing brace added or one missing comma put back.
+std::optional<json> lenient_json(const std::string& broken) {
+  auto fix = [](std::string t) {
+    t = std::regex_replace(t, std::regex(R"((^|\n)[ \t]*//[^\n]*)"), "$1");
+    std::replace(t.begin(), t.end(), '\'', '"');
+    t = std::regex_replace(t, std::regex(R"(([{,\s])([A-Za-z_][A-Za-z0-9_]*)\s*:)"), "$1\"$2\":");
+    t = std::regex_replace(t, std::regex(R"(\bTrue\b)"), "true");
+    t = std::regex_replace(t, std::regex(R"(\bFalse\b)"), "false");
+    t = std::regex_replace(t, std::regex(R"(\bNone\b)"), "null");
+    return std::regex_replace(t, std::regex(R"(,(\s*[}\]]))"), "$1");
+  };
+  auto parse = [](const std::string& text) -> std::optional<json> {
+    json v = json::parse(text, nullptr, false);
+    if (v.is_discarded() || !v.is_object()) return std::nullopt;
+    return v;
+  };
+  for (const char* tail : {"", "}"}) {
+    const std::string t = fix(broken + tail);
+    if (auto v = parse(t)) return v;
+    for (size_t at = 1; at < t.size(); ++at) {
+      if (t[at] != '"' || (t[at - 1] != ' ' && t[at - 1] != '\n')) continue;
+      if (auto v = parse(t.substr(0, at - 1) + "," + t.substr(at - 1))) return v;
+    }
+  }
+  return std::nullopt;
+}
+
+// Reads a json_repair prompt on its own: the broken document in it, read leniently (above), is the
+// answer's repaired document, and each listed error is there to see in the broken text.
+TEST(JsonRepair, TheBrokenDocumentReadLenientlyIsTheRepairedOne) {
+  const SpecialistSpec& spec = *find_specialist("json_repair");
+  Example ex;
+  std::set<std::string> keys;
+  for (uint64_t i = 0; i < 300; ++i) {
+    generate_specialist_example(spec, 9, i, &ex);
+    const json r = json::parse(ex.response);
+    const std::string& p = ex.prompt;
+    // The document: from the first brace after a space or line break (not the instruction's
+    // {"repaired": ...}) to the latest line end where it reads.
+    size_t start = p.find('{');
+    while (start != std::string::npos &&
+           ((start > 0 && !std::isspace(static_cast<unsigned char>(p[start - 1]))) ||
+            p.compare(start, 11, "{\"repaired\"") == 0))
+      start = p.find('{', start + 1);
+    ASSERT_NE(start, std::string::npos) << p;
+    std::optional<json> read;
+    std::string doc;
+    for (size_t end = p.size(); end != std::string::npos && end > start && !read;
+         end = p.rfind('\n', end - 1)) {
+      doc = p.substr(start, end - start);
+      read = lenient_json(doc);
+    }
+    ASSERT_TRUE(read.has_value()) << p;
+    EXPECT_EQ(*read, r["repaired"]) << p;
+    for (const auto& [k, v] : r["repaired"].items()) keys.insert(k);
+    for (const std::string e : r["errors"]) {
+      if (e == "single_quotes") EXPECT_NE(doc.find('\''), std::string::npos) << doc;
+      if (e == "python_literals")
+        EXPECT_TRUE(std::regex_search(doc, std::regex(R"(\b(True|False|None)\b)"))) << doc;
+      if (e == "trailing_comma")
+        EXPECT_TRUE(std::regex_search(doc, std::regex(R"(,\s*([}\]]|$))"))) << doc;
+      if (e == "comment") EXPECT_NE(doc.find("//"), std::string::npos) << doc;
+    }
+  }
+  EXPECT_GT(keys.size(), 30u);  // open documents, not three fixed ones
 }
 
 // Reads a regex_extraction prompt on its own: the matches are exactly what the requested kind's

@@ -1,7 +1,8 @@
-// json_repair: a small JSON document (user profile, app config, order) broken the ways people and
-// other programs break JSON (single quotes, unquoted keys, Python literals, trailing commas,
-// comments, a missing comma or closing brace) -> the repaired document and the list of problems
-// fixed. The broken text is written from the same value tree as the answer.
+// json_repair: a small JSON document (user profile, app config, order, or an open one: 2-6 fields
+// drawn from 39 keys of configs, payloads and manifests, one level of nesting) broken the ways
+// people and other programs break JSON (single quotes, unquoted keys, Python literals, trailing
+// commas, comments, a missing comma or closing brace) -> the repaired document and the list of
+// problems fixed. The broken text is written from the same value tree as the answer.
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -130,6 +131,134 @@ std::string safe_name(Faker& f) {
   return n;
 }
 
+// Keys of open documents (configs, API payloads, manifests, records) with the kind of value each
+// holds, so a repaired document is copied from the prompt, not recalled from three fixed schemas.
+enum class Holds {
+  kWord,
+  kName,
+  kEmail,
+  kVersion,
+  kCount,
+  kId,
+  kFlag,
+  kNothing,
+  kWords,
+  kNumbers,
+  kPrice,
+  kPath,
+  kUrl,
+  kDate,
+  kObject
+};
+const std::vector<std::pair<std::string_view, Holds>> kFields = {
+    {"name", Holds::kWord},
+    {"title", Holds::kWord},
+    {"status", Holds::kWord},
+    {"region", Holds::kWord},
+    {"owner", Holds::kName},
+    {"author", Holds::kName},
+    {"contact", Holds::kEmail},
+    {"email", Holds::kEmail},
+    {"version", Holds::kVersion},
+    {"apiVersion", Holds::kVersion},
+    {"retries", Holds::kCount},
+    {"timeout_ms", Holds::kCount},
+    {"max_connections", Holds::kCount},
+    {"pageSize", Holds::kCount},
+    {"user_id", Holds::kId},
+    {"accountId", Holds::kId},
+    {"enabled", Holds::kFlag},
+    {"verified", Holds::kFlag},
+    {"private", Holds::kFlag},
+    {"strict", Holds::kFlag},
+    {"last_login", Holds::kNothing},
+    {"parent", Holds::kNothing},
+    {"tags", Holds::kWords},
+    {"roles", Holds::kWords},
+    {"include", Holds::kWords},
+    {"ports", Holds::kNumbers},
+    {"price", Holds::kPrice},
+    {"threshold", Holds::kPrice},
+    {"outDir", Holds::kPath},
+    {"logFile", Holds::kPath},
+    {"homepage", Holds::kUrl},
+    {"webhook_url", Holds::kUrl},
+    {"created_at", Holds::kDate},
+    {"expires", Holds::kDate},
+    {"compilerOptions", Holds::kObject},
+    {"settings", Holds::kObject},
+    {"scripts", Holds::kObject},
+    {"limits", Holds::kObject},
+    {"metadata", Holds::kObject}};
+
+Value open_value(Faker& f, Holds holds, int depth);
+
+// 2-6 distinct fields (2-4 inside a nested object, which holds no further objects).
+Value open_object(Faker& f, int depth) {
+  Value v;
+  v.kind = Value::kObject;
+  const int64_t n = depth == 0 ? f.integer(2, 6) : f.integer(2, 4);
+  while (static_cast<int64_t>(v.members.size()) < n) {
+    const auto& [key, holds] = f.pick(kFields);
+    if (depth > 0 && holds == Holds::kObject) continue;
+    bool taken = false;
+    for (const auto& m : v.members) taken |= m.first == key;
+    if (!taken) v.members.push_back({std::string(key), open_value(f, holds, depth)});
+  }
+  return v;
+}
+
+Value open_value(Faker& f, Holds holds, int depth) {
+  switch (holds) {
+    case Holds::kWord: {
+      if (f.chance(0.5)) return str(std::string(f.pick(f.locale().words)));
+      const std::string company = snake_label(f.pick(f.locale().company_words));
+      return str(company + "-" + std::string(f.pick(f.locale().words)));
+    }
+    case Holds::kName:
+      return str(safe_name(f));
+    case Holds::kEmail: {
+      const fake::Person p = f.person();
+      return str(f.personal_email(p));
+    }
+    case Holds::kVersion: {
+      const int64_t major = f.integer(0, 4);
+      const int64_t minor = f.integer(0, 12);
+      return str(std::to_string(major) + "." + std::to_string(minor) + "." +
+                 std::to_string(f.integer(0, 9)));
+    }
+    case Holds::kCount:
+      return num(std::to_string(f.integer(1, 5000)));
+    case Holds::kId:
+      return num(std::to_string(f.integer(1000, 999999)));
+    case Holds::kFlag:
+      return boolean(f.chance(0.5));
+    case Holds::kNothing:
+      return Value{};
+    case Holds::kWords:
+    case Holds::kNumbers: {
+      Value list;
+      list.kind = Value::kArray;
+      const int64_t n = f.integer(0, 3);
+      for (int64_t i = 0; i < n; ++i)
+        list.items.push_back(holds == Holds::kWords ? str(std::string(f.pick(f.locale().words)))
+                                                    : num(std::to_string(f.integer(80, 9000))));
+      return list;
+    }
+    case Holds::kPrice:
+      return num(fake::decimal_cents(f.integer(1, 99999)));
+    case Holds::kPath:
+      return str(f.chance(0.5) ? "dist" : "logs/" + std::string(f.pick(f.locale().words)) + ".log");
+    case Holds::kUrl:
+      return str(f.url(f.company().domain));
+    case Holds::kDate:
+      return str(fake::iso_date(f.recent_date()));
+    case Holds::kObject:
+      return open_object(f, depth + 1);
+  }
+  return Value{};
+}
+
 Value make_document(Faker& f, int kind) {
   Value root;
   root.kind = Value::kObject;
@@ -196,8 +325,21 @@ const InstructionParts kParts = {
      "-> json"},
 };
 
+// Whether `v` holds a value of one of `kinds` anywhere (a style shows only on values it changes).
+bool holds_any(const Value& v, std::initializer_list<Value::Kind> kinds) {
+  for (Value::Kind k : kinds)
+    if (v.kind == k) return true;
+  for (const auto& [key, m] : v.members)
+    if (holds_any(m, kinds)) return true;
+  for (const Value& item : v.items)
+    if (holds_any(item, kinds)) return true;
+  return false;
+}
+
 void generate(Faker& f, Example* ex) {
-  const Value doc_value = make_document(f, static_cast<int>(f.integer(0, 2)));
+  // A user profile, app config or order (the first three kinds), or an open document.
+  const int kind = static_cast<int>(f.integer(0, 4));
+  const Value doc_value = kind < 3 ? make_document(f, kind) : open_object(f, 0);
   Style style;
   style.pretty = f.chance(0.5);
   ex->layout_id = style.pretty ? 1 : 0;
@@ -205,9 +347,9 @@ void generate(Faker& f, Example* ex) {
   std::vector<std::string> errors;
   bool comment = false, missing_brace = false, missing_comma = false;
   while (errors.empty()) {
-    style.single_quotes = f.chance(0.3);
+    style.single_quotes = f.chance(0.3) && holds_any(doc_value, {Value::kString});
     style.unquoted_keys = f.chance(0.3);
-    style.python_literals = f.chance(0.3);
+    style.python_literals = f.chance(0.3) && holds_any(doc_value, {Value::kBool, Value::kNull});
     style.trailing_comma = f.chance(0.3);
     comment = style.pretty && f.chance(0.3);
     missing_brace = f.chance(0.2);
@@ -246,11 +388,11 @@ void generate(Faker& f, Example* ex) {
 }  // namespace
 
 SpecialistSpec json_repair_spec() {
-  return {
-      "json_repair",
-      "JSON broken 7 ways (quotes, keys, literals, commas, comments, braces) -> repaired + errors",
-      {{"repaired", FieldKind::kJson}, {"errors", FieldKind::kSet}},
-      &generate};
+  return {"json_repair",
+          "JSON (a profile, config or order, or an open document of 39 keys) broken 7 ways "
+          "(quotes, keys, literals, commas, comments, braces) -> repaired + errors",
+          {{"repaired", FieldKind::kJson}, {"errors", FieldKind::kSet}},
+          &generate};
 }
 
 }  // namespace anvil::datagen::specialists
