@@ -163,6 +163,7 @@
 #include "anvil/pipeline/intent_eval.h"
 #include "anvil/pipeline/intent_training.h"
 #include "anvil/pipeline/lm_calibration.h"
+#include "anvil/pipeline/lm_checkpoint_model.h"
 #include "anvil/pipeline/lm_evaluation.h"
 #include "anvil/pipeline/lm_phases.h"
 #include "anvil/pipeline/lm_training.h"
