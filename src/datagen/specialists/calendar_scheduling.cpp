@@ -57,7 +57,7 @@ Spans merged_busy(const std::vector<Spans>& busy) {
 // the end of each busy span) until a meeting from there ends before the next span and by closing
 // time: its end, then the calculator's comparison with the next busy start (or closing time),
 // "<<add_minutes(12:30,90)=14:00>> <<at_most(14:00,14:00)=yes>> free" (written by the model,
-// the comparison went wrong where the end met the next start exactly). Returns the start found (-1:
+// the comparison went wrong in 4 of 13 wrong fresh answers: "14:00 > 14:00", "10:45 > 11:00"). Returns the start found (-1:
 // none) so the caller can check it against its own search.
 int work_out(const Spans& merged, int open, int close, int duration, std::string* work) {
   *work = "busy:";
