@@ -1270,6 +1270,68 @@ TEST(MeetingActionItems, EachItemIsWrittenOwnerFirstWithItsDueDateAsSaid) {
   EXPECT_GT(kinds["none"], 8);
 }
 
+// Reads a math_word_problems record: every number the equation uses is one the story writes (the
+// constants of a unit change, 60 and 100, a tip's multiplier and clock times aside), the step
+// evaluates the equation to the answer, and the stories are told in more ways than one.
+TEST(MathWordProblems, TheEquationUsesTheStorysNumbersAndGivesTheAnswer) {
+  const SpecialistSpec& spec = *find_specialist("math_word_problems");
+  const std::regex number(R"(\d+(?:\.\d+)?)");
+  const std::regex clock(R"(\d\d:\d\d)");
+  Example ex;
+  std::set<int> kinds;
+  int retold = 0;
+  for (uint64_t i = 0; i < 400; ++i) {
+    generate_specialist_example(spec, 10, i, &ex);
+    const json r = json::parse(ex.response);
+    const std::string equation = std::regex_replace(r["equation"].get<std::string>(), clock, "");
+    for (auto it = std::sregex_iterator(equation.begin(), equation.end(), number);
+         it != std::sregex_iterator(); ++it) {
+      const std::string n = it->str();
+      if (n == "60" || n == "100" || n == "1" || std::regex_match(n, std::regex(R"(1\.\d\d)")))
+        continue;
+      EXPECT_TRUE(std::regex_search(
+          ex.prompt, std::regex("(^|[^\\d.])" + std::regex_replace(n, std::regex(R"(\.)"), "\\.") +
+                                "($|[^\\d])")))
+          << n << " of " << equation << " not in\n"
+          << ex.prompt;
+    }
+    const std::string step = ex.work;
+    EXPECT_EQ(step.find("<<round(" + r["equation"].get<std::string>() + ","), 0u) << step;
+    const std::string value = step.substr(step.find('=') + 1, step.find(">>") - step.find('=') - 1);
+    EXPECT_NEAR(std::stod(value), r["answer"].get<double>(), 1e-9);
+    kinds.insert(ex.layout_id);
+    for (const char* told_otherwise : {"total before tax?",
+                                       "apiece",
+                                       "what's the total?",
+                                       "cost together?",
+                                       "there's a",
+                                       "the new price?",
+                                       "coupon",
+                                       "cycles at",
+                                       "A train runs",
+                                       "We drove",
+                                       "Dinner for",
+                                       "coworkers split",
+                                       "there are",
+                                       "went from",
+                                       "in May",
+                                       "count:",
+                                       "How much simple",
+                                       "puts $",
+                                       "Simple interest on",
+                                       "oz bag",
+                                       "Store brand",
+                                       "shift runs",
+                                       "Paid $"})
+      if (ex.prompt.find(told_otherwise) != std::string::npos) {
+        ++retold;
+        break;
+      }
+  }
+  EXPECT_EQ(kinds.size(), 8u);
+  EXPECT_GT(retold, 150);  // told otherwise than the first way in more than a third
+}
+
 // Broken JSON read leniently, independently of the generator: comment lines dropped, single quotes
 // made double, bare keys quoted, Python literals mapped, trailing commas dropped; then, if it
 // still does not parse, a closing brace added or one missing comma put back.

@@ -1,6 +1,7 @@
 // math_word_problems: grade-school to office arithmetic stories (shopping totals, discounts,
 // distance/speed/time, splitting a bill with tip, percent change, simple interest, unit rates,
-// working hours) with invented names and numbers -> the answer and its unit, plus the equation.
+// working hours) with invented names and numbers, each kind told three to five ways (in the third
+// person or the first, as a question or a note) -> the answer and its unit, plus the equation.
 // Worked step: the equation, rounded, as a calculator call; its value is the answer.
 #include <cmath>
 
@@ -24,6 +25,11 @@ const InstructionParts kParts = {
     {"this problem", "the word problem below", "this", "the following"},
     {"", "as JSON", "(answer, unit, equation)", "- round money to cents", "-> json"},
 };
+
+// One of a kind's ways of telling the story, with its values.
+std::string story(Faker& f, const std::vector<std::string_view>& ways, const Vars& values) {
+  return expand(f.pick(ways), values);
+}
 
 struct Problem {
   std::string text;
@@ -49,10 +55,23 @@ Problem make(Faker& f, int kind) {
       const int64_t qa = f.integer(2, 9);
       const int64_t qb = f.integer(1, 5);
       const int64_t total = qa * a.unit_price_cents + qb * b.unit_price_cents;
-      p.text = name + " buys " + std::to_string(qa) + " " + a.name + " at $" +
-               fake::decimal_cents(a.unit_price_cents) + " each and " + std::to_string(qb) + " " +
-               b.name + " at $" + fake::decimal_cents(b.unit_price_cents) +
-               " each. How much does " + name + " spend in total?";
+      p.text = story(f,
+                     {"{name} buys {qa} {a} at ${pa} each and {qb} {b} at ${pb} each. How much "
+                      "does {name} spend in total?",
+                      "At the store I picked up {qa} {a} at ${pa} each and {qb} {b} at ${pb} each. "
+                      "What's my total before tax?",
+                      "{qa} x {a} (${pa} each) and {qb} x {b} (${pb} each) - what's the total?",
+                      "{name} orders {qa} {a} for ${pa} apiece plus {qb} {b} for ${pb} apiece. "
+                      "What is the bill?",
+                      "If {a} are ${pa} each and {b} are ${pb} each, how much do {qa} {a} and {qb} "
+                      "{b} cost together?"},
+                     {{"name", name},
+                      {"qa", std::to_string(qa)},
+                      {"a", a.name},
+                      {"pa", fake::decimal_cents(a.unit_price_cents)},
+                      {"qb", std::to_string(qb)},
+                      {"b", b.name},
+                      {"pb", fake::decimal_cents(b.unit_price_cents)}});
       p.answer = static_cast<double>(total) / 100.0;
       p.decimals = 2;
       p.unit = "USD";
@@ -65,8 +84,20 @@ Problem make(Faker& f, int kind) {
       if (f.chance(0.5)) price += 99;
       const int64_t pct = f.integer(1, 14) * 5;
       const int64_t sale = price - (price * pct + 50) / 100;
-      p.text = "A jacket costs $" + fake::decimal_cents(price) + ". It is on sale for " +
-               std::to_string(pct) + "% off. What is the sale price?";
+      const std::string item(f.pick(std::vector<std::string_view>{
+          "jacket", "lamp", "backpack", "blender", "bike helmet", "desk chair", "coffee maker"}));
+      p.text = story(f,
+                     {"A {item} costs ${price}. It is on sale for {pct}% off. What is the sale "
+                      "price?",
+                      "The {item} is listed at ${price} and there's a {pct}% discount. How much "
+                      "is it after the discount?",
+                      "{pct}% off a ${price} {item}: what's the new price?",
+                      "{name} has a {pct}% off coupon for a ${price} {item}. What does {name} "
+                      "pay?"},
+                     {{"item", item},
+                      {"price", fake::decimal_cents(price)},
+                      {"pct", std::to_string(pct)},
+                      {"name", name}});
       p.answer = static_cast<double>(sale) / 100.0;
       p.decimals = 2;
       p.unit = "USD";
@@ -76,9 +107,19 @@ Problem make(Faker& f, int kind) {
     case 2: {  // distance
       const int64_t speed = f.integer(3, 75);
       const int64_t minutes = f.integer(2, 40) * 15;
-      p.text = name + " drives at " + std::to_string(speed) + " miles per hour for " +
-               std::to_string(minutes / 60) + " hours and " + std::to_string(minutes % 60) +
-               " minutes. How many miles does " + name + " travel?";
+      p.text = story(f,
+                     {"{name} drives at {speed} miles per hour for {h} hours and {m} minutes. How "
+                      "many miles does {name} travel?",
+                      "{name} cycles at {speed} mph for {h} hours and {m} minutes. How far does "
+                      "{name} go, in miles?",
+                      "A train runs at {speed} miles per hour for {h} hours and {m} minutes. How "
+                      "many miles is that?",
+                      "We drove {h} hours and {m} minutes at an average of {speed} mph. How far "
+                      "did we go?"},
+                     {{"name", name},
+                      {"speed", std::to_string(speed)},
+                      {"h", std::to_string(minutes / 60)},
+                      {"m", std::to_string(minutes % 60)}});
       p.answer = static_cast<double>(speed * minutes) / 60.0;
       p.decimals = 2;
       p.unit = "miles";
@@ -92,9 +133,18 @@ Problem make(Faker& f, int kind) {
       const int64_t people = f.integer(2, 8);
       const double each =
           std::round(static_cast<double>(bill) * (100 + tip) / 100.0 / people) / 100.0;
-      p.text = std::to_string(people) + " friends share a dinner bill of $" +
-               fake::decimal_cents(bill) + " and add a " + std::to_string(tip) +
-               "% tip. They split it evenly. How much does each person pay?";
+      p.text = story(f,
+                     {"{people} friends share a dinner bill of ${bill} and add a {tip}% tip. They "
+                      "split it evenly. How much does each person pay?",
+                      "Dinner for {people} comes to ${bill}. With a {tip}% tip, split evenly, what "
+                      "does each person owe?",
+                      "{people} coworkers split a ${bill} lunch bill plus a {tip}% tip equally. "
+                      "How much is each share?",
+                      "The bill is ${bill}, we're adding {tip}% for the tip and there are "
+                      "{people} of us. What does each of us pay?"},
+                     {{"people", std::to_string(people)},
+                      {"bill", fake::decimal_cents(bill)},
+                      {"tip", std::to_string(tip)}});
       p.answer = each;
       p.decimals = 2;
       p.unit = "USD";
@@ -110,9 +160,17 @@ Problem make(Faker& f, int kind) {
           static_cast<double>(after - before) * 100.0 / static_cast<double>(before);
       const std::string thing = std::string(f.pick(std::vector<std::string_view>{
           "website visitors", "monthly sales", "support tickets", "subscribers"}));
-      p.text = "Last month the team had " + std::to_string(before) + " " + thing +
-               ". This month they had " + std::to_string(after) +
-               ". What is the percent change, to one decimal place?";
+      p.text = story(
+          f,
+          {"Last month the team had {before} {thing}. This month they had {after}. "
+           "What is the percent change, to one decimal place?",
+           "Our {thing} went from {before} last month to {after} this month. What's the "
+           "percent change (one decimal)?",
+           "We had {before} {thing} in May and {after} in June. By what percent did "
+           "that change, to one decimal?",
+           "{thing} count: {before} before the launch, {after} after. Percent change, "
+           "one decimal?"},
+          {{"before", std::to_string(before)}, {"after", std::to_string(after)}, {"thing", thing}});
       p.answer = std::round(change * 10.0) / 10.0;
       p.decimals = 1;
       p.unit = "percent";
@@ -126,10 +184,19 @@ Problem make(Faker& f, int kind) {
       const int64_t years = f.integer(1, 10);
       const double interest =
           std::round(static_cast<double>(principal * rate_tenths * years) / 10.0) / 100.0;
-      p.text = name + " deposits $" + std::to_string(principal) + " at " +
-               format_number(static_cast<double>(rate_tenths) / 10.0, 1) +
-               "% simple annual interest for " + std::to_string(years) + " year" +
-               (years > 1 ? "s" : "") + ". How much interest is earned?";
+      p.text = story(f,
+                     {"{name} deposits ${principal} at {rate}% simple annual interest for {years} "
+                      "{year}. How much interest is earned?",
+                      "How much simple interest does ${principal} earn at {rate}% a year over "
+                      "{years} {year}?",
+                      "{name} puts ${principal} in an account paying {rate}% simple interest per "
+                      "year. What is the interest after {years} {year}?",
+                      "Simple interest on ${principal} at {rate}% per year for {years} {year}?"},
+                     {{"name", name},
+                      {"principal", std::to_string(principal)},
+                      {"rate", format_number(static_cast<double>(rate_tenths) / 10.0, 1)},
+                      {"years", std::to_string(years)},
+                      {"year", years > 1 ? "years" : "year"}});
       p.answer = interest;
       p.decimals = 2;
       p.unit = "USD";
@@ -145,10 +212,17 @@ Problem make(Faker& f, int kind) {
       const int64_t price_b = f.price_cents(499, 2499);
       const double per_a = static_cast<double>(price_a) / oz_a;
       const double per_b = static_cast<double>(price_b) / oz_b;
-      p.text = "A " + std::to_string(oz_a) + "-ounce box of cereal costs $" +
-               fake::decimal_cents(price_a) + " and a " + std::to_string(oz_b) +
-               "-ounce box costs $" + fake::decimal_cents(price_b) +
-               ". What is the lower price per ounce, in cents, to two decimals?";
+      p.text = story(f,
+                     {"A {oz_a}-ounce box of cereal costs ${pa} and a {oz_b}-ounce box costs "
+                      "${pb}. What is the lower price per ounce, in cents, to two decimals?",
+                      "Which is cheaper per ounce: a {oz_a} oz bag of coffee at ${pa} or a {oz_b} "
+                      "oz bag at ${pb}? Give the lower price per ounce in cents, two decimals.",
+                      "Store brand: {oz_a} ounces for ${pa}. Big tub: {oz_b} ounces for ${pb}. "
+                      "What's the best price per ounce in cents (two decimals)?"},
+                     {{"oz_a", std::to_string(oz_a)},
+                      {"pa", fake::decimal_cents(price_a)},
+                      {"oz_b", std::to_string(oz_b)},
+                      {"pb", fake::decimal_cents(price_b)}});
       p.answer = std::round(std::min(per_a, per_b) * 100.0) / 100.0;
       p.decimals = 2;
       p.unit = "cents per ounce";
@@ -165,10 +239,18 @@ Problem make(Faker& f, int kind) {
       const fake::TimeOfDay end{end_min / 60, end_min % 60};
       const int64_t wage = f.integer(1500, 4500);
       const double pay = std::round(static_cast<double>(wage * shift) / 60.0) / 100.0;
-      p.text = name + " works from " + fake::format_time(start, true) + " to " +
-               fake::format_time(end, true) + " with a " + std::to_string(lunch) +
-               "-minute unpaid break, earning $" + fake::decimal_cents(wage) +
-               " per hour. How much does " + name + " earn that day?";
+      p.text = story(f,
+                     {"{name} works from {start} to {end} with a {lunch}-minute unpaid break, "
+                      "earning ${wage} per hour. How much does {name} earn that day?",
+                      "{name}'s shift runs {start} to {end} with a {lunch}-minute unpaid lunch, "
+                      "at ${wage}/hour. What's the day's pay?",
+                      "Paid ${wage} an hour, {name} worked {start}-{end} and took {lunch} minutes "
+                      "unpaid. How much did {name} earn?"},
+                     {{"name", name},
+                      {"start", fake::format_time(start, true)},
+                      {"end", fake::format_time(end, true)},
+                      {"lunch", std::to_string(lunch)},
+                      {"wage", fake::decimal_cents(wage)}});
       p.answer = pay;
       p.decimals = 2;
       p.unit = "USD";
