@@ -1033,8 +1033,9 @@ TEST(DateNormalization, TheDateReadFromThePromptIsTheAnswer) {
 }
 
 // Reads a currency_conversion prompt on its own: the rate from a quoted pair (either way round),
-// a "USD per unit" list or table, or a "units per 1 USD" sheet; the amount as printed; the result
-// is the amount at that rate (6-decimal rate, cents).
+// a "USD per unit" list or table, or a "units per 1 USD" sheet; the amount as printed (whole ones
+// without ".00"); the target by its code or name; the result is the amount at that rate (6-decimal
+// rate, cents).
 TEST(CurrencyConversion, TheRateAndResultFollowFromThePromptsRates) {
   const SpecialistSpec& spec = *find_specialist("currency_conversion");
   const std::regex pair(R"(1 ([A-Z]{3}) = ([\d.]+) ([A-Z]{3}))");
@@ -1042,6 +1043,7 @@ TEST(CurrencyConversion, TheRateAndResultFollowFromThePromptsRates) {
   const std::regex per_usd(R"(\n([A-Z]{3}) ([\d.]+))");
   Example ex;
   std::set<int> layouts;
+  int wholes = 0, named = 0;
   for (uint64_t i = 0; i < 300; ++i) {
     generate_specialist_example(spec, 13, i, &ex);
     layouts.insert(ex.layout_id);
@@ -1070,10 +1072,27 @@ TEST(CurrencyConversion, TheRateAndResultFollowFromThePromptsRates) {
     std::snprintf(printed, sizeof printed, "%.2f", amount);
     std::string grouped = printed;  // with thousands commas, as the texts print amounts
     for (int at = static_cast<int>(grouped.find('.')) - 3; at > 0; at -= 3) grouped.insert(at, ",");
-    EXPECT_NE(p.find(grouped), std::string::npos) << grouped << "\n" << p;
+    // As printed, or as a whole amount without its ".00" ("$1,500").
+    const std::string whole = grouped.substr(0, grouped.size() - 3);
+    const bool as_whole = grouped.compare(grouped.size() - 3, 3, ".00") == 0 &&
+                          std::regex_search(p, std::regex("[^\\d,]" + whole + "(?![\\d,]|\\.\\d)"));
+    EXPECT_TRUE(p.find(grouped) != std::string::npos || as_whole) << grouped << "\n" << p;
+    wholes += as_whole && p.find(grouped) == std::string::npos;
     EXPECT_NEAR(r["result"].get<double>(), std::round(amount * rate * 100) / 100, 0.0051) << p;
+    // The target by its code, or by its name in the plural.
+    static const std::map<std::string, std::string> kNames = {
+        {"USD", "US dollars"},       {"EUR", "euros"},
+        {"GBP", "pounds sterling"},  {"JPY", "Japanese yen"},
+        {"CAD", "Canadian dollars"}, {"AUD", "Australian dollars"},
+        {"CHF", "Swiss francs"},     {"INR", "Indian rupees"},
+        {"MXN", "Mexican pesos"},    {"SEK", "Swedish kronor"}};
+    const bool by_name = p.find(kNames.at(to)) != std::string::npos;
+    EXPECT_TRUE(p.find(to) != std::string::npos || by_name) << to << "\n" << p;
+    named += by_name;
   }
   EXPECT_EQ(layouts.size(), 4u);
+  EXPECT_GT(wholes, 10);
+  EXPECT_GT(named, 30);
 }
 
 // Reads a pii_redaction record the other way round: the redacted text, its tags read as gaps, must

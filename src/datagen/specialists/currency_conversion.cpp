@@ -25,6 +25,16 @@ const InstructionParts kParts = {
     {"", "as JSON", "at the quoted rate", "(amount, from, to, rate, result)"},
 };
 
+// "Japanese yen", "Canadian dollars", "euros", "pounds sterling", "Swedish kronor".
+std::string plural_name(std::string_view name) {
+  std::string s(name);
+  if (s == "pound sterling") return "pounds sterling";
+  if (s.size() > 5 && s.compare(s.size() - 5, 5, "krona") == 0)
+    return s.substr(0, s.size() - 1) + "or";
+  if (s.size() > 3 && s.compare(s.size() - 3, 3, "yen") == 0) return s;
+  return s + "s";
+}
+
 void generate(Faker& f, Example* ex) {
   const std::vector<fake::Currency>& all = fake::currencies();
   const size_t n = all.size();
@@ -37,10 +47,13 @@ void generate(Faker& f, Example* ex) {
   const size_t from = static_cast<size_t>(f.integer(0, static_cast<int64_t>(n) - 1));
   size_t to = static_cast<size_t>(f.integer(0, static_cast<int64_t>(n) - 2));
   if (to >= from) ++to;
-  const int64_t cents = f.price_cents(500, 2500000);
+  ex->layout_id = static_cast<int>(f.integer(0, 3));
+  // In a story a quarter of the amounts are whole and printed so ("$1,500", "€2,480").
+  const bool whole = ex->layout_id >= 2 && f.chance(0.25);
+  int64_t cents = f.price_cents(500, 2500000);
+  if (whole) cents = std::max<int64_t>(100, cents - cents % 100);
   // Units of a currency per 1 USD, as a rate sheet prints them (4 decimals; USD itself is 1).
   auto units_per = [&](size_t i) { return i == 0 ? 1.0 : std::round(1e4 / usd_per[i]) / 1e4; };
-  ex->layout_id = static_cast<int>(f.integer(0, 3));
   // The rate as the text gives it: cross rates through USD from a table (USD per unit, or units
   // per USD), or one pair quoted either way round ("1 EUR = 1.0842 USD", "1 USD = 149.37 JPY").
   std::string rate_step, quote;
@@ -71,8 +84,12 @@ void generate(Faker& f, Example* ex) {
   // their codes, as their symbols are the code or a word.
   const std::string_view code = all[from].code;
   const bool symbol = ex->layout_id >= 2 && code != "CHF" && code != "SEK";
-  const std::string written = fake::format_money(
+  std::string written = fake::format_money(
       cents, symbol ? fake::MoneyStyle::kSymbol : fake::MoneyStyle::kCodePrefix, all[from]);
+  if (whole) written.resize(written.size() - 3);  // "$1,500.00" -> "$1,500"
+  // The target by its code or, in a story, half the time by its name ("in Japanese yen").
+  const std::string target =
+      ex->layout_id >= 2 && f.chance(0.5) ? plural_name(all[to].name) : std::string(all[to].code);
   if (ex->layout_id == 0) {
     doc = "Exchange rates (1 unit = X USD):\n";
     for (size_t i = 1; i < n; ++i) {
@@ -87,18 +104,28 @@ void generate(Faker& f, Example* ex) {
     }
     doc += "\nConvert " + written + " to " + all[to].code + ".";
   } else if (ex->layout_id == 2) {
-    doc = f.chance(0.5)
-              ? "Paying a supplier abroad: invoice total " + written + ". Our bank quotes " +
-                    quote + " today. How much is that in " + all[to].code + "?"
-              : "Heading abroad. I want to change " + written + " and the exchange counter shows " +
-                    quote + ". How much in " + all[to].code + " do I get?";
+    doc = expand(
+        f.pick(std::vector<std::string_view>{
+            "Paying a supplier abroad: invoice total {amount}. Our bank quotes {quote} today. How "
+            "much is that in {to}?",
+            "Heading abroad. I want to change {amount} and the exchange counter shows {quote}. How "
+            "much in {to} do I get?",
+            "The card statement says {quote}. I was charged {amount}; what is that in {to}?",
+            "Rate today: {quote}. Convert {amount} into {to}.",
+            "A client wants a quote in {to} for {amount}. Today's rate is {quote}. What figure do "
+            "we send?"}),
+        {{"amount", written}, {"quote", quote}, {"to", target}});
   } else {
     doc = "Reference rates (units per 1 USD):\n";
     for (size_t i = 1; i < n; ++i) {
       doc += std::string(all[i].code) + " " + format_number(units_per(i), 4) + "\n";
     }
-    doc += "\nOur office spent " + written + " on a trade show booth. What is that in " +
-           all[to].code + "?";
+    doc += "\n" + expand(f.pick(std::vector<std::string_view>{
+                             "Our office spent {amount} on a trade show booth. What is that in "
+                             "{to}?",
+                             "The hotel bill came to {amount}. How much is that in {to}?",
+                             "Budget check: {amount} in {to}, please."}),
+                         {{"amount", written}, {"to", target}});
   }
   compose_prompt(f, ex, kInstructions, kParts, doc);
   JsonBuilder j(&ex->response);
