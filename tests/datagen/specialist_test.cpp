@@ -1289,6 +1289,42 @@ TEST(MeetingActionItems, EachItemIsWrittenOwnerFirstWithItsDueDateAsSaid) {
   EXPECT_GT(kinds["none"], 8);
 }
 
+// Reads an intent_classification record on its own: every slot value but the normalized ones is
+// written in the utterance as is, a date is the one the utterance writes, and order and tracking
+// numbers have the forms shops and carriers print.
+TEST(IntentClassification, TheSlotsAreWhatTheUtteranceSays) {
+  const SpecialistSpec& spec = *find_specialist("intent_classification");
+  const std::regex order(R"(\d{8}|\d{3}-\d{7}-\d{7}|[A-Z]\d{8})");
+  const std::regex tracking(R"(1Z[A-Z]{3}AA\d{11}|9400\d{18}|\d{12})");
+  Example ex;
+  std::set<std::string> order_forms;
+  int detailed = 0;
+  for (uint64_t i = 0; i < 400; ++i) {
+    generate_specialist_example(spec, 11, i, &ex);
+    const json r = json::parse(ex.response);
+    const std::string& p = ex.prompt;
+    for (const auto& [key, value] : r["slots"].items()) {
+      if (!value.is_string() || key == "date" || key == "time") continue;
+      EXPECT_NE(p.find(value.get<std::string>()), std::string::npos) << key << "\n" << p;
+    }
+    const std::string intent = r["intent"];
+    if (r["slots"].contains("date"))
+      EXPECT_EQ(dates_in(p), std::set<std::string>{r["slots"]["date"].get<std::string>()}) << p;
+    if (intent == "cancel_order") {
+      const std::string id = r["slots"]["order_id"];
+      EXPECT_TRUE(std::regex_match(id, order)) << id;
+      order_forms.insert(std::regex_replace(id, std::regex(R"(\d)"), "9"));
+    }
+    if (intent == "track_package")
+      EXPECT_TRUE(std::regex_match(r["slots"]["tracking_number"].get<std::string>(), tracking));
+    for (const char* detail : {"Morning if", "One adult", "bought it twice", "cheaper elsewhere",
+                               "due Tuesday", "a gift", "Window seat", "Changed my mind"})
+      detailed += p.find(detail) != std::string::npos;
+  }
+  EXPECT_GE(order_forms.size(), 3u);
+  EXPECT_GT(detailed, 30);
+}
+
 // Reads a math_word_problems record: every number the equation uses is one the story writes (the
 // constants of a unit change, 60 and 100, a tip's multiplier and clock times aside), the step
 // evaluates the equation to the answer, and the stories are told in more ways than one.

@@ -1,5 +1,8 @@
 // intent_classification: a user utterance to a customer assistant (banking, travel, retail,
 // IT helpdesk) -> the intent label and its slots, with values normalized (ISO dates, numbers).
+// Each intent is said four to six ways, often with a reason or detail after it; order numbers and
+// tracking numbers come in the forms shops and carriers print (8 digits, 112-4432190-7765521;
+// UPS, USPS, FedEx), flight dates in any unambiguous US format.
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -44,11 +47,17 @@ void generate(Faker& f, Example* ex) {
       const fake::City& from = f.pick(f.locale().cities);
       const fake::City& to = f.pick(f.locale().cities);
       const fake::Date d = fake::add_days(today, f.integer(1, 60));
-      utterance =
-          say(f.pick(std::vector<std::string_view>{"Book me a flight from {} to {} on {}.",
-                                                   "I need to fly {} -> {} on {}, please.",
-                                                   "Can you find flights from {} to {} for {}?"}),
-              {from.name, to.name, fake::format_date(d, fake::DateFormat::kLong)});
+      const std::string_view said_as = f.pick(std::vector<std::string_view>{
+          "Book me a flight from {} to {} on {}.", "I need to fly {} -> {} on {}, please.",
+          "Can you find flights from {} to {} for {}?",
+          "Looking for a flight {} to {}, leaving {}.", "{} to {} on {} - what's available?",
+          "flights out of {} into {} on {}?"});
+      const std::string_view detail = f.pick(
+          std::vector<std::string_view>{"", "", " Morning if possible.", " One adult.",
+                                        " Cheapest option please.", " Window seat if you can."});
+      const std::string tmpl = std::string(said_as) + std::string(detail);
+      const fake::DateFormat said = us_date_format(f);
+      utterance = say(tmpl, {from.name, to.name, fake::format_date(d, said)});
       intent = "book_flight";
       s.key("origin")
           .str(from.name)
@@ -59,11 +68,22 @@ void generate(Faker& f, Example* ex) {
       break;
     }
     case 1: {
-      const std::string order = f.reference("", 8);
-      utterance = say(f.pick(std::vector<std::string_view>{"Please cancel order {}.",
-                                                           "I want to cancel my order number {}",
-                                                           "cancel {} i ordered the wrong size"}),
-                      {order});
+      // Order numbers as shops print them: 8 digits, "112-4432190-7765521", "W12345678".
+      const int form = static_cast<int>(f.integer(0, 2));
+      const std::string a = f.digits(3), b = f.digits(7), c = f.digits(7);
+      const std::string letter = f.letters(1);
+      const std::string order = form == 0   ? f.reference("", 8)
+                                : form == 1 ? a + "-" + b + "-" + c
+                                            : letter + b.substr(0, 4) + c.substr(0, 4);
+      const std::string_view said_as = f.pick(std::vector<std::string_view>{
+          "Please cancel order {}.", "I want to cancel my order number {}",
+          "cancel {} i ordered the wrong size", "can you cancel order #{}?",
+          "Need to cancel {} before it ships", "Please stop order {} from going out."});
+      const std::string_view detail = f.pick(std::vector<std::string_view>{
+          "", "", " I bought it twice.", " Found it cheaper elsewhere.", " It was a mistake.",
+          " Changed my mind."});
+      const std::string tmpl = std::string(said_as) + std::string(detail);
+      utterance = say(tmpl, {order});
       intent = "cancel_order";
       s.key("order_id").str(order);
       break;
@@ -83,12 +103,21 @@ void generate(Faker& f, Example* ex) {
       break;
     }
     case 3: {
-      const std::string tracking = "1Z" + f.letters(3);
-      const std::string full = tracking + f.digits(10);
-      utterance = say(f.pick(std::vector<std::string_view>{"Where is my package? Tracking {}",
-                                                           "Track shipment {} please.",
-                                                           "has {} been delivered yet"}),
-                      {full});
+      // UPS ("1Z" and 16 more), USPS (22 digits from 9400) or FedEx (12 digits) numbers.
+      const int form = static_cast<int>(f.integer(0, 2));
+      const std::string letters = f.letters(3), digits = f.digits(18);
+      const std::string full = form == 0   ? "1Z" + letters + "AA" + digits.substr(0, 11)
+                               : form == 1 ? "9400" + digits
+                                           : digits.substr(0, 12);
+      const std::string_view said_as = f.pick(std::vector<std::string_view>{
+          "Where is my package? Tracking {}", "Track shipment {} please.",
+          "has {} been delivered yet", "Any update on shipment {}?",
+          "my package {} hasn't moved in days", "What's the status of tracking number {}?"});
+      const std::string_view detail = f.pick(std::vector<std::string_view>{
+          "", "", " It was due Tuesday.", " The tracking page hasn't changed.",
+          " It's a gift, kind of urgent."});
+      const std::string tmpl = std::string(said_as) + std::string(detail);
+      utterance = say(tmpl, {full});
       intent = "track_package";
       s.key("tracking_number").str(full);
       break;
@@ -96,11 +125,13 @@ void generate(Faker& f, Example* ex) {
     case 4: {
       const fake::Person p = f.person();
       const std::string user = f.chance(0.5) ? f.username(p) : f.personal_email(p);
-      utterance = say(f.pick(std::vector<std::string_view>{
-                          "I forgot my password for {}",
-                          "Reset the password on account {} please, I'm locked out.",
-                          "can't log in as {}, need a password reset", "Password reset for {}?"}),
-                      {user});
+      utterance = say(
+          f.pick(std::vector<std::string_view>{
+              "I forgot my password for {}",
+              "Reset the password on account {} please, I'm locked out.",
+              "can't log in as {}, need a password reset", "Password reset for {}?",
+              "locked out of {} again... can you reset it", "Need a new password, my login is {}"}),
+          {user});
       intent = "reset_password";
       s.key("account").str(user);
       break;
@@ -142,7 +173,9 @@ void generate(Faker& f, Example* ex) {
           f.pick(std::vector<std::string_view>{"laptop", "monitor", "printer", "VPN", "email"});
       utterance = say(f.pick(std::vector<std::string_view>{
                           "My {} isn't working.", "The {} keeps failing since this morning",
-                          "I need help with my {}"}),
+                          "I need help with my {}", "{} is broken again, can someone look?",
+                          "Since the update my {} disconnects every few minutes",
+                          "Can IT take a look at my {}? It won't start."}),
                       {device});
       intent = "it_support";
       s.key("device").str(device);
