@@ -3,6 +3,7 @@
 #include "anvil/pipeline/lm_checkpoint_model.h"
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "anvil/core/config.h"
@@ -36,12 +37,18 @@ void save_lm_model_folder(models::LlamaForCausalLM& model, const tokenize::BpeTo
 
 bool is_training_checkpoint(const std::string& path) {
   if (!file_exists(path) || std::filesystem::is_directory(path)) return false;
-  try {
-    train::checkpoint_position(path);
-    return true;
-  } catch (const Error&) {
-    return false;
-  }
+  // The safetensors header alone (an 8-byte little-endian length, then JSON): a checkpoint may
+  // hold gigabytes of weights and optimizer state after it.
+  std::ifstream in(path, std::ios::binary);
+  unsigned char size_bytes[8];
+  if (!in.read(reinterpret_cast<char*>(size_bytes), 8)) return false;
+  uint64_t size = 0;
+  for (int i = 7; i >= 0; --i) size = size << 8 | size_bytes[i];
+  if (size == 0 || size > 100000000) return false;
+  std::string header(size, '\0');
+  if (!in.read(header.data(), static_cast<std::streamsize>(size))) return false;
+  return header.find("\"__metadata__\"") != std::string::npos &&
+         header.find("\"anvil.checkpoint\"") != std::string::npos;
 }
 
 namespace {
@@ -75,7 +82,7 @@ models::LlamaForCausalLM build_like_the_run(const LmTrainOptions& o,
 
 }  // namespace
 
-void write_checkpoint_model(const std::string& path, const std::string& dir) {
+CheckpointPosition write_checkpoint_model(const std::string& path, const std::string& dir) {
   const std::filesystem::path run = std::filesystem::path(path).parent_path().parent_path();
   const std::string config_path = (run / "config.yaml").string();
   if (!file_exists(config_path))
@@ -101,9 +108,19 @@ void write_checkpoint_model(const std::string& path, const std::string& dir) {
   train::CheckpointParts parts;
   parts.model = model.get();
   parts.rng = false;
-  train::load_checkpoint(path, parts);
+  const auto metadata = train::load_checkpoint(path, parts);
   model->fold_shared_embeddings();
   save_lm_model_folder(model, tok, o, dir, eos_id, pad_id);
+  CheckpointPosition at;
+  const auto engine = metadata.find("anvil.engine");
+  if (engine != metadata.end()) {
+    const nlohmann::json j = nlohmann::json::parse(engine->second, nullptr, false);
+    if (j.is_object()) {
+      at.epoch = j.value("epoch", int64_t{0});
+      at.step = j.value("iteration", int64_t{0});
+    }
+  }
+  return at;
 }
 
 }  // namespace anvil::pipeline

@@ -17,7 +17,6 @@
 #include "anvil/pipeline/lm_checkpoint_model.h"
 #include "anvil/pipeline/lm_training.h"
 #include "anvil/pipeline/skill_scores.h"
-#include "anvil/train/checkpoint.h"
 #include "anvil/train/device.h"
 #include "commands.h"
 
@@ -145,10 +144,9 @@ void register_eval(CLI::App& app, Context&) {
       if (a->data.empty())
         throw usage_error("give --data FILE (specialist records) to evaluate a checkpoint");
       const ScratchFolder folder;
-      pipeline::write_checkpoint_model(a->model, folder.path);
+      const auto at = pipeline::write_checkpoint_model(a->model, folder.path);
       std::printf("checkpoint %s (epoch %lld, step %lld)\n", a->model.c_str(),
-                  static_cast<long long>(train::checkpoint_position(a->model).epoch),
-                  static_cast<long long>(train::checkpoint_position(a->model).iteration));
+                  static_cast<long long>(at.epoch), static_cast<long long>(at.step));
       eval_language_model(folder.path, a->data, c, device, a->reliability, a->answers);
       return;
     }

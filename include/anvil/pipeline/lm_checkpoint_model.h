@@ -19,14 +19,20 @@ void save_lm_model_folder(models::LlamaForCausalLM& model, const tokenize::BpeTo
                           int64_t pad_id);
 
 // True if `path` is a file holding a training checkpoint (safetensors with "anvil.checkpoint"
-// metadata). Reads the whole file.
+// metadata). Reads the file's header only.
 bool is_training_checkpoint(const std::string& path);
+
+// Where the run was when it wrote a checkpoint.
+struct CheckpointPosition {
+  int64_t epoch = 0;  // 1-based epoch running
+  int64_t step = 0;   // optimizer steps done
+};
 
 // Writes the model that the checkpoint `path` of a language-model run holds to `dir`, as the run
 // writes its model folder at the end. The run is the checkpoint's folder's parent
 // (RUN/checkpoints/last.safetensors): its config.yaml gives the architecture and its tokenizer is
 // RUN/checkpoints/tokenizer.json (the base model's for a run on a base). Errors name the missing
-// or mismatched file.
-void write_checkpoint_model(const std::string& path, const std::string& dir);
+// or mismatched file. Reads the checkpoint once; returns where the run was.
+CheckpointPosition write_checkpoint_model(const std::string& path, const std::string& dir);
 
 }  // namespace anvil::pipeline
