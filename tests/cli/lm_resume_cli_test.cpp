@@ -6,15 +6,12 @@
 #include "anvil/io/safetensors.h"
 #include "support/interrupted_run.h"
 #include "support/run_cli.h"
+#include "support/tiny_train_args.h"
 
 namespace anvil::testing {
 namespace {
 
-const std::string kTiny =
-    "-q model.type=llama llama.hidden_size=32 llama.intermediate_size=64 llama.layers=1 "
-    "llama.heads=2 llama.kv_heads=1 llama.max_position=256 lm.tokenizer_vocab=400 lm.seq_len=256 "
-    "lm.eval_per_specialist=0 train.batch_size=2 train.warmup_steps=2 run.threads=1 "
-    "track.enabled=false track.tensorboard=false lm.checkpoint_every=2 ";
+const std::string kTiny = kTinyLmTrainArgs;
 
 void expect_same_checkpoint(const std::string& a_path, const std::string& b_path) {
   auto a = io::read_safetensors(a_path);
