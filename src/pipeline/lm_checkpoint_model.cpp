@@ -9,6 +9,7 @@
 #include "anvil/core/config.h"
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
+#include "anvil/io/safetensors_format.h"
 #include "anvil/models/llama_io.h"
 #include "anvil/models/peft_adapter.h"
 #include "anvil/pipeline/sft_data.h"
@@ -40,14 +41,14 @@ bool is_training_checkpoint(const std::string& path) {
   // The safetensors header alone (an 8-byte little-endian length, then JSON): a checkpoint may
   // hold gigabytes of weights and optimizer state after it.
   std::ifstream in(path, std::ios::binary);
-  unsigned char size_bytes[8];
-  if (!in.read(reinterpret_cast<char*>(size_bytes), 8)) return false;
+  unsigned char size_bytes[io::kSafetensorsLengthBytes];
+  if (!in.read(reinterpret_cast<char*>(size_bytes), sizeof size_bytes)) return false;
   uint64_t size = 0;
-  for (int i = 7; i >= 0; --i) size = size << 8 | size_bytes[i];
-  if (size == 0 || size > 100000000) return false;
+  for (size_t i = sizeof size_bytes; i-- > 0;) size = size << 8 | size_bytes[i];
+  if (size == 0 || size > io::kSafetensorsMaxHeaderSize) return false;
   std::string header(size, '\0');
   if (!in.read(header.data(), static_cast<std::streamsize>(size))) return false;
-  return header.find("\"__metadata__\"") != std::string::npos &&
+  return header.find("\"" + std::string(io::kSafetensorsMetadataKey) + "\"") != std::string::npos &&
          header.find("\"anvil.checkpoint\"") != std::string::npos;
 }
 
