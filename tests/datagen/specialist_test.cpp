@@ -822,7 +822,7 @@ TEST(ReceiptParsing, TheAnswerIsPrintedOnTheReceiptAndAddsUp) {
 // Reads a table_to_json record against its prompt: each column's words are a header in the
 // table (any case, any punctuation between them), and the rows' values are printed in order, row
 // by row, numbers exactly as printed and text as written (HTML escapes '&').
-TEST(TableToJson, EveryRowsValuesArePrintedInOrder) {
+TEST(TableToJson, EveryRowsValuesArePrintedInOrderAndTheWorkListsHeadersAndRows) {
   const SpecialistSpec& spec = *find_specialist("table_to_json");
   Example ex;
   std::set<int> layouts;
@@ -861,6 +861,33 @@ TEST(TableToJson, EveryRowsValuesArePrintedInOrder) {
         ASSERT_NE(found, std::string::npos) << k << "=" << text << " after " << at << "\n" << p;
         at = found + text.size();
       }
+    }
+    // The work: "k Header: key" per column, then "row k First cell" per row, each printed in the
+    // table and in order (a cell quoted in CSV or escaped in HTML as printed).
+    const std::vector<std::string> work = split_lines(ex.work);
+    const size_t columns = r["columns"].size();
+    ASSERT_EQ(work.size(), columns + r["rows"].size()) << ex.work;
+    size_t header_at = 0;
+    for (size_t k = 0; k < columns; ++k) {
+      const std::string prefix = std::to_string(k + 1) + " ";
+      ASSERT_EQ(work[k].rfind(prefix, 0), 0u) << work[k];
+      const size_t colon = work[k].rfind(": ");
+      ASSERT_NE(colon, std::string::npos) << work[k];
+      EXPECT_EQ(work[k].substr(colon + 2), r["columns"][k].get<std::string>());
+      const std::string shown = work[k].substr(prefix.size(), colon - prefix.size());
+      header_at = p.find(shown, header_at);
+      ASSERT_NE(header_at, std::string::npos) << shown << "\n" << p;
+    }
+    size_t row_at = header_at;
+    for (size_t k = 0; k < r["rows"].size(); ++k) {
+      const std::string prefix = "row " + std::to_string(k + 1) + " ";
+      ASSERT_EQ(work[columns + k].rfind(prefix, 0), 0u) << work[columns + k];
+      const std::string shown = work[columns + k].substr(prefix.size());
+      const json& first = r["rows"][k][r["columns"][0].get<std::string>()];
+      const std::string value = first.is_string() ? first.get<std::string>() : first.dump();
+      EXPECT_NE(shown.find(value.substr(0, value.find('&'))), std::string::npos) << shown;
+      row_at = p.find(shown, row_at + 1);
+      ASSERT_NE(row_at, std::string::npos) << shown << "\n" << p;
     }
   }
   EXPECT_EQ(layouts.size(), 9u);
@@ -1789,7 +1816,7 @@ TEST(FactVerification, EachEvidenceLineIsJudgedBySourceAndTheBeliefItIsAbout) {
   EXPECT_GT(reworded, 200);
 }
 
-TEST(LogAnalysis, TheWorkListsEveryLineByItsTimeAndMarksEachNewFailingService) {
+TEST(LogAnalysis, TheWorkListsEveryLineByItsLevelAndTimeAndMarksEachNewFailingService) {
   const SpecialistSpec& spec = *find_specialist("log_analysis");
   const std::vector<std::string> services = {"payment-service",     "auth-service",
                                              "api-gateway",         "inventory",
@@ -1808,7 +1835,7 @@ TEST(LogAnalysis, TheWorkListsEveryLineByItsTimeAndMarksEachNewFailingService) {
       if (!std::regex_search(line, t, time) || !std::regex_search(line, l, level)) continue;
       std::string lv = l[1];
       for (char& c : lv) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      expected += std::to_string(++n) + " " + t.str() + " " + lv;
+      expected += std::to_string(++n) + " " + lv + " " + t.str();
       if (lv == "ERROR") {
         std::string service;
         for (const std::string& sv : services) {

@@ -1,11 +1,12 @@
 // log_analysis: an application log excerpt (plain text with levels, JSON lines, or syslog) from
 // several services -> line, error and warning counts, the services that logged errors, the most
 // frequent error message and the time of the first error.
-// Worked steps (no calculator): every line numbered with its time and level (the time anchors
-// the listing to its line of the log), each error with its service and message, errors and
-// warnings with a running count, and an error from a service with no earlier error marked
-// "new service"; the answer's counts are the last numbers written and its services the marked
-// ones, in order.
+// Worked steps (no calculator): every line numbered with its level and then its time (the time
+// anchors the listing to its line of the log for the next step), each error with its service and
+// message, errors and warnings with a running count, and an error from a service with no earlier
+// error marked "new service"; the answer's counts are the last numbers written and its services
+// the marked ones, in order. The level comes before the time: with the time first (session 23's
+// run) the model wrote INFO after every time it copied, ERROR and WARN lines included.
 
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
@@ -87,7 +88,7 @@ void generate(Faker& f, Example* ex) {
     iso += ':';
     two(&iso, s);
     if (level == "ERROR" && first_error.empty()) first_error = iso;
-    ex->work += std::to_string(i + 1) + " " + iso.substr(11) + " " + std::string(level);
+    ex->work += std::to_string(i + 1) + " " + std::string(level) + " " + iso.substr(11);
     if (level == "ERROR") {
       ex->work += " " + std::string(service) + ": " + std::string(msg) + " (error " +
                   std::to_string(errors) + (new_service ? ", new service)" : ")");

@@ -4,6 +4,10 @@
 // aligned by spaces as kubectl prints them, a reStructuredText simple table, TSV, CSV, HTML. The
 // columns are drawn from an open pool (names, places, teams, plans, statuses, dates, counts, money,
 // measures with units such as "High (°F)"), two to six of them, headers in any case.
+// Worked steps (no calculator): each header numbered as the table prints it with its key
+// ("2 Unit Price: unit_price"), then each row numbered with its first cell as printed ("row 2
+// Omaha"); the answer's keys are the listed ones and its rows the listed ones, in order. Without
+// them (session 23) the model dropped or repeated columns and wrote rows the table does not have.
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -268,6 +272,24 @@ std::string render(Faker& f, Layout layout, const std::vector<std::string>& head
   }
 }
 
+// A cell as the layout prints it (padding aside); headers are in capitals in the spaced layout.
+std::string printed(Layout layout, const std::string& text) {
+  if (layout == kHtml) return escaped_html(text);
+  return layout == kCsv ? csv_field(text) : text;
+}
+
+void write_work(Layout layout, const std::vector<std::string>& header, const Rows& rows,
+                std::string* work) {
+  for (size_t i = 0; i < header.size(); ++i) {
+    const std::string shown = layout == kSpaced ? upper(header[i]) : printed(layout, header[i]);
+    *work += std::to_string(i + 1) + " " + shown + ": " + snake_label(header[i]) + "\n";
+  }
+  for (size_t i = 0; i < rows.size(); ++i) {
+    *work += "row " + std::to_string(i + 1) + " " + printed(layout, rows[i][0].text);
+    *work += i + 1 < rows.size() ? "\n" : "";
+  }
+}
+
 void generate(Faker& f, Example* ex) {
   // The columns: a key column first, then one to five others, no header twice.
   const size_t n = static_cast<size_t>(f.integer(2, 6));
@@ -293,7 +315,9 @@ void generate(Faker& f, Example* ex) {
     for (int v : values) r.push_back(cell(f, v));
   }
   ex->layout_id = static_cast<int>(f.integer(0, 8));
-  const std::string doc = render(f, static_cast<Layout>(ex->layout_id), header, rows);
+  const auto layout = static_cast<Layout>(ex->layout_id);
+  const std::string doc = render(f, layout, header, rows);
+  write_work(layout, header, rows, &ex->work);
   compose_prompt(f, ex, kInstructions, kParts, doc);
   JsonBuilder j(&ex->response);
   j.begin_object();
