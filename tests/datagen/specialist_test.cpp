@@ -331,6 +331,21 @@ std::vector<std::string> split_lines(const std::string& text) {
   return out;
 }
 
+// "-1,348.10" -> -134810: an amount as printed (commas allowed), in cents.
+int64_t cents_of(std::string amount) {
+  amount.erase(std::remove(amount.begin(), amount.end(), ','), amount.end());
+  return std::llround(std::stod(amount) * 100);
+}
+
+// -134810 -> "-1348.10", as the calculator writes round(x,2).
+std::string cents_text(int64_t cents) {
+  char s[32];
+  std::snprintf(s, sizeof s, "%s%lld.%02lld", cents < 0 ? "-" : "",
+                static_cast<long long>(std::llabs(cents) / 100),
+                static_cast<long long>(std::llabs(cents) % 100));
+  return s;
+}
+
 TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
   const SpecialistSpec& spec = *find_specialist("confidence_calibration");
   Example ex;
@@ -1873,7 +1888,7 @@ TEST(LogAnalysis, TheWorkListsEveryLineByItsLevelAndTimeAndMarksEachNewFailingSe
   }
 }
 
-TEST(BankReconciliation, TheWorkPairsEachLedgerEntryWithTheStatementEntryOfItsAmount) {
+TEST(BankReconciliation, TheWorkPairsEachLedgerEntryAndCarriesTheLedgersRunningBalance) {
   const SpecialistSpec& spec = *find_specialist("bank_reconciliation");
   struct Row {
     std::string id, description, amount;  // amount as printed, "$" dropped
@@ -1902,10 +1917,17 @@ TEST(BankReconciliation, TheWorkPairsEachLedgerEntryWithTheStatementEntryOfItsAm
       if (line.rfind("B", 0) == 0) bank.push_back(parse(line));
     }
     ASSERT_FALSE(ledger.empty());
+    const std::string label = "Opening balance (both): $";
+    const size_t opening_at = ex.prompt.find(label) + label.size();
+    const std::string opening =
+        ex.prompt.substr(opening_at, ex.prompt.find('\n', opening_at) - opening_at);
     // Each ledger entry takes the first statement entry not yet taken with its description and
-    // amount.
+    // amount, and carries the ledger's running balance (worked out here in cents).
     std::vector<bool> taken(bank.size());
     std::string expected;
+    std::string previous = opening;
+    int64_t ledger_cents = cents_of(opening), bank_cents = ledger_cents;
+    std::string taken_back;  // "+1,348.10-32.00": what the bank's balance adds to the ledger's
     std::vector<std::string> missing_ledger, missing_bank;
     for (const Row& l : ledger) {
       std::string match;
@@ -1916,20 +1938,33 @@ TEST(BankReconciliation, TheWorkPairsEachLedgerEntryWithTheStatementEntryOfItsAm
         }
       }
       if (match.empty()) missing_ledger.push_back(l.id);
-      expected +=
-          l.id + " " + l.amount + (match.empty() ? " not on the statement" : " = " + match) + "\n";
+      if (match.empty()) taken_back += l.amount[0] == '-' ? "+" + l.amount.substr(1) : "-" + l.amount;
+      ledger_cents += cents_of(l.amount);
+      const std::string running = cents_text(ledger_cents);
+      expected += l.id + " " + l.amount +
+                  (match.empty() ? " not on the statement" : " = " + match) + " <<round(" +
+                  previous + (l.amount[0] == '-' ? "" : "+") + l.amount + ",2)=" + running + ">>\n";
+      previous = running;
     }
     for (size_t k = 0; k < bank.size(); ++k) {
+      bank_cents += cents_of(bank[k].amount);
       if (taken[k]) continue;
       missing_bank.push_back(bank[k].id);
+      taken_back += (bank[k].amount[0] == '-' ? "" : "+") + bank[k].amount;
       expected += bank[k].id + " " + bank[k].amount + " not in the ledger\n";
     }
     unmatched += static_cast<int>(missing_ledger.size());
-    EXPECT_EQ(ex.work.substr(0, ex.work.find("ledger: ")), expected) << ex.prompt;
+    const std::string ledger_text = cents_text(ledger_cents), bank_text = cents_text(bank_cents);
+    expected += "ledger: " + ledger_text + "\nbank: <<round(" + ledger_text + taken_back +
+                ",2)=" + bank_text + ">>\n";
+    EXPECT_EQ(ex.work.substr(0, ex.work.find("difference: ")), expected) << ex.prompt;
     const json r = json::parse(ex.response);
     EXPECT_EQ(r["unmatched_ledger"].get<std::vector<std::string>>(), missing_ledger);
     EXPECT_EQ(r["unmatched_bank"].get<std::vector<std::string>>(), missing_bank);
     EXPECT_EQ(r["matched"].get<size_t>(), ledger.size() - missing_ledger.size());
+    EXPECT_EQ(cents_of(r["ledger_balance"].dump()), ledger_cents);
+    EXPECT_EQ(cents_of(r["bank_balance"].dump()), bank_cents);
+    EXPECT_EQ(cents_of(r["difference"].dump()), bank_cents - ledger_cents);
   }
   EXPECT_GT(unmatched, 20);
 }
