@@ -1213,7 +1213,7 @@ TEST(PiiRedaction, TheRedactedTextIsThePromptsTextWithEachItemTagged) {
   EXPECT_GT(without_pii, 10);
 }
 
-TEST(CsvCleaning, EachLineNamesTheLineOfItsFirstCopy) {
+TEST(CsvCleaning, EachLineCopiesItsNameTitleCasesItAndNamesTheLineOfItsFirstCopy) {
   const SpecialistSpec& spec = *find_specialist("csv_cleaning");
   Example ex;
   int repeats = 0;
@@ -1226,6 +1226,7 @@ TEST(CsvCleaning, EachLineNamesTheLineOfItsFirstCopy) {
     const std::vector<std::string> work = split_lines(ex.work);
     ASSERT_EQ(work.size(), file.size()) << ex.prompt << "\n" << ex.work;
     int blanks = 0, dropped = 0;
+    std::vector<std::string> names;  // the kept rows' names, cleaned
     for (size_t k = 0; k < file.size(); ++k) {
       const std::string& line = file[k];
       const std::string at = std::to_string(k + 1) + " ";
@@ -1243,16 +1244,28 @@ TEST(CsvCleaning, EachLineNamesTheLineOfItsFirstCopy) {
       std::string name = line.substr(0, line.find_first_of(";,"));
       name = name.substr(name.find_first_not_of(' '));
       name = name.substr(0, name.find_last_not_of(' ') + 1);
-      std::string expected = at + name + " @" + std::to_string(first + 1);
+      // A name all in capitals or all in lower case is title-cased; any other is kept as is.
+      std::string clean = name;
+      if (clean == lowered(clean) || clean == uppered(clean)) {
+        for (size_t c = 0; c < clean.size(); ++c) {
+          const bool starts = c == 0 || clean[c - 1] == ' ' || clean[c - 1] == '-';
+          const auto ch = static_cast<unsigned char>(clean[c]);
+          clean[c] = static_cast<char>(starts ? std::toupper(ch) : std::tolower(ch));
+        }
+      }
+      std::string expected = at + name + ": " + clean + " @" + std::to_string(first + 1);
       if (first != k) {
         expected += " (duplicate " + std::to_string(++dropped) + ")";
         ++repeats;
       }
-      EXPECT_EQ(lowered(work[k]), lowered(expected)) << ex.prompt;
+      EXPECT_EQ(work[k], expected) << ex.prompt;
+      if (first == k) names.push_back(clean);
     }
     const json r = json::parse(ex.response);
     EXPECT_EQ(r["duplicates_removed"], dropped);
     EXPECT_EQ(r["blank_rows_removed"], blanks);
+    ASSERT_EQ(r["rows"].size(), names.size());
+    for (size_t k = 0; k < names.size(); ++k) EXPECT_EQ(r["rows"][k]["customer_name"], names[k]);
   }
   EXPECT_GT(repeats, 100);
 }
