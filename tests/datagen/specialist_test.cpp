@@ -1844,61 +1844,77 @@ TEST(FactVerification, EachEvidenceLineIsJudgedBySourceAndTheBeliefItIsAbout) {
   EXPECT_GT(reworded, 200);
 }
 
+// Reads a log_analysis record against its prompt, in any of its layouts: each log line's time
+// and level word (DEBUG/DBG/debug, INFO/INF/info, WARN/WARNING/WRN/warn/warning, ERROR/ERR/error),
+// and for an error line its service and message, which the line must hold.
 TEST(LogAnalysis, TheWorkListsEveryLineByItsLevelAndTimeAndMarksEachNewFailingService) {
   const SpecialistSpec& spec = *find_specialist("log_analysis");
-  const std::vector<std::string> services = {"payment-service",     "auth-service",
-                                             "api-gateway",         "inventory",
-                                             "notification-worker", "search"};
   const std::regex time(R"(\d\d:\d\d:\d\d)");
-  const std::regex level(R"(\b(INFO|WARN|ERROR|info|warn|error)\b)");
+  const std::regex level(
+      R"(\b(DEBUG|DBG|debug|INFO|INF|info|WARNING|WARN|WRN|warning|warn|ERROR|ERR|error)\b)");
+  const std::regex error_step(
+      R"(^(\d+) ERROR (\d\d:\d\d:\d\d) (\S+): (.+) \(error (\d+)(, new service)?\)$)");
+  std::set<int> layouts;
+  std::set<std::string> services;
   Example ex;
-  for (uint64_t i = 0; i < 150; ++i) {
+  for (uint64_t i = 0; i < 300; ++i) {
     generate_specialist_example(spec, 8, i, &ex);
-    // The log lines, read from the prompt in any of the three layouts.
-    std::string expected;
-    std::vector<std::string> failing;
-    int n = 0, errors = 0, warnings = 0;
+    layouts.insert(ex.layout_id);
+    std::vector<std::string> log;
     for (const std::string& line : split_lines(ex.prompt)) {
-      std::smatch t, l;
-      if (!std::regex_search(line, t, time) || !std::regex_search(line, l, level)) continue;
-      std::string lv = l[1];
-      for (char& c : lv) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      expected += std::to_string(++n) + " " + lv + " " + t.str();
-      if (lv == "ERROR") {
-        std::string service;
-        for (const std::string& sv : services) {
-          if (line.find(sv) != std::string::npos) service = sv;
-        }
-        const bool is_new = std::find(failing.begin(), failing.end(), service) == failing.end();
-        if (is_new) failing.push_back(service);
-        // "\x01" stands for the message (the generator's wording) and "(error ".
-        expected +=
-            " " + service + ": \x01" + std::to_string(++errors) + (is_new ? ", new service)" : ")");
-      } else if (lv == "WARN") {
-        expected += " (warning " + std::to_string(++warnings) + ")";
-      }
-      expected += "\n";
+      if (std::regex_search(line, time) && std::regex_search(line, level)) log.push_back(line);
     }
-    // Messages are the generator's; compare each work line up to the message and from "(error".
-    const std::vector<std::string> want = split_lines(expected.substr(0, expected.size() - 1));
-    const std::vector<std::string> got = split_lines(ex.work);
-    ASSERT_EQ(got.size(), want.size()) << ex.prompt << "\n" << ex.work;
-    for (size_t k = 0; k < want.size(); ++k) {
-      const size_t mark = want[k].find('\x01');
-      if (mark == std::string::npos) {
-        EXPECT_EQ(got[k], want[k]);
-        continue;
+    const std::vector<std::string> work = split_lines(ex.work);
+    ASSERT_EQ(work.size(), log.size()) << ex.prompt << "\n" << ex.work;
+    std::vector<std::string> failing;
+    std::map<std::string, int> messages;
+    std::string first_error;
+    int errors = 0, warnings = 0;
+    for (size_t k = 0; k < log.size(); ++k) {
+      std::smatch t, l;
+      std::regex_search(log[k], t, time);
+      std::regex_search(log[k], l, level);
+      const std::string word = uppered(l[1]);
+      const std::string canonical = word[0] == 'D'   ? "DEBUG"
+                                    : word[0] == 'I' ? "INFO"
+                                    : word[0] == 'W' ? "WARN"
+                                                     : "ERROR";
+      const std::string head = std::to_string(k + 1) + " " + canonical + " " + t.str();
+      if (canonical == "WARN") {
+        EXPECT_EQ(work[k], head + " (warning " + std::to_string(++warnings) + ")");
+      } else if (canonical != "ERROR") {
+        EXPECT_EQ(work[k], head);
+      } else {
+        std::smatch e;
+        ASSERT_TRUE(std::regex_match(work[k], e, error_step)) << work[k];
+        EXPECT_EQ(work[k].substr(0, head.size()), head);
+        const std::string service = e[3], msg = e[4];
+        services.insert(service);
+        EXPECT_NE(log[k].find(service), std::string::npos) << service << " in " << log[k];
+        EXPECT_NE(log[k].find(msg), std::string::npos) << msg << " in " << log[k];
+        EXPECT_EQ(e[5].str(), std::to_string(++errors));
+        const bool is_new = std::find(failing.begin(), failing.end(), service) == failing.end();
+        EXPECT_EQ(e[6].matched, is_new) << work[k];
+        if (is_new) failing.push_back(service);
+        ++messages[msg];
+        if (first_error.empty()) first_error = t.str();
       }
-      EXPECT_EQ(got[k].substr(0, mark), want[k].substr(0, mark)) << got[k];
-      const std::string tail = "(error " + want[k].substr(mark + 1);
-      EXPECT_EQ(got[k].substr(got[k].size() - std::min(got[k].size(), tail.size())), tail);
     }
     const json r = json::parse(ex.response);
-    EXPECT_EQ(r["total_lines"].get<int>(), n);
+    EXPECT_EQ(r["total_lines"].get<size_t>(), log.size());
     EXPECT_EQ(r["error_count"].get<int>(), errors);
     EXPECT_EQ(r["warning_count"].get<int>(), warnings);
     EXPECT_EQ(r["services_with_errors"].get<std::vector<std::string>>(), failing);
+    const std::string top = r["most_common_error"];
+    for (const auto& [msg, count] : messages) {
+      if (msg != top) EXPECT_GT(messages[top], count) << top << " vs " << msg;
+    }
+    const std::string at = r["first_error_at"];
+    EXPECT_EQ(at.substr(at.size() - 8), first_error);
+    EXPECT_NE(ex.prompt.find(at.substr(0, 4)), std::string::npos) << "the year is in the prompt";
   }
+  EXPECT_EQ(layouts.size(), 9u);
+  EXPECT_GT(services.size(), 40u);
 }
 
 TEST(BankReconciliation, TheWorkPairsEachLedgerEntryAndCarriesTheLedgersRunningBalance) {
@@ -1951,7 +1967,8 @@ TEST(BankReconciliation, TheWorkPairsEachLedgerEntryAndCarriesTheLedgersRunningB
         }
       }
       if (match.empty()) missing_ledger.push_back(l.id);
-      if (match.empty()) taken_back += l.amount[0] == '-' ? "+" + l.amount.substr(1) : "-" + l.amount;
+      if (match.empty())
+        taken_back += l.amount[0] == '-' ? "+" + l.amount.substr(1) : "-" + l.amount;
       ledger_cents += cents_of(l.amount);
       const std::string running = cents_text(ledger_cents);
       expected += l.id + " " + l.amount +

@@ -1,12 +1,16 @@
-// log_analysis: an application log excerpt (plain text with levels, JSON lines, or syslog) from
-// several services -> line, error and warning counts, the services that logged errors, the most
-// frequent error message and the time of the first error.
-// Worked steps (no calculator): every line numbered with its level and then its time (the time
-// anchors the listing to its line of the log for the next step), each error with its service and
-// message, errors and warnings with a running count, and an error from a service with no earlier
-// error marked "new service"; the answer's counts are the last numbers written and its services
-// the marked ones, in order. The level comes before the time: with the time first (session 23's
-// run) the model wrote INFO after every time it copied, ERROR and WARN lines included.
+// log_analysis: an application log excerpt from two to four services -> line, error and warning
+// counts, the services that logged errors, the most frequent error message and the time of the
+// first error. Logs as programs write them: a plain text logger, Python's logging (WARNING, dotted
+// logger names), JSON lines under four schemas (plain, Elastic ECS, zap, severity/component),
+// syslog, logfmt, bracketed fields, Serilog (INF/WRN/ERR), Ruby's Logger ("E, [...] ERROR --") and
+// Spring Boot; DEBUG lines among them; messages with their own numbers, hosts and paths.
+// Worked steps (no calculator): every line numbered with its level (DEBUG, INFO, WARN or ERROR,
+// whatever the log calls it) and then its time (the time anchors the listing to its line of the
+// log for the next step), each error with its service and message, errors and warnings with a
+// running count, and an error from a service with no earlier error marked "new service"; the
+// answer's counts are the last numbers written and its services the marked ones, in order. The
+// level comes before the time: with the time first (session 23's run) the model wrote INFO after
+// every time it copied, ERROR and WARN lines included.
 
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
@@ -14,19 +18,76 @@
 namespace anvil::datagen::specialists {
 namespace {
 
-const std::vector<std::string_view> kServices = {
-    "payment-service", "auth-service", "api-gateway", "inventory", "notification-worker", "search"};
-const std::vector<std::string_view> kInfo = {"request completed in 132ms",
-                                             "user session started",
-                                             "cache refreshed",
-                                             "health check ok",
-                                             "scheduled job finished",
-                                             "connection pool resized to 20"};
-const std::vector<std::string_view> kWarn = {"slow query took 2400ms", "retrying upstream call",
-                                             "disk usage at 85%", "deprecated endpoint called"};
-const std::vector<std::string_view> kErrors = {
-    "connection timeout to db-primary", "null pointer in OrderMapper", "upstream returned 503",
-    "failed to publish message to queue", "certificate expired for smtp relay"};
+enum Level { kDebug, kInfo, kWarn, kError };
+const char* const kStepLevel[] = {"DEBUG", "INFO", "WARN", "ERROR"};
+
+enum Layout { kText, kJson, kSyslog, kPython, kLogfmt, kBracketed, kSerilog, kRuby, kSpring };
+
+// Messages; "{n}", "{ms}", "{pct}", "{id}", "{host}", "{path}", "{queue}", "{class}" and "{code}"
+// are drawn per line, and once per log for the errors, so a recurring error reads the same.
+const std::vector<std::string_view> kDebugMessages = {
+    "fetched batch size={n}", "cache lookup key=user:{id}", "retry queue size={n}",
+    "parsed {n} headers", "opening connection to {host}"};
+const std::vector<std::string_view> kInfoMessages = {"request completed in {ms}ms",
+                                                     "user session started",
+                                                     "cache refreshed",
+                                                     "health check ok",
+                                                     "scheduled job finished",
+                                                     "connection pool resized to {n}",
+                                                     "GET {path} 200 in {ms}ms",
+                                                     "processed {n} records",
+                                                     "consumer started on partition {n}",
+                                                     "flushed {n} rows to {host}",
+                                                     "job {id} finished in {n}s",
+                                                     "config reloaded",
+                                                     "listening on port 80{n}"};
+const std::vector<std::string_view> kWarnMessages = {"slow query took {ms}ms",
+                                                     "retrying upstream call",
+                                                     "disk usage at {pct}%",
+                                                     "deprecated endpoint called: {path}",
+                                                     "queue depth above {n} on {queue}",
+                                                     "memory usage at {pct}%",
+                                                     "response time above {ms}ms for {path}",
+                                                     "certificate for {host} expires in {n} days",
+                                                     "falling back to secondary relay"};
+const std::vector<std::string_view> kErrorMessages = {
+    "connection timeout to {host}",
+    "null pointer in {class}",
+    "upstream returned {code}",
+    "failed to publish message to {queue}",
+    "certificate expired for {host}",
+    "card declined: insufficient_funds",
+    "deadlock detected while saving order {id}",
+    "failed to write checkpoint: No space left on device",
+    "SMTP 421 service not available",
+    "schema validation failed for field amount",
+    "{class} failed: read timeout",
+    "could not obtain a connection from the pool",
+    "upload failed: HTTP {code}",
+    "Internal Server Error: {path}"};
+
+const std::vector<std::string_view> kHosts = {"db-primary", "redis-01",   "kafka-2",
+                                              "smtp-relay", "s3-backups", "es-node-3"};
+const std::vector<std::string_view> kPaths = {"/api/orders", "/checkout/confirm", "/v1/users",
+                                              "/cart/items", "/healthz",          "/api/search"};
+const std::vector<std::string_view> kQueues = {"orders.created", "email-outbox", "billing-events",
+                                               "thumbnails"};
+const std::vector<std::string_view> kClasses = {"OrderMapper", "InvoiceService", "SyncJob",
+                                                "StockController", "PaymentGateway"};
+const std::vector<std::string_view> kCodes = {"502", "503", "504", "500"};
+
+// Services by how a layout names them.
+const std::vector<std::string_view> kPlainServices = {
+    "payment-service", "auth-service", "api-gateway", "inventory", "notification-worker",
+    "search",          "cart",         "pricing",     "ingest",    "writer",
+    "mailer",          "scheduler",    "checkout",    "sidekiq",   "rails",
+    "billing",         "matchmaker",   "transcoder",  "compactor", "indexer",
+    "uploader",        "reports"};
+const std::vector<std::string_view> kSystems = {"billing", "orders", "auth", "search", "media",
+                                                "sync",    "etl",    "mail", "reports"};
+const std::vector<std::string_view> kComponents = {"payments", "api",     "worker", "scheduler",
+                                                   "email",    "db",      "tax",    "invoices",
+                                                   "upload",   "indexer", "engine", "jobs"};
 
 const std::vector<std::string_view> kInstructions = {
     "Analyze this log. Return JSON: total_lines, error_count, warning_count, "
@@ -35,87 +96,223 @@ const std::vector<std::string_view> kInstructions = {
     "On-call assistant: what went wrong in these logs? Answer as JSON.",
 };
 
-void two(std::string* out, int v) {
-  *out += static_cast<char>('0' + v / 10);
-  *out += static_cast<char>('0' + v % 10);
+const InstructionParts kParts = {
+    {"Summarize", "Triage", "Analyze", "Count the errors in", "Look at"},
+    {"these logs", "this log excerpt", "the log below", "our service logs", "this output"},
+    {"as JSON", "(counts, failing services, top error, first error time)",
+     "and give me the error summary", "- which services failed and when did it start?",
+     "into the usual JSON summary"},
+};
+
+// One log's look: its layout and what stays the same from line to line.
+struct Style {
+  Layout layout;
+  int schema = 0;      // JSON: which key names; text layouts: a variant of the format
+  std::string host;    // syslog
+  std::string offset;  // Serilog's UTC offset
+  bool lower = false;  // levels in lower case (JSON)
+  int pid = 0;         // Ruby, syslog
+};
+
+std::string two(int v) { return std::string(1, char('0' + v / 10)) + char('0' + v % 10); }
+
+std::string three(int v) { return two(v / 10) + char('0' + v % 10); }
+
+// A level as the layout writes it.
+std::string level_word(const Style& s, Level l) {
+  static const char* const kFull[] = {"DEBUG", "INFO", "WARN", "ERROR"};
+  static const char* const kLong[] = {"DEBUG", "INFO", "WARNING", "ERROR"};
+  static const char* const kShort[] = {"DBG", "INF", "WRN", "ERR"};
+  switch (s.layout) {
+    case kSerilog:
+      return kShort[l];
+    case kPython:
+      return kLong[l];
+    case kSyslog:
+      return s.schema == 0 ? kFull[l] : kLong[l];
+    case kLogfmt:
+      return lower(s.schema == 0 ? kFull[l] : kLong[l]);
+    case kJson: {
+      const std::string w = s.schema == 3 ? kLong[l] : kFull[l];
+      return s.lower ? lower(w) : w;
+    }
+    default:
+      return kFull[l];
+  }
+}
+
+std::string service_name(Faker& f, Layout layout) {
+  if (layout == kPython) {
+    const std::string_view system = f.pick(kSystems);
+    const std::string_view component = f.pick(kComponents);
+    return std::string(system) + "." + std::string(component);
+  }
+  if (layout == kSerilog) {
+    std::string system(f.pick(kSystems));
+    system[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(system[0])));
+    std::string component(f.pick(kComponents));
+    component[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(component[0])));
+    return system + "." + component;
+  }
+  return std::string(f.pick(kPlainServices));
+}
+
+// One line of the log; `time` is "HH:MM:SS", `millis` the fraction the layout may print.
+std::string render(const Style& s, const fake::Date& day, const std::string& time, int millis,
+                   Level level, const std::string& service, const std::string& msg) {
+  const std::string date = fake::iso_date(day);
+  const std::string lw = level_word(s, level);
+  const std::string stamp = date + "T" + time + "." + three(millis) + "Z";
+  switch (s.layout) {
+    case kText:
+      return date + " " + time + "," + three(millis) + " " + pad(lw, 5) + " [" + service + "] " +
+             msg;
+    case kPython:
+      return s.schema == 0
+                 ? date + " " + time + "," + three(millis) + " " + lw + " [" + service + "] " + msg
+                 : date + " " + time + "," + three(millis) + " - " + service + " - " + lw + " - " +
+                       msg;
+    case kJson:
+      switch (s.schema) {
+        case 0:
+          return "{\"ts\":\"" + date + "T" + time + "Z\",\"level\":\"" + lw + "\",\"service\":\"" +
+                 service + "\",\"msg\":\"" + msg + "\"}";
+        case 1:
+          return "{\"@timestamp\":\"" + stamp + "\",\"log.level\":\"" + lw +
+                 "\",\"service.name\":\"" + service + "\",\"message\":\"" + msg + "\"}";
+        case 2:
+          return "{\"level\":\"" + lw + "\",\"ts\":\"" + stamp + "\",\"logger\":\"" + service +
+                 "\",\"msg\":\"" + msg + "\"}";
+        default:
+          return "{\"timestamp\":\"" + stamp + "\",\"severity\":\"" + lw + "\",\"component\":\"" +
+                 service + "\",\"message\":\"" + msg + "\"}";
+      }
+    case kSyslog:
+      return std::string(fake::month_abbr(day.month)) + " " + (day.day < 10 ? " " : "") +
+             std::to_string(day.day) + " " + time + " " + s.host + " " + service + "[" +
+             std::to_string(s.pid + static_cast<int>(service.size())) + "]: " + lw + " " + msg;
+    case kLogfmt:
+      return (s.schema == 0 ? "time=" + date + "T" + time + "Z" : "ts=" + stamp) + " level=" + lw +
+             (s.schema == 0 ? " service=" : " component=") + service + " msg=\"" + msg + "\"";
+    case kBracketed:
+      return "[" + date + " " + time + "] [" + lw + "] [" + service + "] " + msg;
+    case kSerilog:
+      return date + " " + time + "." + three(millis) + " " + s.offset + " [" + lw + "] [" +
+             service + "] " + msg;
+    case kRuby: {
+      const std::string lw5 = std::string(5 - std::min<size_t>(5, lw.size()), ' ') + lw;
+      return std::string(1, lw[0]) + ", [" + date + "T" + time + "." + three(millis) +
+             three(millis / 3) + " #" + std::to_string(s.pid) + "] " + lw5 + " -- " + service +
+             ": " + msg;
+    }
+    default: {  // Spring Boot
+      const std::string lw5 = std::string(5 - std::min<size_t>(5, lw.size()), ' ') + lw;
+      return date + " " + time + "." + three(millis) + " " + lw5 + " [" + service +
+             ",,] 1 --- [nio-8080-exec-" + std::to_string(1 + millis % 9) + "] c.e." +
+             service.substr(0, 1) + ".Controller : " + msg;
+    }
+  }
+}
+
+Style draw_style(Faker& f) {
+  Style s;
+  s.layout = static_cast<Layout>(f.integer(0, 8));
+  s.schema = static_cast<int>(f.integer(0, s.layout == kJson ? 3 : 1));
+  s.lower = s.schema == 0 || s.schema == 2 || f.chance(0.4);
+  const std::string host_kind = f.chance(0.5) ? "web-" : "db-";
+  s.host = host_kind + f.digits(2);
+  s.offset = f.chance(0.6) ? "+00:00" : "-04:00";
+  s.pid = static_cast<int>(f.integer(100, 32000));
+  return s;
+}
+
+Vars draw_vars(Faker& f) {
+  Vars v;
+  v.emplace_back("n", std::to_string(f.integer(2, 999)));
+  v.emplace_back("ms", std::to_string(f.integer(120, 9000)));
+  v.emplace_back("pct", std::to_string(f.integer(80, 99)));
+  v.emplace_back("id", f.digits(5));
+  v.emplace_back("host", std::string(f.pick(kHosts)));
+  v.emplace_back("path", std::string(f.pick(kPaths)));
+  v.emplace_back("queue", std::string(f.pick(kQueues)));
+  v.emplace_back("class", std::string(f.pick(kClasses)));
+  v.emplace_back("code", std::string(f.pick(kCodes)));
+  return v;
 }
 
 void generate(Faker& f, Example* ex) {
   const fake::Date day = f.recent_date();
   int64_t seconds = f.integer(0, 23) * 3600;  // seconds since midnight
   seconds += f.integer(0, 3599);
-  const int64_t n = f.integer(8, 24);
-  ex->layout_id = static_cast<int>(f.integer(0, 2));
-  const std::string host = "web-" + f.digits(2);
+  const Style style = draw_style(f);
+  ex->layout_id = style.layout;
+  // Layouts with long lines show fewer of them, so that the record fits a training row.
+  const bool long_lines = style.layout == kJson || style.layout == kSpring ||
+                          style.layout == kRuby || style.layout == kSerilog;
+  const int64_t n = f.integer(6, long_lines ? 12 : 16);
+  const Vars error_vars = draw_vars(f);  // the same in every copy of a recurring error
+  std::vector<std::string> services;
+  const int64_t service_count = f.integer(2, 4);
+  for (int tries = 0; static_cast<int64_t>(services.size()) < service_count && tries < 20;
+       ++tries) {
+    const std::string s = service_name(f, style.layout);
+    if (std::find(services.begin(), services.end(), s) == services.end()) services.push_back(s);
+  }
   // One or two error messages recur; pick which one dominates.
-  const std::string_view main_error = f.pick(kErrors);
-  const std::string_view other_error = f.pick(kErrors);
+  const std::string main_error = expand(f.pick(kErrorMessages), error_vars);
+  const std::string other_error = expand(f.pick(kErrorMessages), error_vars);
   std::string doc;
   int64_t errors = 0, warnings = 0, main_count = 0, other_count = 0;
-  std::vector<std::string_view> error_services;
+  std::vector<std::string> error_services;
   std::string first_error;
   for (int64_t i = 0; i < n; ++i) {
     seconds = std::min<int64_t>(seconds + f.integer(0, 90), 86399);
-    const int h = static_cast<int>(seconds / 3600), m = static_cast<int>(seconds / 60 % 60),
-              s = static_cast<int>(seconds % 60);
-    const std::string_view service = f.pick(kServices);
+    const std::string time = two(static_cast<int>(seconds / 3600)) + ":" +
+                             two(static_cast<int>(seconds / 60 % 60)) + ":" +
+                             two(static_cast<int>(seconds % 60));
+    const int millis = static_cast<int>(f.integer(0, 999));
+    const std::string service = f.pick(services);
     const double r = f.rng().uniform();
-    std::string_view level, msg;
+    Level level = kInfo;
+    std::string msg;
     bool new_service = false;
     if (r < 0.2 || (i == n - 1 && errors == 0)) {
-      level = "ERROR";
+      level = kError;
       // The main error must end up strictly most frequent.
       const bool main = main_error == other_error || main_count <= other_count + 1 || f.chance(0.6);
       msg = main ? main_error : other_error;
       (main ? main_count : other_count) += 1;
       ++errors;
-      bool seen = false;
-      for (auto sv : error_services) seen |= sv == service;
-      new_service = !seen;
-      if (!seen) error_services.push_back(service);
+      new_service =
+          std::find(error_services.begin(), error_services.end(), service) == error_services.end();
+      if (new_service) error_services.push_back(service);
+      if (first_error.empty()) first_error = fake::iso_date(day) + "T" + time;
     } else if (r < 0.35) {
-      level = "WARN";
-      msg = f.pick(kWarn);
+      level = kWarn;
+      const std::string_view tmpl = f.pick(kWarnMessages);
+      msg = expand(tmpl, draw_vars(f));
       ++warnings;
+    } else if (r < 0.42) {
+      level = kDebug;
+      const std::string_view tmpl = f.pick(kDebugMessages);
+      msg = expand(tmpl, draw_vars(f));
     } else {
-      level = "INFO";
-      msg = f.pick(kInfo);
+      const std::string_view tmpl = f.pick(kInfoMessages);
+      msg = expand(tmpl, draw_vars(f));
     }
-    std::string iso = fake::iso_date(day) + "T";
-    two(&iso, h);
-    iso += ':';
-    two(&iso, m);
-    iso += ':';
-    two(&iso, s);
-    if (level == "ERROR" && first_error.empty()) first_error = iso;
-    ex->work += std::to_string(i + 1) + " " + std::string(level) + " " + iso.substr(11);
-    if (level == "ERROR") {
-      ex->work += " " + std::string(service) + ": " + std::string(msg) + " (error " +
-                  std::to_string(errors) + (new_service ? ", new service)" : ")");
-    } else if (level == "WARN") {
+    ex->work += std::to_string(i + 1) + " " + kStepLevel[level] + " " + time;
+    if (level == kError) {
+      ex->work += " " + service + ": " + msg + " (error " + std::to_string(errors) +
+                  (new_service ? ", new service)" : ")");
+    } else if (level == kWarn) {
       ex->work += " (warning " + std::to_string(warnings) + ")";
     }
     ex->work += "\n";
-    if (ex->layout_id == 0) {
-      doc += fake::iso_date(day) + " " + iso.substr(11) + "," + f.digits(3) + " " + pad(level, 5) +
-             " [" + std::string(service) + "] " + std::string(msg) + "\n";
-    } else if (ex->layout_id == 1) {
-      std::string lower(level);
-      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      doc += "{\"ts\":\"" + iso + "Z\",\"level\":\"" + lower + "\",\"service\":\"" +
-             std::string(service) + "\",\"msg\":\"" + std::string(msg) + "\"}\n";
-    } else {
-      std::string stamp = std::string(fake::month_abbr(day.month)) + " " +
-                          (day.day < 10 ? " " : "") + std::to_string(day.day) + " " +
-                          iso.substr(11);
-      doc += stamp + " " + host + " " + std::string(service) + "[" +
-             std::to_string(f.integer(100, 32000)) + "]: " + std::string(level) + " " +
-             std::string(msg) + "\n";
-    }
+    doc += render(style, day, time, millis, level, service, msg) + "\n";
   }
-  if (!doc.empty()) doc.pop_back();
+  doc.pop_back();
   ex->work.pop_back();
-  if (ex->layout_id == 2) {
+  if (style.layout == kSyslog) {
     // Syslog stamps carry no year, but first_error_at needs one: the request states it, as
     // whoever pulled the logs would.
     std::vector<std::string> with_year;
@@ -125,7 +322,7 @@ void generate(Faker& f, Example* ex) {
     const std::vector<std::string_view> instructions(with_year.begin(), with_year.end());
     compose_prompt(f, ex, instructions, doc);
   } else {
-    compose_prompt(f, ex, kInstructions, doc);
+    compose_prompt(f, ex, kInstructions, kParts, doc);
   }
   JsonBuilder j(&ex->response);
   j.begin_object();
@@ -133,7 +330,7 @@ void generate(Faker& f, Example* ex) {
   j.key("error_count").integer(errors);
   j.key("warning_count").integer(warnings);
   j.key("services_with_errors").begin_array();
-  for (auto sv : error_services) j.str(sv);
+  for (const auto& s : error_services) j.str(s);
   j.end_array();
   j.key("most_common_error").str(main_count >= other_count ? main_error : other_error);
   j.key("first_error_at").str(first_error);
@@ -143,16 +340,16 @@ void generate(Faker& f, Example* ex) {
 }  // namespace
 
 SpecialistSpec log_analysis_spec() {
-  return {
-      "log_analysis",
-      "log excerpts (text, JSON lines, syslog) -> counts, failing services, top error, first error",
-      {{"total_lines", FieldKind::kNumber},
-       {"error_count", FieldKind::kNumber},
-       {"warning_count", FieldKind::kNumber},
-       {"services_with_errors", FieldKind::kSet},
-       {"most_common_error", FieldKind::kText},
-       {"first_error_at", FieldKind::kExact}},
-      &generate};
+  return {"log_analysis",
+          "log excerpts (text, Python logging, JSON lines, syslog, logfmt, Serilog, Ruby, Spring) "
+          "-> counts, failing services, top error, first error",
+          {{"total_lines", FieldKind::kNumber},
+           {"error_count", FieldKind::kNumber},
+           {"warning_count", FieldKind::kNumber},
+           {"services_with_errors", FieldKind::kSet},
+           {"most_common_error", FieldKind::kText},
+           {"first_error_at", FieldKind::kExact}},
+          &generate};
 }
 
 }  // namespace anvil::datagen::specialists
