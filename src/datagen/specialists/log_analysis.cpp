@@ -12,6 +12,8 @@
 // level comes before the time: with the time first (session 23's run) the model wrote INFO after
 // every time it copied, ERROR and WARN lines included.
 
+#include <map>
+
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -240,10 +242,90 @@ Vars draw_vars(Faker& f) {
   return v;
 }
 
+struct LogLine {
+  std::string time;  // "HH:MM:SS"
+  int millis;        // the fraction of a second some layouts print
+  Level level;
+  std::string service, msg;
+};
+
+// The log's lines, a few seconds apart from `seconds` after midnight: one in five an error (the
+// last one if none before), the main error strictly the most frequent of the two; warnings,
+// DEBUG and INFO lines with their own numbers.
+std::vector<LogLine> draw_lines(Faker& f, int64_t n, int64_t seconds,
+                                const std::vector<std::string>& services,
+                                const std::string& main_error, const std::string& other_error) {
+  std::vector<LogLine> lines;
+  int64_t main_count = 0, other_count = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    seconds = std::min<int64_t>(seconds + f.integer(0, 90), 86399);
+    LogLine l;
+    l.time = two(static_cast<int>(seconds / 3600)) + ":" +
+             two(static_cast<int>(seconds / 60 % 60)) + ":" + two(static_cast<int>(seconds % 60));
+    l.millis = static_cast<int>(f.integer(0, 999));
+    l.service = f.pick(services);
+    const double r = f.rng().uniform();
+    if (r < 0.2 || (i == n - 1 && main_count + other_count == 0)) {
+      l.level = kError;
+      const bool main = main_error == other_error || main_count <= other_count + 1 || f.chance(0.6);
+      l.msg = main ? main_error : other_error;
+      (main ? main_count : other_count) += 1;
+    } else {
+      l.level = r < 0.35 ? kWarn : r < 0.42 ? kDebug : kInfo;
+      const std::string_view tmpl = f.pick(l.level == kWarn    ? kWarnMessages
+                                           : l.level == kDebug ? kDebugMessages
+                                                               : kInfoMessages);
+      l.msg = expand(tmpl, draw_vars(f));
+    }
+    lines.push_back(std::move(l));
+  }
+  return lines;
+}
+
+// What the answer counts, gathered while the steps are written.
+struct Tally {
+  int64_t errors = 0, warnings = 0;
+  std::vector<std::string> failing;  // services with errors, first error first
+  std::string first_error_time;
+  std::map<std::string, int> error_messages;
+};
+
+// The worked steps: one line per log line, "3 ERROR 08:21:46 mailer: ... (error 1, new service)".
+std::string work_of(const std::vector<LogLine>& lines, Tally* t) {
+  std::string work;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const LogLine& l = lines[i];
+    work += std::to_string(i + 1) + " " + kStepLevel[l.level] + " " + l.time;
+    if (l.level == kError) {
+      const bool is_new =
+          std::find(t->failing.begin(), t->failing.end(), l.service) == t->failing.end();
+      if (is_new) t->failing.push_back(l.service);
+      if (t->first_error_time.empty()) t->first_error_time = l.time;
+      ++t->error_messages[l.msg];
+      work += " " + l.service + ": " + l.msg + " (error " + std::to_string(++t->errors) +
+              (is_new ? ", new service)" : ")");
+    } else if (l.level == kWarn) {
+      work += " (warning " + std::to_string(++t->warnings) + ")";
+    }
+    work += i + 1 < lines.size() ? "\n" : "";
+  }
+  return work;
+}
+
+std::vector<std::string> draw_services(Faker& f, Layout layout) {
+  std::vector<std::string> services;
+  const int64_t count = f.integer(2, 4);
+  for (int tries = 0; static_cast<int64_t>(services.size()) < count && tries < 20; ++tries) {
+    const std::string s = service_name(f, layout);
+    if (std::find(services.begin(), services.end(), s) == services.end()) services.push_back(s);
+  }
+  return services;
+}
+
 void generate(Faker& f, Example* ex) {
   const fake::Date day = f.recent_date();
-  int64_t seconds = f.integer(0, 23) * 3600;  // seconds since midnight
-  seconds += f.integer(0, 3599);
+  int64_t start = f.integer(0, 23) * 3600;  // seconds since midnight
+  start += f.integer(0, 3599);
   const Style style = draw_style(f);
   ex->layout_id = style.layout;
   // Layouts with long lines show fewer of them, so that the record fits a training row.
@@ -251,67 +333,17 @@ void generate(Faker& f, Example* ex) {
                           style.layout == kRuby || style.layout == kSerilog;
   const int64_t n = f.integer(6, long_lines ? 12 : 16);
   const Vars error_vars = draw_vars(f);  // the same in every copy of a recurring error
-  std::vector<std::string> services;
-  const int64_t service_count = f.integer(2, 4);
-  for (int tries = 0; static_cast<int64_t>(services.size()) < service_count && tries < 20;
-       ++tries) {
-    const std::string s = service_name(f, style.layout);
-    if (std::find(services.begin(), services.end(), s) == services.end()) services.push_back(s);
-  }
-  // One or two error messages recur; pick which one dominates.
+  const std::vector<std::string> services = draw_services(f, style.layout);
+  // One or two error messages recur.
   const std::string main_error = expand(f.pick(kErrorMessages), error_vars);
   const std::string other_error = expand(f.pick(kErrorMessages), error_vars);
+  const std::vector<LogLine> lines = draw_lines(f, n, start, services, main_error, other_error);
+  Tally tally;
+  ex->work = work_of(lines, &tally);
   std::string doc;
-  int64_t errors = 0, warnings = 0, main_count = 0, other_count = 0;
-  std::vector<std::string> error_services;
-  std::string first_error;
-  for (int64_t i = 0; i < n; ++i) {
-    seconds = std::min<int64_t>(seconds + f.integer(0, 90), 86399);
-    const std::string time = two(static_cast<int>(seconds / 3600)) + ":" +
-                             two(static_cast<int>(seconds / 60 % 60)) + ":" +
-                             two(static_cast<int>(seconds % 60));
-    const int millis = static_cast<int>(f.integer(0, 999));
-    const std::string service = f.pick(services);
-    const double r = f.rng().uniform();
-    Level level = kInfo;
-    std::string msg;
-    bool new_service = false;
-    if (r < 0.2 || (i == n - 1 && errors == 0)) {
-      level = kError;
-      // The main error must end up strictly most frequent.
-      const bool main = main_error == other_error || main_count <= other_count + 1 || f.chance(0.6);
-      msg = main ? main_error : other_error;
-      (main ? main_count : other_count) += 1;
-      ++errors;
-      new_service =
-          std::find(error_services.begin(), error_services.end(), service) == error_services.end();
-      if (new_service) error_services.push_back(service);
-      if (first_error.empty()) first_error = fake::iso_date(day) + "T" + time;
-    } else if (r < 0.35) {
-      level = kWarn;
-      const std::string_view tmpl = f.pick(kWarnMessages);
-      msg = expand(tmpl, draw_vars(f));
-      ++warnings;
-    } else if (r < 0.42) {
-      level = kDebug;
-      const std::string_view tmpl = f.pick(kDebugMessages);
-      msg = expand(tmpl, draw_vars(f));
-    } else {
-      const std::string_view tmpl = f.pick(kInfoMessages);
-      msg = expand(tmpl, draw_vars(f));
-    }
-    ex->work += std::to_string(i + 1) + " " + kStepLevel[level] + " " + time;
-    if (level == kError) {
-      ex->work += " " + service + ": " + msg + " (error " + std::to_string(errors) +
-                  (new_service ? ", new service)" : ")");
-    } else if (level == kWarn) {
-      ex->work += " (warning " + std::to_string(warnings) + ")";
-    }
-    ex->work += "\n";
-    doc += render(style, day, time, millis, level, service, msg) + "\n";
-  }
+  for (const LogLine& l : lines)
+    doc += render(style, day, l.time, l.millis, l.level, l.service, l.msg) + "\n";
   doc.pop_back();
-  ex->work.pop_back();
   if (style.layout == kSyslog) {
     // Syslog stamps carry no year, but first_error_at needs one: the request states it, as
     // whoever pulled the logs would.
@@ -324,16 +356,19 @@ void generate(Faker& f, Example* ex) {
   } else {
     compose_prompt(f, ex, kInstructions, kParts, doc);
   }
+  const auto top =
+      std::max_element(tally.error_messages.begin(), tally.error_messages.end(),
+                       [](const auto& a, const auto& b) { return a.second < b.second; });
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("total_lines").integer(n);
-  j.key("error_count").integer(errors);
-  j.key("warning_count").integer(warnings);
+  j.key("error_count").integer(tally.errors);
+  j.key("warning_count").integer(tally.warnings);
   j.key("services_with_errors").begin_array();
-  for (const auto& s : error_services) j.str(s);
+  for (const auto& s : tally.failing) j.str(s);
   j.end_array();
-  j.key("most_common_error").str(main_count >= other_count ? main_error : other_error);
-  j.key("first_error_at").str(first_error);
+  j.key("most_common_error").str(top->first);
+  j.key("first_error_at").str(fake::iso_date(day) + "T" + tally.first_error_time);
   j.end_object();
 }
 
