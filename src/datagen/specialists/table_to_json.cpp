@@ -1,9 +1,12 @@
 // table_to_json: a table -> its column names (snake_case) and rows as objects, numbers as numbers.
 // Tables as people paste them: Markdown (with or without outer pipes, with alignment colons), an
 // ASCII box as MySQL prints it, psql output, box-drawing characters as DuckDB prints them, columns
-// aligned by spaces as kubectl prints them, a reStructuredText simple table, TSV, CSV, HTML. The
+// aligned by spaces as kubectl prints them, a reStructuredText simple table, TSV, CSV, HTML, an
+// org-mode table, tabulate's grid, pandas' to_string. The
 // columns are drawn from an open pool (names, places, teams, plans, statuses, dates, counts, money,
-// measures with units such as "High (°F)"), two to six of them, headers in any case.
+// measures with units such as "High (°F)", times, tickers, one-decimal and signed numbers, numbers
+// with thousands commas, pod readiness and ages, short descriptions), two to six of them, headers
+// in any case.
 // Worked steps (no calculator): each header numbered as the table prints it with its key
 // ("2 Unit Price: unit_price"), then each row numbered with its first cell as printed ("row 2
 // Omaha"); the answer's keys are the listed ones and its rows the listed ones, in order. Without
@@ -49,6 +52,8 @@ const std::vector<ColumnKind> kKeyColumns = {
     {{"Item", "Product"}, 5},
     {{"Order ID", "SKU", "Code"}, 6},
     {{"id", "ID", "#"}, 7},
+    {{"Ticker", "Symbol"}, 22},
+    {{"Task", "Description"}, 26},
 };
 const std::vector<ColumnKind> kOtherColumns = {
     {{"Email", "Contact"}, 8},
@@ -64,6 +69,15 @@ const std::vector<ColumnKind> kOtherColumns = {
     {{"City", "Location"}, 1},
     {{"Team", "Company"}, 3},
     {{"Plan", "Tier"}, 4},
+    {{"Temp", "Hours", "Estimate (h)", "Median Age", "Rating", "Weight (lb)"}, 18},
+    {{"Change", "Delta", "Variance"}, 19},
+    {{"Population", "Volume", "Visitors", "Downloads"}, 20},
+    {{"Departs", "Arrives", "Start", "End"}, 21},
+    {{"Ticker", "Symbol", "IATA"}, 22},
+    {{"Conditions", "Weather"}, 23},
+    {{"Ready"}, 24},
+    {{"Age", "Uptime"}, 25},
+    {{"Description", "Notes", "Trip", "Task"}, 26},
 };
 
 Cell text_cell(const std::string& s) {
@@ -73,6 +87,54 @@ Cell text_cell(const std::string& s) {
 }
 
 Cell number_cell(const std::string& s) { return {s, s, true}; }
+
+// Kinds 18 and up: one-decimal and signed numbers, numbers with thousands commas (plain in the
+// JSON), times, tickers, conditions, pod readiness and ages, short descriptions.
+Cell more_cell(Faker& f, int value) {
+  static const std::vector<std::string_view> kConditions = {
+      "Sunny", "Overcast", "Light snow", "Windy", "Partly cloudy", "Rain", "Fog"};
+  static const std::vector<std::string_view> kReady = {"1/1", "0/1", "2/2", "1/2", "3/3"};
+  static const std::vector<std::string_view> kAgeUnits = {"d", "h", "m"};
+  switch (value) {
+    case 18: {
+      const int64_t tenths = f.integer(5, 1200);
+      return number_cell(std::to_string(tenths / 10) + "." + std::to_string(tenths % 10));
+    }
+    case 19: {
+      const int64_t cents = f.integer(-2500, 2500);
+      const std::string digits = fake::decimal_cents(std::abs(cents));
+      return number_cell((cents < 0 ? "-" : "") + digits);
+    }
+    case 20: {
+      const int64_t n = f.integer(1000, 9999999);
+      std::string grouped;
+      fake::append_grouped_cents(&grouped, n * 100);
+      return {grouped.substr(0, grouped.size() - 3), std::to_string(n), true};
+    }
+    case 21: {
+      const int64_t minutes = f.integer(5 * 60, 23 * 60 + 59);
+      char t[8];
+      std::snprintf(t, sizeof t, "%02d:%02d", static_cast<int>(minutes / 60),
+                    static_cast<int>(minutes % 60));
+      return text_cell(t);
+    }
+    case 22:
+      return text_cell(upper(f.letters(static_cast<int>(f.integer(3, 5)))));
+    case 23:
+      return text_cell(std::string(f.pick(kConditions)));
+    case 24:
+      return text_cell(std::string(f.pick(kReady)));
+    case 25: {
+      const int64_t n = f.integer(1, 59);
+      return text_cell(std::to_string(n) + std::string(f.pick(kAgeUnits)));
+    }
+    default: {
+      std::string phrase = f.sentence(3, 5);
+      while (!phrase.empty() && (phrase.back() == '.' || phrase.back() == '?')) phrase.pop_back();
+      return text_cell(phrase);
+    }
+  }
+}
 
 Cell cell(Faker& f, int value) {
   static const std::vector<std::string_view> kRegions = {"North", "South",     "East",
@@ -116,8 +178,10 @@ Cell cell(Faker& f, int value) {
       return number_cell(std::to_string(f.integer(-10, 120)));
     case 16:
       return number_cell(std::to_string(f.integer(2015, 2025)));
-    default:
+    case 17:
       return number_cell(std::to_string(f.integer(1, 500)));
+    default:
+      return more_cell(f, value);
   }
 }
 
@@ -148,7 +212,21 @@ std::string aligned(const Cell& c, size_t width) {
 }
 
 // The layouts, each a function of header and rows.
-enum Layout { kMarkdown, kAsciiBox, kTsv, kHtml, kPsql, kBoxDrawing, kSpaced, kRst, kCsv };
+enum Layout {
+  kMarkdown,
+  kAsciiBox,
+  kTsv,
+  kHtml,
+  kPsql,
+  kBoxDrawing,
+  kSpaced,
+  kRst,
+  kCsv,
+  kOrg,     // Emacs org-mode: "|---+---|" under the header, numbers right-aligned
+  kGrid,    // Python tabulate's "grid": a rule between every row, "+===+" under the header
+  kPandas,  // pandas DataFrame.to_string(index=False): right-aligned, no rules
+  kLayoutCount
+};
 
 std::string render(Faker& f, Layout layout, const std::vector<std::string>& header,
                    const Rows& rows) {
@@ -204,17 +282,25 @@ std::string render(Faker& f, Layout layout, const std::vector<std::string>& head
       return doc;
     }
     case kHtml: {
-      const bool sections = f.chance(0.5);
-      doc = "<table>\n";
-      doc += sections ? "  <thead>\n    <tr>" : "  <tr>";
+      // Indented with or without thead/tbody, or on one line with a caption; numbers perhaps
+      // right-aligned by an attribute.
+      const int64_t look = f.integer(0, 2);
+      const bool align = f.chance(0.3);
+      const std::string nl = look == 2 ? "" : "\n";
+      const std::string indent = look == 2 ? "" : look == 1 ? "    " : "  ";
+      doc =
+          look == 2 ? "<table><caption>" + f.coined_name(2, 3) + " report</caption>" : "<table>\n";
+      doc += look == 1 ? "  <thead>\n" + indent + "<tr>" : indent + "<tr>";
       for (const auto& h : header) doc += "<th>" + escaped_html(h) + "</th>";
-      doc += sections ? "</tr>\n  </thead>\n  <tbody>" : "</tr>";
+      doc += look == 1 ? "</tr>\n  </thead>\n  <tbody>" : "</tr>";
       for (const auto& r : rows) {
-        doc += sections ? "\n    <tr>" : "\n  <tr>";
-        for (const Cell& c : r) doc += "<td>" + escaped_html(c.text) + "</td>";
+        doc += nl + indent + "<tr>";
+        for (const Cell& c : r)
+          doc += (align && c.number ? "<td align=\"right\">" : "<td>") + escaped_html(c.text) +
+                 "</td>";
         doc += "</tr>";
       }
-      return doc + (sections ? "\n  </tbody>\n</table>" : "\n</table>");
+      return doc + (look == 1 ? "\n  </tbody>\n</table>" : nl + "</table>");
     }
     case kPsql: {
       for (size_t i = 0; i < n; ++i) {
@@ -254,6 +340,55 @@ std::string render(Faker& f, Layout layout, const std::vector<std::string>& head
       for (const auto& r : rows) {
         doc += "\n";
         for (size_t i = 0; i < n; ++i) doc += pad(r[i].text, w[i] + 3);
+      }
+      return doc;
+    }
+    case kOrg: {
+      auto line = [&](const std::vector<std::string>& cells, bool right) {
+        std::string l = "|";
+        for (size_t i = 0; i < n; ++i) {
+          const bool number = right && rows[0][i].number;
+          l +=
+              " " +
+              (number ? std::string(w[i] - cells[i].size(), ' ') + cells[i] : pad(cells[i], w[i])) +
+              " |";
+        }
+        return l;
+      };
+      std::string rule = "|";
+      for (size_t i = 0; i < n; ++i) rule += std::string(w[i] + 2, '-') + (i + 1 < n ? "+" : "|");
+      doc = line(header, false) + "\n" + rule;
+      for (const auto& r : rows) {
+        std::vector<std::string> cells;
+        for (const Cell& c : r) cells.push_back(c.text);
+        doc += "\n" + line(cells, true);
+      }
+      return doc;
+    }
+    case kGrid: {
+      auto rule = [&](char c) {
+        std::string l = "+";
+        for (size_t x : w) l += std::string(x + 2, c) + "+";
+        return l;
+      };
+      doc = rule('-') + "\n|";
+      for (size_t i = 0; i < n; ++i) doc += " " + pad(header[i], w[i]) + " |";
+      doc += "\n" + rule('=');
+      for (const auto& r : rows) {
+        doc += "\n|";
+        for (size_t i = 0; i < n; ++i) doc += " " + aligned(r[i], w[i]) + " |";
+        doc += "\n" + rule('-');
+      }
+      return doc;
+    }
+    case kPandas: {
+      auto right = [](const std::string& t, size_t width) {
+        return std::string(width - std::min(width, t.size()), ' ') + t;
+      };
+      for (size_t i = 0; i < n; ++i) doc += (i ? "  " : "") + right(header[i], w[i]);
+      for (const auto& r : rows) {
+        doc += "\n";
+        for (size_t i = 0; i < n; ++i) doc += (i ? "  " : "") + right(r[i].text, w[i]);
       }
       return doc;
     }
@@ -314,7 +449,7 @@ void generate(Faker& f, Example* ex) {
   for (auto& r : rows) {
     for (int v : values) r.push_back(cell(f, v));
   }
-  ex->layout_id = static_cast<int>(f.integer(0, 8));
+  ex->layout_id = static_cast<int>(f.integer(0, kLayoutCount - 1));
   const auto layout = static_cast<Layout>(ex->layout_id);
   const std::string doc = render(f, layout, header, rows);
   write_work(layout, header, rows, &ex->work);
@@ -340,8 +475,8 @@ void generate(Faker& f, Example* ex) {
 
 SpecialistSpec table_to_json_spec() {
   return {"table_to_json",
-          "tables (Markdown, ASCII box, psql, box drawing, aligned, RST, TSV, CSV, HTML) -> "
-          "columns and typed row objects",
+          "tables (Markdown, ASCII box, psql, box drawing, aligned, RST, TSV, CSV, HTML, org-mode, "
+          "tabulate grid, pandas) -> columns and typed row objects",
           {{"columns", FieldKind::kList}, {"rows", FieldKind::kList}},
           &generate};
 }
