@@ -1930,73 +1930,86 @@ TEST(LogAnalysis, TheWorkListsEveryLineByItsLevelAndTimeAndMarksEachNewFailingSe
   EXPECT_GT(services.size(), 40u);
 }
 
+// Reads a bank_reconciliation record against its prompt in any layout: entries are the lines
+// that start with an id (L1, B1, GL-01, BK-01), their amount the line's last field ("-$1,234.50",
+// "(1,234.50)", "-1234.50"); a ledger entry matches the first statement entry not yet taken with
+// the same amount. The steps, running balances and answer are worked out here in cents.
 TEST(BankReconciliation, TheWorkPairsEachLedgerEntryAndCarriesTheLedgersRunningBalance) {
   const SpecialistSpec& spec = *find_specialist("bank_reconciliation");
+  const std::regex entry(R"(^\s*((L|B|GL-|BK-)\d+)[ ,].*?[ ,](\(?-?\$?[\d,]+\.\d\d\)?)$)");
+  const std::regex first_amount(R"(\d{1,3}(?:,\d{3})*\.\d\d)");
   struct Row {
-    std::string id, description, amount;  // amount as printed, "$" dropped
+    std::string id, digits;  // digits as printed, sign, "$" and parentheses dropped
+    int64_t cents;
   };
-  // "L1,2026-01-01,Check 4700 - Pioneer,-43.15" or "L1  2026-01-01  Check 4700 - Pioneer  -$43.15"
-  auto parse = [](const std::string& line) {
-    const bool csv = line.find(',') < line.find(' ');
-    const size_t id_end = csv ? line.find(',') : line.find("  ");
-    const size_t date_end = csv ? line.find(',', id_end + 1) : line.find("  ", id_end + 2);
-    const size_t amount_at = csv ? line.rfind(',') + 1 : line.find_last_of(' ') + 1;
-    std::string description = line.substr(date_end + (csv ? 1 : 2), amount_at - date_end - 3);
-    while (!description.empty() && description.back() == ' ') description.pop_back();
-    for (char& c : description) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    std::string amount = line.substr(amount_at);
-    amount.erase(std::remove(amount.begin(), amount.end(), '$'), amount.end());
-    return Row{line.substr(0, id_end), description, amount};
-  };
+  std::set<int> layouts;
+  int unmatched = 0, keyed_wrong = 0;
   Example ex;
-  int unmatched = 0;
-  for (uint64_t i = 0; i < 200; ++i) {
+  for (uint64_t i = 0; i < 300; ++i) {
     generate_specialist_example(spec, 9, i, &ex);
+    layouts.insert(ex.layout_id);
     std::vector<Row> ledger, bank;
-    for (const std::string& line : lines_after(ex.prompt, "COMPANY LEDGER"))
-      ledger.push_back(parse(line));
-    for (const std::string& line : lines_after(ex.prompt, "BANK STATEMENT")) {
-      if (line.rfind("B", 0) == 0) bank.push_back(parse(line));
+    for (const std::string& line : split_lines(ex.prompt)) {
+      std::smatch m;
+      if (!std::regex_match(line, m, entry)) continue;
+      std::string amount = m[3];
+      const bool negative = amount[0] == '-' || amount[0] == '(';
+      std::string digits;
+      for (char c : amount) {
+        if (std::isdigit(static_cast<unsigned char>(c)) || c == ',' || c == '.') digits += c;
+      }
+      const int64_t cents = (negative ? -1 : 1) * cents_of(digits);
+      (m[2].str()[0] == 'L' || m[2] == "GL-" ? ledger : bank).push_back({m[1], digits, cents});
     }
-    ASSERT_FALSE(ledger.empty());
-    const std::string label = "Opening balance (both): $";
-    const size_t opening_at = ex.prompt.find(label) + label.size();
-    const std::string opening =
-        ex.prompt.substr(opening_at, ex.prompt.find('\n', opening_at) - opening_at);
-    // Each ledger entry takes the first statement entry not yet taken with its description and
-    // amount, and carries the ledger's running balance (worked out here in cents).
+    ASSERT_GE(ledger.size(), 4u) << ex.prompt;
+    std::smatch o;
+    ASSERT_TRUE(std::regex_search(ex.prompt, o, first_amount));
+    const std::string opening = o.str();
     std::vector<bool> taken(bank.size());
-    std::string expected;
-    std::string previous = opening;
+    std::string expected, previous = opening, taken_back;
     int64_t ledger_cents = cents_of(opening), bank_cents = ledger_cents;
-    std::string taken_back;  // "+1,348.10-32.00": what the bank's balance adds to the ledger's
     std::vector<std::string> missing_ledger, missing_bank;
     for (const Row& l : ledger) {
       std::string match;
       for (size_t k = 0; k < bank.size() && match.empty(); ++k) {
-        if (!taken[k] && bank[k].description == l.description && bank[k].amount == l.amount) {
+        if (!taken[k] && bank[k].cents == l.cents) {
           taken[k] = true;
           match = bank[k].id;
         }
       }
-      if (match.empty()) missing_ledger.push_back(l.id);
-      if (match.empty())
-        taken_back += l.amount[0] == '-' ? "+" + l.amount.substr(1) : "-" + l.amount;
-      ledger_cents += cents_of(l.amount);
+      const std::string sign = l.cents < 0 ? "-" : "";
+      if (match.empty()) {
+        missing_ledger.push_back(l.id);
+        taken_back += (l.cents < 0 ? "+" : "-") + l.digits;
+      }
+      ledger_cents += l.cents;
       const std::string running = cents_text(ledger_cents);
-      expected += l.id + " " + l.amount +
+      expected += l.id + " " + sign + l.digits +
                   (match.empty() ? " not on the statement" : " = " + match) + " <<round(" +
-                  previous + (l.amount[0] == '-' ? "" : "+") + l.amount + ",2)=" + running + ">>\n";
+                  previous + (l.cents < 0 ? "-" : "+") + l.digits + ",2)=" + running + ">>\n";
       previous = running;
     }
     for (size_t k = 0; k < bank.size(); ++k) {
-      bank_cents += cents_of(bank[k].amount);
+      bank_cents += bank[k].cents;
       if (taken[k]) continue;
       missing_bank.push_back(bank[k].id);
-      taken_back += (bank[k].amount[0] == '-' ? "" : "+") + bank[k].amount;
-      expected += bank[k].id + " " + bank[k].amount + " not in the ledger\n";
+      taken_back += (bank[k].cents < 0 ? "-" : "+") + bank[k].digits;
+      expected += bank[k].id + " " + (bank[k].cents < 0 ? "-" : "") + bank[k].digits +
+                  " not in the ledger\n";
     }
     unmatched += static_cast<int>(missing_ledger.size());
+    // An amount keyed wrong in the books: a ledger entry and a statement entry, both unmatched,
+    // a multiple of 9.00 apart.
+    for (const Row& l : ledger) {
+      for (size_t k = 0; k < bank.size(); ++k) {
+        const int64_t apart = std::llabs(bank[k].cents - l.cents);
+        const bool both_unmatched =
+            !taken[k] && std::count(missing_ledger.begin(), missing_ledger.end(), l.id) > 0;
+        if (both_unmatched && apart % 900 == 0 && apart > 0 && apart <= 8100 &&
+            (bank[k].cents < 0) == (l.cents < 0))
+          ++keyed_wrong;
+      }
+    }
     const std::string ledger_text = cents_text(ledger_cents), bank_text = cents_text(bank_cents);
     expected += "ledger: " + ledger_text + "\nbank: <<round(" + ledger_text + taken_back +
                 ",2)=" + bank_text + ">>\n";
@@ -2009,7 +2022,9 @@ TEST(BankReconciliation, TheWorkPairsEachLedgerEntryAndCarriesTheLedgersRunningB
     EXPECT_EQ(cents_of(r["bank_balance"].dump()), bank_cents);
     EXPECT_EQ(cents_of(r["difference"].dump()), bank_cents - ledger_cents);
   }
-  EXPECT_GT(unmatched, 20);
+  EXPECT_EQ(layouts.size(), 3u);
+  EXPECT_GT(unmatched, 50);
+  EXPECT_GT(keyed_wrong, 5);
 }
 
 TEST(ExpenseCategorization, EachLineCarriesItsCategorysRunningSumAndTheTotalsAddUp) {
