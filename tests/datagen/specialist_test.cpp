@@ -1226,37 +1226,74 @@ TEST(PiiRedaction, TheRedactedTextIsThePromptsTextWithEachItemTagged) {
   EXPECT_GT(without_pii, 10);
 }
 
+// Splits a delimited line, keeping quoted fields whole (quotes dropped) and trimming spaces.
+std::vector<std::string> csv_fields(const std::string& line, char delim) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (char c : line) {
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (c == delim && !quoted) {
+      out.emplace_back();
+    } else {
+      out.back() += c;
+    }
+  }
+  for (std::string& field : out) {
+    field.erase(0, field.find_first_not_of(' '));
+    field.erase(field.find_last_not_of(' ') + 1);
+  }
+  return out;
+}
+
+// Reads a csv_cleaning record against its prompt: the header (any case, any delimiter, columns in
+// any order) and each line after it; a line repeats an earlier one when name, email and amount are
+// the same once cleaned. Every step and the kept rows' names are worked out here.
 TEST(CsvCleaning, EachLineCopiesItsNameTitleCasesItAndNamesTheLineOfItsFirstCopy) {
   const SpecialistSpec& spec = *find_specialist("csv_cleaning");
   Example ex;
-  int repeats = 0;
+  int repeats = 0, rewritten = 0;
+  std::set<char> delimiters;
+  std::set<std::vector<std::string>> orders;
   for (uint64_t i = 0; i < 300; ++i) {
     generate_specialist_example(spec, 4, i, &ex);
-    // The file's lines, read from the prompt: a blank line is only delimiters (";;;"); a repeat is
-    // an exact copy of an earlier line.
-    std::vector<std::string> file = lines_after(ex.prompt, "Customer Name");
-    if (!file.empty() && file.back() == "\"\"\"") file.pop_back();
+    const std::vector<std::string> prompt = split_lines(ex.prompt);
+    size_t at = 0;
+    while (at < prompt.size() && lowered(prompt[at]).find("customer name") == std::string::npos)
+      ++at;
+    ASSERT_LT(at, prompt.size()) << ex.prompt;
+    const std::string& header = prompt[at];
+    const char delim = header[header.find_first_of(",;|\t")];
+    delimiters.insert(delim);
+    std::vector<std::string> columns;
+    for (const std::string& h : csv_fields(header, delim)) {
+      std::string key = lowered(h);
+      std::replace(key.begin(), key.end(), ' ', '_');
+      columns.push_back(key);
+    }
+    orders.insert(columns);
+    const json r = json::parse(ex.response);
+    EXPECT_EQ(r["columns"].get<std::vector<std::string>>(), columns);
+    const size_t name_at =
+        std::find(columns.begin(), columns.end(), "customer_name") - columns.begin();
+    const size_t email_at = std::find(columns.begin(), columns.end(), "email") - columns.begin();
+    const size_t amount_at = std::find(columns.begin(), columns.end(), "amount") - columns.begin();
+    std::vector<std::string> file;
+    for (size_t k = at + 1; k < prompt.size() && !prompt[k].empty() && prompt[k] != "\"\"\""; ++k)
+      file.push_back(prompt[k]);
     const std::vector<std::string> work = split_lines(ex.work);
     ASSERT_EQ(work.size(), file.size()) << ex.prompt << "\n" << ex.work;
     int blanks = 0, dropped = 0;
-    std::vector<std::string> names;  // the kept rows' names, cleaned
+    std::vector<std::string> names, identities(file.size());  // kept rows' names; per line
     for (size_t k = 0; k < file.size(); ++k) {
-      const std::string& line = file[k];
-      const std::string at = std::to_string(k + 1) + " ";
-      if (line.find_first_not_of(";,") == std::string::npos) {
-        EXPECT_EQ(work[k], at + "blank (blank " + std::to_string(++blanks) + ")");
+      const std::string step = std::to_string(k + 1) + " ";
+      if (file[k].find_first_not_of(std::string(1, delim)) == std::string::npos) {
+        EXPECT_EQ(work[k], step + "blank (blank " + std::to_string(++blanks) + ")");
         continue;
       }
-      size_t first = k;
-      for (size_t e = 0; e < k; ++e) {
-        if (file[e] == line) {
-          first = e;
-          break;
-        }
-      }
-      std::string name = line.substr(0, line.find_first_of(";,"));
-      name = name.substr(name.find_first_not_of(' '));
-      name = name.substr(0, name.find_last_not_of(' ') + 1);
+      const std::vector<std::string> fields = csv_fields(file[k], delim);
+      ASSERT_EQ(fields.size(), columns.size()) << file[k];
+      const std::string name = fields[name_at];
       // A name all in capitals or all in lower case is title-cased; any other is kept as is.
       std::string clean = name;
       if (clean == lowered(clean) || clean == uppered(clean)) {
@@ -1266,21 +1303,37 @@ TEST(CsvCleaning, EachLineCopiesItsNameTitleCasesItAndNamesTheLineOfItsFirstCopy
           clean[c] = static_cast<char>(starts ? std::toupper(ch) : std::tolower(ch));
         }
       }
-      std::string expected = at + name + ": " + clean + " @" + std::to_string(first + 1);
+      std::string amount;
+      for (char c : fields[amount_at]) {
+        if (std::isdigit(static_cast<unsigned char>(c)) || c == '.') amount += c;
+      }
+      const int64_t cents = std::llround(std::stod(amount) * 100);
+      identities[k] = clean + "|" + lowered(fields[email_at]) + "|" + std::to_string(cents);
+      size_t first = k;
+      for (size_t e = 0; e < k; ++e) {
+        if (identities[e] == identities[k]) {
+          first = e;
+          break;
+        }
+      }
+      std::string expected = step + name + ": " + clean + " @" + std::to_string(first + 1);
       if (first != k) {
         expected += " (duplicate " + std::to_string(++dropped) + ")";
         ++repeats;
+        rewritten += file[first] != file[k];
       }
       EXPECT_EQ(work[k], expected) << ex.prompt;
       if (first == k) names.push_back(clean);
     }
-    const json r = json::parse(ex.response);
     EXPECT_EQ(r["duplicates_removed"], dropped);
     EXPECT_EQ(r["blank_rows_removed"], blanks);
     ASSERT_EQ(r["rows"].size(), names.size());
     for (size_t k = 0; k < names.size(); ++k) EXPECT_EQ(r["rows"][k]["customer_name"], names[k]);
   }
   EXPECT_GT(repeats, 100);
+  EXPECT_GT(rewritten, 20);
+  EXPECT_EQ(delimiters.size(), 4u);
+  EXPECT_GT(orders.size(), 10u);
 }
 
 // Reads a meeting_action_items record on its own: one step per action item, in order, its owner
