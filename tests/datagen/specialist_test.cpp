@@ -2083,7 +2083,8 @@ TEST(BankReconciliation, TheWorkPairsEachLedgerEntryAndCarriesTheLedgersRunningB
 TEST(ExpenseCategorization, EachLineCarriesItsCategorysRunningSumAndTheTotalsAddUp) {
   const SpecialistSpec& spec = *find_specialist("expense_categorization");
   Example ex;
-  for (uint64_t i = 0; i < 100; ++i) {
+  std::set<std::string> merchants;  // first words
+  for (uint64_t i = 0; i < 200; ++i) {
     generate_specialist_example(spec, 10, i, &ex);
     const json r = json::parse(ex.response);
     // The totals are the items' amounts summed per category (in cents, computed here).
@@ -2105,8 +2106,16 @@ TEST(ExpenseCategorization, EachLineCarriesItsCategorysRunningSumAndTheTotalsAdd
     for (size_t k = 0; k < r["items"].size(); ++k) {
       const json& item = r["items"][k];
       const std::string category = item["category"];
+      const std::string merchant = item["merchant"];
+      EXPECT_NE(ex.prompt.find(merchant), std::string::npos) << merchant << "\n" << ex.prompt;
+      EXPECT_EQ(work[k].rfind(merchant + ": " + category + " ", 0), 0u) << work[k];
+      merchants.insert(merchant.substr(0, merchant.find(' ')));
       const size_t open = work[k].find("<<round(");
       ASSERT_NE(open, std::string::npos) << work[k];
+      // The amount as the document prints it ("1,204.50" or "1204.50").
+      const size_t plus = work[k].find('+', open);
+      const std::string amount = work[k].substr(plus + 1, work[k].find(",2)", plus) - plus - 1);
+      EXPECT_NE(ex.prompt.find(amount), std::string::npos) << amount << "\n" << ex.prompt;
       EXPECT_EQ(work[k].substr(open - category.size() - 1, category.size() + 1), category + " ");
       const std::string previous = last.count(category) ? last[category] : "0";
       EXPECT_EQ(work[k].substr(open + 8, previous.size() + 1), previous + "+") << work[k];
@@ -2118,6 +2127,7 @@ TEST(ExpenseCategorization, EachLineCarriesItsCategorysRunningSumAndTheTotalsAdd
     for (const auto& [category, sum] : last)
       EXPECT_EQ(std::llround(std::stod(sum) * 100), sums[category]) << category;
   }
+  EXPECT_GT(merchants.size(), 40u);
 }
 
 TEST(PurchaseOrderMatching, TheCalculatorComparesEachLinesQuantityAndPrice) {

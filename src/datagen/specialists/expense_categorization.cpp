@@ -1,9 +1,12 @@
 // expense_categorization: a card statement or expense report of merchant charges -> each line's
-// expense category (from what the merchant is) and the totals per category.
-// Worked steps: each charge's merchant and category, one line each, with the category's running
-// sum as a calculator call (the sum on the category's latest line above, or 0, plus this charge:
-// a small model finds the latest line of a category far more reliably than it gathers all of
-// them); then each category's last sum, and the grand total by the calculator.
+// expense category (from what the merchant is) and the totals per category. Merchants as cards
+// print them (processor prefixes "SQ *", "TST* ", store numbers, reference digits, city and
+// state) from about sixty names whose words say what they sell; fixed-width statements, CSV
+// exports with card and memo columns, numbered expense reports with notes.
+// Worked steps: each charge's merchant as printed and its category, one line each, with the
+// category's running sum as a calculator call (the sum on the category's latest line above, or 0,
+// plus this charge: a small model finds the latest line of a category far more reliably than it
+// gathers all of them); then each category's last sum, and the grand total by the calculator.
 #include <map>
 
 #include "anvil/datagen/calculator.h"
@@ -22,25 +25,70 @@ struct Merchant {
 // Category order here is the order of the totals object.
 const std::vector<std::string_view> kCategories = {
     "travel", "lodging", "meals", "transportation", "software", "office_supplies", "utilities"};
-const std::vector<Merchant> kMerchants = {{"DELTA AIR LINES", "travel", 12000, 90000},
-                                          {"UNITED AIRLINES", "travel", 12000, 90000},
-                                          {"MARRIOTT HOTELS", "lodging", 14000, 60000},
-                                          {"HILTON GARDEN INN", "lodging", 12000, 45000},
-                                          {"AIRBNB", "lodging", 9000, 70000},
-                                          {"STARBUCKS", "meals", 350, 2500},
-                                          {"CHIPOTLE", "meals", 900, 4500},
-                                          {"OLIVE GARDEN", "meals", 2500, 18000},
-                                          {"DOORDASH", "meals", 1500, 9000},
-                                          {"UBER TRIP", "transportation", 800, 9000},
-                                          {"LYFT RIDE", "transportation", 700, 8000},
-                                          {"SHELL OIL", "transportation", 2500, 9000},
-                                          {"ADOBE CREATIVE CLOUD", "software", 2099, 8999},
-                                          {"GITHUB", "software", 400, 4400},
-                                          {"ZOOM.US", "software", 1499, 24999},
-                                          {"STAPLES", "office_supplies", 500, 25000},
-                                          {"OFFICE DEPOT", "office_supplies", 500, 25000},
-                                          {"VERIZON WIRELESS", "utilities", 4000, 25000},
-                                          {"COMCAST BUSINESS", "utilities", 8000, 30000}};
+const std::vector<Merchant> kMerchants = {
+    {"DELTA AIR LINES", "travel", 12000, 90000},
+    {"UNITED AIRLINES", "travel", 12000, 90000},
+    {"SOUTHWEST AIR", "travel", 9000, 60000},
+    {"AMERICAN AIRLINES", "travel", 12000, 90000},
+    {"JETBLUE AIRWAYS", "travel", 9000, 50000},
+    {"ALASKA AIR", "travel", 9000, 50000},
+    {"AMTRAK", "travel", 3000, 30000},
+    {"EXPEDIA", "travel", 10000, 120000},
+    {"MARRIOTT HOTELS", "lodging", 14000, 60000},
+    {"HILTON GARDEN INN", "lodging", 12000, 45000},
+    {"AIRBNB", "lodging", 9000, 70000},
+    {"HYATT REGENCY", "lodging", 15000, 80000},
+    {"HAMPTON INN", "lodging", 11000, 40000},
+    {"HOLIDAY INN EXPRESS", "lodging", 10000, 35000},
+    {"BEST WESTERN", "lodging", 9000, 30000},
+    {"THE CRAWFORD HOTEL", "lodging", 20000, 90000},
+    {"STARBUCKS", "meals", 350, 2500},
+    {"CHIPOTLE", "meals", 900, 4500},
+    {"OLIVE GARDEN", "meals", 2500, 18000},
+    {"DOORDASH", "meals", 1500, 9000},
+    {"UBER EATS", "meals", 1500, 9000},
+    {"PANERA BREAD", "meals", 900, 4000},
+    {"TORCHYS TACOS", "meals", 900, 4000},
+    {"BLUE BOTTLE COFFEE", "meals", 400, 2500},
+    {"SHAKE SHACK", "meals", 1000, 5000},
+    {"MAPLE STREET GRILL", "meals", 2000, 15000},
+    {"LUIGIS PIZZA", "meals", 1500, 9000},
+    {"UBER TRIP", "transportation", 800, 9000},
+    {"LYFT RIDE", "transportation", 700, 8000},
+    {"SHELL OIL", "transportation", 2500, 9000},
+    {"CHEVRON", "transportation", 2500, 9000},
+    {"EXXONMOBIL", "transportation", 2500, 9000},
+    {"YELLOW CAB", "transportation", 1000, 7000},
+    {"AIRPORT PARKING", "transportation", 1500, 9000},
+    {"HERTZ RENT-A-CAR", "transportation", 6000, 60000},
+    {"ENTERPRISE RENT-A-CAR", "transportation", 6000, 60000},
+    {"ADOBE CREATIVE CLOUD", "software", 2099, 8999},
+    {"GITHUB", "software", 400, 4400},
+    {"ZOOM.US", "software", 1499, 24999},
+    {"SLACK TECHNOLOGIES", "software", 800, 30000},
+    {"ATLASSIAN", "software", 1000, 40000},
+    {"FIGMA", "software", 1200, 9000},
+    {"1PASSWORD", "software", 399, 9000},
+    {"DROPBOX", "software", 999, 9000},
+    {"GOOGLE WORKSPACE", "software", 600, 30000},
+    {"MICROSOFT 365", "software", 600, 30000},
+    {"STAPLES", "office_supplies", 500, 25000},
+    {"OFFICE DEPOT", "office_supplies", 500, 25000},
+    {"W.B. MASON", "office_supplies", 500, 25000},
+    {"OFFICEMAX", "office_supplies", 500, 25000},
+    {"QUILL.COM", "office_supplies", 500, 20000},
+    {"PAPER SOURCE", "office_supplies", 500, 8000},
+    {"VERIZON WIRELESS", "utilities", 4000, 25000},
+    {"COMCAST BUSINESS", "utilities", 8000, 30000},
+    {"AT&T BUSINESS", "utilities", 5000, 30000},
+    {"PG&E ELECTRIC", "utilities", 6000, 60000},
+    {"CITY WATER DEPT", "utilities", 3000, 20000},
+    {"CON EDISON", "utilities", 6000, 60000},
+    {"SPECTRUM BUSINESS", "utilities", 6000, 25000},
+};
+
+// Card processors that put their name before a small merchant's.
+const std::vector<std::string_view> kProcessors = {"SQ *", "TST* ", "PAYPAL *", "SP "};
 
 const std::vector<std::string_view> kInstructions = {
     "Categorize each expense (travel, lodging, meals, transportation, software, office_supplies, "
@@ -49,13 +97,102 @@ const std::vector<std::string_view> kInstructions = {
     "Bookkeeping: code these card charges and give category totals.",
 };
 
+const InstructionParts kParts = {
+    {"Categorize", "Code", "Sort", "Assign a category to", "Classify"},
+    {"these card charges", "my expense report", "the transactions below", "this statement",
+     "each line"},
+    {"and total by category",
+     "(travel, lodging, meals, transportation, software, "
+     "office_supplies, utilities) with totals",
+     "and give me the category totals", "- JSON with items, totals and the grand total",
+     "for the expense report"},
+};
+// A report's note or a CSV memo for a charge of each category, in kCategories' order.
+const std::vector<std::vector<std::string_view>> kNotes = {
+    {"SFO-DEN", "flight home", "change fee"},       {"2 nights", "3 nights", "conference hotel"},
+    {"dinner w/ client", "team lunch", "per diem"}, {"airport", "to client site", "parking"},
+    {"monthly plan", "annual plan", "team seats"},  {"printer paper", "toner", "pens + notebooks"},
+    {"office internet", "May bill", "phone line"}};
+
+const std::vector<std::string_view>& notes_for(std::string_view category) {
+  const size_t at =
+      std::find(kCategories.begin(), kCategories.end(), category) - kCategories.begin();
+  return kNotes[at];
+}
+
+// A merchant as a card statement prints it: a processor's prefix before a small merchant now and
+// then, a store number or reference digits, a city and state.
+std::string shown_merchant(Faker& f, const Merchant& m) {
+  std::string s;
+  const bool small = m.category == "meals" || m.category == "office_supplies";
+  if (small && f.chance(0.2)) s += f.pick(kProcessors);
+  s += m.name;
+  const double r = f.rng().uniform();
+  if (r < 0.35) {
+    s += " #" + f.digits(4);
+  } else if (r < 0.5) {
+    s += " " + f.digits(10);
+  }
+  if (f.chance(0.45)) {
+    const fake::City& city = f.pick(f.locale().cities);
+    s += " " + upper(std::string(city.name));
+    if (f.chance(0.6)) s += " " + std::string(city.state_code);
+  }
+  return s;
+}
+
+struct Line {
+  const Merchant* m;
+  std::string shown;
+  int64_t cents;
+  fake::Date date;
+};
+
+// The statement or report, in one of three layouts: a fixed-width card statement, a CSV export
+// (perhaps with card and memo columns), a numbered expense report (perhaps with notes).
+std::string render(Faker& f, int layout, const std::vector<Line>& lines) {
+  std::string doc;
+  if (layout == 0) {
+    const bool dollars = f.chance(0.6);
+    const bool short_dates = f.chance(0.4);
+    doc = short_dates ? "Trans Date  Description                              Amount\n"
+                      : "Date        Description                          Amount\n";
+    for (const Line& l : lines) {
+      const std::string date = fake::format_date(l.date, fake::DateFormat::kUsSlash);
+      doc += column(short_dates ? date.substr(0, 5) : date, 10) + "  " + column(l.shown, 40) +
+             (dollars ? "$" : "") + printed_cents(l.cents, dollars) + "\n";
+    }
+  } else if (layout == 1) {
+    const bool extra = f.chance(0.4);
+    const std::string card = "*" + f.digits(4);
+    doc = extra ? "Date,Merchant,Amount,Card,Memo\n" : "date,merchant,amount\n";
+    for (const Line& l : lines) {
+      doc += fake::iso_date(l.date) + "," + l.shown + "," + fake::decimal_cents(l.cents);
+      if (extra) {
+        const bool memo = f.chance(0.5);
+        doc += "," + card + "," + (memo ? std::string(f.pick(notes_for(l.m->category))) : "");
+      }
+      doc += "\n";
+    }
+  } else {
+    const bool dotted = f.chance(0.5);
+    doc = "Expense report - " + f.person().full() + "\n";
+    if (dotted) doc += "\n";
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const std::string date = fake::format_date(lines[i].date, fake::DateFormat::kAbbrev);
+      doc += std::to_string(i + 1) +
+             (dotted ? ". " + date.substr(0, date.find(',')) + "  " : ") " + date + ": ") +
+             lines[i].shown + " - $" + printed_cents(lines[i].cents, true);
+      if (dotted && f.chance(0.4))
+        doc += " (" + std::string(f.pick(notes_for(lines[i].m->category))) + ")";
+      doc += "\n";
+    }
+  }
+  doc.pop_back();
+  return doc;
+}
+
 void generate(Faker& f, Example* ex) {
-  struct Line {
-    const Merchant* m;
-    std::string shown;
-    int64_t cents;
-    fake::Date date;
-  };
   std::vector<Line> lines(static_cast<size_t>(f.integer(3, 9)));
   fake::Date d = f.recent_date();
   for (Line& l : lines) {
@@ -63,43 +200,21 @@ void generate(Faker& f, Example* ex) {
     l.cents = f.price_cents(l.m->min_cents, l.m->max_cents);
     d = fake::add_days(d, f.integer(0, 3));
     l.date = d;
-    // Statements print merchants with store numbers and locations.
-    l.shown = std::string(l.m->name);
-    if (f.chance(0.5)) l.shown += " #" + f.digits(4);
-    if (f.chance(0.4)) l.shown += " " + std::string(f.pick(f.locale().cities).name);
+    l.shown = shown_merchant(f, *l.m);
   }
   ex->layout_id = static_cast<int>(f.integer(0, 2));
-  std::string doc;
-  if (ex->layout_id == 0) {
-    doc = "Date        Description                          Amount\n";
-    for (const Line& l : lines) {
-      doc += fake::format_date(l.date, fake::DateFormat::kUsSlash) + "  " + column(l.shown, 36) +
-             fake::decimal_cents(l.cents) + "\n";
-    }
-  } else if (ex->layout_id == 1) {
-    doc = "date,merchant,amount\n";
-    for (const Line& l : lines) {
-      doc += fake::iso_date(l.date) + "," + l.shown + "," + fake::decimal_cents(l.cents) + "\n";
-    }
-  } else {
-    doc = "Expense report - " + f.person().full() + "\n";
-    for (size_t i = 0; i < lines.size(); ++i) {
-      doc += std::to_string(i + 1) + ") " +
-             fake::format_date(lines[i].date, fake::DateFormat::kAbbrev) + ": " + lines[i].shown +
-             " - $" + fake::decimal_cents(lines[i].cents) + "\n";
-    }
-  }
-  doc.pop_back();
-  compose_prompt(f, ex, kInstructions, doc);
+  const std::string doc = render(f, ex->layout_id, lines);
+  // Amounts as the document prints them: thousands grouped where it groups them.
+  const bool grouped = doc.find('$') != std::string::npos;
+  compose_prompt(f, ex, kInstructions, kParts, doc);
   // Worked steps: each charge classified with its category's running sum, then each category's
   // last sum, then the category totals summed.
   std::map<std::string_view, std::string> running;  // category -> its sum so far
   for (const Line& l : lines) {
     const auto at = running.find(l.m->category);
     const std::string step = "round(" + (at == running.end() ? std::string("0") : at->second) +
-                             "+" + fake::decimal_cents(l.cents) + ",2)";
-    ex->work += std::string(l.m->name) + ": " + std::string(l.m->category) + " " +
-                calculator_step(step) + "\n";
+                             "+" + printed_cents(l.cents, grouped) + ",2)";
+    ex->work += l.shown + ": " + std::string(l.m->category) + " " + calculator_step(step) + "\n";
     running[l.m->category] = calculator_result(step);
   }
   std::vector<std::pair<std::string_view, std::string>> totals;  // category, its total
