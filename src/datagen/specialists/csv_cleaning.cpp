@@ -57,6 +57,9 @@ struct FileStyle {
   char delim;
   std::vector<int> order;  // the columns in file order: 0 name, 1 email, 2 date, 3 amount
   bool padded;             // " , " between fields, as some legacy exports write them
+  std::string separator() const {
+    return padded ? std::string(" ") + delim + " " : std::string(1, delim);
+  }
 };
 
 const char* const kHeaders[] = {"Customer Name", "Email", "Order Date", "Amount"};
@@ -96,8 +99,7 @@ Line messy_line(Faker& f, const FileStyle& style, const Row& r, int64_t index) {
   const std::string lead = f.chance(0.3) ? "  " : "";
   const std::string trail = f.chance(0.3) ? " " : "";
   const std::string fields[] = {lead + line.shown_name + trail, email, date, amount};
-  const std::string sep =
-      style.padded ? std::string(" ") + style.delim + " " : std::string(1, style.delim);
+  const std::string sep = style.separator();
   for (size_t k = 0; k < style.order.size(); ++k) {
     const int column = style.order[k];
     line.raw += (k ? sep : "") + quoted(fields[column], style.delim);
@@ -118,8 +120,7 @@ FileStyle draw_style(Faker& f) {
 std::string header_line(Faker& f, const FileStyle& style) {
   const int64_t how = f.integer(0, 5);  // title case mostly; lower or upper case now and then
   std::string header;
-  const std::string sep =
-      style.padded ? std::string(" ") + style.delim + " " : std::string(1, style.delim);
+  const std::string sep = style.separator();
   for (size_t k = 0; k < style.order.size(); ++k) {
     const std::string h = kHeaders[style.order[k]];
     header += (k ? sep : "") + (how == 4 ? lower(h) : how == 5 ? upper(h) : h);
