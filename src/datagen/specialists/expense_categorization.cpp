@@ -150,10 +150,12 @@ struct Line {
 
 // The statement or report, in one of three layouts: a fixed-width card statement, a CSV export
 // (perhaps with card and memo columns), a numbered expense report (perhaps with notes).
-std::string render(Faker& f, int layout, const std::vector<Line>& lines) {
+// `grouped`: whether its amounts group thousands ("$1,204.50"), as the steps then copy them.
+std::string render(Faker& f, int layout, const std::vector<Line>& lines, bool* grouped) {
   std::string doc;
   if (layout == 0) {
     const bool dollars = f.chance(0.6);
+    *grouped = dollars;
     const bool short_dates = f.chance(0.4);
     doc = short_dates ? "Trans Date  Description                              Amount\n"
                       : "Date        Description                          Amount\n";
@@ -163,6 +165,7 @@ std::string render(Faker& f, int layout, const std::vector<Line>& lines) {
              (dollars ? "$" : "") + printed_cents(l.cents, dollars) + "\n";
     }
   } else if (layout == 1) {
+    *grouped = false;
     const bool extra = f.chance(0.4);
     const std::string card = "*" + f.digits(4);
     doc = extra ? "Date,Merchant,Amount,Card,Memo\n" : "date,merchant,amount\n";
@@ -175,6 +178,7 @@ std::string render(Faker& f, int layout, const std::vector<Line>& lines) {
       doc += "\n";
     }
   } else {
+    *grouped = true;
     const bool dotted = f.chance(0.5);
     doc = "Expense report - " + f.person().full() + "\n";
     if (dotted) doc += "\n";
@@ -203,9 +207,8 @@ void generate(Faker& f, Example* ex) {
     l.shown = shown_merchant(f, *l.m);
   }
   ex->layout_id = static_cast<int>(f.integer(0, 2));
-  const std::string doc = render(f, ex->layout_id, lines);
-  // Amounts as the document prints them: thousands grouped where it groups them.
-  const bool grouped = doc.find('$') != std::string::npos;
+  bool grouped = false;  // amounts as the document prints them
+  const std::string doc = render(f, ex->layout_id, lines, &grouped);
   compose_prompt(f, ex, kInstructions, kParts, doc);
   // Worked steps: each charge classified with its category's running sum, then each category's
   // last sum, then the category totals summed.

@@ -159,9 +159,19 @@ std::string service_name(Faker& f, Layout layout) {
   return std::string(f.pick(kPlainServices));
 }
 
-// One line of the log; `time` is "HH:MM:SS", `millis` the fraction the layout may print.
-std::string render(const Style& s, const fake::Date& day, const std::string& time, int millis,
-                   Level level, const std::string& service, const std::string& msg) {
+struct LogLine {
+  std::string time;  // "HH:MM:SS"
+  int millis;        // the fraction of a second some layouts print
+  Level level;
+  std::string service, msg;
+};
+
+// One line of the log as the layout writes it.
+std::string render(const Style& s, const fake::Date& day, const LogLine& line) {
+  const std::string& time = line.time;
+  const int millis = line.millis;
+  const Level level = line.level;
+  const std::string &service = line.service, &msg = line.msg;
   const std::string date = fake::iso_date(day);
   const std::string lw = level_word(s, level);
   const std::string stamp = date + "T" + time + "." + three(millis) + "Z";
@@ -241,13 +251,6 @@ Vars draw_vars(Faker& f) {
   v.emplace_back("code", std::string(f.pick(kCodes)));
   return v;
 }
-
-struct LogLine {
-  std::string time;  // "HH:MM:SS"
-  int millis;        // the fraction of a second some layouts print
-  Level level;
-  std::string service, msg;
-};
 
 // The log's lines, a few seconds apart from `seconds` after midnight: one in five an error (the
 // last one if none before), the main error strictly the most frequent of the two; warnings,
@@ -341,8 +344,7 @@ void generate(Faker& f, Example* ex) {
   Tally tally;
   ex->work = work_of(lines, &tally);
   std::string doc;
-  for (const LogLine& l : lines)
-    doc += render(style, day, l.time, l.millis, l.level, l.service, l.msg) + "\n";
+  for (const LogLine& l : lines) doc += render(style, day, l) + "\n";
   doc.pop_back();
   if (style.layout == kSyslog) {
     // Syslog stamps carry no year, but first_error_at needs one: the request states it, as
