@@ -384,7 +384,7 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
     ASSERT_TRUE(std::regex_search(q, m, question)) << q;
     const std::string key = m[1];
     std::vector<std::string> values;
-    std::string steps;  // each matching row from its name on, as written
+    std::string steps = "look up " + key;  // every row from its name on, judged against the key
     for (const std::string& line : rows) {
       std::string row = line;
       if (row.rfind("| ", 0) == 0) row = row.substr(2, row.size() - 4);  // "| a | b |"
@@ -395,13 +395,11 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
       const std::string short_key =
           directory ? name.substr(0, name.find(' ')) : name.substr(name.find(' ') + 1);
       const bool match = name == key || short_key == key;
-      if (!match) continue;
-      values.push_back(value);
-      steps += "\n- " + line.substr(line.find(name));
+      if (match) values.push_back(value);
+      steps += "\n" + line.substr(line.find(name)) + " ~ " + key +
+               (match ? ": yes " + std::to_string(values.size()) : ": no");
     }
-    const std::string count = "look up " + key + ": " + std::to_string(values.size()) +
-                              (values.size() == 1 ? " row" : " rows");
-    EXPECT_EQ(ex.work, count + steps) << ex.prompt;
+    EXPECT_EQ(ex.work, steps + "\nmatches: " + std::to_string(values.size())) << ex.prompt;
     const json r = json::parse(ex.response);
     const std::string status = r["status"].get<std::string>();
     statuses.insert(status);
@@ -1108,9 +1106,11 @@ TEST(CurrencyConversion, TheRateAndResultFollowFromThePromptsRates) {
     double rate = 0;
     std::smatch m;
     auto round6 = [](double x) { return std::round(x * 1e6) / 1e6; };
+    std::string rate_line = from + " to " + to + ": <<round(";
     if (std::regex_search(p, m, pair)) {
       const double q = std::stod(m[2]);
       rate = m[1] == from ? round6(q) : round6(1 / q);
+      rate_line = m.str() + ", " + rate_line + (m[1] == from ? "" : "1/") + m.str(2) + ",6)=";
     } else {
       const bool units_per_usd = p.find("units per 1 USD") != std::string::npos;
       std::map<std::string, double> rates = {{"USD", 1.0}};
@@ -1122,6 +1122,8 @@ TEST(CurrencyConversion, TheRateAndResultFollowFromThePromptsRates) {
       rate = units_per_usd ? round6(rates[to] / rates[from]) : round6(rates[from] / rates[to]);
     }
     EXPECT_NEAR(r["rate"].get<double>(), rate, 1e-9) << p;
+    // The second step says which way it converts, after the quoted pair as printed.
+    EXPECT_EQ(split_lines(ex.work).at(1).rfind(rate_line, 0), 0u) << rate_line << "\n" << ex.work;
     const double amount = r["amount"];
     char printed[32];
     std::snprintf(printed, sizeof printed, "%.2f", amount);
@@ -1538,7 +1540,8 @@ std::optional<json> lenient_json(const std::string& broken) {
 }
 
 // Reads a json_repair prompt on its own: the broken document in it, read leniently (above), is the
-// answer's repaired document, and each listed error is there to see in the broken text.
+// answer's repaired document, and each listed error is there to see in the broken text, where its
+// step points.
 TEST(JsonRepair, TheBrokenDocumentReadLenientlyIsTheRepairedOne) {
   const SpecialistSpec& spec = *find_specialist("json_repair");
   Example ex;
@@ -1565,6 +1568,27 @@ TEST(JsonRepair, TheBrokenDocumentReadLenientlyIsTheRepairedOne) {
     ASSERT_TRUE(read.has_value()) << p;
     EXPECT_EQ(*read, r["repaired"]) << p;
     for (const auto& [k, v] : r["repaired"].items()) keys.insert(k);
+    // Each error's step points at it in the text (spaces and line breaks as one space).
+    const std::string flat = std::regex_replace(doc, std::regex(R"(\s+)"), " ");
+    const std::vector<std::string> steps = split_lines(ex.work);
+    ASSERT_EQ(steps.size(), r["errors"].size()) << ex.work;
+    const std::map<std::string, std::regex> shows = {
+        {"single_quotes", std::regex(R"('[^'"]*')")},
+        {"unquoted_keys", std::regex(R"([A-Za-z_]\w*:)")},
+        {"python_literals", std::regex("True|False|None")},
+        {"trailing_comma", std::regex(R"(\S+,( ?[}\]])?)")},
+        {"comment", std::regex(R"(// exported by \w+)")},
+        {"missing_comma", std::regex(R"(\S*["'\w}\]] ["'\w][^,:]*)")},
+        {"missing_closing_brace", std::regex(R"(\S+ ?\S*)")}};
+    for (size_t k = 0; k < steps.size(); ++k) {
+      const std::string e = r["errors"][k];
+      ASSERT_EQ(steps[k].rfind(e + ": ", 0), 0u) << ex.work;
+      const std::string where = steps[k].substr(e.size() + 2);
+      EXPECT_TRUE(std::regex_match(where, shows.at(e))) << e << ": " << where;
+      EXPECT_NE(flat.find(where), std::string::npos) << where << "\n" << flat;
+      if (e == "missing_closing_brace")
+        EXPECT_EQ(flat.substr(flat.find_last_not_of(' ') + 1 - where.size(), where.size()), where);
+    }
     for (const std::string e : r["errors"]) {
       if (e == "single_quotes") EXPECT_NE(doc.find('\''), std::string::npos) << doc;
       if (e == "python_literals")

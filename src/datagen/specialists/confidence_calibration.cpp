@@ -68,34 +68,33 @@ std::string ask(Faker& f, const std::vector<std::string_view>& wordings, const s
   return wording.substr(0, at) + key + wording.substr(at + 2);
 }
 
-// The worked steps: first how many rows the question's key names ("look up Stapler: 2 rows", a
-// count made before any row is written; the key after a space, as the list and question write it,
-// since a word at the start of a line is other tokens), then each of them copied whole from its
-// name on ("- Compact Stapler | 3", "- Premium Stapler | 114"). Session 21's steps wrote the key
-// and the rest of the row
-// ("- Stapler | 3") and counted after: both lines of an ambiguous question then began alike, and
-// the model wrote one row and "matches: 1" for every ambiguous question of its evaluation.
-// (Session 20 listed every row with a yes/no verdict instead, and the model said "no" to all.)
+// The worked steps: the key the question asks about ("look up Stapler"), then every row of the
+// list in order, copied from its name on and judged against the key written beside it
+// ("Compact Stapler | 3 ~ Stapler: yes 1", "Eco Pen | 40 ~ Stapler: no"), the yes rows numbered as
+// they come, and the count last ("matches: 2"). Each judgement compares two spans on one line and
+// each number adds one to the last: the earlier steps asked for more at once and failed in
+// training. Session 22's count before the rows ("look up Stapler: 2 rows", then the matching rows)
+// was answered "1 row" for every question of the evaluation, ambiguous or unanswerable;
+// session 21's matching rows without their names (count after) stopped after the first row;
+// session 20's verdict per row without the key beside it ("NAME: no") was "no" for every row.
 template <typename Entry>
 std::string lookup_steps(const std::vector<Entry>& entries, const std::vector<std::string>& rows,
                          const std::string& key, const std::string& status, size_t candidates) {
-  std::string listed;
+  std::string steps = "look up " + key;
   size_t matches = 0;
   for (size_t i = 0; i < entries.size(); ++i) {
-    if (entries[i].key_first != key && entries[i].key_full != key) continue;
     const std::string& row = rows[i];  // ends with its newline
-    listed += "- " + row.substr(row.find(entries[i].key_full));
-    ++matches;
+    std::string copied = row.substr(row.find(entries[i].key_full));
+    copied.pop_back();
+    const bool match = entries[i].key_first == key || entries[i].key_full == key;
+    if (match) ++matches;
+    steps += "\n" + copied + " ~ " + key + (match ? ": yes " + std::to_string(matches) : ": no");
   }
   const size_t expected = status == "answered" ? 1 : status == "ambiguous" ? candidates : 0;
   if (matches != expected)
     throw Error("confidence_calibration: " + std::to_string(matches) + " rows name '" + key +
                 "' for status " + status);
-  const std::string count =
-      "look up " + key + ": " + std::to_string(matches) + (matches == 1 ? " row" : " rows");
-  if (listed.empty()) return count;
-  listed.pop_back();  // the last row's newline
-  return count + "\n" + listed;
+  return steps + "\nmatches: " + std::to_string(matches);
 }
 
 void generate(Faker& f, Example* ex) {

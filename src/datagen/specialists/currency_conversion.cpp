@@ -2,7 +2,8 @@
 // round, each jittered around its reference so models must read the table, or one pair quoted
 // either way round in a story: "our bank quotes 1 EUR = 1.0842 USD") and a target currency -> the
 // rate used (cross rates through USD, 6 decimals) and the converted amount rounded to cents.
-// Worked steps: the cross rate and the converted amount as calculator calls.
+// Worked steps: the amount as printed, the cross rate after the conversion's direction ("EUR to
+// JPY: ", a quoted pair copied before it), and the converted amount, as calculator calls.
 #include <cmath>
 
 #include "anvil/datagen/calculator.h"
@@ -77,7 +78,12 @@ void generate(Faker& f, Example* ex) {
   const std::string amount_step = copied_amount(cents, true);
   const std::string amount = calculator_result(amount_step);
   const std::string result_step = "round(" + amount + "*" + rate + ",2)";
-  ex->work = calculator_step(amount_step) + "\n" + calculator_step(rate_step) + "\n" +
+  // The rate's line says which way it converts ("EUR to JPY: "), after the quoted pair copied as
+  // the text gives it, so that the pair's first code beside the conversion's says whether the
+  // quote is used as it stands or turned round (session 24's model inverted 3 of 30 quotes).
+  const std::string direction = std::string(all[from].code) + " to " + std::string(all[to].code);
+  const std::string rate_line = (quote.empty() ? "" : quote + ", ") + direction + ": ";
+  ex->work = calculator_step(amount_step) + "\n" + rate_line + calculator_step(rate_step) + "\n" +
              calculator_step(result_step);
   std::string doc;
   // In a story the amount has its symbol ("€2,480.00", "C$95.10"); Swiss francs and kronor keep

@@ -2,7 +2,11 @@
 // drawn from 39 keys of configs, payloads and manifests, one level of nesting) broken the ways
 // people and other programs break JSON (single quotes, unquoted keys, Python literals, trailing
 // commas, comments, a missing comma or closing brace) -> the repaired document and the list of
-// problems fixed. The broken text is written from the same value tree as the answer.
+// problems fixed. The broken text is written from the same value tree as the answer. Worked steps
+// point at each problem where the text shows it ("missing_comma: 'horizon-api' 'port'").
+#include <cctype>
+
+#include "anvil/core/error.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -336,6 +340,91 @@ bool holds_any(const Value& v, std::initializer_list<Value::Kind> kinds) {
   return false;
 }
 
+// A token of the broken text as written: a quoted string ('s'), a bare word or number ('w'), a
+// comment ('c'), or one punctuation character (the character itself).
+struct Token {
+  size_t begin = 0, end = 0;
+  char kind = 0;
+};
+
+std::vector<Token> tokens_of(const std::string& t) {
+  std::vector<Token> out;
+  auto bare = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+  };
+  for (size_t i = 0; i < t.size();) {
+    const char c = t[i];
+    Token tok{i, i + 1, c};
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      ++i;
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      const size_t close = t.find(c, i + 1);
+      tok = {i, close == std::string::npos ? t.size() : close + 1, 's'};
+    } else if (t.compare(i, 2, "//") == 0) {
+      tok = {i, std::min(t.find('\n', i), t.size()), 'c'};
+    } else if (bare(c)) {
+      size_t end = i;
+      while (end < t.size() && bare(t[end])) ++end;
+      tok = {i, end, 'w'};
+    }
+    out.push_back(tok);
+    i = tok.end;
+  }
+  return out;
+}
+
+// The broken text from `a` through `b`, each run of spaces and line breaks written as one space.
+std::string span(const std::string& t, const Token& a, const Token& b) {
+  std::string out;
+  for (size_t i = a.begin; i < b.end; ++i) {
+    const bool space = std::isspace(static_cast<unsigned char>(t[i]));
+    if (!space)
+      out += t[i];
+    else if (out.back() != ' ')
+      out += ' ';
+  }
+  return out;
+}
+
+// Where the text shows `error`: its first single-quoted string, bare key with its colon, Python
+// literal, comma before a closing bracket or the text's end (with the value before it), comment,
+// value followed by the next value with no comma between, or for a missing brace the text's last
+// two tokens.
+std::string evidence(const std::string& t, const std::vector<Token>& all,
+                     const std::string& error) {
+  std::vector<Token> toks;
+  for (const Token& k : all)
+    if (k.kind != 'c') toks.push_back(k);
+  auto text = [&](const Token& k) { return t.substr(k.begin, k.end - k.begin); };
+  auto value_end = [](char k) { return k == 's' || k == 'w' || k == '}' || k == ']'; };
+  if (error == "comment") {
+    for (const Token& k : all)
+      if (k.kind == 'c') return text(k);
+  }
+  if (error == "missing_closing_brace" && toks.size() >= 2)
+    return span(t, toks[toks.size() - 2], toks.back());
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const Token& k = toks[i];
+    const Token* next = i + 1 < toks.size() ? &toks[i + 1] : nullptr;
+    if (error == "single_quotes" && k.kind == 's' && t[k.begin] == '\'') return text(k);
+    if (error == "python_literals" && k.kind == 'w' &&
+        (text(k) == "True" || text(k) == "False" || text(k) == "None"))
+      return text(k);
+    if (error == "trailing_comma" && i > 0 && k.kind == ',' && !next)  // the brace missing too
+      return span(t, toks[i - 1], k);
+    if (!next) continue;
+    if (error == "unquoted_keys" && k.kind == 'w' && next->kind == ':') return span(t, k, *next);
+    if (error == "missing_comma" && value_end(k.kind) && (next->kind == 's' || next->kind == 'w'))
+      return span(t, k, *next);
+    if (error == "trailing_comma" && i > 0 && k.kind == ',' &&
+        (next->kind == '}' || next->kind == ']'))
+      return span(t, toks[i - 1], *next);
+  }
+  throw Error("json_repair: the broken text shows no " + error + ":\n" + t);
+}
+
 void generate(Faker& f, Example* ex) {
   // A user profile, app config or order (the first three kinds), or an open document.
   const int kind = static_cast<int>(f.integer(0, 4));
@@ -369,12 +458,19 @@ void generate(Faker& f, Example* ex) {
     broken.insert(nl + 1, "  // exported by " + f.first_name() + "\n");
   }
   if (missing_comma) {
-    // Drop the separator after the first top-level member.
-    const size_t at = broken.find(style.pretty ? ",\n  " : ", ");
+    // Drop the first separator (a comma with a value after it, not a trailing one: dropping that
+    // left the record listing a missing comma its text did not have).
+    size_t at = broken.find(',');
+    while (at != std::string::npos &&
+           broken.find_first_of("}]", at + 1) == broken.find_first_not_of(" \n", at + 1))
+      at = broken.find(',', at + 1);
     if (at != std::string::npos) broken.erase(at, 1);
   }
   if (missing_brace) broken.pop_back();
   compose_prompt(f, ex, kInstructions, kParts, broken);
+  const std::vector<Token> tokens = tokens_of(broken);
+  for (const std::string& e : errors)
+    ex->work += (ex->work.empty() ? "" : "\n") + e + ": " + evidence(broken, tokens, e);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("repaired");
