@@ -1644,42 +1644,132 @@ TEST(RegexExtraction, TheMatchesAreWhatTheKindsPatternFindsInThePrompt) {
   EXPECT_GT(near_misses, 100);
 }
 
-// Reads a calendar_scheduling prompt written as lists or a grid on its own: every busy span in it,
-// merged where they overlap or touch, is the steps' busy line; then each candidate start (opening
-// time if free, then each merged span's end) gets its end and the calculator's comparison with the
-// next busy start or closing time, until the first that fits, which is the answer.
-TEST(CalendarScheduling, EachCandidateIsComparedByTheCalculatorWithTheNextBusyStart) {
+// A time of day as people write it, in minutes: "09:00", "9:00", "9:30 AM", "1:30pm", or a bare
+// hour placed in a working day of 08:00-18:00 ("1" and "1:30" are in the afternoon). `suffix` is
+// the am/pm of the span's other end when this one has none ("1-2pm"). -1 if it does not read.
+int read_time(const std::string& text, const std::string& suffix = "") {
+  std::smatch m;
+  if (!std::regex_match(text, m, std::regex(R"((\d{1,2})(?::(\d\d))?\s*([AaPp][Mm])?)"))) return -1;
+  int h = std::stoi(m[1]);
+  const int minutes = m[2].matched ? std::stoi(m[2]) : 0;
+  std::string half = m[3].matched ? m[3].str() : suffix;
+  std::transform(half.begin(), half.end(), half.begin(), ::tolower);
+  if (half == "am" && h == 12) h = 0;
+  if (half == "pm" && h != 12) h += 12;
+  if (half.empty() && h >= 1 && h <= 7) h += 12;
+  return h * 60 + minutes;
+}
+
+// A span as written ("10 to 11:30", "1-2pm", "9:00 AM - 10:00 AM", "out until 10", "gone from
+// 4pm") in minutes, the day's opening and closing times given; {-1, -1} if it does not read.
+std::pair<int, int> read_span(const std::string& text, int open, int close) {
+  std::smatch m;
+  if (std::regex_match(text, m, std::regex(R"(out until (.+))"))) return {open, read_time(m[1])};
+  if (std::regex_match(text, m, std::regex(R"(gone from (.+))"))) return {read_time(m[1]), close};
+  if (!std::regex_match(text, m, std::regex(R"((.+?)(?: to | - |-)(.+))"))) return {-1, -1};
+  std::smatch end_half;
+  const std::string end = m[2];
+  std::regex_search(end, end_half, std::regex("[AaPp][Mm]$"));
+  return {read_time(m[1], end_half.empty() ? "" : end_half.str()), read_time(end)};
+}
+
+// Reads a calendar_scheduling prompt on its own. The steps' first lines copy the meeting's length,
+// date and working hours as written, each with the value this test reads from it; then every busy
+// span as written on its person's line (nothing else with digits left on that line) with the
+// 24-hour times this test reads from it. Merged where they overlap or touch, the spans are the
+// busy line; then each candidate start (opening time if free, then each merged span's end) gets
+// its end and the calculator's comparison with the next busy start or closing time, until the
+// first that fits, which is the answer.
+TEST(CalendarScheduling, EachSpanIsReadAsWrittenAndEachCandidateComparedByTheCalculator) {
   const SpecialistSpec& spec = *find_specialist("calendar_scheduling");
-  const std::regex hours(R"(Working hours: (\d\d):(\d\d)-(\d\d):(\d\d))");
-  const std::regex length(R"(Meeting length: (\d+) minutes)");
-  const std::regex span(R"((\d\d):(\d\d)-(\d\d):(\d\d))");
   const std::regex step(
       R"(^<<add_minutes\((\d\d:\d\d),(\d+)\)=(\d\d:\d\d)>> <<at_most\((\d\d:\d\d),(\d\d:\d\d)\)=(yes|no)>> (free|busy)$)");
-  auto minutes = [](const std::string& h, const std::string& m) {
-    return std::stoi(h) * 60 + std::stoi(m);
-  };
+  const std::regex span_step(R"(^(\S+) (.+): (\d\d):(\d\d)-(\d\d):(\d\d)$)");
+  const std::map<std::string, int> kLengths = {
+      {"half an hour", 30},       {"an hour", 60},  {"1 hour", 60}, {"one hour", 60},
+      {"an hour and a half", 90}, {"1.5 hours", 90}};
+  const std::vector<std::string> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   auto hhmm = [](int t) {
     char buf[8];
     std::snprintf(buf, sizeof buf, "%02d:%02d", t / 60, t % 60);
     return std::string(buf);
   };
-  Example ex;
-  int read = 0, exact_fits = 0;
-  for (uint64_t i = 0; i < 300; ++i) {
-    generate_specialist_example(spec, 6, i, &ex);
-    if (ex.layout_id == 1) continue;  // prose
-    ++read;
-    const std::string& p = ex.prompt;
+  // "2024-03-07", "03/07/2024", "March 7, 2024", "Thursday, March 7, 2024", "Mar 7, 2024",
+  // "7 March 2024" -> "2024-03-07".
+  auto read_date = [&](const std::string& d) {
     std::smatch m;
-    ASSERT_TRUE(std::regex_search(p, m, hours)) << p;
-    const int open = minutes(m[1], m[2]), close = minutes(m[3], m[4]);
-    const std::string after_hours = m.suffix();
-    ASSERT_TRUE(std::regex_search(p, m, length));
-    const int duration = std::stoi(m[1]);
+    if (std::regex_match(d, m, std::regex(R"(\d{4}-\d\d-\d\d)"))) return d;
+    if (std::regex_match(d, m, std::regex(R"((\d\d)/(\d\d)/(\d{4}))")))
+      return m[3].str() + "-" + m[1].str() + "-" + m[2].str();
+    std::string month, day, year;
+    if (std::regex_search(d, m, std::regex(R"(([A-Z][a-z]+) (\d{1,2}), (\d{4})$)")))
+      month = m[1], day = m[2], year = m[3];
+    else if (std::regex_match(d, m, std::regex(R"((\d{1,2}) ([A-Z][a-z]+) (\d{4}))")))
+      day = m[1], month = m[2], year = m[3];
+    const auto at = std::find(kMonths.begin(), kMonths.end(), month.substr(0, 3));
+    if (at == kMonths.end()) return std::string("unread: " + d);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%s-%02d-%02d", year.c_str(),
+                  static_cast<int>(at - kMonths.begin()) + 1, std::stoi(day));
+    return std::string(buf);
+  };
+  Example ex;
+  std::set<int> layouts;
+  int exact_fits = 0, afternoon_bare = 0, phrases = 0;
+  for (uint64_t i = 0; i < 400; ++i) {
+    generate_specialist_example(spec, 6, i, &ex);
+    layouts.insert(ex.layout_id);
+    const std::string& p = ex.prompt;
+    const json r = json::parse(ex.response);
+    const std::vector<std::string> work = split_lines(ex.work);
+    std::smatch m;
+    // Length, date and hours, each as written in the prompt, with their values.
+    ASSERT_TRUE(std::regex_match(work[0], m, std::regex(R"(length (.+): (\d+))"))) << ex.work;
+    ASSERT_NE(p.find(m[1].str()), std::string::npos) << m[1];
+    const std::string length_text = m[1];
+    const int duration = std::stoi(m[2]);
+    if (kLengths.count(length_text))
+      EXPECT_EQ(kLengths.at(length_text), duration);
+    else
+      EXPECT_EQ(std::stoi(length_text), duration) << length_text;
+    ASSERT_TRUE(std::regex_match(work[1], m, std::regex(R"(date (.+): (\S+))"))) << ex.work;
+    EXPECT_NE(p.find(m[1].str()), std::string::npos) << m[1];
+    EXPECT_EQ(read_date(m[1]), m[2].str());
+    EXPECT_EQ(r["date"], m[2].str());
+    ASSERT_TRUE(std::regex_match(work[2], m, std::regex(R"(hours (.+): (\d\d:\d\d)-(\d\d:\d\d))")))
+        << ex.work;
+    EXPECT_NE(p.find(m[1].str()), std::string::npos) << m[1];
+    const auto [open, close] = read_span(m[1], 0, 0);
+    EXPECT_EQ(hhmm(open) + "-" + hhmm(close), m[2].str() + "-" + m[3].str()) << m[1];
+    // Each busy span as written on its person's line, read here; nothing else left on the line.
     std::vector<std::pair<int, int>> spans;
-    for (auto it = std::sregex_iterator(after_hours.begin(), after_hours.end(), span);
-         it != std::sregex_iterator(); ++it)
-      spans.push_back({minutes((*it)[1], (*it)[2]), minutes((*it)[3], (*it)[4])});
+    std::map<std::string, std::string> left;  // each person's line with its spans taken out
+    size_t k = 3;
+    for (; k < work.size() && work[k].rfind("busy:", 0) != 0; ++k) {
+      ASSERT_TRUE(std::regex_match(work[k], m, span_step)) << work[k];
+      const std::string name = m[1], written = m[2];
+      if (!left.count(name)) {
+        const std::regex line("(^|\\n)((?:- |\\| )?" + name + "\\b[^\\n]*)");
+        std::smatch l;
+        ASSERT_TRUE(std::regex_search(p, l, line)) << name << "\n" << p;
+        left[name] = l[2];
+      }
+      const size_t at = left[name].find(written);
+      ASSERT_NE(at, std::string::npos) << written << " not on " << name << "'s line\n" << p;
+      left[name].erase(at, written.size());
+      const auto [s, e] = read_span(written, open, close);
+      EXPECT_EQ(hhmm(s) + "-" + hhmm(e),
+                m[3].str() + ":" + m[4].str() + "-" + m[5].str() + ":" + m[6].str())
+          << written;
+      spans.push_back({s, e});
+      afternoon_bare += std::regex_search(written, std::regex(R"(^[1-5](:\d\d)?-)"));
+      phrases += written.rfind("out until", 0) == 0 || written.rfind("gone from", 0) == 0;
+    }
+    for (auto& [name, rest] : left) {
+      rest = std::regex_replace(rest, std::regex("1:1"), "");
+      EXPECT_FALSE(std::regex_search(rest, std::regex(R"(\d)"))) << name << ": " << rest;
+    }
     std::sort(spans.begin(), spans.end());
     std::vector<std::pair<int, int>> merged;
     for (const auto& sp : spans) {
@@ -1691,13 +1781,12 @@ TEST(CalendarScheduling, EachCandidateIsComparedByTheCalculatorWithTheNextBusySt
     std::string busy = "busy:";
     for (const auto& [a, b] : merged) busy += " " + hhmm(a) + "-" + hhmm(b);
     if (merged.empty()) busy += " none";
-    const std::vector<std::string> work = split_lines(ex.work);
-    EXPECT_EQ(work[0], busy) << p;
+    ASSERT_LT(k, work.size()) << ex.work;
+    EXPECT_EQ(work[k], busy) << p;
     std::vector<int> candidates;
     if (merged.empty() || merged.front().first > open) candidates.push_back(open);
     for (const auto& sp : merged) candidates.push_back(sp.second);
-    const json r = json::parse(ex.response);
-    size_t k = 1;
+    const size_t first_candidate = ++k;
     for (int start : candidates) {
       if (start + duration > 24 * 60) break;
       ASSERT_LT(k, work.size()) << ex.work;
@@ -1723,10 +1812,13 @@ TEST(CalendarScheduling, EachCandidateIsComparedByTheCalculatorWithTheNextBusySt
       }
     }
     EXPECT_EQ(k, work.size()) << ex.work;
-    if (k == 1 || work.back().find(" busy") != std::string::npos) EXPECT_FALSE(r["feasible"]);
+    if (k == first_candidate || work.back().find(" busy") != std::string::npos)
+      EXPECT_FALSE(r["feasible"]);
   }
-  EXPECT_GT(read, 150);
+  EXPECT_EQ(layouts.size(), 5u);
   EXPECT_GT(exact_fits, 20);
+  EXPECT_GT(afternoon_bare, 20);  // "1-2pm", "1:30-3" read in the afternoon
+  EXPECT_GT(phrases, 10);         // "out until 10", "gone from 4pm"
 }
 
 // Where `what` is first said in `text` at or after `from` (a quantity as digits standing alone or
