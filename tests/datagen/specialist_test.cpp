@@ -271,41 +271,6 @@ TEST(CopyRepeat, TheAnswerIsTheAskedTextVerbatimTwoToSixItems) {
   EXPECT_EQ(*counts.rbegin(), 6u);
 }
 
-TEST(InvoiceProcessing, TotalsAddUp) {
-  const SpecialistSpec& spec = *find_specialist("invoice_processing");
-  Example ex;
-  for (int i = 0; i < 50; ++i) {
-    generate_specialist_example(spec, 1, static_cast<uint64_t>(i), &ex);
-    const json r = json::parse(ex.response);
-    int64_t lines = 0;
-    for (const json& l : r["line_items"]) {
-      const int64_t amount = std::llround(l["amount"].get<double>() * 100);
-      EXPECT_EQ(amount,
-                l["quantity"].get<int64_t>() * std::llround(l["unit_price"].get<double>() * 100));
-      lines += amount;
-    }
-    EXPECT_EQ(lines, std::llround(r["subtotal"].get<double>() * 100));
-    EXPECT_EQ(std::llround(r["total"].get<double>() * 100),
-              std::llround(r["subtotal"].get<double>() * 100) +
-                  std::llround(r["tax"].get<double>() * 100));
-    EXPECT_NE(ex.prompt.find(r["invoice_number"].get<std::string>()), std::string::npos);
-    // Every amount goes through the calculator as the invoice prints it: "<<round(X,2)=Y>>" with
-    // X in the document and Y the same digits without thousands commas; one per line's price and
-    // amount, then subtotal, tax and total.
-    const std::regex step(R"(<<round\(([\d,.]+),2\)=([\d.]+)>>)");
-    size_t steps = 0;
-    for (auto it = std::sregex_iterator(ex.work.begin(), ex.work.end(), step);
-         it != std::sregex_iterator(); ++it, ++steps) {
-      const std::string printed = (*it)[1], result = (*it)[2];
-      EXPECT_NE(ex.prompt.find(printed), std::string::npos) << printed << "\n" << ex.prompt;
-      std::string plain = printed;
-      plain.erase(std::remove(plain.begin(), plain.end(), ','), plain.end());
-      EXPECT_EQ(result, plain);
-    }
-    EXPECT_EQ(steps, 2 * r["line_items"].size() + 3) << ex.work;
-  }
-}
-
 // The lines of `text` from the line after `header` up to the first empty line.
 std::vector<std::string> lines_after(const std::string& text, const std::string& header) {
   std::vector<std::string> out;
@@ -977,6 +942,95 @@ std::string iso_of_days(int64_t z) {
   return s;
 }
 int weekday_of(int64_t days) { return static_cast<int>(((days % 7) + 10) % 7); }  // 0 = Monday
+
+// A date as documents write it, read into ISO form: any of dates_in()'s forms alone, or
+// "07.03.2024" (day first); "unread: TEXT" if it is none of them.
+std::string read_written_date(const std::string& d) {
+  std::smatch m;
+  if (std::regex_match(d, m, std::regex(R"((\d\d)\.(\d\d)\.(\d{4}))")))
+    return m[3].str() + "-" + m[2].str() + "-" + m[1].str();
+  const std::set<std::string> found = dates_in(d);
+  return found.size() == 1 ? *found.begin() : "unread: " + d;
+}
+
+// "2024-03-07" plus `days` days.
+std::string iso_plus_days(const std::string& iso, int days) {
+  return iso_of_days(civil_days(std::stoi(iso.substr(0, 4)), std::stoi(iso.substr(5, 2)),
+                                std::stoi(iso.substr(8, 2))) +
+                     days);
+}
+
+// Reads an invoice record: the lines add up to the subtotal and the tax to the total; the steps
+// copy the invoice date and the due date as printed (net terms and "due in N days" added by the
+// calculator), each read here into the answer's ISO date; and every amount goes through the
+// calculator as the invoice prints it (a European "1.378,00 €" as 1,378.00).
+TEST(InvoiceProcessing, TotalsAddUpAndDatesAndAmountsAreReadAsPrinted) {
+  const SpecialistSpec& spec = *find_specialist("invoice_processing");
+  Example ex;
+  std::set<int> layouts;
+  int by_terms = 0, european = 0;
+  for (int i = 0; i < 400; ++i) {
+    generate_specialist_example(spec, 1, static_cast<uint64_t>(i), &ex);
+    layouts.insert(ex.layout_id);
+    const json r = json::parse(ex.response);
+    const std::vector<std::string> work = split_lines(ex.work);
+    std::smatch m;
+    ASSERT_TRUE(std::regex_match(work[0], m, std::regex(R"(date (.+): (\S+))"))) << ex.work;
+    EXPECT_NE(ex.prompt.find(m[1].str()), std::string::npos) << m[1] << "\n" << ex.prompt;
+    EXPECT_EQ(read_written_date(m[1]), m[2].str());
+    EXPECT_EQ(r["invoice_date"], m[2].str());
+    const std::string issued = m[2];
+    ASSERT_TRUE(std::regex_match(work[1], m, std::regex(R"(due (.+): (.+))"))) << ex.work;
+    const std::string due_text = m[1], due_value = m[2];
+    EXPECT_NE(ex.prompt.find(due_text), std::string::npos) << due_text << "\n" << ex.prompt;
+    if (std::regex_match(due_text, m, std::regex(R"((?:Net |in )(\d+)(?: days)?)"))) {
+      const std::string added = iso_plus_days(issued, std::stoi(m[1]));
+      EXPECT_EQ(due_value, "<<add_days(" + issued + "," + m[1].str() + ")=" + added + ">>");
+      EXPECT_EQ(r["due_date"], added);
+      ++by_terms;
+    } else if (due_text == "upon receipt") {
+      EXPECT_EQ(due_value, issued);
+      EXPECT_EQ(r["due_date"], issued);
+    } else {
+      EXPECT_EQ(read_written_date(due_text), due_value);
+      EXPECT_EQ(r["due_date"], due_value);
+    }
+    int64_t lines = 0;
+    for (const json& l : r["line_items"]) {
+      const int64_t amount = std::llround(l["amount"].get<double>() * 100);
+      EXPECT_EQ(amount,
+                l["quantity"].get<int64_t>() * std::llround(l["unit_price"].get<double>() * 100));
+      lines += amount;
+    }
+    EXPECT_EQ(lines, std::llround(r["subtotal"].get<double>() * 100));
+    EXPECT_EQ(std::llround(r["total"].get<double>() * 100),
+              std::llround(r["subtotal"].get<double>() * 100) +
+                  std::llround(r["tax"].get<double>() * 100));
+    EXPECT_NE(ex.prompt.find(r["invoice_number"].get<std::string>()), std::string::npos);
+    // Every amount goes through the calculator as the invoice prints it: "<<round(X,2)=Y>>" with
+    // X in the document and Y the same digits without thousands commas; one per line's price and
+    // amount, then subtotal, tax and total.
+    const std::regex step(R"(<<round\(([\d,.]+),2\)=([\d.]+)>>)");
+    size_t steps = 0;
+    for (auto it = std::sregex_iterator(ex.work.begin(), ex.work.end(), step);
+         it != std::sregex_iterator(); ++it, ++steps) {
+      const std::string printed = (*it)[1], result = (*it)[2];
+      std::string turned = printed;  // "1,378.00" as a European invoice prints it: "1.378,00"
+      for (char& c : turned) c = c == ',' ? '.' : c == '.' ? ',' : c;
+      const bool as_european = ex.prompt.find(turned + " €") != std::string::npos;
+      EXPECT_TRUE(ex.prompt.find(printed) != std::string::npos || as_european) << printed << "\n"
+                                                                               << ex.prompt;
+      european += as_european;
+      std::string plain = printed;
+      plain.erase(std::remove(plain.begin(), plain.end(), ','), plain.end());
+      EXPECT_EQ(result, plain);
+    }
+    EXPECT_EQ(steps, 2 * r["line_items"].size() + 3) << ex.work;
+  }
+  EXPECT_EQ(layouts.size(), 9u);
+  EXPECT_GT(by_terms, 50);
+  EXPECT_GT(european, 20);
+}
 
 // Reads a date_normalization prompt on its own: finds the one date in it (any of the formats, in
 // any case; a numeric day-first date read day first where the text says German or UK), applies
@@ -1688,30 +1742,9 @@ TEST(CalendarScheduling, EachSpanIsReadAsWrittenAndEachCandidateComparedByTheCal
   const std::map<std::string, int> kLengths = {
       {"half an hour", 30},       {"an hour", 60},  {"1 hour", 60}, {"one hour", 60},
       {"an hour and a half", 90}, {"1.5 hours", 90}};
-  const std::vector<std::string> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   auto hhmm = [](int t) {
     char buf[8];
     std::snprintf(buf, sizeof buf, "%02d:%02d", t / 60, t % 60);
-    return std::string(buf);
-  };
-  // "2024-03-07", "03/07/2024", "March 7, 2024", "Thursday, March 7, 2024", "Mar 7, 2024",
-  // "7 March 2024" -> "2024-03-07".
-  auto read_date = [&](const std::string& d) {
-    std::smatch m;
-    if (std::regex_match(d, m, std::regex(R"(\d{4}-\d\d-\d\d)"))) return d;
-    if (std::regex_match(d, m, std::regex(R"((\d\d)/(\d\d)/(\d{4}))")))
-      return m[3].str() + "-" + m[1].str() + "-" + m[2].str();
-    std::string month, day, year;
-    if (std::regex_search(d, m, std::regex(R"(([A-Z][a-z]+) (\d{1,2}), (\d{4})$)")))
-      month = m[1], day = m[2], year = m[3];
-    else if (std::regex_match(d, m, std::regex(R"((\d{1,2}) ([A-Z][a-z]+) (\d{4}))")))
-      day = m[1], month = m[2], year = m[3];
-    const auto at = std::find(kMonths.begin(), kMonths.end(), month.substr(0, 3));
-    if (at == kMonths.end()) return std::string("unread: " + d);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%s-%02d-%02d", year.c_str(),
-                  static_cast<int>(at - kMonths.begin()) + 1, std::stoi(day));
     return std::string(buf);
   };
   Example ex;
@@ -1735,7 +1768,7 @@ TEST(CalendarScheduling, EachSpanIsReadAsWrittenAndEachCandidateComparedByTheCal
       EXPECT_EQ(std::stoi(length_text), duration) << length_text;
     ASSERT_TRUE(std::regex_match(work[1], m, std::regex(R"(date (.+): (\S+))"))) << ex.work;
     EXPECT_NE(p.find(m[1].str()), std::string::npos) << m[1];
-    EXPECT_EQ(read_date(m[1]), m[2].str());
+    EXPECT_EQ(read_written_date(m[1]), m[2].str());
     EXPECT_EQ(r["date"], m[2].str());
     ASSERT_TRUE(std::regex_match(work[2], m, std::regex(R"(hours (.+): (\d\d:\d\d)-(\d\d:\d\d))")))
         << ex.work;
