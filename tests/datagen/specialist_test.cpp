@@ -1657,7 +1657,8 @@ TEST(JsonRepair, TheBrokenDocumentReadLenientlyIsTheRepairedOne) {
 
 // Reads a regex_extraction prompt on its own: the matches are exactly what the requested kind's
 // pattern finds in it, in order (near misses like "ord-55012", "03/21/2025", "€45" and "@name" left
-// out), the steps number them and the count is the last number.
+// out); the steps copy the text's sentences, marking each match with its running number, and
+// end with the count.
 TEST(RegexExtraction, TheMatchesAreWhatTheKindsPatternFindsInThePrompt) {
   const SpecialistSpec& spec = *find_specialist("regex_extraction");
   const std::map<std::string, std::regex> patterns = {
@@ -1687,10 +1688,30 @@ TEST(RegexExtraction, TheMatchesAreWhatTheKindsPatternFindsInThePrompt) {
     }
     EXPECT_EQ(r["matches"].get<std::vector<std::string>>(), found) << p;
     EXPECT_EQ(r["count"], found.size());
-    std::string steps;
-    for (size_t k = 0; k < found.size(); ++k)
-      steps += (k ? "\n" : "") + std::to_string(k + 1) + " " + found[k];
-    EXPECT_EQ(ex.work, found.empty() ? "no matches" : steps);
+    // The steps copy the text's sentences in order, each match marked after its sentence with its
+    // running number; the count last.
+    const std::vector<std::string> steps = split_lines(ex.work);
+    EXPECT_EQ(steps.back(), "count: " + std::to_string(found.size()));
+    std::vector<std::string> marked;
+    size_t from = 0;
+    for (size_t k = 0; k + 1 < steps.size(); ++k) {
+      const size_t mark = steps[k].find(" => ");
+      const std::string sentence = steps[k].substr(0, mark);
+      const size_t at = p.find(sentence, from);
+      ASSERT_NE(at, std::string::npos) << sentence << "\n" << p;
+      from = at + sentence.size();
+      if (mark == std::string::npos) continue;
+      const std::string number = std::to_string(marked.size() + 1) + " ";
+      ASSERT_EQ(steps[k].compare(mark + 4, number.size(), number), 0) << steps[k];
+      marked.push_back(steps[k].substr(mark + 4 + number.size()));
+      EXPECT_NE(sentence.find(marked.back()), std::string::npos) << steps[k];
+    }
+    EXPECT_EQ(marked, found) << ex.work;
+    // Every value of the text, of any kind, is in a copied sentence: none after the last one.
+    const std::string tail = p.substr(from);
+    for (const auto& [name, pattern] : patterns)
+      EXPECT_FALSE(std::regex_search(tail, pattern)) << name << " after the steps' last sentence\n"
+                                                     << tail;
     for (const char* miss : {"ord-", "(US format)", "€", "Ping @", "reservation #"})
       near_misses += p.find(miss) != std::string::npos;
   }

@@ -2,10 +2,12 @@
 // and URLs -> every match of the requested pattern kind, in order of appearance, and the count.
 // Each kind is said in five ways, in running text, notes, chat lines or an email, with near misses
 // the pattern does not take (a Slack handle, a booking number, "ord-55012", a US-style date,
-// euros): session 22's generator had one sentence per kind. Worked steps: the matches numbered in
-// order
-// ("1 $48.20", "2 $1,184.00"), or "no matches"; the count is the last number (the model had
-// listed every match and still written one fewer).
+// euros): session 22's generator had one sentence per kind. Worked steps: every sentence of the
+// text copied in order, each one holding a match marked after it with the matches' running number
+// ("We were charged $255.99 twice. => 1 $255.99"), then "count: k". Session 23's steps numbered
+// the matches alone ("1 $48.20"): the model, finding each next match from the last one, repeated
+// one, skipped one or stopped early in 27% of the fresh fields; copying the text is a skill the
+// models have, and each mark is then a judgement on the sentence just written.
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -129,10 +131,12 @@ void generate(Faker& f, Example* ex) {
   // Sentences, each carrying one value of one kind or a near miss of the target kind; the target
   // kind appears 0-4 times.
   std::vector<std::string> matches, sentences;
+  std::vector<bool> holds_match;  // per sentence
   const int64_t n = f.integer(3, 8);
   for (int64_t i = 0; i < n; ++i) {
     if (f.chance(0.15)) {
       sentences.push_back(near_miss(f, target));
+      holds_match.push_back(false);
       continue;
     }
     const size_t k =
@@ -142,6 +146,7 @@ void generate(Faker& f, Example* ex) {
     const std::string_view sentence = f.pick(kSentences[k]);
     sentences.push_back(expand(sentence, {{"v", value}, {"name", f.first_name()}}));
     if (k == target) matches.push_back(value);
+    holds_match.push_back(k == target);
   }
   ex->layout_id = 0;
   const int which = static_cast<int>(f.integer(0, static_cast<int64_t>(kInstructions.size()) - 1));
@@ -149,10 +154,17 @@ void generate(Faker& f, Example* ex) {
       fill(kInstructions[static_cast<size_t>(which)], {kKinds[target].question});
   compose_prompt(f, ex, {instruction}, text_of(f, sentences));
   ex->template_id += which * kFramings;
-  // Worked steps: each match numbered, in order; the count is the last number.
-  for (size_t i = 0; i < matches.size(); ++i)
-    ex->work += (i ? "\n" : "") + std::to_string(i + 1) + " " + matches[i];
-  if (matches.empty()) ex->work = "no matches";
+  // Worked steps: each sentence copied, a match marked after it with its running number.
+  size_t marked = 0;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    ex->work += sentences[i];
+    if (holds_match[i]) {
+      ++marked;
+      ex->work += " => " + std::to_string(marked) + " " + matches[marked - 1];
+    }
+    ex->work += "\n";
+  }
+  ex->work += "count: " + std::to_string(marked);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("kind").str(kKinds[target].name);
