@@ -2300,33 +2300,52 @@ TEST(ExpenseCategorization, EachLineCarriesItsCategorysRunningSumAndTheTotalsAdd
   EXPECT_GT(merchants.size(), 40u);
 }
 
+// Reads a purchase_order_matching prompt on its own: each section's lines in any of its six
+// styles (the section is the last heading's: an order's or an invoice's), then each PO line
+// compared with the invoice's line for its SKU, the invoice's extra lines, and both totals summed
+// here from the lines (a CSV section's sum is a step of its own).
 TEST(PurchaseOrderMatching, TheCalculatorComparesEachLinesQuantityAndPrice) {
   const SpecialistSpec& spec = *find_specialist("purchase_order_matching");
-  // "  SKU  NAME  QTY  @ PRICE" or "- SKU, NAME, qty QTY, $PRICE each"
-  const std::regex printed(R"(^  (\S+)\s+.*?\s(\d+)\s+@ ([\d.]+)$)");
-  const std::regex listed(R"(^- ([^,]+), .*, qty (\d+), \$([\d.]+) each$)");
+  const std::vector<std::regex> po_rows = {
+      std::regex(R"(^  (\S+)\s+.*?\s(\d+)\s+@ ([\d.]+)$)"),          // fixed columns
+      std::regex(R"(^- ([^,]+), .*, qty (\d+), \$([\d.]+) each$)"),  // dash list
+      std::regex(R"(^\| (\S+) \| .* \| (\d+) \| ([\d.]+) \|$)"),     // Markdown
+      std::regex(R"(^[^,]+,\d+,([^,]+),[^,]+,(\d+),([\d.]+)$)"),     // the PO's CSV
+      std::regex(R"(^\d+\s+(\S+)\s+.*?\s(\d+)\s+EA\s+([\d.]+)$)"),   // ERP items
+      std::regex(R"(^(\S+)\s+.*?\s(\d+) @ ([\d.]+)$)")};             // "25 @ 18.00"
+  const std::vector<std::regex> invoice_rows = {
+      po_rows[0],
+      po_rows[1],
+      po_rows[2],
+      po_rows[4],
+      std::regex(R"(^[^,]+,[^,]+,([^,]+),(\d+),([\d.]+)$)"),    // the invoice's CSV
+      std::regex(R"(^- (\S+)\s+.*?\sx (\d+)\s+\$([\d.]+)$)")};  // "x 25   $18.00"
+  const std::regex po_heading(R"(^(Purchase Order|PURCHASE ORDER|\*\*PO|Our PO))");
+  const std::regex invoice_heading(R"(invoice|INVOICE|Invoice)");
   struct Line {
     std::string sku, qty, price;
   };
-  auto lines_of = [&](const std::string& section) {
-    std::vector<Line> out;
-    for (const std::string& line : split_lines(section)) {
-      std::smatch m;
-      if (std::regex_match(line, m, printed) || std::regex_match(line, m, listed))
-        out.push_back({m[1], m[2], m[3]});
-    }
-    return out;
-  };
   Example ex;
   std::set<std::string> issues_seen;
-  for (uint64_t i = 0; i < 200; ++i) {
+  std::set<int> layouts;
+  int reordered = 0;
+  for (uint64_t i = 0; i < 400; ++i) {
     generate_specialist_example(spec, 12, i, &ex);
-    const size_t invoice_at = ex.prompt.find("INVOICE ");
-    ASSERT_NE(invoice_at, std::string::npos);
-    const size_t po_at = ex.prompt.find("PURCHASE ORDER");
-    const std::vector<Line> po = lines_of(ex.prompt.substr(po_at, invoice_at - po_at));
-    const std::vector<Line> inv = lines_of(ex.prompt.substr(invoice_at));
-    ASSERT_FALSE(po.empty()) << ex.prompt;
+    layouts.insert(ex.layout_id);
+    std::vector<Line> po, inv;
+    bool in_po = false;
+    for (const std::string& line : split_lines(ex.prompt)) {
+      if (std::regex_search(line, po_heading))
+        in_po = true;
+      else if (std::regex_search(line, invoice_heading))
+        in_po = false;
+      std::smatch m;
+      for (const std::regex& row : in_po ? po_rows : invoice_rows)
+        if (std::regex_match(line, m, row)) {
+          (in_po ? po : inv).push_back({m[1], m[2], m[3]});
+          break;
+        }
+    }
     std::string expected;
     json issues = json::array();
     for (const Line& o : po) {
@@ -2353,13 +2372,45 @@ TEST(PurchaseOrderMatching, TheCalculatorComparesEachLinesQuantityAndPrice) {
         issues.push_back({{"sku", l.sku}, {"issue", "not_on_po"}});
       }
     }
-    EXPECT_EQ(ex.work + "\n", expected) << ex.prompt;
+    // Both totals summed from the lines read here; a section printed without one (a CSV export)
+    // has its sum as a step: "po total: <<round(40*6.79+2*389.00,2)=1253.10>>".
     const json r = json::parse(ex.response);
+    auto cents = [](const std::vector<Line>& lines) {
+      int64_t t = 0;
+      for (const Line& l : lines) t += std::stoll(l.qty) * std::llround(std::stod(l.price) * 100);
+      return t;
+    };
+    EXPECT_EQ(std::llround(r["po_total"].get<double>() * 100), cents(po)) << ex.prompt;
+    EXPECT_EQ(std::llround(r["invoice_total"].get<double>() * 100), cents(inv)) << ex.prompt;
+    std::string compared = ex.work + "\n";
+    for (const auto& [label, lines] : {std::pair{"po", &po}, std::pair{"invoice", &inv}}) {
+      const size_t at = compared.find(std::string(label) + " total: <<round(");
+      if (at == std::string::npos) continue;
+      std::string sum;
+      for (const Line& l : *lines) sum += (sum.empty() ? "" : "+") + l.qty + "*" + l.price;
+      const std::string step = std::string(label) + " total: <<round(" + sum +
+                               ",2)=" + cents_text(cents(*lines)) + ">>\n";
+      EXPECT_EQ(compared.substr(at, step.size()), step);
+      compared.erase(at, step.size());
+    }
+    EXPECT_EQ(compared, expected) << ex.prompt;
     EXPECT_EQ(r["discrepancies"], issues) << ex.response;
     EXPECT_EQ(r["status"], issues.empty() ? "match" : "mismatch");
     for (const json& x : issues) issues_seen.insert(x["issue"].get<std::string>());
+    std::vector<std::string> po_skus, inv_skus;
+    for (const Line& l : po) po_skus.push_back(l.sku);
+    for (const Line& l : inv)
+      if (std::find(po_skus.begin(), po_skus.end(), l.sku) != po_skus.end())
+        inv_skus.push_back(l.sku);
+    reordered +=
+        !std::is_sorted(inv_skus.begin(), inv_skus.end(), [&](const auto& a, const auto& b) {
+          return std::find(po_skus.begin(), po_skus.end(), a) <
+                 std::find(po_skus.begin(), po_skus.end(), b);
+        });
   }
   EXPECT_EQ(issues_seen.size(), 4u);
+  EXPECT_EQ(layouts.size(), 6u);
+  EXPECT_GT(reordered, 40);  // the invoice lists its lines in another order
 }
 
 TEST(ValidatorNormalization, CaseSpacesNumbersAndSetOrderDoNotMatter) {

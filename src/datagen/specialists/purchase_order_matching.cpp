@@ -1,9 +1,11 @@
 // purchase_order_matching: a purchase order and the supplier's invoice for it (two-way match)
 // with planted discrepancies (quantity, unit price, missing or extra lines) -> match status, each
-// discrepancy by SKU and kind, and both totals.
+// discrepancy by SKU and kind, and both totals. Each section as fixed columns, a dash list, a
+// Markdown table, a CSV export, an ERP item table or "25 @ 18.00" lines; the invoice's lines now
+// and then in another order or in capitals, the invoice first now and then.
 // Worked steps: each PO line's quantity and price compared with the invoice's line for its SKU by
 // the calculator (`qty <<same(30,23)=no>> price <<same(113.50,113.50)=yes>> quantity_mismatch`),
-// then the invoice's lines the PO does not have.
+// then the invoice's lines the PO does not have; a CSV section's total summed by the calculator.
 #include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
@@ -23,22 +25,66 @@ struct Line {
   int64_t qty, price;
 };
 
-void write_lines(const std::vector<Line>& lines, int layout, std::string* doc) {
-  for (const Line& l : lines) {
-    if (layout == 0) {
-      *doc += "  " + column(l.sku, 12) + column(l.name, 30) + column(std::to_string(l.qty), 5) +
-              "@ " + fake::decimal_cents(l.price) + "\n";
-    } else {
-      *doc += "- " + l.sku + ", " + l.name + ", qty " + std::to_string(l.qty) + ", $" +
-              fake::decimal_cents(l.price) + " each\n";
+// How a section lists its lines: fixed columns, a dash list, a Markdown table, a CSV export, an
+// ERP's item table (item numbers 10, 20, ... and units of measure) or "25 @ 18.00" lines.
+enum class Style { kColumns, kDashes, kMarkdown, kCsv, kErp, kAt, kCount };
+
+// One section's lines. `po` says whether it is the order (its CSV rows carry the PO number and a
+// line number; an invoice's carry its number and the PO it refers to).
+std::string write_lines(const std::vector<Line>& lines, Style style, bool po,
+                        const std::string& number, const std::string& po_number) {
+  std::string doc;
+  if (style == Style::kMarkdown) doc = "| SKU | Item | Qty | Unit $ |\n|---|---|---|---|\n";
+  if (style == Style::kCsv)
+    doc = po ? "po_number,line,sku,description,qty,unit_price\n"
+             : "invoice_no,po_ref,sku,qty,unit_price\n";
+  if (style == Style::kErp)
+    doc = pad("Item", 6) + pad("Material", 14) + pad("Description", 32) + pad("Qty", 5) +
+          pad("UoM", 5) + "Net Price\n";
+  for (size_t k = 0; k < lines.size(); ++k) {
+    const Line& l = lines[k];
+    const std::string qty = std::to_string(l.qty), price = fake::decimal_cents(l.price);
+    switch (style) {
+      case Style::kColumns:
+        doc += "  " + column(l.sku, 12) + column(l.name, 30) + column(qty, 5) + "@ " + price;
+        break;
+      case Style::kDashes:
+        doc += "- " + l.sku + ", " + l.name + ", qty " + qty + ", $" + price + " each";
+        break;
+      case Style::kMarkdown:
+        doc += "| " + l.sku + " | " + l.name + " | " + qty + " | " + price + " |";
+        break;
+      case Style::kCsv:
+        doc += po ? number + "," + std::to_string(k + 1) + "," + l.sku + "," + l.name + "," + qty +
+                        "," + price
+                  : number + "," + po_number + "," + l.sku + "," + qty + "," + price;
+        break;
+      case Style::kErp:
+        doc += column(std::to_string(10 * (k + 1)), 6) + column(l.sku, 14) + column(l.name, 32) +
+               column(qty, 5) + column("EA", 5) + price;
+        break;
+      default:
+        doc += po ? column(l.sku, 14) + column(l.name, 30) + qty + " @ " + price
+                  : "- " + column(l.sku, 14) + column(l.name, 30) + "x " + qty + "   $" + price;
     }
+    doc += "\n";
   }
+  return doc;
 }
 
 int64_t total(const std::vector<Line>& lines) {
   int64_t t = 0;
   for (const Line& l : lines) t += l.qty * l.price;
   return t;
+}
+
+// A section without a printed total (a CSV export) gets its sum worked out by the calculator:
+// "po total: <<round(40*6.79+2*389.00,2)=1253.10>>".
+std::string total_step(const std::string& label, const std::vector<Line>& lines) {
+  std::string sum;
+  for (const Line& l : lines)
+    sum += (sum.empty() ? "" : "+") + std::to_string(l.qty) + "*" + fake::decimal_cents(l.price);
+  return label + " total: " + calculator_step("round(" + sum + ",2)");
 }
 
 // Worked steps: each PO line's quantity and price compared with the invoice's line for its SKU
@@ -71,6 +117,60 @@ std::string compare_lines(const std::vector<Line>& ordered, const std::vector<Li
   }
   work.pop_back();
   return work;
+}
+
+// The invoice's lines as a supplier writes them: now and then in another order, or with the
+// descriptions in capitals as its own system prints them.
+std::vector<Line> as_supplier_writes(Faker& f, std::vector<Line> lines) {
+  const bool reordered = f.chance(0.4);
+  const bool capitals = f.chance(0.25);
+  if (reordered) f.rng().shuffle(lines);
+  if (capitals) {
+    for (Line& l : lines) l.name = upper(l.name);
+  }
+  return lines;
+}
+
+// A section's heading, from layout 2 on in one of the ways buyers and suppliers head them.
+std::string po_heading(Faker& f, bool classic, const std::string& po, const fake::Company& buyer,
+                       const fake::Company& supplier, const std::string& when) {
+  if (classic)
+    return "PURCHASE ORDER " + po + "\nBuyer: " + buyer.name + "\nSupplier: " + supplier.name +
+           "\nDate: " + when + "\nLines:\n";
+  return expand(f.pick(std::vector<std::string_view>{
+                    "Purchase Order {po} | Vendor: {supplier}\n",
+                    "**{po}** ({supplier} -> {buyer})\n\n", "Our PO {po} (sent {when}):\n",
+                    "PURCHASE ORDER {po}\nBuyer: {buyer}\nSupplier: {supplier}\n"}),
+                {{"po", po}, {"supplier", supplier.name}, {"buyer", buyer.name}, {"when", when}});
+}
+
+std::string invoice_heading(Faker& f, bool classic, const std::string& number,
+                            const std::string& po, const fake::Company& supplier,
+                            const std::string& when) {
+  if (classic)
+    return "INVOICE " + number + " (ref. " + po + ")\nFrom: " + supplier.name + "\nDate: " + when +
+           "\nLines:\n";
+  return expand(
+      f.pick(std::vector<std::string_view>{
+          "{supplier} invoice {number}, ref PO {po}\n", "**Invoice {number}** (for {po})\n\n",
+          "Invoice {number} - PO {po}\n", "INVOICE {number} (ref. {po})\nFrom: {supplier}\n"}),
+      {{"po", po}, {"supplier", supplier.name}, {"number", number}});
+}
+
+// A section's total line as printed ("PO value: USD 750.68"); none under a CSV export.
+std::string total_line(Faker& f, bool classic, Style style, bool po, int64_t cents) {
+  if (style == Style::kCsv) return "";
+  const std::string amount = fake::decimal_cents(cents);
+  if (classic) return (po ? "PO total: $" : "Invoice total: $") + amount;
+  const std::vector<std::string_view> labels =
+      po ? std::vector<std::string_view>{"PO total: $", "PO value: USD ", "Total: $", "PO total $"}
+         : std::vector<std::string_view>{"Invoice total: $", "Amount due: $",
+                                         "Invoice amount: USD ", "Total $"};
+  return std::string(f.pick(labels)) + amount;
+}
+
+Style draw_style(Faker& f) {
+  return static_cast<Style>(f.integer(0, static_cast<int64_t>(Style::kCount) - 1));
 }
 
 void generate(Faker& f, Example* ex) {
@@ -117,18 +217,33 @@ void generate(Faker& f, Example* ex) {
   const fake::DateFormat df = us_date_format(f);
   const fake::Date po_date = f.recent_date();
   const fake::Date inv_date = fake::add_days(po_date, f.integer(3, 40));
-  ex->layout_id = static_cast<int>(f.integer(0, 1));
-  std::string doc = "PURCHASE ORDER " + po + "\nBuyer: " + buyer.name +
-                    "\nSupplier: " + supplier.name + "\nDate: " + fake::format_date(po_date, df) +
-                    "\nLines:\n";
-  write_lines(ordered, ex->layout_id, &doc);
-  doc += "PO total: $" + fake::decimal_cents(total(ordered)) + "\n\nINVOICE " + f.invoice_number() +
-         " (ref. " + po + ")\nFrom: " + supplier.name +
-         "\nDate: " + fake::format_date(inv_date, df) + "\nLines:\n";
-  write_lines(invoiced, ex->layout_id, &doc);
-  doc += "Invoice total: $" + fake::decimal_cents(total(invoiced));
+  const std::string invoice_number = f.invoice_number();
+  const std::vector<Line> shown = as_supplier_writes(f, invoiced);
+  // Layouts 0-1 as before (both sections fixed columns or dash lists, the order first); from 2
+  // each section in a style of its own half the time, the supplier's invoice first a quarter.
+  ex->layout_id = static_cast<int>(f.integer(0, 5));
+  const bool classic = ex->layout_id <= 1;
+  const Style po_style = classic ? static_cast<Style>(ex->layout_id) : draw_style(f);
+  const bool same_style = classic || f.chance(0.5);
+  const Style inv_style = same_style ? po_style : draw_style(f);
+  const bool invoice_first = !classic && f.chance(0.25);
+  std::string po_section =
+      po_heading(f, classic, po, buyer, supplier, fake::format_date(po_date, df)) +
+      write_lines(ordered, po_style, true, po, po) +
+      total_line(f, classic, po_style, true, total(ordered));
+  std::string inv_section =
+      invoice_heading(f, classic, invoice_number, po, supplier, fake::format_date(inv_date, df)) +
+      write_lines(shown, inv_style, false, invoice_number, po) +
+      total_line(f, classic, inv_style, false, total(invoiced));
+  while (po_section.back() == '\n') po_section.pop_back();
+  while (inv_section.back() == '\n') inv_section.pop_back();
+  const std::string doc =
+      invoice_first ? "Hi, please find our invoice below.\n\n" + inv_section + "\n\n" + po_section
+                    : po_section + "\n\n" + inv_section;
   compose_prompt(f, ex, kInstructions, doc);
-  ex->work = compare_lines(ordered, invoiced);
+  ex->work = compare_lines(ordered, shown);
+  if (po_style == Style::kCsv) ex->work += "\n" + total_step("po", ordered);
+  if (inv_style == Style::kCsv) ex->work += "\n" + total_step("invoice", shown);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("po_number").str(po);
@@ -146,7 +261,8 @@ void generate(Faker& f, Example* ex) {
 
 SpecialistSpec purchase_order_matching_spec() {
   return {"purchase_order_matching",
-          "PO + invoice with planted differences -> status, discrepancies by SKU, both totals",
+          "PO + invoice (6 styles) with planted differences -> status, discrepancies by SKU, both "
+          "totals",
           {{"po_number", FieldKind::kExact},
            {"status", FieldKind::kText},
            {"discrepancies", FieldKind::kSet},
