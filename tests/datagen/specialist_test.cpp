@@ -2300,6 +2300,84 @@ TEST(ExpenseCategorization, EachLineCarriesItsCategorysRunningSumAndTheTotalsAdd
   EXPECT_GT(merchants.size(), 40u);
 }
 
+// Reads an email_triage prompt on its own: the steps copy the sender's address, the sent date as
+// the header prints it (read here, in any case), and the deadline's words as the body writes them
+// with the date this test works out: a weekday is the next one after the sent date, "today" the
+// sent date, a written date itself. A deadline within two days makes the email high priority.
+TEST(EmailTriage, TheStepsCopySenderSentDateAndDeadlineAsWritten) {
+  const SpecialistSpec& spec = *find_specialist("email_triage");
+  static const std::vector<std::string> kWeekdays = {"monday", "tuesday", "wednesday", "thursday",
+                                                     "friday"};
+  Example ex;
+  std::set<int> layouts;
+  std::set<std::string> categories;
+  int weekdays = 0, written = 0, today = 0;
+  for (uint64_t i = 0; i < 400; ++i) {
+    generate_specialist_example(spec, 14, i, &ex);
+    layouts.insert(ex.layout_id);
+    const json r = json::parse(ex.response);
+    categories.insert(r["category"].get<std::string>());
+    const std::vector<std::string> work = split_lines(ex.work);
+    ASSERT_EQ(work.size(), 3u) << ex.work;
+    EXPECT_EQ(work[0], "sender: " + r["sender"].get<std::string>());
+    EXPECT_NE(ex.prompt.find(r["sender"].get<std::string>()), std::string::npos);
+    std::smatch m;
+    ASSERT_TRUE(std::regex_match(work[1], m, std::regex(R"(sent (.+): (\d{4}-\d\d-\d\d))")));
+    const std::string sent_text = m[1], sent = m[2];
+    EXPECT_NE(ex.prompt.find(sent_text), std::string::npos) << sent_text;
+    auto titled = [](std::string t) {  // "wed, 18 dec 2019" -> "Wed, 18 Dec 2019"
+      for (size_t k = 0; k < t.size(); ++k)
+        if (k == 0 || t[k - 1] == ' ' || t[k - 1] == '-')
+          t[k] = static_cast<char>(std::toupper(static_cast<unsigned char>(t[k])));
+      return t;
+    };
+    EXPECT_EQ(read_written_date(titled(sent_text)), sent) << sent_text;
+    if (work[2] == "no deadline") {
+      EXPECT_TRUE(r["deadline"].is_null());
+      continue;
+    }
+    ASSERT_TRUE(std::regex_match(work[2], m, std::regex(R"(deadline (.+): (.+))"))) << work[2];
+    const std::string words = m[1], value = m[2];
+    EXPECT_NE(ex.prompt.find(words), std::string::npos) << words << "\n" << ex.prompt;
+    const std::string said = lowered(words);
+    std::string date;
+    const auto day = std::find_if(kWeekdays.begin(), kWeekdays.end(),
+                                  [&](const std::string& d) { return said == "by " + d; });
+    if (day != kWeekdays.end()) {
+      const int64_t from = civil_days(std::stoi(sent.substr(0, 4)), std::stoi(sent.substr(5, 2)),
+                                      std::stoi(sent.substr(8, 2)));
+      int64_t d = from + 1;
+      while (weekday_of(d) != day - kWeekdays.begin()) ++d;
+      date = iso_of_days(d);
+      std::string name = *day;
+      name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+      EXPECT_EQ(value, "<<next_weekday(" + sent + ", " + name + ")=" + date + ">>");
+      ++weekdays;
+    } else if (said.find("today") != std::string::npos) {
+      date = sent;
+      EXPECT_EQ(value, sent);
+      ++today;
+    } else {
+      ASSERT_TRUE(std::regex_match(said, m, std::regex("(?:by|no later than|before) (.+)")));
+      date = read_written_date(titled(m[1]));
+      EXPECT_EQ(value, date) << words;
+      ++written;
+    }
+    EXPECT_EQ(r["deadline"], date) << ex.prompt;
+    if (civil_days(std::stoi(date.substr(0, 4)), std::stoi(date.substr(5, 2)),
+                   std::stoi(date.substr(8, 2))) -
+            civil_days(std::stoi(sent.substr(0, 4)), std::stoi(sent.substr(5, 2)),
+                       std::stoi(sent.substr(8, 2))) <=
+        2)
+      EXPECT_EQ(r["priority"], "high") << ex.prompt;
+  }
+  EXPECT_EQ(layouts.size(), 5u);
+  EXPECT_EQ(categories.size(), 7u);
+  EXPECT_GT(weekdays, 40);
+  EXPECT_GT(written, 40);
+  EXPECT_GT(today, 40);
+}
+
 // Reads a purchase_order_matching prompt on its own: each section's lines in any of its six
 // styles (the section is the last heading's: an order's or an invoice's), then each PO line
 // compared with the invoice's line for its SKU, the invoice's extra lines, and both totals summed

@@ -1,6 +1,10 @@
 // email_triage: an email (headers + body, several scenarios and writing styles) -> category,
 // priority, whether it needs a reply, the sender and any deadline, resolved to an ISO date from
-// the email's own date ("by Friday" means the next Friday after it was sent).
+// the email's own date ("by Friday" means the next Friday after it was sent). Headers as mail
+// programs write them (RFC dates with zones, Outlook's "Sent:", "Last, First" names, lower-case
+// forwards), seven messages per scenario, urgency in the subject or the body. Worked steps: the
+// sender's address, the sent date as printed, the deadline's words with their date.
+#include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -18,46 +22,110 @@ struct Scenario {
 const std::vector<Scenario> kScenarios = {
     {"billing",
      true,
-     {"Invoice {} past due", "Duplicate charge on invoice {}", "Corrected copy of invoice {}"},
+     {"Invoice {} past due", "Duplicate charge on invoice {}", "Corrected copy of invoice {}",
+      "Reminder: invoice {} is 15 days past due", "Charged twice this month",
+      "W-9 needed before we can pay ({})", "Question about our last statement"},
      {"Our records show invoice {} is still unpaid. Could you confirm when payment will be sent?",
       "I was charged twice for invoice {}. Please refund the duplicate charge.",
-      "Can you send a corrected copy of invoice {}? The PO number is missing."}},
+      "Can you send a corrected copy of invoice {}? The PO number is missing.",
+      "Our records show invoice {} is now 15 days past due. Please remit payment or let us know "
+      "the expected pay date so we can keep your account in good standing.",
+      "Our card was charged twice for the monthly subscription (same amount, same day, ref {}). "
+      "Please refund the duplicate charge - it pushed our account over its limit.",
+      "Our AP system flagged your vendor record: we don't have a current W-9 on file (vendor {}). "
+      "We can't release payment until we get one.",
+      "The statement for account {} shows a late fee we don't think applies - we paid on time. "
+      "Could you take it off?"}},
     {"technical_support",
      true,
-     {"Cannot log in ({})", "Error {} when exporting", "App crashes on startup"},
+     {"Cannot log in ({})", "Error {} when exporting", "App crashes on startup",
+      "VPN keeps dropping", "API returning 502s ({})", "printer", "Password reset link expired"},
      {"Since this morning I get error {} every time I try to log in. Nothing changed on our side.",
       "The export fails with code {} after about a minute. Can someone take a look?",
-      "The desktop app closes as soon as it opens (build {}). Reinstalling did not help."}},
+      "The desktop app closes as soon as it opens (build {}). Reinstalling did not help.",
+      "Since the update last week my VPN disconnects every 15-20 minutes and I have to re-enter "
+      "my MFA code each time. Can someone take a look when you get a chance?",
+      "Every call to the orders endpoint returns 502 Bad Gateway (request {}). Our checkout is "
+      "down and we're losing orders.",
+      "hi - cant print to the 3rd floor printer since this morning, it just says offline. "
+      "tried restarting it. ticket {}",
+      "The password reset link in your email says it has expired as soon as I click it (case "
+      "{})."}},
     {"sales_inquiry",
      true,
-     {"Pricing for our team", "Quote request {}", "Volume discount question"},
+     {"Pricing for our team", "Quote request {}", "Volume discount question",
+      "Pricing for ~60 seats", "nonprofit pricing?", "Quote for 12 tablets + cases ({})",
+      "Annual plan vs monthly"},
      {"We are evaluating tools for about 40 people. Could you send pricing and a quote ({})?",
       "Please send a quote for 25 seats, reference {}. We would like to start next quarter.",
-      "Do you offer volume discounts? Our procurement reference is {}."}},
+      "Do you offer volume discounts? Our procurement reference is {}.",
+      "We are evaluating scheduling platforms for about 60 staff across three clinics. Could you "
+      "send pricing and your standard contract terms (RFP {})?",
+      "hey! do you guys do nonprofit pricing? we're a small program, maybe 8 users. thanks!!",
+      "We need a quote for 12 rugged tablets with cases and a 3-year warranty, ref {}. Please "
+      "include shipping to our yard.",
+      "What would the annual plan cost us compared with monthly for 15 users? Account {}."}},
     {"meeting_request",
      true,
-     {"Meeting request: {} review", "Can we meet this week?", "Sync about {}"},
+     {"Meeting request: {} review", "Can we meet this week?", "Sync about {}",
+      "{} forecast walkthrough", "Vendor review - pick a slot? ({})", "Coffee next week?",
+      "Quick sync on {}"},
      {"Could we set up 30 minutes to go over the {} numbers?",
       "I'd like to walk through the {} proposal with you. What times work?",
-      "Are you free for a quick call about {}?"}},
+      "Are you free for a quick call about {}?",
+      "Could we find 30 minutes to walk through the {} forecast before it goes to the board? "
+      "Happy to work around your calendar.",
+      "I'd like to set up an hour with both of your teams to review vendor {}. Please pick a "
+      "slot that works.",
+      "Great meeting you at the conference! Would you be up for a coffee to talk about {}?",
+      "Can we get 15 minutes on the calendar to agree next steps on {}?"}},
     {"hr",
      true,
-     {"PTO request", "Benefits enrollment question", "Updated W-4 ({})"},
+     {"PTO request", "Benefits enrollment question", "Updated W-4 ({})", "PTO request next month",
+      "Question on adding my domestic partner to dental", "I-9 documents for your start date",
+      "Payroll deduction looks wrong ({})"},
      {"I'd like to request time off; my manager has approved it. Ticket {}.",
       "I have a question about adding my spouse to the dental plan (case {}).",
-      "Attached is my updated W-4, form {}. Please process it for the next payroll."}},
+      "Attached is my updated W-4, form {}. Please process it for the next payroll.",
+      "I'd like to take the last week of next month off (5 days of PTO). My manager said it's "
+      "fine; what do I need to submit? Request {}.",
+      "I'd like to add my domestic partner to my dental coverage. Is this a qualifying event, "
+      "and which forms do I need (case {})?",
+      "Please bring your I-9 documents (a passport, or a driver's license and social security "
+      "card) on your first day. Onboarding ref {}.",
+      "My last paycheck shows a 401(k) deduction of 8% but I elected 6%. Can you fix it before "
+      "the next run? Employee {}."}},
     {"newsletter",
      false,
-     {"Your weekly digest", "{} product updates", "Webinar invitation: {}"},
+     {"Your weekly digest", "{} product updates", "Webinar invitation: {}",
+      "This week: rate cuts, the chip race, and your 401(k)", "What's new - release {}",
+      "You're invited: live webinar {}", "Our spring sale starts now"},
      {"Here is what happened this week. Read the highlights in issue {}.",
       "New features are live in release {}. No action is required.",
-      "Join our free webinar, session {}. Unsubscribe at any time."}},
+      "Join our free webinar, session {}. Unsubscribe at any time.",
+      "Good morning! In this issue: what the rate cut means for you, the chip race, and three "
+      "401(k) mistakes to avoid. Read online. You're receiving this because you subscribed.",
+      "This month brings offline mode, faster search and a new dark theme (release {}). "
+      "Manage your email preferences any time.",
+      "Join us live for a 45-minute session on forecasting with real-time data (event {}). "
+      "Save your seat - it's free.",
+      "Everything is 20% off this week with code {}. Unsubscribe | View in browser."}},
     {"legal",
      true,
-     {"NDA for review ({})", "Contract redlines {}", "Subpoena notice {}"},
+     {"NDA for review ({})", "Contract redlines {}", "Subpoena notice {}", "Mutual NDA - {}",
+      "Records request - Case No. {}", "Notice of trademark infringement",
+      "Data deletion request {}"},
      {"Please review the attached NDA, matter {}, and return comments.",
       "Attached are our redlines for agreement {}. Please confirm the changes.",
-      "We received a records request under case {}. Legal needs to respond."}},
+      "We received a records request under case {}. Legal needs to respond.",
+      "Attached is our standard mutual NDA (ref {}) so our teams can share the technical "
+      "specs. Could your legal team review it and send it back signed?",
+      "Pursuant to the enclosed subpoena in case {}, please produce the records listed in "
+      "Exhibit A to the undersigned.",
+      "We represent the owner of a registered trademark and write regarding your use of a "
+      "confusingly similar mark (matter {}). We request that you cease all use.",
+      "Under applicable privacy law we request deletion of all personal data you hold about our "
+      "customer (request {}). Please confirm in writing."}},
 };
 
 // Every cue is visible text: an urgent email must show why it is high priority.
@@ -78,6 +146,54 @@ const InstructionParts kParts = {
      "-> json"},
 };
 
+// A deadline as the email says it, the words the steps copy, and its date.
+struct Deadline {
+  std::string sentence;  // " I need this by Friday." (empty: none)
+  std::string copied;    // "by Friday"
+  std::string step;      // "<<next_weekday(2024-03-05, Friday)=2024-03-08>>" or the ISO date
+  fake::Date date{};
+};
+
+Deadline draw_deadline(Faker& f, int kind, const fake::Date& sent) {
+  Deadline d;
+  if (kind == 1) {  // a date
+    d.date = fake::add_days(sent, f.integer(1, 21));
+    const std::string when = fake::format_date(d.date, us_date_format(f));
+    const std::string_view lead =
+        f.pick(std::vector<std::string_view>{"by ", "no later than ", "before "});
+    d.copied = std::string(lead) + when;
+    d.sentence = std::string(f.pick(std::vector<std::string_view>{
+                     " Please respond ", " We need this ", " Please reply "})) +
+                 d.copied + ".";
+    d.step = fake::iso_date(d.date);
+  } else if (kind == 2) {  // a weekday: the next one strictly after the sent date
+    const int wd = static_cast<int>(f.integer(0, 4));
+    int delta = (wd - fake::weekday(sent) + 7) % 7;
+    if (delta == 0) delta = 7;
+    d.date = fake::add_days(sent, delta);
+    d.copied = std::string("by ") + fake::weekday_name(wd);
+    d.sentence = std::string(f.pick(std::vector<std::string_view>{
+                     " I need this ", " Could you get back to me ", " Please let us know "})) +
+                 d.copied + ".";
+    d.step = calculator_step("next_weekday(" + fake::iso_date(sent) + ", " +
+                             fake::weekday_name(wd) + ")");
+  } else if (kind == 3) {  // today
+    d.date = sent;
+    d.copied = std::string(
+        f.pick(std::vector<std::string_view>{"by end of day today", "today", "by EOD today"}));
+    d.sentence = " This needs to be resolved " + d.copied + ".";
+    d.step = fake::iso_date(sent);
+  }
+  return d;
+}
+
+// "Tue, 5 Mar 2024" (the date part of an RFC 5322 Date header).
+std::string rfc_date(const fake::Date& d) {
+  const std::string abbrev = fake::format_date(d, fake::DateFormat::kAbbrev);  // "Mar 5, 2024"
+  return std::string(fake::weekday_name(fake::weekday(d))).substr(0, 3) + ", " +
+         std::to_string(d.day) + " " + abbrev.substr(0, 3) + " " + std::to_string(d.year);
+}
+
 void generate(Faker& f, Example* ex) {
   const Scenario& s = f.pick(kScenarios);
   const fake::Person sender = f.person();
@@ -90,50 +206,74 @@ void generate(Faker& f, Example* ex) {
       static_cast<size_t>(f.integer(0, static_cast<int64_t>(s.bodies.size()) - 1));
   const std::string subject = fill(s.subjects[variant], {ref});
   const std::string body = fill(s.bodies[variant], {ref});
+  // Urgency shows as a subject prefix or, a third of the time, in the body's words.
   const bool urgent = s.category != "newsletter" && f.chance(0.3);
+  const bool urgent_in_body = urgent && f.chance(0.35);
   const int deadline_kind = s.category == "newsletter" ? 0 : static_cast<int>(f.integer(0, 3));
-  fake::Date deadline{};
-  std::string deadline_text;
-  if (deadline_kind == 1) {  // explicit date
-    deadline = fake::add_days(sent, f.integer(1, 21));
-    deadline_text = " Please respond by " + fake::format_date(deadline, us_date_format(f)) + ".";
-  } else if (deadline_kind == 2) {  // weekday name: the next one strictly after the sent date
-    const int wd = static_cast<int>(f.integer(0, 4));
-    int delta = (wd - fake::weekday(sent) + 7) % 7;
-    if (delta == 0) delta = 7;
-    deadline = fake::add_days(sent, delta);
-    deadline_text = std::string(" I need this by ") + fake::weekday_name(wd) + ".";
-  } else if (deadline_kind == 3) {  // end of day
-    deadline = sent;
-    deadline_text = " This needs to be resolved by end of day today.";
-  }
+  const Deadline deadline = draw_deadline(f, deadline_kind, sent);
   const bool has_deadline = deadline_kind != 0;
   const bool soon =
-      has_deadline && fake::days_from_civil(deadline) - fake::days_from_civil(sent) <= 2;
+      has_deadline && fake::days_from_civil(deadline.date) - fake::days_from_civil(sent) <= 2;
   const std::string priority = s.category == "newsletter" ? "low"
                                : (urgent || soon)         ? "high"
                                                           : "normal";
-  const std::string urgent_prefix = urgent ? std::string(f.pick(kUrgent)) : "";
-
-  ex->layout_id = static_cast<int>(f.integer(0, 2));
+  const std::string urgent_prefix = urgent && !urgent_in_body ? std::string(f.pick(kUrgent)) : "";
+  const std::string urgent_words = urgent_in_body
+                                       ? std::string(f.pick(std::vector<std::string_view>{
+                                             " Please treat this as urgent.", " ASAP please.",
+                                             " This is blocking us - please escalate."}))
+                                       : "";
+  const std::string text = body + urgent_words + deadline.sentence;
+  // Who it is from, as mail programs show it.
+  const std::string who = f.pick(
+      std::vector<std::string>{sender.full() + " <" + from + ">",
+                               "\"" + sender.last + ", " + sender.first + "\" <" + from + ">",
+                               sender.last + ", " + sender.first + " <" + from + ">", from});
+  const std::string sign_off = f.chance(0.5)
+                                   ? "Thanks,\n" + sender.first + "\n" + company.name
+                                   : sender.full() + " | " + f.job_title() + " | " + company.name;
+  const std::string greeting =
+      f.pick(std::vector<std::string>{"Hi team,", "Hello,", "Hi,", "Good morning,", "Hi all,"});
+  const std::string inbox_domain = f.company().domain;
+  const int64_t second = f.integer(0, 59);
+  const std::string seconds = (second < 10 ? "0" : "") + std::to_string(second);
+  const std::string zone =
+      f.pick(std::vector<std::string>{"-0500", "-0400", "-0700", "+0000", "-0600"});
+  std::string sent_text;  // the date as the header prints it, which the steps copy
+  ex->layout_id = static_cast<int>(f.integer(0, 4));
   std::string doc;
-  const std::string greeting = f.chance(0.5) ? "Hi team," : "Hello,";
   if (ex->layout_id == 0) {
-    doc = "From: " + sender.full() + " <" + from +
-          ">\nDate: " + fake::format_date(sent, fake::DateFormat::kLongWeekday) + " " +
-          fake::format_time(time, true) + "\nSubject: " + urgent_prefix + subject + "\n\n" +
-          greeting + "\n\n" + body + deadline_text + "\n\nThanks,\n" + sender.first + "\n" +
-          company.name;
+    sent_text = fake::format_date(sent, fake::DateFormat::kLongWeekday);
+    doc = "From: " + who + "\nDate: " + sent_text + " " + fake::format_time(time, true) +
+          "\nSubject: " + urgent_prefix + subject + "\n\n" + greeting + "\n\n" + text + "\n\n" +
+          sign_off;
   } else if (ex->layout_id == 1) {
-    doc = "[" + fake::iso_date(sent) + " " + fake::iso_time(time) + "] " + from + " wrote:\n" +
-          urgent_prefix + subject + " -- " + body + deadline_text + " /" + sender.first;
+    sent_text = fake::iso_date(sent);
+    doc = "[" + sent_text + " " + fake::iso_time(time) + "] " + from + " wrote:\n" + urgent_prefix +
+          subject + " -- " + text + " /" + sender.first;
+  } else if (ex->layout_id == 2) {
+    sent_text = fake::format_date(sent, fake::DateFormat::kLongWeekday);
+    doc = "Subject: " + urgent_prefix + subject + "\nSent: " + sent_text + " " +
+          fake::format_time(time, true) + "\nFrom: " + who + "\nTo: team@" + inbox_domain + "\n\n" +
+          greeting + "\n\n" + text + "\n\n-- \n" + sign_off;
+  } else if (ex->layout_id == 3) {
+    sent_text = rfc_date(sent);
+    doc = "From: " + who + "\nTo: inbox@" + inbox_domain + "\nDate: " + sent_text + " " +
+          fake::iso_time(time) + ":" + seconds + " " + zone + "\nSubject: " + urgent_prefix +
+          subject + "\n\n" + greeting + "\n\n" + text + "\n\n" + sign_off;
   } else {
-    doc = "Subject: " + urgent_prefix + subject +
-          "\nSent: " + fake::format_date(sent, fake::DateFormat::kLongWeekday) + "\nFrom: " + from +
-          "\n\n" + body + deadline_text + "\n\n-- \n" + sender.full() + " | " + f.job_title() +
-          " | " + company.name;
+    sent_text = lower(rfc_date(sent));
+    doc = "subject: " + lower(urgent_prefix + subject) + "\nfrom: " + from +
+          "\ndate: " + sent_text + " " + fake::iso_time(time) + "\n\n" + lower(text) + "\n\n- " +
+          lower(sender.first);
   }
   compose_prompt(f, ex, kInstructions, kParts, doc);
+  // Worked steps: the sender's address, the sent date as printed with its ISO date, then the
+  // deadline's words as written with its date (a weekday through the calculator).
+  std::string deadline_words = deadline.copied;
+  if (ex->layout_id == 4) deadline_words = lower(deadline_words);
+  ex->work = "sender: " + from + "\nsent " + sent_text + ": " + fake::iso_date(sent) + "\n" +
+             (has_deadline ? "deadline " + deadline_words + ": " + deadline.step : "no deadline");
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("category").str(s.category);
@@ -141,7 +281,7 @@ void generate(Faker& f, Example* ex) {
   j.key("needs_reply").boolean(s.needs_reply);
   j.key("sender").str(from);
   j.key("deadline");
-  has_deadline ? j.str(fake::iso_date(deadline)) : j.null();
+  has_deadline ? j.str(fake::iso_date(deadline.date)) : j.null();
   j.end_object();
 }
 
@@ -149,7 +289,8 @@ void generate(Faker& f, Example* ex) {
 
 SpecialistSpec email_triage_spec() {
   return {"email_triage",
-          "email (3 layouts, 7 scenarios) -> category, priority, needs_reply, sender, deadline",
+          "email (5 header styles, 7 scenarios of 7 messages) -> category, priority, needs_reply, "
+          "sender, deadline",
           {{"category", FieldKind::kText},
            {"priority", FieldKind::kText},
            {"needs_reply", FieldKind::kBool},
