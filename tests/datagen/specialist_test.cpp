@@ -1052,7 +1052,8 @@ TEST(DateNormalization, TheDateReadFromThePromptIsTheAnswer) {
   const std::regex compact(R"(\b(\d{4})(\d{2})(\d{2})\b)");
   const std::regex numeric(R"(\b(\d{1,2})([./])(\d{1,2})[./](\d{2,4})\b)");
   const std::regex relative(R"((\w+) (day|week)s? (after|before) )", icase);
-  const std::regex business(R"((\d+) business days? after )", icase);
+  const std::regex business(R"((?:within )?(\d+) business days? (?:after|of) )", icase);
+  const std::regex net(R"(net (\d+) from )", icase);
   const std::regex next_weekday(R"(the first (\w+) after )", icase);
   const std::regex step(
       R"(^(.+): <<(add_days|add_workdays|next_weekday)\((\d{4}-\d\d-\d\d), ([^)]+)\)=(\d{4}-\d\d-\d\d)>>$)");
@@ -1095,6 +1096,9 @@ TEST(DateNormalization, TheDateReadFromThePromptIsTheAnswer) {
     if (std::regex_search(before, rel, business) && ends_with(rel)) {
       rel_text = rel.str();
       for (int n = std::stoi(rel[1]); n > 0;) n -= weekday_of(++date) < 5;
+    } else if (std::regex_search(before, rel, net) && ends_with(rel)) {
+      rel_text = rel.str();
+      date += std::stoi(rel[1]);
     } else if (std::regex_search(before, rel, next_weekday) && ends_with(rel)) {
       rel_text = rel.str();
       std::string wd = lowered(rel[1]);
@@ -1120,8 +1124,15 @@ TEST(DateNormalization, TheDateReadFromThePromptIsTheAnswer) {
     const std::vector<std::string> work = split_lines(ex.work);
     EXPECT_EQ(work.back(),
               "<<weekday(" + iso_of_days(date) + ")=" + r["weekday"].get<std::string>() + ">>");
-    if (work.size() == 2) {
-      std::smatch w;
+    ASSERT_EQ(work.size(), 2u) << ex.work;
+    std::smatch w;
+    if (rel_text.empty()) {  // an absolute date: copied as written, then its ISO date
+      ASSERT_TRUE(std::regex_match(work[0], w, std::regex(R"(^(.+): (\d{4}-\d\d-\d\d)$)")))
+          << work[0];
+      EXPECT_NE(p.find(w[1].str()), std::string::npos) << work[0] << "\n" << p;
+      EXPECT_NE(w[1].str().find(m.str()), std::string::npos) << work[0];
+      EXPECT_EQ(w[2].str(), iso_of_days(date));
+    } else {
       ASSERT_TRUE(std::regex_match(work[0], w, step)) << work[0];
       EXPECT_NE(p.find(w[1].str()), std::string::npos) << work[0] << "\n" << p;
       // From the relative phrase to the anchor date, as the prompt writes them.
@@ -1131,8 +1142,6 @@ TEST(DateNormalization, TheDateReadFromThePromptIsTheAnswer) {
       EXPECT_EQ(calculate(w[2].str() + "(" + w[3].str() + ", " + w[4].str() + ")"), w[5].str());
       EXPECT_EQ(w[5].str(), iso_of_days(date));
       ++relatives;
-    } else {
-      EXPECT_EQ(work.size(), 1u) << ex.work;
     }
   }
   EXPECT_EQ(layouts.size(), 5u);

@@ -6,7 +6,9 @@
 // the calculator, its count as a digit and its weekday with the space the text gives it ("eight
 // days after Nov 12, 2024: <<add_days(2024-11-12, 8)=2024-11-20>>", "two weeks before ...:
 // <<add_days(..., -2*7)=...>>", "the first Friday after ...: <<next_weekday(..., Friday)=...>>");
-// then the weekday as a calculator call. With the call alone, session 22's model wrote another
+// then the weekday as a calculator call. An absolute date is copied as written before its ISO date
+// ("Thursday, March 7, 2024: 2024-03-07"): session 24's model wrote 2024-12-12 for "Thursday, 12
+// September 2024" on a hand-written input. With the call alone, session 22's model wrote another
 // count or weekday (mostly 7 or Tuesday) in 17 of its 20 wrong fresh answers (35% right): the
 // count was not copied from a span it had just written.
 #include "anvil/core/error.h"
@@ -121,12 +123,19 @@ void generate(Faker& f, Example* ex) {
           f.chance(0.5) ? std::string(kNumberWords[static_cast<size_t>(n)]) : std::to_string(n);
       expression = count + (weeks ? " week" : " day") + (n > 1 ? "s" : "") +
                    (after ? " after " : " before ") + fake::format_date(anchor, anchor_format);
+      // Payment terms say days after as "net 30 from <date>".
+      const bool net_terms = after && !weeks && f.chance(0.25);
+      if (net_terms)
+        expression =
+            "net " + std::to_string(n) + " from " + fake::format_date(anchor, anchor_format);
       break;
     }
     case 3: {  // business days
       const int n = static_cast<int>(f.integer(1, 10));
       step = "add_workdays(" + iso + ", " + std::to_string(n) + ")";
-      expression = std::to_string(n) + " business day" + (n > 1 ? "s" : "") + " after " +
+      const bool within = f.chance(0.3);  // "ships within 5 business days of <date>"
+      expression = (within ? "within " : "") + std::to_string(n) + " business day" +
+                   (n > 1 ? "s" : "") + (within ? " of " : " after ") +
                    fake::format_date(anchor, anchor_format);
       break;
     }
@@ -139,12 +148,12 @@ void generate(Faker& f, Example* ex) {
   }
   const std::string doc = in_context(f, expression, hint);
   compose_prompt(f, ex, kInstructions, kParts, doc);
-  // Worked steps: a relative date as the text says it, then from the anchor by the calculator;
-  // then the weekday of the date.
+  // Worked steps: the date as the text says it, then its ISO date (a relative one from the anchor
+  // by the calculator); then the weekday of the date.
   const std::string date = step.empty() ? iso : calculator_result(step);
   const std::string said =
       doc.find(expression) != std::string::npos ? expression : lower(expression);  // a chat's
-  ex->work = (step.empty() ? "" : said + ": " + calculator_step(step) + "\n") +
+  ex->work = said + ": " + (step.empty() ? iso : calculator_step(step)) + "\n" +
              calculator_step("weekday(" + date + ")");
   JsonBuilder j(&ex->response);
   j.begin_object();
