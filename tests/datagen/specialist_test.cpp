@@ -1664,6 +1664,78 @@ TEST(JsonRepair, TheBrokenDocumentReadLenientlyIsTheRepairedOne) {
   EXPECT_GT(keys.size(), 30u);  // open documents, not three fixed ones
 }
 
+// Reads a question_answering prompt on its own: what the question asks about (its words: "CEO",
+// "founded", "return window", ...) names the words a sentence stating it must use. An answerable
+// question's step copies a sentence of the passage that uses them and holds the answer; for an
+// unanswerable one the step says "none" and no sentence of the passage uses them.
+TEST(QuestionAnswering, TheEvidenceSentenceIsThePassagesAndHoldsTheAnswer) {
+  const SpecialistSpec& spec = *find_specialist("question_answering");
+  // What a question asks about -> the words a sentence saying it uses (most specific first).
+  const std::vector<std::pair<std::regex, std::regex>> kAbout = {
+      {std::regex("start a return|begin a return"),
+       std::regex("start a return|Returns are started")},
+      {std::regex("return window|have to return"), std::regex("return window|returned within")},
+      {std::regex("shipping"), std::regex("shipping")},
+      {std::regex("refund"), std::regex("[Rr]efund")},
+      {std::regex("Canada"), std::regex("Canada")},
+      {std::regex("gift card"), std::regex("gift card")},
+      {std::regex("phone"), std::regex("phone")},
+      {std::regex("accrue|accrual"), std::regex("accrue")},
+      {std::regex("carr"), std::regex("carr")},
+      {std::regex("notice|long leave"), std::regex("notice")},
+      {std::regex("remote"), std::regex("from home|Remote")},
+      {std::regex("parental"), std::regex("parental")},
+      {std::regex("overtime"), std::regex("overtime")},
+      {std::regex("dress"), std::regex("dress")},
+      {std::regex("raise|size of"), std::regex("raised|round brings")},
+      {std::regex("led the|led .*round"), std::regex(" led ")},
+      {std::regex("money|funding for"), std::regex("capital|money")},
+      {std::regex("CFO|chief financial"), std::regex("CFO|[Cc]hief financial")},
+      {std::regex("CEO|runs|chief executive"), std::regex("CEO|[Cc]hief executive")},
+      {std::regex("founded|established|start"), std::regex("[Ff]ounded|est\\.")},
+      {std::regex("headquartered|head office|based"), std::regex("headquarter|head office")},
+      {std::regex("employ|workforce"), std::regex("employ|staff")},
+      {std::regex("stores|locations"), std::regex("stores|locations|shops")},
+      {std::regex("sell|product line"), std::regex("sells|main line")},
+      {std::regex("revenue"), std::regex("revenue")}};
+  Example ex;
+  std::set<int> layouts;
+  int unanswerable = 0;
+  for (uint64_t i = 0; i < 400; ++i) {
+    generate_specialist_example(spec, 16, i, &ex);
+    layouts.insert(ex.layout_id);
+    const std::string& p = ex.prompt;
+    const json r = json::parse(ex.response);
+    // The question is the line after the passage's blank line that ends with "?".
+    std::smatch q;
+    ASSERT_TRUE(std::regex_search(p, q, std::regex(R"(\n\n(?:Question: |Q: )?([^\n]+\?))"))) << p;
+    const std::string question = q[1];
+    const std::string passage = p.substr(0, static_cast<size_t>(q.position()));
+    const auto about = std::find_if(kAbout.begin(), kAbout.end(), [&](const auto& a) {
+      return std::regex_search(question, a.first);
+    });
+    ASSERT_NE(about, kAbout.end()) << question;
+    ASSERT_EQ(ex.work.rfind("evidence: ", 0), 0u) << ex.work;
+    const std::string evidence = ex.work.substr(10);
+    if (r["answerable"] == false) {
+      ++unanswerable;
+      EXPECT_EQ(evidence, "none");
+      EXPECT_TRUE(r["answer"].is_null());
+      // No sentence of the passage says it (the FAQ's own questions aside).
+      const std::string answers_only =
+          std::regex_replace(passage, std::regex(R"((^|\n)Q: [^\n]*)"), "$1");
+      EXPECT_FALSE(std::regex_search(answers_only, about->second)) << question << "\n" << passage;
+      continue;
+    }
+    EXPECT_NE(passage.find(evidence), std::string::npos) << evidence << "\n" << passage;
+    EXPECT_TRUE(std::regex_search(evidence, about->second)) << question << " <- " << evidence;
+    const std::string answer = r["answer"];
+    EXPECT_NE(evidence.find(answer), std::string::npos) << answer << " <- " << evidence;
+  }
+  EXPECT_EQ(layouts.size(), 4u);
+  EXPECT_GT(unanswerable, 40);
+}
+
 // Reads a regex_extraction prompt on its own: the matches are exactly what the requested kind's
 // pattern finds in it, in order (near misses like "ord-55012", "03/21/2025", "€45" and "@name" left
 // out); the steps copy the text's sentences, marking each match with its running number, and
