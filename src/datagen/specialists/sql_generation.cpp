@@ -83,37 +83,46 @@ const Table kAuditLog = {"audit_log",
                           {"action", "TEXT", true},
                           {"created_at", "TIMESTAMP", true}}};
 
-Domain domain(std::string_view people, std::string_view person, std::string_view place,
-              std::string_view joined, std::string_view events, std::string_view event,
-              std::string_view owner, std::string_view when, std::string_view amount,
-              std::string_view items, std::string_view item, std::string_view item_name,
-              std::string_view category, std::string_view price, std::string_view stock) {
+// The names one database gives its people, its events and its catalog: each table's name, what
+// one row is called, and its columns.
+struct PeopleNames {
+  std::string_view table, singular, place, joined;
+};
+struct EventNames {
+  std::string_view table, singular, owner, when, amount;
+};
+struct CatalogNames {
+  std::string_view table, singular, name, category, price, stock;
+};
+
+Domain domain(const PeopleNames& people, const EventNames& events, const CatalogNames& catalog) {
   Domain d;
-  d.place = place;
-  d.joined = joined;
-  d.owner = owner;
-  d.when = when;
-  d.amount = amount;
-  d.item_name = item_name;
-  d.category = category;
-  d.price = price;
-  d.stock = stock;
-  d.people = people_table(people, place, joined);
-  d.events = events_table(events, d.owner, people, when, amount, "notes");
-  d.catalog = catalog_table(items, item_name, category, price, stock, "sku");
+  d.place = people.place;
+  d.joined = people.joined;
+  d.owner = events.owner;
+  d.when = events.when;
+  d.amount = events.amount;
+  d.item_name = catalog.name;
+  d.category = catalog.category;
+  d.price = catalog.price;
+  d.stock = catalog.stock;
+  d.people = people_table(people.table, people.place, people.joined);
+  d.events = events_table(events.table, d.owner, people.table, events.when, events.amount, "notes");
+  d.catalog = catalog_table(catalog.table, catalog.name, catalog.category, catalog.price,
+                            catalog.stock, "sku");
   d.distractors = {kStaff, kAuditLog};
-  d.words = {{"people", std::string(people)}, {"person", std::string(person)},
-             {"events", std::string(events)}, {"event", std::string(event)},
-             {"items", std::string(items)},   {"item", std::string(item)}};
+  d.words = {{"people", std::string(people.table)}, {"person", std::string(people.singular)},
+             {"events", std::string(events.table)}, {"event", std::string(events.singular)},
+             {"items", std::string(catalog.table)}, {"item", std::string(catalog.singular)}};
   return d;
 }
 
 const std::vector<Domain>& domains() {
   static const std::vector<Domain> kDomains = [] {
     std::vector<Domain> out;
-    Domain shop =
-        domain("customers", "customer", "city", "signup_date", "orders", "order", "customer_id",
-               "order_date", "total", "products", "product", "name", "category", "price", "stock");
+    Domain shop = domain({"customers", "customer", "city", "signup_date"},
+                         {"orders", "order", "customer_id", "order_date", "total"},
+                         {"products", "product", "name", "category", "price", "stock"});
     shop.statuses = {"pending", "shipped", "delivered", "cancelled", "returned"};
     shop.distractors.push_back({"suppliers",
                                 {{"id", "INTEGER PRIMARY KEY", false},
@@ -131,9 +140,9 @@ const std::vector<Domain>& domains() {
                                          {"stock_words", "units in stock"},
                                          {"place_word", "city"},
                                          {"places_word", "cities"}});
-    Domain library =
-        domain("members", "member", "branch", "joined_on", "loans", "loan", "member_id",
-               "loaned_on", "fee", "books", "book", "title", "genre", "price", "copies");
+    Domain library = domain({"members", "member", "branch", "joined_on"},
+                            {"loans", "loan", "member_id", "loaned_on", "fee"},
+                            {"books", "book", "title", "genre", "price", "copies"});
     library.statuses = {"active", "returned", "overdue", "lost"};
     library.categories = {"Mystery", "Fantasy", "Biography", "History", "Romance", "Poetry"};
     library.places = {"Central", "Eastside", "Riverside", "Northgate", "Hillcrest"};
@@ -143,9 +152,9 @@ const std::vector<Domain>& domains() {
                                                {"stock_words", "copies"},
                                                {"place_word", "branch"},
                                                {"places_word", "branches"}});
-    Domain hotel = domain("guests", "guest", "country", "created_at", "bookings", "booking",
-                          "guest_id", "check_in", "total", "rooms", "room", "name", "room_type",
-                          "nightly_rate", "available");
+    Domain hotel = domain({"guests", "guest", "country", "created_at"},
+                          {"bookings", "booking", "guest_id", "check_in", "total"},
+                          {"rooms", "room", "name", "room_type", "nightly_rate", "available"});
     hotel.statuses = {"confirmed", "cancelled", "completed", "no_show"};
     hotel.categories = {"Suite", "Double", "Single", "Family", "Deluxe"};
     hotel.places = {"Canada", "Mexico", "Germany", "Japan", "Brazil", "France", "Kenya"};
@@ -155,9 +164,9 @@ const std::vector<Domain>& domains() {
                                            {"stock_words", "rooms available"},
                                            {"place_word", "country"},
                                            {"places_word", "countries"}});
-    Domain saas =
-        domain("accounts", "account", "region", "created_at", "invoices", "invoice", "account_id",
-               "issued_on", "amount", "plans", "plan", "name", "tier", "monthly_price", "seats");
+    Domain saas = domain({"accounts", "account", "region", "created_at"},
+                         {"invoices", "invoice", "account_id", "issued_on", "amount"},
+                         {"plans", "plan", "name", "tier", "monthly_price", "seats"});
     saas.statuses = {"paid", "unpaid", "overdue", "void"};
     saas.categories = {"Starter", "Team", "Business", "Enterprise"};
     saas.places = {"EMEA", "APAC", "North America", "LATAM"};
@@ -167,9 +176,9 @@ const std::vector<Domain>& domains() {
                                          {"stock_words", "seats"},
                                          {"place_word", "region"},
                                          {"places_word", "regions"}});
-    Domain gym =
-        domain("members", "member", "home_club", "joined_on", "payments", "payment", "member_id",
-               "paid_on", "amount", "classes", "class", "name", "category", "price", "spots_left");
+    Domain gym = domain({"members", "member", "home_club", "joined_on"},
+                        {"payments", "payment", "member_id", "paid_on", "amount"},
+                        {"classes", "class", "name", "category", "price", "spots_left"});
     gym.statuses = {"settled", "pending", "refunded", "failed"};
     gym.categories = {"Yoga", "Spin", "Pilates", "HIIT", "Boxing"};
     gym.places = {"Downtown", "Westfield", "Harbor", "Uptown", "Lakeside"};
@@ -179,9 +188,9 @@ const std::vector<Domain>& domains() {
                                        {"stock_words", "spots left"},
                                        {"place_word", "home club"},
                                        {"places_word", "clubs"}});
-    Domain clinic = domain("patients", "patient", "city", "registered_on", "appointments",
-                           "appointment", "patient_id", "appointment_date", "fee", "medications",
-                           "medication", "name", "category", "price", "in_stock");
+    Domain clinic = domain({"patients", "patient", "city", "registered_on"},
+                           {"appointments", "appointment", "patient_id", "appointment_date", "fee"},
+                           {"medications", "medication", "name", "category", "price", "in_stock"});
     clinic.statuses = {"scheduled", "completed", "cancelled", "no_show"};
     clinic.categories = {"Antibiotics", "Vitamins", "Pain Relief", "Allergy", "Cardiac"};
     clinic.words.insert(clinic.words.end(), {{"placed", "booked"},
@@ -190,9 +199,9 @@ const std::vector<Domain>& domains() {
                                              {"stock_words", "in stock"},
                                              {"place_word", "city"},
                                              {"places_word", "cities"}});
-    Domain warehouse =
-        domain("clients", "client", "city", "onboarded_on", "shipments", "shipment", "client_id",
-               "shipped_on", "value", "parts", "part", "name", "category", "unit_cost", "on_hand");
+    Domain warehouse = domain({"clients", "client", "city", "onboarded_on"},
+                              {"shipments", "shipment", "client_id", "shipped_on", "value"},
+                              {"parts", "part", "name", "category", "unit_cost", "on_hand"});
     warehouse.statuses = {"in_transit", "delivered", "delayed", "returned"};
     warehouse.categories = {"Fasteners", "Electrical", "Plumbing", "Tools", "Hydraulics"};
     warehouse.words.insert(warehouse.words.end(), {{"placed", "sent"},
@@ -201,9 +210,9 @@ const std::vector<Domain>& domains() {
                                                    {"stock_words", "on hand"},
                                                    {"place_word", "city"},
                                                    {"places_word", "cities"}});
-    Domain school = domain("students", "student", "campus", "enrolled_on", "registrations",
-                           "registration", "student_id", "registered_on", "fee", "courses",
-                           "course", "title", "subject", "price", "seats_left");
+    Domain school = domain({"students", "student", "campus", "enrolled_on"},
+                           {"registrations", "registration", "student_id", "registered_on", "fee"},
+                           {"courses", "course", "title", "subject", "price", "seats_left"});
     school.statuses = {"active", "withdrawn", "completed", "waitlisted"};
     school.categories = {"Math", "Biology", "History", "Art", "Chemistry"};
     school.places = {"North", "South", "Online", "Downtown"};
