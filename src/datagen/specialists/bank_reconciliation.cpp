@@ -89,11 +89,9 @@ std::string shown_amount(const Look& look, int64_t cents) {
 }
 
 // An amount as a step writes it: sign and digits as printed, no dollar sign or parentheses.
-std::string step_amount(const Look& look, int64_t cents) {
-  return (cents < 0 ? "-" : "") + printed_cents(std::abs(cents), look.grouped());
-}
-std::string signed_amount(const Look& look, int64_t cents) {
-  return (cents < 0 ? "-" : "+") + printed_cents(std::abs(cents), look.grouped());
+// `with_plus` writes a deposit as "+1,370.65", a term of a running sum.
+std::string step_amount(const Look& look, int64_t cents, bool with_plus = false) {
+  return (cents < 0 ? "-" : with_plus ? "+" : "") + printed_cents(std::abs(cents), look.grouped());
 }
 
 // A payment or deposit amount not yet used this month (amounts are how entries are matched).
@@ -260,20 +258,20 @@ void generate(Faker& f, Example* ex) {
   std::string bank_step;  // the uncleared ledger entries taken back, statement-only ones added
   std::vector<std::string> unmatched_ledger, unmatched_bank;
   for (size_t i = 0; i < ledger.size(); ++i) {
-    const std::string step = "round(" + balance + signed_amount(look, ledger[i].cents) + ",2)";
+    const std::string step = "round(" + balance + step_amount(look, ledger[i].cents, true) + ",2)";
     balance = calculator_result(step);
     ex->work += ledger[i].id + " " + step_amount(look, ledger[i].cents) +
                 (match_of[i].empty() ? " not on the statement " : " = " + match_of[i] + " ") +
                 calculator_step(step) + "\n";
     if (!match_of[i].empty()) continue;
     unmatched_ledger.push_back(ledger[i].id);
-    bank_step += signed_amount(look, -ledger[i].cents);
+    bank_step += step_amount(look, -ledger[i].cents, true);
   }
   for (const Entry& b : bank) {
     if (b.from >= 0) continue;
     unmatched_bank.push_back(b.id);
     ex->work += b.id + " " + step_amount(look, b.cents) + " not in the ledger\n";
-    bank_step += signed_amount(look, b.cents);
+    bank_step += step_amount(look, b.cents, true);
   }
   const std::string ledger_balance = balance;
   bank_step = "round(" + ledger_balance + bank_step + ",2)";
