@@ -1483,7 +1483,7 @@ TEST(IntentClassification, TheSlotsAreWhatTheUtteranceSays) {
   const std::regex order(R"(\d{8}|\d{3}-\d{7}-\d{7}|[A-Z]\d{8})");
   const std::regex tracking(R"(1Z[A-Z]{3}AA\d{11}|9400\d{18}|\d{12})");
   Example ex;
-  std::set<std::string> order_forms;
+  std::set<std::string> order_forms, amount_forms;
   int detailed = 0;
   for (uint64_t i = 0; i < 400; ++i) {
     generate_specialist_example(spec, 11, i, &ex);
@@ -1503,11 +1503,22 @@ TEST(IntentClassification, TheSlotsAreWhatTheUtteranceSays) {
     }
     if (intent == "track_package")
       EXPECT_TRUE(std::regex_match(r["slots"]["tracking_number"].get<std::string>(), tracking));
+    if (intent == "transfer_money") {  // "$1,204.50", "$250", "250 bucks", "250 dollars"
+      std::smatch m;
+      ASSERT_TRUE(
+          std::regex_search(p, m, std::regex(R"(\$([\d,]+(?:\.\d\d)?)|(\d+) (?:bucks|dollars))")))
+          << p;
+      const std::string said = m[1].matched ? m[1].str() : m[2].str();
+      EXPECT_EQ(cents_of(said), std::llround(r["slots"]["amount"].get<double>() * 100)) << p;
+      amount_forms.insert(m[1].matched ? (said.find('.') != std::string::npos ? "cents" : "$")
+                                       : "words");
+    }
     for (const char* detail : {"Morning if", "One adult", "bought it twice", "cheaper elsewhere",
                                "due Tuesday", "a gift", "Window seat", "Changed my mind"})
       detailed += p.find(detail) != std::string::npos;
   }
   EXPECT_GE(order_forms.size(), 3u);
+  EXPECT_EQ(amount_forms.size(), 3u);
   EXPECT_GT(detailed, 30);
 }
 

@@ -13,6 +13,8 @@ const std::vector<std::string_view> kInstructions = {
     "Classify the user's intent and extract slots. Return JSON with intent and slots.",
     "What does the user want? Give the intent label and the slot values.",
     "NLU: parse this utterance into intent + slots.",
+    "Which intent is this, and what are its slots? Answer as JSON.",
+    "Route this customer message: intent label plus slots.",
 };
 
 const InstructionParts kParts = {
@@ -140,11 +142,17 @@ void generate(Faker& f, Example* ex) {
       const fake::Date d = fake::add_days(today, f.integer(1, 30));
       const fake::TimeOfDay t = f.business_time();
       const std::string_view what = f.pick(std::vector<std::string_view>{
-          "haircut", "dental cleaning", "oil change", "consultation"});
-      utterance =
-          say(f.pick(std::vector<std::string_view>{"Schedule a {} on {} at {}.",
-                                                   "Can I book a {} for {} around {}?"}),
-              {what, fake::format_date(d, fake::DateFormat::kAbbrev), fake::format_time(t, true)});
+          "haircut", "dental cleaning", "oil change", "consultation", "tire rotation", "eye exam",
+          "massage", "dog grooming", "physical therapy session", "tax appointment"});
+      const std::string_view said_as = f.pick(std::vector<std::string_view>{
+          "Schedule a {} on {} at {}.", "Can I book a {} for {} around {}?",
+          "I'd like to come in for a {} on {} at {} if you have room.",
+          "do you have a {} slot {} at {}?", "Please put me down for a {} on {}, {}.",
+          "Need a {} appointment {} at {}"});
+      const fake::DateFormat said = f.pick(
+          std::vector<fake::DateFormat>{fake::DateFormat::kAbbrev, fake::DateFormat::kLongWeekday,
+                                        fake::DateFormat::kLong, fake::DateFormat::kUsSlash});
+      utterance = say(said_as, {what, fake::format_date(d, said), fake::format_time(t, true)});
       intent = "schedule_appointment";
       s.key("service")
           .str(what)
@@ -155,12 +163,23 @@ void generate(Faker& f, Example* ex) {
       break;
     }
     case 6: {
-      const int64_t cents = f.price_cents(1000, 300000);
+      int64_t cents = f.price_cents(1000, 300000);
       const fake::Person to = f.person();
-      const std::string amount = fake::format_money(cents, fake::MoneyStyle::kSymbol, usd());
+      // Amounts as people type them: "$1,204.50", whole dollars "$250", "250 bucks", "250 dollars".
+      const int64_t form = f.integer(0, 3);
+      const int64_t whole = std::max<int64_t>(1, cents / 100);
+      if (form > 0) cents = whole * 100;
+      const std::string dollars = std::to_string(whole);
+      const std::string amount = form == 0
+                                     ? fake::format_money(cents, fake::MoneyStyle::kSymbol, usd())
+                                 : form == 1 ? "$" + dollars
+                                 : form == 2 ? dollars + " bucks"
+                                             : dollars + " dollars";
       const std::string recipient = to.first + " " + to.last;
       const std::string_view tmpl = f.pick(std::vector<std::string_view>{
-          "Send {} to {}.", "Transfer {} to {} from checking", "pay {} {} for dinner"});
+          "Send {} to {}.", "Transfer {} to {} from checking", "pay {} {} for dinner",
+          "please send {} to {} from my checking, it's for the concert tickets",
+          "can you move {} over to {}?", "Wire {} to {} today."});
       // "pay" names the recipient first.
       utterance = tmpl.rfind("pay ", 0) == 0 ? say(tmpl, {recipient, amount})
                                              : say(tmpl, {amount, recipient});
@@ -182,7 +201,12 @@ void generate(Faker& f, Example* ex) {
     }
   }
   s.end_object();
-  compose_prompt(f, ex, kInstructions, kParts, "User: " + utterance);
+  // Who says it, as chat tools and tickets show it.
+  const std::string_view speaker = f.pick(std::vector<std::string_view>{
+      "User: ", "User: ", "Customer: ", "Visitor: ", "[web chat] Visitor: ", "Member: ", ""});
+  const bool quoted = speaker.empty() && f.chance(0.5);
+  compose_prompt(f, ex, kInstructions, kParts,
+                 quoted ? "\"" + utterance + "\"" : std::string(speaker) + utterance);
   JsonBuilder j(&ex->response);
   j.begin_object();
   j.key("intent").str(intent);
