@@ -1,8 +1,10 @@
 // confidence_calibration: a staff directory or stock list and a question about it. Some questions
 // have one answer (confidence 0.97), some match several entries (ambiguous: no answer, the
 // candidates listed, confidence = 1/k, the chance a guess among k is right), some ask about
-// someone or something not listed (unanswerable, confidence 0.05). Each list comes in one of four
-// layouts (pipes, a Markdown table, CSV, a dash list with "x4821" extensions) and the question in
+// someone or something not listed (unanswerable, confidence 0.05; half of those a listed first
+// name with another last name, "Jordan Lee" beside "Jordan Park", or a listed item with another
+// adjective). Each list comes in one of five layouts (pipes, a Markdown table, CSV, a dash list
+// with "x4821" extensions, one sentence "Extensions: Lena Fischer 2810, ...") and the question in
 // several wordings, as people write them.
 #include "anvil/core/error.h"
 #include "datagen/specialists/common.h"
@@ -20,7 +22,7 @@ const std::vector<std::string_view> kInstructions = {
 };
 
 // How the list is written: its title and column line, and one row.
-enum class Layout { kPipes, kMarkdown, kCsv, kDashes };
+enum class Layout { kPipes, kMarkdown, kCsv, kDashes, kInline };
 
 std::string list_head(Layout layout, bool directory) {
   switch (layout) {
@@ -34,6 +36,8 @@ std::string list_head(Layout layout, bool directory) {
       return directory ? "name,department,extension\n" : "item,units_on_hand\n";
     case Layout::kDashes:
       return directory ? "Phone list\n" : "Stock count\n";
+    case Layout::kInline:
+      return directory ? "Extensions: " : "On hand: ";
   }
   return "";
 }
@@ -51,6 +55,8 @@ std::string list_row(Layout layout, const std::string& name, const std::string& 
     case Layout::kDashes:
       return name + (directory ? " - " + department + " - x" + value : " - " + value + " units") +
              "\n";
+    case Layout::kInline:  // one sentence: "Extensions: Lena Fischer 2810, Omar Haddad 2815."
+      return name + " " + value + "\n";
   }
   return "";
 }
@@ -98,10 +104,10 @@ std::string lookup_steps(const std::vector<Entry>& entries, const std::vector<st
 }
 
 void generate(Faker& f, Example* ex) {
-  // Layout ids 0-3 a directory, 4-7 a stock list, each in the four Layouts.
-  ex->layout_id = static_cast<int>(f.integer(0, 7));
-  const bool directory = ex->layout_id < 4;
-  const auto layout = static_cast<Layout>(ex->layout_id % 4);
+  // Layout ids 0-4 a directory, 5-9 a stock list, each in the five Layouts.
+  ex->layout_id = static_cast<int>(f.integer(0, 9));
+  const bool directory = ex->layout_id < 5;
+  const auto layout = static_cast<Layout>(ex->layout_id % 5);
   struct Entry {
     std::string key_first;  // what a question may say ("Maria", "Stapler")
     std::string qualifier;  // last name or product adjective
@@ -160,7 +166,11 @@ void generate(Faker& f, Example* ex) {
       }
     }
     rows.push_back(list_row(layout, e.key_full, e.extra, e.value));
-    doc += rows.back();
+    if (layout == Layout::kInline)  // the entries in one sentence
+      doc +=
+          rows.back().substr(0, rows.back().size() - 1) + (i + 1 < entries.size() ? ", " : ".\n");
+    else
+      doc += rows.back();
   }
   std::string question_key;
   std::string status, answer;
@@ -197,8 +207,17 @@ void generate(Faker& f, Example* ex) {
       candidates.clear();
     }
   } else {
-    // Someone/something not listed.
-    for (int tries = 0; tries < 16; ++tries) {
+    // Someone/something not listed: half the time a listed first name with another last name
+    // ("Jordan Lee" beside "Jordan Park"), or a listed item with another adjective.
+    const bool near_miss = f.chance(0.5);
+    for (int tries = 0; near_miss && tries < 16; ++tries) {
+      const std::string other =
+          directory ? f.last_name() : std::string(f.pick(f.locale().product_adjectives));
+      question_key = directory ? target.key_first + " " + other : other + " " + target.key_first;
+      if (!listed(entries.size(), question_key)) break;
+    }
+    for (int tries = 0; (!near_miss || listed(entries.size(), question_key)) && tries < 16;
+         ++tries) {
       question_key = directory ? f.first_name()
                                : std::string(f.pick(f.pick(f.locale().product_categories).items));
       if (matches_short(question_key).empty()) break;
