@@ -34,10 +34,12 @@ class GgufRuntime : public ::testing::Test {
     if (!skip_reason_.empty()) return;
     dir_ = new testing::TempDir("gguf_runtime");
     const std::string d = dir_->path();
-    ASSERT_TRUE(anvil_ok("datagen --specialist date_normalization,unit_conversion -n 300 --seed 2 "
-                         "-o train.jsonl"));
-    ASSERT_TRUE(anvil_ok("datagen --specialist date_normalization,unit_conversion -n 8 --seed 99 "
-                         "-o prompts.jsonl"));
+    ASSERT_TRUE(
+        anvil_ok("datagen --specialist date_normalization,unit_conversion -n 300 --seed 2 "
+                 "-o train.jsonl"));
+    ASSERT_TRUE(
+        anvil_ok("datagen --specialist date_normalization,unit_conversion -n 8 --seed 99 "
+                 "-o prompts.jsonl"));
     ASSERT_TRUE(anvil_ok(
         "train --data train.jsonl --run-dir run -q model.type=llama llama.hidden_size=64 "
         "llama.intermediate_size=128 llama.layers=2 llama.heads=4 llama.kv_heads=2 "
@@ -50,10 +52,12 @@ class GgufRuntime : public ::testing::Test {
     prompts_ = read_prompts(d + "/prompts.jsonl");
     // A second model whose tokenizer uses the cl100k pre-tokenizer (numbers in 3-digit chunks,
     // GGUF pre = llama3), checked on number-heavy prompts.
-    ASSERT_TRUE(anvil_ok("datagen --specialist address_parsing,product_categorization -n 300 "
-                         "--seed 4 -o train-cl.jsonl"));
-    ASSERT_TRUE(anvil_ok("datagen --specialist address_parsing,product_categorization -n 8 "
-                         "--seed 98 -o prompts-cl.jsonl"));
+    ASSERT_TRUE(
+        anvil_ok("datagen --specialist address_parsing,product_categorization -n 300 "
+                 "--seed 4 -o train-cl.jsonl"));
+    ASSERT_TRUE(
+        anvil_ok("datagen --specialist address_parsing,product_categorization -n 8 "
+                 "--seed 98 -o prompts-cl.jsonl"));
     ASSERT_TRUE(anvil_ok(
         "train --data train-cl.jsonl --run-dir run-cl -q model.type=llama llama.hidden_size=32 "
         "llama.intermediate_size=64 llama.layers=1 llama.heads=2 llama.kv_heads=1 "
@@ -71,7 +75,8 @@ class GgufRuntime : public ::testing::Test {
     // as llama.cpp's adapter GGUF, and merged as the reference.
     ASSERT_TRUE(anvil_ok(
         "train --data train-cl.jsonl --run-dir lora -q model.type=llama lm.base_model=run/model "
-        "lora.enabled=true lora.r=4 lora.alpha=32 'lora.target_modules=[q_proj,k_proj,v_proj,o_proj]' "
+        "lora.enabled=true lora.r=4 lora.alpha=32 "
+        "'lora.target_modules=[q_proj,k_proj,v_proj,o_proj]' "
         "lm.seq_len=256 lm.eval_per_specialist=0 train.epochs=2 train.lr=3e-3 train.batch_size=4 "
         "train.warmup_steps=2 run.threads=1 lm.precision=fp32"));
     ASSERT_TRUE(anvil_ok("export gguf --adapter lora/model --type f32 -o adapter-f32.gguf"));
@@ -81,8 +86,8 @@ class GgufRuntime : public ::testing::Test {
   static ::testing::AssertionResult anvil_ok(const std::string& args) {
     const auto r = run_anvil(args, dir_->path());
     if (r.exit_code == 0) return ::testing::AssertionSuccess();
-    return ::testing::AssertionFailure()
-           << "anvil " << args << " exited " << r.exit_code << "\n" << r.output;
+    return ::testing::AssertionFailure() << "anvil " << args << " exited " << r.exit_code << "\n"
+                                         << r.output;
   }
   static std::vector<std::string> read_prompts(const std::string& path) {
     std::vector<std::string> out;
@@ -125,11 +130,11 @@ class GgufRuntime : public ::testing::Test {
       cases.push_back(
           {{"prompt", a["prompt"]}, {"prompt_ids", a["prompt_ids"]}, {"n", a["ids"].size()}});
     write_file_atomic(dir_->path() + "/cases.json", cases.dump());
-    const auto r = run_command("node '" ANVIL_SOURCE_DIR "/tests/interop/llama_cpp_greedy.mjs' '" +
-                               testing::npm_cache_dir() + "/llama-cpp' '" + dir_->path() + "/" +
-                               model + "' '" + dir_->path() + "/cases.json'" +
-                               (lora.empty() ? "" : " '" + dir_->path() + "/" + lora + "'") +
-                               " 2>/dev/null");
+    const auto r =
+        run_command("node '" ANVIL_SOURCE_DIR "/tests/interop/llama_cpp_greedy.mjs' '" +
+                    testing::npm_cache_dir() + "/llama-cpp' '" + dir_->path() + "/" + model +
+                    "' '" + dir_->path() + "/cases.json'" +
+                    (lora.empty() ? "" : " '" + dir_->path() + "/" + lora + "'") + " 2>/dev/null");
     EXPECT_EQ(r.exit_code, 0) << r.output;
     return json::parse(r.output);
   }
@@ -283,8 +288,13 @@ TEST_F(GgufRuntime, Qwen2AdapterGgufRunsInLlamaCppAsTheMergedModel) {
   size_t changed = 0;
   for (size_t i = 0; i < merged.size(); ++i) changed += merged[i]["ids"] != base[i]["ids"];
   ASSERT_GT(changed, 0u) << "the adapter changes no greedy sequence: the test could not fail";
+  // Random weights of standard deviation 0.3 give logits far larger than a trained model's, and
+  // llama.cpp applies the adapter at run time (x W + (x A) B) where the merged model holds W + BA:
+  // float32 rounding in the two orders moves such logits by more than 1e-3 (a margin of 0.0019
+  // parted the two on one of session 25's date prompts, 187 of 192 tokens agreeing), so a
+  // near-tie here is 5e-3.
   expect_same_greedy_tokens(merged, llama_cpp_greedy("qwen.gguf", merged, "qwen-lora.gguf"),
-                            "qwen2 f32 base + LoRA adapter", 1e-3);
+                            "qwen2 f32 base + LoRA adapter", 5e-3);
 }
 
 TEST_F(GgufRuntime, Q4KMAgreementIsReported) {
