@@ -365,7 +365,7 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
     ASSERT_TRUE(std::regex_search(q, m, question)) << q;
     const std::string key = m[1];
     std::vector<std::string> values;
-    std::string steps = "look up " + key;  // every row from its name on, judged against the key
+    std::string steps;  // each row the key names: the key, then the rest of the row as listed
     for (const std::string& line : rows) {
       std::string row = line;
       if (row.rfind("| ", 0) == 0) row = row.substr(2, row.size() - 4);  // "| a | b |"
@@ -383,10 +383,10 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
       near_misses +=
           !match && key.find(' ') != std::string::npos &&
           (directory ? key.substr(0, key.find(' ')) : key.substr(key.find(' ') + 1)) == short_key;
-      steps += "\n" + line.substr(line.find(name)) + " ~ " + key +
-               (match ? ": yes " + std::to_string(values.size()) : ": no");
+      if (match) steps += "- " + key + line.substr(line.find(key) + key.size()) + "\n";
     }
-    EXPECT_EQ(ex.work, steps + "\nmatches: " + std::to_string(values.size())) << ex.prompt;
+    if (values.empty()) steps = "- " + key + ": not listed\n";
+    EXPECT_EQ(ex.work, steps + "matches: " + std::to_string(values.size())) << ex.prompt;
     const json r = json::parse(ex.response);
     const std::string status = r["status"].get<std::string>();
     statuses.insert(status);

@@ -74,33 +74,33 @@ std::string ask(Faker& f, const std::vector<std::string_view>& wordings, const s
   return wording.substr(0, at) + key + wording.substr(at + 2);
 }
 
-// The worked steps: the key the question asks about ("look up Stapler"), then every row of the
-// list in order, copied from its name on and judged against the key written beside it
-// ("Compact Stapler | 3 ~ Stapler: yes 1", "Eco Pen | 40 ~ Stapler: no"), the yes rows numbered as
-// they come, and the count last ("matches: 2"). Each judgement compares two spans on one line and
-// each number adds one to the last: the earlier steps asked for more at once and failed in
-// training. Session 22's count before the rows ("look up Stapler: 2 rows", then the matching rows)
-// was answered "1 row" for every question of the evaluation, ambiguous or unanswerable;
-// session 21's matching rows without their names (count after) stopped after the first row;
-// session 20's verdict per row without the key beside it ("NAME: no") was "no" for every row.
+// The worked steps (session 21's): every row the question's key names, each written as the key
+// followed by the rest of its row, copied ("- Stapler | 114" for "Premium Stapler | 114"), or
+// "- KEY: not listed"; then "matches: k". After the key comes what followed it in the list, so the
+// lookup is a copy. Measured so far: these 82.2% (seed 7, session 21: values looked up, 82% of
+// unanswerable questions recognised, no ambiguous one: the second row never written); counting
+// first ("look up Stapler: 2 rows", session 22) 63.0% (seed 42: "1 row" for every question); every
+// row judged against the key beside it ("Amanda Miller | Research | 2968 ~ Amanda: yes 1",
+// session 25) 41.0% (seed 42: "no" for every row, so every question unanswerable), as session
+// 20's verdicts without the key ("NAME: no") had been.
 template <typename Entry>
 std::string lookup_steps(const std::vector<Entry>& entries, const std::vector<std::string>& rows,
                          const std::string& key, const std::string& status, size_t candidates) {
-  std::string steps = "look up " + key;
+  std::string work;
   size_t matches = 0;
   for (size_t i = 0; i < entries.size(); ++i) {
+    if (entries[i].key_first != key && entries[i].key_full != key) continue;
     const std::string& row = rows[i];  // ends with its newline
-    std::string copied = row.substr(row.find(entries[i].key_full));
-    copied.pop_back();
-    const bool match = entries[i].key_first == key || entries[i].key_full == key;
-    if (match) ++matches;
-    steps += "\n" + copied + " ~ " + key + (match ? ": yes " + std::to_string(matches) : ": no");
+    const size_t rest = row.find(key) + key.size();
+    work += "- " + key + row.substr(rest);
+    ++matches;
   }
   const size_t expected = status == "answered" ? 1 : status == "ambiguous" ? candidates : 0;
   if (matches != expected)
     throw Error("confidence_calibration: " + std::to_string(matches) + " rows name '" + key +
                 "' for status " + status);
-  return steps + "\nmatches: " + std::to_string(matches);
+  if (matches == 0) work = "- " + key + ": not listed\n";
+  return work + "matches: " + std::to_string(matches);
 }
 
 void generate(Faker& f, Example* ex) {
