@@ -177,7 +177,7 @@ std::string person_line(Faker& f, int layout, const std::string& name, const Spa
     case 1:
       return name +
              std::string(f.pick(std::vector<std::string_view>{" has meetings ", " is busy ",
-                                                              "'s calendar is blocked "})) +
+                                                              "'s calendar shows busy "})) +
              joined(", ", " and ") + ".";
     case 2:
       return "| " + name + " | " + joined(" | ", " | ") + " |";
@@ -243,11 +243,11 @@ void generate(Faker& f, Example* ex) {
                  "Meeting length: {length}\nDate: {date}\nWorking hours: {hours}\n\n",
                  "Need {length} on {date}. Working hours are {hours}.\n\n",
                  "{date} - working hours {hours} - need {length}.\n\n",
-                 "Trying to find {length} for {who} on {date}. Office hours are {hours}.\n\n",
+                 "Trying to find {length} for {who} on {date}. The office is open {hours}.\n\n",
                  "Date: {date}\nHours: {hours}\nLength: {length}\n\n"}),
              {{"length", length}, {"date", date}, {"hours", hours}, {"who", who}});
   if (ex->layout_id == 2 && f.chance(0.5)) doc += "| Person | Busy |\n|---|---|\n";
-  if (ex->layout_id == 4) doc += "Attendee            Busy\n";
+  if (ex->layout_id == 4) doc += "Person              Busy times\n";
   // The steps' first lines: length, date and hours as written with their values, then each busy
   // span as written with its 24-hour times ("Ben 1-2pm: 13:00-14:00").
   ex->work = "length " + length + ": " + std::to_string(duration) + "\ndate " + date + ": " +

@@ -2,9 +2,9 @@
 // have one answer (confidence 0.97), some match several entries (ambiguous: no answer, the
 // candidates listed, confidence = 1/k, the chance a guess among k is right), some ask about
 // someone or something not listed (unanswerable, confidence 0.05; half of those a listed first
-// name with another last name, "Jordan Lee" beside "Jordan Park", or a listed item with another
+// name with another last name, "Priya Rao" beside "Priya Dutt", or a listed item with another
 // adjective). Each list comes in one of five layouts (pipes, a Markdown table, CSV, a dash list
-// with "x4821" extensions, one sentence "Extensions: Lena Fischer 2810, ...") and the question in
+// with "x4821" extensions, one sentence "Extensions: Maya Chen 3104, ...") and the question in
 // several wordings, as people write them.
 #include "anvil/core/error.h"
 #include "datagen/specialists/common.h"
@@ -55,7 +55,7 @@ std::string list_row(Layout layout, const std::string& name, const std::string& 
     case Layout::kDashes:
       return name + (directory ? " - " + department + " - x" + value : " - " + value + " units") +
              "\n";
-    case Layout::kInline:  // one sentence: "Extensions: Lena Fischer 2810, Omar Haddad 2815."
+    case Layout::kInline:  // one sentence: "Extensions: Maya Chen 3104, Ravi Shah 3118."
       return name + " " + value + "\n";
   }
   return "";
@@ -208,7 +208,7 @@ void generate(Faker& f, Example* ex) {
     }
   } else {
     // Someone/something not listed: half the time a listed first name with another last name
-    // ("Jordan Lee" beside "Jordan Park"), or a listed item with another adjective.
+    // ("Priya Rao" beside "Priya Dutt"), or a listed item with another adjective.
     const bool near_miss = f.chance(0.5);
     for (int tries = 0; near_miss && tries < 16; ++tries) {
       const std::string other =

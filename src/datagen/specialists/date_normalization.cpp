@@ -133,7 +133,7 @@ void generate(Faker& f, Example* ex) {
     case 3: {  // business days
       const int n = static_cast<int>(f.integer(1, 10));
       step = "add_workdays(" + iso + ", " + std::to_string(n) + ")";
-      const bool within = f.chance(0.3);  // "ships within 5 business days of <date>"
+      const bool within = f.chance(0.3);  // "delivered within 3 business days of <date>"
       expression = (within ? "within " : "") + std::to_string(n) + " business day" +
                    (n > 1 ? "s" : "") + (within ? " of " : " after ") +
                    fake::format_date(anchor, anchor_format);

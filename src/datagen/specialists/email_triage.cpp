@@ -19,113 +19,108 @@ struct Scenario {
   std::vector<std::string_view> bodies;    // "{}" = a reference
 };
 
+// Subjects and bodies written for the generator (none taken from data/handwritten).
 const std::vector<Scenario> kScenarios = {
     {"billing",
      true,
      {"Invoice {} past due", "Duplicate charge on invoice {}", "Corrected copy of invoice {}",
-      "Reminder: invoice {} is 15 days past due", "Charged twice this month",
-      "W-9 needed before we can pay ({})", "Question about our last statement"},
+      "Statement balance question ({})", "Refund still pending", "Tax exemption certificate ({})",
+      "Wrong billing address on {}"},
      {"Our records show invoice {} is still unpaid. Could you confirm when payment will be sent?",
       "I was charged twice for invoice {}. Please refund the duplicate charge.",
       "Can you send a corrected copy of invoice {}? The PO number is missing.",
-      "Our records show invoice {} is now 15 days past due. Please remit payment or let us know "
-      "the expected pay date so we can keep your account in good standing.",
-      "Our card was charged twice for the monthly subscription (same amount, same day, ref {}). "
-      "Please refund the duplicate charge - it pushed our account over its limit.",
-      "Our AP system flagged your vendor record: we don't have a current W-9 on file (vendor {}). "
-      "We can't release payment until we get one.",
-      "The statement for account {} shows a late fee we don't think applies - we paid on time. "
-      "Could you take it off?"}},
+      "Account {} shows a balance we believe was settled in March. Can you send the payment "
+      "history so we can match it up?",
+      "We returned the unused licences two weeks ago (RMA {}) but haven't seen the credit. When "
+      "should it post?",
+      "We're a registered nonprofit and were billed sales tax on order {}. Our exemption "
+      "certificate is attached; please reissue the bill without it.",
+      "Invoice {} went to our old office. Please update the billing address and resend it to "
+      "accounts payable."}},
     {"technical_support",
      true,
      {"Cannot log in ({})", "Error {} when exporting", "App crashes on startup",
-      "VPN keeps dropping", "API returning 502s ({})", "printer", "Password reset link expired"},
+      "Sync stuck at 99%", "Webhook deliveries failing ({})", "scanner not working",
+      "Two-factor codes not arriving"},
      {"Since this morning I get error {} every time I try to log in. Nothing changed on our side.",
       "The export fails with code {} after about a minute. Can someone take a look?",
       "The desktop app closes as soon as it opens (build {}). Reinstalling did not help.",
-      "Since the update last week my VPN disconnects every 15-20 minutes and I have to re-enter "
-      "my MFA code each time. Can someone take a look when you get a chance?",
-      "Every call to the orders endpoint returns 502 Bad Gateway (request {}). Our checkout is "
-      "down and we're losing orders.",
-      "hi - cant print to the 3rd floor printer since this morning, it just says offline. "
-      "tried restarting it. ticket {}",
-      "The password reset link in your email says it has expired as soon as I click it (case "
-      "{})."}},
+      "The mobile app has shown 'syncing' at 99% since yesterday (device {}). Logging out and "
+      "back in changed nothing.",
+      "Since last night none of our webhook calls arrive; your dashboard lists them as timed out "
+      "(endpoint {}).",
+      "the scanner on the second floor wont send to email anymore, shows an auth error. asset "
+      "tag {}",
+      "Text-message login codes stopped reaching my phone this week (user {}). Can you switch me "
+      "to an authenticator app?"}},
     {"sales_inquiry",
      true,
      {"Pricing for our team", "Quote request {}", "Volume discount question",
-      "Pricing for ~60 seats", "nonprofit pricing?", "Quote for 12 tablets + cases ({})",
-      "Annual plan vs monthly"},
+      "Pricing for a school district", "trial extension?", "Bulk order of headsets ({})",
+      "Enterprise plan details"},
      {"We are evaluating tools for about 40 people. Could you send pricing and a quote ({})?",
       "Please send a quote for 25 seats, reference {}. We would like to start next quarter.",
       "Do you offer volume discounts? Our procurement reference is {}.",
-      "We are evaluating scheduling platforms for about 60 staff across three clinics. Could you "
-      "send pricing and your standard contract terms (RFP {})?",
-      "hey! do you guys do nonprofit pricing? we're a small program, maybe 8 users. thanks!!",
-      "We need a quote for 12 rugged tablets with cases and a 3-year warranty, ref {}. Please "
-      "include shipping to our yard.",
-      "What would the annual plan cost us compared with monthly for 15 users? Account {}."}},
+      "Our district is looking at the platform for 12 schools. What would site licences cost, "
+      "and is there an education discount? Ref {}.",
+      "hi, our trial ends friday and we havent finished testing. any chance of two more weeks? "
+      "workspace {}",
+      "We'd like 80 headsets with a two-year support plan. Could you quote delivery to two "
+      "offices? Ref {}.",
+      "Which features come with the enterprise tier, and can we pay yearly by bank transfer? "
+      "Company id {}."}},
     {"meeting_request",
      true,
-     {"Meeting request: {} review", "Can we meet this week?", "Sync about {}",
-      "{} forecast walkthrough", "Vendor review - pick a slot? ({})", "Coffee next week?",
-      "Quick sync on {}"},
+     {"Meeting request: {} review", "Can we meet this week?", "Sync about {}", "{} budget review",
+      "Kickoff for {}", "Lunch next Thursday?", "Quick chat about {}"},
      {"Could we set up 30 minutes to go over the {} numbers?",
       "I'd like to walk through the {} proposal with you. What times work?",
       "Are you free for a quick call about {}?",
-      "Could we find 30 minutes to walk through the {} forecast before it goes to the board? "
-      "Happy to work around your calendar.",
-      "I'd like to set up an hour with both of your teams to review vendor {}. Please pick a "
-      "slot that works.",
-      "Great meeting you at the conference! Would you be up for a coffee to talk about {}?",
-      "Can we get 15 minutes on the calendar to agree next steps on {}?"}},
+      "Can we grab half an hour this week to check the {} budget before finance locks it?",
+      "Let's do a kickoff for {} with both teams - could you send a few times that suit you?",
+      "It was good to catch up at the trade fair. Fancy lunch one day to talk about {}?",
+      "Have you got 20 minutes to go through the open questions on {}?"}},
     {"hr",
      true,
-     {"PTO request", "Benefits enrollment question", "Updated W-4 ({})", "PTO request next month",
-      "Question on adding my domestic partner to dental", "I-9 documents for your start date",
-      "Payroll deduction looks wrong ({})"},
+     {"PTO request", "Benefits enrollment question", "Updated W-4 ({})", "Parental leave dates",
+      "Direct deposit change ({})", "Onboarding paperwork for Monday", "Overtime not paid ({})"},
      {"I'd like to request time off; my manager has approved it. Ticket {}.",
       "I have a question about adding my spouse to the dental plan (case {}).",
       "Attached is my updated W-4, form {}. Please process it for the next payroll.",
-      "I'd like to take the last week of next month off (5 days of PTO). My manager said it's "
-      "fine; what do I need to submit? Request {}.",
-      "I'd like to add my domestic partner to my dental coverage. Is this a qualifying event, "
-      "and which forms do I need (case {})?",
-      "Please bring your I-9 documents (a passport, or a driver's license and social security "
-      "card) on your first day. Onboarding ref {}.",
-      "My last paycheck shows a 401(k) deduction of 8% but I elected 6%. Can you fix it before "
-      "the next run? Employee {}."}},
+      "I'd like to confirm my parental leave dates and how pay works while I'm out. Case {}.",
+      "I've moved banks - could you switch my direct deposit for the next pay run? Form {} is "
+      "attached.",
+      "Welcome aboard! Please complete the tax and emergency contact forms before your first "
+      "day. Ref {}.",
+      "My overtime from the last two weekends isn't on my payslip. Timesheet {} shows the "
+      "hours."}},
     {"newsletter",
      false,
-     {"Your weekly digest", "{} product updates", "Webinar invitation: {}",
-      "This week: rate cuts, the chip race, and your 401(k)", "What's new - release {}",
-      "You're invited: live webinar {}", "Our spring sale starts now"},
+     {"Your weekly digest", "{} product updates", "Webinar invitation: {}", "Monthly roundup: {}",
+      "Release notes {}", "Join our live demo", "Flash sale: 48 hours only"},
      {"Here is what happened this week. Read the highlights in issue {}.",
       "New features are live in release {}. No action is required.",
       "Join our free webinar, session {}. Unsubscribe at any time.",
-      "Good morning! In this issue: what the rate cut means for you, the chip race, and three "
-      "401(k) mistakes to avoid. Read online. You're receiving this because you subscribed.",
-      "This month brings offline mode, faster search and a new dark theme (release {}). "
-      "Manage your email preferences any time.",
-      "Join us live for a 45-minute session on forecasting with real-time data (event {}). "
-      "Save your seat - it's free.",
-      "Everything is 20% off this week with code {}. Unsubscribe | View in browser."}},
+      "In this month's roundup: five tips for faster reporting and a customer story. Read issue "
+      "{} online.",
+      "Version {} adds bulk editing and a new export screen. Nothing to do on your side.",
+      "See the new planning board in a 30-minute live demo (event {}). Registration is free.",
+      "Take 15% off annual plans with code {} until Sunday. Unsubscribe anytime."}},
     {"legal",
      true,
-     {"NDA for review ({})", "Contract redlines {}", "Subpoena notice {}", "Mutual NDA - {}",
-      "Records request - Case No. {}", "Notice of trademark infringement",
-      "Data deletion request {}"},
+     {"NDA for review ({})", "Contract redlines {}", "Subpoena notice {}",
+      "Licence agreement for review ({})", "Court order - matter {}", "Copyright complaint",
+      "Privacy request {}"},
      {"Please review the attached NDA, matter {}, and return comments.",
       "Attached are our redlines for agreement {}. Please confirm the changes.",
       "We received a records request under case {}. Legal needs to respond.",
-      "Attached is our standard mutual NDA (ref {}) so our teams can share the technical "
-      "specs. Could your legal team review it and send it back signed?",
-      "Pursuant to the enclosed subpoena in case {}, please produce the records listed in "
-      "Exhibit A to the undersigned.",
-      "We represent the owner of a registered trademark and write regarding your use of a "
-      "confusingly similar mark (matter {}). We request that you cease all use.",
-      "Under applicable privacy law we request deletion of all personal data you hold about our "
-      "customer (request {}). Please confirm in writing."}},
+      "Please find the software licence agreement (ref {}) for your review. Could legal mark up "
+      "any concerns?",
+      "Enclosed is a court order in matter {} requiring the documents listed in the schedule.",
+      "We believe images on your website copy our client's photographs (claim {}). Please "
+      "remove them.",
+      "A customer has asked us to export all data we hold on them (request {}). Please advise "
+      "how to respond."}},
 };
 
 // Every cue is visible text: an urgent email must show why it is high priority.

@@ -146,9 +146,8 @@ void generate(Faker& f, Example* ex) {
           "massage", "dog grooming", "physical therapy session", "tax appointment"});
       const std::string_view said_as = f.pick(std::vector<std::string_view>{
           "Schedule a {} on {} at {}.", "Can I book a {} for {} around {}?",
-          "I'd like to come in for a {} on {} at {} if you have room.",
-          "do you have a {} slot {} at {}?", "Please put me down for a {} on {}, {}.",
-          "Need a {} appointment {} at {}"});
+          "Could you fit me in for a {} on {} at {}?", "do you have a {} slot {} at {}?",
+          "Please put me down for a {} on {}, {}.", "Need a {} appointment {} at {}"});
       const fake::DateFormat said = f.pick(
           std::vector<fake::DateFormat>{fake::DateFormat::kAbbrev, fake::DateFormat::kLongWeekday,
                                         fake::DateFormat::kLong, fake::DateFormat::kUsSlash});
@@ -178,8 +177,8 @@ void generate(Faker& f, Example* ex) {
       const std::string recipient = to.first + " " + to.last;
       const std::string_view tmpl = f.pick(std::vector<std::string_view>{
           "Send {} to {}.", "Transfer {} to {} from checking", "pay {} {} for dinner",
-          "please send {} to {} from my checking, it's for the concert tickets",
-          "can you move {} over to {}?", "Wire {} to {} today."});
+          "send {} over to {} out of checking - my half of the rent", "can you move {} over to {}?",
+          "Wire {} to {} today."});
       // "pay" names the recipient first.
       utterance = tmpl.rfind("pay ", 0) == 0 ? say(tmpl, {recipient, amount})
                                              : say(tmpl, {amount, recipient});

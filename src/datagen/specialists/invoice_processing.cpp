@@ -75,9 +75,9 @@ const std::vector<std::string_view> kInstructions = {
     "You are an accounts-payable assistant. Capture this invoice for payment: return JSON with "
     "the vendor, invoice number, invoice and due dates, currency, line items and totals.",
     "Convert the invoice below to JSON.",
-    "hey, can you turn this into the usual JSON for the books?",
-    "Map this to the invoice JSON schema (ISO dates).",
-    "can you get this into the system? structured JSON is fine",
+    "pls key this invoice in as JSON",
+    "Enter this supplier bill as JSON (dates in ISO form).",
+    "need this one entered - JSON with the usual invoice fields",
 };
 
 // Work small businesses bill for, with a price range in cents and whether it is billed by the hour.
@@ -86,28 +86,29 @@ struct Service {
   int64_t low, high;
   bool hourly;
 };
-const std::vector<Service> kServices = {{"Logo refresh (flat fee)", 60000, 250000, false},
-                                        {"Brand guidelines PDF", 25000, 90000, false},
+// (Names of the work billed, written for the generator; none taken from data/handwritten.)
+const std::vector<Service> kServices = {{"Brand workshop facilitation", 60000, 250000, false},
+                                        {"Style sheet update", 25000, 90000, false},
                                         {"Consulting", 9500, 25000, true},
-                                        {"Labor - install", 6500, 15000, true},
+                                        {"Technician time", 6500, 15000, true},
                                         {"Site visit", 7500, 20000, false},
                                         {"Design revisions", 5000, 12000, true},
                                         {"Project management", 8000, 16000, true},
-                                        {"Travel flat rate", 2500, 12000, false},
-                                        {"Delivery & install", 9000, 45000, false},
+                                        {"Mileage reimbursement", 2500, 12000, false},
+                                        {"Equipment setup on site", 9000, 45000, false},
                                         {"Setup fee", 2500, 15000, false},
-                                        {"Monthly retainer", 100000, 500000, false},
-                                        {"Product photography (day rate)", 60000, 150000, false},
+                                        {"Advisory retainer (quarterly)", 100000, 500000, false},
+                                        {"Event photo coverage", 60000, 150000, false},
                                         {"Copywriting, per page", 4000, 15000, false},
-                                        {"Haul-away old unit", 5000, 15000, false},
-                                        {"Assembly (hours)", 4500, 9000, true},
-                                        {"Lawn mowing", 3500, 9000, false},
-                                        {"Mulch (hardwood), per yard", 3000, 5500, false},
+                                        {"Disposal of packaging", 5000, 15000, false},
+                                        {"Furniture fitting (hours)", 4500, 9000, true},
+                                        {"Hedge trimming", 3500, 9000, false},
+                                        {"Gravel delivery, per ton", 3000, 5500, false},
                                         {"Data migration", 40000, 200000, false},
                                         {"Training session (half day)", 45000, 120000, false},
                                         {"Support hours", 7500, 18000, true},
                                         {"Website hosting - monthly", 1500, 9000, false},
-                                        {"Dump fee", 2500, 6000, false}};
+                                        {"Permit filing fee", 2500, 6000, false}};
 
 std::vector<Line> draw_lines(Faker& f, bool services) {
   std::vector<Line> lines(static_cast<size_t>(f.integer(1, 6)));
@@ -253,7 +254,6 @@ std::string render_freelancer(Faker& f, const Invoice& inv) {
   std::string doc =
       "Hi " + inv.contact.first + ",\n\n" +
       std::string(f.pick(std::vector<std::string_view>{
-          "Thanks again for a fun project! Here's my invoice.",
           "Here's the invoice for this month's work.", "As discussed, my invoice is below.",
           "Invoice for the work we wrapped up last week, pasted below."})) +
       "\n\nInvoice " + inv.number + "\n" + dates_block(inv, "Date: ", "Due: ") + "\n\n";
@@ -268,8 +268,8 @@ std::string render_freelancer(Faker& f, const Invoice& inv) {
          "%): " + inv.money(inv.tax) + "\nTotal: " + inv.money(inv.total) + "\n\n";
   return doc +
          std::string(f.pick(std::vector<std::string_view>{
-             "Payment by ACH or Zelle is great. Let me know if anything looks off!",
-             "Thanks so much!", "Let me know if you need a W-9."})) +
+             "Bank details are on file from last time.", "Thanks so much!",
+             "Happy to split this into two payments if that helps."})) +
          "\n\n" + inv.sender.full() + "\n" + inv.vendor.name + " · " + inv.vendor_address.city +
          ", " + inv.vendor_address.state_code;
 }
@@ -321,7 +321,7 @@ std::string render_csv(const Invoice& inv) {
                     "\ninvoice_date," + inv.day(inv.date) + "\n" +
                     (inv.due_shown == DueShown::kDate ? "due_date," : "terms,") +
                     cell(inv.due_printed()) + "\ncurrency," + inv.currency->code +
-                    "\nline,sku,description,qty,unit_price,ext_price\n";
+                    "\nline_no,item_code,item,quantity,price,line_total\n";
   for (size_t i = 0; i < inv.lines.size(); ++i) {
     const Line& l = inv.lines[i];
     doc += std::to_string(i + 1) + "," + l.sku + "," + cell(l.description) + "," +
@@ -332,20 +332,20 @@ std::string render_csv(const Invoice& inv) {
          fake::decimal_cents(inv.tax) + "\ninvoice_total,,,,," + fake::decimal_cents(inv.total);
 }
 
-// An accounting system's export: "Number:", "Company:", "Partner:", lines with "qty 2.00; price".
+// An accounting system's export: "Bill no.", "Supplier:", lines as "item | 2 units | unit 289.99 |
+// line 579.98", then net, tax and gross.
 std::string render_erp(const Invoice& inv) {
-  std::string doc = "Document type: Customer Invoice\nNumber: " + inv.number +
-                    "\nCompany: " + inv.vendor.name + "\nPartner: " + inv.customer.name + "\n" +
-                    dates_block(inv, "Invoice Date: ", "Due Date: ") +
-                    "\nCurrency: " + inv.currency->code + "\nLines:\n";
+  std::string doc = "Record: supplier bill\nBill no.: " + inv.number +
+                    "\nSupplier: " + inv.vendor.name + "\nBill to: " + inv.customer.name + "\n" +
+                    dates_block(inv, "Bill date: ", "Payment due: ") +
+                    "\nCurrency: " + inv.currency->code + "\nItems:\n";
   for (const Line& l : inv.lines) {
-    doc += "- " + l.description + "; qty " + std::to_string(l.quantity) + ".00; price " +
-           fake::decimal_cents(l.unit_cents) + "; subtotal " + fake::decimal_cents(l.amount_cents) +
+    doc += "- " + l.description + " | " + std::to_string(l.quantity) + " units | unit " +
+           fake::decimal_cents(l.unit_cents) + " | line " + fake::decimal_cents(l.amount_cents) +
            "\n";
   }
-  return doc + "Untaxed Amount: " + fake::decimal_cents(inv.subtotal) + "\nTaxes (" +
-         inv.tax_rate() + "%): " + fake::decimal_cents(inv.tax) +
-         "\nTotal: " + fake::decimal_cents(inv.total);
+  return doc + "Net: " + fake::decimal_cents(inv.subtotal) + "\nTax (" + inv.tax_rate() +
+         "%): " + fake::decimal_cents(inv.tax) + "\nGross: " + fake::decimal_cents(inv.total);
 }
 
 std::string render(Faker& f, const Invoice& inv, int layout) {

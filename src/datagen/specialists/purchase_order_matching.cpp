@@ -34,13 +34,13 @@ enum class Style { kColumns, kDashes, kMarkdown, kCsv, kErp, kAt, kCount };
 std::string write_lines(const std::vector<Line>& lines, Style style, bool po,
                         const std::string& number, const std::string& po_number) {
   std::string doc;
-  if (style == Style::kMarkdown) doc = "| SKU | Item | Qty | Unit $ |\n|---|---|---|---|\n";
+  if (style == Style::kMarkdown) doc = "| SKU | Description | Qty | Price |\n|---|---|---|---|\n";
   if (style == Style::kCsv)
-    doc = po ? "po_number,line,sku,description,qty,unit_price\n"
-             : "invoice_no,po_ref,sku,qty,unit_price\n";
+    doc =
+        po ? "po,line_no,item_code,item,quantity,price\n" : "invoice,po,item_code,quantity,price\n";
   if (style == Style::kErp)
-    doc = pad("Item", 6) + pad("Material", 14) + pad("Description", 32) + pad("Qty", 5) +
-          pad("UoM", 5) + "Net Price\n";
+    doc = pad("Pos", 6) + pad("Part no.", 14) + pad("Text", 32) + pad("Qty", 5) + pad("Unit", 5) +
+          "Price\n";
   for (size_t k = 0; k < lines.size(); ++k) {
     const Line& l = lines[k];
     const std::string qty = std::to_string(l.qty), price = fake::decimal_cents(l.price);
@@ -137,11 +137,12 @@ std::string po_heading(Faker& f, bool classic, const std::string& po, const fake
   if (classic)
     return "PURCHASE ORDER " + po + "\nBuyer: " + buyer.name + "\nSupplier: " + supplier.name +
            "\nDate: " + when + "\nLines:\n";
-  return expand(f.pick(std::vector<std::string_view>{
-                    "Purchase Order {po} | Vendor: {supplier}\n",
-                    "**{po}** ({supplier} -> {buyer})\n\n", "Our PO {po} (sent {when}):\n",
-                    "PURCHASE ORDER {po}\nBuyer: {buyer}\nSupplier: {supplier}\n"}),
-                {{"po", po}, {"supplier", supplier.name}, {"buyer", buyer.name}, {"when", when}});
+  return expand(
+      f.pick(std::vector<std::string_view>{
+          "PO {po} - supplier {supplier}\n", "**Order {po}** ({buyer} buying from {supplier})\n\n",
+          "Our purchase order {po}, placed {when}:\n",
+          "PURCHASE ORDER {po}\nBuyer: {buyer}\nSupplier: {supplier}\n"}),
+      {{"po", po}, {"supplier", supplier.name}, {"buyer", buyer.name}, {"when", when}});
 }
 
 std::string invoice_heading(Faker& f, bool classic, const std::string& number,
@@ -152,8 +153,8 @@ std::string invoice_heading(Faker& f, bool classic, const std::string& number,
            "\nLines:\n";
   return expand(
       f.pick(std::vector<std::string_view>{
-          "{supplier} invoice {number}, ref PO {po}\n", "**Invoice {number}** (for {po})\n\n",
-          "Invoice {number} - PO {po}\n", "INVOICE {number} (ref. {po})\nFrom: {supplier}\n"}),
+          "{supplier} bill {number} against {po}\n", "**Invoice no. {number}** (order {po})\n\n",
+          "Invoice {number} / order {po}\n", "INVOICE {number} (ref. {po})\nFrom: {supplier}\n"}),
       {{"po", po}, {"supplier", supplier.name}, {"number", number}});
 }
 
@@ -163,9 +164,9 @@ std::string total_line(Faker& f, bool classic, Style style, bool po, int64_t cen
   const std::string amount = fake::decimal_cents(cents);
   if (classic) return (po ? "PO total: $" : "Invoice total: $") + amount;
   const std::vector<std::string_view> labels =
-      po ? std::vector<std::string_view>{"PO total: $", "PO value: USD ", "Total: $", "PO total $"}
-         : std::vector<std::string_view>{"Invoice total: $", "Amount due: $",
-                                         "Invoice amount: USD ", "Total $"};
+      po ? std::vector<std::string_view>{"PO total: $", "Order value: $", "Total: $", "PO total $"}
+         : std::vector<std::string_view>{"Invoice total: $", "Amount due: $", "Balance: USD ",
+                                         "Total $"};
   return std::string(f.pick(labels)) + amount;
 }
 
@@ -237,9 +238,9 @@ void generate(Faker& f, Example* ex) {
       total_line(f, classic, inv_style, false, total(invoiced));
   while (po_section.back() == '\n') po_section.pop_back();
   while (inv_section.back() == '\n') inv_section.pop_back();
-  const std::string doc =
-      invoice_first ? "Hi, please find our invoice below.\n\n" + inv_section + "\n\n" + po_section
-                    : po_section + "\n\n" + inv_section;
+  const std::string doc = invoice_first ? "Hi - our bill for your order follows.\n\n" +
+                                              inv_section + "\n\n" + po_section
+                                        : po_section + "\n\n" + inv_section;
   compose_prompt(f, ex, kInstructions, doc);
   ex->work = compare_lines(ordered, shown);
   if (po_style == Style::kCsv) ex->work += "\n" + total_step("po", ordered);

@@ -3,7 +3,7 @@
 // facts beside them: founded and moved, CEO and CFO, employees and stores) and a question in one
 // of several wordings -> the answer copied from the passage, or answerable = false (answer null)
 // when the passage does not say. Worked steps: the sentence that answers, copied as the passage
-// writes it ("evidence: The company moved its headquarters to Portland in 2016."), or
+// writes it ("evidence: Its head office relocated to Tulsa in 2018."), or
 // "evidence: none". Session 24's generator wrote one company template in three layouts, and
 // hand-written passages were answered with invented words (25.0%).
 #include "datagen/specialists/common.h"
@@ -17,7 +17,7 @@ const std::vector<std::string_view> kInstructions = {
     "set answerable to false and answer to null.",
     "Read the passage and answer the question (JSON: answer, answerable).",
     "Context-grounded QA: answer from the text below, or say it is not stated.",
-    "Answer only from the context; if it isn't there, say so.",
+    "Use nothing but the text given; when it doesn't say, mark it unanswerable.",
 };
 
 const InstructionParts kParts = {
@@ -68,7 +68,7 @@ std::vector<Fact> company_facts(Faker& f, const std::string& name) {
         name + " (est. " + founded + ") began as a small shop in " + origin + "."},
        {"When was {} founded?", "What year was {} established?", "When did {} start?"}},
       {city,
-       {"The company moved its headquarters to " + city + " in " + moved + ".",
+       {"Its head office relocated to " + city + " in " + moved + ".",
         "Today " + name + " is headquartered in " + city + ".",
         "Its head office has been in " + city + " since " + moved + "."},
        {"Where is {} headquartered?", "Where is {}'s head office?",
@@ -116,22 +116,21 @@ std::vector<Fact> funding_facts(Faker& f, const std::string& name) {
                                     "build its mobile app", "expand into home monitoring"}));
   return {
       {amount,
-       {name + " today announced it has raised " + amount + " in " + series + " funding.",
+       {name + " said it closed a " + series + " round of " + amount + ".",
         "The " + series + " round brings in " + amount + "."},
        {"How much did {} raise?", "What was the size of {}'s round?"}},
       {lead,
-       {"The round was led by " + lead + ", with participation from existing investors.",
-        lead + " led the round."},
+       {lead + " put up the largest share and led the round.", lead + " led the round."},
        {"Who led {}'s round?", "Which firm led the funding?"}},
       {employees,
        {name + ", which employs " + employees + " people, is growing fast.",
         "The company has " + employees + " employees."},
        {"How many people does {} employ?", "How many employees does {} have?"}},
       {use,
-       {"It will use the capital to " + use + ".", "The money will help the company " + use + "."},
+       {"The new money is meant to " + use + ".", "The money will help the company " + use + "."},
        {"What will {} use the money for?", "What is the new funding for?"}},
       {cfo.full(),
-       {"\"This round lets us move faster,\" said CFO " + cfo.full() + ".",
+       {"\"We can hire sooner now,\" said CFO " + cfo.full() + ".",
         "Chief financial officer " + cfo.full() + " called the round a milestone."},
        {"Who is {}'s CFO?", "Who is the chief financial officer of {}?"}},
       {"", {}, {"What was {}'s revenue last year?", "Who is {}'s CEO?", "When was {} founded?"}},
@@ -147,15 +146,17 @@ std::vector<Fact> policy_facts(Faker& f) {
   const std::string remote = std::to_string(f.integer(1, 3));
   return {
       {accrual,
-       {"Full-time employees accrue PTO at " + accrual + " days per month of service.",
+       {"Each salaried staff member earns " + accrual +
+            " days of leave for every month on payroll.",
         "PTO accrues at " + accrual + " days for each month worked."},
        {"How many PTO days do employees accrue per month?", "What is the monthly PTO accrual?"}},
       {carry,
-       {"Up to " + carry + " unused days may be carried over into the next calendar year.",
+       {"At year end, no more than " + carry + " days of leave roll forward.",
         "Employees may carry over at most " + carry + " unused days."},
-       {"How many unused PTO days can be carried over?", "What is the carry-over limit?"}},
+       {"How many days of leave roll into next year?", "What is the carry-over limit?"}},
       {notice,
-       {"PTO requests of more than " + days + " consecutive days need " + notice + " of notice.",
+       {"Leave longer than " + days + " working days in a row must be requested " + notice +
+            " ahead.",
         "Longer requests need " + notice + " of notice."},
        {"How much notice do longer PTO requests need?", "What notice is required for long leave?"}},
       {remote,
@@ -174,7 +175,7 @@ std::vector<Fact> returns_facts(Faker& f) {
   const std::string cost = "$" + std::to_string(f.integer(3, 12)) + ".95";
   const std::string refund_days = std::to_string(f.integer(3, 14));
   const std::string portal(
-      f.pick(std::vector<std::string_view>{"the Returns Portal link in your order email",
+      f.pick(std::vector<std::string_view>{"the Start a Return button under My Purchases",
                                            "the Orders page of your account", "our support chat"}));
   return {
       {window + " days",
@@ -182,16 +183,16 @@ std::vector<Fact> returns_facts(Faker& f) {
         "Our return window is " + window + " days from delivery."},
        {"What's the return window?", "How long do I have to return an item?"}},
       {cost,
-       {"Return shipping is " + cost + ", deducted from your refund.",
+       {"A return label costs " + cost + ", taken off what we refund.",
         "We charge " + cost + " for return shipping."},
-       {"How much does return shipping cost?", "What is the return shipping fee?"}},
+       {"What is the return shipping fee?", "What do I pay to send an item back?"}},
       {refund_days + " business days",
        {"Refunds are issued within " + refund_days + " business days of receiving the item.",
         "Expect your refund " + refund_days + " business days after we get the return."},
        {"How long do refunds take?", "When will I get my refund?"}},
       {portal,
        {"To start a return, use " + portal + ".", "Returns are started from " + portal + "."},
-       {"How do I start a return?", "Where do I begin a return?"}},
+       {"Where do I begin a return?", "What's the first step to send something back?"}},
       {"",
        {},
        {"Do you ship to Canada?", "Can I return a gift card?", "What is your phone number?"}},
@@ -239,8 +240,8 @@ void generate(Faker& f, Example* ex) {
         ex->layout_id == 1
             ? std::string(f.pick(f.locale().cities).name) + ", " +
                   fake::format_date(f.recent_date(), fake::DateFormat::kLong) + " -- "
-        : ex->layout_id == 2 ? "Employee Handbook, section " + std::to_string(f.integer(2, 9)) +
-                                   "." + std::to_string(f.integer(1, 6)) + " - Time Off\n"
+        : ex->layout_id == 2 ? "Staff policy manual, part " + std::to_string(f.integer(2, 9)) +
+                                   "." + std::to_string(f.integer(1, 6)) + " - Leave\n"
                              : "";
     doc = title;
     for (size_t k = 0; k < sentences.size(); ++k) doc += (k ? " " : "") + sentences[k];
