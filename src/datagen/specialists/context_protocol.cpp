@@ -16,13 +16,14 @@
 namespace anvil::datagen::specialists {
 namespace {
 
-const std::vector<std::string_view> kFinal = {"Great, please confirm my full order as JSON.",
-                                              "Can you summarize the order before I pay?",
-                                              "OK, what's the final order and total?",
-                                              "Read back everything you have for this order.",
-                                              "What does my order look like now, with the total?",
-                                              "Please send me the final order details.",
-                                              "Could I get a summary of the order as JSON?"};
+const std::vector<std::string_view> kFinal = {
+    "Great, please confirm my full order as JSON.",
+    "Could you list the order back to me before checkout?",
+    "Right, so where does the order stand now, and the total?",
+    "Give me a recap of everything on this order.",
+    "What does my order look like now, with the total?",
+    "Please send me the final order details.",
+    "Could I get a summary of the order as JSON?"};
 const std::vector<std::string_view> kAcks = {"Got it.",        "Noted, thanks.",
                                              "Sure, updated.", "Thanks, I've recorded that.",
                                              "Okay, noted.",   "Done."};
@@ -95,8 +96,7 @@ void open_order(Faker& f, const Vars& w, Conversation& c) {
   std::vector<std::pair<std::string, std::string>> asks;  // question, answer
   if (!quantity_first)
     asks.push_back({"How many would you like?", std::string(f.pick(kQuantities))});
-  if (!name_first)
-    asks.push_back({"Who should I put the order under?", std::string(f.pick(kNames))});
+  if (!name_first) asks.push_back({"What name is the order for?", std::string(f.pick(kNames))});
   const bool together = f.chance(0.5);  // city and reference in one answer
   asks.push_back(
       {"Where should we ship it?",

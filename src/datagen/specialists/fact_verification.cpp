@@ -34,7 +34,7 @@ const std::vector<std::string_view> kInstructions = {
     "Revise the beliefs given the new evidence. Only reliable sources (official or first-hand) "
     "change beliefs; ignore hearsay. Return revised_beliefs, retracted (ids) and added.",
     "Belief revision: update the fact list with the evidence below and return the new set.",
-    "Here is what we believed and what we just learned. Which beliefs still hold?",
+    "Below: our beliefs so far, then new evidence. Which beliefs survive it?",
     "Update our facts about the project with these reports (official or first-hand sources only; "
     "rumors change nothing). JSON: revised_beliefs, retracted, added.",
 };

@@ -51,7 +51,7 @@ const std::vector<std::string_view> kWarnMessages = {"slow query took {ms}ms",
                                                      "memory usage at {pct}%",
                                                      "response time above {ms}ms for {path}",
                                                      "certificate for {host} expires in {n} days",
-                                                     "falling back to secondary relay"};
+                                                     "switching to the backup mail relay"};
 const std::vector<std::string_view> kErrorMessages = {
     "connection timeout to {host}",
     "null pointer in {class}",
@@ -59,12 +59,12 @@ const std::vector<std::string_view> kErrorMessages = {
     "failed to publish message to {queue}",
     "certificate expired for {host}",
     "card declined: insufficient_funds",
-    "deadlock detected while saving order {id}",
-    "failed to write checkpoint: No space left on device",
-    "SMTP 421 service not available",
+    "lock wait timeout while updating order {id}",
+    "checkpoint write failed: disk full",
+    "mail server refused the connection (code 421)",
     "schema validation failed for field amount",
     "{class} failed: read timeout",
-    "could not obtain a connection from the pool",
+    "connection pool exhausted after 30s",
     "upload failed: HTTP {code}",
     "Internal Server Error: {path}"};
 

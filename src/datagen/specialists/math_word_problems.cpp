@@ -59,7 +59,7 @@ Problem make(Faker& f, int kind) {
                      {"{name} buys {qa} {a} at ${pa} each and {qb} {b} at ${pb} each. How much "
                       "does {name} spend in total?",
                       "At the store I picked up {qa} {a} at ${pa} each and {qb} {b} at ${pb} each. "
-                      "What's my total before tax?",
+                      "How much is that before tax?",
                       "{qa} x {a} (${pa} each) and {qb} x {b} (${pb} each) - what's the total?",
                       "{name} orders {qa} {a} for ${pa} apiece plus {qb} {b} for ${pb} apiece. "
                       "What is the bill?",

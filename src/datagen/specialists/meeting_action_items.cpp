@@ -67,7 +67,7 @@ const std::vector<std::string_view> kNoRush = {
     "", "", " when you get a chance", ", no hard deadline on that", ", no rush", " at some point"};
 const std::vector<std::string_view> kLaunchMoves = {
     "Decision: the launch moves to ", "We're moving the launch to ",
-    "Heads up, the launch is pushed to ", "QA found a blocker, so we're pushing the launch to "};
+    "Heads up, the launch is pushed to ", "testing turned up a bug, so the release moves to "};
 const std::vector<std::string_view> kVendorDecisions = {
     "So we're agreed: we'll go with {vendor} as the vendor.",
     "Agreed, let's go with {vendor}.",
@@ -80,7 +80,7 @@ const std::vector<std::string_view> kOpenings = {
     "Good morning everyone.", "Can everyone hear me okay?", "Let's get started.",
     "Thanks for joining.",    "Okay, let's start.",         "morning all"};
 const std::vector<std::string_view> kClosings = {"I think that covers it.",
-                                                 "Anything else? No? Thanks all.",
+                                                 "That's everything - thanks, everyone.",
                                                  "Thanks everyone.", "Great, talk next week."};
 // Talk that assigns nothing: a status line ("Quick update on the Tovaris rollout: blocked on the
 // vendor."), a reaction, or an idea parked for later.

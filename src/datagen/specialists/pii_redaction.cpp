@@ -166,7 +166,7 @@ void chat(Faker& f, Redaction* r) {
       "I've been waiting on hold for ages.",     "The tracking page hasn't changed in a week.",
       "I already emailed about this {weekday}.", "It's a gift so kind of urgent."};
   static const std::vector<std::string_view> kAskName = {
-      "Sorry about that! Can I get the name on the order?",
+      "Let me check. Whose name is the account under?",
       "Happy to help. What's the name on the account?",
       "I can look into that. Your full name?",
       "I'm sorry to hear that. Could you confirm your full name?",

@@ -80,7 +80,7 @@ const std::vector<Domain> kDomains = {
        {"we were seated right away", "there was no wait at all, even on a Saturday night",
         "we got a table within five minutes",
         "they texted us when our table was ready, sooner than they quoted"},
-       {"we waited 45 minutes for a table even with a reservation",
+       {"our booked table was not ready for forty minutes",
         "the line was out the door and we stood there for over an hour",
         "it took almost an hour to get seated",
         "they quoted 15 minutes for a table and it took 50"},

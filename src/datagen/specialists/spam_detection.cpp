@@ -127,7 +127,7 @@ const std::vector<Scheme> kSchemes = {
       {"Review the activity at {link}", "Restore access here: {link}"},
       {"To unlock your account, transfer {amount} to the holding account we provide.",
        "A {fee} reactivation fee is required to lift the restriction."},
-      {"Reply with your online banking username and password to verify it's you.",
+      {"Reply with your bank login and PIN so we can confirm your identity.",
        "Please confirm your card number and PIN so we can restore access."}},
      {"We detected unusual activity on your {brand} account.",
       "A sign-in from a new device was blocked on your {brand} account.",
@@ -337,12 +337,12 @@ const std::vector<std::string_view> kServiceHam = {
     "action needed.",
     "Your payment of {amount} to {company} was received on {date}. Thank you!",
     "{bank} alert: a purchase of {amount} was made with your card ending in {last4}. If you don't "
-    "recognize it, call the number on the back of your card.",
+    "recognize it, phone the number printed on your card.",
     "Your refund of {amount} from {company} has been issued and should show up in 3-5 business "
     "days.",
     "Your paycheck of {amount} was deposited into your {bank} checking account.",
     // other
-    "Your prescription is ready for pickup. Pharmacy hours today are 9am to 9pm.",
+    "Your refill can be collected at the pharmacy counter, open 9am to 9pm today.",
     "Library notice: 2 items are due back on {date}. You can renew them online or at the front "
     "desk.",
     "Your flight to {city} on {date} is on time. Boarding starts at {time}.",

@@ -180,7 +180,7 @@ const std::vector<Issue> kIssues = {
       "There's a user with admin rights in our {product} workspace that none of us recognize.",
       "Someone changed the payout bank details in our {product} account and nobody here approved "
       "it.",
-      "A former employee still seems to have access to {product}; we see activity from their "
+      "Someone who left the company can still log in to {product}; we see activity from their "
       "account after their last day on {date}.",
       "A customer told us they could see another company's records inside {product}. Is this a "
       "data leak?"}},
@@ -199,8 +199,8 @@ const std::vector<Tier> kTiers = {
       "We haven't upgraded yet, still on free."}},
     {"pro", {"I have a Pro subscription.", "(pro account)", "I'm a Pro user.", "We pay for Pro."}},
     {"business",
-     {"We're a Business plan customer.", "Our company is on the Business plan.",
-      "(business account)", "We pay for the Business tier."}},
+     {"We're a Business plan customer.", "We pay for the Business tier.", "(business account)",
+      "We pay for the Business tier."}},
     {"enterprise",
      {"We're an Enterprise customer.", "We have an enterprise contract with you.",
       "(enterprise account)", "Our company is on an Enterprise agreement."}},
