@@ -43,8 +43,8 @@ const InstructionParts kParts = {
 };
 
 const std::vector<std::string_view> kOpenings = {
-    "Opening balance (both): ${}", "Same starting balance on both: ${}.",
-    "Opening balance (books = bank): {}", "Books and bank both opened the month at ${}.",
+    "Opening balance (both): ${}", "Both sides started the period with ${}.",
+    "Opening balance, ledger and bank alike: {}", "The ledger and the bank each began at ${}.",
     "Starting cash, both sides: ${}"};
 const std::vector<std::string_view> kLedgerTitles = {"COMPANY LEDGER", "OUR BOOKS (register)",
                                                      "Cash ledger", "GENERAL LEDGER - CASH (1010)",

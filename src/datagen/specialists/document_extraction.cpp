@@ -112,11 +112,11 @@ std::string employment(Faker& f, const Cast& c, int layout, Record* r) {
     r->phone = c.phone;
     r->address = c.address;
     return "From: payroll@" + c.org.domain + "\nTo: verifications@" + c.third.domain +
-           "\nSubject: Employment verification request " + r->reference +
+           "\nSubject: Re: confirmation of employment, ref. " + r->reference +
            "\n\nHello,\n\nIn response to request " + r->reference + ": " + name +
-           " is an active, full-time employee of " + c.org.name + " in the role of " + c.title +
-           ", hired " + when(c, c.since) + ".\n\nEmployee contact on file: " + c.phone + ", " +
-           c.email + "\nMailing address: " + c.address + "\n\nRegards,\n" + c.other;
+           " is currently employed full time by " + c.org.name + " as " + c.title + ", hired " +
+           when(c, c.since) + ".\n\nEmployee contact on file: " + c.phone + ", " + c.email +
+           "\nMailing address: " + c.address + "\n\nRegards,\n" + c.other;
   }
   // a lender's form, filled in by the employer
   r->dob = fake::iso_date(c.dob);

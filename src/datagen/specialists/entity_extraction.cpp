@@ -141,7 +141,7 @@ std::string body(Faker& f, int kind) {
       "{o1} agreed to acquire {o2} for {a1}.",
       "{o1} announced on {d1} that it will open a {n}-person office in {c1}."};
   static const std::vector<std::string_view> kNewsMore = {
-      " {p1t} said the money will fund a second office in {c2}.",
+      " {p1t} said the funds will pay for new premises in {c2}.",
       " \"This brings our teams together,\" said {p1}, {title} at {o1}. {p2} will continue to "
       "lead {o2}.",
       " The deal is expected to close by {d2}, pending approval from the {b1}.",
@@ -152,14 +152,15 @@ std::string body(Faker& f, int kind) {
       return s + std::string(f.pick(kNewsMore));
     }
     case 1:
-      return "Construction begins in {month} and the site is expected to open by {d2}. \"This "
+      return "Work starts in {month}, with doors due to open by {d2}. \"This "
              "investment brings {n} skilled jobs to the region,\" said {p1}, {title} of {o1}. "
-             "The project also received a {a2} grant from the {b1}.\n\nMedia contact: {p2}";
+             "A {a2} grant from the {b1} helps fund the project.\n\nMedia contact: {p2}";
     case 2:
       return "- Approved a {a1} contract with {o2} to resurface roads in {c1} and neighboring "
              "{c2}.\n- Next meeting: {d2}.";
     case 3:
-      return "{o1} on {d1} reported {quarter} revenue of {a1}, up {pct} from a year earlier, and "
+      return "{o1} on {d1} posted {quarter} revenue of {a1}, {pct} higher than the same quarter "
+             "last year, with "
              "net income of {a2}. {p1t} said the {c1}-based company plans to open {n} stores "
              "this year.";
     default:

@@ -633,12 +633,13 @@ Query query(Faker& f, const Domain& d, int shape) {
       const std::string category = pick_category();
       v.insert(v.end(),
                {{"category", category}, {"lo", std::to_string(lo)}, {"hi", std::to_string(hi)}});
-      q.question = ask({"List {category} {items} priced between ${lo} and ${hi}, cheapest first.",
-                        "Which {category} {items} cost from {lo} to {hi} dollars? Sort by price.",
-                        "Show {category} {items} from ${lo} to ${hi}, cheapest first (name and "
-                        "price).",
-                        "{category} {items} between {lo} and {hi} dollars, lowest price first, "
-                        "with prices"});
+      q.question =
+          ask({"List {category} {items} priced between ${lo} and ${hi}, cheapest first.",
+               "Which {category} {items} cost from {lo} to {hi} dollars? Sort by price.",
+               "Show {category} {items} from ${lo} to ${hi}, lowest price on top (name and "
+               "price).",
+               "{category} {items} between {lo} and {hi} dollars, lowest price first, "
+               "with prices"});
       q.sql = "SELECT " + item + ", " + price + " FROM " + items + " WHERE " + category_col +
               " = " + quoted(category) + " AND " + price + " BETWEEN " + std::to_string(lo) +
               " AND " + std::to_string(hi) + " ORDER BY " + price + " ASC;";
@@ -666,7 +667,7 @@ Query query(Faker& f, const Domain& d, int shape) {
       v.insert(v.end(), {{"n", n}, {"status", status}});
       q.question = ask({"Which {n} {places_word} bring in the most revenue from {status} {events}?",
                         "Top {n} {places_word} by total of {status} {events}.",
-                        "Which {n} {places_word} bring in the most money from {status} {events}? "
+                        "Which {n} {places_word} earn the most from {status} {events}? "
                         "Name the total column revenue.",
                         "Rank the top {n} {places_word} by revenue from {status} {events}.",
                         "Revenue from {status} {events} by {place_word}, top {n} only."});
