@@ -127,8 +127,8 @@ void generate(Faker& f, Example* ex) {
       doc += std::string(all[i].code) + " " + format_number(units_per(i), 4) + "\n";
     }
     doc += "\n" + expand(f.pick(std::vector<std::string_view>{
-                             "Our office spent {amount} on a trade show booth. What is that in "
-                             "{to}?",
+                             "The booth at the expo cost us {amount}. What does that "
+                             "come to in {to}?",
                              "The hotel bill came to {amount}. How much is that in {to}?",
                              "Budget check: {amount} in {to}, please."}),
                          {{"amount", written}, {"to", target}});
