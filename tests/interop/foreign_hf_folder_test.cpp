@@ -11,12 +11,11 @@
 //  - `anvil export gguf` of the base and `--adapter` of the adapter run in llama.cpp
 //    (node-llama-cpp) to the greedy tokens of anvil's merged model.
 // Skipped when python3-torch or node/npm are missing.
-#include <gtest/gtest.h>
-#include <torch/torch.h>
-
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <torch/torch.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -109,12 +108,10 @@ class ForeignHfFolder : public ::testing::TestWithParam<Arch> {
     struct stat st {};
     ::stat(binary.c_str(), &st);
     const std::string script = read_file(ANVIL_SOURCE_DIR "/tests/interop/make_hf_folder.py");
-    const std::string key =
-        std::to_string(std::hash<std::string>{}(script + std::to_string(st.st_size) + ":" +
-                                                std::to_string(st.st_mtim.tv_sec) + "." +
-                                                std::to_string(st.st_mtim.tv_nsec)));
-    const auto root =
-        std::filesystem::path(binary).parent_path().parent_path() / "test-cache";
+    const std::string key = std::to_string(std::hash<std::string>{}(
+        script + std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+        std::to_string(st.st_mtim.tv_nsec)));
+    const auto root = std::filesystem::path(binary).parent_path().parent_path() / "test-cache";
     std::filesystem::create_directories(root);
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(root, ec)) {
@@ -361,7 +358,10 @@ TEST_P(ForeignHfFolder, LlamaCppRunsTheGgufWithTheAdapterGgufAsTheMergedModel) {
   ASSERT_EQ(cpp.size(), merged.size());
   for (size_t i = 0; i < merged.size(); ++i)
     EXPECT_EQ(cpp[i]["tokenized"], merged[i]["prompt_ids"]) << "prompt " << i;
-  testing::expect_same_greedy_tokens(merged, cpp, n + " f32 base + LoRA adapter GGUF", 1e-3);
+  // llama.cpp applies the adapter at run time (x W + (x A) B) where the merged model holds W + BA,
+  // so float32 rounding differs between the two; a margin of 0.00116 parted them once (session
+  // 25's spam and sentiment data, 177 of 192 tokens agreeing), so a near-tie here is 5e-3.
+  testing::expect_same_greedy_tokens(merged, cpp, n + " f32 base + LoRA adapter GGUF", 5e-3);
   std::printf("[ %s ] the adapter changed %zu of %zu greedy sequences\n", n.c_str(), changed,
               merged.size());
 }
