@@ -3,8 +3,8 @@
 
 The hand-written records (data/handwritten) measure how a model does on inputs that the
 generators did not write, so a generator must not carry their sentences. For each string literal
-in src/datagen/specialists/NAME.cpp (adjacent literals joined, split at {placeholders} and \\n),
-prints the longest run of characters it shares with any hand-written prompt of the same
+in a specialist's generator source under src/datagen/specialists/ (adjacent literals joined, split
+at template slots and \\n), prints the longest run of characters it shares with any hand-written prompt of the same
 specialist, when that run is at least MIN characters (default 24). Instruction wordings and
 format vocabulary (CSV headers, "Invoice total") show up too; sentences are what to rewrite.
 
