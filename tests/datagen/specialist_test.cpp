@@ -318,7 +318,7 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
   int near_misses = 0;
   // Each list's first line and how its rows separate their cells.
   const std::vector<std::pair<std::string, std::string>> kLists = {
-      {"Staff directory (name | department | extension)", " | "},
+      {"Directory of staff (name | dept | ext)", " | "},
       {"Warehouse stock (item | units on hand)", " | "},
       {"| Name | Department | Extension |", " | "},
       {"| Item | Units on hand |", " | "},
@@ -344,7 +344,7 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
     }
     ASSERT_FALSE(head.empty()) << ex.prompt;
     heads.insert(head);
-    const bool directory = head.find("Staff") != std::string::npos || head.find("Name") == 2 ||
+    const bool directory = head.find("staff") != std::string::npos || head.find("Name") == 2 ||
                            head.rfind("name", 0) == 0 || head == "Phone list" ||
                            head == "Extensions:";
     std::vector<std::string> rows;
@@ -2111,7 +2111,7 @@ std::string subject_of(const std::string& claim) {
 TEST(FactVerification, EachEvidenceLineIsJudgedBySourceAndTheBeliefItIsAbout) {
   const SpecialistSpec& spec = *find_specialist("fact_verification");
   const std::set<std::string> reliable = {
-      "Official memo from the PMO", "Email from the project sponsor", "Signed change request",
+      "Official memo from the PMO", "Email from the sponsor's office", "Signed change request",
       "Minutes of the steering committee", "Quarterly portfolio review (official)"};
   const std::regex belief(R"((?:^|\[| |\| )(B\d)(?:\.|\]| \||:) (The Project [^.]+?\.))");
   const std::regex item(R"(^(?:- |\* |\d+\. )([^:]+): (.+)$)");

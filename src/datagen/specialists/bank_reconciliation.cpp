@@ -29,15 +29,15 @@ namespace {
 const std::vector<std::string_view> kInstructions = {
     "Reconcile the ledger with the bank statement. Return JSON: matched, unmatched_ledger (ids), "
     "unmatched_bank (ids), ledger_balance, bank_balance, difference (bank minus ledger).",
-    "Do the month-end bank reconciliation for the entries below.",
-    "Which entries don't match between our books and the bank? Give closing balances too.",
+    "Reconcile the entries below for the month end.",
+    "Which entries are on one side only, ours or the bank's? Closing balances too.",
 };
 
 const InstructionParts kParts = {
     {"Reconcile", "Do the bank rec for", "Match up", "Compare", "Check"},
     {"our books and the bank statement", "the ledger against the statement", "this month",
      "the two lists below", "these entries"},
-    {"as JSON", "- unmatched items on each side, both balances and the difference",
+    {"as JSON", "- items on one side only, each closing balance and the gap",
      "(matched count, unmatched ids, closing balances)", "and tell me what doesn't tie out",
      "into the usual reconciliation JSON"},
 };
@@ -51,7 +51,7 @@ const std::vector<std::string_view> kLedgerTitles = {"COMPANY LEDGER", "OUR BOOK
                                                      "Our checkbook:"};
 const std::vector<std::string_view> kBankTitles = {
     "BANK STATEMENT", "Bank statement",
-    "Statement from the bank:", "FIRST NATIONAL BANK - STATEMENT"};
+    "Statement from the bank:", "MERIDIAN SAVINGS BANK - ACCOUNT STATEMENT"};
 const std::vector<std::string_view> kFees = {"MONTHLY SERVICE FEE", "MAINTENANCE FEE",
                                              "ACCOUNT ANALYSIS FEE", "Monthly service fee"};
 const std::vector<std::string_view> kDepositWords = {"DEPOSIT", "MOBILE DEPOSIT", "BRANCH DEPOSIT",

@@ -27,8 +27,7 @@ const InstructionParts kParts = {
     {"Find the earliest slot for", "Schedule", "Find a time for", "Book the first free slot for",
      "When can we hold"},
     {"this meeting", "the meeting below", "everyone below", "this", "the following"},
-    {"", "as JSON", "(feasible, date, start, end)", "- earliest slot that works for everyone",
-     "-> json"},
+    {"", "as JSON", "(feasible, date, start, end)", "- first time all are free", "-> json"},
 };
 
 std::string hhmm(int minutes) { return fake::iso_time({minutes / 60, minutes % 60}); }

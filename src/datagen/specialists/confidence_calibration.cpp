@@ -27,7 +27,7 @@ enum class Layout { kPipes, kMarkdown, kCsv, kDashes, kInline };
 std::string list_head(Layout layout, bool directory) {
   switch (layout) {
     case Layout::kPipes:
-      return directory ? "Staff directory (name | department | extension)\n"
+      return directory ? "Directory of staff (name | dept | ext)\n"
                        : "Warehouse stock (item | units on hand)\n";
     case Layout::kMarkdown:
       return directory ? "| Name | Department | Extension |\n|---|---|---|\n"

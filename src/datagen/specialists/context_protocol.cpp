@@ -17,7 +17,7 @@ namespace anvil::datagen::specialists {
 namespace {
 
 const std::vector<std::string_view> kFinal = {
-    "Great, please confirm my full order as JSON.",
+    "Great - read my whole order back as JSON.",
     "Could you list the order back to me before checkout?",
     "Right, so where does the order stand now, and the total?",
     "Give me a recap of everything on this order.",

@@ -39,12 +39,12 @@ const std::vector<std::string_view> kInstructions = {
     "Summarize the key commercial terms of the agreement below as JSON.",
     "Legal review: extract the parties, term, renewal, notice, governing law and fees (JSON, ISO "
     "dates).",
-    "Read the contract and fill in the contract abstract fields.",
+    "Read the contract and complete its abstract.",
 };
 
 const InstructionParts kParts = {
-    {"Abstract", "Summarize the key terms of", "Extract the contract abstract fields from",
-     "Review", "Pull the commercial terms out of"},
+    {"Abstract", "Summarize the key terms of", "Pull the abstract fields out of", "Review",
+     "Pull the commercial terms out of"},
     {"this contract", "this agreement", "the lease below", "this", "the following"},
     {"", "as JSON", "(ISO dates)", "for the CLM", "-> json"},
 };
@@ -92,22 +92,21 @@ std::string renewal_sentence(Faker& f, const Terms& t) {
   if (t.renew) {
     const std::string period = f.chance(0.5) ? "one-year" : "twelve (12) month";
     const std::string notice = amount_of(f, t.notice, "days");
-    return "Thereafter this Agreement renews automatically for successive " + period +
-           " renewal terms unless either party gives written notice of non-renewal at least " +
-           notice + " before the end of the then-current term.";
+    return "At the end of the Initial Term the term renews automatically, each time for a "
+           "further " +
+           period + ", unless either side sends notice of non-renewal at least " + notice +
+           " before the term ends.";
   }
   const std::string notice = amount_of(f, t.notice, "days");
-  return "This Agreement will not renew automatically. Either party may terminate it on " + notice +
+  return "There is no automatic renewal; either side may end this Agreement with " + notice +
          "' written notice.";
 }
 
 std::string governing_sentence(Faker& f, const std::string& state) {
   const int style = static_cast<int>(f.integer(0, 2));
-  if (style == 0)
-    return "This Agreement shall be governed by the laws of the State of " + state + ".";
+  if (style == 0) return "The laws of the State of " + state + " shall apply to this Agreement.";
   if (style == 1)
-    return "This Agreement is governed by the laws of the State of " + state +
-           ", without regard to its conflict of laws principles.";
+    return "Governing law: the State of " + state + ", excluding its choice-of-law rules.";
   return "The laws of the State of " + state + " govern this Agreement.";
 }
 
@@ -181,7 +180,7 @@ std::string provisions(Faker& f, const Terms& t, bool numbered) {
          "\n1.5 Term: " + term + "\n1.6 " + freq + " Fee: " + t.fee_text + ", due in advance" +
          "\n1.7 Security Deposit: " + deposit + "\n1.8 Renewal: " +
          (t.renew ? "Renews automatically unless either party gives " + notice + "' notice."
-                  : "None; any extension requires a written amendment. Either party may "
+                  : "None; only a signed amendment can extend it. Either party may "
                     "terminate on " +
                         notice + "' written notice.") +
          "\n1.9 Governing Law: State of " + t.state;

@@ -1,9 +1,9 @@
 // currency_conversion: an amount and today's exchange rates (a table quoted against USD either way
 // round, each jittered around its reference so models must read the table, or one pair quoted
-// either way round in a story: "our bank quotes 1 EUR = 1.0842 USD") and a target currency -> the
-// rate used (cross rates through USD, 6 decimals) and the converted amount rounded to cents.
-// Worked steps: the amount as printed, the cross rate after the conversion's direction ("EUR to
-// JPY: ", a quoted pair copied before it), and the converted amount, as calculator calls.
+// either way round in a story: "the transfer screen shows 1 EUR = 1.0842 USD") and a target
+// currency -> the rate used (cross rates through USD, 6 decimals) and the converted amount rounded
+// to cents. Worked steps: the amount as printed, the cross rate after the conversion's direction
+// ("EUR to JPY: ", a quoted pair copied before it), and the converted amount, as calculator calls.
 #include <cmath>
 
 #include "anvil/datagen/calculator.h"
@@ -112,7 +112,8 @@ void generate(Faker& f, Example* ex) {
   } else if (ex->layout_id == 2) {
     doc = expand(
         f.pick(std::vector<std::string_view>{
-            "Paying a supplier abroad: invoice total {amount}. Our bank quotes {quote} today. How "
+            "Paying a supplier abroad: invoice total {amount}. The transfer screen shows {quote}. "
+            "How "
             "much is that in {to}?",
             "Heading abroad. I want to change {amount} and the exchange counter shows {quote}. How "
             "much in {to} do I get?",
@@ -122,7 +123,7 @@ void generate(Faker& f, Example* ex) {
             "we send?"}),
         {{"amount", written}, {"quote", quote}, {"to", target}});
   } else {
-    doc = "Reference rates (units per 1 USD):\n";
+    doc = "FX sheet, units per 1 USD:\n";
     for (size_t i = 1; i < n; ++i) {
       doc += std::string(all[i].code) + " " + format_number(units_per(i), 4) + "\n";
     }

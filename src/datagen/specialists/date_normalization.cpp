@@ -62,9 +62,10 @@ std::string in_context(Faker& f, const std::string& expression, const std::strin
     const fake::TimeOfDay t = f.business_time();
     const std::string title = f.chance(0.5) ? "Mr " : "Mrs ";
     doc = "Dear " + title + f.last_name() + ",\n\nYour appointment has been booked for " +
-          expression + " at " + fake::iso_time(t) + ". Please arrive 15 minutes early.";
+          expression + " at " + fake::iso_time(t) + ". Bring this letter with you.";
   } else if (hint == "German") {
-    doc = "Rechnungsdatum: " + expression + "\nZahlungsziel: sofort nach Erhalt";
+    const std::string customer = f.reference("KD-", 6);
+    doc = "Rechnungsdatum: " + expression + "\nKundennummer: " + customer;
   } else {
     const std::string label(f.pick(kLabels));
     doc = label + ": " + expression + "\nReference: " + f.reference("REF-", 5);
@@ -75,7 +76,7 @@ std::string in_context(Faker& f, const std::string& expression, const std::strin
         expression + (hint == "German" ? " (German date format)" : " (UK date format, day first)");
     return doc.replace(doc.find(expression), expression.size(), marked);
   }
-  return doc + (hint == "German" ? "\n\nThis is from a German supplier - what date is that?"
+  return doc + (hint == "German" ? "\n\nThe sender is in Germany - which day do they mean?"
                                  : "\n\nIt's from the UK - when exactly is that?");
 }
 

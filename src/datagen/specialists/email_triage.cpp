@@ -27,8 +27,8 @@ const std::vector<Scenario> kScenarios = {
       "Statement balance question ({})", "Refund still pending", "Tax exemption certificate ({})",
       "Wrong billing address on {}"},
      {"Our records show invoice {} is still unpaid. Could you confirm when payment will be sent?",
-      "I was charged twice for invoice {}. Please refund the duplicate charge.",
-      "Can you send a corrected copy of invoice {}? The PO number is missing.",
+      "Invoice {} went through twice on our card. Could the second payment be reversed?",
+      "Invoice {} went out without our PO number - please reissue it.",
       "Account {} shows a balance we believe was settled in March. Can you send the payment "
       "history so we can match it up?",
       "We returned the unused licences two weeks ago (RMA {}) but haven't seen the credit. When "

@@ -23,7 +23,7 @@ namespace anvil::datagen::specialists {
 namespace {
 
 const std::vector<std::string_view> kReliable = {
-    "Official memo from the PMO", "Email from the project sponsor", "Signed change request",
+    "Official memo from the PMO", "Email from the sponsor's office", "Signed change request",
     "Minutes of the steering committee", "Quarterly portfolio review (official)"};
 const std::vector<std::string_view> kHearsay = {
     "Overheard in the break room", "Someone mentioned on chat", "Unconfirmed rumor",
@@ -32,11 +32,12 @@ const std::vector<std::string_view> kStatuses = {"on track", "at risk", "delayed
 
 const std::vector<std::string_view> kInstructions = {
     "Revise the beliefs given the new evidence. Only reliable sources (official or first-hand) "
-    "change beliefs; ignore hearsay. Return revised_beliefs, retracted (ids) and added.",
+    "change beliefs; ignore hearsay. Give back revised_beliefs, retracted (ids) and added.",
     "Belief revision: update the fact list with the evidence below and return the new set.",
     "Below: our beliefs so far, then new evidence. Which beliefs survive it?",
-    "Update our facts about the project with these reports (official or first-hand sources only; "
-    "rumors change nothing). JSON: revised_beliefs, retracted, added.",
+    "Update our facts about the project with these reports (only sources that are official or saw "
+    "it "
+    "first-hand; rumors change nothing). JSON: revised_beliefs, retracted, added.",
 };
 
 // Belief attributes; the sentence for a value is fixed so answers compare exactly.

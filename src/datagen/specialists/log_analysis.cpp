@@ -58,7 +58,7 @@ const std::vector<std::string_view> kErrorMessages = {
     "upstream returned {code}",
     "failed to publish message to {queue}",
     "certificate expired for {host}",
-    "card declined: insufficient_funds",
+    "card declined: do_not_honor",
     "lock wait timeout while updating order {id}",
     "checkpoint write failed: disk full",
     "mail server refused the connection (code 421)",

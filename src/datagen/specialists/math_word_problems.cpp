@@ -108,8 +108,8 @@ Problem make(Faker& f, int kind) {
       const int64_t speed = f.integer(3, 75);
       const int64_t minutes = f.integer(2, 40) * 15;
       p.text = story(f,
-                     {"{name} drives at {speed} miles per hour for {h} hours and {m} minutes. How "
-                      "many miles does {name} travel?",
+                     {"{name} drives at {speed} miles per hour for {h} hours and {m} minutes. What "
+                      "distance, in miles, does {name} cover?",
                       "{name} cycles at {speed} mph for {h} hours and {m} minutes. How far does "
                       "{name} go, in miles?",
                       "A train runs at {speed} miles per hour for {h} hours and {m} minutes. How "
@@ -134,8 +134,8 @@ Problem make(Faker& f, int kind) {
       const double each =
           std::round(static_cast<double>(bill) * (100 + tip) / 100.0 / people) / 100.0;
       p.text = story(f,
-                     {"{people} friends share a dinner bill of ${bill} and add a {tip}% tip. They "
-                      "split it evenly. How much does each person pay?",
+                     {"{people} friends share a dinner bill of ${bill} and add a {tip}% tip. The "
+                      "total is shared equally. What is each share?",
                       "Dinner for {people} comes to ${bill}. With a {tip}% tip, split evenly, what "
                       "does each person owe?",
                       "{people} coworkers split a ${bill} lunch bill plus a {tip}% tip equally. "

@@ -17,7 +17,7 @@ const std::vector<std::string_view> kInstructions = {
     "Match the invoice against the purchase order. Return JSON: po_number, status (match or "
     "mismatch), discrepancies (sku + issue), po_total, invoice_total.",
     "Two-way match check (PO vs invoice): list every discrepancy.",
-    "Does this invoice agree with the PO? Report differences by SKU.",
+    "Check the invoice against the PO and list differences by SKU.",
 };
 
 struct Line {

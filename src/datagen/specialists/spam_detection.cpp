@@ -312,7 +312,7 @@ const std::vector<std::string_view> kPersonalHam = {
 const std::vector<std::string_view> kServiceHam = {
     // appointments
     "Reminder from {company}: your dental appointment is on {day} at {time}.",
-    "{company}: This is a reminder of your appointment with {doctor} on {date} at {time}. Reply C "
+    "{company}: you are booked in with {doctor} on {date} at {time}. Reply C "
     "to confirm or call {phone} to reschedule.",
     "Your table for 4 at {place} is confirmed for {day} at {time}.",
     "Hi, this is {first} from {company} confirming your service appointment on {day} at {time}.",
