@@ -54,6 +54,9 @@ TEST(FakeMoney, FormatsCentsExactly) {
   EXPECT_EQ(format_money(123456, MoneyStyle::kEuropean, *find_currency("EUR")),
             "1.234,56 \xE2\x82\xAC");
   EXPECT_EQ(decimal_cents(7), "0.07");
+  EXPECT_EQ(grouped_integer(999), "999");
+  EXPECT_EQ(grouped_integer(1000), "1,000");
+  EXPECT_EQ(grouped_integer(-1234567, '.'), "-1.234.567");
   EXPECT_EQ(round_to_cents(2.675), 268);  // half away from zero on the nearest double
   EXPECT_EQ(find_currency("XYZ"), nullptr);
 }

@@ -45,16 +45,22 @@ std::string decimal_cents(int64_t cents) {
   return s;
 }
 
+std::string grouped_integer(int64_t n, char group) {
+  std::string out = n < 0 ? "-" : "";
+  const std::string digits = std::to_string(n < 0 ? -n : n);
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += group;
+    out += digits[i];
+  }
+  return out;
+}
+
 void append_grouped_cents(std::string* out, int64_t cents, char group, char decimal) {
   if (cents < 0) {
     *out += '-';
     cents = -cents;
   }
-  const std::string whole = std::to_string(cents / 100);
-  for (size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) *out += group;
-    *out += whole[i];
-  }
+  *out += grouped_integer(cents / 100, group);
   *out += decimal;
   *out += static_cast<char>('0' + cents % 100 / 10);
   *out += static_cast<char>('0' + cents % 10);

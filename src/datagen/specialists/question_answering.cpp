@@ -36,14 +36,6 @@ struct Fact {
 };
 
 // "1,250" for 1250: counts as passages print them.
-std::string count_text(int64_t n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
 
 std::vector<Fact> company_facts(Faker& f, const std::string& name) {
   const fake::Person ceo = f.person();
@@ -53,7 +45,7 @@ std::vector<Fact> company_facts(Faker& f, const std::string& name) {
   const fake::City& hq = f.pick(f.locale().cities);
   const std::string founded = std::to_string(f.integer(1950, 2015));
   const std::string moved = std::to_string(f.integer(2016, 2023));
-  const std::string employees = count_text(f.integer(12, 40000));
+  const std::string employees = fake::grouped_integer(f.integer(12, 40000));
   const std::string stores = std::to_string(f.integer(3, 90));
   // Category names that are already plural nouns ("Office Supplies") stand alone.
   const std::string category(f.pick(f.locale().product_categories).name);
@@ -109,7 +101,7 @@ std::vector<Fact> funding_facts(Faker& f, const std::string& name) {
   const std::string series(
       f.pick(std::vector<std::string_view>{"Series A", "Series B", "Series C", "seed"}));
   const std::string lead = f.company().name;
-  const std::string employees = count_text(f.integer(15, 2000));
+  const std::string employees = fake::grouped_integer(f.integer(15, 2000));
   const fake::Person cfo = f.person();
   const std::string use(f.pick(
       std::vector<std::string_view>{"expand into Europe", "hire engineers", "open a second factory",

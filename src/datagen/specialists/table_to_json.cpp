@@ -107,9 +107,7 @@ Cell more_cell(Faker& f, int value) {
     }
     case 20: {
       const int64_t n = f.integer(1000, 9999999);
-      std::string grouped;
-      fake::append_grouped_cents(&grouped, n * 100);
-      return {grouped.substr(0, grouped.size() - 3), std::to_string(n), true};
+      return {fake::grouped_integer(n), std::to_string(n), true};
     }
     case 21: {
       const int64_t minutes = f.integer(5 * 60, 23 * 60 + 59);

@@ -34,6 +34,8 @@ enum class MoneyStyle {
 // "1234.56" / "-0.05": the canonical decimal form used in answers.
 void append_decimal_cents(std::string* out, int64_t cents);
 std::string decimal_cents(int64_t cents);
+// "1,234,567": a whole number with its thousands separated.
+std::string grouped_integer(int64_t n, char group = ',');
 // "1,234.56" (thousands separated).
 void append_grouped_cents(std::string* out, int64_t cents, char group = ',', char decimal = '.');
 void append_money(std::string* out, int64_t cents, MoneyStyle style, const Currency& currency);
