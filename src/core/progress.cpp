@@ -25,6 +25,8 @@ std::string format_duration(double seconds) {
 
 ProgressBar::ProgressBar(int64_t total, ProgressOptions options)
     : total_(std::max<int64_t>(total, 0)),
+      done_(std::max<int64_t>(options.already_done, 0)),
+      done_at_start_(done_),
       options_(std::move(options)),
       is_tty_(options_.stream && ::isatty(::fileno(options_.stream))),
       start_(std::chrono::steady_clock::now()),
@@ -58,7 +60,7 @@ void ProgressBar::finish() {
 
 void ProgressBar::draw(bool final_draw) {
   const double elapsed = elapsed_seconds();
-  const double rate = elapsed > 0 ? static_cast<double>(done_) / elapsed : 0.0;
+  const double rate = elapsed > 0 ? static_cast<double>(done_ - done_at_start_) / elapsed : 0.0;
   const double frac = total_ > 0 ? std::min(1.0, static_cast<double>(done_) / total_) : 0.0;
   const double eta = rate > 0 ? static_cast<double>(total_ - done_) / rate : NAN;
   constexpr int kWidth = 24;

@@ -17,6 +17,9 @@ struct ProgressOptions {
   double min_log_interval_s = 10.0;  // non-terminal output
   bool enabled = true;
   FILE* stream = stderr;
+  // Work already done before this bar starts (a resumed epoch): shown in the count and the
+  // percentage, left out of the rate and the ETA.
+  int64_t already_done = 0;
 };
 
 class ProgressBar {
@@ -39,6 +42,7 @@ class ProgressBar {
 
   int64_t total_;
   int64_t done_ = 0;
+  int64_t done_at_start_ = 0;
   ProgressOptions options_;
   std::string status_;
   bool is_tty_;

@@ -9,16 +9,25 @@ ProgressReporter::ProgressReporter(std::shared_ptr<RunningAverage> averages,
                                    ProgressReporterOptions options)
     : averages_(std::move(averages)), options_(std::move(options)) {}
 
+void ProgressReporter::start_bar(const Engine& e, int64_t already_done) {
+  ProgressOptions po;
+  po.label =
+      "epoch " + std::to_string(e.state().epoch) + "/" + std::to_string(e.state().max_epochs);
+  po.unit = "step";
+  po.enabled = options_.enabled;
+  po.stream = options_.stream;
+  po.already_done = already_done;
+  bar_ = std::make_unique<ProgressBar>(e.state().epoch_length, po);
+}
+
 void ProgressReporter::attach(Engine& engine) {
-  engine.on(on(Event::kEpochStarted), [this](Engine& e) {
-    ProgressOptions po;
-    po.label =
-        "epoch " + std::to_string(e.state().epoch) + "/" + std::to_string(e.state().max_epochs);
-    po.unit = "step";
-    po.enabled = options_.enabled;
-    po.stream = options_.stream;
-    bar_ = std::make_unique<ProgressBar>(e.state().epoch_length, po);
+  // A state restored mid-epoch continues that epoch without an EPOCH_STARTED.
+  engine.on(on(Event::kStarted), [this](Engine& e) {
+    const auto& s = e.state();
+    if (s.epoch >= 1 && s.epoch_iteration > 0 && s.epoch_iteration < s.epoch_length)
+      start_bar(e, s.epoch_iteration);
   });
+  engine.on(on(Event::kEpochStarted), [this](Engine& e) { start_bar(e, 0); });
   engine.on(on(Event::kIterationCompleted), [this](Engine& e) {
     if (!bar_) return;
     if (e.state().epoch_iteration % options_.status_every == 1 || options_.status_every == 1) {

@@ -1,5 +1,6 @@
-// ProgressReporter: a progress bar per epoch (rate, ETA, running loss) and, at the end of each
-// epoch, one summary line with the chosen metrics. Attach after RunningAverage and the evaluator.
+// ProgressReporter: a progress bar per epoch (rate, ETA, running loss; a run resumed mid-epoch
+// gets its bar at the step it resumed from) and, at the end of each epoch, one summary line with
+// the chosen metrics. Attach after RunningAverage and the evaluator.
 #pragma once
 
 #include <memory>
@@ -27,6 +28,8 @@ class ProgressReporter : public Handler {
   std::string name() const override { return "progress"; }
 
  private:
+  void start_bar(const Engine& e, int64_t already_done);
+
   std::shared_ptr<RunningAverage> averages_;
   ProgressReporterOptions options_;
   std::unique_ptr<ProgressBar> bar_;
