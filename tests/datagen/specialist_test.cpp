@@ -1555,18 +1555,38 @@ TEST(MathWordProblems, TheEquationUsesTheStorysNumbersAndGivesTheAnswer) {
   Example ex;
   std::set<int> kinds;
   int retold = 0;
-  for (uint64_t i = 0; i < 400; ++i) {
+  // The story's numbers as the equation writes them: thousands commas dropped, counts in words
+  // ("six coworkers") as digits.
+  const std::vector<std::string> kWords = {"one",   "two",   "three", "four", "five",   "six",
+                                           "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
+  auto as_digits = [&](std::string text) {
+    text = std::regex_replace(text, std::regex(R"((\d),(\d\d\d))"), "$1$2");
+    text = std::regex_replace(text, std::regex(R"((\d),(\d\d\d))"), "$1$2");
+    for (size_t w = 0; w < kWords.size(); ++w)
+      text = std::regex_replace(text, std::regex("\\b" + kWords[w] + "\\b", std::regex::icase),
+                                std::to_string(w + 1));
+    return text;
+  };
+  int grouped = 0, worded = 0;
+  for (uint64_t i = 0; i < 600; ++i) {
     generate_specialist_example(spec, 10, i, &ex);
     const json r = json::parse(ex.response);
     const std::string equation = std::regex_replace(r["equation"].get<std::string>(), clock, "");
+    const std::string prompt = as_digits(ex.prompt);
+    grouped += std::regex_search(ex.prompt, std::regex(R"(\d,\d\d\d)"));
+    worded += std::regex_search(
+        ex.prompt, std::regex(R"(\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) )"
+                              R"((friends|coworkers|comes|of us|overtime))",
+                              std::regex::icase));
     for (auto it = std::sregex_iterator(equation.begin(), equation.end(), number);
          it != std::sregex_iterator(); ++it) {
       const std::string n = it->str();
-      if (n == "60" || n == "100" || n == "1" || std::regex_match(n, std::regex(R"(1\.\d\d)")))
+      if (n == "60" || n == "100" || n == "1" || n == "1.5" ||
+          std::regex_match(n, std::regex(R"(1\.\d\d)")))
         continue;
       EXPECT_TRUE(std::regex_search(
-          ex.prompt, std::regex("(^|[^\\d.])" + std::regex_replace(n, std::regex(R"(\.)"), "\\.") +
-                                "($|[^\\d])")))
+          prompt, std::regex("(^|[^\\d.])" + std::regex_replace(n, std::regex(R"(\.)"), "\\.") +
+                             "($|[^\\d])")))
           << n << " of " << equation << " not in\n"
           << ex.prompt;
     }
@@ -1603,8 +1623,10 @@ TEST(MathWordProblems, TheEquationUsesTheStorysNumbersAndGivesTheAnswer) {
         break;
       }
   }
-  EXPECT_EQ(kinds.size(), 8u);
-  EXPECT_GT(retold, 150);  // told otherwise than the first way in more than a third
+  EXPECT_EQ(kinds.size(), 14u);
+  EXPECT_GT(retold, 150);  // the eight first kinds told otherwise than the first way
+  EXPECT_GT(grouped, 30);  // "$2,400", "48,200"
+  EXPECT_GT(worded, 5);    // "Six coworkers"
 }
 
 // Broken JSON read leniently, independently of the generator: comment lines dropped, single quotes

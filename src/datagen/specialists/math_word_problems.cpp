@@ -1,8 +1,13 @@
 // math_word_problems: grade-school to office arithmetic stories (shopping totals, discounts,
 // distance/speed/time, splitting a bill with tip, percent change, simple interest, unit rates,
-// working hours) with invented names and numbers, each kind told three to five ways (in the third
-// person or the first, as a question or a note) -> the answer and its unit, plus the equation.
+// working hours; since session 26 also sums of a listed week, what is left of a budget, a part
+// as a percent, sales tax added, the percent of a markdown, miles per tank and overtime pay) with
+// invented names and numbers, each kind told two to five ways (in the third person or the first,
+// as a question or a note), numbers as people type them ("$2,400", "48,200", "six", "2.5 hours")
+// -> the answer and its unit, plus the equation (numbers without their commas).
 // Worked step: the equation, rounded, as a calculator call; its value is the answer.
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "anvil/core/error.h"
@@ -39,8 +44,33 @@ struct Problem {
   std::string equation;
 };
 
-Problem make(Faker& f, int kind) {
-  const std::string name = f.first_name();
+// Dollars as people type them: "$2,400" or "$1,249.00" past a thousand, now and then.
+std::string dollars(Faker& f, int64_t cents) {
+  const bool grouped = cents >= 100000 && f.chance(0.6);
+  if (!grouped) return fake::decimal_cents(cents);
+  std::string s;
+  fake::append_grouped_cents(&s, cents);
+  return cents % 100 == 0 && f.chance(0.5) ? s.substr(0, s.size() - 3) : s;
+}
+
+// A count as written in a story: "6" or "six".
+std::string count(Faker& f, int64_t n) {
+  return n <= 12 && f.chance(0.35) ? number_words(static_cast<int>(n)) : std::to_string(n);
+}
+
+// A number as printed without its thousands commas: the form an equation takes.
+std::string digits_of(std::string printed) {
+  printed.erase(std::remove(printed.begin(), printed.end(), ','), printed.end());
+  return printed;
+}
+
+// A whole number as printed: "48,200" past a thousand, now and then.
+std::string grouped_count(Faker& f, int64_t n) {
+  return n >= 1000 && f.chance(0.5) ? fake::grouped_integer(n) : std::to_string(n);
+}
+
+// The eight kinds told since the first generator.
+Problem make_classic(Faker& f, int kind, const std::string& name) {
   Problem p;
   switch (kind) {
     case 0: {  // shopping total
@@ -107,6 +137,23 @@ Problem make(Faker& f, int kind) {
     case 2: {  // distance
       const int64_t speed = f.integer(3, 75);
       const int64_t minutes = f.integer(2, 40) * 15;
+      const bool decimal_hours = minutes % 30 == 0 && f.chance(0.4);
+      p.decimals = 2;
+      p.unit = "miles";
+      p.answer = static_cast<double>(speed * minutes) / 60.0;
+      if (decimal_hours) {  // "2.5 hours"
+        const std::string hours =
+            minutes % 60 == 0 ? std::to_string(minutes / 60) : format_number(minutes / 60.0, 1);
+        p.text = story(f,
+                       {"{name} rode the bus for {hours} hours at about {speed} mph. Distance in "
+                        "miles?",
+                        "At {speed} miles per hour, how far does a boat go in {hours} hours?",
+                        "{name} kept a steady {speed} mph for {hours} hours. How many miles was "
+                        "that?"},
+                       {{"name", name}, {"speed", std::to_string(speed)}, {"hours", hours}});
+        p.equation = std::to_string(speed) + "*" + hours;
+        break;
+      }
       p.text = story(f,
                      {"{name} drives at {speed} miles per hour for {h} hours and {m} minutes. What "
                       "distance, in miles, does {name} cover?",
@@ -120,9 +167,6 @@ Problem make(Faker& f, int kind) {
                       {"speed", std::to_string(speed)},
                       {"h", std::to_string(minutes / 60)},
                       {"m", std::to_string(minutes % 60)}});
-      p.answer = static_cast<double>(speed * minutes) / 60.0;
-      p.decimals = 2;
-      p.unit = "miles";
       p.equation = std::to_string(speed) + "*(" + std::to_string(minutes / 60) + "*60+" +
                    std::to_string(minutes % 60) + ")/60";
       break;
@@ -133,18 +177,18 @@ Problem make(Faker& f, int kind) {
       const int64_t people = f.integer(2, 8);
       const double each =
           std::round(static_cast<double>(bill) * (100 + tip) / 100.0 / people) / 100.0;
-      p.text = story(f,
-                     {"{people} friends share a dinner bill of ${bill} and add a {tip}% tip. The "
-                      "total is shared equally. What is each share?",
-                      "Dinner for {people} comes to ${bill}. With a {tip}% tip, split evenly, what "
-                      "does each person owe?",
-                      "{people} coworkers split a ${bill} lunch bill plus a {tip}% tip equally. "
-                      "How much is each share?",
-                      "The bill is ${bill}, we're adding {tip}% for the tip and there are "
-                      "{people} of us. What does each of us pay?"},
-                     {{"people", std::to_string(people)},
-                      {"bill", fake::decimal_cents(bill)},
-                      {"tip", std::to_string(tip)}});
+      const std::string group = count(f, people);
+      p.text = story(
+          f,
+          {"{people} friends share a dinner bill of ${bill} and add a {tip}% tip. The "
+           "total is shared equally. How much does each pay?",
+           "Dinner for {people} comes to ${bill}. With a {tip}% tip, split evenly, what "
+           "does each person owe?",
+           "{people} coworkers split a ${bill} lunch bill plus a {tip}% tip equally. "
+           "How much is each share?",
+           "The bill is ${bill}, we're adding {tip}% for the tip and there are "
+           "{people} of us. What does each of us pay?"},
+          {{"people", group}, {"bill", fake::decimal_cents(bill)}, {"tip", std::to_string(tip)}});
       p.answer = each;
       p.decimals = 2;
       p.unit = "USD";
@@ -153,24 +197,25 @@ Problem make(Faker& f, int kind) {
       break;
     }
     case 4: {  // percent change
-      const int64_t before = f.integer(50, 5000);
-      int64_t after = f.integer(50, 5000);
+      const int64_t before = f.integer(50, 60000);
+      int64_t after = f.integer(before / 2, before * 2);
       if (after == before) after += 7;
+      const std::string before_text = grouped_count(f, before);
+      const std::string after_text = grouped_count(f, after);
       const double change =
           static_cast<double>(after - before) * 100.0 / static_cast<double>(before);
       const std::string thing = std::string(f.pick(std::vector<std::string_view>{
           "website visitors", "monthly sales", "support tickets", "subscribers"}));
-      p.text = story(
-          f,
-          {"Last month the team had {before} {thing}. This month they had {after}. "
-           "What is the percent change, to one decimal place?",
-           "Our {thing} went from {before} last month to {after} this month. What's the "
-           "percent change (one decimal)?",
-           "We had {before} {thing} in May and {after} in June. By what percent did "
-           "that change, to one decimal?",
-           "{thing} count: {before} before the launch, {after} after. Percent change, "
-           "one decimal?"},
-          {{"before", std::to_string(before)}, {"after", std::to_string(after)}, {"thing", thing}});
+      p.text = story(f,
+                     {"Last month the team had {before} {thing}. This month they had {after}. "
+                      "What is the percent change, to one decimal place?",
+                      "Our {thing} went from {before} last month to {after} this month. What's the "
+                      "percent change (one decimal)?",
+                      "We had {before} {thing} in May and {after} in June. By what percent did "
+                      "that change, to one decimal?",
+                      "{thing} count: {before} before the launch, {after} after. Percent change, "
+                      "one decimal?"},
+                     {{"before", before_text}, {"after", after_text}, {"thing", thing}});
       p.answer = std::round(change * 10.0) / 10.0;
       p.decimals = 1;
       p.unit = "percent";
@@ -184,6 +229,7 @@ Problem make(Faker& f, int kind) {
       const int64_t years = f.integer(1, 10);
       const double interest =
           std::round(static_cast<double>(principal * rate_tenths * years) / 10.0) / 100.0;
+      const std::string principal_text = grouped_count(f, principal);
       p.text = story(f,
                      {"{name} deposits ${principal} at {rate}% simple annual interest for {years} "
                       "{year}. How much interest is earned?",
@@ -193,7 +239,7 @@ Problem make(Faker& f, int kind) {
                       "year. What is the interest after {years} {year}?",
                       "Simple interest on ${principal} at {rate}% per year for {years} {year}?"},
                      {{"name", name},
-                      {"principal", std::to_string(principal)},
+                      {"principal", principal_text},
                       {"rate", format_number(static_cast<double>(rate_tenths) / 10.0, 1)},
                       {"years", std::to_string(years)},
                       {"year", years > 1 ? "years" : "year"}});
@@ -261,9 +307,214 @@ Problem make(Faker& f, int kind) {
   return p;
 }
 
+// A sum of three to five amounts listed in one sentence ("6.25 miles Tuesday, 3 on Thursday").
+Problem sum_of_list(Faker& f, const std::string& name) {
+  static const std::vector<std::string_view> kDays = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                      "Friday", "Saturday", "Sunday"};
+  const int kind = static_cast<int>(f.integer(0, 2));  // 0 miles run, 1 road trip, 2 expenses
+  const int64_t n = f.integer(3, 5);
+  std::vector<std::string> values, parts;
+  for (int64_t i = 0; i < n; ++i) {
+    const int64_t quarters = kind == 0 ? f.integer(8, 60) : 0;
+    const int64_t miles = kind == 1 ? f.integer(40, 520) : 0;
+    const int64_t cents = kind == 2 ? f.price_cents(300, 12000) : 0;
+    const std::string v = kind == 0   ? format_number(static_cast<double>(quarters) / 4.0, 2)
+                          : kind == 1 ? std::to_string(miles)
+                                      : fake::decimal_cents(cents);
+    values.push_back(v);
+    const std::string day(kDays[static_cast<size_t>(i * 7 / n)]);
+    if (kind == 0) parts.push_back(v + (i == 0 ? " miles " : " on ") + day);
+    if (kind == 1) parts.push_back(v + (i == 0 ? " miles the first day" : " the next"));
+    if (kind == 2) {
+      const std::string what(f.pick(std::vector<std::string_view>{
+          "parking", "lunch", "a taxi", "printer paper", "train tickets", "coffee", "postage"}));
+      parts.push_back("$" + v + " for " + what);
+    }
+  }
+  std::string list;
+  for (size_t i = 0; i < parts.size(); ++i)
+    list += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+  Problem p;
+  static const std::vector<std::vector<std::string_view>> kWays = {
+      {"Training log this week: {list}. Total mileage?",
+       "{name} ran {list}. How many miles is "
+       "that in all?"},
+      {"Road trip log: {list}. Total distance in miles?",
+       "{name} drove {list}. What was the "
+       "whole distance in miles?"},
+      {"Expenses this week: {list}. What did I spend in total?",
+       "{name}'s receipts: {list}. "
+       "What is the total?"}};
+  p.text = story(f, kWays[static_cast<size_t>(kind)], {{"list", list}, {"name", name}});
+  for (size_t i = 0; i < values.size(); ++i) p.equation += (i ? "+" : "") + values[i];
+  p.unit = kind == 2 ? "USD" : "miles";
+  p.decimals = 2;
+  p.answer = 0;
+  for (const std::string& v : values) p.answer += std::stod(v);
+  return p;
+}
+
+// What is left of a budget after one or two amounts spent.
+Problem budget_left(Faker& f, const std::string& name) {
+  const int64_t budget = f.integer(5, 400) * 1000;  // $50 .. $4,000 in whole tens
+  const int64_t spent = f.integer(budget / 4, budget * 3 / 4);
+  const int64_t more = f.chance(0.4) ? f.integer(1, budget / 4) : 0;
+  const std::string what(f.pick(std::vector<std::string_view>{
+      "team", "marketing", "travel", "party", "grocery", "office supplies", "training"}));
+  const std::string b = dollars(f, budget);
+  const std::string s1 = fake::decimal_cents(spent);
+  const std::string s2 = fake::decimal_cents(more);
+  Problem p;
+  p.text =
+      more == 0
+          ? story(f,
+                  {"We set aside ${b} for {what} and have paid out ${s1}. What's still available?",
+                   "{name} has ${b} for {what} this quarter and has used ${s1}. What "
+                   "remains?"},
+                  {{"what", what}, {"b", b}, {"s1", s1}, {"name", name}})
+          : story(f,
+                  {"The {what} budget is ${b}. We paid ${s1} last week and ${s2} today. "
+                   "How much is left?",
+                   "{name} started with ${b} for {what}, spent ${s1} and then ${s2}. "
+                   "What is left?"},
+                  {{"what", what}, {"b", b}, {"s1", s1}, {"s2", s2}, {"name", name}});
+  p.equation = digits_of(b) + "-" + s1 + (more ? "-" + s2 : "");
+  p.answer = static_cast<double>(budget - spent - more) / 100.0;
+  p.decimals = 2;
+  p.unit = "USD";
+  return p;
+}
+
+// A part of a whole as a percent ("17 of 80 tickets closed").
+Problem percent_of(Faker& f, const std::string&) {
+  const int64_t whole = f.integer(20, 2000);
+  const int64_t part = f.integer(1, whole - 1);
+  const std::string what(f.pick(std::vector<std::string_view>{
+      "people surveyed", "orders shipped", "emails sent", "students", "tickets closed"}));
+  const std::string w = grouped_count(f, whole);
+  Problem p;
+  p.text = story(f,
+                 {"{part} of the {w} {what} said yes. What percent is that?",
+                  "Out of {w} {what}, {part} came back. What percentage is that, to one "
+                  "decimal?",
+                  "{part} out of {w} {what}: what percent?"},
+                 {{"part", std::to_string(part)}, {"w", w}, {"what", what}});
+  p.equation = std::to_string(part) + "/" + std::to_string(whole) + "*100";
+  p.answer = std::round(static_cast<double>(part) * 1000.0 / static_cast<double>(whole)) / 10.0;
+  p.decimals = 1;
+  p.unit = "percent";
+  return p;
+}
+
+// A price with sales tax added (a rate such as 8.875%).
+Problem with_tax(Faker& f, const std::string& name) {
+  const int64_t price = f.price_cents(500, 250000);
+  const int64_t thousandths = f.pick(
+      std::vector<int64_t>{4000, 5000, 6000, 6250, 7000, 7250, 8000, 8250, 8875, 9500, 10250});
+  const std::string rate = format_number(static_cast<double>(thousandths) / 1000.0, 3);
+  const std::string price_text = dollars(f, price);
+  const std::string item(f.pick(std::vector<std::string_view>{"laptop", "sofa", "bike", "printer",
+                                                              "phone", "tent", "washing machine"}));
+  Problem p;
+  p.text = story(f,
+                 {"The {item} is ${price} before {rate}% sales tax. Price with tax?",
+                  "{name} buys a ${price} {item}; sales tax is {rate}%. How much does {name} "
+                  "pay?",
+                  "${price} {item} plus {rate}% tax - what's the total?"},
+                 {{"item", item}, {"price", price_text}, {"rate", rate}, {"name", name}});
+  p.equation = digits_of(price_text) + "*(1+" + rate + "/100)";
+  p.answer = std::round(static_cast<double>(price) * (100000.0 + static_cast<double>(thousandths)) /
+                        100000.0) /
+             100.0;
+  p.decimals = 2;
+  p.unit = "USD";
+  return p;
+}
+
+// The percent off between a price before and after a markdown.
+Problem markdown_percent(Faker& f, const std::string& name) {
+  const int64_t was = f.integer(10, 900);
+  const int64_t now = was - f.integer(1, was * 3 / 4);
+  const std::string item(f.pick(std::vector<std::string_view>{
+      "jacket", "rug", "blender", "pair of boots", "monitor", "suitcase"}));
+  Problem p;
+  p.text = story(
+      f,
+      {"Marked down from ${was} to ${now}, the {item} is how many percent cheaper?",
+       "{name} saw a {item} drop from ${was} to ${now}. By what percent was it cut, to "
+       "one decimal?"},
+      {{"item", item}, {"was", std::to_string(was)}, {"now", std::to_string(now)}, {"name", name}});
+  p.equation =
+      "(" + std::to_string(was) + "-" + std::to_string(now) + ")/" + std::to_string(was) + "*100";
+  p.answer = std::round(static_cast<double>(was - now) * 1000.0 / static_cast<double>(was)) / 10.0;
+  p.decimals = 1;
+  p.unit = "percent";
+  return p;
+}
+
+// A rate times a quantity: miles per gallon, or regular and overtime pay.
+Problem rate_times(Faker& f, const std::string& name) {
+  Problem p;
+  p.decimals = 2;
+  if (f.chance(0.5)) {
+    const int64_t mpg = f.integer(18, 55);
+    const int64_t gallons = f.integer(8, 25);
+    p.text =
+        story(f,
+              {"The sedan averages {mpg} miles per gallon; its tank takes {g} gallons. Range on "
+               "a full tank, in miles?",
+               "{name}'s van does {mpg} mpg with a {g}-gallon tank. How far on one tank, in "
+               "miles?"},
+              {{"mpg", std::to_string(mpg)}, {"g", std::to_string(gallons)}, {"name", name}});
+    p.equation = std::to_string(mpg) + "*" + std::to_string(gallons);
+    p.answer = static_cast<double>(mpg * gallons);
+    p.unit = "miles";
+    return p;
+  }
+  const int64_t hours = f.integer(20, 40);
+  const int64_t overtime = f.integer(1, 12);
+  const int64_t wage = f.integer(12, 45);
+  const std::string overtime_text = count(f, overtime);
+  p.text = story(f,
+                 {"Overtime pays time and a half. {name} did {h} normal hours and {ot} overtime "
+                  "hours at ${w}/hour. Weekly gross pay?",
+                  "Pay is ${w} an hour, with time and a half for overtime. {name} put in {h} "
+                  "regular hours and {ot} overtime hours. What did {name} earn?"},
+                 {{"name", name},
+                  {"h", std::to_string(hours)},
+                  {"w", std::to_string(wage)},
+                  {"ot", overtime_text}});
+  p.equation = std::to_string(hours) + "*" + std::to_string(wage) + "+" + std::to_string(overtime) +
+               "*" + std::to_string(wage) + "*1.5";
+  p.answer = static_cast<double>(hours * wage) + static_cast<double>(overtime * wage) * 1.5;
+  p.unit = "USD";
+  return p;
+}
+
+Problem make(Faker& f, int kind) {
+  const std::string name = f.first_name();
+  switch (kind) {
+    case 8:
+      return sum_of_list(f, name);
+    case 9:
+      return budget_left(f, name);
+    case 10:
+      return percent_of(f, name);
+    case 11:
+      return with_tax(f, name);
+    case 12:
+      return markdown_percent(f, name);
+    case 13:
+      return rate_times(f, name);
+    default:
+      return make_classic(f, kind, name);
+  }
+}
+
 void generate(Faker& f, Example* ex) {
-  ex->layout_id = static_cast<int>(f.integer(0, 7));
-  const Problem p = make(f, ex->layout_id);
+  ex->layout_id = static_cast<int>(f.integer(0, 13));
+  Problem p = make(f, ex->layout_id);
+  p.text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(p.text[0])));
   compose_prompt(f, ex, kInstructions, kParts, p.text);
   // The equation, evaluated by the calculator at the answer's precision, is the answer (its
   // rounding of half cents may differ from the story's integer arithmetic; the calculator's is
@@ -286,7 +537,7 @@ void generate(Faker& f, Example* ex) {
 
 SpecialistSpec math_word_problems_spec() {
   return {"math_word_problems",
-          "8 kinds of arithmetic stories -> answer, unit, equation",
+          "14 kinds of arithmetic stories -> answer, unit, equation",
           {{"answer", FieldKind::kNumber},
            {"unit", FieldKind::kText},
            {"equation", FieldKind::kUnscored}},
