@@ -6,24 +6,13 @@
 #include <cstdio>
 #include <string>
 
+#include "support/captured_stream.h"
+
 namespace anvil {
 namespace {
 
-// What `write` printed to a temporary file standing in for a log.
-template <typename Write>
-std::string printed(Write write) {
-  FILE* log = std::tmpfile();
-  write(log);
-  std::fflush(log);
-  std::rewind(log);
-  std::string text;
-  for (int c = std::fgetc(log); c != EOF; c = std::fgetc(log)) text += static_cast<char>(c);
-  std::fclose(log);
-  return text;
-}
-
 TEST(ProgressBar, ALogGetsOnePlainLineWithCountPercentAndStatus) {
-  const std::string text = printed([](FILE* log) {
+  const std::string text = testing::captured_stream([](FILE* log) {
     ProgressOptions o;
     o.label = "epoch 1/2";
     o.unit = "step";
@@ -46,7 +35,7 @@ TEST(ProgressBar, WorkDoneBeforeItStartedCountsButIsNotInTheRate) {
   ProgressBar bar(1598, o);
   bar.update(3);
   EXPECT_EQ(bar.done(), 453);
-  const std::string text = printed([](FILE* log) {
+  const std::string text = testing::captured_stream([](FILE* log) {
     ProgressOptions p;
     p.stream = log;
     p.already_done = 450;

@@ -7,28 +7,25 @@
 #include <regex>
 #include <string>
 
+#include "support/captured_stream.h"
+
 namespace anvil::train {
 namespace {
 
 std::string run_and_read(int64_t resume_epoch, int64_t resume_iteration) {
-  FILE* log = std::tmpfile();
-  Engine engine([](Engine&) { return std::map<std::string, double>{{"loss", 0.25}}; });
-  auto averages = std::make_shared<RunningAverage>();
-  engine.attach(averages);
-  ProgressReporterOptions o;
-  o.stream = log;
-  o.summary_keys = {};
-  engine.attach(std::make_shared<ProgressReporter>(averages, o));
-  engine.state().epoch = resume_epoch;  // as a checkpoint taken mid-epoch restores it
-  engine.state().iteration = (resume_epoch - 1) * 5 + resume_iteration;
-  engine.state().epoch_iteration = resume_iteration;
-  engine.run(/*epoch_length=*/5, /*max_epochs=*/2);
-  std::fflush(log);
-  std::rewind(log);
-  std::string text;
-  for (int c = std::fgetc(log); c != EOF; c = std::fgetc(log)) text += static_cast<char>(c);
-  std::fclose(log);
-  return text;
+  return testing::captured_stream([&](FILE* log) {
+    Engine engine([](Engine&) { return std::map<std::string, double>{{"loss", 0.25}}; });
+    auto averages = std::make_shared<RunningAverage>();
+    engine.attach(averages);
+    ProgressReporterOptions o;
+    o.stream = log;
+    o.summary_keys = {};
+    engine.attach(std::make_shared<ProgressReporter>(averages, o));
+    engine.state().epoch = resume_epoch;  // as a checkpoint taken mid-epoch restores it
+    engine.state().iteration = resume_epoch > 0 ? (resume_epoch - 1) * 5 + resume_iteration : 0;
+    engine.state().epoch_iteration = resume_iteration;
+    engine.run(/*epoch_length=*/5, /*max_epochs=*/2);
+  });
 }
 
 TEST(ProgressReporter, EachEpochEndsWithItsBarAndSummary) {
