@@ -5,7 +5,9 @@
 # no run trains on (901) and on the hand-written records (data/handwritten). Prints the
 # per-specialist table (mean and spread over seeds) and each group's tokens and wall time.
 # Hours on 2 CPU cores (about 2.9 hours per seed in bf16); run it in the background. A group whose
-# run directory already has a model is not trained again, so an interrupted sweep resumes.
+# run directory already has a model is not trained again, and one stopped in training (SIGTERM or
+# SIGINT write a checkpoint) continues from there (`anvil pipeline --resume`), so an
+# interrupted sweep resumes where it stopped.
 # usage: bench/run_all_specialists.sh [SEEDS="42"] [OUT=runs/all-specialists-groups] [GROUPS...]
 #   e.g. bench/run_all_specialists.sh "7 42 11"; bench/run_all_specialists.sh 42 runs/x short-answers
 # ANVIL_OVERRIDES="lm.precision=fp32" adds config overrides to every training run (a quick smoke
@@ -33,7 +35,10 @@ for seed in $seeds; do
     max_new="$(grep -m1 'max_new_tokens:' "$config" | sed 's/.*: *//; s/ *#.*//')"
     dir="$out/$group-seed$seed"
     run="$dir/latest"  # the pipeline points latest at its newest run
-    if [[ ! -f "$run/model/config.json" ]]; then
+    if [[ ! -f "$run/model/config.json" && -f "$run/config.yaml" ]]; then
+      echo "== $group seed $seed: resuming $(readlink -f "$run") ($(date +%T))" >&2
+      "$anvil" pipeline --resume "$(readlink -f "$run")" >> "$out/$group-seed$seed.log" 2>&1
+    elif [[ ! -f "$run/model/config.json" ]]; then
       echo "== $group seed $seed: training ($(date +%T))" >&2
       "$anvil" pipeline --config "$config" "datagen.seed=$seed" "run.seed=$seed" "run.dir=$dir" \
         track.enabled=false ${ANVIL_OVERRIDES:-} > "$out/$group-seed$seed.log" 2>&1
