@@ -1061,6 +1061,67 @@ TEST(InvoiceProcessing, TotalsAddUpAndDatesAndAmountsAreReadAsPrinted) {
 // Friday after"), and checks the answer's date and weekday; then the steps: the relative phrase
 // and its anchor copied as written, the calculator call from the anchor giving that date, and the
 // weekday.
+// Reads a unit_conversion record: the first step copies the quantity as the prompt writes it
+// (grouped digits, a count in words, a unit by symbol, plural or another spelling, stuck to the
+// number or not) and reads it as the answer's value and unit.
+TEST(UnitConversion, TheQuantityIsCopiedAsWrittenThenRead) {
+  const SpecialistSpec& spec = *find_specialist("unit_conversion");
+  const std::vector<std::string> kWords = {"two",   "three", "four", "five",   "six",   "seven",
+                                           "eight", "nine",  "ten",  "eleven", "twelve"};
+  // The value as the step writes it: at most two decimals, trailing zeros dropped.
+  auto plain = [](double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    std::string t = buf;
+    while (t.back() == '0') t.pop_back();
+    if (t.back() == '.') t.pop_back();
+    return t;
+  };
+  Example ex;
+  int grouped = 0, worded = 0, attached = 0;
+  std::set<std::string> spellings;
+  for (uint64_t i = 0; i < 1500; ++i) {
+    generate_specialist_example(spec, 12, i, &ex);
+    const json r = json::parse(ex.response);
+    const std::vector<std::string> steps = split_lines(ex.work);
+    ASSERT_EQ(steps.size(), 2u) << ex.work;
+    const std::string& copy = steps[0];
+    const size_t colon = copy.rfind(": ");
+    ASSERT_NE(colon, std::string::npos) << copy;
+    const std::string span = copy.substr(0, colon);
+    EXPECT_NE(ex.prompt.find(span), std::string::npos) << span << "\n" << ex.prompt;
+    EXPECT_EQ(copy.substr(colon + 2), plain(r["value"].get<double>()) + " " +
+                                          r["from_unit"].get<std::string>() + " -> " +
+                                          r["to_unit"].get<std::string>())
+        << copy;
+    EXPECT_EQ(steps[1].rfind("<<round(", 0), 0u) << steps[1];
+    // The number as written reads as the value.
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(span, m, std::regex(R"(^(-?[\d,]+(?:\.\d+)?|[a-z]+))"))) << span;
+    std::string number = m.str(1);
+    double value = 0;
+    if (std::isalpha(static_cast<unsigned char>(number[0]))) {
+      const auto w = std::find(kWords.begin(), kWords.end(), number);
+      ASSERT_NE(w, kWords.end()) << span;
+      value = static_cast<double>(w - kWords.begin() + 2);
+      ++worded;
+    } else {
+      grouped += number.find(',') != std::string::npos;
+      number.erase(std::remove(number.begin(), number.end(), ','), number.end());
+      value = std::stod(number);
+    }
+    EXPECT_NEAR(value, r["value"].get<double>(), 1e-9) << span;
+    const std::string unit = span.substr(m.length(1));
+    attached += !unit.empty() && unit[0] != ' ';
+    spellings.insert(unit[0] == ' ' ? unit.substr(1) : unit);
+  }
+  EXPECT_GT(grouped, 30);
+  EXPECT_GT(worded, 20);
+  EXPECT_GT(attached, 100);
+  for (const char* spelling : {"kilos", "sq. ft.", "deg C", "lbs", "kph"})
+    EXPECT_TRUE(spellings.count(spelling)) << spelling;
+}
+
 TEST(DateNormalization, TheDateReadFromThePromptIsTheAnswer) {
   const SpecialistSpec& spec = *find_specialist("date_normalization");
   static const char* kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",

@@ -1,8 +1,11 @@
 // unit_conversion: a quantity in one unit and a target unit (length, mass, volume, temperature,
-// speed, area, data size), asked several ways, half of them as everyday questions ("Recipe says
-// 2.5 cups of milk but my jug only has mL markings") -> value, units and the converted result
-// rounded to 4 decimals (exact factors from the SI definitions).
-// Worked step: the conversion as a calculator call, factors to the category's base unit.
+// speed, area, data size), asked several ways, half of them as everyday questions ("The paint
+// tin holds 3.5 liters. How many quarts is that?") -> value, units and the converted result
+// rounded to 4 decimals (exact factors from the SI definitions). Quantities as people write them:
+// units by plural, symbol or another spelling ("kilos", "sq. ft.", "deg C"), symbols sometimes
+// stuck to the number ("12mm", "180\xC2\xB0C"), thousands grouped, small counts in words.
+// Worked steps: the quantity copied as written, then read ("8,849 m: 8849 meter -> foot"); the
+// conversion as a calculator call, factors to the category's base unit.
 #include <cstdio>
 
 #include "anvil/datagen/calculator.h"
@@ -17,6 +20,32 @@ struct Unit {
   std::string_view plural;  // in text, "kilometers"
   std::string_view symbol;  // "km"
   double to_base;           // multiply to get the category's base unit
+};
+
+// Other ways people write a unit after a number, beside its plural and symbol.
+const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> kAliases = {
+    {"meter", {"metres", "mtrs"}},
+    {"kilometer", {"kilometres", "kms"}},
+    {"centimeter", {"centimetres", "cms"}},
+    {"millimeter", {"millimetres"}},
+    {"foot", {"ft.", "'"}},
+    {"inch", {"in.", "\""}},
+    {"yard", {"yds"}},
+    {"kilogram", {"kilos", "kgs"}},
+    {"gram", {"gms"}},
+    {"pound", {"lbs", "lbs."}},
+    {"metric ton", {"tonnes", "tonne"}},
+    {"liter", {"litres", "l", "ltr"}},
+    {"milliliter", {"ml", "millilitres"}},
+    {"fluid ounce", {"fl. oz.", "fl.oz"}},
+    {"kilometer per hour", {"kph", "kmh", "km/hr"}},
+    {"mile per hour", {"MPH", "mi/h"}},
+    {"knot", {"kt", "kts"}},
+    {"square meter", {"sq m", "m\xC2\xB2", "square metres"}},
+    {"square foot", {"sq. ft.", "ft\xC2\xB2", "sqft"}},
+    {"acre", {"ac."}},
+    {"celsius", {"C", "degrees C", "deg C", "\xC2\xB0 C"}},
+    {"fahrenheit", {"F", "degrees F", "deg F", "\xC2\xB0 F"}},
 };
 struct Category {
   std::string_view name;
@@ -84,31 +113,45 @@ const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> kC
     {"length",
      {"Signing up for a {} run this spring. What's that in {}?",
       "The couch is {} wide - will it fit? Give me that in {}.",
-      "The trail map says {} to the summit. How far is that in {}?"}},
+      "The trail map says {} to the summit. How far is that in {}?",
+      "The hallway runner is {} long. I need it in {}.",
+      "Our cable run is {} end to end - how many {} of cable?",
+      "The bike route sign reads {}; convert it to {}."}},
     {"mass",
      {"The package label says {}. What is that in {}?",
       "My luggage came in at {} at the airport. How much is that in {}?",
-      "The recipe calls for {} of flour; my scale only shows {}. Convert it."}},
+      "The recipe calls for {} of flour; my scale only shows {}. Convert it.",
+      "The bag of cement is {}. What does that come to in {}?",
+      "Our puppy weighed {} at the vet. How much is that in {}?"}},
     {"volume",
      {"The recipe wants {} of stock; my jug is marked in {}. What should I pour?",
       "The tank holds {}. What is that in {}?",
-      "We go through {} of coffee a day at the office - how much is that in {}?"}},
+      "We go through {} of coffee a day at the office - how much is that in {}?",
+      "The paint tin holds {}. How many {} is that?",
+      "I drank {} of water today; what's that in {}?"}},
     {"speed",
      {"Renting a car on holiday and the posted limit is {} - how much is that in {}?",
       "The wind forecast is {}. Convert that to {} for me.",
-      "My treadmill is set to {}. What is that in {}?"}},
+      "My treadmill is set to {}. What is that in {}?",
+      "The data sheet lists the drone's top speed as {}. What is that in {}?",
+      "The e-scooter is limited to {}. How fast is that in {}?"}},
     {"area",
      {"The apartment listing says {}. How big is that in {}?",
       "The farm for sale covers {}. What is that in {}?",
-      "We need to tile {} of floor - how much is that in {}?"}},
+      "We need to tile {} of floor - how much is that in {}?",
+      "The office lease covers {}. Express it in {}.",
+      "The garden plot measures {}. What's that in {}?"}},
     {"data",
      {"The download is {}. How many {} is that?",
       "My phone plan gives me {} a month - what's that in {}?",
-      "The log file grew to {} overnight. Convert that to {}."}},
+      "The log file grew to {} overnight. Convert that to {}.",
+      "The backup came to {}. Show it in {}.", "The game update is {}; how many {} is that?"}},
     {"temperature",
      {"The forecast says {} tomorrow. What is that in {}?",
       "The oven manual says preheat to {}. What is that in {}?",
-      "My thermometer reads {}. Convert it to {}."}},
+      "My thermometer reads {}. Convert it to {}.",
+      "The pizza stone should reach {}. What's that in {}?",
+      "The lab freezer is set to {}. Convert it to {}."}},
 };
 
 // A unit's factor to its category's base unit as the worked step writes it (12 significant
@@ -134,6 +177,32 @@ std::string conversion(const Category& c, const Unit& from, const Unit& to, cons
   return "round(" + out + ",4)";
 }
 
+// A unit after a number as people write it: its plural, its symbol or another spelling
+// ("kilos", "sq. ft.", "deg C").
+std::string unit_as_written(Faker& f, const Unit& u, bool symbol) {
+  const std::string usual(symbol ? u.symbol : u.plural);
+  if (!f.chance(0.35)) return usual;
+  for (const auto& [name, aliases] : kAliases)
+    if (name == u.name) return std::string(f.pick(aliases));
+  return usual;
+}
+
+// A quantity as people write it: "8,849 m", "12mm", "180\xC2\xB0C", "two gallons".
+std::string quantity_as_written(Faker& f, double value, const std::string& value_text,
+                                const Unit& u, bool symbol) {
+  const std::string unit = unit_as_written(f, u, symbol);
+  const bool whole = value == static_cast<double>(static_cast<int64_t>(value));
+  const bool grouped = whole && value >= 1000 && f.chance(0.5);
+  const bool in_words = whole && value >= 2 && value <= 12 && !symbol && f.chance(0.3);
+  std::string number = value_text;
+  if (grouped) number = fake::grouped_integer(static_cast<int64_t>(value));
+  if (in_words) number = number_words(static_cast<int>(value));
+  // Symbols that read as marks stick to the number; others do now and then ("12mm").
+  const bool mark = unit == "'" || unit == "\"" || unit.rfind("\xC2\xB0", 0) == 0;
+  const bool attached = mark || (symbol && !in_words && f.chance(0.3));
+  return number + (attached ? "" : " ") + unit;
+}
+
 void generate(Faker& f, Example* ex) {
   const Category& c = f.pick(kCategories);
   const size_t from_i = static_cast<size_t>(f.integer(0, static_cast<int64_t>(c.units.size()) - 1));
@@ -149,15 +218,20 @@ void generate(Faker& f, Example* ex) {
   if (decimals == 0) value = static_cast<double>(static_cast<int64_t>(value));
   if (decimals == 1) value = static_cast<double>(static_cast<int64_t>(value * 10)) / 10.0;
   if (!temperature && value == 0) value = 1;
+  const bool small_count = !temperature && f.chance(0.15);  // "two gallons", "6 kg"
+  if (small_count) value = static_cast<double>(f.integer(2, 12));
+  if (from.name == "kelvin") value += 273;  // no temperature below absolute zero
   // Keep results readable at 4 decimals: scale tiny conversions (mm -> miles) up.
   while (!temperature && value * from.to_base / to.to_base < 0.01) value *= 1000;
   const std::string value_text = format_number(value, 2);
   const std::string expression = conversion(c, from, to, value_text);
   ex->work = calculator_step(expression);
   ex->layout_id = static_cast<int>(f.integer(0, 2));  // names, symbols, mixed
-  const std::string from_text =
-      value_text + " " + std::string(ex->layout_id == 1 ? from.symbol : from.plural);
+  const std::string from_text = quantity_as_written(f, value, value_text, from, ex->layout_id == 1);
   const std::string to_text = std::string(ex->layout_id == 0 ? to.plural : to.symbol);
+  // The quantity copied as written, then read: "8,849 m: 8849 meter -> foot".
+  ex->work = from_text + ": " + value_text + " " + std::string(from.name) + " -> " +
+             std::string(to.name) + "\n" + ex->work;
   const std::vector<std::string_view>* contexts = nullptr;
   for (const auto& [category, list] : kContexts) {
     if (category == c.name) contexts = &list;
