@@ -337,14 +337,11 @@ Problem sum_of_list(Faker& f, const std::string& name) {
   Problem p;
   static const std::vector<std::vector<std::string_view>> kWays = {
       {"Training log this week: {list}. Total mileage?",
-       "{name} ran {list}. How many miles is "
-       "that in all?"},
+       "{name} ran {list}. How many miles is that in all?"},
       {"Road trip log: {list}. Total distance in miles?",
-       "{name} drove {list}. What was the "
-       "whole distance in miles?"},
+       "{name} drove {list}. What was the whole distance in miles?"},
       {"Expenses this week: {list}. What did I spend in total?",
-       "{name}'s receipts: {list}. "
-       "What is the total?"}};
+       "{name}'s receipts: {list}. What is the total?"}};
   p.text = story(f, kWays[static_cast<size_t>(kind)], {{"list", list}, {"name", name}});
   for (size_t i = 0; i < values.size(); ++i) p.equation += (i ? "+" : "") + values[i];
   p.unit = kind == 2 ? "USD" : "miles";
