@@ -48,9 +48,11 @@ struct Problem {
 std::string dollars(Faker& f, int64_t cents) {
   const bool grouped = cents >= 100000 && f.chance(0.6);
   if (!grouped) return fake::decimal_cents(cents);
+  const bool whole = cents % 100 == 0 && f.chance(0.5);
+  if (whole) return fake::grouped_integer(cents / 100);
   std::string s;
   fake::append_grouped_cents(&s, cents);
-  return cents % 100 == 0 && f.chance(0.5) ? s.substr(0, s.size() - 3) : s;
+  return s;
 }
 
 // A count as written in a story: "6" or "six".
