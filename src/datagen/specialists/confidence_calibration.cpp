@@ -140,16 +140,12 @@ void generate(Faker& f, Example* ex) {
   const int mode = static_cast<int>(f.integer(0, 19));
   const size_t target_i = static_cast<size_t>(f.integer(0, n - 1));
   if (mode >= 10 && mode <= 15) {
-    const bool two_more = n >= 5 && f.chance(0.25);
-    size_t other = static_cast<size_t>(f.integer(0, n - 2));
-    if (other >= target_i) ++other;
-    entries[other].key_first = entries[target_i].key_first;
-    if (two_more) {  // a third row, any but the two
-      size_t third = static_cast<size_t>(f.integer(0, n - 3));
-      for (size_t taken : {std::min(target_i, other), std::max(target_i, other)})
-        if (third >= taken) ++third;
-      entries[third].key_first = entries[target_i].key_first;
-    }
+    std::vector<size_t> others;
+    for (size_t i = 0; i < entries.size(); ++i)
+      if (i != target_i) others.push_back(i);
+    f.rng().shuffle(others);
+    const size_t planted = n >= 5 && f.chance(0.25) ? 2 : 1;
+    for (size_t k = 0; k < planted; ++k) entries[others[k]].key_first = entries[target_i].key_first;
   }
   std::string doc = list_head(layout, directory);
   auto listed = [&](size_t before, const std::string& full) {
