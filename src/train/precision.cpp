@@ -98,7 +98,7 @@ PrecisionChoice choose_precision(const std::string& spec, const torch::Device& d
   const double speedup = p.bf16_gflops / std::max(p.fp32_gflops, 1e-9);
   char why[200];
   std::snprintf(why, sizeof why,
-                " = auto: a bf16 matrix product ran %.1fx as fast as fp32 on this CPU (%.0f vs "
+                " = auto: a bf16 matrix product ran %.2gx as fast as fp32 on this CPU (%.0f vs "
                 "%.0f GFLOP/s; bf16 from %.1fx)",
                 speedup, p.bf16_gflops, p.fp32_gflops, kBf16MinSpeedup);
   return {speedup >= kBf16MinSpeedup ? Precision::kBf16 : Precision::kFp32, key + why};

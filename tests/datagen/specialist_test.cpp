@@ -365,7 +365,7 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
     ASSERT_TRUE(std::regex_search(q, m, question)) << q;
     const std::string key = m[1];
     std::vector<std::string> values;
-    std::string steps;  // each row the key names: the key, then the rest of the row as listed
+    std::vector<std::string> found;  // each row the key names: the key, then the rest of the row
     for (const std::string& line : rows) {
       std::string row = line;
       if (row.rfind("| ", 0) == 0) row = row.substr(2, row.size() - 4);  // "| a | b |"
@@ -383,9 +383,12 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
       near_misses +=
           !match && key.find(' ') != std::string::npos &&
           (directory ? key.substr(0, key.find(' ')) : key.substr(key.find(' ') + 1)) == short_key;
-      if (match) steps += "- " + key + line.substr(line.find(key) + key.size()) + "\n";
+      if (match) found.push_back("- " + key + line.substr(line.find(key) + key.size()) + "\n");
     }
-    if (values.empty()) steps = "- " + key + ": not listed\n";
+    // The first and the last matching row, the ones between them, or "not listed".
+    std::string steps = "- " + key + ": not listed\n";
+    if (!found.empty()) steps = "first: " + found.front() + "last: " + found.back();
+    for (size_t k = 1; k + 1 < found.size(); ++k) steps += "also: " + found[k];
     EXPECT_EQ(ex.work, steps + "matches: " + std::to_string(values.size())) << ex.prompt;
     const json r = json::parse(ex.response);
     const std::string status = r["status"].get<std::string>();

@@ -74,33 +74,34 @@ std::string ask(Faker& f, const std::vector<std::string_view>& wordings, const s
   return wording.substr(0, at) + key + wording.substr(at + 2);
 }
 
-// The worked steps (session 21's): every row the question's key names, each written as the key
-// followed by the rest of its row, copied ("- Stapler | 114" for "Premium Stapler | 114"), or
-// "- KEY: not listed"; then "matches: k". After the key comes what followed it in the list, so the
-// lookup is a copy. Measured so far: these 82.2% (seed 7, session 21: values looked up, 82% of
-// unanswerable questions recognised, no ambiguous one: the second row never written); counting
-// first ("look up Stapler: 2 rows", session 22) 63.0% (seed 42: "1 row" for every question); every
-// row judged against the key beside it ("Amanda Miller | Research | 2968 ~ Amanda: yes 1",
-// session 25) 41.0% (seed 42: "no" for every row, so every question unanswerable), as session
-// 20's verdicts without the key ("NAME: no") had been.
+// The worked steps: the first row the question's key names and the last one, each written as the
+// key followed by the rest of its row, copied ("first: - Stapler | 114" for "Premium Stapler |
+// 114"); rows between them "also: ..."; or "- KEY: not listed"; then "matches: k". One match is
+// its own first and last row, so "matches: 1" is the two lines alike and a second match is found
+// by looking for the key's last row, not for a row not yet written. Measured before: the matching
+// rows in list order (session 21) 82.2% (seed 7) and 76.5% (seed 42, session 26), values looked up
+// and unanswerable questions recognised but no ambiguous one: every model wrote the first row and
+// stopped; counting first ("look up Stapler: 2 rows", session 22) 63.0% ("1 row" for every
+// question); every row judged against the key beside it ("Amanda Miller | Research | 2968 ~
+// Amanda: yes 1", session 25) 41.0% ("no" for every row), as session 20's verdicts without the key
+// ("NAME: no") had been.
 template <typename Entry>
 std::string lookup_steps(const std::vector<Entry>& entries, const std::vector<std::string>& rows,
                          const std::string& key, const std::string& status, size_t candidates) {
-  std::string work;
-  size_t matches = 0;
+  std::vector<std::string> found;  // "- KEY rest of the row\n", in list order
   for (size_t i = 0; i < entries.size(); ++i) {
     if (entries[i].key_first != key && entries[i].key_full != key) continue;
     const std::string& row = rows[i];  // ends with its newline
-    const size_t rest = row.find(key) + key.size();
-    work += "- " + key + row.substr(rest);
-    ++matches;
+    found.push_back("- " + key + row.substr(row.find(key) + key.size()));
   }
   const size_t expected = status == "answered" ? 1 : status == "ambiguous" ? candidates : 0;
-  if (matches != expected)
-    throw Error("confidence_calibration: " + std::to_string(matches) + " rows name '" + key +
+  if (found.size() != expected)
+    throw Error("confidence_calibration: " + std::to_string(found.size()) + " rows name '" + key +
                 "' for status " + status);
-  if (matches == 0) work = "- " + key + ": not listed\n";
-  return work + "matches: " + std::to_string(matches);
+  if (found.empty()) return "- " + key + ": not listed\nmatches: 0";
+  std::string work = "first: " + found.front() + "last: " + found.back();
+  for (size_t i = 1; i + 1 < found.size(); ++i) work += "also: " + found[i];
+  return work + "matches: " + std::to_string(found.size());
 }
 
 void generate(Faker& f, Example* ex) {
