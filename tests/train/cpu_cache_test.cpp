@@ -114,7 +114,10 @@ TEST(CpuCache, RawAllocationsWorkForCachedAndSmallBlocks) {
   const auto x = torch::randn({300, 200});
   const auto y = torch::randn({200, 500});
   const auto bf16 = torch::mm(x.to(torch::kBFloat16), y.to(torch::kBFloat16)).to(torch::kFloat32);
-  EXPECT_LT((bf16 - torch::mm(x, y)).abs().max().item<double>(), 0.5);
+  // Right to bf16's precision, not garbage from a broken block: relative error 0.017 on a CPU
+  // without AVX-512, where LibTorch 1.13 sums in bf16 (largest entry off by 2.3 of about 70).
+  const auto reference = torch::mm(x, y);
+  EXPECT_LT((bf16 - reference).norm().item<double>() / reference.norm().item<double>(), 0.05);
 }
 
 TEST(CpuCache, TheEnvironmentCanTurnItOff) {
