@@ -77,14 +77,9 @@ std::string ask(Faker& f, const std::vector<std::string_view>& wordings, const s
 // The worked steps: the first row the question's key names and the last one, each written as the
 // key followed by the rest of its row, copied ("first: - Stapler | 114" for "Premium Stapler |
 // 114"); rows between them "also: ..."; or "- KEY: not listed"; then "matches: k". One match is
-// its own first and last row, so "matches: 1" is the two lines alike and a second match is found
-// by looking for the key's last row, not for a row not yet written. Measured before: the matching
-// rows in list order (session 21) 82.2% (seed 7) and 76.5% (seed 42, session 26), values looked up
-// and unanswerable questions recognised but no ambiguous one: every model wrote the first row and
-// stopped; counting first ("look up Stapler: 2 rows", session 22) 63.0% ("1 row" for every
-// question); every row judged against the key beside it ("Amanda Miller | Research | 2968 ~
-// Amanda: yes 1", session 25) 41.0% ("no" for every row), as session 20's verdicts without the key
-// ("NAME: no") had been.
+// its own first and last row, so a second match is found by looking up the key's last row rather
+// than "a row not yet written", which no model wrote when the rows came in list order. The
+// earlier step designs and their scores: docs/specialists.md and docs/specialist-quality.md.
 template <typename Entry>
 std::string lookup_steps(const std::vector<Entry>& entries, const std::vector<std::string>& rows,
                          const std::string& key, const std::string& status, size_t candidates) {
