@@ -14,7 +14,8 @@ nlohmann::json Calibration::to_json() const {
   return {{"temperature", temperature},   {"threshold", threshold},
           {"ece_before", ece_before},     {"ece_after", ece_after},
           {"false_abstain", false_abstain}, {"ood_catch", ood_catch},
-          {"target_false_abstain", target_false_abstain}};
+          {"target_false_abstain", target_false_abstain},
+          {"threshold_ceiling", threshold_ceiling}, {"ood_floor", ood_floor}};
 }
 
 Calibration Calibration::from_json(const nlohmann::json& j) {
@@ -32,6 +33,8 @@ Calibration Calibration::from_json(const nlohmann::json& j) {
   read("false_abstain", &c.false_abstain);
   read("ood_catch", &c.ood_catch);
   read("target_false_abstain", &c.target_false_abstain);
+  read("threshold_ceiling", &c.threshold_ceiling);
+  read("ood_floor", &c.ood_floor);
   if (!(c.temperature > 0) || !std::isfinite(c.temperature))
     throw Error("calibration: 'temperature' must be a positive number, got " +
                 std::to_string(c.temperature));

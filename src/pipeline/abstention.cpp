@@ -101,6 +101,15 @@ double choose_threshold(const std::vector<Judgement>& in_domain, double target) 
   return answered[static_cast<size_t>(std::min<int64_t>(allowed, static_cast<int64_t>(answered.size()) - 1))];
 }
 
+double margin_threshold(double ceiling, const std::vector<Judgement>& out_of_domain,
+                        double* floor) {
+  double highest = 0;
+  for (const auto& j : out_of_domain)
+    if (j.rule_reason.empty() && j.confidence < ceiling) highest = std::max(highest, j.confidence);
+  if (floor) *floor = highest;
+  return (highest + ceiling) / 2;
+}
+
 double abstain_rate(const std::vector<Judgement>& judged, double threshold) {
   if (judged.empty()) return 0;
   size_t n = 0;

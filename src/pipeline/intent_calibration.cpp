@@ -48,6 +48,18 @@ double ece_at(const torch::Tensor& logits, const torch::Tensor& labels, double t
   return models::expected_calibration_error(models::reliability_bins(confidence, correct));
 }
 
+// Out-of-domain requests for `model`: a specialist's prompt is in its domain when the model is a
+// router with that specialist among its labels.
+std::vector<std::string> ood_texts(const models::IntentModel& model, int64_t n, uint64_t seed,
+                                   datagen::OodSplit split) {
+  std::vector<std::string> texts;
+  if (n <= 0) return texts;
+  for (auto& r : datagen::generate_out_of_domain({n, seed, split}))
+    if (!(r.category == datagen::OodCategory::kSpecialist && model.index.count(r.source)))
+      texts.push_back(std::move(r.text));
+  return texts;
+}
+
 }  // namespace
 
 CalibrationOptions CalibrationOptions::from_config(const Config& c) {
@@ -81,34 +93,48 @@ models::Calibration calibrate_intent_model(models::IntentModel& model,
   c.ece_before = ece_at(logits.index_select(0, odd), labels.index_select(0, odd), 1.0);
   c.ece_after = ece_at(logits.index_select(0, odd), labels.index_select(0, odd), c.temperature);
 
-  // Threshold on the in-domain validation requests, judged at the fitted temperature by a copy
-  // of the model (the network is shared, not copied) so `model` is never left half-calibrated.
+  // Threshold between the in-domain validation requests and a fresh draw of the kinds of
+  // out-of-domain text training used as negatives, judged at the fitted temperature by a copy of
+  // the model (the network is shared, not copied) so `model` is never left half-calibrated.
   models::IntentModel calibrated = model;
   calibrated.calibration = c;
   std::vector<std::string> in_domain;
   for (const auto& r : validation)
     if (r.intent != datagen::kNoIntent) in_domain.push_back(r.text);
   const auto judged = judge_requests(calibrated, in_domain);
-  c.threshold = choose_threshold(judged, options.target_false_abstain);
+  c.threshold_ceiling = choose_threshold(judged, options.target_false_abstain);
+  c.threshold = c.threshold_ceiling;
+  if (options.ood_n > 0) {
+    const auto fit_draw = judge_requests(
+        calibrated, ood_texts(model, options.ood_n, options.ood_seed + 1, datagen::OodSplit::kTraining));
+    c.threshold = margin_threshold(c.threshold_ceiling, fit_draw, &c.ood_floor);
+  }
   c.false_abstain = abstain_rate(judged, c.threshold);
 
-  if (options.ood_n > 0) {
-    std::vector<std::string> ood;
-    for (auto& r : datagen::generate_out_of_domain({options.ood_n, options.ood_seed,
-                                                    datagen::OodSplit::kEvaluation}))
-      ood.push_back(std::move(r.text));
-    c.ood_catch = abstain_rate(judge_requests(calibrated, ood), c.threshold);
-  }
+  // The catch rate on the evaluation draw, which nothing above has seen.
+  if (options.ood_n > 0)
+    c.ood_catch = abstain_rate(
+        judge_requests(calibrated, ood_texts(model, options.ood_n, options.ood_seed,
+                                             datagen::OodSplit::kEvaluation)),
+        c.threshold);
   return c;
 }
 
 std::string format_calibration(const models::Calibration& c) {
-  char buf[320];
-  std::snprintf(buf, sizeof buf,
-                "ECE %.4f -> %.4f (temperature %.3f); threshold %.3f abstains on %.2f%% of "
-                "in-domain validation requests (target %.2f%%)",
-                c.ece_before, c.ece_after, c.temperature, c.threshold, 100 * c.false_abstain,
-                100 * c.target_false_abstain);
+  char buf[480];
+  int n = std::snprintf(buf, sizeof buf, "ECE %.4f -> %.4f (temperature %.3f); threshold %.3f",
+                        c.ece_before, c.ece_after, c.temperature, c.threshold);
+  if (c.ood_floor >= 0)  // chosen between the two (margin_threshold)
+    std::snprintf(buf + n, sizeof buf - static_cast<size_t>(n),
+                  ", midway between out-of-domain %.3f and in-domain %.3f (the highest abstaining "
+                  "on at most %.2f%% of validation requests): abstains on %.2f%% of in-domain "
+                  "validation requests",
+                  c.ood_floor, c.threshold_ceiling, 100 * c.target_false_abstain,
+                  100 * c.false_abstain);
+  else  // the in-domain ceiling alone (no out-of-domain draw)
+    std::snprintf(buf + n, sizeof buf - static_cast<size_t>(n),
+                  " abstains on %.2f%% of in-domain validation requests (target %.2f%%)",
+                  100 * c.false_abstain, 100 * c.target_false_abstain);
   std::string s = buf;
   if (c.ood_catch >= 0) {
     std::snprintf(buf, sizeof buf, ", catches %.2f%% of generated out-of-domain requests",

@@ -118,10 +118,18 @@ TEST(Calibration, JsonRoundTripAndErrors) {
   c.temperature = 1.7;
   c.threshold = 0.42;
   c.ood_catch = 0.99;
+  c.threshold_ceiling = 0.8;
+  c.ood_floor = 0.04;
   auto back = Calibration::from_json(c.to_json());
   EXPECT_DOUBLE_EQ(back.temperature, 1.7);
   EXPECT_DOUBLE_EQ(back.threshold, 0.42);
   EXPECT_DOUBLE_EQ(back.ood_catch, 0.99);
+  EXPECT_DOUBLE_EQ(back.threshold_ceiling, 0.8);
+  EXPECT_DOUBLE_EQ(back.ood_floor, 0.04);
+  // A model saved before the threshold had a ceiling and a floor: both "not measured".
+  const auto older = Calibration::from_json({{"temperature", 1.3}, {"threshold", 0.996}});
+  EXPECT_EQ(older.threshold_ceiling, -1);
+  EXPECT_EQ(older.ood_floor, -1);
   EXPECT_DOUBLE_EQ(Calibration::from_json(nlohmann::json::object()).temperature, 1.0);
   try {
     Calibration::from_json({{"temperature", "hot"}});

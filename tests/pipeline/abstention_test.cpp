@@ -1,6 +1,7 @@
 // Abstention: the rules (blank, the "none" class, fewer numbers than the intent needs), the
-// threshold chosen for a false-abstain target (worked by hand), judging with digit normalisation,
-// and prediction that refuses numbers too large for the machine instead of truncating them.
+// threshold's ceiling chosen for a false-abstain target and the margin threshold below it (worked
+// by hand), judging with digit normalisation, and prediction that refuses numbers too large for
+// the machine instead of truncating them.
 #include "anvil/pipeline/abstention.h"
 
 #include <gtest/gtest.h>
@@ -34,6 +35,25 @@ TEST(Abstention, ThresholdRefusesAtMostTheTargetFraction) {
   EXPECT_DOUBLE_EQ(abstain_rate(in, choose_threshold(in, 0.01)), 0.01);
   EXPECT_EQ(choose_threshold(in, 0.0), 0.0);
   EXPECT_EQ(choose_threshold({}, 0.01), 0.0);
+}
+
+TEST(Abstention, MarginThresholdSitsMidwayBetweenOutOfDomainAndTheCeiling) {
+  // Out of domain: 0.30 and 0.62 reach the threshold; 0.97 is refused by a rule whatever its
+  // confidence, and 0.995 and 0.99 are not below the ceiling, which does not catch them.
+  std::vector<Judgement> ood = {judged("add", 0.30, 2), judged("add", 0.62, 2),
+                                judged("none", 0.97, 2), judged("factorial", 0.995, 1),
+                                judged("add", 0.99, 2)};
+  ood[2].rule_reason = "it matches no known request (the model's 'none' class)";
+  double floor = -1;
+  EXPECT_DOUBLE_EQ(margin_threshold(0.99, ood, &floor), (0.62 + 0.99) / 2);
+  EXPECT_DOUBLE_EQ(floor, 0.62);
+  // Both out-of-domain requests the ceiling caught are still caught.
+  for (int i : {0, 1}) EXPECT_NE(abstain_reason(ood[i], margin_threshold(0.99, ood)), "");
+  // Nothing out of domain reaches the threshold: midway between 0 and the ceiling.
+  EXPECT_DOUBLE_EQ(margin_threshold(0.99, {ood[2]}, &floor), 0.495);
+  EXPECT_EQ(floor, 0.0);
+  // The rules alone exceed the in-domain target (ceiling 0): no threshold.
+  EXPECT_EQ(margin_threshold(0.0, ood), 0.0);
 }
 
 TEST(Abstention, ReasonsNameWhatIsWrong) {

@@ -20,7 +20,10 @@ struct Calibration {
   double ece_before = -1, ece_after = -1;  // validation split, 10 bins
   double false_abstain = -1;               // in-domain validation requests abstained
   double ood_catch = -1;                   // generated out-of-domain requests abstained
-  double target_false_abstain = 0.005;     // what the threshold was chosen for
+  double target_false_abstain = 0.005;     // what the threshold's ceiling was chosen for
+  // The two ends the threshold was chosen between (pipeline/abstention.h, margin_threshold):
+  double threshold_ceiling = -1;  // highest threshold keeping in-domain abstention <= target
+  double ood_floor = -1;          // most confident out-of-domain request that reached it
 
   nlohmann::json to_json() const;
   // Missing keys keep their defaults; wrong types throw anvil::Error naming the key.

@@ -1,7 +1,9 @@
 // Fitting an intent model's calibration after training: the temperature on half of the
-// validation split (ECE before/after measured on the other half), the abstention threshold on the
-// in-domain validation requests for a target false-abstain rate, and the catch rate on a
-// generated out-of-domain set that training never saw (datagen/out_of_domain.h).
+// validation split (ECE before/after measured on the other half), the abstention threshold between
+// the in-domain validation requests (capped by a target false-abstain rate) and a fresh draw of
+// the out-of-domain kinds training used as negatives (seed eval.ood_seed + 1; with eval.ood_n 0
+// the ceiling alone), and the catch rate on a generated out-of-domain set that training never saw
+// (datagen/out_of_domain.h). A router's own specialists' prompts are not out of its domain.
 #pragma once
 
 #include <cstdint>
@@ -20,7 +22,7 @@ namespace anvil::pipeline {
 struct CalibrationOptions {
   bool enabled = true;
   double target_false_abstain = 0.005;  // eval.false_abstain_target
-  int64_t ood_n = 2000;                 // eval.ood_n: generated out-of-domain requests
+  int64_t ood_n = 2000;                 // eval.ood_n: generated out-of-domain requests (each draw)
   uint64_t ood_seed = 4242;             // eval.ood_seed
 
   static CalibrationOptions from_config(const Config& config);
@@ -33,8 +35,8 @@ models::Calibration calibrate_intent_model(models::IntentModel& model,
                                            const std::vector<data::IntentRecord>& validation,
                                            const CalibrationOptions& options);
 
-// "ECE 0.041 -> 0.012 (T = 1.62); threshold 0.731: abstains on 0.9% of in-domain requests,
-// catches 99.4% of out-of-domain ones"
+// "ECE 0.0014 -> 0.0012 (temperature 1.303); threshold 0.535, midway between out-of-domain 0.074
+// and in-domain 0.996 (...): abstains on 0.00% of in-domain validation requests, catches ..."
 std::string format_calibration(const models::Calibration& calibration);
 
 }  // namespace anvil::pipeline
