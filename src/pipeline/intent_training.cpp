@@ -68,6 +68,7 @@ IntentTrainOptions IntentTrainOptions::from_config(const Config& c) {
   o.inject_nan_at = c.get_int("train.inject_nan_at");
   o.dist_bucket_mb = c.get_int("dist.bucket_mb");
   o.patience = c.get_int("train.early_stopping_patience");
+  o.min_delta = c.get_double("train.early_stopping_min_delta");
   o.keep_best = c.get_int("train.keep_best");
   o.train_ratio = c.get_double("data.train_ratio");
   const std::string on_error = c.get_string("data.on_error");
@@ -105,6 +106,8 @@ void IntentTrainOptions::validate() const {
   if (grad_clip < 0) throw bad("train.grad_clip", std::to_string(grad_clip), "must be >= 0");
   if (patience < 0)
     throw bad("train.early_stopping_patience", std::to_string(patience), "must be >= 0");
+  if (!(min_delta >= 0 && min_delta < 1))
+    throw bad("train.early_stopping_min_delta", std::to_string(min_delta), "must be in [0, 1)");
   if (prefetch < 0) throw bad("data.prefetch", std::to_string(prefetch), "must be >= 0");
   if (shuffle_block < 0)
     throw bad("data.shuffle_block", std::to_string(shuffle_block), "must be >= 0");
@@ -295,7 +298,7 @@ IntentHandlers attach_intent_handlers(train::Engine& engine, IntentRun& run,
     return validate_split(run.model, run.make_batch, run.split.validation, run.o.loss_weights);
   }));
   engine.attach(std::make_shared<train::EarlyStopping>(
-      train::EarlyStoppingOptions{"val_intent_acc", o.patience, 0.0}));
+      train::EarlyStoppingOptions{"val_intent_acc", o.patience, o.min_delta}));
 
   IntentHandlers h;
   h.checkpointer = std::make_shared<train::Checkpointer>(

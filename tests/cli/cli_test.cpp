@@ -47,6 +47,14 @@ TEST(Cli, ConfigTypeErrorNamesKeyValueAndType) {
   EXPECT_NE(r.output.find("integer"), std::string::npos) << r.output;
 }
 
+TEST(Cli, OutOfRangeEarlyStoppingDeltaNamesTheKey) {
+  TempDir dir("cli");
+  auto r = run_anvil("train --data x.jsonl train.early_stopping_min_delta=1.5", dir.path());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("train.early_stopping_min_delta"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("must be in [0, 1)"), std::string::npos) << r.output;
+}
+
 TEST(Cli, PredictWithoutAModelSaysHowToTrainOne) {
   TempDir dir("cli");
   auto r = run_anvil("predict 'add 1 and 2' --model nowhere", dir.path());

@@ -48,6 +48,7 @@ struct IntentTrainOptions {
   train::LrScheduleOptions schedule;  // base_lr/steps filled in from the fields above
   double grad_clip = 1.0;             // 0 = off
   int64_t patience = 5;               // 0 = no early stopping
+  double min_delta = 0.0009;          // an epoch improves only by beating the best by more
   int64_t keep_best = 2;
   double train_ratio = 0.9;
   bool skip_errors = false;

@@ -25,9 +25,11 @@ void EarlyStopping::attach(Engine& engine) {
       best_ = it->second;
       bad_epochs_ = 0;
     } else if (++bad_epochs_ >= options_.patience) {
-      char msg[160];
-      std::snprintf(msg, sizeof msg, "early stopping: %s has not improved on %.4f for %lld epochs",
-                    options_.score_key.c_str(), best_, static_cast<long long>(bad_epochs_));
+      char by[48] = "";
+      if (options_.min_delta > 0) std::snprintf(by, sizeof by, " by more than %g", options_.min_delta);
+      char msg[200];
+      std::snprintf(msg, sizeof msg, "early stopping: %s has not improved on %.4f%s for %lld epochs",
+                    options_.score_key.c_str(), best_, by, static_cast<long long>(bad_epochs_));
       e.terminate(msg);
     }
   });
