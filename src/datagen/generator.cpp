@@ -78,7 +78,7 @@ void make_negative_record(Rng& rng, Record* record) {
 void make_synthetic_record(const IntentSpec& intent, Rng& rng, Record* record) {
   const std::string& phrasing = rng.choice(intent.phrasings);
   const std::vector<int64_t> operands = intent.sample(rng);
-  record->text = render_phrasing(phrasing, operands);
+  record->text = vary_surface(render_phrasing(phrasing, operands), rng);
   record->intent = intent.name;
   record->level = intent.level;
   record->operand_count = intent.operand_count;

@@ -2,6 +2,7 @@
 // into request text and a runnable program.
 #include "anvil/datagen/intents.h"
 
+#include <initializer_list>
 #include <string>
 
 #include "anvil/core/error.h"
@@ -73,6 +74,35 @@ std::string render_phrasing(std::string_view phrasing, const std::vector<int64_t
       text += c;
     }
   }
+  return text;
+}
+
+std::string vary_surface(std::string text, Rng& rng) {
+  const bool please_first = rng.bernoulli(0.1), please_last = rng.bernoulli(0.1);
+  const bool close = rng.bernoulli(0.25), question = rng.bernoulli(0.5);
+  const bool capital = rng.bernoulli(0.3);
+  if (text.empty()) return text;
+  std::string lower = text;
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  auto starts = [&](std::initializer_list<const char*> words) {
+    for (const char* w : words)
+      if (lower.rfind(w, 0) == 0) return true;
+    return false;
+  };
+  const char last = text.back();
+  const bool punctuated = last == '?' || last == '.' || last == '!';
+  const bool polite = lower.find("please") != std::string::npos;
+  const bool asks = last == '?' || starts({"what", "how", "is ", "which", "does", "do ", "are ",
+                                           "can ", "could ", "where", "who", "why", "will "});
+  if (please_first && !polite && !asks) {
+    if (text[0] >= 'A' && text[0] <= 'Z') text[0] = lower[0];
+    text = "please " + text;
+  } else if (please_last && !polite && !punctuated) {
+    text += " please";
+  }
+  if (close && !punctuated) text += question ? '?' : '.';
+  if (capital && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
   return text;
 }
 

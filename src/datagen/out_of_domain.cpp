@@ -119,7 +119,8 @@ std::string no_numbers(Rng& rng, std::string* source) {
   for (char c : s)
     if (!(c == ' ' && !out.empty() && out.back() == ' ')) out += c;
   while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out.empty() ? spec.name : out;
+  // Typed as the in-domain requests are (generator.cpp), so case and "please" tell nothing.
+  return vary_surface(out.empty() ? spec.name : out, rng);
 }
 
 // A filled phrasing followed by enough extra numbers that no intent takes them all.
@@ -130,7 +131,7 @@ std::string too_many_numbers(Rng& rng, std::string* source) {
   std::string s = render_phrasing(rng.choice(spec.phrasings), spec.sample(rng));
   const int64_t extra = kMaxOperandsInAnyIntent + 1 - spec.operand_count + rng.uniform_int(0, 3);
   for (int64_t i = 0; i < extra; ++i) s += rng.choice(kJoins) + std::to_string(rng.uniform_int(-50, 999));
-  return s;
+  return vary_surface(std::move(s), rng);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <map>
 #include <set>
 #include <string>
@@ -112,6 +113,63 @@ TEST(IntentPrograms, InstantiateProgramMovesOperandsIntoR1ToR4) {
 TEST(IntentPhrasing, RendersOperandsAsDecimalWithMinusSign) {
   EXPECT_EQ(render_phrasing("subtract {1} from {0}", {7, -12}), "subtract -12 from 7");
   EXPECT_THROW(render_phrasing("add {0} and {1}", {1}), std::exception);
+}
+
+TEST(IntentPhrasing, SurfaceVariantsKeepTheWordsAndVaryOnlyCasePunctuationAndPlease) {
+  // Over many draws each variant shows up at about its rate, and taking the variant apart again
+  // (lower-case the first letter, drop the closing mark and "please") gives the text back.
+  std::map<std::string, int> seen;
+  Rng rng(11);
+  const int n = 4000;
+  for (int i = 0; i < n; ++i) {
+    const std::string base = i % 2 ? "add 5 and 3" : "what is 5 plus 3";
+    std::string v = vary_surface(base, rng);
+    if (v[0] >= 'A' && v[0] <= 'Z') {
+      seen["capital"]++;
+      v[0] = static_cast<char>(v[0] - 'A' + 'a');
+    }
+    if (v.back() == '?' || v.back() == '.') {
+      seen["closed"]++;
+      v.pop_back();
+    }
+    if (v.rfind("please ", 0) == 0) {
+      seen["please first"]++;
+      EXPECT_EQ(base, "add 5 and 3");  // not in front of a question
+      v = v.substr(7);
+    } else if (v.size() > 7 && v.substr(v.size() - 7) == " please") {
+      seen["please last"]++;
+      v.resize(v.size() - 7);
+    }
+    EXPECT_EQ(v, base);
+  }
+  EXPECT_NEAR(seen["capital"] / double(n), 0.30, 0.02);
+  EXPECT_NEAR(seen["closed"] / double(n), 0.25, 0.02);
+  EXPECT_NEAR(seen["please first"] / double(n / 2), 0.10, 0.02);
+  // 0.1 on the question; 0.9 * 0.1 on the command, where "please" in front came first.
+  EXPECT_NEAR(seen["please last"] / double(n), 0.095, 0.015);
+  // A phrasing that already asks politely or ends in a mark gets neither again.
+  for (int i = 0; i < 200; ++i) {
+    const std::string v = vary_surface("Please add 4 to 9?", rng);
+    EXPECT_EQ(v, "Please add 4 to 9?");
+  }
+  // Over every phrasing of the table: one "please" at most, never in front of a question, and a
+  // capital letter only at the start.
+  for (const IntentSpec& spec : intent_table())
+    for (const std::string& phrasing : spec.phrasings)
+      for (int i = 0; i < 40; ++i) {
+        const std::string v = vary_surface(phrasing, rng);
+        std::string lower = v;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const size_t please = lower.find("please");
+        EXPECT_EQ(lower.find("please", please + 1), std::string::npos) << v;
+        if (v.rfind("please ", 0) == 0 && phrasing.rfind("please ", 0) != 0) {
+          EXPECT_NE(phrasing.back(), '?') << v;
+          EXPECT_FALSE(std::isupper(static_cast<unsigned char>(v[7]))) << v;
+        }
+      }
+  // The same seed gives the same variants.
+  Rng a(3), b(3);
+  for (int i = 0; i < 50; ++i) EXPECT_EQ(vary_surface("double 7", a), vary_surface("double 7", b));
 }
 
 TEST(IntentPhrasing, AppendIntHandlesExtremes) {
