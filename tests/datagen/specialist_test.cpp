@@ -386,7 +386,7 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
       if (match) found.push_back("- " + key + line.substr(line.find(key) + key.size()) + "\n");
     }
     // The first and the last matching row, the ones between them, or "not listed".
-    std::string steps = "- " + key + ": not listed\n";
+    std::string steps = "first: - " + key + ": not listed\n";
     if (!found.empty()) steps = "first: " + found.front() + "last: " + found.back();
     for (size_t k = 1; k + 1 < found.size(); ++k) steps += "also: " + found[k];
     EXPECT_EQ(ex.work, steps + "matches: " + std::to_string(values.size())) << ex.prompt;

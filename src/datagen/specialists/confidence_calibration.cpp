@@ -76,10 +76,12 @@ std::string ask(Faker& f, const std::vector<std::string_view>& wordings, const s
 
 // The worked steps: the first row the question's key names and the last one, each written as the
 // key followed by the rest of its row, copied ("first: - Stapler | 114" for "Premium Stapler |
-// 114"); rows between them "also: ..."; or "- KEY: not listed"; then "matches: k". One match is
-// its own first and last row, so a second match is found by looking up the key's last row rather
-// than "a row not yet written", which no model wrote when the rows came in list order. The
-// earlier step designs and their scores: docs/specialists.md and docs/specialist-quality.md.
+// 114"); rows between them "also: ..."; or "first: - KEY: not listed"; then "matches: k". One
+// match is its own first and last row, so a second match is found by looking up the key's last row
+// rather than "a row not yet written", which no model wrote when the rows came in list order. An
+// unlisted key starts as a listed one does, so whether it is listed is decided after the key, by
+// its rows, not at the answer's first token. The earlier step designs and their scores:
+// docs/specialists.md and docs/specialist-quality.md.
 template <typename Entry>
 std::string lookup_steps(const std::vector<Entry>& entries, const std::vector<std::string>& rows,
                          const std::string& key, const std::string& status, size_t candidates) {
@@ -93,7 +95,7 @@ std::string lookup_steps(const std::vector<Entry>& entries, const std::vector<st
   if (found.size() != expected)
     throw Error("confidence_calibration: " + std::to_string(found.size()) + " rows name '" + key +
                 "' for status " + status);
-  if (found.empty()) return "- " + key + ": not listed\nmatches: 0";
+  if (found.empty()) return "first: - " + key + ": not listed\nmatches: 0";
   std::string work = "first: " + found.front() + "last: " + found.back();
   for (size_t i = 1; i + 1 < found.size(); ++i) work += "also: " + found[i];
   return work + "matches: " + std::to_string(found.size());
