@@ -73,8 +73,11 @@ TEST(ServeCli, RoutesEachRequestToItsSpecialistsAdapter) {
     ASSERT_EQ(a.exit_code, 0) << a.output;
     adapters += " " + name + "=" + name + "/model";
   }
+  // 1,800 records: with 900 the tiny router refused one address of 60 once the negatives' near-miss
+  // requests came capitalised and punctuated like the prompts (session 29; 100% with 1,200 and
+  // 1,800).
   auto data = run_anvil("datagen --router --specialist " + kSpecialists +
-                            " -n 900 --router-bytes 96 --seed 3 -o router.jsonl",
+                            " -n 1800 --router-bytes 96 --seed 3 -o router.jsonl",
                         dir.path());
   ASSERT_EQ(data.exit_code, 0) << data.output;
   EXPECT_NE(data.output.find("3 specialists"), std::string::npos) << data.output;
