@@ -53,7 +53,6 @@ double ece_at(const torch::Tensor& logits, const torch::Tensor& labels, double t
 std::vector<std::string> ood_texts(const models::IntentModel& model, int64_t n, uint64_t seed,
                                    datagen::OodSplit split) {
   std::vector<std::string> texts;
-  if (n <= 0) return texts;
   for (auto& r : datagen::generate_out_of_domain({n, seed, split}))
     if (!(r.category == datagen::OodCategory::kSpecialist && model.index.count(r.source)))
       texts.push_back(std::move(r.text));
@@ -108,15 +107,12 @@ models::Calibration calibrate_intent_model(models::IntentModel& model,
     const auto fit_draw = judge_requests(
         calibrated, ood_texts(model, options.ood_n, options.ood_seed + 1, datagen::OodSplit::kTraining));
     c.threshold = margin_threshold(c.threshold_ceiling, fit_draw, &c.ood_floor);
+    // The catch rate on the evaluation draw, which nothing above has seen.
+    const auto evaluation_draw = judge_requests(
+        calibrated, ood_texts(model, options.ood_n, options.ood_seed, datagen::OodSplit::kEvaluation));
+    c.ood_catch = abstain_rate(evaluation_draw, c.threshold);
   }
   c.false_abstain = abstain_rate(judged, c.threshold);
-
-  // The catch rate on the evaluation draw, which nothing above has seen.
-  if (options.ood_n > 0)
-    c.ood_catch = abstain_rate(
-        judge_requests(calibrated, ood_texts(model, options.ood_n, options.ood_seed,
-                                             datagen::OodSplit::kEvaluation)),
-        c.threshold);
   return c;
 }
 

@@ -52,8 +52,7 @@ std::string render_phrasing(std::string_view phrasing, const std::vector<int64_t
 // `text` as people also type it: "please" in front (10%, not before a question) or else at the
 // end (10%; neither where the text says "please" already), a closing "?" or "." where none is
 // (25%), the first letter capitalised (30%). Words and numbers are kept, so the operands stay in
-// order. Draws the same number of values from `rng` whatever
-// it changes.
+// order. Draws the same number of values from `rng` whatever it changes.
 std::string vary_surface(std::string text, Rng& rng);
 
 // Appends the decimal form of `value` to `out` (no locale, no iostreams).
