@@ -366,6 +366,7 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
     const std::string key = m[1];
     std::vector<std::string> values;
     std::vector<std::string> found;  // each row the key names: the key, then the rest of the row
+    std::set<std::string> list_values;  // a list's values differ from row to row
     for (const std::string& line : rows) {
       std::string row = line;
       if (row.rfind("| ", 0) == 0) row = row.substr(2, row.size() - 4);  // "| a | b |"
@@ -374,6 +375,7 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
       std::string value = row.substr(row.rfind(separator) + separator.size());
       if (value[0] == 'x') value.erase(0, 1);  // "x4821"
       if (value.find(" units") != std::string::npos) value.resize(value.find(" units"));
+      EXPECT_TRUE(list_values.insert(value).second) << "a value listed twice: " << ex.prompt;
       const std::string short_key =
           directory ? name.substr(0, name.find(' ')) : name.substr(name.find(' ') + 1);
       const bool match = name == key || short_key == key;
@@ -385,9 +387,12 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
           (directory ? key.substr(0, key.find(' ')) : key.substr(key.find(' ') + 1)) == short_key;
       if (match) found.push_back("- " + key + line.substr(line.find(key) + key.size()) + "\n");
     }
-    // The first and the last matching row, the ones between them, or "not listed".
+    // The first and the last matching row, their values side by side, the ones between them, or
+    // "not listed". A list's values differ, so one match shows one value twice.
     std::string steps = "first: - " + key + ": not listed\n";
-    if (!found.empty()) steps = "first: " + found.front() + "last: " + found.back();
+    if (!found.empty())
+      steps = "first: " + found.front() + "last: " + found.back() + "compare: " + values.front() +
+              " / " + values.back() + "\n";
     for (size_t k = 1; k + 1 < found.size(); ++k) steps += "also: " + found[k];
     EXPECT_EQ(ex.work, steps + "matches: " + std::to_string(values.size())) << ex.prompt;
     const json r = json::parse(ex.response);

@@ -76,20 +76,25 @@ std::string ask(Faker& f, const std::vector<std::string_view>& wordings, const s
 
 // The worked steps: the first row the question's key names and the last one, each written as the
 // key followed by the rest of its row, copied ("first: - Stapler | 114" for "Premium Stapler |
-// 114"); rows between them "also: ..."; or "first: - KEY: not listed"; then "matches: k". One
-// match is its own first and last row, so a second match is found by looking up the key's last row
-// rather than "a row not yet written", which no model wrote when the rows came in list order. An
-// unlisted key starts as a listed one does, so whether it is listed is decided after the key, by
-// its rows, not at the answer's first token. The earlier step designs and their scores:
-// docs/specialists.md and docs/specialist-quality.md.
+// 114"); their two values side by side ("compare: 114 / 87"); rows between them "also: ...";
+// or "first: - KEY: not listed"; then "matches: k". One match is its own first and last row, so a
+// second match is found by looking up the key's last row rather than "a row not yet written",
+// which no model wrote when the rows came in list order, and whether there are two is whether the
+// two values just copied next to each other are the same (the values of one list differ): session
+// 29's model found the last row but never told two lines a row apart. An unlisted key starts as a
+// listed one does, so whether it is listed is decided after the key, by its rows, not at the
+// answer's first token. The earlier step designs and their scores: docs/specialists.md and
+// docs/specialist-quality.md.
 template <typename Entry>
 std::string lookup_steps(const std::vector<Entry>& entries, const std::vector<std::string>& rows,
                          const std::string& key, const std::string& status, size_t candidates) {
-  std::vector<std::string> found;  // "- KEY rest of the row\n", in list order
+  std::vector<std::string> found;   // "- KEY rest of the row\n", in list order
+  std::vector<std::string> values;  // their values, which differ from row to row
   for (size_t i = 0; i < entries.size(); ++i) {
     if (entries[i].key_first != key && entries[i].key_full != key) continue;
     const std::string& row = rows[i];  // ends with its newline
     found.push_back("- " + key + row.substr(row.find(key) + key.size()));
+    values.push_back(entries[i].value);
   }
   const size_t expected = status == "answered" ? 1 : status == "ambiguous" ? candidates : 0;
   if (found.size() != expected)
@@ -97,6 +102,7 @@ std::string lookup_steps(const std::vector<Entry>& entries, const std::vector<st
                 "' for status " + status);
   if (found.empty()) return "first: - " + key + ": not listed\nmatches: 0";
   std::string work = "first: " + found.front() + "last: " + found.back();
+  work += "compare: " + values.front() + " / " + values.back() + "\n";
   for (size_t i = 1; i + 1 < found.size(); ++i) work += "also: " + found[i];
   return work + "matches: " + std::to_string(found.size());
 }
@@ -122,13 +128,21 @@ void generate(Faker& f, Example* ex) {
       e.key_first = p.first;
       e.qualifier = p.last;
       e.extra = f.department();
-      e.value = std::to_string(f.integer(1000, 9999));
     } else {
       const fake::ProductCategory& c = f.pick(f.locale().product_categories);
       e.key_first = std::string(f.pick(c.items));
       e.qualifier = std::string(f.pick(f.locale().product_adjectives));
-      e.value = std::to_string(f.integer(0, 500));
     }
+    // Each row's value differs from the others', so two matching rows show two values.
+    auto taken = [&](const std::string& v) {
+      for (const Entry& earlier : entries) {
+        if (earlier.value == v) return true;
+      }
+      return false;
+    };
+    do {
+      e.value = std::to_string(directory ? f.integer(1000, 9999) : f.integer(0, 500));
+    } while (taken(e.value));
     entries.push_back(e);
   }
   // Mode: 0-9 ask about a listed entry, 10-15 plant one or two more entries sharing its short
