@@ -10,6 +10,7 @@
 #include <functional>
 #include <limits>
 
+#include "anvil/core/ascii.h"
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
 
@@ -93,8 +94,7 @@ std::string render(const std::string& format, const ChartOptions& o, const DrawF
 
 std::string format_of(const std::string& path) {
   auto dot = path.rfind('.');
-  std::string ext = dot == std::string::npos ? "" : path.substr(dot + 1);
-  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  const std::string ext = ascii_lower(dot == std::string::npos ? "" : path.substr(dot + 1));
   if (ext != "png" && ext != "svg")
     throw usage_error("plot output '" + path + "': the file name must end in .png or .svg");
   return ext;

@@ -15,6 +15,7 @@
 #include <set>
 #include <sstream>
 
+#include "anvil/core/ascii.h"
 #include "anvil/core/error.h"
 
 namespace anvil::data {
@@ -118,7 +119,7 @@ uint64_t parse_cache_budget(const std::string& text, const std::string& key) {
   }
   if (!(number > 0) || !std::isfinite(number)) throw bad("must be > 0");
   std::string suffix = t.substr(used);
-  for (auto& c : suffix) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (auto& c : suffix) c = ascii_upper(c);
   if (suffix == "%") {
     if (number > 100) throw bad("a percentage above 100");
     return static_cast<uint64_t>(static_cast<double>(available_memory_bytes()) * number / 100);

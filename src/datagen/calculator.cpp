@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <limits>
 
+#include "anvil/core/ascii.h"
 #include "anvil/core/error.h"
 #include "anvil/datagen/fake/date.h"
 
@@ -75,9 +76,7 @@ std::string print(const Value& v) {
 int weekday_index(const std::string& name) {
   for (int i = 0; i < 7; ++i) {
     std::string w = fake::weekday_name(i);
-    if (w.size() == name.size() && std::equal(w.begin(), w.end(), name.begin(), [](char a, char b) {
-          return std::tolower(a) == std::tolower(b);
-        }))
+    if (ascii_lower(w) == ascii_lower(name))
       return i;
   }
   return -1;

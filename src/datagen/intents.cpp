@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <string>
 
+#include "anvil/core/ascii.h"
 #include "anvil/core/error.h"
 #include "datagen/intent_levels.h"
 
@@ -82,9 +83,7 @@ std::string vary_surface(std::string text, Rng& rng) {
   const bool close = rng.bernoulli(0.25), question = rng.bernoulli(0.5);
   const bool capital = rng.bernoulli(0.3);
   if (text.empty()) return text;
-  std::string lower = text;
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  const std::string lower = ascii_lower(text);
   auto starts = [&](std::initializer_list<const char*> words) {
     for (const char* w : words)
       if (lower.rfind(w, 0) == 0) return true;
@@ -96,13 +95,13 @@ std::string vary_surface(std::string text, Rng& rng) {
   const bool asks = last == '?' || starts({"what", "how", "is ", "which", "does", "do ", "are ",
                                            "can ", "could ", "where", "who", "why", "will "});
   if (please_first && !polite && !asks) {
-    if (text[0] >= 'A' && text[0] <= 'Z') text[0] = lower[0];
+    text[0] = ascii_lower(text[0]);
     text = "please " + text;
   } else if (please_last && !polite && !punctuated) {
     text += " please";
   }
   if (close && !punctuated) text += question ? '?' : '.';
-  if (capital && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  if (capital) text[0] = ascii_upper(text[0]);
   return text;
 }
 

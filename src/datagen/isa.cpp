@@ -3,6 +3,8 @@
 
 #include <array>
 
+#include "anvil/core/ascii.h"
+
 namespace anvil::datagen {
 namespace {
 
@@ -60,8 +62,7 @@ bool opcode_from_mnemonic(std::string_view mnemonic, Opcode* out) {
   if (mnemonic.empty() || mnemonic.size() > 5) return false;
   uint64_t key = 0;
   for (char ch : mnemonic) {
-    const char c = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
-    key = (key << 8) | static_cast<unsigned char>(c);
+    key = (key << 8) | static_cast<unsigned char>(ascii_lower(ch));
   }
   static const auto keys = [] {
     std::array<uint64_t, static_cast<size_t>(Opcode::kCount)> k{};

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "anvil/core/ascii.h"
 #include "anvil/core/error.h"
 #include "anvil/core/rng.h"
 
@@ -65,7 +66,7 @@ std::vector<uint32_t> MinHasher::signature(std::string_view text) const {
   for (size_t i = 0; i <= text.size(); ++i) {
     const unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
     if (std::isalnum(c) || c >= 0x80) {
-      word += static_cast<char>(std::tolower(c));
+      word += ascii_lower(static_cast<char>(c));
     } else if (!word.empty()) {
       words.push_back(hash_bytes(word));
       word.clear();

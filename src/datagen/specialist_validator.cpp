@@ -8,6 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "anvil/core/ascii.h"
 #include "anvil/core/error.h"
 #include "anvil/datagen/json_builder.h"
 
@@ -26,7 +27,7 @@ std::string normalize_text(std::string_view s) {
     }
     if (space) out += ' ';
     space = false;
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out += ascii_lower(c);
   }
   while (!out.empty() && out.back() == '.') out.pop_back();
   return out;

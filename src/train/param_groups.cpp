@@ -4,8 +4,9 @@
 #include <torch/torch.h>
 
 #include <algorithm>
-#include <cctype>
 #include <set>
+
+#include "anvil/core/ascii.h"
 
 namespace anvil::train {
 namespace {
@@ -14,10 +15,7 @@ namespace {
 // torch::nn::LayerNormImpl, BatchNorm2dImpl, GroupNormImpl, anvil's RmsNormImpl, a user's
 // "MyRMSNorm"; torch::nn::EmbeddingImpl, EmbeddingBagImpl.
 bool type_name_has(const torch::nn::Module& m, const std::string& word) {
-  std::string name = m.name();
-  std::transform(name.begin(), name.end(), name.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return name.find(word) != std::string::npos;
+  return ascii_lower(m.name()).find(word) != std::string::npos;
 }
 
 bool is_bias(const std::string& name, const torch::Tensor& p) {

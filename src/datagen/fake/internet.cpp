@@ -1,6 +1,7 @@
 // Faker: email addresses, phone numbers, URLs, user names and IP addresses.
 #include <cctype>
 
+#include "anvil/core/ascii.h"
 #include "anvil/datagen/fake/faker.h"
 
 namespace anvil::datagen::fake {
@@ -10,7 +11,7 @@ std::string lower_alpha(std::string_view s) {
   std::string out;
   for (char c : s) {
     if (std::isalpha(static_cast<unsigned char>(c))) {
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      out += ascii_lower(c);
     }
   }
   return out;

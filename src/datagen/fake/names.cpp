@@ -1,6 +1,7 @@
 // Faker: people, companies, job titles and departments.
 #include <cctype>
 
+#include "anvil/core/ascii.h"
 #include "anvil/datagen/fake/faker.h"
 
 namespace anvil::datagen::fake {
@@ -39,7 +40,7 @@ std::string Faker::coined_name(int min_syllables, int max_syllables) {
     s += pick(locale_.name_vowels);
     s += pick(locale_.name_codas);
   }
-  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  if (!s.empty()) s[0] = ascii_upper(s[0]);
   return s;
 }
 
@@ -62,7 +63,7 @@ Company Faker::company() {
   c.name = base + " " + std::string(pick(locale_.company_suffixes));
   for (char ch : base) {
     if (std::isalnum(static_cast<unsigned char>(ch))) {
-      c.domain += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      c.domain += ascii_lower(ch);
     }
   }
   c.domain += ".";

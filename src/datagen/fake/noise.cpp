@@ -2,6 +2,7 @@
 // dropped and doubled letters, and neighbouring keys on a QWERTY keyboard.
 #include <cctype>
 
+#include "anvil/core/ascii.h"
 #include "anvil/datagen/fake/faker.h"
 
 namespace anvil::datagen::fake {
@@ -9,7 +10,7 @@ namespace {
 
 char qwerty_neighbour(char c, Rng& rng) {
   static const char* const kRows[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
-  const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const char lower = ascii_lower(c);
   for (const char* row : kRows) {
     for (int i = 0; row[i]; ++i) {
       if (row[i] != lower) continue;

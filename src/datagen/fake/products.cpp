@@ -1,6 +1,7 @@
 // Faker: products with a category, SKU, selling unit and a price in the category's range.
 #include <cctype>
 
+#include "anvil/core/ascii.h"
 #include "anvil/datagen/fake/faker.h"
 
 namespace anvil::datagen::fake {
@@ -9,7 +10,7 @@ std::string Faker::sku(std::string_view category) {
   std::string prefix;
   for (char c : category) {
     if (std::isalpha(static_cast<unsigned char>(c)) && prefix.size() < 3) {
-      prefix += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      prefix += ascii_upper(c);
     }
   }
   // Half in the catalog's own "ELE-12345" form, half as other shops write item numbers. One

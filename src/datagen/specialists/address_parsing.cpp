@@ -39,7 +39,7 @@ void generate(Faker& f, Example* ex) {
       doc = p.full() + "\n" + a.block() + "\n" + a.country;
       break;
     case 2:
-      doc = upper(p.full() + "\n" + a.line1() + "\n" + a.city + " " + a.state_code + "  " +
+      doc = ascii_upper(p.full() + "\n" + a.line1() + "\n" + a.city + " " + a.state_code + "  " +
                   a.postcode);
       break;
     case 3:
@@ -56,7 +56,7 @@ void generate(Faker& f, Example* ex) {
             "\nState: " + a.state + "\nZIP: " + a.postcode;
       break;
     case 6:
-      doc = lower("ship it to " + a.one_line() + " usa thanks");
+      doc = ascii_lower("ship it to " + a.one_line() + " usa thanks");
       break;
     default: {
       const fake::Company c = f.company();

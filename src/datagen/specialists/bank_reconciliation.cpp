@@ -132,11 +132,11 @@ std::vector<Entry> draw_ledger(Faker& f, const fake::Date& start, std::set<int64
     } else if (kind < 0.93) {
       e.cents = fresh_amount(f, 100000, 5000000, used);
       e.memo = "Wire in - " + company;
-      words = "INCOMING WIRE " + upper(company);
+      words = "INCOMING WIRE " + ascii_upper(company);
     } else {
       e.cents = -fresh_amount(f, 5000, 300000, used);
       e.memo = "ACH - " + company + " autopay";
-      words = "ACH DEBIT " + upper(company);
+      words = "ACH DEBIT " + ascii_upper(company);
     }
     e.id = std::to_string(i);  // numbered once the look is known
     ledger.push_back(e);
@@ -158,7 +158,7 @@ std::vector<Entry> draw_statement(Faker& f, const fake::Date& start,
     if (i + 3 >= ledger.size() && f.chance(0.3)) continue;  // not cleared yet
     Entry b = l;
     b.from = static_cast<int>(i);
-    b.memo = bank_words[i].empty() ? upper(l.memo) : bank_words[i];
+    b.memo = bank_words[i].empty() ? ascii_upper(l.memo) : bank_words[i];
     b.date = fake::add_days(l.date, f.integer(0, 3));
     if (!miskeyed && f.chance(0.08)) {
       // The books hold a mistyped amount: the bank's is off by 9 dollars times some digit.
@@ -181,13 +181,13 @@ std::vector<Entry> draw_statement(Faker& f, const fake::Date& start,
     bank.push_back(e);
   };
   if (f.chance(0.15)) {  // a customer paid straight into the account
-    const std::string company = upper(f.company().name);
+    const std::string company = ascii_upper(f.company().name);
     const int64_t cents = fresh_amount(f, 10000, 900000, used);
     add("ACH CREDIT " + company + " REMIT", cents, static_cast<int>(f.integer(3, 25)));
   }
   for (size_t i = 0; i < ledger.size(); ++i) {  // a deposit came back unpaid
     if (ledger[i].cents > 0 && ledger[i].memo.rfind("Deposit", 0) == 0 && f.chance(0.06)) {
-      const std::string who = upper(ledger[i].memo.substr(std::string("Deposit - ").size()));
+      const std::string who = ascii_upper(ledger[i].memo.substr(std::string("Deposit - ").size()));
       add("RETURNED ITEM - NSF " + who, -ledger[i].cents, static_cast<int>(f.integer(26, 27)));
       break;
     }

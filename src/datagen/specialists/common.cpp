@@ -47,7 +47,7 @@ std::string phrase_instruction(Faker& f, const InstructionParts& parts) {
   std::string s(f.pick(kAsks));
   const bool question = s == "Can you " || s == "Could you ";
   std::string verb(f.pick(parts.verbs));
-  if (!s.empty()) verb[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(verb[0])));
+  if (!s.empty()) verb[0] = ascii_lower(verb[0]);
   s += verb;
   s += " ";
   s += f.pick(parts.objects);
@@ -60,7 +60,7 @@ std::string phrase_instruction(Faker& f, const InstructionParts& parts) {
   if (end == "?" && !question) end = ".";
   s += end;
   if (f.chance(0.2))  // typed in a hurry
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : s) c = ascii_lower(c);
   return s;
 }
 
@@ -123,11 +123,6 @@ std::string expand(std::string_view tmpl, const Vars& vars) {
   return out;
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 std::string number_words(int n) {
   static const std::vector<std::string_view> kOnes = {
       "zero",    "one",     "two",       "three",    "four",     "five",    "six",
@@ -138,11 +133,6 @@ std::string number_words(int n) {
   if (n < 20) return std::string(kOnes[static_cast<size_t>(n)]);
   std::string s(kTens[static_cast<size_t>(n / 10)]);
   if (n % 10 != 0) s += "-" + std::string(kOnes[static_cast<size_t>(n % 10)]);
-  return s;
-}
-
-std::string upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
 }
 
@@ -183,7 +173,7 @@ std::string snake_label(std::string_view s) {
   std::string out;
   for (char c : s) {
     if (std::isalnum(static_cast<unsigned char>(c))) {
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      out += ascii_lower(c);
     } else if (!out.empty() && out.back() != '_') {
       out += '_';
     }

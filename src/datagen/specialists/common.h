@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "anvil/core/ascii.h"
 #include "anvil/datagen/fake/faker.h"
 #include "anvil/datagen/json_builder.h"
 #include "anvil/datagen/record.h"
@@ -59,10 +60,6 @@ fake::DateFormat us_date_format(Faker& f);
 // A money style for USD documents ("$1,234.56", "1234.56", "USD 1,234.56", "1,234.56 USD").
 fake::MoneyStyle us_money_style(Faker& f);
 const fake::Currency& usd();
-
-// `s` in lower or upper case (ASCII letters).
-std::string lower(std::string s);
-std::string upper(std::string s);
 
 // 0..99 in words, as contracts write them: "thirty-six".
 std::string number_words(int n);

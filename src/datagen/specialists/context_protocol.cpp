@@ -161,14 +161,14 @@ void generate(Faker& f, Example* ex) {
   while (product.category == "Services" || product.category == "Software") product = f.product();
   // A third of the items carry a brand and model ("Brandell KX40 Stapler"); the customer may then
   // ask for the plain thing ("a stapler") and the assistant names it: the item is what was quoted.
-  std::string item_said = f.chance(0.3) ? lower(product.name) : product.name;
+  std::string item_said = f.chance(0.3) ? ascii_lower(product.name) : product.name;
   if (f.chance(0.3)) {
     const std::string plain = product.name;
     product.name =
         (f.chance(0.5) ? f.coined_name(2, 2) : std::string(f.pick(f.locale().company_words))) +
         " " + f.letters(static_cast<int>(f.integer(1, 2))) + std::to_string(f.integer(2, 990)) +
         " " + plain;
-    item_said = f.chance(0.5) ? lower(plain) : product.name;
+    item_said = f.chance(0.5) ? ascii_lower(plain) : product.name;
   }
   const std::string city =
       f.chance(0.85) ? std::string(f.pick(f.locale().cities).name) : f.address().city;

@@ -65,11 +65,6 @@ std::string term_text(Faker& f, int months) {
   return amount_of(f, months, "months");
 }
 
-std::string capitalized(std::string s) {
-  s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-  return s;
-}
-
 // What the document says; the answer is built from the same facts.
 struct Terms {
   const ContractKind* kind;
@@ -118,7 +113,7 @@ std::string clauses(Faker& f, const Terms& t) {
   const std::string b = t.b.name + " (\"" + std::string(k.b_role) + "\")";
   const bool b_first = f.chance(0.3);
   const std::string parties = b_first ? b + ", and " + a : a + ", and " + b;
-  std::string doc = std::string(k.title) + "\n\nThis " + capitalized(lower(std::string(k.title))) +
+  std::string doc = std::string(k.title) + "\n\nThis " + capitalized(ascii_lower(k.title)) +
                     " (the \"Agreement\") ";
   if (f.chance(0.3)) {
     doc += "is signed on " + fake::format_date(t.signed_on, t.df) + " by " + parties +

@@ -28,7 +28,7 @@ std::string random_item(Faker& f) {
   const int64_t kind = f.integer(0, 3);
   if (kind < 2) {
     std::string w = f.coined_name(1, 3);
-    if (f.chance(0.5)) w[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[0])));
+    if (f.chance(0.5)) w[0] = ascii_lower(w[0]);
     return w;
   }
   if (kind == 2) return std::to_string(f.integer(0, 999999));

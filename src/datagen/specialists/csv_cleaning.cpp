@@ -28,10 +28,10 @@ std::string messy_case(Faker& f, const std::string& s) {
   }
   switch (how) {
     case 0:
-      for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      for (char& c : out) c = ascii_upper(c);
       break;
     case 1:
-      for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (char& c : out) c = ascii_lower(c);
       break;
     default:
       break;
@@ -75,7 +75,7 @@ std::string quoted(const std::string& field, char delim) {
 Line messy_line(Faker& f, const FileStyle& style, const Row& r, int64_t index) {
   Line line{index, messy_case(f, r.name), ""};
   std::string email = r.email;
-  if (f.chance(0.3)) email = upper(email);
+  if (f.chance(0.3)) email = ascii_upper(email);
   if (f.chance(0.1)) email = " " + email + " ";
   static const std::vector<fake::DateFormat> kFormats = {
       fake::DateFormat::kIso, fake::DateFormat::kUsSlash, fake::DateFormat::kAbbrev,
@@ -123,7 +123,7 @@ std::string header_line(Faker& f, const FileStyle& style) {
   const std::string sep = style.separator();
   for (size_t k = 0; k < style.order.size(); ++k) {
     const std::string h = kHeaders[style.order[k]];
-    header += (k ? sep : "") + (how == 4 ? lower(h) : how == 5 ? upper(h) : h);
+    header += (k ? sep : "") + (how == 4 ? ascii_lower(h) : how == 5 ? ascii_upper(h) : h);
   }
   return header;
 }

@@ -57,7 +57,7 @@ std::string in_context(Faker& f, const std::string& expression, const std::strin
           " Let me know if anything changes.\n\n" + std::string(f.pick(kSignoffs)) + "\n" + from;
   } else if (context == 2) {
     const fake::TimeOfDay t = f.business_time();
-    doc = "[" + fake::iso_time(t) + "] " + f.first_name() + ": heads up - " + lower(sentence);
+    doc = "[" + fake::iso_time(t) + "] " + f.first_name() + ": heads up - " + ascii_lower(sentence);
   } else if (context == 3) {
     const fake::TimeOfDay t = f.business_time();
     const std::string title = f.chance(0.5) ? "Mr " : "Mrs ";
@@ -153,7 +153,7 @@ void generate(Faker& f, Example* ex) {
   // by the calculator); then the weekday of the date.
   const std::string date = step.empty() ? iso : calculator_result(step);
   const std::string said =
-      doc.find(expression) != std::string::npos ? expression : lower(expression);  // a chat's
+      doc.find(expression) != std::string::npos ? expression : ascii_lower(expression);  // a chat's
   ex->work = said + ": " + (step.empty() ? iso : calculator_step(step)) + "\n" +
              calculator_step("weekday(" + date + ")");
   JsonBuilder j(&ex->response);

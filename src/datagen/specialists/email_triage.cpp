@@ -257,16 +257,16 @@ void generate(Faker& f, Example* ex) {
           fake::iso_time(time) + ":" + seconds + " " + zone + "\nSubject: " + urgent_prefix +
           subject + "\n\n" + greeting + "\n\n" + text + "\n\n" + sign_off;
   } else {
-    sent_text = lower(rfc_date(sent));
-    doc = "subject: " + lower(urgent_prefix + subject) + "\nfrom: " + from +
-          "\ndate: " + sent_text + " " + fake::iso_time(time) + "\n\n" + lower(text) + "\n\n- " +
-          lower(sender.first);
+    sent_text = ascii_lower(rfc_date(sent));
+    doc = "subject: " + ascii_lower(urgent_prefix + subject) + "\nfrom: " + from +
+          "\ndate: " + sent_text + " " + fake::iso_time(time) + "\n\n" + ascii_lower(text) + "\n\n- " +
+          ascii_lower(sender.first);
   }
   compose_prompt(f, ex, kInstructions, kParts, doc);
   // Worked steps: the sender's address, the sent date as printed with its ISO date, then the
   // deadline's words as written with its date (a weekday through the calculator).
   std::string deadline_words = deadline.copied;
-  if (ex->layout_id == 4) deadline_words = lower(deadline_words);
+  if (ex->layout_id == 4) deadline_words = ascii_lower(deadline_words);
   ex->work = "sender: " + from + "\nsent " + sent_text + ": " + fake::iso_date(sent) + "\n" +
              (has_deadline ? "deadline " + deadline_words + ": " + deadline.step : "no deadline");
   JsonBuilder j(&ex->response);

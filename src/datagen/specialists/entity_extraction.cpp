@@ -187,7 +187,7 @@ std::vector<Mention> draw_mentions(Faker& f, const fake::City& city1, const fake
   const std::string body_name = public_body(f, city1);
   m.push_back({Mention::kOrganization, {{"b1", body_name}}, body_name});
   const std::string town1 = town(f, city1);
-  m.push_back({Mention::kLocation, {{"c1", town1}, {"C1", upper(town1)}}, town1});
+  m.push_back({Mention::kLocation, {{"c1", town1}, {"C1", ascii_upper(town1)}}, town1});
   m.push_back({Mention::kLocation, {{"c2", std::string(city2.name)}}, std::string(city2.name)});
   fake::Date d = f.date_between({2019, 1, 1}, {2025, 12, 31});
   for (const std::string id : {"d1", "d2"}) {

@@ -135,7 +135,7 @@ std::string shown_merchant(Faker& f, const Merchant& m) {
   }
   if (f.chance(0.45)) {
     const fake::City& city = f.pick(f.locale().cities);
-    s += " " + upper(std::string(city.name));
+    s += " " + ascii_upper(std::string(city.name));
     if (f.chance(0.6)) s += " " + std::string(city.state_code);
   }
   return s;

@@ -126,7 +126,7 @@ std::string reworded(Faker& f, Attr a, bool still, const std::string& project,
       {"the {p} team stays in {v}", "{p} still works out of {v}"},
       {"{p} still has {v} people", "headcount on {p} stays at {v}"}};
   std::string claim = expand(f.pick((still ? kStill : kNew)[a]), {{"p", project}, {"v", v}});
-  claim[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(claim[0])));
+  claim[0] = ascii_upper(claim[0]);
   return claim + ".";
 }
 

@@ -276,7 +276,7 @@ std::string render_freelancer(Faker& f, const Invoice& inv) {
 
 // A trade supplier's printed invoice: letterhead in capitals, quantity first, net/VAT/total due.
 std::string render_trade(const Invoice& inv) {
-  std::string doc = upper(inv.vendor.name) + "\n" + inv.vendor_address.one_line() +
+  std::string doc = ascii_upper(inv.vendor.name) + "\n" + inv.vendor_address.one_line() +
                     "\n\nTAX INVOICE\n\nInvoice No:      " + inv.number + "\n" +
                     dates_block(inv, "Invoice date:    ", "Due date:        ") +
                     "\nCustomer:        " + inv.customer.name + "\n\n" + pad("Qty", 8) +
@@ -296,7 +296,7 @@ std::string render_trade(const Invoice& inv) {
 // A text message from a small business: lower case (its lines lowered by the caller, as the
 // answer copies them), "6 x 38.00 = 228.00", plain numbers.
 std::string render_text_message(const Invoice& inv) {
-  std::string doc = lower(inv.vendor.name) + "\ninv " + inv.number + " - " + inv.day(inv.date) +
+  std::string doc = ascii_lower(inv.vendor.name) + "\ninv " + inv.number + " - " + inv.day(inv.date) +
                     "\n" +
                     (inv.due_shown == DueShown::kDate  ? "due " + inv.due_printed()
                      : inv.due_shown == DueShown::kNet ? "terms " + inv.due_printed()
@@ -308,7 +308,7 @@ std::string render_text_message(const Invoice& inv) {
   }
   return doc + "\nsubtotal " + fake::decimal_cents(inv.subtotal) + "\ntax " +
          fake::decimal_cents(inv.tax) + "\ntotal " + fake::decimal_cents(inv.total) + "\n\nthx - " +
-         lower(inv.sender.first);
+         ascii_lower(inv.sender.first);
 }
 
 // A vendor portal's CSV export of one invoice: key,value rows, then the lines, then the totals in
@@ -395,7 +395,7 @@ void generate(Faker& f, Example* ex) {
   ex->layout_id = static_cast<int>(f.integer(0, 8));
   Invoice inv = draw_invoice(f, ex->layout_id);
   if (ex->layout_id == 6) {  // a text message writes its lines in lower case; so does the answer
-    for (Line& l : inv.lines) l.description = lower(l.description);
+    for (Line& l : inv.lines) l.description = ascii_lower(l.description);
   }
   compose_prompt(f, ex, kInstructions, render(f, inv, ex->layout_id));
   // Exports, text messages and plain-style documents print amounts without thousands commas.

@@ -133,10 +133,10 @@ std::string level_word(const Style& s, Level l) {
     case kSyslog:
       return s.schema == 0 ? kFull[l] : kLong[l];
     case kLogfmt:
-      return lower(s.schema == 0 ? kFull[l] : kLong[l]);
+      return ascii_lower(s.schema == 0 ? kFull[l] : kLong[l]);
     case kJson: {
       const std::string w = s.schema == 3 ? kLong[l] : kFull[l];
-      return s.lower ? lower(w) : w;
+      return s.lower ? ascii_lower(w) : w;
     }
     default:
       return kFull[l];
@@ -151,9 +151,9 @@ std::string service_name(Faker& f, Layout layout) {
   }
   if (layout == kSerilog) {
     std::string system(f.pick(kSystems));
-    system[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(system[0])));
+    system[0] = ascii_upper(system[0]);
     std::string component(f.pick(kComponents));
-    component[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(component[0])));
+    component[0] = ascii_upper(component[0]);
     return system + "." + component;
   }
   return std::string(f.pick(kPlainServices));

@@ -513,7 +513,7 @@ Problem make(Faker& f, int kind) {
 void generate(Faker& f, Example* ex) {
   ex->layout_id = static_cast<int>(f.integer(0, 13));
   Problem p = make(f, ex->layout_id);
-  p.text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(p.text[0])));
+  p.text = capitalized(p.text);
   compose_prompt(f, ex, kInstructions, kParts, p.text);
   // The equation, evaluated by the calculator at the answer's precision, is the answer (its
   // rounding of half cents may differ from the story's integer arithmetic; the calculator's is

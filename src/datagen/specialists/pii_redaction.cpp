@@ -338,15 +338,15 @@ void voicemail(Faker& f, Redaction* r) {
   const Subject s = subject(f);
   const fake::TimeOfDay t = f.business_time();
   const std::string topic(f.pick(kTopics));
-  r->text("voicemail " + short_date(f) + " " + lower(fake::format_time(t, true)) + ": \"" +
+  r->text("voicemail " + short_date(f) + " " + ascii_lower(fake::format_time(t, true)) + ": \"" +
           std::string(f.pick(kHellos)));
-  r->item("NAME", lower(s.name));
+  r->item("NAME", ascii_lower(s.name));
   const std::string about(f.pick(kAbouts));
   r->text(about + topic + std::string(f.pick(kCallBacks)));
   r->item("PHONE", s.phone);
   if (f.chance(0.5)) {
     r->text(f.chance(0.5) ? ", or stop by, i'm at " : ", i'm over at ");
-    r->item("ADDRESS", lower(s.address));
+    r->item("ADDRESS", ascii_lower(s.address));
   } else {
     r->text(f.chance(0.5) ? ", or email " : " or shoot me an email at ");
     r->item("EMAIL", s.email);

@@ -126,7 +126,7 @@ std::vector<Line> as_supplier_writes(Faker& f, std::vector<Line> lines) {
   const bool capitals = f.chance(0.25);
   if (reordered) f.rng().shuffle(lines);
   if (capitals) {
-    for (Line& l : lines) l.name = upper(l.name);
+    for (Line& l : lines) l.name = ascii_upper(l.name);
   }
   return lines;
 }

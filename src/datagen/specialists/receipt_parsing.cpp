@@ -123,7 +123,7 @@ std::vector<Item> draw_items(Faker& f, Layout layout) {
     it.name = std::string(k.name);
     if (layout != kCheck && f.chance(0.3)) it.name = f.coined_name(1, 2) + " " + it.name;
     if (!k.sizes.empty() && f.chance(0.5)) it.name += " " + std::string(f.pick(k.sizes));
-    if (layout == kThermal || layout == kDeli) it.name = upper(it.name);
+    if (layout == kThermal || layout == kDeli) it.name = ascii_upper(it.name);
     it.quantity = f.chance(0.7) ? 1 : f.integer(2, 4);
     it.unit = f.price_cents(k.min_cents, k.max_cents);
     it.price = it.unit * it.quantity;
@@ -160,9 +160,9 @@ struct Sale {
 };
 
 std::string thermal(Faker& f, const Sale& s, bool deli) {
-  std::string doc = upper(s.merchant);
+  std::string doc = ascii_upper(s.merchant);
   if (!deli && f.chance(0.5)) doc += " #" + std::to_string(f.integer(100, 999));
-  doc += deli ? "\n" + upper(s.address.one_line())
+  doc += deli ? "\n" + ascii_upper(s.address.one_line())
               : "\n" + s.address.line1() + "\n" + s.address.city + ", " + s.address.state_code;
   const std::string when = register_date(f, s.date) + " " + fake::format_time(s.time, s.twelve);
   const bool when_last = !deli && f.chance(0.5);
@@ -252,8 +252,8 @@ std::string cafe(Faker& f, const Sale& s) {
   if (s.tip > 0) doc += pad("Tip", 25) + "$" + money(s.tip) + "\n";
   doc += pad("Total", 25) + "$" + money(s.total) + "\n\n";
   if (s.card.empty()) return doc + "Cash\nThank you! Come back soon";
-  std::string brand = lower(s.card);
-  brand[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(brand[0])));
+  std::string brand = ascii_lower(s.card);
+  brand[0] = ascii_upper(brand[0]);
   return doc + brand + " \u2022\u2022\u2022\u2022 " + s.last4 +
          "  (Chip)\nThank you! Come back soon";
 }

@@ -56,7 +56,7 @@ std::string near_miss(Faker& f, size_t kind) {
   const std::string c = f.digits(10);
   switch (kind) {
     case 0:
-      return "Ping @" + lower(f.first_name()) + " on Slack if it's urgent.";
+      return "Ping @" + ascii_lower(f.first_name()) + " on Slack if it's urgent.";
     case 1:
       return first_form ? "Your reservation # is " + a + "-" + b.substr(0, 4) + "."
                         : "Dial extension " + a.substr(0, 3) + " from the lobby.";

@@ -302,7 +302,7 @@ void generate(Faker& f, Example* ex) {
   // Sentence case: capitalize the first letter and every letter after ". ".
   for (size_t i = 0; i < body.size(); ++i) {
     if (i == 0 || (i >= 2 && body[i - 2] == '.' && body[i - 1] == ' ')) {
-      body[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(body[i])));
+      body[i] = ascii_upper(body[i]);
     }
   }
   const std::string overall = any_pos && any_neg ? "mixed"

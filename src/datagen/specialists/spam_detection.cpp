@@ -26,7 +26,7 @@ std::string lower_alnum(std::string_view s) {
   std::string out;
   for (char c : s) {
     if (std::isalnum(static_cast<unsigned char>(c))) {
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      out += ascii_lower(c);
     }
   }
   return out;

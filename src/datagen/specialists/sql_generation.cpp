@@ -273,7 +273,7 @@ std::string short_type(const Column& c) {
   const std::string_view t = c.type;
   if (t == "INTEGER PRIMARY KEY" || t == "INTEGER") return "int";
   if (t == "DECIMAL(10,2)") return "decimal(10,2)";
-  return lower(std::string(t));
+  return ascii_lower(std::string(t));
 }
 
 std::string django_field(const Column& c) {
@@ -305,7 +305,7 @@ std::string model_name(std::string_view table) {
       up = true;
       continue;
     }
-    out += up ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    out += up ? ascii_upper(c) : c;
     up = false;
   }
   return out;
@@ -419,7 +419,7 @@ std::string framed(Faker& f, const std::string& schema, int layout, std::string 
   if (framing == 0) return schema + "\n\nQuestion: " + question;
   const std::string lead(f.pick(kLeads));
   if (!lead.empty() && lead != "Can you write the query? ") {
-    question[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(question[0])));
+    question[0] = ascii_lower(question[0]);
   }
   const std::string after(f.pick(kAfter));
   if (framing == 1) {
@@ -697,7 +697,7 @@ Query query(Faker& f, const Domain& d, int shape) {
       q.tables = {d.people.name, d.events.name};
     }
   }
-  q.question[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(q.question[0])));
+  q.question = capitalized(q.question);
   return q;
 }
 

@@ -29,12 +29,6 @@ std::string join(std::initializer_list<std::string_view> parts, std::string_view
   return out;
 }
 
-std::string capitalized(std::string_view s) {
-  std::string out(s);
-  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
-  return out;
-}
-
 struct Issue {
   std::string_view type;
   std::string_view team;
@@ -377,7 +371,7 @@ void generate(Faker& f, Example* ex) {
   const std::string last4 = f.digits(4);
   const std::string colleague = f.first_name();
   const bool capital_tier = f.chance(0.6);
-  const std::string tier_word = capital_tier ? capitalized(tier.name) : std::string(tier.name);
+  const std::string tier_word = capital_tier ? capitalized(std::string(tier.name)) : std::string(tier.name);
   const Vars vars = {
       {"product", std::string(product)},
       {"company", company.name},

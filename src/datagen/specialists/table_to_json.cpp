@@ -117,7 +117,7 @@ Cell more_cell(Faker& f, int value) {
       return text_cell(t);
     }
     case 22:
-      return text_cell(upper(f.letters(static_cast<int>(f.integer(3, 5)))));
+      return text_cell(ascii_upper(f.letters(static_cast<int>(f.integer(3, 5)))));
     case 23:
       return text_cell(std::string(f.pick(kConditions)));
     case 24:
@@ -334,7 +334,7 @@ std::string render(Faker& f, Layout layout, const std::vector<std::string>& head
       return doc + "\n" + rule("\u2514", "\u2534", "\u2518");
     }
     case kSpaced: {
-      for (size_t i = 0; i < n; ++i) doc += pad(upper(header[i]), w[i] + 3);
+      for (size_t i = 0; i < n; ++i) doc += pad(ascii_upper(header[i]), w[i] + 3);
       for (const auto& r : rows) {
         doc += "\n";
         for (size_t i = 0; i < n; ++i) doc += pad(r[i].text, w[i] + 3);
@@ -414,7 +414,7 @@ std::string printed(Layout layout, const std::string& text) {
 void write_work(Layout layout, const std::vector<std::string>& header, const Rows& rows,
                 std::string* work) {
   for (size_t i = 0; i < header.size(); ++i) {
-    const std::string shown = layout == kSpaced ? upper(header[i]) : printed(layout, header[i]);
+    const std::string shown = layout == kSpaced ? ascii_upper(header[i]) : printed(layout, header[i]);
     *work += std::to_string(i + 1) + " " + shown + ": " + snake_label(header[i]) + "\n";
   }
   for (size_t i = 0; i < rows.size(); ++i) {
@@ -427,7 +427,7 @@ void generate(Faker& f, Example* ex) {
   // The columns: a key column first, then one to five others, no header twice.
   const size_t n = static_cast<size_t>(f.integer(2, 6));
   const bool lower_case = f.chance(0.25);  // headers as listed, or all in lower case
-  auto cased = [lower_case](const std::string& h) { return lower_case ? lower(h) : h; };
+  auto cased = [lower_case](const std::string& h) { return lower_case ? ascii_lower(h) : h; };
   std::vector<std::string> header;
   std::vector<int> values;
   const ColumnKind& key = f.pick(kKeyColumns);
