@@ -316,37 +316,46 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
   Example ex;
   std::set<std::string> statuses, heads;
   int near_misses = 0, ambiguous = 0, three_way = 0;
-  // Each list's first line and how its rows separate their cells.
-  const std::vector<std::pair<std::string, std::string>> kLists = {
-      {"Directory of staff (name | dept | ext)", " | "},
-      {"Warehouse stock (item | units on hand)", " | "},
-      {"| Name | Department | Extension |", " | "},
-      {"| Item | Units on hand |", " | "},
-      {"name,department,extension", ","},
-      {"item,units_on_hand", ","},
-      {"Phone list", " - "},
-      {"Stock count", " - "},
-      {"Extensions:", " "},
-      {"On hand:", " "}};
+  // Each list's first line, how its rows separate their cells, and whether it is a directory.
+  struct List {
+    std::string head, separator;
+    bool directory;
+  };
+  const std::vector<List> kLists = {
+      {"Directory of staff (name | dept | ext)", " | ", true},
+      {"Warehouse stock (item | units on hand)", " | ", false},
+      {"| Name | Department | Extension |", " | ", true},
+      {"| Item | Units on hand |", " | ", false},
+      {"name,department,extension", ",", true},
+      {"item,units_on_hand", ",", false},
+      {"Phone list", " - ", true},
+      {"Stock count", " - ", false},
+      {"Extensions:", " ", true},
+      {"On hand:", " ", false},
+      {"Staff by surname (surname, first name | dept | ext)", " | ", true},  // "Lindqvist, Maja"
+      {"Who is on which extension", " - ", true},  // "Ravi Shah - 3118 (Sales)"
+      {"Stockroom (bin | item | qty)", " | ", false}};  // "A-12 | Deluxe Stapler | 42"
   const std::regex question(
       R"((?:What's the on-hand count for |What is |What's |what is the extension for )"
-      R"(|Which extension does |How many units of )(.+?)(?:'s extension\?|\?| have\?| do we have\?| are left\?))");
+      R"(|Which extension does |How many units of |Can you give me |extension of )"
+      R"(|I need to call |how many |Stock level for |Do we still have )(.+?))"
+      R"((?:'s extension\?|'s ext\?| - which extension\?|\?| have\?| do we have\?| are left\?)"
+      R"(| are in stock\?))");
   for (uint64_t i = 0; i < 400; ++i) {
     generate_specialist_example(spec, 2, i, &ex);
     // The rows and the question, read from the prompt: "Maria Lopez | Sales | 4821" (the first
     // name is what a question may say) or "Deluxe Stapler | 12" (the item after the adjective),
     // in any of the layouts.
     std::string head, separator;
-    for (const auto& [h, sep] : kLists) {
-      if (ex.prompt.find(h + "\n") != std::string::npos || ex.prompt.find(h + " ") == 0 ||
-          ex.prompt.find("\n" + h + " ") != std::string::npos)
-        head = h, separator = sep;
+    bool directory = false;
+    for (const List& l : kLists) {
+      if (ex.prompt.find(l.head + "\n") != std::string::npos || ex.prompt.find(l.head + " ") == 0 ||
+          ex.prompt.find("\n" + l.head + " ") != std::string::npos)
+        head = l.head, separator = l.separator, directory = l.directory;
     }
     ASSERT_FALSE(head.empty()) << ex.prompt;
     heads.insert(head);
-    const bool directory = head.find("staff") != std::string::npos || head.find("Name") == 2 ||
-                           head.rfind("name", 0) == 0 || head == "Phone list" ||
-                           head == "Extensions:";
+    const bool surname_first = head.rfind("Staff by surname", 0) == 0;
     std::vector<std::string> rows;
     if (separator == " ") {  // one sentence: "Extensions: Maya Chen 3104, Ravi Shah 3118."
       const size_t from = ex.prompt.find(head + " ") + head.size() + 1;
@@ -370,21 +379,26 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
     for (const std::string& line : rows) {
       std::string row = line;
       if (row.rfind("| ", 0) == 0) row = row.substr(2, row.size() - 4);  // "| a | b |"
+      if (head.rfind("Stockroom", 0) == 0) row.erase(0, row.find(separator) + separator.size());
+      if (row.back() == ')') row.resize(row.rfind(" ("));  // "Ravi Shah - 3118 (Sales)"
       const std::string name =
           row.substr(0, separator == " " ? row.rfind(' ') : row.find(separator));
       std::string value = row.substr(row.rfind(separator) + separator.size());
       if (value[0] == 'x') value.erase(0, 1);  // "x4821"
       if (value.find(" units") != std::string::npos) value.resize(value.find(" units"));
       EXPECT_TRUE(list_values.insert(value).second) << "a value listed twice: " << ex.prompt;
-      const std::string short_key =
-          directory ? name.substr(0, name.find(' ')) : name.substr(name.find(' ') + 1);
+      const std::string short_key = surname_first ? name.substr(0, name.find(", "))
+                                    : directory   ? name.substr(0, name.find(' '))
+                                                  : name.substr(name.find(' ') + 1);
       const bool match = name == key || short_key == key;
       if (match) values.push_back(value);
       // A full name or item that is not listed though its short name is ("Priya Rao", "Priya
       // Dutt | Ops | 6622").
-      near_misses +=
-          !match && key.find(' ') != std::string::npos &&
-          (directory ? key.substr(0, key.find(' ')) : key.substr(key.find(' ') + 1)) == short_key;
+      // Asked by full name in a surname-first list: "Ada Lindqvist" beside "Lindqvist, Maja".
+      near_misses += !match && key.find(' ') != std::string::npos &&
+                     (surname_first ? key.substr(key.rfind(' ') + 1)
+                      : directory   ? key.substr(0, key.find(' '))
+                                    : key.substr(key.find(' ') + 1)) == short_key;
       if (match) found.push_back("- " + key + line.substr(line.find(key) + key.size()) + "\n");
     }
     // The first and the last matching row, their values side by side, the ones between them, or

@@ -4,8 +4,9 @@
 // someone or something not listed (unanswerable, confidence 0.05; half of those a listed first
 // name with another last name, "Priya Rao" beside "Priya Dutt", or a listed item with another
 // adjective). Each list comes in one of five layouts (pipes, a Markdown table, CSV, a dash list
-// with "x4821" extensions, one sentence "Extensions: Maya Chen 3104, ...") and the question in
-// several wordings, as people write them.
+// with "x4821" extensions, one sentence "Extensions: Maya Chen 3104, ..."), a directory also
+// surname first (asked by surname) or with the extension before the department, a stock list
+// also with bin codes; the question in several wordings, as people write them.
 #include "anvil/core/error.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
@@ -21,8 +22,17 @@ const std::vector<std::string_view> kInstructions = {
     "candidates and confidence.",
 };
 
-// How the list is written: its title and column line, and one row.
-enum class Layout { kPipes, kMarkdown, kCsv, kDashes, kInline };
+// How the list is written: its title and column line, and one row. The first five serve both
+// kinds of list; a directory also comes surname first ("Lindqvist, Maja | Legal | 5120", asked by
+// surname) or with the extension before the department ("Ravi Shah - 3118 (Sales)"), and a stock
+// list with a bin code in front of each item ("A-12 | Deluxe Stapler | 42").
+enum class Layout { kPipes, kMarkdown, kCsv, kDashes, kInline, kSurnameFirst, kExtFirst, kBins };
+const std::vector<Layout> kDirectoryLayouts = {Layout::kPipes,  Layout::kMarkdown,
+                                               Layout::kCsv,    Layout::kDashes,
+                                               Layout::kInline, Layout::kSurnameFirst,
+                                               Layout::kExtFirst};
+const std::vector<Layout> kStockLayouts = {Layout::kPipes,  Layout::kMarkdown, Layout::kCsv,
+                                           Layout::kDashes, Layout::kInline,   Layout::kBins};
 
 std::string list_head(Layout layout, bool directory) {
   switch (layout) {
@@ -38,12 +48,18 @@ std::string list_head(Layout layout, bool directory) {
       return directory ? "Phone list\n" : "Stock count\n";
     case Layout::kInline:
       return directory ? "Extensions: " : "On hand: ";
+    case Layout::kSurnameFirst:
+      return "Staff by surname (surname, first name | dept | ext)\n";
+    case Layout::kExtFirst:
+      return "Who is on which extension\n";
+    case Layout::kBins:
+      return "Stockroom (bin | item | qty)\n";
   }
   return "";
 }
 
 std::string list_row(Layout layout, const std::string& name, const std::string& department,
-                     const std::string& value) {
+                     const std::string& value, const std::string& bin) {
   const bool directory = !department.empty();
   switch (layout) {
     case Layout::kPipes:
@@ -57,16 +73,24 @@ std::string list_row(Layout layout, const std::string& name, const std::string& 
              "\n";
     case Layout::kInline:  // one sentence: "Extensions: Maya Chen 3104, Ravi Shah 3118."
       return name + " " + value + "\n";
+    case Layout::kSurnameFirst:  // the name comes as "Lindqvist, Maja"
+      return name + " | " + department + " | " + value + "\n";
+    case Layout::kExtFirst:
+      return name + " - " + value + " (" + department + ")\n";
+    case Layout::kBins:
+      return bin + " | " + name + " | " + value + "\n";
   }
   return "";
 }
 
 const std::vector<std::string_view> kExtensionQuestions = {
-    "What is {}'s extension?", "What's {}'s extension?", "what is the extension for {}?",
-    "Which extension does {} have?"};
-const std::vector<std::string_view> kStockQuestions = {"How many units of {} do we have?",
-                                                       "How many units of {} are left?",
-                                                       "What's the on-hand count for {}?"};
+    "What is {}'s extension?",       "What's {}'s extension?",      "what is the extension for {}?",
+    "Which extension does {} have?", "Can you give me {}'s ext?",   "extension of {}?",
+    "I need to call {} - which extension?"};
+const std::vector<std::string_view> kStockQuestions = {
+    "How many units of {} do we have?", "How many units of {} are left?",
+    "What's the on-hand count for {}?", "how many {} are in stock?",
+    "Stock level for {}?",              "Do we still have {}? How many?"};
 
 std::string ask(Faker& f, const std::vector<std::string_view>& wordings, const std::string& key) {
   const std::string wording(f.pick(wordings));
@@ -108,15 +132,25 @@ std::string lookup_steps(const std::vector<Entry>& entries, const std::vector<st
 }
 
 void generate(Faker& f, Example* ex) {
-  // Layout ids 0-4 a directory, 5-9 a stock list, each in the five Layouts.
-  ex->layout_id = static_cast<int>(f.integer(0, 9));
-  const bool directory = ex->layout_id < 5;
-  const auto layout = static_cast<Layout>(ex->layout_id % 5);
+  // Layout ids 0-6 a directory, 7-12 a stock list, in kDirectoryLayouts' and kStockLayouts' order.
+  ex->layout_id = static_cast<int>(f.integer(0, 12));
+  const bool directory = ex->layout_id < 7;
+  const Layout layout =
+      directory ? kDirectoryLayouts[static_cast<size_t>(ex->layout_id)]
+                : kStockLayouts[static_cast<size_t>(ex->layout_id - 7)];
+  // A surname-first directory is asked by surname: the short key is the surname there.
+  const bool by_surname = layout == Layout::kSurnameFirst;
+  // The full key as the list writes it, from the short key and its qualifier.
+  auto full_key = [&](const std::string& short_key, const std::string& qualifier) {
+    if (!directory) return qualifier + " " + short_key;
+    return by_surname ? short_key + ", " + qualifier : short_key + " " + qualifier;
+  };
   struct Entry {
-    std::string key_first;  // what a question may say ("Maria", "Stapler")
-    std::string qualifier;  // last name or product adjective
-    std::string key_full;   // "Maria Lopez", "Deluxe Stapler"
+    std::string key_first;  // what a question may say ("Maria", "Stapler", "Lindqvist")
+    std::string qualifier;  // the rest of the name, or the product adjective
+    std::string key_full;   // "Maria Lopez", "Deluxe Stapler", "Lindqvist, Maja"
     std::string extra;      // department (directory only)
+    std::string bin;        // bin code (kBins only)
     std::string value;
   };
   std::vector<Entry> entries;
@@ -125,13 +159,14 @@ void generate(Faker& f, Example* ex) {
     Entry e;
     if (directory) {
       const fake::Person p = f.person();
-      e.key_first = p.first;
-      e.qualifier = p.last;
+      e.key_first = by_surname ? p.last : p.first;
+      e.qualifier = by_surname ? p.first : p.last;
       e.extra = f.department();
     } else {
       const fake::ProductCategory& c = f.pick(f.locale().product_categories);
       e.key_first = std::string(f.pick(c.items));
       e.qualifier = std::string(f.pick(f.locale().product_adjectives));
+      e.bin = f.letters(1) + "-" + std::to_string(f.integer(1, 40));
     }
     // Each row's value differs from the others', so two matching rows show two values.
     auto taken = [&](const std::string& v) {
@@ -169,84 +204,71 @@ void generate(Faker& f, Example* ex) {
   std::vector<std::string> rows;  // as written, one per entry
   for (size_t i = 0; i < entries.size(); ++i) {
     Entry& e = entries[i];
-    e.key_full = directory ? e.key_first + " " + e.qualifier : e.qualifier + " " + e.key_first;
+    e.key_full = full_key(e.key_first, e.qualifier);
     // A stock list names each item once: a repeated item gets an adjective not yet used with it
     // (en_US has 10 adjectives and a list at most 6 earlier rows, so one is free).
     if (!directory && listed(i, e.key_full)) {
       std::vector<std::string_view> unused;
       for (std::string_view adj : f.locale().product_adjectives) {
-        if (!listed(i, std::string(adj) + " " + e.key_first)) unused.push_back(adj);
+        if (!listed(i, full_key(e.key_first, std::string(adj)))) unused.push_back(adj);
       }
       if (!unused.empty()) {
         e.qualifier = std::string(f.pick(unused));
-        e.key_full = e.qualifier + " " + e.key_first;
+        e.key_full = full_key(e.key_first, e.qualifier);
       }
     }
-    rows.push_back(list_row(layout, e.key_full, e.extra, e.value));
+    rows.push_back(list_row(layout, e.key_full, e.extra, e.value, e.bin));
     if (layout == Layout::kInline)  // the entries in one sentence
       doc +=
           rows.back().substr(0, rows.back().size() - 1) + (i + 1 < entries.size() ? ", " : ".\n");
     else
       doc += rows.back();
   }
-  std::string question_key;
-  std::string status, answer;
-  std::vector<std::string> candidates;
-  double confidence = 0.97;
+  // The question's key: the short key (first name, surname in a surname-first directory, item),
+  // or the full one where a clear question needs it; each listed row the key names is a match.
   const Entry& target = entries[target_i];
-  auto matches_short = [&](const std::string& k) {
+  auto matches = [&](const std::string& k) {
     std::vector<std::string> out;
     for (const Entry& e : entries) {
-      if (e.key_first == k) out.push_back(e.value);
+      if (e.key_first == k || e.key_full == k) out.push_back(e.value);
     }
     return out;
   };
-  if (mode <= 9) {
-    // Ask by the short key if it is unique, otherwise by the full key.
-    question_key = matches_short(target.key_first).size() == 1 ? target.key_first : target.key_full;
-    int same_full = 0;
-    for (const Entry& e : entries) same_full += e.key_full == target.key_full;
-    if (same_full > 1) {
-      status = "ambiguous";
-      for (const Entry& e : entries) {
-        if (e.key_full == target.key_full) candidates.push_back(e.value);
-      }
-    } else {
-      status = "answered";
-      answer = target.value;
-    }
-  } else if (mode <= 15) {
-    question_key = target.key_first;
-    candidates = matches_short(question_key);
-    status = candidates.size() > 1 ? "ambiguous" : "answered";
-    if (candidates.size() == 1) {
-      answer = candidates[0];
-      candidates.clear();
-    }
-  } else {
-    // Someone/something not listed: half the time a listed first name with another last name
-    // ("Priya Rao" beside "Priya Dutt"), or a listed item with another adjective.
+  std::string question_key = target.key_first;
+  if (mode <= 9 && !by_surname && matches(target.key_first).size() > 1)
+    question_key = target.key_full;
+  if (mode >= 16) {
+    // Someone/something not listed: half the time a listed short key with another qualifier
+    // ("Priya Rao" beside "Priya Dutt", "Ada Lindqvist" beside "Lindqvist, Maja", "Eco Stapler"
+    // beside "Deluxe Stapler"), otherwise a short key no row has.
     const bool near_miss = f.chance(0.5);
-    for (int tries = 0; near_miss && tries < 16; ++tries) {
+    bool unlisted = false;
+    for (int tries = 0; near_miss && !unlisted && tries < 16; ++tries) {
       const std::string other =
-          directory ? f.last_name() : std::string(f.pick(f.locale().product_adjectives));
-      question_key = directory ? target.key_first + " " + other : other + " " + target.key_first;
-      if (!listed(entries.size(), question_key)) break;
+          !directory ? std::string(f.pick(f.locale().product_adjectives))
+          : by_surname ? f.first_name()
+                       : f.last_name();
+      unlisted = !listed(entries.size(), full_key(target.key_first, other));
+      // Asked as people say a name: "Ada Lindqvist", not "Lindqvist, Ada".
+      question_key = by_surname ? other + " " + target.key_first : full_key(target.key_first, other);
     }
-    for (int tries = 0; (!near_miss || listed(entries.size(), question_key)) && tries < 16;
-         ++tries) {
-      question_key = directory ? f.first_name()
-                               : std::string(f.pick(f.pick(f.locale().product_categories).items));
-      if (matches_short(question_key).empty()) break;
-    }
-    status = matches_short(question_key).empty() ? "unanswerable" : "ambiguous";
-    if (status == "ambiguous") candidates = matches_short(question_key);
-    if (status == "ambiguous" && candidates.size() == 1) {
-      status = "answered";
-      answer = candidates[0];
-      candidates.clear();
+    for (int tries = 0; !unlisted && tries < 16; ++tries) {
+      question_key = !directory ? std::string(f.pick(f.pick(f.locale().product_categories).items))
+                     : by_surname ? f.last_name()
+                                  : f.first_name();
+      unlisted = matches(question_key).empty();
     }
   }
+  std::vector<std::string> candidates = matches(question_key);
+  std::string answer;
+  const std::string status = candidates.empty()       ? "unanswerable"
+                             : candidates.size() == 1 ? "answered"
+                                                      : "ambiguous";
+  if (status == "answered") {
+    answer = candidates[0];
+    candidates.clear();
+  }
+  double confidence = 0.97;
   if (status == "ambiguous") confidence = 1.0 / static_cast<double>(candidates.size());
   if (status == "unanswerable") confidence = 0.05;
   confidence = std::round(confidence * 100.0) / 100.0;
