@@ -75,9 +75,7 @@ std::string print(const Value& v) {
 
 int weekday_index(const std::string& name) {
   for (int i = 0; i < 7; ++i) {
-    std::string w = fake::weekday_name(i);
-    if (ascii_lower(w) == ascii_lower(name))
-      return i;
+    if (ascii_lower(fake::weekday_name(i)) == ascii_lower(name)) return i;
   }
   return -1;
 }

@@ -3,7 +3,6 @@
 
 #include <torch/torch.h>
 
-#include <algorithm>
 #include <set>
 
 #include "anvil/core/ascii.h"

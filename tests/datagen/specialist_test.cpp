@@ -315,7 +315,7 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
   const SpecialistSpec& spec = *find_specialist("confidence_calibration");
   Example ex;
   std::set<std::string> statuses, heads;
-  int near_misses = 0, ambiguous = 0, three_way = 0;
+  int near_misses = 0, surname_near_misses = 0, ambiguous = 0, three_way = 0;
   // Each list's first line, how its rows separate their cells, and whether it is a directory.
   struct List {
     std::string head, separator;
@@ -333,19 +333,19 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
       {"Extensions:", " ", true},
       {"On hand:", " ", false},
       {"Staff by surname (surname, first name | dept | ext)", " | ", true},  // "Lindqvist, Maja"
-      {"Who is on which extension", " - ", true},  // "Ravi Shah - 3118 (Sales)"
+      {"Who is on which extension", " - ", true},       // "Ravi Shah - 3118 (Sales)"
       {"Stockroom (bin | item | qty)", " | ", false}};  // "A-12 | Deluxe Stapler | 42"
   const std::regex question(
       R"((?:What's the on-hand count for |What is |What's |what is the extension for )"
       R"(|Which extension does |How many units of |Can you give me |extension of )"
-      R"(|I need to call |how many |Stock level for |Do we still have )(.+?))"
+      R"(|I need to call |how many units of |Stock level for |Do we still have any )(.+?))"
       R"((?:'s extension\?|'s ext\?| - which extension\?|\?| have\?| do we have\?| are left\?)"
       R"(| are in stock\?))");
   for (uint64_t i = 0; i < 400; ++i) {
     generate_specialist_example(spec, 2, i, &ex);
     // The rows and the question, read from the prompt: "Maria Lopez | Sales | 4821" (the first
-    // name is what a question may say) or "Deluxe Stapler | 12" (the item after the adjective),
-    // in any of the layouts.
+    // name is what a question may say; the surname in "Lindqvist, Maja | Legal | 5120") or
+    // "Deluxe Stapler | 12" (the item after the adjective), in any of the layouts.
     std::string head, separator;
     bool directory = false;
     for (const List& l : kLists) {
@@ -393,13 +393,17 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
       const bool match = name == key || short_key == key;
       if (match) values.push_back(value);
       // A full name or item that is not listed though its short name is ("Priya Rao", "Priya
-      // Dutt | Ops | 6622").
-      // Asked by full name in a surname-first list: "Ada Lindqvist" beside "Lindqvist, Maja".
-      near_misses += !match && key.find(' ') != std::string::npos &&
-                     (surname_first ? key.substr(key.rfind(' ') + 1)
-                      : directory   ? key.substr(0, key.find(' '))
-                                    : key.substr(key.find(' ') + 1)) == short_key;
-      if (match) found.push_back("- " + key + line.substr(line.find(key) + key.size()) + "\n");
+      // Dutt | Ops | 6622"; "Ada Lindqvist" beside "Lindqvist, Maja" in a surname-first list).
+      const bool near_miss = !match && key.find(' ') != std::string::npos &&
+                             (surname_first ? key.substr(key.rfind(' ') + 1)
+                              : directory   ? key.substr(0, key.find(' '))
+                                            : key.substr(key.find(' ') + 1)) == short_key;
+      near_misses += near_miss;
+      surname_near_misses += near_miss && surname_first;
+      // The step copies the row from the key in its name cell on (not from a bin code before it).
+      if (match)
+        found.push_back("- " + key + line.substr(line.find(key, line.find(name)) + key.size()) +
+                        "\n");
     }
     // The first and the last matching row, their values side by side, the ones between them, or
     // "not listed". A list's values differ, so one match shows one value twice.
@@ -412,14 +416,24 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
     const json r = json::parse(ex.response);
     const std::string status = r["status"].get<std::string>();
     statuses.insert(status);
+    const std::vector<std::string> candidates = r["candidates"].get<std::vector<std::string>>();
+    const double confidence = r["confidence"].get<double>();
     if (values.size() == 1) {
       EXPECT_EQ(status, "answered");
       EXPECT_EQ(r["answer"], values[0]);
+      EXPECT_TRUE(candidates.empty());
+      EXPECT_DOUBLE_EQ(confidence, 0.97);
     } else if (values.empty()) {
       EXPECT_EQ(status, "unanswerable");
+      EXPECT_TRUE(r["answer"].is_null());
+      EXPECT_TRUE(candidates.empty());
+      EXPECT_DOUBLE_EQ(confidence, 0.05);
     } else {
       EXPECT_EQ(status, "ambiguous");
-      EXPECT_EQ(r["candidates"].get<std::vector<std::string>>(), values);
+      EXPECT_TRUE(r["answer"].is_null());
+      EXPECT_EQ(candidates, values);
+      // The chance that a guess among k is right, to two places: 0.5, 0.33, 0.25.
+      EXPECT_NEAR(confidence, 1.0 / static_cast<double>(values.size()), 0.005 + 1e-9);
       ++ambiguous;
       three_way += values.size() >= 3;
     }
@@ -430,6 +444,7 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
   EXPECT_GT(three_way, 10);
   EXPECT_EQ(heads.size(), kLists.size());
   EXPECT_GT(near_misses, 20);
+  EXPECT_GT(surname_near_misses, 0);
 }
 
 // `s` in lower or upper case (ASCII letters).

@@ -40,7 +40,7 @@ void generate(Faker& f, Example* ex) {
       break;
     case 2:
       doc = ascii_upper(p.full() + "\n" + a.line1() + "\n" + a.city + " " + a.state_code + "  " +
-                  a.postcode);
+                        a.postcode);
       break;
     case 3:
       doc = "SHIP TO: " + p.full() + " | " + a.number + " " + a.street +

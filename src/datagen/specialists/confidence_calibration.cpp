@@ -2,12 +2,12 @@
 // have one answer (confidence 0.97), some match several entries (ambiguous: no answer, the
 // candidates listed, confidence = 1/k, the chance a guess among k is right), some ask about
 // someone or something not listed (unanswerable, confidence 0.05; half of those a listed first
-// name with another last name, "Priya Rao" beside "Priya Dutt", or a listed item with another
-// adjective). Each list comes in one of five layouts (pipes, a Markdown table, CSV, a dash list
-// with "x4821" extensions, one sentence "Extensions: Maya Chen 3104, ..."), a directory also
-// surname first (asked by surname) or with the extension before the department, a stock list
-// also with bin codes; the question in several wordings, as people write them.
-#include "anvil/core/error.h"
+// name with another last name, "Priya Rao" beside "Priya Dutt", a listed surname with another
+// first name, or a listed item with another adjective). Each list comes in one of five layouts
+// (pipes, a Markdown table, CSV, a dash list with "x4821" extensions, one sentence "Extensions:
+// Maya Chen 3104, ..."), a directory also surname first (asked by surname) or with the extension
+// before the department, a stock list also with bin codes; the question in several wordings, as
+// people write them.
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -27,10 +27,9 @@ const std::vector<std::string_view> kInstructions = {
 // surname) or with the extension before the department ("Ravi Shah - 3118 (Sales)"), and a stock
 // list with a bin code in front of each item ("A-12 | Deluxe Stapler | 42").
 enum class Layout { kPipes, kMarkdown, kCsv, kDashes, kInline, kSurnameFirst, kExtFirst, kBins };
-const std::vector<Layout> kDirectoryLayouts = {Layout::kPipes,  Layout::kMarkdown,
-                                               Layout::kCsv,    Layout::kDashes,
-                                               Layout::kInline, Layout::kSurnameFirst,
-                                               Layout::kExtFirst};
+const std::vector<Layout> kDirectoryLayouts = {
+    Layout::kPipes,  Layout::kMarkdown,     Layout::kCsv,     Layout::kDashes,
+    Layout::kInline, Layout::kSurnameFirst, Layout::kExtFirst};
 const std::vector<Layout> kStockLayouts = {Layout::kPipes,  Layout::kMarkdown, Layout::kCsv,
                                            Layout::kDashes, Layout::kInline,   Layout::kBins};
 
@@ -83,19 +82,165 @@ std::string list_row(Layout layout, const std::string& name, const std::string& 
   return "";
 }
 
-const std::vector<std::string_view> kExtensionQuestions = {
-    "What is {}'s extension?",       "What's {}'s extension?",      "what is the extension for {}?",
-    "Which extension does {} have?", "Can you give me {}'s ext?",   "extension of {}?",
-    "I need to call {} - which extension?"};
-const std::vector<std::string_view> kStockQuestions = {
-    "How many units of {} do we have?", "How many units of {} are left?",
-    "What's the on-hand count for {}?", "how many {} are in stock?",
-    "Stock level for {}?",              "Do we still have {}? How many?"};
+const std::vector<std::string_view> kExtensionQuestions = {"What is {}'s extension?",
+                                                           "What's {}'s extension?",
+                                                           "what is the extension for {}?",
+                                                           "Which extension does {} have?",
+                                                           "Can you give me {}'s ext?",
+                                                           "extension of {}?",
+                                                           "I need to call {} - which extension?"};
+const std::vector<std::string_view> kStockQuestions = {"How many units of {} do we have?",
+                                                       "How many units of {} are left?",
+                                                       "What's the on-hand count for {}?",
+                                                       "how many units of {} are in stock?",
+                                                       "Stock level for {}?",
+                                                       "Do we still have any {}? How many units?"};
 
 std::string ask(Faker& f, const std::vector<std::string_view>& wordings, const std::string& key) {
   const std::string wording(f.pick(wordings));
   const size_t at = wording.find("{}");
   return wording.substr(0, at) + key + wording.substr(at + 2);
+}
+
+// One listed entry: a person with a department, or an item.
+struct Entry {
+  std::string key_first;  // what a question may say ("Maria", "Stapler", "Lindqvist")
+  std::string qualifier;  // the rest of the name, or the product adjective
+  std::string key_full;   // "Maria Lopez", "Deluxe Stapler", "Lindqvist, Maja"
+  std::string extra;      // department (directory only)
+  std::string bin;        // bin code (kBins only)
+  std::string value;      // extension or units; no two entries of a list share one
+};
+
+// The list a question is asked about, and how it is written.
+struct Lookup {
+  int layout_id = 0;  // 0-6 a directory in kDirectoryLayouts' order, 7-12 a stock list
+  Layout layout = Layout::kPipes;
+  bool directory = true;
+  bool by_surname = false;  // a surname-first directory, asked by surname
+  std::vector<Entry> entries;
+  std::vector<std::string> rows;  // as written, one per entry, each ending with its newline
+  std::string doc;
+
+  // The full key as the list writes it, from a short key and its qualifier.
+  std::string full_key(const std::string& short_key, const std::string& qualifier) const {
+    if (!directory) return qualifier + " " + short_key;
+    return by_surname ? short_key + ", " + qualifier : short_key + " " + qualifier;
+  }
+  // Whether one of the first `before` entries has the full key `full`.
+  bool listed(size_t before, const std::string& full) const {
+    for (size_t k = 0; k < before; ++k) {
+      if (entries[k].key_full == full) return true;
+    }
+    return false;
+  }
+  // The values of the rows a question's key names: by their short or their full key.
+  std::vector<std::string> matches(const std::string& key) const {
+    std::vector<std::string> out;
+    for (const Entry& e : entries) {
+      if (e.key_first == key || e.key_full == key) out.push_back(e.value);
+    }
+    return out;
+  }
+};
+
+// 4 to 7 entries of a directory or a stock list, in one of its layouts; their full keys are set
+// when the list is written.
+Lookup draw_entries(Faker& f) {
+  Lookup list;
+  list.layout_id = static_cast<int>(f.integer(0, 12));
+  list.directory = list.layout_id < 7;
+  list.layout = list.directory ? kDirectoryLayouts[static_cast<size_t>(list.layout_id)]
+                               : kStockLayouts[static_cast<size_t>(list.layout_id - 7)];
+  list.by_surname = list.layout == Layout::kSurnameFirst;
+  const int64_t n = f.integer(4, 7);
+  for (int64_t i = 0; i < n; ++i) {
+    Entry e;
+    if (list.directory) {
+      const fake::Person p = f.person();
+      e.key_first = list.by_surname ? p.last : p.first;
+      e.qualifier = list.by_surname ? p.first : p.last;
+      e.extra = f.department();
+    } else {
+      const fake::ProductCategory& c = f.pick(f.locale().product_categories);
+      e.key_first = std::string(f.pick(c.items));
+      e.qualifier = std::string(f.pick(f.locale().product_adjectives));
+      e.bin = f.letters(1) + "-" + std::to_string(f.integer(1, 40));
+    }
+    auto taken = [&](const std::string& v) {
+      for (const Entry& earlier : list.entries) {
+        if (earlier.value == v) return true;
+      }
+      return false;
+    };
+    do {
+      e.value = std::to_string(list.directory ? f.integer(1000, 9999) : f.integer(0, 500));
+    } while (taken(e.value));
+    list.entries.push_back(e);
+  }
+  return list;
+}
+
+// One or two more entries take the target's short key, so a question by it is ambiguous.
+void plant_shared_key(Faker& f, size_t target_i, Lookup* list) {
+  std::vector<size_t> others;
+  for (size_t i = 0; i < list->entries.size(); ++i)
+    if (i != target_i) others.push_back(i);
+  f.rng().shuffle(others);
+  const size_t planted = list->entries.size() >= 5 && f.chance(0.25) ? 2 : 1;
+  for (size_t k = 0; k < planted; ++k)
+    list->entries[others[k]].key_first = list->entries[target_i].key_first;
+}
+
+// The entries' full keys, rows and the list as one document.
+void write_list(Faker& f, Lookup* list) {
+  list->doc = list_head(list->layout, list->directory);
+  for (size_t i = 0; i < list->entries.size(); ++i) {
+    Entry& e = list->entries[i];
+    e.key_full = list->full_key(e.key_first, e.qualifier);
+    // A stock list names each item once: a repeated item gets an adjective not yet used with it
+    // (en_US has 10 adjectives and a list at most 6 earlier rows, so one is free).
+    if (!list->directory && list->listed(i, e.key_full)) {
+      std::vector<std::string_view> unused;
+      for (std::string_view adj : f.locale().product_adjectives) {
+        if (!list->listed(i, list->full_key(e.key_first, std::string(adj)))) unused.push_back(adj);
+      }
+      if (!unused.empty()) {
+        e.qualifier = std::string(f.pick(unused));
+        e.key_full = list->full_key(e.key_first, e.qualifier);
+      }
+    }
+    const std::string row = list_row(list->layout, e.key_full, e.extra, e.value, e.bin);
+    list->rows.push_back(row);
+    if (list->layout == Layout::kInline)  // the entries in one sentence
+      list->doc += row.substr(0, row.size() - 1) + (i + 1 < list->entries.size() ? ", " : ".\n");
+    else
+      list->doc += row;
+  }
+}
+
+// A key no row has: half the time the target's short key with another qualifier ("Priya Rao"
+// beside "Priya Dutt", "Ada Lindqvist" beside "Lindqvist, Maja", "Eco Stapler" beside "Deluxe
+// Stapler"), otherwise a short key no row has. Names are asked as people say them ("Ada
+// Lindqvist", not "Lindqvist, Ada").
+std::string unlisted_key(Faker& f, const Lookup& list, const Entry& target) {
+  std::string key;
+  const bool near_miss = f.chance(0.5);
+  bool unlisted = false;
+  for (int tries = 0; near_miss && !unlisted && tries < 16; ++tries) {
+    const std::string other = !list.directory   ? std::string(f.pick(f.locale().product_adjectives))
+                              : list.by_surname ? f.first_name()
+                                                : f.last_name();
+    unlisted = !list.listed(list.entries.size(), list.full_key(target.key_first, other));
+    key = list.by_surname ? other + " " + target.key_first : list.full_key(target.key_first, other);
+  }
+  for (int tries = 0; !unlisted && tries < 16; ++tries) {
+    key = !list.directory   ? std::string(f.pick(f.pick(f.locale().product_categories).items))
+          : list.by_surname ? f.last_name()
+                            : f.first_name();
+    unlisted = list.matches(key).empty();
+  }
+  return key;
 }
 
 // The worked steps: the first row the question's key names and the last one, each written as the
@@ -109,21 +254,18 @@ std::string ask(Faker& f, const std::vector<std::string_view>& wordings, const s
 // listed one does, so whether it is listed is decided after the key, by its rows, not at the
 // answer's first token. The earlier step designs and their scores: docs/specialists.md and
 // docs/specialist-quality.md.
-template <typename Entry>
-std::string lookup_steps(const std::vector<Entry>& entries, const std::vector<std::string>& rows,
-                         const std::string& key, const std::string& status, size_t candidates) {
+std::string lookup_steps(const Lookup& list, const std::string& key) {
   std::vector<std::string> found;   // "- KEY rest of the row\n", in list order
   std::vector<std::string> values;  // their values, which differ from row to row
-  for (size_t i = 0; i < entries.size(); ++i) {
-    if (entries[i].key_first != key && entries[i].key_full != key) continue;
-    const std::string& row = rows[i];  // ends with its newline
-    found.push_back("- " + key + row.substr(row.find(key) + key.size()));
-    values.push_back(entries[i].value);
+  for (size_t i = 0; i < list.entries.size(); ++i) {
+    const Entry& e = list.entries[i];
+    if (e.key_first != key && e.key_full != key) continue;
+    const std::string& row = list.rows[i];
+    // The key as the row's name cell has it (not a bin code or a department before it).
+    const size_t at = row.find(key, row.find(e.key_full));
+    found.push_back("- " + key + row.substr(at + key.size()));
+    values.push_back(e.value);
   }
-  const size_t expected = status == "answered" ? 1 : status == "ambiguous" ? candidates : 0;
-  if (found.size() != expected)
-    throw Error("confidence_calibration: " + std::to_string(found.size()) + " rows name '" + key +
-                "' for status " + status);
   if (found.empty()) return "first: - " + key + ": not listed\nmatches: 0";
   std::string work = "first: " + found.front() + "last: " + found.back();
   work += "compare: " + values.front() + " / " + values.back() + "\n";
@@ -131,164 +273,53 @@ std::string lookup_steps(const std::vector<Entry>& entries, const std::vector<st
   return work + "matches: " + std::to_string(found.size());
 }
 
-void generate(Faker& f, Example* ex) {
-  // Layout ids 0-6 a directory, 7-12 a stock list, in kDirectoryLayouts' and kStockLayouts' order.
-  ex->layout_id = static_cast<int>(f.integer(0, 12));
-  const bool directory = ex->layout_id < 7;
-  const Layout layout =
-      directory ? kDirectoryLayouts[static_cast<size_t>(ex->layout_id)]
-                : kStockLayouts[static_cast<size_t>(ex->layout_id - 7)];
-  // A surname-first directory is asked by surname: the short key is the surname there.
-  const bool by_surname = layout == Layout::kSurnameFirst;
-  // The full key as the list writes it, from the short key and its qualifier.
-  auto full_key = [&](const std::string& short_key, const std::string& qualifier) {
-    if (!directory) return qualifier + " " + short_key;
-    return by_surname ? short_key + ", " + qualifier : short_key + " " + qualifier;
-  };
-  struct Entry {
-    std::string key_first;  // what a question may say ("Maria", "Stapler", "Lindqvist")
-    std::string qualifier;  // the rest of the name, or the product adjective
-    std::string key_full;   // "Maria Lopez", "Deluxe Stapler", "Lindqvist, Maja"
-    std::string extra;      // department (directory only)
-    std::string bin;        // bin code (kBins only)
-    std::string value;
-  };
-  std::vector<Entry> entries;
-  const int64_t n = f.integer(4, 7);
-  for (int64_t i = 0; i < n; ++i) {
-    Entry e;
-    if (directory) {
-      const fake::Person p = f.person();
-      e.key_first = by_surname ? p.last : p.first;
-      e.qualifier = by_surname ? p.first : p.last;
-      e.extra = f.department();
-    } else {
-      const fake::ProductCategory& c = f.pick(f.locale().product_categories);
-      e.key_first = std::string(f.pick(c.items));
-      e.qualifier = std::string(f.pick(f.locale().product_adjectives));
-      e.bin = f.letters(1) + "-" + std::to_string(f.integer(1, 40));
-    }
-    // Each row's value differs from the others', so two matching rows show two values.
-    auto taken = [&](const std::string& v) {
-      for (const Entry& earlier : entries) {
-        if (earlier.value == v) return true;
-      }
-      return false;
-    };
-    do {
-      e.value = std::to_string(directory ? f.integer(1000, 9999) : f.integer(0, 500));
-    } while (taken(e.value));
-    entries.push_back(e);
+// The answer: answered (confidence 0.97), ambiguous among k candidates (1/k) or unanswerable
+// (0.05).
+void write_answer(const std::vector<std::string>& matched, Example* ex) {
+  const std::string status = matched.empty()       ? "unanswerable"
+                             : matched.size() == 1 ? "answered"
+                                                   : "ambiguous";
+  double confidence = 0.97;
+  if (status == "ambiguous") confidence = 1.0 / static_cast<double>(matched.size());
+  if (status == "unanswerable") confidence = 0.05;
+  ex->confidence = std::round(confidence * 100.0) / 100.0;
+  JsonBuilder j(&ex->response);
+  j.begin_object();
+  j.key("status").str(status);
+  j.key("answer");
+  status == "answered" ? j.str(matched[0]) : j.null();
+  j.key("candidates").begin_array();
+  if (status == "ambiguous") {
+    for (const auto& c : matched) j.str(c);
   }
+  j.end_array();
+  j.key("confidence").number(ex->confidence, 2);
+  j.end_object();
+}
+
+void generate(Faker& f, Example* ex) {
+  Lookup list = draw_entries(f);
+  ex->layout_id = list.layout_id;
   // Mode: 0-9 ask about a listed entry, 10-15 plant one or two more entries sharing its short
   // name and ask by that name, 16-19 ask about something not listed. Ambiguous questions are 30%
   // (20% until session 27: every model of sessions 21-26 wrote the first matching row and stopped,
   // status right on 0 of 16 ambiguous held-out questions in session 26).
   const int mode = static_cast<int>(f.integer(0, 19));
-  const size_t target_i = static_cast<size_t>(f.integer(0, n - 1));
-  if (mode >= 10 && mode <= 15) {
-    std::vector<size_t> others;
-    for (size_t i = 0; i < entries.size(); ++i)
-      if (i != target_i) others.push_back(i);
-    f.rng().shuffle(others);
-    const size_t planted = n >= 5 && f.chance(0.25) ? 2 : 1;
-    for (size_t k = 0; k < planted; ++k) entries[others[k]].key_first = entries[target_i].key_first;
-  }
-  std::string doc = list_head(layout, directory);
-  auto listed = [&](size_t before, const std::string& full) {
-    for (size_t k = 0; k < before; ++k) {
-      if (entries[k].key_full == full) return true;
-    }
-    return false;
-  };
-  std::vector<std::string> rows;  // as written, one per entry
-  for (size_t i = 0; i < entries.size(); ++i) {
-    Entry& e = entries[i];
-    e.key_full = full_key(e.key_first, e.qualifier);
-    // A stock list names each item once: a repeated item gets an adjective not yet used with it
-    // (en_US has 10 adjectives and a list at most 6 earlier rows, so one is free).
-    if (!directory && listed(i, e.key_full)) {
-      std::vector<std::string_view> unused;
-      for (std::string_view adj : f.locale().product_adjectives) {
-        if (!listed(i, full_key(e.key_first, std::string(adj)))) unused.push_back(adj);
-      }
-      if (!unused.empty()) {
-        e.qualifier = std::string(f.pick(unused));
-        e.key_full = full_key(e.key_first, e.qualifier);
-      }
-    }
-    rows.push_back(list_row(layout, e.key_full, e.extra, e.value, e.bin));
-    if (layout == Layout::kInline)  // the entries in one sentence
-      doc +=
-          rows.back().substr(0, rows.back().size() - 1) + (i + 1 < entries.size() ? ", " : ".\n");
-    else
-      doc += rows.back();
-  }
-  // The question's key: the short key (first name, surname in a surname-first directory, item),
-  // or the full one where a clear question needs it; each listed row the key names is a match.
-  const Entry& target = entries[target_i];
-  auto matches = [&](const std::string& k) {
-    std::vector<std::string> out;
-    for (const Entry& e : entries) {
-      if (e.key_first == k || e.key_full == k) out.push_back(e.value);
-    }
-    return out;
-  };
-  std::string question_key = target.key_first;
-  if (mode <= 9 && !by_surname && matches(target.key_first).size() > 1)
-    question_key = target.key_full;
-  if (mode >= 16) {
-    // Someone/something not listed: half the time a listed short key with another qualifier
-    // ("Priya Rao" beside "Priya Dutt", "Ada Lindqvist" beside "Lindqvist, Maja", "Eco Stapler"
-    // beside "Deluxe Stapler"), otherwise a short key no row has.
-    const bool near_miss = f.chance(0.5);
-    bool unlisted = false;
-    for (int tries = 0; near_miss && !unlisted && tries < 16; ++tries) {
-      const std::string other =
-          !directory ? std::string(f.pick(f.locale().product_adjectives))
-          : by_surname ? f.first_name()
-                       : f.last_name();
-      unlisted = !listed(entries.size(), full_key(target.key_first, other));
-      // Asked as people say a name: "Ada Lindqvist", not "Lindqvist, Ada".
-      question_key = by_surname ? other + " " + target.key_first : full_key(target.key_first, other);
-    }
-    for (int tries = 0; !unlisted && tries < 16; ++tries) {
-      question_key = !directory ? std::string(f.pick(f.pick(f.locale().product_categories).items))
-                     : by_surname ? f.last_name()
-                                  : f.first_name();
-      unlisted = matches(question_key).empty();
-    }
-  }
-  std::vector<std::string> candidates = matches(question_key);
-  std::string answer;
-  const std::string status = candidates.empty()       ? "unanswerable"
-                             : candidates.size() == 1 ? "answered"
-                                                      : "ambiguous";
-  if (status == "answered") {
-    answer = candidates[0];
-    candidates.clear();
-  }
-  double confidence = 0.97;
-  if (status == "ambiguous") confidence = 1.0 / static_cast<double>(candidates.size());
-  if (status == "unanswerable") confidence = 0.05;
-  confidence = std::round(confidence * 100.0) / 100.0;
-  ex->confidence = confidence;
-  const std::string question =
-      ask(f, directory ? kExtensionQuestions : kStockQuestions, question_key);
-  compose_prompt(f, ex, kInstructions, doc + "\nQuestion: " + question);
-  ex->work = lookup_steps(entries, rows, question_key, status, candidates.size());
-  JsonBuilder j(&ex->response);
-  j.begin_object();
-  j.key("status").str(status);
-  j.key("answer");
-  answer.empty() ? j.null() : j.str(answer);
-  j.key("candidates").begin_array();
-  for (const auto& c : candidates) j.str(c);
-  j.end_array();
-  j.key("confidence").number(confidence, 2);
-  j.end_object();
+  const size_t target_i =
+      static_cast<size_t>(f.integer(0, static_cast<int64_t>(list.entries.size()) - 1));
+  if (mode >= 10 && mode <= 15) plant_shared_key(f, target_i, &list);
+  write_list(f, &list);
+  // By the short key, or the full one where a clear question needs it.
+  const Entry& target = list.entries[target_i];
+  std::string key = target.key_first;
+  if (mode <= 9 && !list.by_surname && list.matches(target.key_first).size() > 1)
+    key = target.key_full;
+  if (mode >= 16) key = unlisted_key(f, list, target);
+  const std::string question = ask(f, list.directory ? kExtensionQuestions : kStockQuestions, key);
+  compose_prompt(f, ex, kInstructions, list.doc + "\nQuestion: " + question);
+  ex->work = lookup_steps(list, key);
+  write_answer(list.matches(key), ex);
 }
-
 }  // namespace
 
 SpecialistSpec confidence_calibration_spec() {

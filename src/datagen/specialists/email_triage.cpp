@@ -259,8 +259,8 @@ void generate(Faker& f, Example* ex) {
   } else {
     sent_text = ascii_lower(rfc_date(sent));
     doc = "subject: " + ascii_lower(urgent_prefix + subject) + "\nfrom: " + from +
-          "\ndate: " + sent_text + " " + fake::iso_time(time) + "\n\n" + ascii_lower(text) + "\n\n- " +
-          ascii_lower(sender.first);
+          "\ndate: " + sent_text + " " + fake::iso_time(time) + "\n\n" + ascii_lower(text) +
+          "\n\n- " + ascii_lower(sender.first);
   }
   compose_prompt(f, ex, kInstructions, kParts, doc);
   // Worked steps: the sender's address, the sent date as printed with its ISO date, then the

@@ -296,8 +296,8 @@ std::string render_trade(const Invoice& inv) {
 // A text message from a small business: lower case (its lines lowered by the caller, as the
 // answer copies them), "6 x 38.00 = 228.00", plain numbers.
 std::string render_text_message(const Invoice& inv) {
-  std::string doc = ascii_lower(inv.vendor.name) + "\ninv " + inv.number + " - " + inv.day(inv.date) +
-                    "\n" +
+  std::string doc = ascii_lower(inv.vendor.name) + "\ninv " + inv.number + " - " +
+                    inv.day(inv.date) + "\n" +
                     (inv.due_shown == DueShown::kDate  ? "due " + inv.due_printed()
                      : inv.due_shown == DueShown::kNet ? "terms " + inv.due_printed()
                                                        : inv.due_printed()) +

@@ -7,7 +7,6 @@
 // -> the answer and its unit, plus the equation (numbers without their commas).
 // Worked step: the equation, rounded, as a calculator call; its value is the answer.
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 
 #include "anvil/core/error.h"

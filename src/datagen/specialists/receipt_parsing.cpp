@@ -252,8 +252,7 @@ std::string cafe(Faker& f, const Sale& s) {
   if (s.tip > 0) doc += pad("Tip", 25) + "$" + money(s.tip) + "\n";
   doc += pad("Total", 25) + "$" + money(s.total) + "\n\n";
   if (s.card.empty()) return doc + "Cash\nThank you! Come back soon";
-  std::string brand = ascii_lower(s.card);
-  brand[0] = ascii_upper(brand[0]);
+  const std::string brand = capitalized(ascii_lower(s.card));
   return doc + brand + " \u2022\u2022\u2022\u2022 " + s.last4 +
          "  (Chip)\nThank you! Come back soon";
 }

@@ -154,8 +154,8 @@ void generate(Faker& f, Example* ex) {
     doc += "\n\nEducation\n" + college + " — " + degree + ", " + std::to_string(grad_year) +
            "\n\nTop skills: " + joined(" · ");
   } else if (ex->layout_id == 3) {  // capitals, month and year, bullets
-    doc = ascii_upper(p.full()) + "\n" + location + " · " + phone + " · " + email + "\n\nSUMMARY\n" +
-          f.sentence(8, 14) + "\n\nEXPERIENCE";
+    doc = ascii_upper(p.full()) + "\n" + location + " · " + phone + " · " + email +
+          "\n\nSUMMARY\n" + f.sentence(8, 14) + "\n\nEXPERIENCE";
     for (const Job& j : jobs) {
       doc += "\n" + j.title + " - " + j.employer + ", " + location + "          " + span(j, 1) +
              "\n\u2022 " + f.sentence(6, 12);

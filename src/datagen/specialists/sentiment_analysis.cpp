@@ -5,7 +5,6 @@
 // without naming it ("our server forgot our drinks twice", "it dies by lunchtime"). Intros carry
 // no opinion; outros and star ratings are derived from the overall sentiment, so they never
 // contradict the labels.
-#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -5,7 +5,6 @@
 // and sign-offs carry no label information. The plan tier is always stated somewhere in the
 // ticket (a form field, an answer in the chat, the subject or a sentence of the message) and the
 // product name is always in the customer's text.
-#include <cctype>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -371,7 +370,8 @@ void generate(Faker& f, Example* ex) {
   const std::string last4 = f.digits(4);
   const std::string colleague = f.first_name();
   const bool capital_tier = f.chance(0.6);
-  const std::string tier_word = capital_tier ? capitalized(std::string(tier.name)) : std::string(tier.name);
+  const std::string tier_word =
+      capital_tier ? capitalized(std::string(tier.name)) : std::string(tier.name);
   const Vars vars = {
       {"product", std::string(product)},
       {"company", company.name},

@@ -414,7 +414,8 @@ std::string printed(Layout layout, const std::string& text) {
 void write_work(Layout layout, const std::vector<std::string>& header, const Rows& rows,
                 std::string* work) {
   for (size_t i = 0; i < header.size(); ++i) {
-    const std::string shown = layout == kSpaced ? ascii_upper(header[i]) : printed(layout, header[i]);
+    const std::string shown =
+        layout == kSpaced ? ascii_upper(header[i]) : printed(layout, header[i]);
     *work += std::to_string(i + 1) + " " + shown + ": " + snake_label(header[i]) + "\n";
   }
   for (size_t i = 0; i < rows.size(); ++i) {
