@@ -3,7 +3,8 @@
 // through them layer by layer.
 #pragma once
 
-// core: errors, config tree, sinks, progress, rng, files
+// core: errors, config tree, sinks, progress, rng, files, ASCII case
+#include "anvil/core/ascii.h"
 #include "anvil/core/config.h"
 #include "anvil/core/default_config.h"
 #include "anvil/core/error.h"
