@@ -118,8 +118,7 @@ uint64_t parse_cache_budget(const std::string& text, const std::string& key) {
     throw bad("not a number");
   }
   if (!(number > 0) || !std::isfinite(number)) throw bad("must be > 0");
-  std::string suffix = t.substr(used);
-  for (auto& c : suffix) c = ascii_upper(c);
+  const std::string suffix = ascii_upper(t.substr(used));
   if (suffix == "%") {
     if (number > 100) throw bad("a percentage above 100");
     return static_cast<uint64_t>(static_cast<double>(available_memory_bytes()) * number / 100);

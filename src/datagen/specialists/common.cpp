@@ -60,7 +60,7 @@ std::string phrase_instruction(Faker& f, const InstructionParts& parts) {
   if (end == "?" && !question) end = ".";
   s += end;
   if (f.chance(0.2))  // typed in a hurry
-    for (char& c : s) c = ascii_lower(c);
+    s = ascii_lower(s);
   return s;
 }
 

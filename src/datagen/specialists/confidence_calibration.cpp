@@ -110,6 +110,9 @@ struct Entry {
   std::string extra;      // department (directory only)
   std::string bin;        // bin code (kBins only)
   std::string value;      // extension or units; no two entries of a list share one
+
+  // Whether a question's key names this entry: by its short or its full key.
+  bool named_by(const std::string& key) const { return key_first == key || key_full == key; }
 };
 
 // The list a question is asked about, and how it is written.
@@ -138,7 +141,7 @@ struct Lookup {
   std::vector<std::string> matches(const std::string& key) const {
     std::vector<std::string> out;
     for (const Entry& e : entries) {
-      if (e.key_first == key || e.key_full == key) out.push_back(e.value);
+      if (e.named_by(key)) out.push_back(e.value);
     }
     return out;
   }
@@ -259,7 +262,7 @@ std::string lookup_steps(const Lookup& list, const std::string& key) {
   std::vector<std::string> values;  // their values, which differ from row to row
   for (size_t i = 0; i < list.entries.size(); ++i) {
     const Entry& e = list.entries[i];
-    if (e.key_first != key && e.key_full != key) continue;
+    if (!e.named_by(key)) continue;
     const std::string& row = list.rows[i];
     // The key as the row's name cell has it (not a bin code or a department before it).
     const size_t at = row.find(key, row.find(e.key_full));

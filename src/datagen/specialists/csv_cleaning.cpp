@@ -28,10 +28,10 @@ std::string messy_case(Faker& f, const std::string& s) {
   }
   switch (how) {
     case 0:
-      for (char& c : out) c = ascii_upper(c);
+      out = ascii_upper(out);
       break;
     case 1:
-      for (char& c : out) c = ascii_lower(c);
+      out = ascii_lower(out);
       break;
     default:
       break;
