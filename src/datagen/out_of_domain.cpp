@@ -73,13 +73,26 @@ std::string blank(Rng& rng) {
   return rng.choice(kBlank);
 }
 
+// The 33 tasks' specialists, in table order: what requests to a specialist look like (auxiliary
+// drills added to the table leave the out-of-domain records as they were).
+const std::vector<const SpecialistSpec*>& task_specialists() {
+  static const std::vector<const SpecialistSpec*> kTasks = [] {
+    std::vector<const SpecialistSpec*> v;
+    for (const SpecialistSpec& spec : specialist_table())
+      if (!spec.auxiliary) v.push_back(&spec);
+    return v;
+  }();
+  return kTasks;
+}
+
 std::string specialist_prompt(OodSplit split, Rng& rng, std::string* source) {
-  const auto& table = specialist_table();
-  // Training draws even-numbered specialists, evaluation the odd-numbered ones.
-  const int64_t half = static_cast<int64_t>(table.size()) / 2;
-  int64_t index = 2 * rng.uniform_int(0, half - 1) + (split == OodSplit::kEvaluation ? 1 : 0);
+  const auto& tasks = task_specialists();
+  // Training draws even-numbered specialists (17 of the 33), evaluation the odd-numbered ones.
+  const bool evaluation = split == OodSplit::kEvaluation;
+  const int64_t count = (static_cast<int64_t>(tasks.size()) + (evaluation ? 0 : 1)) / 2;
+  const int64_t index = 2 * rng.uniform_int(0, count - 1) + (evaluation ? 1 : 0);
   Example example;
-  const SpecialistSpec& spec = table[static_cast<size_t>(index)];
+  const SpecialistSpec& spec = *tasks[static_cast<size_t>(index)];
   *source = spec.name;
   generate_specialist_example(spec, rng.next_u64(), 0, &example);
   return example.prompt;

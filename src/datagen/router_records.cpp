@@ -52,8 +52,8 @@ std::string router_view(std::string_view text, int64_t max_bytes) {
 namespace {
 
 // The specialists a router chooses among: those named, without weights (a router's classes are
-// not a data mix); "all" leaves out auxiliary skills (copy_drill, copy_repeat), which no request
-// is routed to.
+// not a data mix); "all" leaves out auxiliary skills (copy_drill, copy_repeat, compare_drill),
+// which no request is routed to.
 std::vector<const SpecialistSpec*> routed_specialists(const std::string& names) {
   std::vector<const SpecialistSpec*> out;
   for (const auto& w : select_weighted_specialists(names)) {

@@ -16,9 +16,10 @@ TEST(SpecialistCli, HelpAndList) {
   EXPECT_NE(help.output.find("--specialist"), std::string::npos) << help.output;
   const auto list = run_anvil("datagen --list");
   EXPECT_EQ(list.exit_code, 0) << list.output;
-  EXPECT_NE(list.output.find("35 specialists"), std::string::npos) << list.output;
+  EXPECT_NE(list.output.find("36 specialists"), std::string::npos) << list.output;
   EXPECT_NE(list.output.find("copy_drill"), std::string::npos) << list.output;
   EXPECT_NE(list.output.find("copy_repeat"), std::string::npos) << list.output;
+  EXPECT_NE(list.output.find("compare_drill"), std::string::npos) << list.output;
   EXPECT_NE(list.output.find("confidence_calibration"), std::string::npos);
 }
 

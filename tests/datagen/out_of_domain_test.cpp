@@ -15,6 +15,7 @@
 #include "anvil/data/number_spans.h"
 #include "anvil/datagen/generator.h"
 #include "anvil/datagen/intents.h"
+#include "anvil/datagen/specialist.h"
 #include "support/run_cli.h"
 
 namespace anvil::datagen {
@@ -56,6 +57,10 @@ TEST(OutOfDomain, SpecialistPromptsOfTheTwoSplitsComeFromDisjointSpecialists) {
   EXPECT_GE(train.size(), 10u);
   EXPECT_GE(eval.size(), 10u);
   for (const auto& name : eval) EXPECT_EQ(train.count(name), 0u) << name;
+  // Between them the 33 tasks, and no auxiliary drill: no request looks like one.
+  for (const auto& name : eval) train.insert(name);
+  for (const auto& spec : specialist_table())
+    EXPECT_EQ(train.count(spec.name), spec.auxiliary ? 0u : 1u) << spec.name;
 }
 
 TEST(OutOfDomain, NearMissesLackNumbersOrCarryTooMany) {

@@ -271,6 +271,53 @@ TEST(CopyRepeat, TheAnswerIsTheAskedTextVerbatimTwoToSixItems) {
   EXPECT_EQ(*counts.rbegin(), 6u);
 }
 
+// Each pair of the prompt ("a / b", "a vs b", '"a" and "b"'), copied and decided in the steps;
+// half the pairs the same, and most that differ a character or a swap apart from the first.
+TEST(CompareDrill, EveryPairOfThePromptIsCopiedAndDecided) {
+  const SpecialistSpec& spec = *find_specialist("compare_drill");
+  EXPECT_TRUE(spec.auxiliary);
+  const std::regex pair_line(
+      R"re(^(?:([^ "]+) / ([^ "]+)|([^ "]+) vs ([^ "]+)|"([^"]+)" and "([^"]+)")$)re");
+  Example ex;
+  int same = 0, differ = 0, near = 0;
+  std::set<int> layouts;
+  for (uint64_t i = 0; i < 400; ++i) {
+    generate_specialist_example(spec, 5, i, &ex);
+    layouts.insert(ex.layout_id);
+    std::string steps;
+    json answers = json::array();
+    size_t start = 0;
+    while (start < ex.prompt.size()) {
+      size_t end = ex.prompt.find('\n', start);
+      if (end == std::string::npos) end = ex.prompt.size();
+      const std::string line = ex.prompt.substr(start, end - start);
+      start = end + 1;
+      std::smatch m;
+      if (!std::regex_match(line, m, pair_line)) continue;
+      const int g = m[1].matched ? 1 : m[3].matched ? 3 : 5;
+      const std::string a = m[g], b = m[g + 1];
+      steps += "compare: " + a + " / " + b + "\nsame: " + (a == b ? "yes" : "no") + "\n";
+      answers.push_back(a == b ? "yes" : "no");
+      if (a == b) {
+        ++same;
+        continue;
+      }
+      ++differ;
+      size_t mismatched = 0;
+      for (size_t k = 0; a.size() == b.size() && k < a.size(); ++k) mismatched += a[k] != b[k];
+      near += a.size() == b.size() && mismatched <= 2;
+      if (std::isdigit(static_cast<unsigned char>(b[0])) && b.size() > 1) EXPECT_NE(b[0], '0') << b;
+    }
+    ASSERT_GE(answers.size(), 3u) << ex.prompt;
+    EXPECT_LE(answers.size(), 6u) << ex.prompt;
+    EXPECT_EQ(ex.work + "\n", steps) << ex.prompt;
+    EXPECT_EQ(json::parse(ex.response)["same"], answers) << ex.prompt;
+  }
+  EXPECT_EQ(layouts.size(), 3u);
+  EXPECT_NEAR(same, differ, 0.15 * (same + differ));
+  EXPECT_GT(near, differ / 3);
+}
+
 // The lines of `text` from the line after `header` up to the first empty line.
 std::vector<std::string> lines_after(const std::string& text, const std::string& header) {
   std::vector<std::string> out;
@@ -410,7 +457,8 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
     std::string steps = "first: - " + key + ": not listed\n";
     if (!found.empty())
       steps = "first: " + found.front() + "last: " + found.back() + "compare: " + values.front() +
-              " / " + values.back() + "\n";
+              " / " + values.back() + "\n" +
+              (values.front() == values.back() ? "same: yes\n" : "same: no\n");
     for (size_t k = 1; k + 1 < found.size(); ++k) steps += "also: " + found[k];
     EXPECT_EQ(ex.work, steps + "matches: " + std::to_string(values.size())) << ex.prompt;
     const json r = json::parse(ex.response);

@@ -248,7 +248,8 @@ std::string unlisted_key(Faker& f, const Lookup& list, const Entry& target) {
 
 // The worked steps: the first row the question's key names and the last one, each written as the
 // key followed by the rest of its row, copied ("first: - Stapler | 114" for "Premium Stapler |
-// 114"); their two values side by side ("compare: 114 / 87"); rows between them "also: ...";
+// 114"); their two values side by side ("compare: 114 / 87") and whether they are the same
+// ("same: no", the test compare_drill trains on its own); rows between them "also: ...";
 // or "first: - KEY: not listed"; then "matches: k". One match is its own first and last row, so a
 // second match is found by looking up the key's last row rather than "a row not yet written",
 // which no model wrote when the rows came in list order, and whether there are two is whether the
@@ -272,6 +273,7 @@ std::string lookup_steps(const Lookup& list, const std::string& key) {
   if (found.empty()) return "first: - " + key + ": not listed\nmatches: 0";
   std::string work = "first: " + found.front() + "last: " + found.back();
   work += "compare: " + values.front() + " / " + values.back() + "\n";
+  work += found.size() == 1 ? "same: yes\n" : "same: no\n";
   for (size_t i = 1; i + 1 < found.size(); ++i) work += "also: " + found[i];
   return work + "matches: " + std::to_string(found.size());
 }

@@ -45,8 +45,9 @@ const std::vector<SpecialistSpec>& specialist_table() {
       fact_verification_spec(),
       context_protocol_spec(),
       confidence_calibration_spec(),
-      copy_drill_spec(),   // auxiliary: copying by label, for recipes to mix in
-      copy_repeat_spec(),  // auxiliary: verbatim copying, for recipes to mix in
+      copy_drill_spec(),     // auxiliary: copying by label, for recipes to mix in
+      copy_repeat_spec(),    // auxiliary: verbatim copying, for recipes to mix in
+      compare_drill_spec(),  // auxiliary: same or not, for confidence_calibration's count
   };
   return kTable;
 }

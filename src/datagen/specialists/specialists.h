@@ -41,5 +41,6 @@ SpecialistSpec context_protocol_spec();
 SpecialistSpec confidence_calibration_spec();
 SpecialistSpec copy_drill_spec();
 SpecialistSpec copy_repeat_spec();
+SpecialistSpec compare_drill_spec();
 
 }  // namespace anvil::datagen::specialists
