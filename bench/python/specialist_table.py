@@ -8,7 +8,7 @@ group's model: tokens seen and wall time.
 usage: specialist_table.py GROUP_RUN [GROUP_RUN ...]
   GROUP_RUN = seed=S,run=RUN_DIR[,group=NAME][,fresh=ANSWERS.jsonl][,hw=ANSWERS.jsonl]
 RUN_DIR is an `anvil pipeline` run directory (summary.json, eval.json); ANSWERS files are written by
-`anvil eval --answers`. Auxiliary skills (copy_drill, copy_repeat) are left out of the table.
+`anvil eval --answers`. Auxiliary skills (copy_drill, copy_repeat, compare_drill) are left out of the table.
 Standard library only."""
 import collections
 import json
@@ -16,7 +16,7 @@ import os
 import statistics
 import sys
 
-SKIPPED = {"copy_drill", "copy_repeat", "overall"}  # auxiliary skills and eval.json's total row
+SKIPPED = {"copy_drill", "copy_repeat", "compare_drill", "overall"}  # auxiliary skills and eval.json's total row
 
 
 def parse_arg(text):

@@ -37,7 +37,7 @@ constexpr size_t kMinScalingAnswers = 8;
 
 bool is_task(const std::string& specialist) {
   const auto* spec = datagen::find_specialist(specialist);
-  return !spec || !spec->auxiliary;  // copy_drill, copy_repeat: helpers, not tasks
+  return !spec || !spec->auxiliary;  // copy_drill, compare_drill...: helpers, not tasks
 }
 
 // The confidence a server gives an answer (its specialist found from its fields); by the record's

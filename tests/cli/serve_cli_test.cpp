@@ -181,7 +181,7 @@ TEST(ServeCli, MistakesAreClearErrors) {
   EXPECT_NE(weighted.output.find("router records take no weights: 'copy_repeat*2'"),
             std::string::npos)
       << weighted.output;
-  // "all" routes among the 33 tasks, not the auxiliary copying skills.
+  // "all" routes among the 33 tasks, not the auxiliary skills.
   auto all = run_anvil("datagen --router -n 400 --negatives 0 -o all.jsonl", dir.path());
   ASSERT_EQ(all.exit_code, 0) << all.output;
   const std::string records = read_text(dir / "all.jsonl");

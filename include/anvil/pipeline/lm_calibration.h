@@ -58,7 +58,7 @@ struct LmCalibrationReport {
 AnswerCalibration answer_calibration_of(const LmCalibrationReport& report);
 
 // Fits the temperature on each specialist's outcomes 0, 2, 4, ... (the tasks' only, when there
-// are any: not copy_drill's or copy_repeat's), and on the same outcomes a scaling per task
+// are any: not the auxiliary drills'), and on the same outcomes a scaling per task
 // specialist with at least 8 of them, and measures every signal on 1, 3, 5, ... (served: scaled
 // for the specialist whose fields the answer carries). Throws anvil::Error for fewer than 2
 // outcomes.

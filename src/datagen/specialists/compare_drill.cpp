@@ -4,7 +4,7 @@
 // next line ("same: no"); half the pairs that differ are near misses (one character changed, two
 // swapped), so only reading every character of both decides. confidence_calibration's count hangs
 // on this one test, which its own records exercise once per answer; mixed in, the drill gives it
-// a few thousand records of its own (docs/specialist-quality.md).
+// a few thousand records of its own (docs/specialists.md, docs/specialist-quality.md).
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -23,8 +23,8 @@ const InstructionParts kParts = {
     {"", "", "same or not", "yes or no", "pair by pair", "as JSON"},
 };
 
-// A value like those confidence_calibration compares: an extension, a quantity, a bin code or,
-// now and then, an invented word.
+// A value like those confidence_calibration's lists print: an extension, a quantity, a bin code
+// or, now and then, an invented word.
 std::string random_value(Faker& f) {
   const int64_t kind = f.integer(0, 9);
   if (kind < 4) return std::to_string(f.integer(1000, 9999));
@@ -33,21 +33,28 @@ std::string random_value(Faker& f) {
   return f.coined_name(1, 3);
 }
 
-// `v` with one letter or digit replaced by another of its kind, or two neighbours that differ
-// swapped (not a zero to the front); `v` itself when it has no such place (a one-character value).
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+// `v` with one character replaced by another of its kind (digit, lower-case or capital letter),
+// or two neighbours of one kind that differ swapped; its shape kept (the capitals, the bin code's
+// dash, no number starting with a zero). `v` itself when the place drawn is the dash.
 std::string near_miss(Faker& f, const std::string& v) {
   std::string w = v;
   const size_t at = static_cast<size_t>(f.integer(0, static_cast<int64_t>(v.size()) - 1));
-  if (f.chance(0.5) && at + 1 < v.size() && v[at] != v[at + 1] &&
-      std::isalnum(static_cast<unsigned char>(v[at + 1])) != 0 && (at > 0 || v[1] != '0')) {
+  const bool leads = at == 0 || v[at - 1] == '-';  // the first digit of a number
+  const bool has_next = at + 1 < v.size();
+  const bool one_kind = has_next && ((is_digit(v[at]) && is_digit(v[at + 1])) ||
+                                     (is_lower(v[at]) && is_lower(v[at + 1])));
+  if (f.chance(0.5) && one_kind && v[at] != v[at + 1] && !(leads && v[at + 1] == '0')) {
     std::swap(w[at], w[at + 1]);
     return w;
   }
   const char c = v[at];
-  if (c >= '0' && c <= '9') {
-    const char first = at == 0 && v.size() > 1 ? '1' : '0';  // no leading zero
+  if (is_digit(c)) {
+    const char first = leads && has_next && is_digit(v[at + 1]) ? '1' : '0';
     while (w[at] == c) w[at] = static_cast<char>(f.integer(first, '9'));
-  } else if (c >= 'a' && c <= 'z') {
+  } else if (is_lower(c)) {
     while (w[at] == c) w[at] = static_cast<char>(f.integer('a', 'z'));
   } else if (c >= 'A' && c <= 'Z') {
     while (w[at] == c) w[at] = static_cast<char>(f.integer('A', 'Z'));

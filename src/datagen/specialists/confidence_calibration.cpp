@@ -6,8 +6,9 @@
 // first name, or a listed item with another adjective). Each list comes in one of five layouts
 // (pipes, a Markdown table, CSV, a dash list with "x4821" extensions, one sentence "Extensions:
 // Maya Chen 3104, ..."), a directory also surname first (asked by surname) or with the extension
-// before the department, a stock list also with bin codes; the question in several wordings, as
-// people write them.
+// before the department, a stock list also with bin codes; each layout under one of three titles
+// or column lines; the question in several wordings, as people write them, after "Question:",
+// "Q:" or nothing, and the request phrased from parts on half the prompts.
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -22,6 +23,15 @@ const std::vector<std::string_view> kInstructions = {
     "candidates and confidence.",
 };
 
+// Half the requests are phrased from parts (common.h), the instruction before or after the list.
+const InstructionParts kParts = {
+    {"Answer", "Look up", "Check", "Find"},
+    {"the question from the list below", "this in the list", "the question against the data",
+     "the answer in this list"},
+    {"", "and give a confidence between 0 and 1", "and rate your confidence from 0 to 1",
+     "- flag it if more than one entry fits or none does", "with your confidence"},
+};
+
 // How the list is written: its title and column line, and one row. The first five serve both
 // kinds of list; a directory also comes surname first ("Lindqvist, Maja | Legal | 5120", asked by
 // surname) or with the extension before the department ("Ravi Shah - 3118 (Sales)"), and a stock
@@ -33,28 +43,45 @@ const std::vector<Layout> kDirectoryLayouts = {
 const std::vector<Layout> kStockLayouts = {Layout::kPipes,  Layout::kMarkdown, Layout::kCsv,
                                            Layout::kDashes, Layout::kInline,   Layout::kBins};
 
-std::string list_head(Layout layout, bool directory) {
+// The titles and column lines a list may open with, one drawn per list (each ends with its
+// newline; the one-sentence layout's with a space).
+std::vector<std::string_view> list_heads(Layout layout, bool directory) {
   switch (layout) {
     case Layout::kPipes:
-      return directory ? "Directory of staff (name | dept | ext)\n"
-                       : "Warehouse stock (item | units on hand)\n";
+      if (directory)
+        return {"Directory of staff (name | dept | ext)\n",
+                "Staff extensions (name | team | extension)\n",
+                "Internal directory: person | dept | ext\n"};
+      return {"Warehouse stock (item | units on hand)\n", "Inventory (item | qty)\n",
+              "Office supplies: item | count\n"};
     case Layout::kMarkdown:
-      return directory ? "| Name | Department | Extension |\n|---|---|---|\n"
-                       : "| Item | Units on hand |\n|---|---|\n";
+      if (directory)
+        return {"| Name | Department | Extension |\n|---|---|---|\n",
+                "| Employee | Team | Ext |\n|---|---|---|\n",
+                "| Name | Dept | Ext. |\n|---|---|---|\n"};
+      return {"| Item | Units on hand |\n|---|---|\n", "| Product | Qty |\n|---|---|\n",
+              "| Item | In stock |\n|---|---|\n"};
     case Layout::kCsv:
-      return directory ? "name,department,extension\n" : "item,units_on_hand\n";
+      if (directory)
+        return {"name,department,extension\n", "employee,dept,ext\n", "Name,Team,Ext\n"};
+      return {"item,units_on_hand\n", "item,qty\n", "Product,In stock\n"};
     case Layout::kDashes:
-      return directory ? "Phone list\n" : "Stock count\n";
+      if (directory) return {"Phone list\n", "Extension list\n", "Who to ring\n"};
+      return {"Stock count\n", "Inventory count\n", "Supplies left\n"};
     case Layout::kInline:
-      return directory ? "Extensions: " : "On hand: ";
+      if (directory) return {"Extensions: ", "Ext. numbers: ", "Phone extensions - "};
+      return {"On hand: ", "In stock: ", "Current counts - "};
     case Layout::kSurnameFirst:
-      return "Staff by surname (surname, first name | dept | ext)\n";
+      return {"Staff by surname (surname, first name | dept | ext)\n",
+              "Directory by last name (last, first | team | ext)\n",
+              "Surname, first name | team | ext\n"};
     case Layout::kExtFirst:
-      return "Who is on which extension\n";
+      return {"Who is on which extension\n", "Extensions and teams\n", "Desk phones\n"};
     case Layout::kBins:
-      return "Stockroom (bin | item | qty)\n";
+      return {"Stockroom (bin | item | qty)\n", "Shelf list (bin | item | count)\n",
+              "Storeroom: bin | item | units\n"};
   }
-  return "";
+  return {""};
 }
 
 std::string list_row(Layout layout, const std::string& name, const std::string& department,
@@ -197,7 +224,7 @@ void plant_shared_key(Faker& f, size_t target_i, Lookup* list) {
 
 // The entries' full keys, rows and the list as one document.
 void write_list(Faker& f, Lookup* list) {
-  list->doc = list_head(list->layout, list->directory);
+  list->doc = std::string(f.pick(list_heads(list->layout, list->directory)));
   for (size_t i = 0; i < list->entries.size(); ++i) {
     Entry& e = list->entries[i];
     e.key_full = list->full_key(e.key_first, e.qualifier);
@@ -273,7 +300,7 @@ std::string lookup_steps(const Lookup& list, const std::string& key) {
   if (found.empty()) return "first: - " + key + ": not listed\nmatches: 0";
   std::string work = "first: " + found.front() + "last: " + found.back();
   work += "compare: " + values.front() + " / " + values.back() + "\n";
-  work += found.size() == 1 ? "same: yes\n" : "same: no\n";
+  work += values.front() == values.back() ? "same: yes\n" : "same: no\n";
   for (size_t i = 1; i + 1 < found.size(); ++i) work += "also: " + found[i];
   return work + "matches: " + std::to_string(found.size());
 }
@@ -321,7 +348,10 @@ void generate(Faker& f, Example* ex) {
     key = target.key_full;
   if (mode >= 16) key = unlisted_key(f, list, target);
   const std::string question = ask(f, list.directory ? kExtensionQuestions : kStockQuestions, key);
-  compose_prompt(f, ex, kInstructions, list.doc + "\nQuestion: " + question);
+  // "Question: ..." on half the prompts, the bare question or "Q: ..." on the others.
+  const int64_t framing = f.integer(0, 3);
+  const std::string_view label = framing < 2 ? "Question: " : framing == 2 ? "" : "Q: ";
+  compose_prompt(f, ex, kInstructions, kParts, list.doc + "\n" + std::string(label) + question);
   ex->work = lookup_steps(list, key);
   write_answer(list.matches(key), ex);
 }
