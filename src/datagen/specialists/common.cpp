@@ -202,4 +202,8 @@ std::string column(std::string_view s, size_t width) {
   return s.size() < width ? pad(s, width) : std::string(s) + ' ';
 }
 
+std::string compare_step(const std::string& a, const std::string& b) {
+  return "compare: " + a + " / " + b + (a == b ? "\nsame: yes\n" : "\nsame: no\n");
+}
+
 }  // namespace anvil::datagen::specialists

@@ -55,6 +55,11 @@ std::string expand(std::string_view tmpl, const Vars& vars);
 // Replaces each "{}" in `tmpl` by the next argument.
 std::string fill(std::string_view tmpl, std::initializer_list<std::string_view> args);
 
+// Two values side by side and whether they are the same, as worked steps write them:
+// "compare: 4068 / 9808\nsame: no\n" (confidence_calibration's count and compare_drill, which
+// trains it, must write the one format).
+std::string compare_step(const std::string& a, const std::string& b);
+
 // A date format that a US reader cannot misread (no day-first numeric formats).
 fake::DateFormat us_date_format(Faker& f);
 // A money style for USD documents ("$1,234.56", "1234.56", "USD 1,234.56", "1,234.56 USD").

@@ -35,6 +35,7 @@ std::string random_value(Faker& f) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
 // `v` with one character replaced by another of its kind (digit, lower-case or capital letter),
 // or two neighbours of one kind that differ swapped; its shape kept (the capitals, the bin code's
@@ -56,7 +57,7 @@ std::string near_miss(Faker& f, const std::string& v) {
     while (w[at] == c) w[at] = static_cast<char>(f.integer(first, '9'));
   } else if (is_lower(c)) {
     while (w[at] == c) w[at] = static_cast<char>(f.integer('a', 'z'));
-  } else if (c >= 'A' && c <= 'Z') {
+  } else if (is_upper(c)) {
     while (w[at] == c) w[at] = static_cast<char>(f.integer('A', 'Z'));
   }
   return w;
@@ -85,7 +86,7 @@ void generate(Faker& f, Example* ex) {
     const std::string a = random_value(f);
     const std::string b = partner(f, a);
     doc += pair_line(ex->layout_id, a, b) + "\n";
-    ex->work += "compare: " + a + " / " + b + "\nsame: " + (a == b ? "yes" : "no") + "\n";
+    ex->work += compare_step(a, b);
     same.push_back(a == b);
   }
   doc.pop_back();

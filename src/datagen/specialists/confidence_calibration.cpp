@@ -299,8 +299,7 @@ std::string lookup_steps(const Lookup& list, const std::string& key) {
   }
   if (found.empty()) return "first: - " + key + ": not listed\nmatches: 0";
   std::string work = "first: " + found.front() + "last: " + found.back();
-  work += "compare: " + values.front() + " / " + values.back() + "\n";
-  work += values.front() == values.back() ? "same: yes\n" : "same: no\n";
+  work += compare_step(values.front(), values.back());
   for (size_t i = 1; i + 1 < found.size(); ++i) work += "also: " + found[i];
   return work + "matches: " + std::to_string(found.size());
 }
