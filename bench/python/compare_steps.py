@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Reads a compare_drill answers file beside its data file and counts, pair by pair, how often the
+model copied the pair as the prompt prints it and decided `same:` right, by the kind of the first
+value (a number of 4 digits, of 1-3 digits, a bin code, a word) and by how the two relate (equal,
+a near miss of one or two characters at the same length, or another value). A number of 4 digits
+is two tokens in the cl100k pattern (`7235` -> `723` + `5`), one token per digit in qwen2's.
+usage: compare_steps.py DATA.jsonl ANSWERS.jsonl[.gz] (the answers of `anvil eval --answers` on
+DATA; the data file's steps hold the true pairs)."""
+import collections, gzip, json, re, sys
+
+
+def read_jsonl(path):
+    opener = gzip.open if path.endswith('.gz') else open
+    with opener(path, 'rt') as f:
+        return [json.loads(line) for line in f]
+
+
+def kind(v):
+    if v.isdigit():
+        return '4 digits' if len(v) == 4 else '1-3 digits'
+    if re.fullmatch(r'[A-Z]-\d+', v):
+        return 'bin code'
+    return 'word'
+
+
+def relation(a, b):
+    if a == b:
+        return 'equal'
+    if len(a) == len(b) and sum(x != y for x, y in zip(a, b)) <= 2:
+        return 'near miss'
+    return 'other value'
+
+
+PAIR = re.compile(r'compare: (.*) / (.*)\nsame: (yes|no)')
+
+data = read_jsonl(sys.argv[1])
+answers = read_jsonl(sys.argv[2])
+by_ref = collections.defaultdict(list)
+for d in data:
+    by_ref[d['response']].append(d)
+c = collections.Counter()
+for a in answers:
+    d = by_ref[a['reference']].pop(0)
+    truth = PAIR.findall(d['work'])
+    written = PAIR.findall(a['answer'])
+    for i, (x, y, same) in enumerate(truth):
+        for key in (kind(x), relation(x, y), kind(x) + ', ' + relation(x, y), 'all'):
+            c[key, 'pairs'] += 1
+            if i < len(written):
+                wx, wy, wsame = written[i]
+                c[key, 'copied'] += (wx, wy) == (x, y)
+                c[key, 'decided right'] += wsame == same
+                c[key, 'agrees with its copy'] += (wsame == 'yes') == (wx == wy)
+print(f'{"":<24} {"pairs":>6} {"copied":>8} {"right":>8} {"agrees":>8}')
+KINDS = ['4 digits', '1-3 digits', 'bin code', 'word']
+RELATIONS = ['equal', 'near miss', 'other value']
+for key in KINDS + RELATIONS + [k + ', ' + r for k in KINDS for r in RELATIONS] + ['all']:
+    n = c[key, 'pairs']
+    if n:
+        print(f'{key:<24} {n:>6} ' + ' '.join(
+            f'{100 * c[key, m] / n:>7.1f}%' for m in ('copied', 'decided right', 'agrees with its copy')))
