@@ -1,10 +1,8 @@
 // `anvil eval`: accuracy of every head and end-to-end execution accuracy of a trained model.
 #include <stdlib.h>
 
-#include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "anvil/core/config.h"
@@ -13,6 +11,7 @@
 #include "anvil/datagen/generator.h"
 #include "anvil/datagen/out_of_domain.h"
 #include "anvil/interop/language_model_loader.h"
+#include "anvil/pipeline/answers_file.h"
 #include "anvil/pipeline/intent_eval.h"
 #include "anvil/pipeline/lm_checkpoint_model.h"
 #include "anvil/pipeline/lm_training.h"
@@ -23,26 +22,6 @@
 namespace anvil::cli {
 
 namespace {
-
-// Every answer as JSON lines: what the model wrote, the record's answer, its score and confidences
-// (the served one when the model carries a calibration).
-void write_answers(const std::string& path, const std::vector<pipeline::AnswerOutcome>& outcomes,
-                   const std::optional<pipeline::AnswerCalibration>& calibration) {
-  std::string out;
-  for (const auto& o : outcomes) {
-    nlohmann::json j = {{"specialist", o.specialist},
-                        {"answer", o.answer},
-                        {"reference", o.reference},
-                        {"score", o.score},
-                        {"stated_confidence", o.stated >= 0 ? nlohmann::json(o.stated) : nullptr},
-                        {"answer_probability", std::exp(o.log_prob)},
-                        {"answer_log_prob", o.log_prob}};
-    if (calibration)
-      j["served_confidence"] = calibration->confidence_of_answer(o.log_prob, o.answer);
-    out += j.dump() + "\n";
-  }
-  write_file_atomic(path, out);
-}
 
 // A specialist language model: validator scores per specialist, the skill scores of the skill
 // specialists, then how well its confidence matches how often its answers are right.
@@ -59,7 +38,7 @@ void eval_language_model(const std::string& model_dir, const std::string& data, 
   std::printf("%s", pipeline::format_specialist_scores(scores).c_str());
   std::printf("%s", pipeline::format_skill_scores(pipeline::score_skills(outcomes)).c_str());
   if (!answers.empty()) {
-    write_answers(answers, outcomes, calibration);
+    pipeline::write_answers_file(answers, outcomes, calibration);
     std::printf("answers: %s\n", answers.c_str());
   }
   if (outcomes.empty()) return;
