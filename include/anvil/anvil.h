@@ -159,6 +159,7 @@
 // pipeline: the CLI's recipes (datagen -> train -> eval)
 #include "anvil/pipeline/abstention.h"
 #include "anvil/pipeline/answer_calibration.h"
+#include "anvil/pipeline/answers_file.h"
 #include "anvil/pipeline/datagen_stage.h"
 #include "anvil/pipeline/intent_calibration.h"
 #include "anvil/pipeline/intent_eval.h"
