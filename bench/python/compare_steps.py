@@ -6,13 +6,9 @@ a near miss of one or two characters at the same length, or another value). A nu
 is two tokens in the cl100k pattern (`7235` -> `723` + `5`), one token per digit in qwen2's.
 usage: compare_steps.py DATA.jsonl ANSWERS.jsonl[.gz] (the answers of `anvil eval --answers` on
 DATA; the data file's steps hold the true pairs)."""
-import collections, gzip, json, re, sys
+import collections, json, re, sys
 
-
-def read_jsonl(path):
-    opener = gzip.open if path.endswith('.gz') else open
-    with opener(path, 'rt') as f:
-        return [json.loads(line) for line in f]
+from answers_io import records_with_answers
 
 
 def kind(v):
@@ -33,14 +29,8 @@ def relation(a, b):
 
 PAIR = re.compile(r'compare: (.*) / (.*)\nsame: (yes|no)')
 
-data = read_jsonl(sys.argv[1])
-answers = read_jsonl(sys.argv[2])
-by_ref = collections.defaultdict(list)
-for d in data:
-    by_ref[d['response']].append(d)
 c = collections.Counter()
-for a in answers:
-    d = by_ref[a['reference']].pop(0)
+for d, a in records_with_answers(sys.argv[1], sys.argv[2]):
     truth = PAIR.findall(d['work'])
     written = PAIR.findall(a['answer'])
     for i, (x, y, same) in enumerate(truth):

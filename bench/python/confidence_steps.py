@@ -5,23 +5,12 @@ agrees with the two values it wrote, what `matches:` says, and how many written 
 prompt (a row counts when the text after `- ` stands in the prompt as written).
 usage: confidence_steps.py DATA.jsonl ANSWERS.jsonl[.gz] (the answers of `anvil eval --answers`
 on DATA; the data file holds the prompts)."""
-import collections, gzip, json, re, sys
+import collections, json, re, sys
 
+from answers_io import records_with_answers
 
-def read_jsonl(path):
-    opener = gzip.open if path.endswith('.gz') else open
-    with opener(path, 'rt') as f:
-        return [json.loads(line) for line in f]
-
-
-data = read_jsonl(sys.argv[1])
-answers = read_jsonl(sys.argv[2])
-by_ref = collections.defaultdict(list)
-for d in data:
-    by_ref[d['response']].append(d)
 c = collections.Counter()
-for a in answers:
-    d = by_ref[a['reference']].pop(0)
+for d, a in records_with_answers(sys.argv[1], sys.argv[2]):
     status = json.loads(a['reference'])['status']
     w = a['answer']
     m = re.search(r'compare: (\S+) / (\S+)\n', w)
