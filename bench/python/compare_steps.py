@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Reads a compare_drill answers file beside its data file and counts, pair by pair, how often the
 model copied the pair as the prompt prints it and decided `same:` right, by the kind of the first
-value (a number of 4 digits, of 1-3 digits, a bin code, a word) and by how the two relate (equal,
-a near miss of one or two characters at the same length, or another value). A number of 4 digits
+value (a number of 4 digits, of 1-3 digits, a bin code, a word), by how the two relate (equal,
+a near miss of one or two characters at the same length, or another value) and, for pairs that
+differ, by whether the two have the same shape (length and kind of each character: `6729` / `3544`
+do, `F-1` / `5248` do not). A number of 4 digits
 is two tokens in the cl100k pattern (`7235` -> `723` + `5`), one token per digit in qwen2's.
 usage: compare_steps.py DATA.jsonl ANSWERS.jsonl[.gz] (the answers of `anvil eval --answers` on
 DATA; the data file's steps hold the true pairs)."""
@@ -17,6 +19,10 @@ def kind(v):
     if re.fullmatch(r'[A-Z]-\d+', v):
         return 'bin code'
     return 'word'
+
+
+def shape(v):
+    return re.sub(r'[0-9]', '9', re.sub(r'[a-z]', 'a', re.sub(r'[A-Z]', 'A', v)))
 
 
 def relation(a, b):
@@ -34,7 +40,10 @@ for d, a in records_with_answers(sys.argv[1], sys.argv[2]):
     truth = PAIR.findall(d['work'])
     written = PAIR.findall(a['answer'])
     for i, (x, y, same) in enumerate(truth):
-        for key in (kind(x), relation(x, y), kind(x) + ', ' + relation(x, y), 'all'):
+        keys = [kind(x), relation(x, y), kind(x) + ', ' + relation(x, y), 'all']
+        if x != y:
+            keys.append('differ, same shape' if shape(x) == shape(y) else 'differ, other shape')
+        for key in keys:
             c[key, 'pairs'] += 1
             if i < len(written):
                 wx, wy, wsame = written[i]
@@ -44,7 +53,8 @@ for d, a in records_with_answers(sys.argv[1], sys.argv[2]):
 print(f'{"":<24} {"pairs":>6} {"copied":>8} {"right":>8} {"agrees":>8}')
 KINDS = ['4 digits', '1-3 digits', 'bin code', 'word']
 RELATIONS = ['equal', 'near miss', 'other value']
-for key in KINDS + RELATIONS + [k + ', ' + r for k in KINDS for r in RELATIONS] + ['all']:
+SHAPES = ['differ, same shape', 'differ, other shape']
+for key in KINDS + RELATIONS + SHAPES + [k + ', ' + r for k in KINDS for r in RELATIONS] + ['all']:
     n = c[key, 'pairs']
     if n:
         print(f'{key:<24} {n:>6} ' + ' '.join(
