@@ -16,4 +16,10 @@ def records_with_answers(data_path, answers_path):
     by_ref = collections.defaultdict(list)
     for d in read_jsonl(data_path):
         by_ref[d['response']].append(d)
-    return [(by_ref[a['reference']].pop(0), a) for a in read_jsonl(answers_path)]
+    pairs = []
+    for a in read_jsonl(answers_path):
+        if not by_ref[a['reference']]:
+            raise SystemExit(f'{answers_path}: an answer whose reference is not a record of '
+                             f'{data_path} (were the answers evaluated on another file?)')
+        pairs.append((by_ref[a['reference']].pop(0), a))
+    return pairs
