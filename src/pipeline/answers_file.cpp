@@ -8,16 +8,18 @@
 
 namespace anvil::pipeline {
 
-std::string answer_json_line(const AnswerOutcome& o,
+std::string answer_json_line(const AnswerOutcome& outcome,
                              const std::optional<AnswerCalibration>& calibration) {
-  nlohmann::json j = {{"specialist", o.specialist},
-                      {"answer", o.answer},
-                      {"reference", o.reference},
-                      {"score", o.score},
-                      {"stated_confidence", o.stated >= 0 ? nlohmann::json(o.stated) : nullptr},
-                      {"answer_probability", std::exp(o.log_prob)},
-                      {"answer_log_prob", o.log_prob}};
-  if (calibration) j["served_confidence"] = calibration->confidence_of_answer(o.log_prob, o.answer);
+  nlohmann::json j = {
+      {"specialist", outcome.specialist},
+      {"answer", outcome.answer},
+      {"reference", outcome.reference},
+      {"score", outcome.score},
+      {"stated_confidence", outcome.stated >= 0 ? nlohmann::json(outcome.stated) : nullptr},
+      {"answer_probability", std::exp(outcome.log_prob)},
+      {"answer_log_prob", outcome.log_prob}};
+  if (calibration)
+    j["served_confidence"] = calibration->confidence_of_answer(outcome.log_prob, outcome.answer);
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

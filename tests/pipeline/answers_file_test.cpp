@@ -26,7 +26,7 @@ AnswerOutcome outcome(const std::string& answer, double stated) {
 }
 
 TEST(AnswersFile, BytesThatAreNotUtf8AreWrittenAsTheReplacementCharacter) {
-  // A lead byte with its continuation cut off, and a continuation byte with no lead.
+  // A lead byte whose continuation is missing, and a continuation byte with no lead.
   const auto line = answer_json_line(outcome("caf\xC3 \x98ok", 0.9), std::nullopt);
   const auto j = nlohmann::json::parse(line);  // throws on invalid UTF-8
   EXPECT_EQ(j["answer"], "caf\xEF\xBF\xBD \xEF\xBF\xBDok");
@@ -35,6 +35,10 @@ TEST(AnswersFile, BytesThatAreNotUtf8AreWrittenAsTheReplacementCharacter) {
   EXPECT_DOUBLE_EQ(j["stated_confidence"].get<double>(), 0.9);
   EXPECT_NEAR(j["answer_probability"].get<double>(), std::exp(-0.25), 1e-12);
   EXPECT_FALSE(j.contains("served_confidence"));  // no calibration given
+
+  // Generation that stopped inside a character leaves its first bytes at the very end.
+  const auto cut = nlohmann::json::parse(answer_json_line(outcome("caf\xC3", -1), std::nullopt));
+  EXPECT_EQ(cut["answer"], "caf\xEF\xBF\xBD");
 }
 
 TEST(AnswersFile, OneStrictJsonLinePerAnswerAndNullWhereNoConfidenceWasWritten) {
