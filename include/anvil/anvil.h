@@ -10,6 +10,7 @@
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
 #include "anvil/core/json_string.h"
+#include "anvil/core/json_text.h"
 #include "anvil/core/plot.h"
 #include "anvil/core/progress.h"
 #include "anvil/core/protobuf_encoder.h"

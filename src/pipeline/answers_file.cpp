@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "anvil/core/fs.h"
+#include "anvil/core/json_text.h"
 
 namespace anvil::pipeline {
 
@@ -20,7 +21,7 @@ std::string answer_json_line(const AnswerOutcome& outcome,
       {"answer_log_prob", outcome.log_prob}};
   if (calibration)
     j["served_confidence"] = calibration->confidence_of_answer(outcome.log_prob, outcome.answer);
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return dump_json_replacing_invalid_utf8(j);
 }
 
 void write_answers_file(const std::string& path, const std::vector<AnswerOutcome>& outcomes,

@@ -5,6 +5,8 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "anvil/core/json_text.h"
+
 namespace anvil::serve {
 
 namespace {
@@ -146,7 +148,7 @@ json usage_json(const Usage& u) {
           {"total_tokens", u.prompt_tokens + u.completion_tokens}};
 }
 
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string dump(const json& j) { return dump_json_replacing_invalid_utf8(j); }
 
 std::string event(const json& j) { return "data: " + dump(j) + "\n\n"; }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "anvil/core/json_text.h"
 #include "anvil/core/progress.h"
 #include "anvil/track/run_report.h"
 
@@ -292,7 +293,7 @@ std::string runs_json(RunStore& store) {
                    {"points", total_points(summaries)},
                    {"duration_seconds", r.duration()}});
   }
-  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return dump_json_replacing_invalid_utf8(out);
 }
 
 std::string run_json(RunStore& store, int64_t run_id) {
@@ -307,17 +308,17 @@ std::string run_json(RunStore& store, int64_t run_id) {
     keys.push_back(m.key);
     last[m.key] = m.last;
   }
-  return nlohmann::json{{"id", r.id},
-                        {"name", r.name},
-                        {"status", run_status_name(r.status)},
-                        {"message", r.message},
-                        {"duration", format_duration(r.duration())},
-                        {"duration_seconds", r.duration()},
-                        {"points", total_points(summaries)},
-                        {"keys", keys},
-                        {"last", last},
-                        {"validation", validation}}
-      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return dump_json_replacing_invalid_utf8(
+      nlohmann::json{{"id", r.id},
+                     {"name", r.name},
+                     {"status", run_status_name(r.status)},
+                     {"message", r.message},
+                     {"duration", format_duration(r.duration())},
+                     {"duration_seconds", r.duration()},
+                     {"points", total_points(summaries)},
+                     {"keys", keys},
+                     {"last", last},
+                     {"validation", validation}});
 }
 
 }  // namespace anvil::track::dashboard

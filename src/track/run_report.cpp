@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "anvil/core/json_text.h"
 #include "anvil/core/progress.h"
 
 namespace anvil::track {
@@ -251,7 +252,7 @@ std::string export_run_json(RunStore& store, int64_t run_id) {
                             {"artifact_id", l.artifact_id},
                             {"artifact_path", l.artifact_path},
                             {"source_run_id", l.source_run_id}});
-  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return dump_json_replacing_invalid_utf8(j, 2) + "\n";
 }
 
 }  // namespace anvil::track

@@ -4,6 +4,7 @@
 
 #include "anvil/core/error.h"
 #include "anvil/core/fs.h"
+#include "anvil/core/json_text.h"
 #include "anvil/datagen/calculator.h"
 #include "anvil/interop/language_model_loader.h"
 #include "anvil/models/generation.h"
@@ -107,8 +108,7 @@ void register_generate(CLI::App& app, Context&) {
                             {"ids", r.token_ids[i]},
                             {"margins", r.margins[i]},
                             {"text", r.texts[i]}};
-        std::printf("%s\n",
-                    j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+        std::printf("%s\n", dump_json_replacing_invalid_utf8(j).c_str());
       }
     } else if (stream) {
       std::printf("\n");
