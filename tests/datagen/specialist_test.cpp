@@ -539,9 +539,10 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
     }
   }
   EXPECT_EQ(statuses.size(), 3u);
-  // About 30% of the questions are ambiguous, a fifth of those among three rows.
+  // About 30% of the questions are ambiguous, over a third of those among three rows or more
+  // (42 of 120 here; 28 when two planted rows were half as common, before session 33).
   EXPECT_GT(ambiguous, 90);
-  EXPECT_GT(three_way, 10);
+  EXPECT_GT(three_way, 34);
   EXPECT_EQ(heads.size(), kLists.size());
   EXPECT_EQ(labels.size(), 3u);
   EXPECT_GT(near_misses, 20);
