@@ -24,8 +24,7 @@ if (( $# > 0 )); then
   configs=("${picked[@]}")
 fi
 mkdir -p "$out"
-grep -m1 'model name' /proc/cpuinfo >&2 || true
-grep -m1 -o 'avx512_bf16\|amx_bf16' /proc/cpuinfo | sort -u | sed 's/^/cpu flag: /' >&2 || true
+bash "$root/bench/cpu_banner.sh" >&2
 table_args=()
 for seed in $seeds; do
   for config in "${configs[@]}"; do

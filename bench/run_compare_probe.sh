@@ -11,8 +11,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 anvil="${ANVIL_BUILD_DIR:-$root/build}/bin/anvil"
 mix="${MIX:-compare_drill}"
-echo "cpu: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores"
-echo "cpu flags: $(grep -m1 '^flags' /proc/cpuinfo | grep -o 'avx[0-9a-z_]*\|amx[a-z_]*\|fma' | sort -u | tr '\n' ' ')"
+bash "$root/bench/cpu_banner.sh"
 [ $# -gt 0 ] || set -- "lm.tokenizer_pattern=cl100k" "lm.tokenizer_pattern=qwen2"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -14,8 +14,7 @@ anvil="$build/bin/anvil"
 npm="${ANVIL_NPM_CACHE:-$HOME/.cache/anvil/npm}/llama-cpp"
 [ -f "$npm/node_modules/node-llama-cpp/package.json" ] || {
   echo "node-llama-cpp is not installed: run bash scripts/setup.d/llama-cpp-npm.sh" >&2; exit 1; }
-echo "cpu: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores"
-echo "cpu flags: $(grep -m1 '^flags' /proc/cpuinfo | grep -o 'avx[0-9a-z_]*\|amx[a-z_]*\|fma' | sort -u | tr '\n' ' ')"
+bash "$root/bench/cpu_banner.sh"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"

@@ -7,6 +7,7 @@
 #   bench/run_gguf_quant_table.sh runs/latest/model runs/latest/data/heldout.jsonl
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$root/bench/cpu_banner.sh"
 anvil="${ANVIL_BUILD_DIR:-$root/build}/bin/anvil"
 model="$1"; data="$2"; per="${3:-40}"
 out="$(mktemp -d /tmp/anvil-quant-XXXXXX)"

@@ -7,8 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-3}"; shift || true
 build="${ANVIL_BUILD_DIR:-$root/build}"
 tun="glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=17179869184"
-echo "cpu: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores"
-echo "cpu flags: $(grep -m1 '^flags' /proc/cpuinfo | grep -o 'avx[0-9a-z_]*\|amx[a-z_]*\|fma' | sort -u | tr '\n' ' ')"
+bash "$root/bench/cpu_banner.sh"
 echo "args: $* (anvil also: ${ANVIL_BENCH_ARGS:-none})"
 # The machine's float32 matmul peak on all cores (a 2048^3 product, best of 10), the yardstick of
 # anvil's GFLOP/s figure (6 x parameters x tokens + causal attention).

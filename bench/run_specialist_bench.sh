@@ -6,6 +6,7 @@
 # usage: bench/run_specialist_bench.sh [N_PER_SPECIALIST=20000] [ROUNDS=3] [MAX_THREADS=nproc]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$root/bench/cpu_banner.sh"
 n="${1:-20000}"; rounds="${2:-3}"; max_threads="${3:-$(nproc)}"
 build="${ANVIL_BUILD_DIR:-$root/build}"
 bench="${ANVIL_SPECIALIST_BENCH:-$build/bench/specialist_datagen}"

@@ -7,8 +7,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-3}"; model="${2:-pointer_cnn}"
 build="${ANVIL_BUILD_DIR:-$root/build}"
-echo "cpu: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores"
-echo "cpu flags: $(grep -m1 '^flags' /proc/cpuinfo | grep -o 'avx[0-9a-z_]*\|amx[a-z_]*\|fma' | sort -u | tr '\n' ' ')"
+bash "$root/bench/cpu_banner.sh"
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 
 declare -a V

@@ -7,6 +7,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
+bash "$root/bench/cpu_banner.sh"
 bin="${BENCH_BIN_DIR:-$root/build/bench}"
 npm_dir="${ANVIL_NPM_CACHE:-$HOME/.cache/anvil/npm}"
 encode_mb="${1:-8}" train_mb="${2:-40}" rounds="${3:-3}"

@@ -4,6 +4,7 @@
 # usage: bench/run_train_bench.sh [ROUNDS=3] [MODEL=pointer_cnn]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$root/bench/cpu_banner.sh"
 rounds="${1:-3}"; model="${2:-pointer_cnn}"
 build="${ANVIL_BUILD_DIR:-$root/build}"
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT

@@ -16,7 +16,7 @@ anvil="${ANVIL:-$root/build/bin/anvil}"
 writers="${1:-8}"
 RANDOM="${2:-1}"
 [ -x "$anvil" ] || { echo "store8.sh: no $anvil (bash scripts/build)" >&2; exit 2; }
-echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores"
+bash "$root/bench/cpu_banner.sh"
 work="$(mktemp -d /tmp/anvil-store8-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"

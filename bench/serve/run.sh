@@ -16,8 +16,7 @@ work="$(mktemp -d /tmp/anvil-serve-bench-XXXXXX)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 cd "$work"
 
-echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) cores"
-echo "cpu flags: $(grep -m1 -o -w -E 'avx2|avx512f|avx512_bf16|amx_bf16|amx_tile' /proc/cpuinfo | sort -u | tr '\n' ' ')"
+bash "$root/bench/cpu_banner.sh"
 "$anvil" datagen --specialist address_parsing,spam_detection,sentiment_analysis -n 300 --seed 1 \
   -o d.jsonl >/dev/null 2>&1
 "$anvil" train --data d.jsonl --run-dir m -q model.type=llama llama.hidden_size=256 \
