@@ -12,6 +12,7 @@ DATA; the data file's steps hold the true pairs)."""
 import collections, re, sys
 
 from answers_io import records_with_answers
+from work_steps import compare_lines
 
 
 def kind(v):
@@ -38,20 +39,10 @@ def relation(a, b):
     return 'other value'
 
 
-def steps(text):
-    """(first, second, decision) of each `compare: A / B` line and the `same:` line after it (None
-    when there is none), so one malformed step does not shift the pairs after it."""
-    out = []
-    for m in re.finditer(r'^compare: (.*)$\n?(?:^same: (.*)$)?', text, re.M):
-        first, _, second = m.group(1).partition(' / ')
-        out.append((first, second, m.group(2)))
-    return out
-
-
 c = collections.Counter()
 for d, a in records_with_answers(sys.argv[1], sys.argv[2]):
-    truth = steps(d['work'])
-    written = steps(a['answer'])
+    truth = compare_lines(d['work'])
+    written = compare_lines(a['answer'])
     for i, (x, y, same) in enumerate(truth):
         keys = [kind(x), relation(x, y), kind(x) + ', ' + relation(x, y), 'all']
         if x != y:
