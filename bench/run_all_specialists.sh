@@ -12,6 +12,10 @@
 #   e.g. bench/run_all_specialists.sh "7 42 11"; bench/run_all_specialists.sh 42 runs/x short-answers
 # ANVIL_OVERRIDES="lm.precision=fp32" adds config overrides to every training run (a quick smoke
 # run: "lm.n_per_specialist=40 train.epochs=1 lm.eval_per_specialist=2").
+# PARALLEL=N trains N runs side by side, each with the cores divided by N (run.threads); all
+# runs are trained before any is evaluated. On a 2-core AMD EPYC (AVX2) two runs of the skills
+# model at one thread each made 0.5 steps/s apiece against 0.7 for one run on both cores (session
+# 33, docs/specialist-quality.md): measure it on your CPU before a long sweep.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seeds="${1:-42}"; out="${2:-runs/all-specialists-groups}"; shift $(( $# > 2 ? 2 : $# ))
@@ -25,38 +29,72 @@ if (( $# > 0 )); then
 fi
 mkdir -p "$out"
 bash "$root/bench/cpu_banner.sh" >&2
-table_args=()
-for seed in $seeds; do
-  for config in "${configs[@]}"; do
-    group="$(basename "$config" .yaml)"
-    specs="$(grep -m1 '^  specialists:' "$config" | sed 's/.*: *//; s/ *#.*//' | tr ',' '\n' \
-             | sed 's/\*.*//' | grep -v '^copy_' | paste -sd, -)"
-    max_new="$(grep -m1 'max_new_tokens:' "$config" | sed 's/.*: *//; s/ *#.*//')"
-    dir="$out/$group-seed$seed"
-    run="$dir/latest"  # the pipeline points latest at its newest run
-    if [[ ! -f "$run/model/config.json" && -f "$run/config.yaml" ]]; then
-      echo "== $group seed $seed: resuming $(readlink -f "$run") ($(date +%T))" >&2
-      "$anvil" pipeline --resume "$(readlink -f "$run")" >> "$out/$group-seed$seed.log" 2>&1
-    elif [[ ! -f "$run/model/config.json" ]]; then
-      echo "== $group seed $seed: training ($(date +%T))" >&2
-      "$anvil" pipeline --config "$config" "datagen.seed=$seed" "run.seed=$seed" "run.dir=$dir" \
-        track.enabled=false ${ANVIL_OVERRIDES:-} > "$out/$group-seed$seed.log" 2>&1
+parallel="${PARALLEL:-1}"
+threads=()
+if (( parallel > 1 )); then threads=("run.threads=$(( $(nproc) / parallel > 0 ? $(nproc) / parallel : 1 ))"); fi
+
+# The specialists a group recipe scores (its mix less the copying drills).
+group_specialists() {
+  grep -m1 '^  specialists:' "$1" | sed 's/.*: *//; s/ *#.*//' | tr ',' '\n' | sed 's/\*.*//' \
+    | grep -v '^copy_' | paste -sd, -
+}
+
+# Trains one group on one seed, or resumes it where it stopped; a finished run is left as it is.
+train_group() {
+  local seed="$1" config="$2" group dir run
+  group="$(basename "$config" .yaml)"; dir="$out/$group-seed$seed"; run="$dir/latest"
+  if [[ ! -f "$run/model/config.json" && -f "$run/config.yaml" ]]; then
+    echo "== $group seed $seed: resuming $(readlink -f "$run") ($(date +%T))" >&2
+    "$anvil" pipeline --resume "$(readlink -f "$run")" "${threads[@]}" \
+      >> "$out/$group-seed$seed.log" 2>&1
+  elif [[ ! -f "$run/model/config.json" ]]; then
+    echo "== $group seed $seed: training ($(date +%T))" >&2
+    "$anvil" pipeline --config "$config" "datagen.seed=$seed" "run.seed=$seed" "run.dir=$dir" \
+      track.enabled=false "${threads[@]}" ${ANVIL_OVERRIDES:-} > "$out/$group-seed$seed.log" 2>&1
+  fi
+}
+
+# Answers of one group's model on the fresh and the hand-written records of its specialists.
+evaluate_group() {
+  local seed="$1" config="$2" group specs max_new run n fresh hw answers data
+  group="$(basename "$config" .yaml)"; specs="$(group_specialists "$config")"
+  max_new="$(grep -m1 'max_new_tokens:' "$config" | sed 's/.*: *//; s/ *#.*//')"
+  run="$out/$group-seed$seed/latest"  # the pipeline points latest at its newest run
+  n="$(echo "$specs" | tr ',' '\n' | wc -l)"
+  fresh="$out/fresh-$group.jsonl"; hw="$out/handwritten-$group.jsonl"
+  [[ -f "$fresh" ]] || "$anvil" datagen --specialist "$specs" -n $(( n * 30 )) --seed 901 -o "$fresh" > /dev/null
+  [[ -f "$hw" ]] || for s in ${specs//,/ }; do cat "$root/data/handwritten/$s.jsonl"; done > "$hw"
+  for set in fresh hw; do
+    answers="$out/$group-seed$seed-$set.answers.jsonl"
+    data="$fresh"; [[ "$set" == hw ]] && data="$hw"
+    if [[ ! -f "$answers" ]]; then
+      "$anvil" eval --model "$run/model" --data "$data" lm.eval_per_specialist=1000 \
+        "lm.max_new_tokens=$max_new" --answers "$answers.part" > "$out/$group-seed$seed-$set.log" 2>&1
+      mv "$answers.part" "$answers"
     fi
-    n="$(echo "$specs" | tr ',' '\n' | wc -l)"
-    fresh="$out/fresh-$group.jsonl"; hw="$out/handwritten-$group.jsonl"
-    [[ -f "$fresh" ]] || "$anvil" datagen --specialist "$specs" -n $(( n * 30 )) --seed 901 -o "$fresh" > /dev/null
-    [[ -f "$hw" ]] || for s in ${specs//,/ }; do cat "$root/data/handwritten/$s.jsonl"; done > "$hw"
-    for set in fresh hw; do
-      answers="$out/$group-seed$seed-$set.answers.jsonl"
-      data="$fresh"; [[ "$set" == hw ]] && data="$hw"
-      if [[ ! -f "$answers" ]]; then
-        "$anvil" eval --model "$run/model" --data "$data" lm.eval_per_specialist=1000 \
-          "lm.max_new_tokens=$max_new" --answers "$answers.part" > "$out/$group-seed$seed-$set.log" 2>&1
-        mv "$answers.part" "$answers"
-      fi
-    done
-    echo "== $group seed $seed: done ($(date +%T))" >&2
-    table_args+=("group=$group,seed=$seed,run=$run,fresh=$out/$group-seed$seed-fresh.answers.jsonl,hw=$out/$group-seed$seed-hw.answers.jsonl")
   done
-done
+  echo "== $group seed $seed: done ($(date +%T))" >&2
+  table_args+=("group=$group,seed=$seed,run=$run,fresh=$out/$group-seed$seed-fresh.answers.jsonl,hw=$out/$group-seed$seed-hw.answers.jsonl")
+}
+
+table_args=()
+if (( parallel <= 1 )); then  # each group evaluated as soon as it is trained
+  for seed in $seeds; do
+    for config in "${configs[@]}"; do train_group "$seed" "$config"; evaluate_group "$seed" "$config"; done
+  done
+else  # PARALLEL runs at a time; a failed run stops the sweep once the others have finished
+  failed=0 running=0
+  for seed in $seeds; do
+    for config in "${configs[@]}"; do
+      if (( running >= parallel )); then wait -n || failed=1; running=$(( running - 1 )); fi
+      train_group "$seed" "$config" &
+      running=$(( running + 1 ))
+    done
+  done
+  while (( running > 0 )); do wait -n || failed=1; running=$(( running - 1 )); done
+  (( failed == 0 )) || { echo "a training run failed: see its log in $out" >&2; exit 1; }
+  for seed in $seeds; do
+    for config in "${configs[@]}"; do evaluate_group "$seed" "$config"; done
+  done
+fi
 python3 "$root/bench/python/specialist_table.py" "${table_args[@]}" | tee "$out/table.md"
