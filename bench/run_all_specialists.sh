@@ -12,10 +12,10 @@
 #   e.g. bench/run_all_specialists.sh "7 42 11"; bench/run_all_specialists.sh 42 runs/x short-answers
 # ANVIL_OVERRIDES="lm.precision=fp32" adds config overrides to every training run (a quick smoke
 # run: "lm.n_per_specialist=40 train.epochs=1 lm.eval_per_specialist=2").
-# PARALLEL=N trains N runs side by side, each with the cores divided by N (run.threads); all
-# runs are trained before any is evaluated. On a 2-core AMD EPYC (AVX2) two runs of the skills
+# PARALLEL=N trains N runs side by side, each with the cores divided by N (or by the number of
+# runs, if fewer) as run.threads; all runs are trained before any is evaluated. On a 2-core AMD EPYC (AVX2) two runs of the skills
 # model at one thread each made 0.5 steps/s apiece against 0.7 for one run on both cores (session
-# 33, docs/specialist-quality.md): measure it on your CPU before a long sweep.
+# 33, docs/performance.md): measure it on your CPU before a long sweep.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seeds="${1:-42}"; out="${2:-runs/all-specialists-groups}"; shift $(( $# > 2 ? 2 : $# ))
@@ -30,8 +30,10 @@ fi
 mkdir -p "$out"
 bash "$root/bench/cpu_banner.sh" >&2
 parallel="${PARALLEL:-1}"
+runs=$(( $(wc -w <<< "$seeds") * ${#configs[@]} ))
+side_by_side=$(( parallel < runs ? parallel : runs ))  # no core left idle for want of runs
 threads=()
-if (( parallel > 1 )); then threads=("run.threads=$(( $(nproc) / parallel > 0 ? $(nproc) / parallel : 1 ))"); fi
+if (( side_by_side > 1 )); then threads=("run.threads=$(( $(nproc) / side_by_side > 0 ? $(nproc) / side_by_side : 1 ))"); fi
 
 # The specialists a group recipe scores (its mix less the copying drills).
 group_specialists() {
@@ -82,17 +84,23 @@ if (( parallel <= 1 )); then  # each group evaluated as soon as it is trained
   for seed in $seeds; do
     for config in "${configs[@]}"; do train_group "$seed" "$config"; evaluate_group "$seed" "$config"; done
   done
-else  # PARALLEL runs at a time; a failed run stops the sweep once the others have finished
+else  # PARALLEL runs at a time; after a failed run none starts, and those running finish
+  # Ctrl-C or SIGTERM reaches the runs too (background jobs ignore SIGINT): each writes a
+  # checkpoint, so the sweep resumes where it stopped.
+  trap 'for p in $(jobs -p); do pkill -TERM -P "$p" || true; done; wait; exit 130' INT TERM
   failed=0 running=0
   for seed in $seeds; do
     for config in "${configs[@]}"; do
       if (( running >= parallel )); then wait -n || failed=1; running=$(( running - 1 )); fi
-      train_group "$seed" "$config" &
+      (( failed == 0 )) || break 2
+      { train_group "$seed" "$config" || { echo "== $(basename "$config" .yaml) seed $seed:" \
+          "training failed, see $out/$(basename "$config" .yaml)-seed$seed.log" >&2; exit 1; }; } &
       running=$(( running + 1 ))
     done
   done
   while (( running > 0 )); do wait -n || failed=1; running=$(( running - 1 )); done
-  (( failed == 0 )) || { echo "a training run failed: see its log in $out" >&2; exit 1; }
+  trap - INT TERM
+  (( failed == 0 )) || exit 1
   for seed in $seeds; do
     for config in "${configs[@]}"; do evaluate_group "$seed" "$config"; done
   done

@@ -8,7 +8,6 @@
 # usage: bench/run_dist_bench.sh [ROUNDS=3] [PRECISION=fp32]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-bash "$root/bench/cpu_banner.sh"
 build="${ANVIL_BUILD_DIR:-$root/build}"
 rounds="${1:-3}"
 precision="${2:-fp32}"

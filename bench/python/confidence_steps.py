@@ -3,8 +3,8 @@
 status: how often the model's two compared values differ, what its `same:` line says, whether that
 agrees with the two values it wrote, what `matches:` says, and how many written rows stand in the
 prompt (a row counts when the text after `- ` stands in the prompt as written). For questions with
-three matching rows or more: how many answers write every row between the first and the last
-(`also:`) and how many write none of them.
+three matching rows or more: how many answers write as many `also:` lines as there are rows between
+the first and the last (the rows themselves are not compared) and how many write none.
 usage: confidence_steps.py DATA.jsonl ANSWERS.jsonl[.gz] (the answers of `anvil eval --answers`
 on DATA; the data file holds the prompts)."""
 import collections, json, re, sys
@@ -36,7 +36,7 @@ for d, a in records_with_answers(sys.argv[1], sys.argv[2]):
         written = len(re.findall(r'^also: ', w, re.M))
         c['3+ matches', 'n'] += 1
         c['3+ matches', 'right'] += a['score'] == 1.0
-        c['3+ matches', 'every also: row'] += written == middle
+        c['3+ matches', 'as many also: as needed'] += written == middle
         c['3+ matches', 'no also: row'] += written == 0
     for row in re.findall(r'(?:first|last|also): - (.*)\n', w):
         if row.endswith(': not listed'):

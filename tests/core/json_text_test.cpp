@@ -1,5 +1,5 @@
 // Tests for JSON that carries text which may not be UTF-8: nlohmann's strict parser reads every
-// document back, and each invalid byte becomes U+FFFD.
+// document back, and each invalid or cut-off sequence becomes one U+FFFD.
 #include "anvil/core/json_text.h"
 
 #include <gtest/gtest.h>
@@ -12,7 +12,7 @@ namespace {
 
 const std::string kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
-TEST(JsonText, EachInvalidByteIsWrittenAsTheReplacementCharacter) {
+TEST(JsonText, EachInvalidOrCutOffSequenceIsWrittenAsOneReplacementCharacter) {
   // A lead byte without its continuation, a continuation byte with no lead, a cut-off end.
   const nlohmann::json j = {{"text", "caf\xC3 \x98ok\xE2\x82"}};
   EXPECT_THROW(j.dump(), nlohmann::json::type_error);  // what the helper exists for
