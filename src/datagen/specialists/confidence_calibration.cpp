@@ -8,7 +8,8 @@
 // Maya Chen 3104, ..."), a directory also surname first (asked by surname) or with the extension
 // before the department, a stock list also with bin codes; each layout under one of three titles
 // or column lines; the question in several wordings, as people write them, after "Question:",
-// "Q:" or nothing, and the request phrased from parts on half the prompts.
+// "Q:" or nothing, by the short key or the full one as said, and the request phrased from parts
+// on half the prompts.
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
 
@@ -134,12 +135,16 @@ struct Entry {
   std::string key_first;  // what a question may say ("Maria", "Stapler", "Lindqvist")
   std::string qualifier;  // the rest of the name, or the product adjective
   std::string key_full;   // "Maria Lopez", "Deluxe Stapler", "Lindqvist, Maja"
+  std::string key_spoken;  // the full key as a question says it: "Maja Lindqvist", else key_full
   std::string extra;      // department (directory only)
   std::string bin;        // bin code (kBins only)
   std::string value;      // extension or units; no two entries of a list share one
 
-  // Whether a question's key names this entry: by its short or its full key.
-  bool named_by(const std::string& key) const { return key_first == key || key_full == key; }
+  // Whether a question's key names this entry: by its short or its full key, either as listed or
+  // as said.
+  bool named_by(const std::string& key) const {
+    return key_first == key || key_full == key || key_spoken == key;
+  }
 };
 
 // The list a question is asked about, and how it is written.
@@ -243,6 +248,7 @@ void write_list(Faker& f, Lookup* list) {
         e.key_full = list->full_key(e.key_first, e.qualifier);
       }
     }
+    e.key_spoken = list->by_surname ? e.qualifier + " " + e.key_first : e.key_full;
     const std::string row = list_row(list->layout, e.key_full, e.extra, e.value, e.bin);
     list->rows.push_back(row);
     if (list->layout == Layout::kInline)  // the entries in one sentence
@@ -295,9 +301,13 @@ std::string lookup_steps(const Lookup& list, const std::string& key) {
     const Entry& e = list.entries[i];
     if (!e.named_by(key)) continue;
     const std::string& row = list.rows[i];
-    // The key as the row's name cell has it (not a bin code or a department before it).
-    const size_t at = row.find(key, row.find(e.key_full));
-    found.push_back("- " + key + row.substr(at + key.size()));
+    // The key as the row's name cell has it (not a bin code or a department before it); a name
+    // asked as said ("Maja Lindqvist") is not in its row ("Lindqvist, Maja"): the row's own name
+    // on.
+    const size_t name_at = row.find(e.key_full);
+    const size_t at = row.find(key, name_at);
+    found.push_back(at == std::string::npos ? "- " + row.substr(name_at)
+                                            : "- " + key + row.substr(at + key.size()));
     values.push_back(e.value);
   }
   if (found.empty()) return "first: - " + key + ": not listed\nmatches: 0";
@@ -343,11 +353,14 @@ void generate(Faker& f, Example* ex) {
       static_cast<size_t>(f.integer(0, static_cast<int64_t>(list.entries.size()) - 1));
   if (mode >= 10 && mode <= 15) plant_shared_key(f, target_i, &list);
   write_list(f, &list);
-  // By the short key, or the full one where a clear question needs it.
+  // By the short key; by the full one as said on 40% of the clear questions and where a clear
+  // question needs it. Until session 33 a full name was asked almost only when it was not listed
+  // (115 of 138 full-name questions about directories in 2,000 records of seed 5), which a model
+  // could learn instead of looking: session 32's answered "Jordan Mills: not listed".
   const Entry& target = list.entries[target_i];
   std::string key = target.key_first;
-  if (mode <= 9 && !list.by_surname && list.matches(target.key_first).size() > 1)
-    key = target.key_full;
+  if (mode <= 9 && (f.chance(0.4) || list.matches(target.key_first).size() > 1))
+    key = target.key_spoken;
   if (mode >= 16) key = unlisted_key(f, list, target);
   const std::string question = ask(f, list.directory ? kExtensionQuestions : kStockQuestions, key);
   // "Question: ..." on half the prompts, the bare question or "Q: ..." on the others.
