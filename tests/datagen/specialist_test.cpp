@@ -381,6 +381,7 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
   std::set<std::string> statuses, heads, labels;
   int near_misses = 0, surname_near_misses = 0, ambiguous = 0, three_way = 0;
   int full_keys_listed = 0, full_keys_unlisted = 0, spoken_surname_first = 0;
+  int full_keys_ambiguous = 0;
   // Each list's first line, how its rows separate their cells, whether it is a directory, and
   // whether it is written surname first or with bin codes before the items.
   struct List {
@@ -512,8 +513,10 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
         found.push_back("- " + key + line.substr(line.find(key, line.find(name)) + key.size()) +
                         "\n");
     }
-    if (key.find(' ') != std::string::npos && directory)
+    if (key.find(' ') != std::string::npos && directory) {
       ++(values.empty() ? full_keys_unlisted : full_keys_listed);
+      full_keys_ambiguous += values.size() > 1;
+    }
     // The first and the last matching row, their values side by side, the ones between them, or
     // "not listed". A list's values differ, so one match shows one value twice.
     std::string steps = "first: - " + key + ": not listed\n";
@@ -557,6 +560,8 @@ TEST(ConfidenceCalibration, TheRowsMatchingTheQuestionGiveTheStatus) {
   // session 33 five of six were not, and "not listed" could be read off the question).
   EXPECT_GT(full_keys_listed, full_keys_unlisted);
   EXPECT_GT(spoken_surname_first, 3);
+  // Two people with one whole name ("Alex Kim" in two teams): a full name can match twice.
+  EXPECT_GT(full_keys_ambiguous, 5);
   EXPECT_EQ(heads.size(), kLists.size());
   EXPECT_EQ(labels.size(), 3u);
   EXPECT_GT(near_misses, 20);

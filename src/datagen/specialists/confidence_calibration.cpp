@@ -220,14 +220,18 @@ Lookup draw_entries(Faker& f) {
 // half the lists of five or more rows (a quarter until session 33): the row between the first and
 // the last match (`also:`) was the rarest step, and session 32's model left it out on 7 of 9
 // fresh questions with three matches.
-void plant_shared_key(Faker& f, size_t target_i, Lookup* list) {
+// With `whole_name`, they take the whole name (two "Alex Kim"s in different teams), asked by it.
+void plant_shared_key(Faker& f, size_t target_i, bool whole_name, Lookup* list) {
   std::vector<size_t> others;
   for (size_t i = 0; i < list->entries.size(); ++i)
     if (i != target_i) others.push_back(i);
   f.rng().shuffle(others);
   const size_t planted = list->entries.size() >= 5 && f.chance(0.5) ? 2 : 1;
-  for (size_t k = 0; k < planted; ++k)
-    list->entries[others[k]].key_first = list->entries[target_i].key_first;
+  for (size_t k = 0; k < planted; ++k) {
+    Entry& planted_entry = list->entries[others[k]];
+    planted_entry.key_first = list->entries[target_i].key_first;
+    if (whole_name) planted_entry.qualifier = list->entries[target_i].qualifier;
+  }
 }
 
 // The entries' full keys, rows and the list as one document.
@@ -351,7 +355,9 @@ void generate(Faker& f, Example* ex) {
   const int mode = static_cast<int>(f.integer(0, 19));
   const size_t target_i =
       static_cast<size_t>(f.integer(0, static_cast<int64_t>(list.entries.size()) - 1));
-  if (mode >= 10 && mode <= 15) plant_shared_key(f, target_i, &list);
+  // A quarter of the ambiguous questions about a directory name two people with one whole name.
+  const bool whole_name = mode >= 10 && mode <= 15 && list.directory && f.chance(0.25);
+  if (mode >= 10 && mode <= 15) plant_shared_key(f, target_i, whole_name, &list);
   write_list(f, &list);
   // By the short key; by the full one as said on 40% of the clear questions and where a clear
   // question needs it. Until session 33 a full name was asked almost only when it was not listed
@@ -359,7 +365,7 @@ void generate(Faker& f, Example* ex) {
   // could learn instead of looking: session 32's answered "Jordan Mills: not listed".
   const Entry& target = list.entries[target_i];
   std::string key = target.key_first;
-  if (mode <= 9 && (f.chance(0.4) || list.matches(target.key_first).size() > 1))
+  if (whole_name || (mode <= 9 && (f.chance(0.4) || list.matches(target.key_first).size() > 1)))
     key = target.key_spoken;
   if (mode >= 16) key = unlisted_key(f, list, target);
   const std::string question = ask(f, list.directory ? kExtensionQuestions : kStockQuestions, key);
