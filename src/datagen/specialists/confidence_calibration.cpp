@@ -220,7 +220,7 @@ Lookup draw_entries(Faker& f) {
 // half the lists of five or more rows (a quarter until session 33): the row between the first and
 // the last match (`also:`) was the rarest step, and session 32's model left it out on 7 of 9
 // fresh questions with three matches.
-// With `whole_name`, they take the whole name (two "Alex Kim"s in different teams), asked by it.
+// With `whole_name`, they take the whole name (two "Sam Lee"s in different teams), asked by it.
 void plant_shared_key(Faker& f, size_t target_i, bool whole_name, Lookup* list) {
   std::vector<size_t> others;
   for (size_t i = 0; i < list->entries.size(); ++i)
