@@ -2767,7 +2767,7 @@ TEST(PurchaseOrderMatching, TheCalculatorComparesEachLinesQuantityAndPrice) {
   Example ex;
   std::set<std::string> issues_seen;
   std::set<int> layouts;
-  int reordered = 0;
+  int reordered = 0, numbers_without_po = 0;
   for (uint64_t i = 0; i < 400; ++i) {
     generate_specialist_example(spec, 12, i, &ex);
     layouts.insert(ex.layout_id);
@@ -2835,6 +2835,10 @@ TEST(PurchaseOrderMatching, TheCalculatorComparesEachLinesQuantityAndPrice) {
     EXPECT_EQ(compared, expected) << ex.prompt;
     EXPECT_EQ(r["discrepancies"], issues) << ex.response;
     EXPECT_EQ(r["status"], issues.empty() ? "match" : "mismatch");
+    // The order's number stands in the prompt as written, and not every one begins with "PO".
+    const std::string po_number = r["po_number"].get<std::string>();
+    EXPECT_NE(ex.prompt.find(po_number), std::string::npos) << po_number;
+    numbers_without_po += po_number.rfind("PO", 0) != 0;
     for (const json& x : issues) issues_seen.insert(x["issue"].get<std::string>());
     std::vector<std::string> po_skus, inv_skus;
     for (const Line& l : po) po_skus.push_back(l.sku);
@@ -2848,6 +2852,7 @@ TEST(PurchaseOrderMatching, TheCalculatorComparesEachLinesQuantityAndPrice) {
         });
   }
   EXPECT_EQ(issues_seen.size(), 4u);
+  EXPECT_GT(numbers_without_po, 160);  // about half (none before session 33)
   EXPECT_EQ(layouts.size(), 6u);
   EXPECT_GT(reordered, 40);  // the invoice lists its lines in another order
 }

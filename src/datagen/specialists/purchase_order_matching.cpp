@@ -170,12 +170,32 @@ std::string total_line(Faker& f, bool classic, Style style, bool po, int64_t cen
   return std::string(f.pick(labels)) + amount;
 }
 
+// The order's number as buyers' systems write it: "PO-48213" or "PO20231234" (Faker's, about a
+// third), an ERP's bare number ("4500018832", "73310"), letters and digits ("HL-5521"), year,
+// department and sequence ("2024-IT-0338") or "PO/2025/0093". Until session 33 every number began
+// with "PO", and session 27's model wrote "PO-45000" for 4500018832 and "PO-7719" for 7719 on 7
+// of the 8 hand-written orders whose number does not.
+std::string order_number(Faker& f) {
+  const int64_t shape = f.integer(0, 9);
+  if (shape <= 3) return f.po_number();
+  if (shape == 4) return "45" + f.digits(8);
+  if (shape == 5)
+    return std::to_string(f.integer(1, 9)) + f.digits(static_cast<int>(f.integer(3, 6)));
+  if (shape == 6) return f.letters(2) + "-" + f.digits(4);
+  const std::string year = std::to_string(f.integer(2019, 2026));
+  if (shape == 7)
+    return year + "-" +
+           std::string(f.pick(std::vector<std::string_view>{"IT", "OPS", "FAC", "MKT"})) + "-" +
+           f.digits(4);
+  return (shape == 8 ? "PO/" : "ORD-") + year + (shape == 8 ? "/" : "-") + f.digits(4);
+}
+
 Style draw_style(Faker& f) {
   return static_cast<Style>(f.integer(0, static_cast<int64_t>(Style::kCount) - 1));
 }
 
 void generate(Faker& f, Example* ex) {
-  const std::string po = f.po_number();
+  const std::string po = order_number(f);
   const fake::Company buyer = f.company();
   const fake::Company supplier = f.company();
   std::vector<Line> ordered(static_cast<size_t>(f.integer(2, 6)));
