@@ -1078,6 +1078,9 @@ TEST(ResumeParsing, FieldsArePrintedAndExperienceCountsFromTheFirstJob) {
   const std::regex job_span(
       R"((?:[A-Z][a-z]{2} )?(\d{4}) ?- ?(?:[A-Z][a-z]{2} )?(?:\d{4}|Present|present))");
   const std::regex resume_year(R"((?:Updated |current as of )(\d{4}))");
+  const std::regex company_suffix(
+      R"( (Inc\.|LLC|Corp\.|Co\.|Group|Partners|Industries|Solutions|Logistics|Analytics|Holdings|Systems|Labs|& Sons)$)");
+  int employers_without_suffix = 0;
   Example ex;
   std::set<int> layouts;
   for (uint64_t i = 0; i < 300; ++i) {
@@ -1089,6 +1092,9 @@ TEST(ResumeParsing, FieldsArePrintedAndExperienceCountsFromTheFirstJob) {
     EXPECT_NE(upper_prompt.find(upper_name), std::string::npos);
     for (const char* key : {"email", "phone", "location", "current_title", "current_employer"})
       EXPECT_NE(p.find(r[key].get<std::string>()), std::string::npos) << key << "\n" << p;
+    // Not every employer ends in a company suffix (none of them did before session 33).
+    const std::string employer = r["current_employer"];
+    employers_without_suffix += !std::regex_search(employer, company_suffix);
     for (const auto& skill : r["skills"])
       EXPECT_NE(p.find(skill.get<std::string>()), std::string::npos);
     for (const char* key : {"degree", "school"})
@@ -1103,6 +1109,7 @@ TEST(ResumeParsing, FieldsArePrintedAndExperienceCountsFromTheFirstJob) {
     EXPECT_EQ(r["years_experience"].get<int>(), std::stoi(m[1]) - first) << p;
   }
   EXPECT_EQ(layouts.size(), 5u);
+  EXPECT_GT(employers_without_suffix, 60);  // about a quarter of 300
 }
 
 // Days since 1970-01-01 and back (H. Hinnant's civil-calendar algorithms), for the date tests.
