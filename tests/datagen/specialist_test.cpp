@@ -2665,7 +2665,8 @@ TEST(ExpenseCategorization, EachLineCarriesItsCategorysRunningSumAndTheTotalsAdd
     for (const auto& [category, sum] : last)
       EXPECT_EQ(std::llround(std::stod(sum) * 100), sums[category]) << category;
   }
-  EXPECT_GT(merchants.size(), 40u);
+  // About sixty listed merchants and the invented ones (two in five charges since session 33).
+  EXPECT_GT(merchants.size(), 200u);
 }
 
 // Reads an email_triage prompt on its own: the steps copy the sender's address, the sent date as
