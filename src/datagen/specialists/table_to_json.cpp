@@ -5,8 +5,8 @@
 // org-mode table, tabulate's grid, pandas' to_string. The
 // columns are drawn from an open pool (names, places, teams, plans, statuses, dates, counts, money,
 // measures with units such as "High (°F)", times, tickers, one-decimal and signed numbers, numbers
-// with thousands commas, pod readiness and ages, short descriptions), two to six of them, headers
-// in any case.
+// with thousands commas, pod readiness and ages, short descriptions) and, one in five, invented
+// ones ("Rusoa score"), two to six of them, headers in any case.
 // Worked steps (no calculator): each header numbered as the table prints it with its key
 // ("2 Unit Price: unit_price"), then each row numbered with its first cell as printed ("row 2
 // Omaha"); the answer's keys are the listed ones and its rows the listed ones, in order. Without
@@ -80,6 +80,25 @@ const std::vector<ColumnKind> kOtherColumns = {
     {{"Description", "Notes", "Trip", "Task"}, 26},
 };
 
+// An invented column's header, one in five of the other columns: a word no list has, alone or
+// with a general word ("Velbrant", "Rusoa score", "Kostam (m)"), over integers, one-decimal
+// numbers or invented words. Until session 33 every header came from the lists above, and
+// session 27's model got none of 29 hand-written column keys off them right ("rebounds", "isbn").
+std::string invented_header(Faker& f) {
+  static const std::vector<std::string_view> kTails = {"",       "",      "",       " score",
+                                                       " count", " rate", " index", " level",
+                                                       " (m)",   " code", " ratio", " total"};
+  return f.coined_name(2, 3) + std::string(f.pick(kTails));
+}
+const std::vector<int> kInventedValues = {13, 18, 27};  // integers, one-decimal numbers, words
+
+// A header's JSON key: snake_case, and "id" for "#" (which has no letters; its key was "" before
+// session 33).
+std::string column_key(const std::string& header) {
+  const std::string key = snake_label(header);
+  return key.empty() ? "id" : key;
+}
+
 Cell text_cell(const std::string& s) {
   Cell c{s, "", false};
   append_json_string(s, &c.json);
@@ -126,6 +145,8 @@ Cell more_cell(Faker& f, int value) {
       const int64_t n = f.integer(1, 59);
       return text_cell(std::to_string(n) + std::string(f.pick(kAgeUnits)));
     }
+    case 27:
+      return text_cell(f.coined_name(1, 3));
     default: {
       std::string phrase = f.sentence(3, 5);
       while (!phrase.empty() && (phrase.back() == '.' || phrase.back() == '?')) phrase.pop_back();
@@ -416,7 +437,7 @@ void write_work(Layout layout, const std::vector<std::string>& header, const Row
   for (size_t i = 0; i < header.size(); ++i) {
     const std::string shown =
         layout == kSpaced ? ascii_upper(header[i]) : printed(layout, header[i]);
-    *work += std::to_string(i + 1) + " " + shown + ": " + snake_label(header[i]) + "\n";
+    *work += std::to_string(i + 1) + " " + shown + ": " + column_key(header[i]) + "\n";
   }
   for (size_t i = 0; i < rows.size(); ++i) {
     *work += "row " + std::to_string(i + 1) + " " + printed(layout, rows[i][0].text);
@@ -435,14 +456,22 @@ void generate(Faker& f, Example* ex) {
   header.push_back(cased(std::string(f.pick(key.headers))));
   values.push_back(key.value);
   for (int tries = 0; header.size() < n && tries < 20; ++tries) {
-    const ColumnKind& kind = f.pick(kOtherColumns);
-    const std::string h = cased(std::string(f.pick(kind.headers)));
-    const std::string label = snake_label(h);
+    std::string h;
+    int value = 0;
+    if (f.chance(0.2)) {
+      h = cased(invented_header(f));
+      value = f.pick(kInventedValues);
+    } else {
+      const ColumnKind& kind = f.pick(kOtherColumns);
+      h = cased(std::string(f.pick(kind.headers)));
+      value = kind.value;
+    }
+    const std::string label = column_key(h);
     bool taken = false;
-    for (const auto& existing : header) taken = taken || snake_label(existing) == label;
+    for (const auto& existing : header) taken = taken || column_key(existing) == label;
     if (taken) continue;
     header.push_back(h);
-    values.push_back(kind.value);
+    values.push_back(value);
   }
   Rows rows(static_cast<size_t>(f.integer(2, 6)));
   for (auto& r : rows) {
@@ -457,7 +486,7 @@ void generate(Faker& f, Example* ex) {
   j.begin_object();
   j.key("columns").begin_array();
   std::vector<std::string> keys;
-  for (const auto& h : header) keys.push_back(snake_label(h));
+  for (const auto& h : header) keys.push_back(column_key(h));
   for (const auto& k : keys) j.str(k);
   j.end_array();
   j.key("rows").begin_array();
