@@ -13,9 +13,10 @@
 # ANVIL_OVERRIDES="lm.precision=fp32" adds config overrides to every training run (a quick smoke
 # run: "lm.n_per_specialist=40 train.epochs=1 lm.eval_per_specialist=2").
 # PARALLEL=N trains N runs side by side, each with the cores divided by N (or by the number of
-# runs, if fewer) as run.threads; all runs are trained before any is evaluated. On a 2-core AMD EPYC (AVX2) two runs of the skills
-# model at one thread each made 0.5 steps/s apiece against 0.7 for one run on both cores (session
-# 33, docs/performance.md): measure it on your CPU before a long sweep.
+# runs, if fewer) as run.threads; all runs are trained before any is evaluated. On a 2-core AMD
+# EPYC (AVX2) two runs of the skills model at one thread each made 0.445 steps/s apiece against
+# 0.68 for one run on both cores, 1.31x in all (session 33, docs/performance.md): measure it on
+# your CPU before a long sweep.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seeds="${1:-42}"; out="${2:-runs/all-specialists-groups}"; shift $(( $# > 2 ? 2 : $# ))
