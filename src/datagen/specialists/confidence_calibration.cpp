@@ -218,9 +218,9 @@ Lookup draw_entries(Faker& f) {
 
 // One or two more entries take the target's short key, so a question by it is ambiguous. Two on
 // half the lists of five or more rows (a quarter until session 33): the row between the first and
-// the last match (`also:`) was the rarest step, and session 32's model left it out on 7 of 9
-// fresh questions with three matches.
-// With `whole_name`, they take the whole name (two "Sam Lee"s in different teams), asked by it.
+// the last match (`also:`) was the rarest step, and run C's models (session 32's command, three
+// training seeds) left it out on every fresh question with three matches (8 of 8). With
+// `whole_name`, they take the whole name (two "Sam Lee"s in different teams), asked by it.
 void plant_shared_key(Faker& f, size_t target_i, bool whole_name, Lookup* list) {
   std::vector<size_t> others;
   for (size_t i = 0; i < list->entries.size(); ++i)

@@ -97,15 +97,18 @@ const std::vector<std::vector<std::string_view>> kTradeWords = {
     {"OFFICE SUPPLY", "PAPER CO", "PRINT SHOP", "STATIONERY"},
     {"ENERGY", "WATER", "FIBER", "TELECOM"}};
 
-// A charge's merchant: a listed one (three in five), or an invented name with its trade's word
-// and a listed merchant's category and price range. Until session 33 every charge came from the
-// list (59 names), and session 27's model copied none of 39 hand-written merchants off it,
-// writing a listed one instead ("CON EDISON" for "CURB SVC NYC TAXI").
+// One charge: its merchant's name (before a statement adds prefixes, numbers and a city), its
+// category and amount.
 struct Charge {
   std::string merchant;
   std::string_view category;
   int64_t cents;
 };
+
+// A charge of a listed merchant (three in five), or of an invented name with its trade's word and
+// a listed merchant's category and price range. Until session 33 every charge came from the list
+// (59 names), and session 27's model copied none of 39 hand-written merchants off it, writing a
+// listed one instead ("CON EDISON" for "CURB SVC NYC TAXI").
 Charge draw_charge(Faker& f) {
   const Merchant& m = f.pick(kMerchants);
   Charge c{std::string(m.name), m.category, 0};

@@ -170,8 +170,8 @@ std::string total_line(Faker& f, bool classic, Style style, bool po, int64_t cen
   return std::string(f.pick(labels)) + amount;
 }
 
-// The order's number as buyers' systems write it: "PO-48213" or "PO20231234" (Faker's, about a
-// third), an ERP's bare number ("4500018832", "73310"), letters and digits ("HL-5521"), year,
+// The order's number as buyers' systems write it: "PO-48213" or "PO20231234" (Faker's, two in
+// five), an ERP's bare number ("4500018832", "73310"), letters and digits ("HL-5521"), year,
 // department and sequence ("2024-IT-0338") or "PO/2025/0093". Until session 33 every number began
 // with "PO", and session 27's model wrote "PO-45000" for 4500018832 and "PO-7719" for 7719 on 7
 // of the 8 hand-written orders whose number does not.
@@ -187,7 +187,8 @@ std::string order_number(Faker& f) {
     return year + "-" +
            std::string(f.pick(std::vector<std::string_view>{"IT", "OPS", "FAC", "MKT"})) + "-" +
            f.digits(4);
-  return (shape == 8 ? "PO/" : "ORD-") + year + (shape == 8 ? "/" : "-") + f.digits(4);
+  if (shape == 8) return "PO/" + year + "/" + f.digits(4);
+  return "ORD-" + year + "-" + f.digits(4);
 }
 
 Style draw_style(Faker& f) {
