@@ -2465,7 +2465,8 @@ TEST(LogAnalysis, TheWorkListsEveryLineByItsLevelAndTimeAndMarksEachNewFailingSe
   const std::regex error_step(
       R"(^(\d+) ERROR (\d\d:\d\d:\d\d) (\S+): (.+) \(error (\d+)(, new service)?\)$)");
   std::set<int> layouts;
-  std::set<std::string> services;
+  std::set<std::string> services, top_errors;
+  int three_errors = 0, two_failing = 0;
   Example ex;
   for (uint64_t i = 0; i < 300; ++i) {
     generate_specialist_example(spec, 8, i, &ex);
@@ -2522,9 +2523,18 @@ TEST(LogAnalysis, TheWorkListsEveryLineByItsLevelAndTimeAndMarksEachNewFailingSe
     const std::string at = r["first_error_at"];
     EXPECT_EQ(at.substr(at.size() - 8), first_error);
     EXPECT_NE(ex.prompt.find(at.substr(0, 4)), std::string::npos) << "the year is in the prompt";
+    top_errors.insert(top);
+    three_errors += errors >= 3;
+    two_failing += failing.size() >= 2;
   }
   EXPECT_EQ(layouts.size(), 9u);
-  EXPECT_GT(services.size(), 40u);
+  // Invented services and errors besides the listed ones, and logs with an incident's errors:
+  // 102 services, 61 top errors, 87 logs with three or more errors and 131 with two or more
+  // failing services here before session 34 (235, 205, 192 and 173 after).
+  EXPECT_GT(services.size(), 150u);
+  EXPECT_GT(top_errors.size(), 130u);
+  EXPECT_GT(three_errors, 150);
+  EXPECT_GT(two_failing, 155);
 }
 
 // Reads a bank_reconciliation record against its prompt in any layout: entries are the lines
@@ -2781,7 +2791,10 @@ TEST(PurchaseOrderMatching, TheCalculatorComparesEachLinesQuantityAndPrice) {
   Example ex;
   std::set<std::string> issues_seen;
   std::set<int> layouts;
-  int reordered = 0, numbers_without_po = 0;
+  int reordered = 0, numbers_without_po = 0, fixed_instruction = 0, differing = 0, compared = 0;
+  const std::vector<std::string> kFixed = {"match the invoice against the purchase order",
+                                           "two-way match check (po vs invoice)",
+                                           "check the invoice against the po"};
   for (uint64_t i = 0; i < 400; ++i) {
     generate_specialist_example(spec, 12, i, &ex);
     layouts.insert(ex.layout_id);
@@ -2812,6 +2825,8 @@ TEST(PurchaseOrderMatching, TheCalculatorComparesEachLinesQuantityAndPrice) {
         const bool same_price =
             std::llround(std::stod(o.price) * 100) == std::llround(std::stod(it->price) * 100);
         issue = !same_qty ? "quantity_mismatch" : !same_price ? "price_mismatch" : "";
+        differing += !same_qty + !same_price;
+        compared += 2;
         expected += o.sku + ": qty <<same(" + o.qty + "," + it->qty +
                     ")=" + (same_qty ? "yes" : "no") + ">> price <<same(" + o.price + "," +
                     it->price + ")=" + (same_price ? "yes" : "no") + ">> " +
@@ -2864,9 +2879,17 @@ TEST(PurchaseOrderMatching, TheCalculatorComparesEachLinesQuantityAndPrice) {
           return std::find(po_skus.begin(), po_skus.end(), a) <
                  std::find(po_skus.begin(), po_skus.end(), b);
         });
+    const std::string lower = lowered(ex.prompt);
+    fixed_instruction += std::any_of(kFixed.begin(), kFixed.end(), [&](const std::string& x) {
+      return lower.find(x) != std::string::npos;
+    });
   }
   EXPECT_EQ(issues_seen.size(), 4u);
   EXPECT_GT(numbers_without_po, 160);  // about half (none before session 33)
+  // Requests phrased from parts on about half (400 of 400 held a fixed instruction before
+  // session 34, 201 after), and a fair share of comparisons differing (8.1% before, 19.6% after).
+  EXPECT_LT(fixed_instruction, 260);
+  EXPECT_GT(differing * 100, compared * 14) << differing << " of " << compared;
   EXPECT_EQ(layouts.size(), 6u);
   EXPECT_GT(reordered, 40);  // the invoice lists its lines in another order
 }

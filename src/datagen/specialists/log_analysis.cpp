@@ -3,7 +3,9 @@
 // first error. Logs as programs write them: a plain text logger, Python's logging (WARNING, dotted
 // logger names), JSON lines under four schemas (plain, Elastic ECS, zap, severity/component),
 // syslog, logfmt, bracketed fields, Serilog (INF/WRN/ERR), Ruby's Logger ("E, [...] ERROR --") and
-// Spring Boot; DEBUG lines among them; messages with their own numbers, hosts and paths.
+// Spring Boot; DEBUG lines among them; messages with their own numbers, hosts and paths. Errors at
+// a rate of each log's own, mostly from the service where the trouble starts and one it brings
+// down; a third of the services and half of the errors invented, so both are copied, not recalled.
 // Worked steps (no calculator): every line numbered with its level (DEBUG, INFO, WARN or ERROR,
 // whatever the log calls it) and then its time (the time anchors the listing to its line of the
 // log for the next step), each error with its service and message, errors and warnings with a
@@ -42,7 +44,7 @@ const std::vector<std::string_view> kInfoMessages = {"request completed in {ms}m
                                                      "flushed {n} rows to {host}",
                                                      "job {id} finished in {n}s",
                                                      "config reloaded",
-                                                     "listening on port 80{n}"};
+                                                     "listening on port {port}"};
 const std::vector<std::string_view> kWarnMessages = {"slow query took {ms}ms",
                                                      "retrying upstream call",
                                                      "disk usage at {pct}%",
@@ -66,12 +68,45 @@ const std::vector<std::string_view> kErrorMessages = {
     "{class} failed: read timeout",
     "connection pool exhausted after 30s",
     "upload failed: HTTP {code}",
-    "Internal Server Error: {path}"};
+    "unhandled exception on {path}"};
+
+// An error of the log's own, one in two, from parts with an invented name in them, so that the
+// top error has to be copied from the log rather than recalled: "failed to replicate segment 48
+// to vantor: broken pipe", "BrandellJob failed: socket hang up". Until session 34 every error was
+// one of the fourteen above, and session 27's model answered hand-written logs with one of those
+// fourteen instead of the log's own message on 17 of 21.
+const std::vector<std::string_view> kErrorShapes = {
+    "failed to {verb} {object}: {reason}", "{Name}Job failed: {reason}",
+    "{verb} {object} failed ({reason})",   "could not {verb} {object} after {tries} tries",
+    "{Name}Exception: {reason}",           "{object}: {verb} aborted, {reason}"};
+const std::vector<std::string_view> kErrorVerbs = {
+    "write", "flush", "upload", "reserve", "sync",    "replicate", "publish",
+    "renew", "fetch", "index",  "compact", "deliver", "resolve",   "decode"};
+const std::vector<std::string_view> kErrorObjects = {
+    "batch {id}",          "segment {n}", "chunk {id}",      "the {name} token",
+    "snapshot {name}-{n}", "order {id}",  "lease on {name}", "{name}.jsonl",
+    "partition {n}",       "record {id}", "job {id}",        "report {name}-{id}"};
+const std::vector<std::string_view> kErrorReasons = {"connection reset by peer",
+                                                     "permission denied",
+                                                     "503 Service Unavailable",
+                                                     "broken pipe",
+                                                     "too many open files",
+                                                     "out of memory",
+                                                     "checksum mismatch",
+                                                     "lock held by {name}",
+                                                     "unexpected EOF",
+                                                     "host unreachable",
+                                                     "rate limited (429)",
+                                                     "TLS handshake timeout",
+                                                     "certificate verify failed",
+                                                     "read-only file system",
+                                                     "socket hang up",
+                                                     "missing column {name}_id"};
 
 const std::vector<std::string_view> kHosts = {"db-primary", "redis-01",   "kafka-2",
                                               "smtp-relay", "s3-backups", "es-node-3"};
-const std::vector<std::string_view> kPaths = {"/api/orders", "/checkout/confirm", "/v1/users",
-                                              "/cart/items", "/healthz",          "/api/search"};
+const std::vector<std::string_view> kPaths = {"/api/orders", "/checkout/submit", "/v1/users",
+                                              "/cart/items", "/healthz",         "/api/search"};
 const std::vector<std::string_view> kQueues = {"orders.created", "email-outbox", "billing-events",
                                                "thumbnails"};
 const std::vector<std::string_view> kClasses = {"OrderMapper", "InvoiceService", "SyncJob",
@@ -143,7 +178,27 @@ std::string level_word(const Style& s, Level l) {
   }
 }
 
+// An invented service, one in three: "vantor-worker", "brandell", "tovaris_sync"
+// ("billing.vantor" or "Vantor.Jobs" where the layout dots them). Until session 34 every service
+// came from the lists, and session 27's model wrote a listed one ("api-gateway", "scheduler") for
+// hand-written services off the lists.
+std::string invented_service(Faker& f, Layout layout) {
+  const std::string name = f.coined_name(2, 3);
+  if (layout == kPython)
+    return f.chance(0.5) ? std::string(f.pick(kSystems)) + "." + ascii_lower(name)
+                         : ascii_lower(name) + "." + std::string(f.pick(kComponents));
+  if (layout == kSerilog) {
+    std::string component(f.pick(kComponents));
+    component[0] = ascii_upper(component[0]);
+    return name + "." + component;
+  }
+  const std::vector<std::string_view> kSuffixes = {"",      "-api",     "-worker", "-svc",
+                                                   "_sync", "-gateway", "d",       "-consumer"};
+  return ascii_lower(name) + std::string(f.pick(kSuffixes));
+}
+
 std::string service_name(Faker& f, Layout layout) {
+  if (f.chance(1.0 / 3)) return invented_service(f, layout);
   if (layout == kPython) {
     const std::string_view system = f.pick(kSystems);
     const std::string_view component = f.pick(kComponents);
@@ -249,17 +304,41 @@ Vars draw_vars(Faker& f) {
   v.emplace_back("queue", std::string(f.pick(kQueues)));
   v.emplace_back("class", std::string(f.pick(kClasses)));
   v.emplace_back("code", std::string(f.pick(kCodes)));
+  v.emplace_back(
+      "port",
+      std::string(f.pick(std::vector<std::string_view>{"8080", "8443", "3000", "9090", "5000"})));
   return v;
 }
 
-// The log's lines, a few seconds apart from `seconds` after midnight: one in five an error (the
-// last one if none before), the main error strictly the most frequent of the two; warnings,
-// DEBUG and INFO lines with their own numbers.
+// The error of a line: one of the list's, or one in two of the log's own (kErrorShapes).
+std::string error_message(Faker& f, const Vars& vars) {
+  if (f.chance(0.5)) return expand(f.pick(kErrorMessages), vars);
+  const std::string name = f.coined_name(2, 3);
+  Vars parts = vars;
+  parts.emplace_back("Name", name);
+  parts.emplace_back("name", ascii_lower(name));
+  parts.emplace_back("tries", std::to_string(f.integer(2, 9)));
+  parts.emplace_back("verb", std::string(f.pick(kErrorVerbs)));
+  parts.emplace_back("object", expand(f.pick(kErrorObjects), parts));
+  parts.emplace_back("reason", expand(f.pick(kErrorReasons), parts));
+  return expand(f.pick(kErrorShapes), parts);
+}
+
+// The log's lines, a few seconds apart from `seconds` after midnight. Errors come at a rate of
+// the log's own, 18-50% of the lines (the last line is one if none came before), the main error
+// strictly the most frequent of the two; three in four of the main errors from the service where
+// the trouble starts, nine in ten of the others from a second one it brings down, as in an
+// incident. Warnings, DEBUG and INFO lines with their own numbers. Until session 34 one line in
+// five was an error from any service: one error in 797 of 2,000 logs and one failing service in
+// 1,077, where 20 of the 21 hand-written logs have three or more errors and two failing services.
 std::vector<LogLine> draw_lines(Faker& f, int64_t n, int64_t seconds,
                                 const std::vector<std::string>& services,
                                 const std::string& main_error, const std::string& other_error) {
   std::vector<LogLine> lines;
   int64_t main_count = 0, other_count = 0;
+  const double error_rate = 0.18 + 0.32 * f.rng().uniform();
+  const std::string& origin = services[0];
+  const std::string& downstream = services.size() > 1 ? services[1] : services[0];
   for (int64_t i = 0; i < n; ++i) {
     seconds = std::min<int64_t>(seconds + f.integer(0, 90), 86399);
     LogLine l;
@@ -268,13 +347,15 @@ std::vector<LogLine> draw_lines(Faker& f, int64_t n, int64_t seconds,
     l.millis = static_cast<int>(f.integer(0, 999));
     l.service = f.pick(services);
     const double r = f.rng().uniform();
-    if (r < 0.2 || (i == n - 1 && main_count + other_count == 0)) {
+    if (r < error_rate || (i == n - 1 && main_count + other_count == 0)) {
       l.level = kError;
-      const bool main = main_error == other_error || main_count <= other_count + 1 || f.chance(0.6);
+      const bool main = main_error == other_error || main_count <= other_count + 1 || f.chance(0.5);
       l.msg = main ? main_error : other_error;
       (main ? main_count : other_count) += 1;
+      if (main ? f.chance(0.75) : f.chance(0.9)) l.service = main ? origin : downstream;
     } else {
-      l.level = r < 0.35 ? kWarn : r < 0.42 ? kDebug : kInfo;
+      const double rest = (r - error_rate) / (1 - error_rate);  // uniform over the other levels
+      l.level = rest < 0.19 ? kWarn : rest < 0.28 ? kDebug : kInfo;
       const std::string_view tmpl = f.pick(l.level == kWarn    ? kWarnMessages
                                            : l.level == kDebug ? kDebugMessages
                                                                : kInfoMessages);
@@ -338,8 +419,8 @@ void generate(Faker& f, Example* ex) {
   const Vars error_vars = draw_vars(f);  // the same in every copy of a recurring error
   const std::vector<std::string> services = draw_services(f, style.layout);
   // One or two error messages recur.
-  const std::string main_error = expand(f.pick(kErrorMessages), error_vars);
-  const std::string other_error = expand(f.pick(kErrorMessages), error_vars);
+  const std::string main_error = error_message(f, error_vars);
+  const std::string other_error = error_message(f, error_vars);
   const std::vector<LogLine> lines = draw_lines(f, n, start, services, main_error, other_error);
   Tally tally;
   ex->work = work_of(lines, &tally);

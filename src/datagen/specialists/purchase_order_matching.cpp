@@ -20,6 +20,16 @@ const std::vector<std::string_view> kInstructions = {
     "Check the invoice against the PO and list differences by SKU.",
 };
 
+// Requests phrased from parts too (half of them): until session 34 every prompt held one of the
+// three instructions above verbatim.
+const InstructionParts kParts = {
+    {"Match", "Check", "Reconcile", "Compare", "Run a two-way match on", "Verify"},
+    {"this invoice against our purchase order", "the supplier's bill and the PO below",
+     "the order and invoice below", "this PO with the invoice we got", "these two documents"},
+    {"as JSON", "and list every discrepancy by SKU", "- do the lines and totals agree?",
+     "(status, discrepancies, both totals)", "and flag quantity or price differences"},
+};
+
 struct Line {
   std::string sku, name;
   int64_t qty, price;
@@ -210,9 +220,17 @@ void generate(Faker& f, Example* ex) {
     std::string_view issue;
   };
   std::vector<Issue> issues;
-  const double p_issue = f.chance(0.35) ? 0.0 : 0.3;  // a third of the pairs match exactly
-  for (const Line& l : ordered) {
-    const double r = f.rng().uniform();
+  // A third of the pairs match exactly. The others have at least one discrepancy, and each line
+  // one at a rate of the pair's own (30-80%). Until session 34 a line had one at 30% in two pairs
+  // out of three and no pair had to have one: 8.3% of the quantity and price comparisons were
+  // `no`, and session 27's model called 11 of 11 hand-written pairs a match, 9 of them not.
+  const bool matches = f.chance(0.35);
+  const double p_issue = matches ? 0.0 : 0.3 + 0.5 * f.rng().uniform();
+  const size_t planted =
+      static_cast<size_t>(f.integer(0, static_cast<int64_t>(ordered.size()) - 1));
+  for (size_t k = 0; k < ordered.size(); ++k) {
+    const Line& l = ordered[k];
+    const double r = k == planted ? p_issue * f.rng().uniform() : f.rng().uniform();
     if (r < p_issue * 0.4) {
       Line changed = l;
       const int64_t sign = f.chance(0.5) ? 1 : -1;
@@ -222,7 +240,9 @@ void generate(Faker& f, Example* ex) {
       issues.push_back({l.sku, "quantity_mismatch"});
     } else if (r < p_issue * 0.8) {
       Line changed = l;
-      changed.price = l.price + f.integer(1, std::max<int64_t>(1, l.price / 10));
+      const int64_t change = f.integer(1, std::max<int64_t>(1, l.price / 10));
+      // One price in three comes lower than ordered (a discount the order did not have).
+      changed.price = f.chance(1.0 / 3) && l.price > change ? l.price - change : l.price + change;
       invoiced.push_back(changed);
       issues.push_back({l.sku, "price_mismatch"});
     } else if (r < p_issue) {
@@ -262,7 +282,7 @@ void generate(Faker& f, Example* ex) {
   const std::string doc = invoice_first ? "Hi - our bill for your order follows.\n\n" +
                                               inv_section + "\n\n" + po_section
                                         : po_section + "\n\n" + inv_section;
-  compose_prompt(f, ex, kInstructions, doc);
+  compose_prompt(f, ex, kInstructions, kParts, doc);
   ex->work = compare_lines(ordered, shown);
   if (po_style == Style::kCsv) ex->work += "\n" + total_step("po", ordered);
   if (inv_style == Style::kCsv) ex->work += "\n" + total_step("invoice", shown);
