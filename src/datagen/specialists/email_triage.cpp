@@ -97,7 +97,7 @@ const std::vector<Scenario> kScenarios = {
     {"newsletter",
      false,
      {"Your weekly digest", "{} product updates", "Webinar invitation: {}", "Monthly roundup: {}",
-      "Release notes {}", "Join our live demo", "Flash sale: 48 hours only"},
+      "Changelog {}", "Join our live demo", "Flash sale: 48 hours only"},
      {"Here is what happened this week. Read the highlights in issue {}.",
       "New features are live in release {}. No action is required.",
       "Join our free webinar, session {}. Unsubscribe at any time.",

@@ -67,8 +67,8 @@ struct Mention {
 
 std::string organization(Faker& f) {
   static const std::vector<std::string_view> kSectors = {
-      "Biologics", "Pharma", "Outfitters", "Robotics",         "Labs",   "Foods",
-      "Ventures",  "Health", "Energy",     "Capital Partners", "Paving", "Logistics"};
+      "Biologics", "Pharma", "Outfitters", "Robotics",        "Labs",   "Foods",
+      "Ventures",  "Health", "Energy",     "Equity Partners", "Paving", "Logistics"};
   if (f.chance(0.5)) return f.company().name;
   const std::string base = f.coined_name(2, 3);
   return base + " " + std::string(f.pick(kSectors));
@@ -76,9 +76,9 @@ std::string organization(Faker& f) {
 
 std::string public_body(Faker& f, const fake::City& city) {
   static const std::vector<std::string_view> kStateBodies = {
-      "Attorney General's Office", "Department of Transportation", "Biotechnology Center",
+      "Public Defender's Office", "Department of Transportation", "Genomics Institute",
       "Housing Finance Agency"};
-  static const std::vector<std::string_view> kCityBodies = {"City Council", "Board of Education",
+  static const std::vector<std::string_view> kCityBodies = {"Zoning Board", "Board of Education",
                                                             "Port Authority", "Transit District"};
   if (f.chance(0.5)) return std::string(city.state) + " " + std::string(f.pick(kStateBodies));
   return std::string(city.name) + " " + std::string(f.pick(kCityBodies));

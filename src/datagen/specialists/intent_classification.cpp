@@ -142,7 +142,7 @@ void generate(Faker& f, Example* ex) {
       const fake::Date d = fake::add_days(today, f.integer(1, 30));
       const fake::TimeOfDay t = f.business_time();
       const std::string_view what = f.pick(std::vector<std::string_view>{
-          "haircut", "dental cleaning", "oil change", "consultation", "tire rotation", "eye exam",
+          "haircut", "dental cleaning", "oil change", "consultation", "wheel alignment", "eye exam",
           "massage", "dog grooming", "physical therapy session", "tax appointment"});
       const std::string_view said_as = f.pick(std::vector<std::string_view>{
           "Schedule a {} on {} at {}.", "Can I book a {} for {} around {}?",

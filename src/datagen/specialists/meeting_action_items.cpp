@@ -10,7 +10,7 @@
 // Worked steps: one line per action item, its owner first, then the task and its due date as the
 // transcript says them, then the date: by a weekday as a calculator call, "Derek: send the revised
 // budget by Monday: <<next_weekday(2024-03-21, Monday)=2024-03-25>>"; by a date, "Mona: draft the
-// hiring plan by Sep 16: 2024-09-16"; without one, "Aisha: review the CFO letter, no due date";
+// headcount plan by Sep 16: 2024-09-16"; without one, "Aisha: review the CFO letter, no due date";
 // "no action items" when there are none. The owner leads because the hand-written answers of
 // session 22 named owners nobody in the meeting had. The task and its weekday are copied as one
 // span (written apart, the model put the wrong weekday into the step in 25 of 30 wrong fresh
@@ -39,8 +39,8 @@ const std::vector<std::string_view> kThings = {
     "budget",          "room booking",    "timeline",
     "press release",   "contract",        "demo",
     "survey results",  "board slides",    "laptop order",
-    "release notes",   "hiring plan",     "onboarding checklist",
-    "rate sheet",      "audit packet",    "travel policy",
+    "changelog draft", "headcount plan",  "onboarding checklist",
+    "price list",      "audit packet",    "travel policy",
     "forecast",        "pricing page",    "support rota",
     "training deck",   "security review", "launch checklist",
     "invoice backlog", "offsite agenda",  "status report",
@@ -205,7 +205,7 @@ void talk(Faker& f, Meeting* m) {
 }
 
 // How a due date is said after the task (" by Thursday", " by September 16", " by Sep 16", or
-// nothing) and the worked step from it, owner first: "Derek: send the rate sheet by Thursday:
+// nothing) and the worked step from it, owner first: "Derek: send the price list by Thursday:
 // <<next_weekday(2024-03-12, Thursday)=2024-03-14>>", "Mona: draft the plan by September 16:
 // 2024-09-16", "Aisha: review the CFO letter, no due date".
 std::string plan_due(Faker& f, const Meeting& m, Item* it, std::string* step_tail) {

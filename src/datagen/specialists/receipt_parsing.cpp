@@ -31,23 +31,21 @@ const std::vector<ItemKind> kGrocery = {{"Bananas", 59, 299},
                                         {"Avocados", 99, 499},
                                         {"Paper Towels", 599, 1999, {"6pk", "12pk"}},
                                         {"Dish Soap", 249, 599, {"19oz"}},
-                                        {"Orange Chicken", 399, 699},
-                                        {"Sparkling Water", 99, 599, {"12pk", "1L"}},
+                                        {"Kung Pao Chicken", 399, 699},
+                                        {"Coconut Water", 99, 599, {"12pk", "1L"}},
                                         {"Gnocchi", 199, 399},
-                                        {"Bacon Egg & Cheese", 399, 699},
+                                        {"Sausage Egg & Cheese", 399, 699},
                                         {"Sports Drink", 149, 299, {"28OZ", "20OZ"}}};
 const std::vector<ItemKind> kRestaurant = {
-    {"Cheeseburger", 1099, 1799},     {"Caesar Salad", 899, 1499},
-    {"Margherita Pizza", 1299, 1999}, {"Fish Tacos", 1199, 1699},
-    {"Iced Tea", 299, 499},           {"Craft IPA", 699, 999},
-    {"French Fries", 399, 699},       {"Chicken Wings", 1099, 1599},
-    {"Espresso", 299, 449},           {"Cheesecake", 699, 999},
-    {"Pad Thai", 1299, 1799},         {"House Red Wine", 899, 1499},
-    {"Burrata", 1199, 1899},          {"Cacio e Pepe", 1699, 2499},
-    {"Branzino", 2599, 3899},         {"Glass Montepulciano", 1099, 1599}};
-const std::vector<ItemKind> kCafe = {{"Oat Latte", 475, 695, {"12oz", "16oz"}},
-                                     {"Drip Coffee", 225, 395, {"12oz", "16oz", "LG"}},
-                                     {"Almond Croissant", 375, 550},
+    {"Cheeseburger", 1099, 1799}, {"Caesar Salad", 899, 1499},    {"Margherita Pizza", 1299, 1999},
+    {"Fish Tacos", 1199, 1699},   {"Iced Tea", 299, 499},         {"Craft IPA", 699, 999},
+    {"French Fries", 399, 699},   {"Chicken Wings", 1099, 1599},  {"Espresso", 299, 449},
+    {"Cheesecake", 699, 999},     {"Pad Thai", 1299, 1799},       {"House Red Wine", 899, 1499},
+    {"Burrata", 1199, 1899},      {"Rigatoni Vodka", 1699, 2499}, {"Branzino", 2599, 3899},
+    {"Glass Chianti", 1099, 1599}};
+const std::vector<ItemKind> kCafe = {{"Cortado", 475, 695, {"12oz", "16oz"}},
+                                     {"Cold Brew", 225, 395, {"12oz", "16oz", "LG"}},
+                                     {"Pain au Chocolat", 375, 550},
                                      {"Cold Brew", 425, 595, {"16oz", "LG"}},
                                      {"Chai Latte", 450, 625, {"12oz", "16oz"}},
                                      {"Everything Bagel", 250, 450},
@@ -78,7 +76,7 @@ const InstructionParts kParts = {
 // A merchant's name: an owner's, an invented one, or two words, with the kind of shop.
 std::string merchant_name(Faker& f, Layout layout) {
   static const std::vector<std::string_view> kStores = {"Market", "Grocers",      "Foods",
-                                                        "Pantry", "Corner Store", "Deli & Grocery"};
+                                                        "Pantry", "Corner Store", "Food Mart"};
   static const std::vector<std::string_view> kRestaurants = {
       "Bistro", "Grill", "Kitchen", "Diner", "Tavern", "Osteria", "Trattoria"};
   static const std::vector<std::string_view> kCafes = {"Coffee", "Cafe", "Roasters", "Espresso Bar",

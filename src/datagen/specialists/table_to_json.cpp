@@ -4,7 +4,7 @@
 // aligned by spaces as kubectl prints them, a reStructuredText simple table, TSV, CSV, HTML, an
 // org-mode table, tabulate's grid, pandas' to_string. The
 // columns are drawn from an open pool (names, places, teams, plans, statuses, dates, counts, money,
-// measures with units such as "High (°F)", times, tickers, one-decimal and signed numbers, numbers
+// measures with units such as "Max (°F)", times, tickers, one-decimal and signed numbers, numbers
 // with thousands commas, pod readiness and ages, short descriptions) and, one in five, invented
 // ones ("Rusoa score"), two to six of them, headers in any case.
 // Worked steps (no calculator): each header numbered as the table prints it with its key
@@ -61,15 +61,15 @@ const std::vector<ColumnKind> kOtherColumns = {
     {{"Title", "Role"}, 10},
     {{"Status", "State"}, 11},
     {{"Start Date", "Date", "Joined", "Updated"}, 12},
-    {{"Games", "Points", "Qty", "Stock", "Units Sold", "Orders", "Seats", "Restarts", "Items"}, 13},
-    {{"Price", "Unit Price", "Unit cost", "Revenue", "Total", "MRR", "Monthly Price"}, 14},
-    {{"High (°F)", "Low (°F)", "Temp (°F)"}, 15},
-    {{"Storage (GB)", "Weight (kg)", "Distance (mi)"}, 17},
+    {{"Games", "Points", "Qty", "Stock", "Qty Sold", "Orders", "Seats", "Restarts", "Items"}, 13},
+    {{"Price", "Unit Price", "Cost Each", "Revenue", "Total", "MRR", "Price / Month"}, 14},
+    {{"Max (°F)", "Min (°F)", "Temp (°F)"}, 15},
+    {{"Disk (GB)", "Mass (kg)", "Distance (mi)"}, 17},
     {{"Year", "Season"}, 16},
     {{"City", "Location"}, 1},
     {{"Team", "Company"}, 3},
     {{"Plan", "Tier"}, 4},
-    {{"Temp", "Hours", "Estimate (h)", "Median Age", "Rating", "Weight (lb)"}, 18},
+    {{"Temp", "Hours", "Effort (h)", "Average Age", "Rating", "Mass (lb)"}, 18},
     {{"Change", "Delta", "Variance"}, 19},
     {{"Population", "Volume", "Visitors", "Downloads"}, 20},
     {{"Departs", "Arrives", "Start", "End"}, 21},
@@ -111,7 +111,7 @@ Cell number_cell(const std::string& s) { return {s, s, true}; }
 // JSON), times, tickers, conditions, pod readiness and ages, short descriptions.
 Cell more_cell(Faker& f, int value) {
   static const std::vector<std::string_view> kConditions = {
-      "Sunny", "Overcast", "Light snow", "Windy", "Partly cloudy", "Rain", "Fog"};
+      "Sunny", "Overcast", "Flurries", "Windy", "Partly cloudy", "Rain", "Fog"};
   static const std::vector<std::string_view> kReady = {"1/1", "0/1", "2/2", "1/2", "3/3"};
   static const std::vector<std::string_view> kAgeUnits = {"d", "h", "m"};
   switch (value) {
