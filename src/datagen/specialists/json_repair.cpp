@@ -166,16 +166,16 @@ const std::vector<std::pair<std::string_view, Holds>> kFields = {
     {"version", Holds::kVersion},
     {"apiVersion", Holds::kVersion},
     {"retries", Holds::kCount},
-    {"timeout_ms", Holds::kCount},
+    {"deadline_ms", Holds::kCount},
     {"max_connections", Holds::kCount},
     {"pageSize", Holds::kCount},
     {"user_id", Holds::kId},
     {"accountId", Holds::kId},
     {"enabled", Holds::kFlag},
-    {"verified", Holds::kFlag},
+    {"confirmed", Holds::kFlag},
     {"private", Holds::kFlag},
     {"strict", Holds::kFlag},
-    {"last_login", Holds::kNothing},
+    {"last_seen", Holds::kNothing},
     {"parent", Holds::kNothing},
     {"tags", Holds::kWords},
     {"roles", Holds::kWords},
@@ -193,7 +193,7 @@ const std::vector<std::pair<std::string_view, Holds>> kFields = {
     {"settings", Holds::kObject},
     {"scripts", Holds::kObject},
     {"limits", Holds::kObject},
-    {"metadata", Holds::kObject}};
+    {"extra_info", Holds::kObject}};
 
 Value open_value(Faker& f, Holds holds, int depth);
 

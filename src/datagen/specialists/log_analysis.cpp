@@ -64,15 +64,15 @@ const std::vector<std::string_view> kErrorMessages = {
     "lock wait timeout while updating order {id}",
     "checkpoint write failed: disk full",
     "mail server refused the connection (code 421)",
-    "schema validation failed for field amount",
+    "payload rejected: quantity must be positive",
     "{class} failed: read timeout",
     "connection pool exhausted after 30s",
     "upload failed: HTTP {code}",
     "unhandled exception on {path}"};
 
 // An error of the log's own, one in two, from parts with an invented name in them, so that the
-// top error has to be copied from the log rather than recalled: "failed to replicate segment 48
-// to vantor: broken pipe", "BrandellJob failed: socket hang up". Until session 34 every error was
+// top error has to be copied from the log rather than recalled: "failed to replicate segment 48:
+// broken pipe", "BrandellJob failed: socket hang up". Until session 34 every error was
 // one of the fourteen above, and session 27's model answered hand-written logs with one of those
 // fourteen instead of the log's own message on 17 of 21.
 const std::vector<std::string_view> kErrorShapes = {
@@ -116,15 +116,23 @@ const std::vector<std::string_view> kCodes = {"502", "503", "504", "500"};
 // Services by how a layout names them.
 const std::vector<std::string_view> kPlainServices = {
     "payment-service", "auth-service", "api-gateway", "inventory", "notification-worker",
-    "search",          "cart",         "pricing",     "ingest",    "writer",
-    "mailer",          "scheduler",    "checkout",    "sidekiq",   "rails",
-    "billing",         "matchmaker",   "transcoder",  "compactor", "indexer",
+    "search",          "basket",       "quoter",      "collector", "flusher",
+    "postman",         "cron-runner",  "storefront",  "resque",    "unicorn",
+    "invoicer",        "lobby",        "encoder",     "vacuum",    "indexer",
     "uploader",        "reports"};
-const std::vector<std::string_view> kSystems = {"billing", "orders", "auth", "search", "media",
-                                                "sync",    "etl",    "mail", "reports"};
-const std::vector<std::string_view> kComponents = {"payments", "api",     "worker", "scheduler",
-                                                   "email",    "db",      "tax",    "invoices",
-                                                   "upload",   "indexer", "engine", "jobs"};
+const std::vector<std::string_view> kSystems = {
+    "invoicing", "shop", "identity", "search", "media", "mirror", "dataflow", "mail", "reports"};
+const std::vector<std::string_view> kComponents = {"charges", "rest",    "runner", "timer",
+                                                   "notices", "db",      "vat",    "statements",
+                                                   "blobs",   "indexer", "engine", "jobs"};
+// Until session 34 these lists held 13 services and 12 parts of the dotted names of the
+// hand-written logs (written the day before the lists), so the generator could write hand-written
+// answers such as `billing.payments`, `Sync.Upload` or `sidekiq` and `rails`.
+
+// Endings of invented plain services, and the ports services listen on.
+const std::vector<std::string_view> kServiceSuffixes = {
+    "", "-api", "-worker", "-svc", "_sync", "-gateway", "d", "-consumer"};
+const std::vector<std::string_view> kPorts = {"8080", "8443", "3000", "9090", "5000"};
 
 const std::vector<std::string_view> kInstructions = {
     "Analyze this log. Return JSON: total_lines, error_count, warning_count, "
@@ -178,8 +186,9 @@ std::string level_word(const Style& s, Level l) {
   }
 }
 
-// An invented service, one in three: "vantor-worker", "brandell", "tovaris_sync"
-// ("billing.vantor" or "Vantor.Jobs" where the layout dots them). Until session 34 every service
+// An invented service (service_name draws one in three): "vantor-worker", "brandell",
+// "tovaris_sync"
+// ("invoicing.vantor" or "Vantor.Jobs" where the layout dots them). Until session 34 every service
 // came from the lists, and session 27's model wrote a listed one ("api-gateway", "scheduler") for
 // hand-written services off the lists.
 std::string invented_service(Faker& f, Layout layout) {
@@ -192,9 +201,7 @@ std::string invented_service(Faker& f, Layout layout) {
     component[0] = ascii_upper(component[0]);
     return name + "." + component;
   }
-  const std::vector<std::string_view> kSuffixes = {"",      "-api",     "-worker", "-svc",
-                                                   "_sync", "-gateway", "d",       "-consumer"};
-  return ascii_lower(name) + std::string(f.pick(kSuffixes));
+  return ascii_lower(name) + std::string(f.pick(kServiceSuffixes));
 }
 
 std::string service_name(Faker& f, Layout layout) {
@@ -304,9 +311,7 @@ Vars draw_vars(Faker& f) {
   v.emplace_back("queue", std::string(f.pick(kQueues)));
   v.emplace_back("class", std::string(f.pick(kClasses)));
   v.emplace_back("code", std::string(f.pick(kCodes)));
-  v.emplace_back(
-      "port",
-      std::string(f.pick(std::vector<std::string_view>{"8080", "8443", "3000", "9090", "5000"})));
+  v.emplace_back("port", std::string(f.pick(kPorts)));
   return v;
 }
 
@@ -320,14 +325,16 @@ std::string error_message(Faker& f, const Vars& vars) {
   parts.emplace_back("tries", std::to_string(f.integer(2, 9)));
   parts.emplace_back("verb", std::string(f.pick(kErrorVerbs)));
   parts.emplace_back("object", expand(f.pick(kErrorObjects), parts));
-  parts.emplace_back("reason", expand(f.pick(kErrorReasons), parts));
+  Vars reason_parts = vars;  // a name of its own: a lock held by another job than the failing one
+  reason_parts.emplace_back("name", ascii_lower(f.coined_name(2, 3)));
+  parts.emplace_back("reason", expand(f.pick(kErrorReasons), reason_parts));
   return expand(f.pick(kErrorShapes), parts);
 }
 
 // The log's lines, a few seconds apart from `seconds` after midnight. Errors come at a rate of
 // the log's own, 18-50% of the lines (the last line is one if none came before), the main error
-// strictly the most frequent of the two; three in four of the main errors from the service where
-// the trouble starts, nine in ten of the others from a second one it brings down, as in an
+// strictly the most frequent of the two; at least three in four of the main errors from the service
+// where the trouble starts, nine in ten of the others from a second one it brings down, as in an
 // incident. Warnings, DEBUG and INFO lines with their own numbers. Until session 34 one line in
 // five was an error from any service: one error in 797 of 2,000 logs and one failing service in
 // 1,077, where 20 of the 21 hand-written logs have three or more errors and two failing services.

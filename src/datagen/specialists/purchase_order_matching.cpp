@@ -251,6 +251,12 @@ void generate(Faker& f, Example* ex) {
       invoiced.push_back(l);
     }
   }
+  if (invoiced.empty()) {
+    // Every line went missing: the supplier billed the last one after all (the others stay
+    // missing), so the invoice has a line to print and total.
+    invoiced.push_back(ordered.back());
+    issues.pop_back();
+  }
   if (f.chance(p_issue * 0.5)) {
     const fake::Product p = f.product();
     invoiced.push_back({p.sku, p.name, f.integer(1, 10), p.unit_price_cents});

@@ -33,7 +33,7 @@ const std::vector<ItemKind> kGrocery = {{"Bananas", 59, 299},
                                         {"Dish Soap", 249, 599, {"19oz"}},
                                         {"Kung Pao Chicken", 399, 699},
                                         {"Coconut Water", 99, 599, {"12pk", "1L"}},
-                                        {"Gnocchi", 199, 399},
+                                        {"Tortellini", 199, 399},
                                         {"Sausage Egg & Cheese", 399, 699},
                                         {"Sports Drink", 149, 299, {"28OZ", "20OZ"}}};
 const std::vector<ItemKind> kRestaurant = {
@@ -41,12 +41,12 @@ const std::vector<ItemKind> kRestaurant = {
     {"Fish Tacos", 1199, 1699},   {"Iced Tea", 299, 499},         {"Craft IPA", 699, 999},
     {"French Fries", 399, 699},   {"Chicken Wings", 1099, 1599},  {"Espresso", 299, 449},
     {"Cheesecake", 699, 999},     {"Pad Thai", 1299, 1799},       {"House Red Wine", 899, 1499},
-    {"Burrata", 1199, 1899},      {"Rigatoni Vodka", 1699, 2499}, {"Branzino", 2599, 3899},
+    {"Bruschetta", 1199, 1899},   {"Rigatoni Vodka", 1699, 2499}, {"Sea Bass", 2599, 3899},
     {"Glass Chianti", 1099, 1599}};
 const std::vector<ItemKind> kCafe = {{"Cortado", 475, 695, {"12oz", "16oz"}},
                                      {"Cold Brew", 225, 395, {"12oz", "16oz", "LG"}},
                                      {"Pain au Chocolat", 375, 550},
-                                     {"Cold Brew", 425, 595, {"16oz", "LG"}},
+                                     {"Flat White", 425, 595, {"16oz", "LG"}},
                                      {"Chai Latte", 450, 625, {"12oz", "16oz"}},
                                      {"Everything Bagel", 250, 450},
                                      {"Cappuccino", 395, 575, {"8oz", "12oz"}},

@@ -14,33 +14,33 @@ namespace {
 // Skills by field, so a resume's skills belong together; a tool named with an invented brand now
 // and then ("Tovaris CRM"), as real resumes name tools a model has not seen.
 const std::vector<std::vector<std::string_view>> kSkillsByField = {
-    {"Python", "SQL", "Java", "C++", "Go", "TypeScript", "AWS", "Docker", "Kubernetes", "Terraform",
-     "PostgreSQL", "React"},
-    {"Excel", "QuickBooks", "GAAP", "NetSuite", "Budgeting", "Forecasting", "Power BI", "SAP",
-     "Forecasting", "Audit"},
-    {"Wound Care", "Telemetry", "Cerner EHR", "IV Therapy", "Case Management", "BLS", "Wound Care",
-     "Triage"},
-    {"AutoCAD", "SolidWorks", "MATLAB", "Lean Manufacturing", "HEC-RAS", "ArcGIS",
-     "Project Management", "Lean"},
-    {"Figma", "Sketch", "Adobe Illustrator", "Miro", "User Research", "Prototyping",
+    {"Python", "SQL", "Java", "C++", "Go", "Rust", "AWS", "Docker", "Kubernetes", "CircleCI",
+     "MongoDB", "React"},
+    {"Excel", "QuickBooks", "GAAP", "Xero", "Cost Accounting", "Forecasting", "Power BI", "SAP",
+     "Variance Analysis", "Accounts Payable"},
+    {"Wound Care", "Phlebotomy", "Cerner EHR", "IV Therapy", "Case Management", "BLS",
+     "Medication Administration", "Triage"},
+    {"Revit", "SolidWorks", "Ansys", "Lean Manufacturing", "STAAD.Pro", "QGIS",
+     "Project Management", "Kaizen"},
+    {"Figma", "InVision", "Adobe Illustrator", "Balsamiq", "User Research", "Prototyping",
      "Design Systems"},
-    {"Salesforce", "Negotiation", "Public Speaking", "Lead Generation", "HubSpot",
-     "Lead Generation", "Spanish"},
-    {"Cycle Counting", "Pallet Jack", "OSHA 10", "Logistics", "Vendor Management", "Scheduling",
-     "Agile"},
+    {"Salesforce", "Negotiation", "Public Speaking", "Lead Generation", "Pipedrive", "Cold Calling",
+     "Spanish"},
+    {"Cycle Counting", "Pallet Jack", "Pick and Pack", "Freight Planning", "Vendor Management",
+     "Scheduling", "Agile"},
 };
 const std::vector<std::string_view> kDegreeKinds = {
     "B.S.", "B.A.", "M.S.", "MBA,", "BFA", "A.A.S.", "Bachelor of Science in", "B.E."};
-const std::vector<std::string_view> kFields = {"Computer Science",
+const std::vector<std::string_view> kFields = {"Software Engineering",
                                                "Economics",
-                                               "Accounting",
+                                               "Actuarial Science",
                                                "Data Science",
-                                               "Communications",
+                                               "Journalism",
                                                "Mechanical Engineering",
-                                               "Nursing",
-                                               "Mechanical Engineering",
+                                               "Public Health",
+                                               "Aerospace Engineering",
                                                "Industrial Design",
-                                               "Finance",
+                                               "Applied Mathematics",
                                                "Operations Management",
                                                "Early Childhood Education"};
 
@@ -48,7 +48,7 @@ const std::vector<std::string_view> kFields = {"Computer Science",
 const std::vector<std::string_view> kTrades = {
     "Dental Clinic", "Couriers",      "Manufacturing", "Savings Bank",    "Veterinary Clinic",
     "Architects",    "Outfitters",    "Bakery",        "Media",           "Studios",
-    "Insurance",     "Robotics",      "Realty Group",  "Unified Schools", "Public Library",
+    "Insurance",     "Robotics",      "Title Company", "Unified Schools", "Public Library",
     "Foods",         "Design Studio", "Construction",  "Pharmacy",        "Bus Lines"};
 
 // The candidate, from the locale's name lists or, one in five each, with an invented surname or

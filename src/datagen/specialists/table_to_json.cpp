@@ -44,7 +44,7 @@ struct ColumnKind {
 };
 
 const std::vector<ColumnKind> kKeyColumns = {
-    {{"Name", "Player", "Employee", "Customer", "Owner"}, 0},
+    {{"Name", "Player", "Staff Member", "Customer", "Owner"}, 0},
     {{"City", "Location", "Office"}, 1},
     {{"Region", "Territory"}, 2},
     {{"Team", "Company", "Vendor"}, 3},
@@ -53,7 +53,7 @@ const std::vector<ColumnKind> kKeyColumns = {
     {{"Order ID", "SKU", "Code"}, 6},
     {{"id", "ID", "#"}, 7},
     {{"Ticker", "Symbol"}, 22},
-    {{"Task", "Description"}, 26},
+    {{"Task", "Details"}, 26},
 };
 const std::vector<ColumnKind> kOtherColumns = {
     {{"Email", "Contact"}, 8},
@@ -61,7 +61,7 @@ const std::vector<ColumnKind> kOtherColumns = {
     {{"Title", "Role"}, 10},
     {{"Status", "State"}, 11},
     {{"Start Date", "Date", "Joined", "Updated"}, 12},
-    {{"Games", "Points", "Qty", "Stock", "Qty Sold", "Orders", "Seats", "Restarts", "Items"}, 13},
+    {{"Games", "Points", "Qty", "Stock", "Qty Sold", "Orders", "Seats", "Crashes", "Items"}, 13},
     {{"Price", "Unit Price", "Cost Each", "Revenue", "Total", "MRR", "Price / Month"}, 14},
     {{"Max (°F)", "Min (°F)", "Temp (°F)"}, 15},
     {{"Disk (GB)", "Mass (kg)", "Distance (mi)"}, 17},
@@ -71,13 +71,13 @@ const std::vector<ColumnKind> kOtherColumns = {
     {{"Plan", "Tier"}, 4},
     {{"Temp", "Hours", "Effort (h)", "Average Age", "Rating", "Mass (lb)"}, 18},
     {{"Change", "Delta", "Variance"}, 19},
-    {{"Population", "Volume", "Visitors", "Downloads"}, 20},
+    {{"Inhabitants", "Volume", "Visitors", "Downloads"}, 20},
     {{"Departs", "Arrives", "Start", "End"}, 21},
     {{"Ticker", "Symbol", "IATA"}, 22},
-    {{"Conditions", "Weather"}, 23},
+    {{"Outlook", "Weather"}, 23},
     {{"Ready"}, 24},
     {{"Age", "Uptime"}, 25},
-    {{"Description", "Notes", "Trip", "Task"}, 26},
+    {{"Details", "Notes", "Trip", "Task"}, 26},
 };
 
 // An invented column's header, one in five of the other columns: a word no list has, alone or
