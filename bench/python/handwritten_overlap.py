@@ -14,17 +14,18 @@ import argparse
 import glob
 import json
 import os
-import re
+import sys
 from difflib import SequenceMatcher
 
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
+sys.path.insert(0, os.path.join(root, "tests", "data"))
+from check_handwritten_leaks import file_literals  # noqa: E402  (the literals as C++ reads them)
+
+
 def literals(path):
-    src = re.sub(r'"\s*\n\s*"', "", open(path).read())  # "a " "b" -> "a b"
-    for lit in re.findall(r'"((?:[^"\\]|\\.)*)"', src):
-        for piece in re.split(r"\{[a-z_]*\}|\\n", lit.lower()):
-            yield piece
+    return (piece.lower() for piece in file_literals(path))
 
 
 def main():

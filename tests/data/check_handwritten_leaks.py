@@ -86,34 +86,36 @@ def unescaped(body):
     return ESCAPE.sub(one, body)
 
 
+def file_literals(path):
+    """The string literals of one C++ source as the compiler reads them (adjacent ones joined),
+    each split at template slots ("{name}"), line breaks and tabs."""
+    src = open(path, encoding="utf-8").read()
+    pending, last_end = None, -1
+    for m in TOKEN.finditer(src):
+        body = m.group("raw") if m.group("raw") is not None else (
+            unescaped(m.group("str")) if m.group("str") is not None else None)
+        if body is None:  # comment or character literal
+            continue
+        if pending is not None and src[last_end:m.start()].strip() == "":
+            pending += body  # "a " "b" -> "a b"
+        else:
+            if pending is not None:
+                yield from re.split(r"\{[A-Za-z_]*\}|\n|\t", pending)
+            pending = body
+        last_end = m.end()
+    if pending is not None:
+        yield from re.split(r"\{[A-Za-z_]*\}|\n|\t", pending)
+
+
 def literals(root):
-    """(file, piece) for each literal piece of the generator sources; adjacent literals joined."""
+    """(file, piece) for each literal piece of the generator sources."""
     paths = sorted(glob.glob(os.path.join(root, "src/datagen/specialists/*.cpp")) +
                    glob.glob(os.path.join(root, "src/datagen/fake/*.cpp")))
     if not paths:
         sys.exit(f"no generator sources under {root}/src/datagen")
     for path in paths:
-        src = open(path, encoding="utf-8").read()
-        pending, last_end = None, -1
-        for m in TOKEN.finditer(src):
-            body = m.group("raw") if m.group("raw") is not None else (
-                unescaped(m.group("str")) if m.group("str") is not None else None)
-            if body is None:  # comment or character literal
-                continue
-            if pending is not None and src[last_end:m.start()].strip() == "":
-                pending += body  # "a " "b" -> "a b"
-            else:
-                if pending is not None:
-                    yield from pieces(path, root, pending)
-                pending = body
-            last_end = m.end()
-        if pending is not None:
-            yield from pieces(path, root, pending)
-
-
-def pieces(path, root, literal):
-    for piece in re.split(r"\{[A-Za-z_]*\}|\n|\t", literal):
-        yield os.path.relpath(path, root), piece
+        for piece in file_literals(path):
+            yield os.path.relpath(path, root), piece
 
 
 def answer_json(response):

@@ -186,21 +186,23 @@ std::string level_word(const Style& s, Level l) {
   }
 }
 
+// A list's word with its first letter in capitals, as Serilog's source contexts write them.
+std::string capitalized(std::string_view word) {
+  std::string w(word);
+  w[0] = ascii_upper(w[0]);
+  return w;
+}
+
 // An invented service (service_name draws one in three): "vantor-worker", "brandell",
-// "tovaris_sync"
-// ("invoicing.vantor" or "Vantor.Jobs" where the layout dots them). Until session 34 every service
-// came from the lists, and session 27's model wrote a listed one ("api-gateway", "scheduler") for
-// hand-written services off the lists.
+// "tovaris_sync" ("invoicing.vantor" or "Vantor.Jobs" where the layout dots them). Until session
+// 34 every service came from the lists, and session 27's model wrote a listed one ("api-gateway",
+// "scheduler") for hand-written services off the lists.
 std::string invented_service(Faker& f, Layout layout) {
   const std::string name = f.coined_name(2, 3);
   if (layout == kPython)
     return f.chance(0.5) ? std::string(f.pick(kSystems)) + "." + ascii_lower(name)
                          : ascii_lower(name) + "." + std::string(f.pick(kComponents));
-  if (layout == kSerilog) {
-    std::string component(f.pick(kComponents));
-    component[0] = ascii_upper(component[0]);
-    return name + "." + component;
-  }
+  if (layout == kSerilog) return name + "." + capitalized(f.pick(kComponents));
   return ascii_lower(name) + std::string(f.pick(kServiceSuffixes));
 }
 
@@ -212,11 +214,8 @@ std::string service_name(Faker& f, Layout layout) {
     return std::string(system) + "." + std::string(component);
   }
   if (layout == kSerilog) {
-    std::string system(f.pick(kSystems));
-    system[0] = ascii_upper(system[0]);
-    std::string component(f.pick(kComponents));
-    component[0] = ascii_upper(component[0]);
-    return system + "." + component;
+    const std::string system = capitalized(f.pick(kSystems));
+    return system + "." + capitalized(f.pick(kComponents));
   }
   return std::string(f.pick(kPlainServices));
 }
