@@ -42,7 +42,7 @@ def main():
         if not (os.path.exists(src) and os.path.exists(hw)):
             continue
         prompts = [json.loads(line)["prompt"].lower() for line in open(hw)]
-        for piece in set(literals(src)):
+        for piece in sorted(set(literals(src))):  # a fixed order: runs print the same
             if len(piece) < args.min:
                 continue
             for p in prompts:

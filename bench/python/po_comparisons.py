@@ -2,22 +2,24 @@
 """Reads a purchase_order_matching answers file beside its data file and counts, for every line
 comparison the record's own steps hold with two different values (`qty <<same(30,23)=no>>`: the
 order says 30, the invoice 23), what the model wrote in its step for that SKU: the order's value
-right, the invoice's value right, or one value twice (mostly the order's: the invoice line not looked up, the
-comparison then says `yes` and the discrepancy is lost). Also counts every `same()` step and every
-`=no` in the references' steps and in the answers. Other specialists' records are skipped.
+right, the invoice's value right, or one value twice (mostly the order's: the invoice's line was
+not looked up, so the comparison says `yes` and the discrepancy is lost). Also counts every
+`same()` step and every `=no` in the references' steps and in the answers. Other specialists'
+records are skipped.
 usage: po_comparisons.py DATA.jsonl ANSWERS.jsonl[.gz] (the answers of `anvil eval --answers` on
 DATA: bench/run_all_specialists.sh's fresh-<group>.jsonl and its -fresh.answers.jsonl)."""
 import collections, re, sys
 
 from answers_io import records_with_answers
 
-STEP = re.compile(r'^(\S+): qty <<same\(([^,()]*),([^,()]*)\)=(\w+)>> '
-                  r'price <<same\(([^,()]*),([^,()]*)\)=(\w+)>>', re.M)
+STEP = re.compile(r'^(\S+): qty <<same\(([^,()]*),([^,()]*)\)=\w+>> '
+                  r'price <<same\(([^,()]*),([^,()]*)\)=\w+>>', re.M)
 
 
 def comparisons(text):
-    """{sku: ((order qty, invoice qty), (order price, invoice price))} of a record's or answer's steps."""
-    return {m.group(1): ((m.group(2), m.group(3)), (m.group(5), m.group(6))) for m in STEP.finditer(text)}
+    """{sku: ((order qty, invoice qty), (order price, invoice price))} of a record's or an
+    answer's steps."""
+    return {m[1]: ((m[2], m[3]), (m[4], m[5])) for m in STEP.finditer(text)}
 
 
 def main(data_path, answers_path):

@@ -73,6 +73,10 @@ ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]+|[0-7]{1,3
 SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 
 
+# Where a literal splits into pieces compared on their own: template slots, line breaks, tabs.
+PIECE_BREAK = re.compile(r"\{[A-Za-z_]*\}|\n|\t")
+
+
 def unescaped(body):
     def one(m):
         e = m.group(1)
@@ -100,11 +104,11 @@ def file_literals(path):
             pending += body  # "a " "b" -> "a b"
         else:
             if pending is not None:
-                yield from re.split(r"\{[A-Za-z_]*\}|\n|\t", pending)
+                yield from PIECE_BREAK.split(pending)
             pending = body
         last_end = m.end()
     if pending is not None:
-        yield from re.split(r"\{[A-Za-z_]*\}|\n|\t", pending)
+        yield from PIECE_BREAK.split(pending)
 
 
 def literals(root):
