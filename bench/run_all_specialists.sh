@@ -10,6 +10,7 @@
 # interrupted sweep resumes where it stopped.
 # usage: bench/run_all_specialists.sh [SEEDS="42"] [OUT=runs/all-specialists-groups] [GROUPS...]
 #   e.g. bench/run_all_specialists.sh "7 42 11"; bench/run_all_specialists.sh 42 runs/x short-answers
+#   A group may also be a recipe's path: bench/run_all_specialists.sh 42 runs/y bench/configs/x.yaml
 # ANVIL_OVERRIDES="lm.precision=fp32" adds config overrides to every training run (a quick smoke
 # run: "lm.n_per_specialist=40 train.epochs=1 lm.eval_per_specialist=2").
 # PARALLEL=N trains N runs side by side, each with the cores divided by N (or by the number of
@@ -24,6 +25,7 @@ anvil="${ANVIL:-$root/build/bin/anvil}"
 configs=("$root/configs/specialist.yaml" "$root/configs/skills.yaml" "$root"/configs/all-specialists/*.yaml)
 if (( $# > 0 )); then
   picked=(); for g in "$@"; do
+    if [[ "$g" == *.yaml ]]; then picked+=("$(readlink -f "$g")"); continue; fi  # a recipe's path
     for c in "${configs[@]}"; do [[ "$(basename "$c" .yaml)" == "$g" ]] && picked+=("$c"); done
   done
   configs=("${picked[@]}")

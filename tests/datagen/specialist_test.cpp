@@ -2458,15 +2458,15 @@ TEST(FactVerification, EachEvidenceLineIsJudgedBySourceAndTheBeliefItIsAbout) {
 }
 
 // Reads a log_analysis record against its prompt, in any of its layouts: each log line's time
-// and level word (DEBUG/DBG/debug, INFO/INF/info, WARN/WARNING/WRN/warn/warning, ERROR/ERR/error),
-// and for an error line its service and message, which the line must hold.
-TEST(LogAnalysis, TheWorkListsEveryLineByItsLevelAndTimeAndMarksEachNewFailingService) {
+// and level word (DEBUG/DBG/debug, INFO/INF/info, WARN/WARNING/WRN/warn/warning, ERROR/ERR/error);
+// the step copies the line from the one to the other as printed, then names the level, and for an
+// error line its service and message, which the line must hold.
+TEST(LogAnalysis, TheWorkCopiesEachLineFromTimeToLevelAndMarksEachNewFailingService) {
   const SpecialistSpec& spec = *find_specialist("log_analysis");
   const std::regex time(R"(\d\d:\d\d:\d\d)");
   const std::regex level(
       R"(\b(DEBUG|DBG|debug|INFO|INF|info|WARNING|WARN|WRN|warning|warn|ERROR|ERR|error)\b)");
-  const std::regex error_step(
-      R"(^(\d+) ERROR (\d\d:\d\d:\d\d) (\S+): (.+) \(error (\d+)(, new service)?\)$)");
+  const std::regex error_step(R"(^ (\S+): (.+) \(error (\d+)(, new service)?\)$)");
   std::set<int> layouts;
   std::set<std::string> services, top_errors;
   int three_errors = 0, two_failing = 0;
@@ -2493,22 +2493,26 @@ TEST(LogAnalysis, TheWorkListsEveryLineByItsLevelAndTimeAndMarksEachNewFailingSe
                                     : word[0] == 'I' ? "INFO"
                                     : word[0] == 'W' ? "WARN"
                                                      : "ERROR";
-      const std::string head = std::to_string(k + 1) + " " + canonical + " " + t.str();
+      const size_t from = std::min(t.position(0), l.position(0));
+      const size_t to = std::max(t.position(0) + t.length(0), l.position(0) + l.length(0));
+      const std::string head =
+          std::to_string(k + 1) + " " + log[k].substr(from, to - from) + " | " + canonical;
+      ASSERT_EQ(work[k].substr(0, head.size()), head) << log[k];
+      const std::string rest = work[k].substr(head.size());
       if (canonical == "WARN") {
-        EXPECT_EQ(work[k], head + " (warning " + std::to_string(++warnings) + ")");
+        EXPECT_EQ(rest, " (warning " + std::to_string(++warnings) + ")");
       } else if (canonical != "ERROR") {
-        EXPECT_EQ(work[k], head);
+        EXPECT_EQ(rest, "");
       } else {
         std::smatch e;
-        ASSERT_TRUE(std::regex_match(work[k], e, error_step)) << work[k];
-        EXPECT_EQ(work[k].substr(0, head.size()), head);
-        const std::string service = e[3], msg = e[4];
+        ASSERT_TRUE(std::regex_match(rest, e, error_step)) << work[k];
+        const std::string service = e[1], msg = e[2];
         services.insert(service);
         EXPECT_NE(log[k].find(service), std::string::npos) << service << " in " << log[k];
         EXPECT_NE(log[k].find(msg), std::string::npos) << msg << " in " << log[k];
-        EXPECT_EQ(e[5].str(), std::to_string(++errors));
+        EXPECT_EQ(e[3].str(), std::to_string(++errors));
         const bool is_new = std::find(failing.begin(), failing.end(), service) == failing.end();
-        EXPECT_EQ(e[6].matched, is_new) << work[k];
+        EXPECT_EQ(e[4].matched, is_new) << work[k];
         if (is_new) failing.push_back(service);
         ++messages[msg];
         if (first_error.empty()) first_error = t.str();
@@ -2767,10 +2771,10 @@ TEST(EmailTriage, TheStepsCopySenderSentDateAndDeadlineAsWritten) {
 }
 
 // Reads a purchase_order_matching prompt on its own: each section's lines in any of its six
-// styles (the section is the last heading's: an order's or an invoice's), then each PO line
-// compared with the invoice's line for its SKU, the invoice's extra lines, and both totals summed
-// here from the lines (a CSV section's sum is a step of its own).
-TEST(PurchaseOrderMatching, TheCalculatorComparesEachLinesQuantityAndPrice) {
+// styles (the section is the last heading's: an order's or an invoice's), then the invoice's lines
+// listed as printed, each PO line compared with the invoice's line for its SKU, the invoice's extra
+// lines, and both totals summed here from the lines (a CSV section's sum is a step of its own).
+TEST(PurchaseOrderMatching, TheInvoicesLinesAreListedAndTheCalculatorComparesEachLine) {
   const SpecialistSpec& spec = *find_specialist("purchase_order_matching");
   const std::vector<std::regex> po_rows = {
       std::regex(R"(^  (\S+)\s+.*?\s(\d+)\s+@ ([\d.]+)$)"),          // fixed columns
@@ -2815,7 +2819,9 @@ TEST(PurchaseOrderMatching, TheCalculatorComparesEachLinesQuantityAndPrice) {
           break;
         }
     }
+    // The invoice's lines first, in its order, then the comparisons.
     std::string expected;
+    for (const Line& l : inv) expected += "invoice " + l.sku + " " + l.qty + " " + l.price + "\n";
     json issues = json::array();
     for (const Line& o : po) {
       auto it = std::find_if(inv.begin(), inv.end(), [&](const Line& l) { return l.sku == o.sku; });

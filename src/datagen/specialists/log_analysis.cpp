@@ -6,13 +6,15 @@
 // Spring Boot; DEBUG lines among them; messages with their own numbers, hosts and paths. Errors at
 // a rate of each log's own, mostly from the service where the trouble starts and one it brings
 // down; a third of the services and half of the errors invented, so both are copied, not recalled.
-// Worked steps (no calculator): every line numbered with its level (DEBUG, INFO, WARN or ERROR,
-// whatever the log calls it) and then its time (the time anchors the listing to its line of the
-// log for the next step), each error with its service and message, errors and warnings with a
-// running count, and an error from a service with no earlier error marked "new service"; the
-// answer's counts are the last numbers written and its services the marked ones, in order. The
-// level comes before the time: with the time first (session 23's run) the model wrote INFO after
-// every time it copied, ERROR and WARN lines included.
+// Worked steps (no calculator): every line numbered, then its stretch from the time to the level
+// word copied as the log prints it ("21:58:25.109036 #3441] ERROR", "06:22:52Z level=error") and
+// the level's normal name (DEBUG, INFO, WARN or ERROR), each error with its service and message,
+// errors and warnings with a running count, and an error from a service with no earlier error
+// marked "new service"; the answer's counts are the last numbers written and its services the
+// marked ones, in order. The level was not read in either earlier listing: with the time first
+// (session 23's run) the model wrote INFO after every time it copied; with the normal level first
+// (session 35's) it wrote each layout's likeliest level (WARN right on 0 of 41 lines, DEBUG on 0
+// of 23). Copying the line as printed from its time, the level word is reached by copying on.
 
 #include <map>
 
@@ -227,14 +229,17 @@ struct LogLine {
   std::string service, msg;
 };
 
-// One line of the log as the layout writes it.
-std::string render(const Style& s, const fake::Date& day, const LogLine& line) {
+// Marks the level word in a line while it is written, so that its place is known afterwards.
+constexpr char kLevelMark = '\x1f';
+
+// One line of the log as the layout writes it, its level word between two kLevelMark.
+std::string render_marked(const Style& s, const fake::Date& day, const LogLine& line) {
   const std::string& time = line.time;
   const int millis = line.millis;
-  const Level level = line.level;
   const std::string &service = line.service, &msg = line.msg;
   const std::string date = fake::iso_date(day);
-  const std::string lw = level_word(s, level);
+  const std::string word = level_word(s, line.level);
+  const std::string lw = kLevelMark + word + kLevelMark;
   const std::string stamp = date + "T" + time + "." + three(millis) + "Z";
   switch (s.layout) {
     case kText:
@@ -273,18 +278,37 @@ std::string render(const Style& s, const fake::Date& day, const LogLine& line) {
       return date + " " + time + "." + three(millis) + " " + s.offset + " [" + lw + "] [" +
              service + "] " + msg;
     case kRuby: {
-      const std::string lw5 = std::string(5 - std::min<size_t>(5, lw.size()), ' ') + lw;
-      return std::string(1, lw[0]) + ", [" + date + "T" + time + "." + three(millis) +
+      const std::string lw5 = std::string(5 - std::min<size_t>(5, word.size()), ' ') + lw;
+      return std::string(1, word[0]) + ", [" + date + "T" + time + "." + three(millis) +
              three(millis / 3) + " #" + std::to_string(s.pid) + "] " + lw5 + " -- " + service +
              ": " + msg;
     }
     default: {  // Spring Boot
-      const std::string lw5 = std::string(5 - std::min<size_t>(5, lw.size()), ' ') + lw;
+      const std::string lw5 = std::string(5 - std::min<size_t>(5, word.size()), ' ') + lw;
       return date + " " + time + "." + three(millis) + " " + lw5 + " [" + service +
              ",,] 1 --- [nio-8080-exec-" + std::to_string(1 + millis % 9) + "] c.e." +
              service.substr(0, 1) + ".Controller : " + msg;
     }
   }
+}
+
+// A line of the log as printed, and its stretch from the time to the level word (or from the
+// level word to the time, where the level comes first) as printed: "21:58:25.109036 #3441] ERROR",
+// "06:22:52Z level=error", "info\",\"ts\":\"2024-02-29T06:22:52".
+struct Rendered {
+  std::string text, stretch;
+};
+
+Rendered render(const Style& s, const fake::Date& day, const LogLine& line) {
+  std::string text = render_marked(s, day, line);
+  const size_t open = text.find(kLevelMark);
+  const size_t close = text.find(kLevelMark, open + 1);
+  text.erase(close, 1);
+  text.erase(open, 1);
+  const size_t level_end = close - 1;
+  const size_t time_at = text.find(line.time), time_end = time_at + line.time.size();
+  const size_t from = std::min(open, time_at), to = std::max(level_end, time_end);
+  return {text, text.substr(from, to - from)};
 }
 
 Style draw_style(Faker& f) {
@@ -380,12 +404,14 @@ struct Tally {
   std::map<std::string, int> error_messages;
 };
 
-// The worked steps: one line per log line, "3 ERROR 08:21:46 mailer: ... (error 1, new service)".
-std::string work_of(const std::vector<LogLine>& lines, Tally* t) {
+// The worked steps: one line per log line, its stretch from the time to the level as printed and
+// the level's normal name, "3 08:21:46,120 ERROR | ERROR mailer: ... (error 1, new service)".
+std::string work_of(const std::vector<LogLine>& lines, const std::vector<Rendered>& shown,
+                    Tally* t) {
   std::string work;
   for (size_t i = 0; i < lines.size(); ++i) {
     const LogLine& l = lines[i];
-    work += std::to_string(i + 1) + " " + kStepLevel[l.level] + " " + l.time;
+    work += std::to_string(i + 1) + " " + shown[i].stretch + " | " + kStepLevel[l.level];
     if (l.level == kError) {
       const bool is_new =
           std::find(t->failing.begin(), t->failing.end(), l.service) == t->failing.end();
@@ -428,11 +454,15 @@ void generate(Faker& f, Example* ex) {
   const std::string main_error = error_message(f, error_vars);
   const std::string other_error = error_message(f, error_vars);
   const std::vector<LogLine> lines = draw_lines(f, n, start, services, main_error, other_error);
-  Tally tally;
-  ex->work = work_of(lines, &tally);
+  std::vector<Rendered> shown;
   std::string doc;
-  for (const LogLine& l : lines) doc += render(style, day, l) + "\n";
+  for (const LogLine& l : lines) {
+    shown.push_back(render(style, day, l));
+    doc += shown.back().text + "\n";
+  }
   doc.pop_back();
+  Tally tally;
+  ex->work = work_of(lines, shown, &tally);
   if (style.layout == kSyslog) {
     // Syslog stamps carry no year, but first_error_at needs one: the request states it, as
     // whoever pulled the logs would.

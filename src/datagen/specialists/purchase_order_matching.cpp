@@ -3,9 +3,13 @@
 // discrepancy by SKU and kind, and both totals. Each section as fixed columns, a dash list, a
 // Markdown table, a CSV export, an ERP item table or "25 @ 18.00" lines; the invoice's lines now
 // and then in another order or in capitals, the invoice first now and then.
-// Worked steps: each PO line's quantity and price compared with the invoice's line for its SKU by
-// the calculator (`qty <<same(30,23)=no>> price <<same(113.50,113.50)=yes>> quantity_mismatch`),
-// then the invoice's lines the PO does not have; a CSV section's total summed by the calculator.
+// Worked steps: the invoice's lines first, copied in its order (`invoice 3NKA7 20 14.20`), then
+// each PO line's quantity and price compared with the invoice's line for its SKU by the calculator
+// (`qty <<same(30,23)=no>> price <<same(113.50,113.50)=yes>> quantity_mismatch`), then the
+// invoice's lines the PO does not have; a CSV section's total summed by the calculator. Without
+// the invoice's lines listed first (until session 36), session 35's model wrote the order's value
+// twice in 30 of 32 differing comparisons: the SKU is printed in both sections and the invoice's
+// value had to be found at its second occurrence; the listing is its latest, and sequential.
 #include "anvil/datagen/calculator.h"
 #include "datagen/specialists/common.h"
 #include "datagen/specialists/specialists.h"
@@ -97,10 +101,14 @@ std::string total_step(const std::string& label, const std::vector<Line>& lines)
   return label + " total: " + calculator_step("round(" + sum + ",2)");
 }
 
-// Worked steps: each PO line's quantity and price compared with the invoice's line for its SKU
-// by the calculator, and what differs; then the invoice's lines the PO does not have.
+// Worked steps: the invoice's lines as listed, then each PO line's quantity and price compared
+// with the invoice's line for its SKU by the calculator, and what differs; then the invoice's
+// lines the PO does not have.
 std::string compare_lines(const std::vector<Line>& ordered, const std::vector<Line>& invoiced) {
   std::string work;
+  for (const Line& i : invoiced)
+    work += "invoice " + i.sku + " " + std::to_string(i.qty) + " " + fake::decimal_cents(i.price) +
+            "\n";
   for (const Line& o : ordered) {
     const Line* inv = nullptr;
     for (const Line& i : invoiced)
