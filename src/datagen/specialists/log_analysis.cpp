@@ -240,10 +240,11 @@ std::string render_marked(const Style& s, const fake::Date& day, const LogLine& 
   const std::string date = fake::iso_date(day);
   const std::string word = level_word(s, line.level);
   const std::string lw = kLevelMark + word + kLevelMark;
+  const std::string to_five(5 - std::min<size_t>(5, word.size()), ' ');  // pads lw to 5 columns
   const std::string stamp = date + "T" + time + "." + three(millis) + "Z";
   switch (s.layout) {
     case kText:
-      return date + " " + time + "," + three(millis) + " " + pad(lw, 5) + " [" + service + "] " +
+      return date + " " + time + "," + three(millis) + " " + lw + to_five + " [" + service + "] " +
              msg;
     case kPython:
       return s.schema == 0
@@ -278,13 +279,13 @@ std::string render_marked(const Style& s, const fake::Date& day, const LogLine& 
       return date + " " + time + "." + three(millis) + " " + s.offset + " [" + lw + "] [" +
              service + "] " + msg;
     case kRuby: {
-      const std::string lw5 = std::string(5 - std::min<size_t>(5, word.size()), ' ') + lw;
+      const std::string lw5 = to_five + lw;
       return std::string(1, word[0]) + ", [" + date + "T" + time + "." + three(millis) +
              three(millis / 3) + " #" + std::to_string(s.pid) + "] " + lw5 + " -- " + service +
              ": " + msg;
     }
     default: {  // Spring Boot
-      const std::string lw5 = std::string(5 - std::min<size_t>(5, word.size()), ' ') + lw;
+      const std::string lw5 = to_five + lw;
       return date + " " + time + "." + three(millis) + " " + lw5 + " [" + service +
              ",,] 1 --- [nio-8080-exec-" + std::to_string(1 + millis % 9) + "] c.e." +
              service.substr(0, 1) + ".Controller : " + msg;
