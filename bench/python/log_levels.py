@@ -3,13 +3,17 @@
 meta.layout: 0 text, 1 JSON, 2 syslog, 3 Python, 4 logfmt, 5 bracketed, 6 Serilog, 7 Ruby,
 8 Spring), how many of the reference listing's lines (`3 WARN 06:24:39 ...`) the answer gives the
 right level under the same line number, by that level; then how many of the services and top
-errors the answers' JSON names are written as in the log. Other specialists' records are skipped.
+errors the answers' JSON names are written as in the log. Since session 36 the listing copies
+each line from its time to its level as printed before the level's name (`3 06:24:39,120 WARN |
+WARN`): those copies are counted as well (right where they equal the reference's). Other
+specialists' records are skipped.
 usage: log_levels.py DATA.jsonl ANSWERS.jsonl[.gz] (the answers of `anvil eval --answers` on DATA)."""
 import collections, json, re, sys
 
 from answers_io import records_with_answers
 
-LISTED = re.compile(r'^(\d+) (ERROR|WARN|INFO|DEBUG) ', re.M)
+LISTED = re.compile(r'^(\d+) (?:.*? \| )?(ERROR|WARN|INFO|DEBUG)(?= |$)', re.M)
+STRETCH = re.compile(r'^(\d+) (.*?) \| ', re.M)  # session 36's listing: the line as printed
 
 
 def final_json(answer):
@@ -33,6 +37,10 @@ def main(data_path, answers_path):
         written = dict(LISTED.findall(answer['answer']))
         for number, level in LISTED.findall(record.get('work', '')):
             levels[record['meta']['layout']][level, written.get(number) == level] += 1
+        stretches = dict(STRETCH.findall(answer['answer']))
+        for number, stretch in STRETCH.findall(record.get('work', '')):
+            copied['lines copied time to level'] += 1
+            copied['  as printed'] += stretches.get(number) == stretch
         got, log = final_json(answer['answer']), record['prompt']
         for service in got.get('services_with_errors') or []:
             copied['services named'] += 1

@@ -4,8 +4,9 @@ comparison the record's own steps hold with two different values (`qty <<same(30
 order says 30, the invoice 23), what the model wrote in its step for that SKU: the order's value
 right, the invoice's value right, or one value twice (mostly the order's: the invoice's line was
 not looked up, so the comparison says `yes` and the discrepancy is lost). Also counts every
-`same()` step and every `=no` in the references' steps and in the answers. Other specialists'
-records are skipped.
+`same()` step and every `=no` in the references' steps and in the answers, and (since session 36,
+whose steps list the invoice's lines first: `invoice 3NKA7 20 14.20`) how many of the
+reference's invoice lines the answer lists as they are. Other specialists' records are skipped.
 usage: po_comparisons.py DATA.jsonl ANSWERS.jsonl[.gz] (the answers of `anvil eval --answers` on
 DATA: bench/run_all_specialists.sh's fresh-<group>.jsonl and its -fresh.answers.jsonl)."""
 import collections, re, sys
@@ -14,6 +15,7 @@ from answers_io import records_with_answers
 
 STEP = re.compile(r'^(\S+): qty <<same\(([^,()]*),([^,()]*)\)=\w+>> '
                   r'price <<same\(([^,()]*),([^,()]*)\)=\w+>>', re.M)
+LISTED = re.compile(r'^invoice \S+ \S+ \S+$', re.M)
 
 
 def comparisons(text):
@@ -31,6 +33,10 @@ def main(data_path, answers_path):
         for name, text in (('reference', record.get('work', '')), ('answer', answer['answer'])):
             counts[f'{name} same() steps'] += text.count('same(')
             counts[f'{name} =no'] += text.count('=no>>')
+        listed = set(LISTED.findall(answer['answer']))
+        for line in LISTED.findall(record.get('work', '')):
+            counts['invoice lines listed (reference)'] += 1
+            counts['  listed as they are'] += line in listed
         written = comparisons(answer['answer'])
         for sku, pairs in comparisons(record.get('work', '')).items():
             for which, (order, invoice) in zip((0, 1), pairs):
